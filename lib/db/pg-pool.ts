@@ -1,0 +1,35 @@
+import "server-only";
+import pg from "pg";
+import { requireDatabaseUrl } from "@/lib/env";
+import { pgConfigFromUrl } from "./connection-url";
+
+// A plain pg pool for the bulk paths Prisma cannot express: COPY for imports, cursors for exports.
+
+const holder = globalThis as unknown as { moddeskPgPool?: pg.Pool };
+
+export function getPgPool(): pg.Pool {
+  holder.moddeskPgPool ??= new pg.Pool({ ...pgConfigFromUrl(requireDatabaseUrl()), max: 5, connectionTimeoutMillis: 5_000 });
+  return holder.moddeskPgPool;
+}
+
+export async function closePgPool(): Promise<void> {
+  const pool = holder.moddeskPgPool;
+  holder.moddeskPgPool = undefined;
+  await pool?.end();
+}
+
+/** Runs `work` in one transaction on one connection; rolls back on any error. */
+export async function withPgTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await getPgPool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

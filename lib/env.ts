@@ -1,0 +1,46 @@
+import path from "node:path";
+import { z } from "zod";
+
+// The one place that reads process.env. Parsed lazily so that `next build` and unit tests do not
+// need a database configured.
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().min(1).optional(),
+  TEST_DATABASE_URL: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Public base URL (used for cookies' Secure flag and origin checks). */
+  MODDESK_URL: z.url().optional(),
+  BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+  MODDESK_DATA_DIR: z.string().default(path.join(PROJECT_ROOT, ".moddesk")),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let parsed: Env | undefined;
+
+export function env(): Env {
+  if (parsed) return parsed;
+  const result = envSchema.safeParse(process.env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `- ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Moddesk's environment is invalid:\n${lines.join("\n")}`);
+  }
+  parsed = result.data;
+  return parsed;
+}
+
+export function requireDatabaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set. Start Moddesk with `npm start` (it runs an embedded PostgreSQL) or set DATABASE_URL.");
+  return url;
+}
+
+export function publicUrl(): string {
+  const current = env();
+  return current.MODDESK_URL ?? `http://localhost:${current.PORT}`;
+}
+
+export const projectRoot = PROJECT_ROOT;
