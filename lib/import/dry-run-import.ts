@@ -1,0 +1,53 @@
+import "server-only";
+import { createReadStream, existsSync } from "node:fs";
+import path from "node:path";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { detectFormat } from "./detect-format";
+import type { ImportReport } from "./format-import-report";
+import { parseImport } from "./parse-import";
+import { peekHead } from "./peek-head";
+import type { ImportFormat } from "./types";
+
+const LOOKUP_CHUNK = 5_000;
+
+/** Parses a file and says what an import would do, writing nothing. */
+export async function dryRunFile(request: { filePath: string; format?: ImportFormat; utcOffsetMinutes?: number }): Promise<ImportReport> {
+  if (!existsSync(request.filePath)) throw new AppError("NOT_FOUND", `${request.filePath}: no such file`);
+  const fileName = path.basename(request.filePath);
+  const peeked = await peekHead(createReadStream(request.filePath));
+  let format = request.format;
+  if (!format) {
+    const detected = detectFormat(fileName, peeked.head);
+    if (!detected.ok) throw new AppError("INVALID", detected.message);
+    format = detected.format;
+  }
+  const report: ImportReport = { fileName: request.filePath, format, articles: 0, added: 0, duplicates: 0, rejected: 0, problems: [], warnings: [] };
+  const seen = new Set<string>();
+  let pending: string[] = [];
+  const countExisting = async () => {
+    const existing = await db.comment.count({ where: { dedupeKey: { in: pending } } });
+    report.duplicates += existing;
+    report.added += pending.length - existing;
+    pending = [];
+  };
+  for await (const event of parseImport(format, peeked.input, { fileName, utcOffsetMinutes: request.utcOffsetMinutes })) {
+    if (event.type === "problem") {
+      report.rejected += 1;
+      report.problems.push(event.problem);
+    } else if (event.type === "warning") report.warnings.push(event.warning);
+    else if (event.type === "article") report.articles += 1;
+    else {
+      const key = `${event.comment.source}:${event.comment.key}`;
+      if (seen.has(key)) {
+        report.duplicates += 1;
+        continue;
+      }
+      seen.add(key);
+      pending.push(key);
+      if (pending.length >= LOOKUP_CHUNK) await countExisting();
+    }
+  }
+  if (pending.length > 0) await countExisting();
+  return report;
+}

@@ -1,0 +1,44 @@
+import "server-only";
+import { createReadStream, existsSync, statSync } from "node:fs";
+import path from "node:path";
+import type { AuditActor } from "@/lib/audit/record-audit-event";
+import { AppError } from "@/lib/errors";
+import { loadRuleEvaluator } from "@/lib/rules/load-rule-evaluator";
+import { detectFormat } from "./detect-format";
+import { parseImport } from "./parse-import";
+import { peekHead } from "./peek-head";
+import type { ImportInput } from "./read-lines";
+import { runImport, type ImportProgress, type ImportSummary } from "./run-import";
+import type { ImportFormat } from "./types";
+
+export interface ImportStreamRequest {
+  input: ImportInput;
+  fileName: string;
+  /** Named by the caller, or detected from the name and the first bytes. */
+  format?: ImportFormat;
+  via: "cli" | "dashboard" | "api" | "demo";
+  actor: AuditActor;
+  utcOffsetMinutes?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/** Any byte stream in any supported format, through the one import pipeline. */
+export async function importStream(request: ImportStreamRequest): Promise<ImportSummary & { format: ImportFormat }> {
+  const peeked = await peekHead(request.input);
+  let format = request.format;
+  if (!format) {
+    const detected = detectFormat(request.fileName, peeked.head);
+    if (!detected.ok) throw new AppError("INVALID", detected.message);
+    format = detected.format;
+  }
+  const evaluate = await loadRuleEvaluator();
+  const events = parseImport(format, peeked.input, { fileName: request.fileName, utcOffsetMinutes: request.utcOffsetMinutes });
+  const summary = await runImport({ events, format, fileName: request.fileName, via: request.via, actor: request.actor, evaluate, onProgress: request.onProgress });
+  return { ...summary, format };
+}
+
+export async function importFile(request: Omit<ImportStreamRequest, "input" | "fileName"> & { filePath: string }): Promise<ImportSummary & { format: ImportFormat }> {
+  if (!existsSync(request.filePath)) throw new AppError("NOT_FOUND", `${request.filePath}: no such file`);
+  if (!statSync(request.filePath).isFile()) throw new AppError("INVALID", `${request.filePath} is not a file`);
+  return importStream({ ...request, input: createReadStream(request.filePath), fileName: path.basename(request.filePath) });
+}

@@ -1,0 +1,35 @@
+import { commentKeyFor } from "./content-hash";
+import { notADateMessage, parseTimestamp } from "./dates";
+import type { JsonComment } from "./schemas";
+import type { CommentStatusHint, ParsedComment } from "./types";
+
+const STATUS_HINTS: Record<NonNullable<JsonComment["status"]>, CommentStatusHint> = {
+  pending: "PENDING",
+  approved: "APPROVED",
+  hidden: "HIDDEN",
+};
+
+export type JsonCommentResult = { ok: true; comment: ParsedComment } | { ok: false; field: string; message: string };
+
+/** A schema-valid JSON/JSONL comment as a ParsedComment (shared by both formats and the ingest API). */
+export function parsedCommentFromJson(input: JsonComment, articleKey: string, index: number, line: number): JsonCommentResult {
+  // zod's datetime check is a pattern; this also rejects impossible dates such as February 30.
+  const postedAt = parseTimestamp(input.postedAt);
+  if (postedAt === undefined) return { ok: false, field: "postedAt", message: notADateMessage("postedAt", input.postedAt) };
+  const authorName = input.author?.trim() || undefined;
+  const comment: ParsedComment = {
+    articleKey,
+    source: input.source ?? "moddesk",
+    key: commentKeyFor(input.id, { articleKey, authorName, postedAt, body: input.body }),
+    body: input.body,
+    postedAt,
+    index,
+    line,
+    ...(input.id !== undefined ? { externalId: input.id } : {}),
+    ...(input.parentId !== undefined ? { parentKey: `id:${input.parentId}` } : {}),
+    ...(authorName !== undefined ? { authorName } : {}),
+    ...(input.authorId ? { authorExternalId: input.authorId } : {}),
+    ...(input.status !== undefined ? { statusHint: STATUS_HINTS[input.status] } : {}),
+  };
+  return { ok: true, comment };
+}

@@ -1,0 +1,53 @@
+import { articleKeyFor } from "./content-hash";
+import { problemEvent, quoteValue } from "./events";
+import { parsedCommentFromJson } from "./json-comment";
+import { readLines, type ImportInput } from "./read-lines";
+import { jsonlCommentSchemaFor } from "./schemas";
+import { DEFAULT_MAX_BODY_CHARS, type ParseEvent, type ParseOptions } from "./types";
+import { zodIssuesToProblems } from "./zod-problems";
+
+/**
+ * One comment per line, each naming its article. Each article is announced (article event) the first
+ * time a comment refers to it; only the set of seen article keys is kept in memory.
+ */
+export async function* parseJsonl(input: ImportInput, options: ParseOptions): AsyncGenerator<ParseEvent> {
+  const schema = jsonlCommentSchemaFor(options.maxBodyChars ?? DEFAULT_MAX_BODY_CHARS);
+  const seenArticles = new Set<string>();
+  let index = 0;
+  for await (const read of readLines(input)) {
+    if (!read.ok) {
+      yield problemEvent(read.number, `${read.message}; the comment on it was skipped`);
+      continue;
+    }
+    const { line: text, number } = read;
+    if (text.trim() === "") continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      yield problemEvent(number, `line ${number} is not valid JSON (${reason}): ${quoteValue(text, 40)}`);
+      continue;
+    }
+    const parsed = schema.safeParse(value, { reportInput: true });
+    if (!parsed.success) {
+      for (const issue of zodIssuesToProblems(parsed.error)) yield problemEvent(number, issue.message, issue.field || undefined);
+      continue;
+    }
+    const { article: ref, ...comment } = parsed.data;
+    const articleKey = articleKeyFor({ externalId: ref.id, url: ref.url, title: ref.title ?? "" });
+    const result = parsedCommentFromJson(comment, articleKey, index, number);
+    if (!result.ok) {
+      yield problemEvent(number, result.message, result.field);
+      continue;
+    }
+    if (!seenArticles.has(articleKey)) {
+      seenArticles.add(articleKey);
+      // Title is optional when the article is referenced by id or url: it then already exists or is named by them.
+      const title = ref.title ?? ref.url ?? `Article ${ref.id ?? ""}`;
+      yield { type: "article", line: number, article: { key: articleKey, title, ...(ref.id ? { externalId: ref.id } : {}), ...(ref.url ? { url: ref.url } : {}) } };
+    }
+    index++;
+    yield { type: "comment", comment: result.comment };
+  }
+}

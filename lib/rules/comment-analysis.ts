@@ -1,0 +1,61 @@
+import type { CommentContext, Span } from "./types";
+import type { TextNormalizer } from "./normalizer-core";
+import type { TermHit } from "./term-matcher";
+
+/**
+ * Everything rules may read about one comment, computed once. Valid only during the
+ * evaluateComment call that built it: the normalizer's buffers are reused for the next comment.
+ */
+export class CommentAnalysis {
+  private normalizedText: string | null = null;
+
+  constructor(
+    readonly context: CommentContext,
+    readonly normalized: TextNormalizer,
+    readonly hitsBySlot: ReadonlyMap<number, readonly TermHit[]>,
+  ) {}
+
+  get body(): string {
+    return this.context.body;
+  }
+
+  hitsFor(slot: number): readonly TermHit[] {
+    return this.hitsBySlot.get(slot) ?? [];
+  }
+
+  /** Index of the word containing normalized position `at`. */
+  wordIndexAt(at: number): number {
+    const { wordStarts, wordCount } = this.normalized;
+    let low = 0;
+    let high = wordCount - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (wordStarts[mid]! <= at) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  /** Original-text span of normalized [start, end). */
+  originalSpan(start: number, end: number): Span {
+    const { originStart, originEnd } = this.normalized;
+    return [originStart[start]!, originEnd[Math.max(start, end - 1)]!];
+  }
+
+  originalText(start: number, end: number): string {
+    const [from, to] = this.originalSpan(start, end);
+    return this.body.slice(from, to);
+  }
+
+  normalizedString(): string {
+    this.normalizedText ??= this.normalized.textOf();
+    return this.normalizedText;
+  }
+
+  /** Span of the whole comment without surrounding whitespace. */
+  wholeSpan(): Span {
+    const body = this.body;
+    const start = body.length - body.trimStart().length;
+    return [start, Math.max(start, body.trimEnd().length)];
+  }
+}

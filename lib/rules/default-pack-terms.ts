@@ -1,0 +1,90 @@
+// Term lists of the default rule pack. Written as general vocabulary of comment sections on
+// South Asian news sites, not from any one thread. Matching is after normalization, so leet,
+// homoglyph, spaced and stretched spellings need no entries; '*' is a prefix wildcard.
+
+const words = (list: string): string[] => list.split(/[,\n]/).map((term) => term.trim()).filter(Boolean);
+
+/** Insults that are abusive wherever they appear. */
+export const ENGLISH_INSULTS = words(`
+  idiot*, moron*, imbecile*, retard, retards, retarded, cretin*, dimwit*, nitwit*, halfwit*, numbskull*,
+  nincompoop*, brainless, pea brain*, dumbass*, dumbfuck*, jackass*, asshole*, arsehole*, ass, asses,
+  bastard*, bitch*, slut*, whore*, dickhead*, douche*, scumbag*, fuck*, fucker*, facking, fcking, fking,
+  fuk, fuking, fukin, phuck*, shithead*, shit, shitty, bullshit, piece of shit, son of a bitch, go to hell,
+  stoopid, get lost you
+`);
+
+/** Abuse common in romanized Urdu/Hindi comments. */
+export const URDU_HINDI_INSULTS = words(`
+  chutiya, chutiye, chutia, chutiyapa, chutiyon, chootiya, chootiye, chutiyo, chut, choot,
+  gandu, gaandu, gandoo, gaand, gand mara, gaand mar*, haramzada, haramzade, haramzadi, haramzadey,
+  harami, haraami, haramkhor*, haram khor*, kutta, kutte, kuttay, kutti, kutiya, kuttiya, kutton,
+  kamina, kameena, kamine, kameene, kaminey, kamini, kameeni, kameenay, kaminay,
+  suar, suwar, sooar, soor, suwwar, khanzeer, randi, randiya, randwa, rundi, randi rona, bhadwa,
+  bhadwe, bhadve, bharwa, bharwe, bharway, bhadwaa, bhosdike, bhosdiwale, bhosadike, bhosri*, bhosdi*,
+  lund, lauda, lavda, lawda, loda, lodu, laude, jhaat*, jhant*, tatti, ullu, ulloo, ullu ka pattha,
+  ullu ka patha, ullu ke patthe, ullu ke pathe, saala, saale, saali, salay, saaley, kanjar, kanjri,
+  kanjari, dalla, dalle, dallay, hijde, hijdey, chhinal, chinal, tharki, lanati, khabees, kamzarf
+`);
+
+/** The worst abuse: held for review before anyone sees it. */
+export const SEVERE_ABUSE = words(`
+  madarchod*, maderchod*, madarchood, madar chod, maa chod*, maa ki chut, teri maa ki, bhenchod*, behenchod*,
+  bhanchod*, benchod*, bahenchod*, behnchod*, bhen chod, behen chod, bhencho, bhen ke lode, behen ke lode,
+  motherfucker*, mother fucker*, cunt*, kill yourself, kill your self, kys, i will kill you, rape you
+`);
+
+/** Words that make an insult personal when near 'you'. */
+export const SECOND_PERSON = words(`you, u, you re, youre, tu, tum, tujhe, tera, teri`);
+export const PERSONAL_INSULTS = words(`
+  stupid, dumb, fool, fools, pathetic, clown*, donkey, gadha, gadhe, khota, khotay, bewakoof, bewaqoof,
+  jahil, jaahil, besharam, shameless, pig, swine, dog, rat, worm, filthy, disgusting, ugly, trash,
+  garbage, liar, hypocrite, coward, traitor, dumbo, joker, loser
+`);
+
+/** Countries, nationalities, religions and ethnic groups (never flagged on their own). */
+export const GROUP_TERMS = words(`
+  india, indian*, hindustan*, bharat, pakistan*, afghan*, afghanistan, bangladesh*, bengali*,
+  china, chinese, usa, america, american*, yankee*, israel*, jew, jews, jewish, zionist*, hindu*, muslim*,
+  musalman*, mussalman*, sikh*, christian*, kashmiri*, punjabi*, sindhi*, pashtun*, pathan*, baloch*,
+  bihari*, mohajir*, muhajir*, arab, arabs, saudi*, iran*, british, brits, the west, westerners,
+  rohingya*, tamil*, nepali*, sri lankan*
+`);
+
+/** Insulting, dehumanizing or hostile words that make a group mention nationalist abuse. */
+export const GROUP_HOSTILITY = words(`
+  stupid, idiot*, moron*, dumb, fool, fools, ugly, dirty, dirtiest, filthy, filth, stinking, stinky, smelly,
+  disgusting, coward, cowards, cowardly, traitor*, rats, rat, dogs, dog, pigs, pig, swine, monkeys, monkey,
+  donkeys, cockroach*, vermin, termite*, parasite*, leech*, snake*, savage*, barbaric, barbarian*, animals,
+  beasts, scum, trash, garbage, liar*, thieves, thief, cheat, cheats, cheaters, shameless,
+  pathetic, mastermind*, war machine, enemy, enemies, kill all, kill them, nuke, nuked, nuke them, wipe out,
+  wipe off, death to, go back, hate, infiltrator*, invader*, occupier*, infidel*, jihadi*,
+  butcher*, murderer*, rapist*, blood thirsty, bloodthirsty, uncivilized, uncivilised, inferior,
+  subhuman, sub human, cow piss, cow urine, urine drinker*, brainwashed, fanatic*, hypocrite*, backstab*,
+  ungrateful, failed state, bigot*, evil, terror state, terrorist state, sponsor of terror*,
+  sponsors of terror*, exporter of terror*, state sponsored terror*, terror factory
+`);
+
+/** Terror labels pinned on a whole people or state; narrower window because news uses them too. */
+export const TERROR_LABELS = words(`
+  terrorist*, cancer, cancerous
+`);
+
+/** Poverty taunts traded between Indian and Pakistani commenters. */
+export const POVERTY_TAUNTS = words(`
+  toilet*, open defecation, defecat*, without food, starving, beggar*, begging, begging bowl, bhikari*,
+  bhikhari*, bhooka, bhookay, bhooke, kashkol, nanga, nangay, nange
+`);
+
+/** Slurs for peoples, religions and political camps: nationalist on their own. */
+export const NATIONALIST_SLURS = words(`
+  porkistan*, porki*, pukistan*, pakistoon*, terroristan*, randia*, rapistan*, bhakt, bhakts, andhbhakt*,
+  andh bhakt*, sanghi*, chaddi*, chaddiwala*, gaumutra, gau mutra, gomutra, cow piss drinker*,
+  cow worshipper*, cow dung, sickular*, presstitute*, curry muncher*, kafir, kafirs, kaafir*, mleccha,
+  mlechha, jihadis, libtard*, hindutvadi*, mulla brigade
+`);
+
+/** Slurs held for review. */
+export const SEVERE_SLURS = words(`
+  paki, pakis, pajeet*, katua*, katwa*, nigger*, nigga*, kike*, raghead*, towelhead*, sand nigger*,
+  chinks, chink eyed, dothead*
+`);

@@ -1,0 +1,60 @@
+import type { RuleDefinition } from "./types";
+import type { RuleConfigByKind } from "./schemas";
+import { mergeSpans, quote, type CompiledRule, type SlotAllocator } from "./compiled-rule";
+import type { CommentAnalysis } from "./comment-analysis";
+import type { TermHit } from "./term-matcher";
+
+interface ClosestPair {
+  a: TermHit;
+  b: TermHit;
+  wordsApart: number;
+}
+
+/** NEAR: a term of set A within `within` words of a term of set B, in either order. */
+export function compileNearRule(
+  definition: RuleDefinition, config: RuleConfigByKind["NEAR"], slots: SlotAllocator,
+): CompiledRule {
+  const slotA = slots.addTerms(config.a);
+  const slotB = slots.addTerms(config.b);
+  return {
+    definition,
+    termDriven: true,
+    evaluate(analysis) {
+      const hitsA = analysis.hitsFor(slotA);
+      const hitsB = analysis.hitsFor(slotB);
+      if (hitsA.length === 0 || hitsB.length === 0) return null;
+      const pair = closestPair(analysis, hitsA, hitsB);
+      if (pair === null || pair.wordsApart > config.within) return null;
+      const spans = mergeSpans([
+        analysis.originalSpan(pair.a.start, pair.a.end),
+        analysis.originalSpan(pair.b.start, pair.b.end),
+      ]);
+      const apart = pair.wordsApart === 1 ? "next to each other" : `${pair.wordsApart} words apart`;
+      return {
+        // Adjacent words are the strongest signal; the edge of the window the weakest.
+        score: 1 - (0.5 * (pair.wordsApart - 1)) / config.within,
+        spans,
+        reason: `${quote(analysis.originalText(pair.b.start, pair.b.end))} near ${quote(
+          analysis.originalText(pair.a.start, pair.a.end),
+        )} (${apart}).`,
+      };
+    },
+  };
+}
+
+function closestPair(analysis: CommentAnalysis, hitsA: readonly TermHit[], hitsB: readonly TermHit[]): ClosestPair | null {
+  let best: ClosestPair | null = null;
+  for (const a of hitsA) {
+    const aFirst = analysis.wordIndexAt(a.start);
+    const aLast = analysis.wordIndexAt(a.end - 1);
+    for (const b of hitsB) {
+      // The same words cannot be both the group and the insult.
+      if (b.start < a.end && a.start < b.end) continue;
+      const bFirst = analysis.wordIndexAt(b.start);
+      const bLast = analysis.wordIndexAt(b.end - 1);
+      const wordsApart = bFirst > aLast ? bFirst - aLast : aFirst - bLast;
+      if (best === null || wordsApart < best.wordsApart) best = { a, b, wordsApart };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import type { RuleKind } from "./types";
+import { compileLinearRegex } from "./regex-safety";
+
+const term = z.string().trim().min(1, "terms must not be empty").max(100, "terms are limited to 100 characters");
+const termList = z.array(term).min(1, "needs at least one term").max(20000, "at most 20,000 terms per rule");
+const ratio = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
+const count = (min: number) => z.number().int("must be a whole number").min(min, `must be at least ${min}`);
+
+const termsConfig = z.strictObject({ terms: termList });
+
+const regexConfig = z
+  .strictObject({
+    pattern: z.string().min(1, "pattern must not be empty").max(2000, "pattern is limited to 2,000 characters"),
+    flags: z.literal("i").optional(),
+    /** 'normalized' (default): lowercase words joined by single spaces, evasions undone. */
+    target: z.enum(["normalized", "original"]).optional(),
+  })
+  .superRefine((config, ctx) => {
+    const compiled = compileLinearRegex(config.pattern, config.flags === "i");
+    if (typeof compiled === "string") ctx.addIssue({ code: "custom", path: ["pattern"], message: compiled });
+  });
+
+const nearConfig = z.strictObject({ a: termList, b: termList, within: count(1).max(50, "must be at most 50 words") });
+
+const offTopicConfig = z.strictObject({ minWords: count(1), maxSimilarity: ratio });
+
+const shoutingConfig = z.strictObject({ minLetters: count(1), minUpperRatio: ratio });
+
+const linksConfig = z.strictObject({ maxLinks: count(0) });
+
+const repetitionConfig = z.strictObject({
+  /** Same word or phrase (up to 4 words) repeated back to back at least this many times. */
+  minRepeats: count(2),
+  /** Same character repeated at least this many times ('!!!!!!!!!!!!'); default 12. */
+  minCharRun: count(3).optional(),
+});
+
+export const ruleConfigSchemas = {
+  TERMS: termsConfig,
+  REGEX: regexConfig,
+  NEAR: nearConfig,
+  OFF_TOPIC: offTopicConfig,
+  SHOUTING: shoutingConfig,
+  LINKS: linksConfig,
+  REPETITION: repetitionConfig,
+} satisfies Record<RuleKind, z.ZodType>;
+
+export type RuleConfigByKind = { [K in RuleKind]: z.output<(typeof ruleConfigSchemas)[K]> };
+
+export type ParsedRuleConfig<K extends RuleKind> =
+  | { ok: true; config: RuleConfigByKind[K] }
+  | { ok: false; message: string };
+
+/** Validates a stored config for its kind; the message names each offending field. */
+export function parseRuleConfig<K extends RuleKind>(kind: K, config: unknown): ParsedRuleConfig<K> {
+  const schema = ruleConfigSchemas[kind] as unknown as z.ZodType<RuleConfigByKind[K]> | undefined;
+  if (schema === undefined) return { ok: false, message: `unknown rule kind '${String(kind)}'` };
+  const result = schema.safeParse(config);
+  if (result.success) return { ok: true, config: result.data };
+  const message = result.error.issues
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+  return { ok: false, message: `invalid ${kind} config: ${message}` };
+}

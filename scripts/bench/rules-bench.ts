@@ -1,0 +1,186 @@
+// Rules engine throughput: default pack + 1,000 generated TERMS rules over a generated corpus,
+// against a naive baseline (one RegExp per rule over the normalized text) in the same run.
+// Single core. Run: npx tsx scripts/bench/rules-bench.ts [--quick]
+import { pathToFileURL } from "node:url";
+import { compileRules } from "@/lib/rules/compile-rules";
+import { defaultRulePack } from "@/lib/rules/default-pack";
+import { evaluateComment } from "@/lib/rules/evaluate-comment";
+import { normalizeForMatching } from "@/lib/rules/normalize";
+import type { CommentContext, RuleDefinition } from "@/lib/rules/types";
+
+const EXTRA_RULES = 1000;
+const TERMS_PER_EXTRA_RULE = 8;
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const VOCABULARY = `the government should explain why the budget failed again and the opposition keeps asking
+questions about inflation petrol prices taxes farmers electricity load shedding cricket team selectors
+captain match series wickets innings army intelligence agency report security internet privacy cables
+data surveillance court judge law bill parliament election vote corruption minister provinces water
+schools hospitals doctors students teachers economy exports imports growth jobs youth women rights
+media channel anchor journalist news article headline really good bad great sad honest truth people
+country nation region neighbours peace talks border trade relations history future karachi lahore delhi
+mumbai islamabad kashmir’s pakistan’s india’s aur bhi hai nahi yeh woh kya sab log hum bohat acha bura
+sahi galat 2015 10% 5 100 1947 this that with from have has had were was will would could must about
+after before because while where when what which who whom whose into over under between through during
+without within against among around also only just even still already never always often sometimes
+policy reform system process problem solution decision project plan program service budget deficit
+loan debt bank market prices salary pension fuel power gas supply demand shortage crisis growth rate
+province city district village road traffic police court case hearing verdict appeal petition order
+minister chief leader party member senate assembly committee commission board authority department
+public private sector industry business company investment investors foreign local national federal
+health education climate flood rain heat water drought crop wheat sugar cotton rice textile export
+batting bowling fielding pitch stadium tournament trophy final semi coach squad selection performance
+think believe agree disagree understand explain suggest argue claim report say said tell told ask
+people citizens voters workers students children families elders youngsters women men everyone nobody
+first second last next previous new old big small high low long short better worse best worst more
+less most least many much few several every each other another same different important serious
+india pakistan usa china afghanistan america bangladesh`.split(/\s+/);
+const SPICE = ["idiot", "st00pid", "1d10t", "chutiya", "kutte", "stuuupid", "i.n.d.i.a", "ｉｄｉｏｔ", "id\u200Biot", "dirty", "enemy"];
+const PUNCTUATION = [" ", " ", " ", " ", " ", ", ", ". ", "? ", "! ", "… ", " – ", " “", "” "];
+
+function sentence(random: () => number, words: number): string {
+  let text = "";
+  for (let w = 0; w < words; w++) {
+    let word = VOCABULARY[Math.floor(random() * VOCABULARY.length)]!;
+    if (random() < 0.004) word = SPICE[Math.floor(random() * SPICE.length)]!;
+    if (w === 0 || random() < 0.03) word = word.charAt(0).toUpperCase() + word.slice(1);
+    text += word + (w + 1 < words ? PUNCTUATION[Math.floor(random() * PUNCTUATION.length)]! : ".");
+  }
+  return text;
+}
+
+function generateCorpus(random: () => number, targetBytes: number): CommentContext[] {
+  const articles = Array.from({ length: 8 }, () => sentence(random, 400));
+  const comments: CommentContext[] = [];
+  let bytes = 0;
+  while (bytes < targetBytes) {
+    // Round-trip through UTF-8 so bodies are flat strings, like text read from the database.
+    const body = Buffer.from(sentence(random, 10 + Math.floor(random() * 90)), "utf8").toString("utf8");
+    const parentBody = random() < 0.3 ? comments[comments.length - 1]?.body : undefined;
+    comments.push({ body, articleText: articles[Math.floor(random() * articles.length)]!, parentBody });
+    bytes += Buffer.byteLength(body, "utf8");
+  }
+  return comments;
+}
+
+function pseudoWord(random: () => number): string {
+  // Syllables chosen so generated terms are not real words: extra rules cost scanning, not flags.
+  const syllables = ["kaz", "rov", "miq", "zu", "tex", "shaj", "gulb", "prax", "dex", "voq", "lyn", "qa", "yor", "bekh", "tuz"];
+  let word = "";
+  const count = 3 + Math.floor(random() * 2);
+  for (let s = 0; s < count; s++) word += syllables[Math.floor(random() * syllables.length)]!;
+  return word;
+}
+
+function extraRules(random: () => number): RuleDefinition[] {
+  return Array.from({ length: EXTRA_RULES }, (_, index) => {
+    const terms = Array.from({ length: TERMS_PER_EXTRA_RULE }, (_, t) => {
+      const word = pseudoWord(random);
+      if (t === 0) return `${word}*`;
+      return t === 1 ? `${word} ${pseudoWord(random)}` : word;
+    });
+    return {
+      id: `extra-${index}`, name: `extra-${index}`, category: "ABUSIVE", kind: "TERMS", config: { terms },
+      severity: 2, action: "FLAG", enabled: true, version: 1,
+    } satisfies RuleDefinition;
+  });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The naive approach: one RegExp per term list, tested over the normalized text. */
+function baselineRegexes(rules: readonly RuleDefinition[]): RegExp[] {
+  const lists: string[][] = [];
+  for (const rule of rules) {
+    const config = rule.config as { terms?: string[]; a?: string[]; b?: string[] };
+    if (rule.kind === "TERMS" && config.terms) lists.push(config.terms);
+    if (rule.kind === "NEAR" && config.a && config.b) lists.push(config.a, config.b);
+  }
+  return lists.map((terms) => {
+    const alternatives = terms.map((term) => {
+      const text = normalizeForMatching(term.replace(/\*$/, "")).text;
+      return term.endsWith("*") ? `${escapeRegExp(text)}\\w*` : escapeRegExp(text);
+    });
+    return new RegExp(`\\b(?:${alternatives.join("|")})\\b`);
+  });
+}
+
+export async function runRulesBench(opts: { quick: boolean }): Promise<{ name: string; figures: Record<string, number>; lines: string[] }> {
+  const random = mulberry32(20150723);
+  const targetBytes = (opts.quick ? 2 : 20) * 1024 * 1024;
+  const corpus = generateCorpus(random, targetBytes);
+  const corpusBytes = corpus.reduce((sum, c) => sum + Buffer.byteLength(c.body, "utf8"), 0);
+  const rules = [...defaultRulePack().map((rule, index) => ({ ...rule, id: `default-${index}`, version: 1 })), ...extraRules(random)];
+
+  let started = performance.now();
+  const set = compileRules(rules);
+  const compileMs = performance.now() - started;
+
+  // Warm-up so the JIT has compiled the hot loops before timing.
+  for (let i = 0; i < Math.min(2000, corpus.length); i++) evaluateComment(set, corpus[i]!);
+  let flagged = 0;
+  started = performance.now();
+  for (const comment of corpus) if (evaluateComment(set, comment).length > 0) flagged++;
+  const engineSeconds = (performance.now() - started) / 1000;
+
+  // The baseline is ~100x slower: it runs on a prefix of the corpus and is reported as a rate.
+  const regexes = baselineRegexes(rules);
+  const baselineBytesTarget = (opts.quick ? 0.25 : 1) * 1024 * 1024;
+  let baselineBytes = 0;
+  let baselineComments = 0;
+  let baselineHits = 0;
+  started = performance.now();
+  for (const comment of corpus) {
+    if (baselineBytes >= baselineBytesTarget) break;
+    const text = normalizeForMatching(comment.body).text;
+    for (const regex of regexes) if (regex.test(text)) baselineHits++;
+    baselineBytes += Buffer.byteLength(comment.body, "utf8");
+    baselineComments++;
+  }
+  const baselineSeconds = (performance.now() - started) / 1000;
+
+  const megabytes = corpusBytes / (1024 * 1024);
+  const figures = {
+    corpusMB: round(megabytes),
+    comments: corpus.length,
+    rules: set.rules.length,
+    automatonStates: set.termMatcher.automaton.stateCount,
+    compileMs: round(compileMs),
+    engineMBps: round(megabytes / engineSeconds),
+    engineCommentsPerSec: Math.round(corpus.length / engineSeconds),
+    flaggedShare: round(flagged / corpus.length),
+    baselineMBps: round(baselineBytes / (1024 * 1024) / baselineSeconds),
+    baselineCommentsPerSec: Math.round(baselineComments / baselineSeconds),
+    baselineRegexes: regexes.length,
+    baselineHits,
+  };
+  const ratio = round(figures.engineMBps / figures.baselineMBps);
+  const lines = [
+    `corpus: ${figures.corpusMB} MB, ${figures.comments} comments (seeded); ${figures.rules} rules, ${figures.automatonStates} automaton states, compiled in ${figures.compileMs} ms`,
+    `engine:   ${figures.engineMBps} MB/s, ${figures.engineCommentsPerSec} comments/s (${Math.round(figures.flaggedShare * 100)}% flagged; full evaluateComment incl. off-topic, spam rules)`,
+    `baseline: ${figures.baselineMBps} MB/s, ${figures.baselineCommentsPerSec} comments/s (${regexes.length} RegExps with \\b over normalized text, ${round(baselineBytes / 1048576)} MB sample)`,
+    `ratio: ${ratio}x`,
+  ];
+  return { name: "rules", figures: { ...figures, ratio }, lines };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const result = await runRulesBench({ quick: process.argv.includes("--quick") });
+  for (const line of result.lines) console.log(line);
+}
