@@ -1,10 +1,12 @@
 import path from "node:path";
 import { z } from "zod";
 
-// The one place that reads process.env. Parsed lazily so that `next build` and unit tests do not
+// The one place that reads process.env. Read when asked, so that `next build` and unit tests do not
 // need a database configured.
 
-const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
+// Every entry point (npm scripts, bin/run-ts.mjs, next start, vitest) runs from the project folder;
+// bundlers do not give modules a reliable import.meta.dirname.
+const PROJECT_ROOT = path.resolve(process.env.MODDESK_ROOT ?? process.cwd());
 
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
@@ -19,17 +21,14 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-let parsed: Env | undefined;
-
+/** Parsed on every call (it is cheap): `npm start` sets DATABASE_URL after it has read the rest. */
 export function env(): Env {
-  if (parsed) return parsed;
   const result = envSchema.safeParse(process.env);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `- ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Moddesk's environment is invalid:\n${lines.join("\n")}`);
   }
-  parsed = result.data;
-  return parsed;
+  return result.data;
 }
 
 export function requireDatabaseUrl(): string {

@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm";
+import { projectRoot } from "@/lib/env";
 import { openSchemaEngine, type OpenSchemaEngine } from "./schema-engine";
 
 // Prisma Migrate's own layout (prisma/migrations/<timestamp>_<name>/migration.sql and
 // migration_lock.toml) and its _prisma_migrations table, driven by the WebAssembly engine.
 
-const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
+const PROJECT_ROOT = projectRoot;
 export const SCHEMA_PATH = path.join(PROJECT_ROOT, "prisma/schema.prisma");
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "prisma/migrations");
 const LOCKFILE = "migration_lock.toml";

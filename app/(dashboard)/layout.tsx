@@ -1,0 +1,36 @@
+import Link from "next/link";
+import { MainNav } from "@/components/layout/main-nav";
+import { SignOutButton } from "@/components/layout/sign-out-button";
+import { navigationFor } from "@/lib/auth/navigation";
+import { getCurrentUser } from "@/lib/auth/session";
+
+// Chrome only: every page below decides access for itself.
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+          <Link href="/queue" className="text-lg font-semibold tracking-tight">
+            Moddesk
+          </Link>
+          {user ? <MainNav items={navigationFor(user.role)} /> : null}
+          {user ? (
+            <div className="ml-auto flex items-center gap-3">
+              <div className="text-right leading-tight">
+                <p className="text-sm font-medium" data-testid="current-user">
+                  {user.email}
+                </p>
+                <p className="text-xs text-slate-500" data-testid="current-role">
+                  {user.role}
+                </p>
+              </div>
+              <SignOutButton />
+            </div>
+          ) : null}
+        </div>
+      </header>
+      <div className="mx-auto max-w-6xl px-4 py-6">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { ImportStreamLine } from "@/lib/import/stream-import-progress";
+
+const FORMATS = ["auto-detect", "article", "json", "jsonl", "csv", "disqus", "wxr"] as const;
+
+type UploadState = { phase: "idle" } | { phase: "running"; seen: number; added: number } | { phase: "done"; result: Extract<ImportStreamLine, { type: "done" }> } | { phase: "error"; message: string };
+
+async function readLines(response: Response, onLine: (line: ImportStreamLine) => void): Promise<void> {
+  const reader = response.body?.pipeThrough(new TextDecoderStream()).getReader();
+  if (!reader) return;
+  let buffered = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffered += value;
+    const lines = buffered.split("\n");
+    buffered = lines.pop() ?? "";
+    for (const line of lines) if (line.trim()) onLine(JSON.parse(line) as ImportStreamLine);
+  }
+}
+
+export function UploadForm() {
+  const router = useRouter();
+  const [state, setState] = useState<UploadState>({ phase: "idle" });
+
+  async function upload(formData: FormData) {
+    const file = formData.get("file");
+    if (!(file instanceof File) || file.size === 0) {
+      setState({ phase: "error", message: "Choose a file first." });
+      return;
+    }
+    const format = String(formData.get("format") ?? "auto-detect");
+    const params = new URLSearchParams({ fileName: file.name });
+    if (format !== "auto-detect") params.set("format", format);
+    setState({ phase: "running", seen: 0, added: 0 });
+    const response = await fetch(`/api/v1/imports?${params}`, { method: "POST", body: file, headers: { "content-type": "application/octet-stream" } });
+    if (!response.ok) {
+      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+      setState({ phase: "error", message: body?.error?.message ?? `The upload failed (${response.status}).` });
+      return;
+    }
+    await readLines(response, (line) => {
+      if (line.type === "progress") setState({ phase: "running", seen: line.seen, added: line.added });
+      else if (line.type === "done") setState({ phase: "done", result: line });
+      else setState({ phase: "error", message: line.message });
+    });
+    router.refresh();
+  }
+
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <form action={upload} className="flex flex-wrap items-end gap-3">
+        <label className="text-sm">
+          <span className="block font-medium text-slate-700">File</span>
+          <input name="file" type="file" required className="mt-1 block text-sm" data-testid="import-file" />
+        </label>
+        <label className="text-sm">
+          <span className="block font-medium text-slate-700">Format</span>
+          <select name="format" className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+            {FORMATS.map((format) => (
+              <option key={format}>{format}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={state.phase === "running"} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
+          Import
+        </button>
+      </form>
+      <div aria-live="polite" className="mt-3 text-sm" data-testid="import-status">
+        {state.phase === "running" ? <p>Importing… {state.seen.toLocaleString()} comments read, {state.added.toLocaleString()} added so far</p> : null}
+        {state.phase === "error" ? <p className="text-red-700">{state.message}</p> : null}
+        {state.phase === "done" ? <ImportResult result={state.result} /> : null}
+      </div>
+    </div>
+  );
+}
+
+function ImportResult({ result }: { result: Extract<ImportStreamLine, { type: "done" }> }) {
+  return (
+    <div>
+      <p className="font-medium">
+        Imported ({result.format}): {result.articles} article(s), {result.added} added, {result.duplicates} duplicates skipped, {result.rejected} rejected.
+      </p>
+      {[...result.warnings.map((item) => ({ ...item, kind: "warning" })), ...result.problems.map((item) => ({ ...item, kind: "rejected" }))].length > 0 ? (
+        <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto font-mono text-xs">
+          {result.warnings.map((warning, index) => (
+            <li key={`w${index}`} className="text-amber-800">
+              warning: line {warning.line}
+              {warning.field ? ` (${warning.field})` : ""}: {warning.message}
+            </li>
+          ))}
+          {result.problems.map((problem, index) => (
+            <li key={`p${index}`} className="text-red-800">
+              rejected: line {problem.line}
+              {problem.field ? ` (${problem.field})` : ""}: {problem.message}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+"use server";
+
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { defineAction } from "@/lib/action";
+import { getCurrentUser } from "./session";
+import { db } from "@/lib/db/client";
+import { createUser } from "./create-user";
+import { createUserSchema, safeReturnPath, signInSchema } from "./schemas";
+import { signIn } from "./sign-in";
+import { signOut } from "./sign-out";
+
+function clientAddress(requestHeaders: Headers): string | null {
+  // Set by the reverse proxy in production; absent when the browser talks to Next directly.
+  return requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() || requestHeaders.get("x-real-ip") || null;
+}
+
+export const signInAction = defineAction({
+  name: "auth.signIn",
+  input: signInSchema,
+  permission: "public",
+  run: async (input) => {
+    const requestHeaders = await headers();
+    await signIn({ email: input.email, password: input.password, headers: requestHeaders, ipAddress: clientAddress(requestHeaders) });
+    redirect(safeReturnPath(input.next));
+  },
+});
+
+export const signOutAction = defineAction({
+  name: "auth.signOut",
+  input: z.object({}),
+  permission: "queue:read",
+  run: async () => {
+    const user = await getCurrentUser();
+    if (user) await signOut(user, await headers());
+    redirect("/sign-in");
+  },
+});
+
+export const createUserAction = defineAction({
+  name: "users.create",
+  input: createUserSchema,
+  permission: "users:manage",
+  run: async (input, { user }) => {
+    const actor = { id: user?.id ?? null, label: user?.email ?? "unknown" };
+    const created = await createUser(db, input, actor);
+    revalidatePath("/users");
+    return { email: created.email, role: created.role, password: created.password };
+  },
+});

@@ -1,0 +1,39 @@
+import { parseArgs } from "node:util";
+import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
+import { AppError } from "@/lib/errors";
+import { importFile } from "@/lib/import/import-file";
+import { IMPORT_FORMATS, type ImportFormat } from "@/lib/import/types";
+import { formatImportReport } from "@/lib/import/format-import-report";
+import { say } from "../lib/output";
+import { withDatabase } from "../lib/with-database";
+
+function parseFormat(value: string | undefined): ImportFormat | undefined {
+  if (value === undefined) return undefined;
+  if (!(IMPORT_FORMATS as readonly string[]).includes(value)) throw new AppError("INVALID", `--format must be one of ${IMPORT_FORMATS.join(", ")} (got '${value}')`);
+  return value as ImportFormat;
+}
+
+export async function importCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: "string" }, "dry-run": { type: "boolean" }, "utc-offset": { type: "string" } },
+  });
+  const [filePath] = positionals;
+  if (!filePath || positionals.length > 1) throw new AppError("INVALID", "usage: moddesk import <file> [--format F] [--dry-run] [--utc-offset MINUTES]");
+  const format = parseFormat(values.format);
+  const utcOffsetMinutes = values["utc-offset"] === undefined ? undefined : Number(values["utc-offset"]);
+  if (utcOffsetMinutes !== undefined && !Number.isInteger(utcOffsetMinutes)) throw new AppError("INVALID", "--utc-offset takes whole minutes, e.g. 300 for UTC+5");
+  await withDatabase(async () => {
+    if (values["dry-run"]) {
+      const { dryRunFile } = await import("@/lib/import/dry-run-import");
+      const report = await dryRunFile({ filePath, format, utcOffsetMinutes });
+      for (const line of formatImportReport(report, { dryRun: true })) say(line);
+      if (report.rejected > 0) process.exitCode = 1;
+      return;
+    }
+    const summary = await importFile({ filePath, format, via: "cli", actor: { ...SYSTEM_ACTOR, label: "cli" }, utcOffsetMinutes });
+    for (const line of formatImportReport({ ...summary, fileName: filePath }, { dryRun: false })) say(line);
+    if (summary.rejected > 0) process.exitCode = 1;
+  });
+}

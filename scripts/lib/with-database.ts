@@ -1,0 +1,23 @@
+import { applyPendingMigrations } from "@/lib/db/migrations";
+import { resolveDatabase } from "@/lib/db/resolve-database";
+import { env } from "@/lib/env";
+
+/**
+ * Runs a command against Moddesk's database: DATABASE_URL, else the embedded server of a running
+ * `npm start`, else the embedded server started for this command alone. Migrates first.
+ */
+export async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
+  const { DATABASE_URL: databaseUrl, MODDESK_DATA_DIR: dataDir } = env();
+  const database = await resolveDatabase({ databaseUrl, dataDir });
+  process.env.DATABASE_URL = database.url;
+  try {
+    await applyPendingMigrations(database.url);
+    return await work();
+  } finally {
+    const { closePgPool } = await import("@/lib/db/pg-pool");
+    const { getDb } = await import("@/lib/db/client");
+    await closePgPool();
+    await getDb().$disconnect();
+    await database.release();
+  }
+}
