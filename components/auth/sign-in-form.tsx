@@ -5,7 +5,11 @@ import type { ActionResult } from "@/lib/action";
 import { signInAction } from "@/lib/auth/actions";
 
 export function SignInForm({ next }: { next?: string }) {
-  const [state, formAction, isPending] = useActionState<ActionResult<void> | null, FormData>((_previous, formData) => signInAction(formData), null);
+  // The submitted email is kept so that a failed attempt does not make the moderator retype it.
+  const [state, formAction, isPending] = useActionState<(ActionResult<void> & { email: string }) | null, FormData>(
+    async (_previous, formData) => ({ ...(await signInAction(formData)), email: String(formData.get("email") ?? "") }),
+    null,
+  );
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -14,7 +18,7 @@ export function SignInForm({ next }: { next?: string }) {
         <label htmlFor="email" className="block text-sm font-medium text-slate-700">
           Email
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" required autoFocus className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-slate-500 focus:ring-2 focus:ring-slate-200 focus:outline-none" />
+        <input id="email" name="email" type="email" autoComplete="username" required autoFocus defaultValue={state?.email} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-slate-500 focus:ring-2 focus:ring-slate-200 focus:outline-none" />
         {fieldErrors?.email ? <p className="mt-1 text-sm text-red-700">{fieldErrors.email[0]}</p> : null}
       </div>
       <div>
@@ -25,7 +29,7 @@ export function SignInForm({ next }: { next?: string }) {
         {fieldErrors?.password ? <p className="mt-1 text-sm text-red-700">{fieldErrors.password[0]}</p> : null}
       </div>
       {state && !state.ok && !fieldErrors ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p role="alert" data-testid="form-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {state.message}
         </p>
       ) : null}

@@ -29,6 +29,7 @@ function createAuth() {
     // Our own throttle (per account and per address, stored in Postgres) replaces the built-in one.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
+    logger: { level: "error" },
     advanced: {
       cookiePrefix: "moddesk",
       useSecureCookies: baseURL.startsWith("https://"),

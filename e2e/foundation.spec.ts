@@ -1,0 +1,60 @@
+import { expect, test, type Page } from "@playwright/test";
+import { credentials, signIn } from "./support/fixtures";
+
+test("an admin signs in, sees the 21 sample comments as text, and signs out", async ({ page }) => {
+  await signIn(page, "admin");
+  await expect(page.getByTestId("current-role")).toHaveText("admin");
+  await expect(page).toHaveURL(/\/queue$/);
+  await expect(page.getByTestId("comment-card")).toHaveCount(21);
+  await expect(page.getByRole("heading", { name: "Pakistan building digital espionage capacity to rival the US" })).toBeVisible();
+  await expect(page.getByTestId("comment-body").filter({ hasText: /^So this is good\.$/ })).toHaveCount(1);
+  await expect(page.getByTestId("comment-body").filter({ hasText: "Why can’t we?" })).toHaveCount(1);
+  for (const link of ["Queue", "Rules", "Audit log", "Imports", "Exports", "Users"]) {
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: link })).toBeVisible();
+  }
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/queue");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fqueue/);
+});
+
+test("a moderator is refused an admin page with 403 and does not see admin links", async ({ page }) => {
+  await signIn(page, "moderator");
+  await expect(page.getByTestId("current-role")).toHaveText("moderator");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);
+  const response = await page.goto("/users");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "This area is for admins" })).toBeVisible();
+  const imports = await page.goto("/imports");
+  expect(imports?.status()).toBe(403);
+});
+
+test("an anonymous visitor is sent to sign-in, and an anonymous API call gets 401", async ({ page, request }) => {
+  await page.goto("/rules");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Frules/);
+  const api = await request.get("/api/v1/comments");
+  expect(api.status()).toBe(401);
+  expect((await api.json()).error.code).toBe("UNAUTHORIZED");
+});
+
+test("a wrong password is refused in words, and the sixth failure in a row locks the account for a while", async ({ page }) => {
+  const { email } = credentials().throttled;
+  await page.goto("/sign-in");
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(`wrong-password-${attempt}`);
+    await submitAndWait(page);
+    await expect(page.getByTestId("form-error")).toHaveText("Wrong email or password.");
+  }
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(credentials().throttled.password);
+  await submitAndWait(page);
+  await expect(page.getByTestId("form-error")).toContainText(/Too many failed sign-ins\. Try again in 15 minutes/);
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
+/** Submits the sign-in form and waits for the server's answer, not for a fixed time. */
+async function submitAndWait(page: Page): Promise<void> {
+  await Promise.all([page.waitForResponse((response) => response.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
+}

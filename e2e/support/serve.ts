@@ -1,0 +1,60 @@
+// The web server Playwright starts: a fresh embedded PostgreSQL in a temporary folder, migrated
+// and set up as on a first `npm start` (demo thread, default rules, demo admin), plus test
+// accounts with generated passwords written to .moddesk-e2e/credentials.json. Then `next start`.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { applyPendingMigrations } from "@/lib/db/migrations";
+import { projectRoot } from "@/lib/env";
+import { buildIfStale } from "../../scripts/lib/build-if-stale";
+import { CREDENTIALS_FILE, E2E_STATE_DIR, type E2eCredentials } from "./state";
+
+const port = Number(process.env.E2E_PORT ?? 3210);
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "moddesk-e2e-"));
+const database = await startEmbeddedPostgres({ baseDir: dataDir });
+const cleanup = async () => {
+  await database.stop().catch(() => {});
+  rmSync(dataDir, { recursive: true, force: true });
+};
+process.env.DATABASE_URL = database.url;
+process.env.BETTER_AUTH_SECRET = randomBytes(32).toString("hex");
+process.env.MODDESK_URL = `http://127.0.0.1:${port}`;
+
+await applyPendingMigrations(database.url);
+const { runFirstRun } = await import("@/lib/setup/first-run");
+const { createUser } = await import("@/lib/auth/create-user");
+const { db } = await import("@/lib/db/client");
+const firstRun = await runFirstRun(() => {});
+if (!firstRun.demoAdmin) throw new Error("the e2e database was not empty");
+const stamp = randomBytes(3).toString("hex");
+const moderator = await createUser(db, { email: `moderator-${stamp}@e2e.test`, role: "moderator" }, SYSTEM_ACTOR);
+const moderator2 = await createUser(db, { email: `moderator2-${stamp}@e2e.test`, role: "moderator" }, SYSTEM_ACTOR);
+const throttled = await createUser(db, { email: `throttled-${stamp}@e2e.test`, role: "moderator" }, SYSTEM_ACTOR);
+const credentials: E2eCredentials = {
+  admin: firstRun.demoAdmin,
+  moderator: { email: moderator.email, password: moderator.password },
+  moderator2: { email: moderator2.email, password: moderator2.password },
+  throttled: { email: throttled.email, password: throttled.password },
+  databaseUrl: database.url,
+};
+mkdirSync(E2E_STATE_DIR, { recursive: true });
+writeFileSync(CREDENTIALS_FILE, JSON.stringify(credentials, null, 2));
+
+await buildIfStale((line) => process.stdout.write(`${line}\n`));
+const server = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  cwd: projectRoot,
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+});
+const stop = async () => {
+  server.kill("SIGTERM");
+  await cleanup();
+  process.exit(0);
+};
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
+server.on("exit", () => void cleanup().then(() => process.exit(1)));

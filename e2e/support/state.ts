@@ -1,0 +1,14 @@
+import path from "node:path";
+
+/** Where serve.ts leaves the accounts it made for the tests (git-ignored, made fresh per run). */
+export const E2E_STATE_DIR = path.resolve(process.cwd(), ".moddesk-e2e");
+export const CREDENTIALS_FILE = path.join(E2E_STATE_DIR, "credentials.json");
+
+export interface E2eCredentials {
+  admin: { email: string; password: string };
+  moderator: { email: string; password: string };
+  moderator2: { email: string; password: string };
+  /** Used only by the throttling test, so that its failures lock out nobody else. */
+  throttled: { email: string; password: string };
+  databaseUrl: string;
+}

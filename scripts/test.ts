@@ -1,0 +1,67 @@
+// `npm test`: every tier, in order: unit (pure), db (real PostgreSQL), e2e (Playwright against a
+// production build in Debian's Chromium). Prints one closing line: "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { projectRoot } from "@/lib/env";
+
+type Tier = "unit" | "db" | "e2e";
+interface Outcome {
+  tier: Tier;
+  passed: number;
+  failed: number;
+  crashed: boolean;
+}
+
+const RESULTS_DIR = path.join(projectRoot, ".moddesk-test");
+const bin = (relative: string) => path.join(projectRoot, "node_modules", relative);
+
+function run(command: string[], env: NodeJS.ProcessEnv = {}): number {
+  const [executable, ...args] = command;
+  const result = spawnSync(executable ?? process.execPath, args, { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+  return result.status ?? 1;
+}
+
+function readJson<T>(file: string): T | null {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
+}
+
+function runVitest(tier: "unit" | "db"): Outcome {
+  const outputFile = path.join(RESULTS_DIR, `${tier}.json`);
+  rmSync(outputFile, { force: true });
+  const status = run([process.execPath, bin("vitest/vitest.mjs"), "run", "--project", tier, "--reporter=default", "--reporter=json", `--outputFile.json=${outputFile}`]);
+  const report = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; success: boolean }>(outputFile);
+  if (!report) return { tier, passed: 0, failed: 0, crashed: true };
+  return { tier, passed: report.numPassedTests, failed: report.numFailedTests, crashed: status !== 0 && report.numFailedTests === 0 };
+}
+
+function runPlaywright(): Outcome {
+  const outputFile = path.join(projectRoot, "test-results/e2e-results.json");
+  rmSync(outputFile, { force: true });
+  const status = run([process.execPath, bin("@playwright/test/cli.js"), "test"]);
+  const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(outputFile);
+  if (!report) return { tier: "e2e", passed: 0, failed: 0, crashed: true };
+  const failed = report.stats.unexpected + report.stats.flaky;
+  return { tier: "e2e", passed: report.stats.expected, failed, crashed: status !== 0 && failed === 0 };
+}
+
+const { values } = parseArgs({ options: { only: { type: "string", multiple: true } } });
+const tiers: Tier[] = (values.only as Tier[] | undefined) ?? ["unit", "db", "e2e"];
+mkdirSync(RESULTS_DIR, { recursive: true });
+
+const outcomes: Outcome[] = [];
+for (const tier of tiers) {
+  process.stdout.write(`\n=== ${tier} tests ===\n`);
+  outcomes.push(tier === "e2e" ? runPlaywright() : runVitest(tier));
+}
+
+process.stdout.write("\n");
+for (const outcome of outcomes) {
+  process.stdout.write(`${outcome.tier}: ${outcome.passed} passed, ${outcome.failed} failed${outcome.crashed ? " (the runner itself failed: see above)" : ""}\n`);
+}
+const passed = outcomes.reduce((sum, outcome) => sum + outcome.passed, 0);
+const failed = outcomes.reduce((sum, outcome) => sum + outcome.failed, 0);
+const crashed = outcomes.some((outcome) => outcome.crashed);
+process.stdout.write(`${passed} passed, ${failed} failed\n`);
+process.exitCode = failed > 0 || crashed || passed === 0 ? 1 : 0;
