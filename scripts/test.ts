@@ -17,7 +17,7 @@ interface Outcome {
 const RESULTS_DIR = path.join(projectRoot, ".moddesk-test");
 const bin = (relative: string) => path.join(projectRoot, "node_modules", relative);
 
-function run(command: string[], env: NodeJS.ProcessEnv = {}): number {
+function run(command: string[], env: Record<string, string> = {}): number {
   const [executable, ...args] = command;
   const result = spawnSync(executable ?? process.execPath, args, { cwd: projectRoot, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
   return result.status ?? 1;
