@@ -21,7 +21,7 @@ function newestMtime(target: string): number {
 }
 
 export function isBuildStale(): boolean {
-  const buildId = path.join(projectRoot, ".next/BUILD_ID");
+  const buildId = path.join(projectRoot, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   return [...SOURCE_DIRS, ...SOURCE_FILES].some((entry) => newestMtime(path.join(projectRoot, entry)) > built);
