@@ -6,7 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot } from "@/lib/env";
 
-type Tier = "unit" | "db" | "e2e";
+type Tier = "types" | "unit" | "db" | "e2e";
 interface Outcome {
   tier: Tier;
   passed: number;
@@ -36,6 +36,12 @@ function runVitest(tier: "unit" | "db"): Outcome {
   return { tier, passed: report.numPassedTests, failed: report.numFailedTests, crashed: status !== 0 && report.numFailedTests === 0 };
 }
 
+function runTypecheck(): Outcome {
+  const status = run([process.execPath, bin("typescript/bin/tsc"), "--noEmit", "-p", "."]);
+  if (status === 0) process.stdout.write("tsc: no type errors\n");
+  return { tier: "types", passed: 0, failed: 0, crashed: status !== 0 };
+}
+
 function runPlaywright(): Outcome {
   const outputFile = path.join(projectRoot, "test-results/e2e-results.json");
   rmSync(outputFile, { force: true });
@@ -47,18 +53,19 @@ function runPlaywright(): Outcome {
 }
 
 const { values } = parseArgs({ options: { only: { type: "string", multiple: true } } });
-const tiers: Tier[] = (values.only as Tier[] | undefined) ?? ["unit", "db", "e2e"];
+const tiers: Tier[] = (values.only as Tier[] | undefined) ?? ["types", "unit", "db", "e2e"];
 mkdirSync(RESULTS_DIR, { recursive: true });
 
 const outcomes: Outcome[] = [];
 for (const tier of tiers) {
   process.stdout.write(`\n=== ${tier} tests ===\n`);
-  outcomes.push(tier === "e2e" ? runPlaywright() : runVitest(tier));
+  outcomes.push(tier === "types" ? runTypecheck() : tier === "e2e" ? runPlaywright() : runVitest(tier));
 }
 
 process.stdout.write("\n");
 for (const outcome of outcomes) {
-  process.stdout.write(`${outcome.tier}: ${outcome.passed} passed, ${outcome.failed} failed${outcome.crashed ? " (the runner itself failed: see above)" : ""}\n`);
+  if (outcome.tier === "types") process.stdout.write(`types: ${outcome.crashed ? "tsc found errors (see above)" : "clean"}\n`);
+  else process.stdout.write(`${outcome.tier}: ${outcome.passed} passed, ${outcome.failed} failed${outcome.crashed ? " (the runner itself failed: see above)" : ""}\n`);
 }
 const passed = outcomes.reduce((sum, outcome) => sum + outcome.passed, 0);
 const failed = outcomes.reduce((sum, outcome) => sum + outcome.failed, 0);
