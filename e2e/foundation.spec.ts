@@ -58,3 +58,19 @@ test("a wrong password is refused in words, and the sixth failure in a row locks
 async function submitAndWait(page: Page): Promise<void> {
   await Promise.all([page.waitForResponse((response) => response.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
 }
+
+test("every page carries the security headers, and the session cookie is HttpOnly and SameSite=Lax", async ({ page }) => {
+  const response = await page.goto("/sign-in");
+  const headers = response?.headers() ?? {};
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).not.toMatch(/script-src[^;]*unsafe-inline/);
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-frame-options"]).toBe("DENY");
+
+  await signIn(page, "moderator");
+  const cookie = (await page.context().cookies()).find((candidate) => candidate.name.includes("session_token"));
+  expect(cookie?.httpOnly).toBe(true);
+  expect(cookie?.sameSite).toBe("Lax");
+});
