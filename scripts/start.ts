@@ -102,4 +102,7 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  fail(error);
+  process.exit(1);
+});
