@@ -24,8 +24,11 @@ interface RouteDefinition<Schema extends z.ZodType, T> {
   run: (input: z.infer<Schema>, context: { principal: ApiPrincipal; request: Request }) => Promise<T | Response>;
 }
 
+/** Next passes dynamic segments ([id]) as a promise of params; they are merged into the input. */
+type RouteContext = { params?: Promise<Record<string, string | string[]>> };
+
 /** name → permission of every route handler defined: the authorization matrix test walks this. */
-export const routeRegistry = new Map<string, Permission>();
+export const routeRegistry = new Map<string, Permission | "public">();
 
 function problem(status: number, code: string, message: string, extra?: Record<string, unknown>): Response {
   return Response.json({ error: { code, message, ...extra } }, { status });
@@ -49,16 +52,36 @@ async function readInput(request: Request, parseFrom: "query" | "body" | undefin
 
 export function defineRoute<Schema extends z.ZodType, T>(definition: RouteDefinition<Schema, T>) {
   routeRegistry.set(definition.name, definition.permission);
-  return async (request: Request): Promise<Response> => {
+  return async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
       const principal = await principalOf(request);
       if (!principal) return problem(401, "UNAUTHORIZED", "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
       if (!can(principal.role, definition.permission)) return problem(403, "FORBIDDEN", "This token's or account's role does not allow this.");
       const raw = await readInput(request, definition.parseFrom);
       if (raw === Symbol.for("invalid-json")) return problem(400, "INVALID", "The request body is not valid JSON.");
-      const parsed = definition.input.safeParse(raw);
+      const params = context?.params ? await context.params : {};
+      const parsed = definition.input.safeParse(typeof raw === "object" && raw !== null && !Array.isArray(raw) ? { ...raw, ...params } : raw);
       if (!parsed.success) return problem(400, "INVALID", "The request does not match the schema.", { issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) });
       const result = await definition.run(parsed.data, { principal, request });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      if (isAppError(error)) return problem(HTTP_STATUS[error.code], error.code, error.message);
+      console.error(`[route ${definition.name}]`, error);
+      return problem(500, "INTERNAL", "Something went wrong on our side.");
+    }
+  };
+}
+
+/** The one public route kind: signing in. Same parsing and error handling, no principal. */
+export function definePublicRoute<Schema extends z.ZodType, T>(definition: { name: string; input: Schema; run: (input: z.infer<Schema>, context: { request: Request }) => Promise<T | Response> }) {
+  routeRegistry.set(definition.name, "public");
+  return async (request: Request): Promise<Response> => {
+    try {
+      const raw = await readInput(request, "body");
+      if (raw === Symbol.for("invalid-json")) return problem(400, "INVALID", "The request body is not valid JSON.");
+      const parsed = definition.input.safeParse(raw);
+      if (!parsed.success) return problem(400, "INVALID", "The request does not match the schema.", { issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) });
+      const result = await definition.run(parsed.data, { request });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
       if (isAppError(error)) return problem(HTTP_STATUS[error.code], error.code, error.message);

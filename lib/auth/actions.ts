@@ -7,15 +7,11 @@ import { z } from "zod";
 import { defineAction } from "@/lib/action";
 import { getCurrentUser } from "./session";
 import { db } from "@/lib/db/client";
+import { clientAddress } from "./client-address";
 import { createUser } from "./create-user";
 import { createUserSchema, safeReturnPath, signInSchema } from "./schemas";
 import { signIn } from "./sign-in";
 import { signOut } from "./sign-out";
-
-function clientAddress(requestHeaders: Headers): string | null {
-  // Set by the reverse proxy in production; absent when the browser talks to Next directly.
-  return requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() || requestHeaders.get("x-real-ip") || null;
-}
 
 export const signInAction = defineAction({
   name: "auth.signIn",
