@@ -8,6 +8,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // Side-by-side runs (different NEXT_DIST_DIR) must not wipe each other's artifacts.
+  outputDir: `test-results/${(process.env.NEXT_DIST_DIR ?? ".next").replace(/^\./, "") || "next"}`,
   testMatch: "**/*.spec.ts",
   fullyParallel: false,
   workers: 1,
@@ -15,7 +17,7 @@ export default defineConfig({
   forbidOnly: true,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
+  reporter: [["list"], ["json", { outputFile: `test-results/e2e-results${process.env.NEXT_DIST_DIR ?? ""}.json` }]],
   use: {
     baseURL,
     trace: "retain-on-failure",
