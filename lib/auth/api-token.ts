@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { isRole, type Role } from "./policy";
 
@@ -30,6 +30,23 @@ export async function revokeApiToken(id: number, actor: AuditActor): Promise<voi
     if (updated.count === 0) throw new AppError("NOT_FOUND", "No active token with that id.");
     await recordAuditEvent(tx, { actor, action: "api_token.revoke", entityType: "api_token", entityId: id });
   });
+}
+
+export const apiTokenListSelect = {
+  id: true,
+  name: true,
+  prefix: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  createdBy: { select: { email: true } },
+} satisfies Prisma.ApiTokenSelect;
+
+export type ApiTokenListItem = Prisma.ApiTokenGetPayload<{ select: typeof apiTokenListSelect }>;
+
+/** Every token, newest first (a newsroom has a handful: no paging needed). Never the hash. */
+export function listApiTokens(): Promise<ApiTokenListItem[]> {
+  return db.apiToken.findMany({ orderBy: { id: "desc" }, select: apiTokenListSelect });
 }
 
 export interface TokenPrincipal {

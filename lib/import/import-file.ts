@@ -8,7 +8,7 @@ import { detectFormat } from "./detect-format";
 import { parseImport } from "./parse-import";
 import { peekHead } from "./peek-head";
 import type { ImportInput } from "./read-lines";
-import { runImport, type ImportProgress, type ImportSummary } from "./run-import";
+import { runImport, type ImportProgress, type ImportSummary, type ImportTimings } from "./run-import";
 import type { ImportFormat } from "./types";
 
 export interface ImportStreamRequest {
@@ -20,6 +20,8 @@ export interface ImportStreamRequest {
   actor: AuditActor;
   utcOffsetMinutes?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** Milliseconds per stage, filled in when given (the import bench). */
+  timings?: ImportTimings;
 }
 
 /** Any byte stream in any supported format, through the one import pipeline. */
@@ -33,7 +35,7 @@ export async function importStream(request: ImportStreamRequest): Promise<Import
   }
   const evaluate = await loadRuleEvaluator();
   const events = parseImport(format, peeked.input, { fileName: request.fileName, utcOffsetMinutes: request.utcOffsetMinutes });
-  const summary = await runImport({ events, format, fileName: request.fileName, via: request.via, actor: request.actor, evaluate, onProgress: request.onProgress });
+  const summary = await runImport({ events, format, fileName: request.fileName, via: request.via, actor: request.actor, evaluate, onProgress: request.onProgress, timings: request.timings });
   return { ...summary, format };
 }
 

@@ -1,27 +1,40 @@
 import "server-only";
 import type { PoolClient } from "pg";
-import { db } from "@/lib/db/client";
 import { getPgPool } from "@/lib/db/pg-pool";
-import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
+import type { AuditActor } from "@/lib/audit/record-audit-event";
 import type { CommentContext, FlagResult } from "@/lib/rules/types";
-import type { ParseEvent, ParsedArticle, ParsedComment, ParseProblem } from "./types";
-import { writeCommentChunk, type StagedComment } from "./write-comment-chunk";
-import { flagOutcome } from "@/lib/rules/flag-outcome";
-import { commentContentHash } from "./content-hash";
+import { finishImportBatch, startImportBatch, type ImportVia } from "./import-batch";
+import { applyFlags, RuleContexts, stageComment } from "./stage-comment";
+import type { ParseEvent, ParsedArticle, ParseProblem } from "./types";
+import { insertArticles, writeCommentChunk, type StagedComment } from "./write-comment-chunk";
 
-// The one pipeline every comment enters by: parse events in, articles upserted, comments flagged
-// and written chunk by chunk (each chunk one transaction: comments, flags and auto-hide decisions
-// together, so no comment is ever visible without its flags).
+// The one pipeline every comment enters by: parse events in, comments flagged and written chunk by
+// chunk (each chunk one transaction: new articles, comments, flags and auto-hide decisions together,
+// so no comment is ever visible without its flags). The write of one chunk runs while the next one
+// is parsed and flagged: Postgres works while JavaScript evaluates rules.
 
 export interface ImportRequest {
   events: AsyncIterable<ParseEvent>;
   format: string;
   fileName: string;
-  via: "cli" | "dashboard" | "api" | "demo";
+  via: ImportVia;
   actor: AuditActor;
   /** Flags a comment with the rules in force; loaded once per import. */
   evaluate: (context: CommentContext) => FlagResult[];
   onProgress?: (progress: ImportProgress) => void;
+  /** Keep dedupe key → id of every comment added (the ingest API answers per comment). */
+  collectAddedIds?: boolean;
+  /** Filled with milliseconds per stage when given (the bench reads it). */
+  timings?: ImportTimings;
+}
+
+export interface ImportTimings {
+  totalMs: number;
+  rulesMs: number;
+  /** Database time per chunk, summed (overlaps with parsing and rules). */
+  writeMs: number;
+  /** Time the parser stood still waiting for the previous chunk's write. */
+  waitMs: number;
 }
 
 export interface ImportProgress {
@@ -36,130 +49,122 @@ export interface ImportSummary extends ImportProgress {
   articles: number;
   problems: ParseProblem[];
   warnings: ParseProblem[];
-  /** Keys of the comments added, in file order (the ingest API answers per comment). */
-  addedKeys: Set<string>;
+  /** Present when collectAddedIds was asked for. */
+  addedIds?: Map<string, number>;
 }
 
-const CHUNK_SIZE = 5_000;
-const STORED_PROBLEMS = 1_000;
-const PARENT_BODY_MEMORY = 20_000;
+const CHUNK_SIZE = 10_000;
+const MAX_ATTEMPTS = 3;
 
 export async function runImport(request: ImportRequest): Promise<ImportSummary> {
-  const batch = await db.importBatch.create({
-    data: { format: request.format, fileName: request.fileName, via: request.via, startedById: request.actor.id },
-    select: { id: true },
-  });
-  const summary: ImportSummary = { batchId: batch.id, articles: 0, seen: 0, added: 0, duplicates: 0, rejected: 0, problems: [], warnings: [], addedKeys: new Set() };
-  const articles = new Map<string, { id: number; text: string }>();
-  // Recent bodies by dedupe key, for off-topic checks against the parent; bounded on purpose.
-  const recentBodies = new Map<string, string>();
-  let chunk: StagedComment[] = [];
+  const started = performance.now();
   const client = await getPgPool().connect();
+  let batchId: number;
   try {
-    const flush = async () => {
-      const staged = chunk;
-      chunk = [];
-      const newIds = await inTransaction(client, () => writeCommentChunk(client, batch.id, staged));
-      for (const key of newIds.keys()) summary.addedKeys.add(key);
-      summary.added += newIds.size;
-      summary.duplicates += staged.length - newIds.size;
-      request.onProgress?.({ seen: summary.seen, added: summary.added, duplicates: summary.duplicates, rejected: summary.rejected });
-    };
+    batchId = await startImportBatch(client, request);
+  } catch (error) {
+    client.release();
+    throw error;
+  }
+  const summary: ImportSummary = { batchId, articles: 0, seen: 0, added: 0, duplicates: 0, rejected: 0, problems: [], warnings: [], ...(request.collectAddedIds ? { addedIds: new Map() } : {}) };
+  const timings = request.timings;
+  const articleTexts = new Map<string, string>();
+  const contexts = new RuleContexts();
+  let newArticles: ParsedArticle[] = [];
+  let chunk: StagedComment[] = [];
+  let inFlight: Promise<void> | null = null;
+
+  const write = async (staged: StagedComment[], articles: ParsedArticle[]) => {
+    const writeStarted = performance.now();
+    const newIds = await inTransaction(client, async () => {
+      // A chunk need not wait for its WAL to reach disk: if the server crashes, the batch shows up
+      // INTERRUPTED and a re-import is idempotent. finishImportBatch commits synchronously, and WAL
+      // is flushed in order, so an import reported complete is durable in full.
+      await client.query("SET LOCAL synchronous_commit = off");
+      await insertArticles(client, articles);
+      return writeCommentChunk(client, batchId, staged);
+    });
+    if (timings) timings.writeMs += performance.now() - writeStarted;
+    if (summary.addedIds) for (const [key, id] of newIds) summary.addedIds.set(key, id);
+    summary.added += newIds.size;
+    summary.duplicates += staged.length - newIds.size;
+    request.onProgress?.({ seen: summary.seen, added: summary.added, duplicates: summary.duplicates, rejected: summary.rejected });
+  };
+  const flush = async () => {
+    const waitStarted = performance.now();
+    if (inFlight) await inFlight;
+    if (timings) timings.waitMs += performance.now() - waitStarted;
+    const pending = write(chunk, newArticles);
+    // Awaited before the next flush; a failure surfaces there, never as an unhandled rejection.
+    pending.catch(() => {});
+    inFlight = pending;
+    chunk = [];
+    newArticles = [];
+  };
+
+  try {
     for await (const event of request.events) {
-      if (event.type === "problem") {
-        summary.rejected += 1;
-        summary.problems.push(event.problem);
-      } else if (event.type === "warning") {
-        summary.warnings.push(event.warning);
-      } else if (event.type === "article") {
-        if (!articles.has(event.article.key)) summary.articles += 1;
-        articles.set(event.article.key, await upsertArticle(client, event.article));
-      } else {
+      if (event.type === "comment") {
         summary.seen += 1;
-        const article = articles.get(event.comment.articleKey);
-        if (!article) {
+        const comment = event.comment;
+        const articleText = articleTexts.get(comment.articleKey);
+        if (articleText === undefined) {
           summary.rejected += 1;
-          summary.problems.push({ line: event.comment.line, field: "article", message: `comment refers to article '${event.comment.articleKey}', which the file does not define` });
+          summary.problems.push({ line: comment.line, field: "article", message: `comment refers to article '${comment.articleKey}', which the file does not define` });
           continue;
         }
-        chunk.push(stageComment(event.comment, article, recentBodies, request.evaluate));
+        const staged = stageComment(comment, comment.articleKey);
+        const rulesStarted = timings ? performance.now() : 0;
+        applyFlags(staged, request.evaluate(contexts.contextFor(staged, articleText)));
+        if (timings) timings.rulesMs += performance.now() - rulesStarted;
+        chunk.push(staged);
         if (chunk.length >= CHUNK_SIZE) await flush();
-      }
+      } else if (event.type === "article") {
+        const { article } = event;
+        if (!articleTexts.has(article.key)) {
+          summary.articles += 1;
+          newArticles.push(article);
+        }
+        articleTexts.set(article.key, `${article.title}\n${article.body ?? ""}`);
+      } else if (event.type === "problem") {
+        summary.rejected += 1;
+        summary.problems.push(event.problem);
+      } else summary.warnings.push(event.warning);
     }
-    if (chunk.length > 0) await flush();
+    if (chunk.length > 0 || newArticles.length > 0) await flush();
+    if (inFlight) await inFlight;
   } catch (error) {
-    await finishBatch(summary, request, "FAILED");
+    if (inFlight) await (inFlight as Promise<void>).catch(() => {});
+    await finish(client, summary, request, "FAILED").catch(() => {});
+    client.release(true);
     throw error;
+  }
+  try {
+    await finish(client, summary, request, "COMPLETED");
   } finally {
     client.release();
   }
-  await finishBatch(summary, request, "COMPLETED");
+  if (timings) timings.totalMs = performance.now() - started;
   return summary;
 }
 
-async function inTransaction<T>(client: PoolClient, work: () => Promise<T>): Promise<T> {
-  await client.query("BEGIN");
-  try {
-    const result = await work();
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  }
-}
-
-async function upsertArticle(client: PoolClient, article: ParsedArticle): Promise<{ id: number; text: string }> {
-  // Keeps the first version of an article: a later file cannot silently rewrite what moderators saw.
-  const result = await client.query<{ id: number }>(
-    `INSERT INTO article (key, "externalId", url, title, body, "publishedAt")
-     VALUES ($1, $2, $3, $4, $5, ($6::timestamptz AT TIME ZONE 'UTC'))
-     ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key RETURNING id`,
-    [article.key, article.externalId ?? null, article.url ?? null, article.title, article.body ?? null, article.publishedAt?.toISOString() ?? null],
-  );
-  return { id: result.rows[0]?.id ?? 0, text: `${article.title}\n${article.body ?? ""}` };
-}
-
-function stageComment(comment: ParsedComment, article: { id: number; text: string }, recentBodies: Map<string, string>, evaluate: ImportRequest["evaluate"]): StagedComment {
-  const dedupeKey = `${comment.source}:${comment.key}`;
-  const parentDedupeKey = comment.parentKey ? `${comment.source}:${comment.parentKey}` : null;
-  const flags = evaluate({ body: comment.body, articleText: article.text, parentBody: parentDedupeKey ? recentBodies.get(parentDedupeKey) : undefined });
-  recentBodies.set(dedupeKey, comment.body);
-  if (recentBodies.size > PARENT_BODY_MEMORY) recentBodies.delete(recentBodies.keys().next().value ?? "");
-  const status = comment.statusHint ?? "PENDING";
-  const outcome = flagOutcome(flags);
-  return {
-    articleId: article.id,
-    source: comment.source,
-    externalId: comment.externalId ?? null,
-    dedupeKey,
-    contentHash: commentContentHash({ articleKey: comment.articleKey, authorName: comment.authorName, postedAt: comment.postedAt, body: comment.body }),
-    parentDedupeKey,
-    authorName: comment.authorName ?? null,
-    authorExternalId: comment.authorExternalId ?? null,
-    body: comment.body,
-    postedAt: comment.postedAt,
-    status,
-    priority: outcome.priority,
-    isHeld: outcome.isHeld,
-    flags,
-    autoHide: outcome.autoHide && status === "PENDING",
-  };
-}
-
-async function finishBatch(summary: ImportSummary, request: ImportRequest, status: "COMPLETED" | "FAILED"): Promise<void> {
+function finish(client: PoolClient, summary: ImportSummary, request: ImportRequest, status: "COMPLETED" | "FAILED"): Promise<void> {
   const counts = { articles: summary.articles, added: summary.added, duplicates: summary.duplicates, rejected: summary.rejected };
-  await db.$transaction(async (tx) => {
-    await tx.importBatch.update({
-      where: { id: summary.batchId },
-      data: { ...counts, status, finishedAt: new Date(), problems: summary.problems.slice(0, STORED_PROBLEMS) as unknown as object[] },
-    });
-    await recordAuditEvent(tx, {
-      actor: request.actor,
-      action: status === "COMPLETED" ? "import.complete" : "import.fail",
-      entityType: "import_batch",
-      entityId: summary.batchId,
-      details: { fileName: request.fileName, format: request.format, via: request.via, ...counts, warnings: summary.warnings.length },
-    });
-  });
+  return finishImportBatch(client, { id: summary.batchId, status, counts, problems: summary.problems, warnings: summary.warnings.length }, request);
+}
+
+/** One chunk, one transaction; a deadlock with a concurrent import of overlapping data is retried. */
+async function inTransaction<T>(client: PoolClient, work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    await client.query("BEGIN");
+    try {
+      const result = await work();
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      const code = (error as { code?: string }).code;
+      if (attempt >= MAX_ATTEMPTS || (code !== "40P01" && code !== "40001")) throw error;
+    }
+  }
 }

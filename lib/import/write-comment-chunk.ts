@@ -5,14 +5,16 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { recordAuditEventPg, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import type { FlagResult } from "@/lib/rules/types";
-import { copyRow } from "./copy-format";
+import { copyField } from "./copy-format";
+import type { ParsedArticle } from "./types";
 
-// One chunk of an import, in the caller's transaction: COPY into a staging table, then one
-// INSERT ... ON CONFLICT DO NOTHING into comment, so dedupe is decided by the unique index even
-// when two imports of the same file run at once.
+// One chunk of an import, in the caller's transaction: new articles, then COPY into a staging table
+// and one INSERT ... ON CONFLICT DO NOTHING into comment, so dedupe is decided by the unique index
+// even when two imports of the same file run at once. Flags go in by COPY in the same transaction:
+// no comment is ever visible without its flags.
 
 export interface StagedComment {
-  articleId: number;
+  articleKey: string;
   source: string;
   externalId: string | null;
   dedupeKey: string;
@@ -29,67 +31,127 @@ export interface StagedComment {
   autoHide: boolean;
 }
 
-const STAGING_COLUMNS = `idx int, "articleId" int, source text, "externalId" text, "dedupeKey" text, "contentHash" text,
+// Serialises the parent-linking tail of concurrent imports: after taking it, a chunk sees every
+// comment other imports committed, so a reply and its parent arriving at once in two imports still
+// find each other (one of the two links them).
+const PARENT_LINK_LOCK = 7_240_011;
+const COPY_BATCH_ROWS = 500;
+
+const STAGING_COLUMNS = `idx int, "articleKey" text, source text, "externalId" text, "dedupeKey" text, "contentHash" text,
   "parentDedupeKey" text, "authorName" text, "authorExternalId" text, body text, "postedAt" timestamp(3),
   status "CommentStatus", priority int, "isHeld" boolean`;
 
+function stagingRow(index: number, c: StagedComment): string {
+  return `${index}\t${copyField(c.articleKey)}\t${copyField(c.source)}\t${copyField(c.externalId)}\t${copyField(c.dedupeKey)}\t${c.contentHash}\t${copyField(c.parentDedupeKey)}\t${copyField(c.authorName)}\t${copyField(c.authorExternalId)}\t${copyField(c.body)}\t${c.postedAt.toISOString()}\t${c.status}\t${c.priority}\t${c.isHeld ? "t" : "f"}\n`;
+}
+
+/** Rows joined into strings of a few hundred: one stream write per row would dominate the COPY. */
+function* batchedRows(comments: StagedComment[]): Generator<string> {
+  let text = "";
+  for (let index = 0; index < comments.length; index++) {
+    text += stagingRow(index, comments[index] as StagedComment);
+    if ((index + 1) % COPY_BATCH_ROWS === 0) {
+      yield text;
+      text = "";
+    }
+  }
+  if (text) yield text;
+}
+
 async function copyIntoStaging(client: PoolClient, comments: StagedComment[]): Promise<void> {
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS comment_staging (${STAGING_COLUMNS}) ON COMMIT DELETE ROWS`);
-  const rows = function* () {
-    for (const [index, c] of comments.entries()) {
-      yield copyRow([index, c.articleId, c.source, c.externalId, c.dedupeKey, c.contentHash, c.parentDedupeKey, c.authorName, c.authorExternalId, c.body, c.postedAt, c.status, c.priority, c.isHeld]);
-    }
-  };
-  await pipeline(Readable.from(rows()), client.query(copyFrom(`COPY comment_staging FROM STDIN`)));
+  await pipeline(Readable.from(batchedRows(comments)), client.query(copyFrom(`COPY comment_staging FROM STDIN`)));
+}
+
+/** Keeps the first version of an article: a later file cannot silently rewrite what moderators saw. */
+export async function insertArticles(client: PoolClient, articles: ParsedArticle[]): Promise<void> {
+  if (articles.length === 0) return;
+  // Sorted, so that concurrent imports take the key locks in the same order (no deadlock).
+  const sorted = [...articles].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  await client.query(
+    `INSERT INTO article (key, "externalId", url, title, body, "publishedAt")
+     SELECT key, "externalId", url, title, body, ("publishedAt" AT TIME ZONE 'UTC')
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[]) AS a(key, "externalId", url, title, body, "publishedAt")
+     ON CONFLICT (key) DO NOTHING`,
+    [
+      sorted.map((a) => a.key),
+      sorted.map((a) => a.externalId ?? null),
+      sorted.map((a) => a.url ?? null),
+      sorted.map((a) => a.title),
+      sorted.map((a) => a.body ?? null),
+      sorted.map((a) => a.publishedAt?.toISOString() ?? null),
+    ],
+  );
 }
 
 /** Returns the dedupe keys that were new, with their ids. */
 export async function writeCommentChunk(client: PoolClient, batchId: number | null, comments: StagedComment[]): Promise<Map<string, number>> {
   if (comments.length === 0) return new Map();
   await copyIntoStaging(client, comments);
+  // Parents already stored are linked as the row goes in (no second row version for most replies).
   const inserted = await client.query<{ id: number; dedupeKey: string }>(
-    `INSERT INTO comment ("articleId", source, "externalId", "dedupeKey", "contentHash", "parentDedupeKey", "authorName",
+    `INSERT INTO comment ("articleId", source, "externalId", "dedupeKey", "contentHash", "parentDedupeKey", "parentId", "authorName",
        "authorExternalId", body, "postedAt", status, priority, "isHeld", "importBatchId")
-     SELECT "articleId", source, "externalId", "dedupeKey", "contentHash", "parentDedupeKey", "authorName",
-       "authorExternalId", body, "postedAt", status, priority, "isHeld", $1
-     FROM comment_staging ORDER BY idx
+     SELECT a.id, s.source, s."externalId", s."dedupeKey", s."contentHash", s."parentDedupeKey", p.id, s."authorName",
+       s."authorExternalId", s.body, s."postedAt", s.status, s.priority, s."isHeld", $1
+     FROM comment_staging s
+     JOIN article a ON a.key = s."articleKey"
+     LEFT JOIN comment p ON p."dedupeKey" = s."parentDedupeKey"
+     ORDER BY s.idx
      ON CONFLICT ("dedupeKey") DO NOTHING
      RETURNING id, "dedupeKey"`,
     [batchId],
   );
-  const newIds = new Map(inserted.rows.map((row) => [row.dedupeKey, row.id]));
+  const newIds = new Map<string, number>();
+  for (const row of inserted.rows) newIds.set(row.dedupeKey, row.id);
   if (newIds.size === 0) return newIds;
-  await linkParents(client, [...newIds.values()]);
+  await linkParents(client, comments, newIds);
   await insertFlags(client, comments, newIds);
   await recordAutoHides(client, comments, newIds);
   return newIds;
 }
 
-/** Replies find their parents both ways: new comments whose parent exists, and older orphans whose parent just arrived. */
-async function linkParents(client: PoolClient, ids: number[]): Promise<void> {
-  await client.query(
-    `UPDATE comment c SET "parentId" = p.id FROM comment p
-     WHERE c.id = ANY($1::int[]) AND c."parentId" IS NULL AND c."parentDedupeKey" IS NOT NULL AND p."dedupeKey" = c."parentDedupeKey"`,
-    [ids],
-  );
+/** Replies find their parents both ways: new replies whose parent came in this chunk, and older orphans whose parent just arrived. */
+async function linkParents(client: PoolClient, comments: StagedComment[], newIds: Map<string, number>): Promise<void> {
+  const newReplies: number[] = [];
+  for (const comment of comments) {
+    const id = comment.parentDedupeKey === null ? undefined : newIds.get(comment.dedupeKey);
+    if (id !== undefined) newReplies.push(id);
+  }
+  await client.query("SELECT pg_advisory_xact_lock($1)", [PARENT_LINK_LOCK]);
+  if (newReplies.length > 0) {
+    await client.query(
+      `UPDATE comment c SET "parentId" = p.id FROM comment p
+       WHERE c.id = ANY($1::int[]) AND c."parentId" IS NULL AND p."dedupeKey" = c."parentDedupeKey"`,
+      [newReplies],
+    );
+  }
   await client.query(
     `UPDATE comment c SET "parentId" = p.id FROM comment p
      WHERE p.id = ANY($1::int[]) AND c."parentDedupeKey" = p."dedupeKey" AND c."parentId" IS NULL`,
-    [ids],
+    [[...newIds.values()]],
   );
 }
 
 async function insertFlags(client: PoolClient, comments: StagedComment[], newIds: Map<string, number>): Promise<void> {
-  const rows: string[] = [];
+  const items: { commentId: number; flags: FlagResult[] }[] = [];
   for (const comment of comments) {
     const commentId = newIds.get(comment.dedupeKey);
-    if (commentId === undefined) continue;
-    for (const flag of comment.flags) {
-      rows.push(copyRow([commentId, Number(flag.ruleId), flag.ruleVersion, flag.category, flag.score, JSON.stringify(flag.spans), flag.reason]));
+    if (commentId !== undefined && comment.flags.length > 0) items.push({ commentId, flags: comment.flags });
+  }
+  await insertCommentFlags(client, items);
+}
+
+/** COPYs the flags of many comments at once (the importer, and rule re-runs in lib/rules). */
+export async function insertCommentFlags(client: PoolClient, items: { commentId: number; flags: FlagResult[] }[]): Promise<void> {
+  let rows = "";
+  for (const { commentId, flags } of items) {
+    for (const flag of flags) {
+      rows += `${commentId}\t${Number(flag.ruleId)}\t${flag.ruleVersion}\t${flag.category}\t${flag.score}\t${copyField(JSON.stringify(flag.spans))}\t${copyField(flag.reason)}\n`;
     }
   }
-  if (rows.length === 0) return;
-  await pipeline(Readable.from(rows), client.query(copyFrom(`COPY flag ("commentId", "ruleId", "ruleVersion", category, score, spans, reason) FROM STDIN`)));
+  if (rows === "") return;
+  await pipeline(Readable.from([rows]), client.query(copyFrom(`COPY flag ("commentId", "ruleId", "ruleVersion", category, score, spans, reason) FROM STDIN`)));
 }
 
 /** An auto-hide rule decides like a moderator would: a system decision with its audit event. */
@@ -97,20 +159,25 @@ async function recordAutoHides(client: PoolClient, comments: StagedComment[], ne
   for (const comment of comments) {
     const commentId = newIds.get(comment.dedupeKey);
     if (commentId === undefined || !comment.autoHide) continue;
-    const rules = comment.flags.filter((flag) => flag.action === "AUTO_HIDE").map((flag) => flag.ruleName);
-    const decision = await client.query<{ id: number }>(
-      `INSERT INTO decision ("commentId", action, "fromStatus", "toStatus", reason, note) VALUES ($1, 'HIDE', 'PENDING', 'HIDDEN', $2, $3) RETURNING id`,
-      [commentId, reasonForCategory(comment.flags), `auto-hidden by ${rules.join(", ")}`],
-    );
-    await client.query(`UPDATE comment SET status = 'HIDDEN', "decidedAt" = now() AT TIME ZONE 'UTC', version = version + 1 WHERE id = $1`, [commentId]);
-    await recordAuditEventPg(client, {
-      actor: SYSTEM_ACTOR,
-      action: "comment.auto_hide",
-      entityType: "comment",
-      entityId: commentId,
-      details: { decisionId: decision.rows[0]?.id, rules },
-    });
+    await recordAutoHide(client, commentId, comment.flags);
   }
+}
+
+/** Hides one PENDING comment as a system decision with its audit event (importer and rule re-runs). */
+export async function recordAutoHide(client: PoolClient, commentId: number, flags: FlagResult[]): Promise<void> {
+  const rules = flags.filter((flag) => flag.action === "AUTO_HIDE").map((flag) => flag.ruleName);
+  const decision = await client.query<{ id: number }>(
+    `INSERT INTO decision ("commentId", action, "fromStatus", "toStatus", reason, note, "createdAt") VALUES ($1, 'HIDE', 'PENDING', 'HIDDEN', $2, $3, now() AT TIME ZONE 'UTC') RETURNING id`,
+    [commentId, reasonForCategory(flags), `auto-hidden by ${rules.join(", ")}`],
+  );
+  await client.query(`UPDATE comment SET status = 'HIDDEN', "decidedAt" = now() AT TIME ZONE 'UTC', version = version + 1 WHERE id = $1`, [commentId]);
+  await recordAuditEventPg(client, {
+    actor: SYSTEM_ACTOR,
+    action: "comment.auto_hide",
+    entityType: "comment",
+    entityId: commentId,
+    details: { decisionId: decision.rows[0]?.id, rules },
+  });
 }
 
 function reasonForCategory(flags: FlagResult[]): string {

@@ -14,6 +14,11 @@ function parseFormat(value: string | undefined): ImportFormat | undefined {
 }
 
 export async function importCommand(args: string[]): Promise<void> {
+  if (args.length === 1 && args[0] === "schema") {
+    const { importJsonSchemas } = await import("@/lib/import/schemas");
+    say(JSON.stringify(importJsonSchemas(), null, 2));
+    return;
+  }
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { listUsers } from "@/lib/auth/queries";
@@ -15,6 +16,11 @@ export default async function UsersPage() {
       <div>
         <h1 className="text-xl font-semibold">Users</h1>
         <p className="mt-1 text-sm text-slate-600">Admins manage rules, imports, tokens and accounts; moderators work the queue.</p>
+        <p className="mt-1 text-sm">
+          <Link href="/tokens" className="font-medium text-slate-900 underline">
+            Manage API tokens
+          </Link>
+        </p>
       </div>
       <CreateUserForm />
       <DataTable

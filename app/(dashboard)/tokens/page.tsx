@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { CreateTokenForm } from "@/components/tokens/create-token-form";
+import { RevokeTokenButton } from "@/components/tokens/revoke-token-button";
+import { DataTable } from "@/components/ui/data-table";
+import { listApiTokens } from "@/lib/auth/api-token";
+import { requirePagePermission } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/format";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+export default async function TokensPage() {
+  await requirePagePermission("tokens:manage", "/tokens");
+  const tokens = await listApiTokens();
+  return (
+    <main className="space-y-6">
+      <div>
+        <h1 className="text-xl font-semibold">API tokens</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          For the ingest API (<code>POST /api/v1/comments</code>) and exports. A token acts with the role of the admin who created it; only its fingerprint is stored.
+        </p>
+      </div>
+      <CreateTokenForm />
+      <DataTable
+        caption="API tokens"
+        testId="tokens-table"
+        headers={["Name", "Prefix", "Created by", "Created", "Last used", "Status", ""]}
+        rows={tokens.map((token) => [
+          token.name,
+          <code key="prefix" className="font-mono text-xs">{`${token.prefix}…`}</code>,
+          token.createdBy.email,
+          formatDateTime(token.createdAt),
+          formatDateTime(token.lastUsedAt),
+          token.revokedAt ? `revoked ${formatDateTime(token.revokedAt)}` : "active",
+          token.revokedAt ? null : <RevokeTokenButton key="revoke" id={token.id} name={token.name} />,
+        ])}
+      />
+    </main>
+  );
+}

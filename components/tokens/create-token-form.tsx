@@ -1,0 +1,42 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionResult } from "@/lib/action";
+import { createApiTokenAction } from "@/lib/auth/token-actions";
+
+type Created = { id: number; name: string; token: string };
+
+export function CreateTokenForm() {
+  const [state, formAction, isPending] = useActionState<ActionResult<Created> | null, FormData>((_previous, formData) => createApiTokenAction(formData), null);
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <form action={formAction} className="flex flex-wrap items-end gap-3">
+        <label className="text-sm">
+          <span className="block font-medium text-slate-700">Token name</span>
+          <input name="name" required maxLength={80} placeholder="CMS ingest" className="mt-1 block w-64 rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+        </label>
+        <button type="submit" disabled={isPending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
+          Create token
+        </button>
+      </form>
+      <div aria-live="polite" className="mt-3 text-sm">
+        {state?.ok ? (
+          <div data-testid="created-token-panel" className="space-y-1">
+            <p>
+              Token <strong>{state.data.name}</strong> created. Copy it now: it is shown only once and cannot be recovered.
+            </p>
+            <div className="flex items-center gap-2">
+              <code data-testid="created-token" className="select-all rounded bg-slate-100 px-2 py-1 font-mono">
+                {state.data.token}
+              </code>
+              <button type="button" className="rounded-md border border-slate-300 px-2 py-1 text-xs" onClick={() => void navigator.clipboard?.writeText(state.data.token).catch(() => {})}>
+                Copy
+              </button>
+            </div>
+          </div>
+        ) : null}
+        {state && !state.ok ? <p className="text-red-700">{state.fieldErrors ? Object.values(state.fieldErrors).flat()[0] : state.message}</p> : null}
+      </div>
+    </div>
+  );
+}

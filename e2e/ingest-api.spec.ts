@@ -1,0 +1,73 @@
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/fixtures";
+
+// The ingest API with a token made in the dashboard: 401 without one, per-comment answers,
+// duplicates on a resend, 401 once revoked, 403 for a moderator's session, 413 for a huge body.
+
+function articleBody(stamp: string) {
+  return {
+    id: `e2e-ingest-${stamp}`,
+    title: `Ingest test ${stamp}`,
+    comments: [
+      { id: `ok-${stamp}`, author: "Sana", body: "Roads flooded again in Saddar.", postedAt: "2015-07-24T10:30:00Z" },
+      { id: `bad-${stamp}`, author: "Rashid", body: "When?", postedAt: "yesterday" },
+    ],
+  };
+}
+
+test("a token made in the dashboard ingests comments until it is revoked", async ({ page, request }) => {
+  const stamp = randomBytes(4).toString("hex");
+  const anonymous = await request.post("/api/v1/comments", { data: articleBody(stamp) });
+  expect(anonymous.status()).toBe(401);
+
+  await signIn(page, "admin");
+  await page.goto("/users");
+  await page.getByRole("link", { name: "Manage API tokens" }).click();
+  await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
+  const name = `CMS ${stamp}`;
+  await page.getByLabel("Token name").fill(name);
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("created-token").textContent())?.trim() ?? "";
+  expect(token).toMatch(/^mdk_/);
+  const row = page.getByTestId("tokens-table").locator("tr", { hasText: name });
+  await expect(row).toContainText(token.slice(0, 10));
+  await expect(row).toContainText("active");
+  await expect(page.getByTestId("tokens-table")).not.toContainText(token);
+
+  const headers = { authorization: `Bearer ${token}` };
+  const first = await request.post("/api/v1/comments", { data: articleBody(stamp), headers });
+  expect(first.status()).toBe(200);
+  const created = await first.json();
+  expect(created).toMatchObject({ created: 1, duplicates: 0, rejected: 1 });
+  expect(created.comments).toEqual([
+    { index: 0, id: expect.any(Number), key: `moddesk:id:ok-${stamp}`, status: "created" },
+    { index: 1, key: `moddesk:id:bad-${stamp}`, status: "rejected", reason: expect.stringContaining("'yesterday' is not a date") },
+  ]);
+
+  const again = await (await request.post("/api/v1/comments", { data: articleBody(stamp), headers })).json();
+  expect(again).toMatchObject({ created: 0, duplicates: 1, rejected: 1 });
+  expect(again.comments[0]).toMatchObject({ status: "duplicate", id: created.comments[0].id });
+
+  const notTheFormat = await request.post("/api/v1/comments", { data: { comments: [] }, headers });
+  expect(notTheFormat.status()).toBe(400);
+  const huge = await request.post("/api/v1/comments", { data: { title: "Huge", comments: [{ body: "x".repeat(11 * 1024 * 1024), postedAt: "2015-07-24T10:30:00Z" }] }, headers });
+  expect(huge.status()).toBe(413);
+  expect((await huge.json()).error.message).toContain("larger than 10 MB");
+
+  await page.reload();
+  await expect(page.getByTestId("tokens-table").locator("tr", { hasText: name }).locator("td").nth(4)).not.toHaveText("—");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: `Revoke ${name}` }).click();
+  await expect(page.getByTestId("tokens-table").locator("tr", { hasText: name })).toContainText("revoked");
+  const revoked = await request.post("/api/v1/comments", { data: articleBody(stamp), headers });
+  expect(revoked.status()).toBe(401);
+});
+
+test("a moderator's session is refused the ingest API and the tokens page", async ({ page }) => {
+  await signIn(page, "moderator");
+  const response = await page.request.post("/api/v1/comments", { data: articleBody(randomBytes(4).toString("hex")) });
+  expect(response.status()).toBe(403);
+  const tokens = await page.goto("/tokens");
+  expect(tokens?.status()).toBe(403);
+});

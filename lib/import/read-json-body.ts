@@ -1,0 +1,32 @@
+import "server-only";
+
+export type JsonBodyResult = { ok: true; value: unknown } | { ok: false; status: 400 | 413; code: "INVALID" | "TOO_LARGE"; message: string };
+
+function tooLarge(maxBytes: number): JsonBodyResult {
+  return { ok: false, status: 413, code: "TOO_LARGE", message: `The request body is larger than ${maxBytes / (1024 * 1024)} MB. Send the comments in several requests, or import a file with the CLI.` };
+}
+
+/** Reads a JSON body, refusing it as soon as it passes maxBytes (Content-Length is only a hint: it may be absent or lie). */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<JsonBodyResult> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) return tooLarge(maxBytes);
+  if (!request.body) return { ok: false, status: 400, code: "INVALID", message: "Send the comments as a JSON body." };
+  const reader = request.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return tooLarge(maxBytes);
+    }
+    parts.push(value);
+  }
+  try {
+    return { ok: true, value: JSON.parse(Buffer.concat(parts).toString("utf8")) as unknown };
+  } catch (error) {
+    return { ok: false, status: 400, code: "INVALID", message: `The request body is not valid JSON (${error instanceof Error ? error.message : String(error)}).` };
+  }
+}
