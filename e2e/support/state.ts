@@ -2,7 +2,9 @@ import path from "node:path";
 
 /** Where serve.ts leaves the accounts it made for the tests (git-ignored, made fresh per run). */
 export const E2E_STATE_DIR = path.resolve(process.cwd(), ".moddesk-e2e");
-export const CREDENTIALS_FILE = path.join(E2E_STATE_DIR, "credentials.json");
+// One file per port: engineers run Playwright side by side in one checkout (own E2E_PORT each),
+// and a shared file would hand one run the passwords of another run's database.
+export const CREDENTIALS_FILE = path.join(E2E_STATE_DIR, `credentials-${process.env.E2E_PORT ?? 3210}.json`);
 
 export interface E2eCredentials {
   admin: { email: string; password: string };

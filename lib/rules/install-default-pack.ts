@@ -3,8 +3,13 @@ import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-even
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/client";
 import { defaultRulePack } from "./default-pack";
+import { ruleStateSelect } from "./record-rule-change";
+import { ruleSnapshot } from "./rule-snapshot";
 
-/** Installs the rules of the default pack that are not there yet (by name); returns how many. */
+/**
+ * Installs the rules of the default pack that are not there yet (by name), each with its v1
+ * RuleVersion row so that flags on (ruleId, 1) stay explainable; returns how many.
+ */
 export async function installDefaultRulePack(actor: AuditActor): Promise<number> {
   const pack = defaultRulePack();
   return db.$transaction(async (tx) => {
@@ -22,6 +27,10 @@ export async function installDefaultRulePack(actor: AuditActor): Promise<number>
         action: rule.action,
         enabled: rule.enabled,
       })),
+    });
+    const created = await tx.rule.findMany({ where: { name: { in: missing.map((rule) => rule.name) } }, select: ruleStateSelect });
+    await tx.ruleVersion.createMany({
+      data: created.map((row) => ({ ruleId: row.id, version: row.version, snapshot: ruleSnapshot(row) as unknown as Prisma.InputJsonValue, changedById: actor.id })),
     });
     await recordAuditEvent(tx, { actor, action: "rule.install_default_pack", entityType: "rule", details: { rules: missing.map((rule) => rule.name) } });
     return missing.length;

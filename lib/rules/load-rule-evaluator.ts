@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { compileRules } from "./compile-rules";
 import { evaluateComment } from "./evaluate-comment";
-import { RULE_KINDS, type CommentContext, type FlagResult, type RuleDefinition, type RuleKind } from "./types";
+import { RULE_KINDS, type CommentContext, type FlagResult, type RuleAction, type RuleCategory, type RuleDefinition, type RuleKind } from "./types";
 
 const ENGINE_KINDS = new Set<string>(RULE_KINDS);
 
@@ -10,7 +10,7 @@ const ENGINE_KINDS = new Set<string>(RULE_KINDS);
 export async function loadRuleEvaluator(): Promise<(context: CommentContext) => FlagResult[]> {
   const rows = await db.rule.findMany({ where: { enabled: true, deletedAt: null }, orderBy: { id: "asc" } });
   const definitions: RuleDefinition[] = rows
-    // Watch-list (AUTHOR) rules match on who wrote a comment, not what it says: applied by the importer.
+    // Watch-list (AUTHOR) rules match on who wrote a comment, not what it says: see watchListFlags.
     .filter((row) => ENGINE_KINDS.has(row.kind))
     .map((row) => ({
       id: String(row.id),
@@ -25,5 +25,23 @@ export async function loadRuleEvaluator(): Promise<(context: CommentContext) => 
       version: row.version,
     }));
   const compiled = compileRules(definitions);
-  return (context) => evaluateComment(compiled, context);
+  const watched = watchListFlags(rows);
+  return (context) => {
+    const flags = evaluateComment(compiled, context);
+    const authorFlags = context.authorName ? watched.get(context.authorName.trim().toLowerCase()) : undefined;
+    return authorFlags ? [...flags, ...authorFlags] : flags;
+  };
+}
+
+/** Watch-list (AUTHOR) rules: an exact, case-insensitive author-name match, with the rule's action. */
+function watchListFlags(rows: { id: number; name: string; kind: string; category: RuleCategory; action: RuleAction; severity: number; version: number; config: unknown }[]): Map<string, FlagResult[]> {
+  const byName = new Map<string, FlagResult[]>();
+  for (const row of rows) {
+    const authorName = (row.config as { authorName?: unknown } | null)?.authorName;
+    if (row.kind !== "AUTHOR" || typeof authorName !== "string" || authorName.trim() === "") continue;
+    const key = authorName.trim().toLowerCase();
+    const flag: FlagResult = { ruleId: String(row.id), ruleVersion: row.version, ruleName: row.name, category: row.category, action: row.action, severity: row.severity, score: 1, spans: [], reason: `author '${authorName}' is on the watch list` };
+    byName.set(key, [...(byName.get(key) ?? []), flag]);
+  }
+  return byName;
 }

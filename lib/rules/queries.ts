@@ -21,3 +21,55 @@ export type RuleListItem = Prisma.RuleGetPayload<{ select: typeof ruleListSelect
 export function listRules(): Promise<RuleListItem[]> {
   return db.rule.findMany({ where: { deletedAt: null }, orderBy: [{ category: "asc" }, { name: "asc" }], select: ruleListSelect });
 }
+
+export const ruleEditSelect = {
+  id: true,
+  name: true,
+  description: true,
+  category: true,
+  kind: true,
+  config: true,
+  severity: true,
+  action: true,
+  enabled: true,
+  version: true,
+  updatedAt: true,
+} satisfies Prisma.RuleSelect;
+
+export type RuleForEdit = Prisma.RuleGetPayload<{ select: typeof ruleEditSelect }>;
+
+export function getRuleForEdit(id: number): Promise<RuleForEdit | null> {
+  return db.rule.findFirst({ where: { id, deletedAt: null }, select: ruleEditSelect });
+}
+
+export const ruleVersionSelect = {
+  version: true,
+  createdAt: true,
+  changedBy: { select: { email: true } },
+} satisfies Prisma.RuleVersionSelect;
+
+export type RuleVersionItem = Prisma.RuleVersionGetPayload<{ select: typeof ruleVersionSelect }>;
+
+export function listRuleVersions(ruleId: number, take = 20): Promise<RuleVersionItem[]> {
+  return db.ruleVersion.findMany({ where: { ruleId }, orderBy: { version: "desc" }, take, select: ruleVersionSelect });
+}
+
+export const ruleRerunSelect = {
+  id: true,
+  status: true,
+  requestedBy: true,
+  total: true,
+  processed: true,
+  flagged: true,
+  autoHidden: true,
+  error: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
+} satisfies Prisma.RuleRerunSelect;
+
+export type RuleRerunItem = Prisma.RuleRerunGetPayload<{ select: typeof ruleRerunSelect }>;
+
+export function listRecentReruns(take = 5): Promise<RuleRerunItem[]> {
+  return db.ruleRerun.findMany({ orderBy: { id: "desc" }, take, select: ruleRerunSelect });
+}

@@ -47,4 +47,6 @@ export interface CommentContext {
   articleText?: string;
   /** Body of the comment it replies to (for off-topic). */
   parentBody?: string;
+  /** Who wrote it, for watch-list (AUTHOR) rules. */
+  authorName?: string;
 }

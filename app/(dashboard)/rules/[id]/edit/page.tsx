@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { RuleForm } from "@/components/rules/rule-form";
+import { RuleStatusActions } from "@/components/rules/rule-status-actions";
+import { can } from "@/lib/auth/policy";
+import { requirePagePermission } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/format";
+import { getRuleForEdit, listRuleVersions } from "@/lib/rules/queries";
+import { RULE_KINDS, type RuleKind } from "@/lib/rules/types";
+
+export const metadata: Metadata = { title: "Rule" };
+
+const isEngineKind = (kind: string): kind is RuleKind => (RULE_KINDS as readonly string[]).includes(kind);
+
+export default async function EditRulePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+  const { id: rawId } = await params;
+  const user = await requirePagePermission("rules:read", `/rules/${encodeURIComponent(rawId)}/edit`);
+  const id = Number(rawId);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const [rule, versions] = await Promise.all([getRuleForEdit(id), listRuleVersions(id)]);
+  if (!rule) notFound();
+  const canWrite = can(user.role, "rules:write") && isEngineKind(rule.kind);
+  const { saved } = await searchParams;
+  return (
+    <main className="space-y-4">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold">{rule.name}</h1>
+          <p className="text-sm text-slate-600">
+            Version {rule.version} · {rule.enabled ? "enabled" : "disabled"} · updated {formatDateTime(rule.updatedAt)}
+          </p>
+          {saved ? <p className="text-sm text-green-800" role="status" data-testid="rule-saved">Saved as version {saved}.</p> : null}
+        </div>
+        {canWrite ? <RuleStatusActions id={rule.id} version={rule.version} isEnabled={rule.enabled} /> : null}
+      </div>
+      {isEngineKind(rule.kind) ? (
+        <RuleForm
+          key={rule.version}
+          canWrite={canWrite}
+          initial={{ id: rule.id, version: rule.version, name: rule.name, description: rule.description ?? "", category: rule.category, kind: rule.kind, config: rule.config, severity: rule.severity, action: rule.action, enabled: rule.enabled }}
+        />
+      ) : (
+        <p className="text-sm text-slate-600">This {rule.kind.toLowerCase()} rule is managed elsewhere in Moddesk.</p>
+      )}
+      <section aria-labelledby="versions-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <h2 id="versions-heading" className="font-semibold">History</h2>
+        <ul className="mt-2 space-y-1 text-sm">
+          {versions.map((version) => (
+            <li key={version.version}>
+              v{version.version} · {formatDateTime(version.createdAt)} · {version.changedBy?.email ?? "system"}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  );
+}

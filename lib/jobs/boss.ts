@@ -1,0 +1,51 @@
+import "server-only";
+import PgBoss from "pg-boss";
+import { pgConfigFromUrl } from "@/lib/db/connection-url";
+import { requireDatabaseUrl } from "@/lib/env";
+
+// The one pg-boss instance of a process (jobs live in the `pgboss` schema it manages itself, beside
+// Prisma's tables). Started on first use; kept on globalThis like the Prisma client.
+
+export const RULE_RERUN_QUEUE = "rule-rerun";
+
+/**
+ * Re-run jobs work in slices of at most SLICE_SECONDS and queue their own continuation, so a job
+ * whose worker died is noticed quickly: it expires after EXPIRE_SECONDS and pg-boss retries it,
+ * and the retry resumes from the pass's progress row.
+ */
+export const SLICE_SECONDS = 20;
+const EXPIRE_SECONDS = 120;
+
+const holder = globalThis as unknown as { moddeskBoss?: Promise<PgBoss> };
+
+export function getBoss(): Promise<PgBoss> {
+  holder.moddeskBoss ??= startBoss().catch((error: unknown) => {
+    holder.moddeskBoss = undefined;
+    throw error;
+  });
+  return holder.moddeskBoss;
+}
+
+async function startBoss(): Promise<PgBoss> {
+  const { host, port, user, password, database, ssl } = pgConfigFromUrl(requireDatabaseUrl());
+  const boss = new PgBoss({
+    host, port, user, password: typeof password === "string" ? password : undefined, database, ssl,
+    schema: "pgboss",
+    application_name: "moddesk-jobs",
+    max: 4,
+    // No cron schedules in Moddesk; maintenance (expiry → retry) runs often so dead jobs resume soon.
+    schedule: false,
+    maintenanceIntervalSeconds: 30,
+  });
+  boss.on("error", (error) => console.error("[jobs]", error));
+  await boss.start();
+  await boss.createQueue(RULE_RERUN_QUEUE, { name: RULE_RERUN_QUEUE, policy: "standard", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS });
+  return boss;
+}
+
+export async function stopBoss(): Promise<void> {
+  const pending = holder.moddeskBoss;
+  holder.moddeskBoss = undefined;
+  const boss = await pending?.catch(() => undefined);
+  await boss?.stop({ graceful: true, wait: true, timeout: 10_000 });
+}

@@ -1,0 +1,78 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction } from "@/lib/action";
+import type { SessionUser } from "@/lib/auth/session";
+import { enqueueRuleRerun } from "@/lib/jobs/enqueue-rule-rerun";
+import { backtestRule } from "./backtest-rule";
+import { createRule } from "./create-rule";
+import { deleteRule } from "./delete-rule";
+import { ruleDraftSchema } from "./rule-draft-schema";
+import { setRuleEnabled } from "./set-rule-enabled";
+import { updateRule } from "./update-rule";
+
+const actorOf = (user: SessionUser | null) => ({ id: user?.id ?? null, label: user?.email ?? "unknown" });
+const guarded = z.object({ id: z.number().int().positive(), expectedVersion: z.number().int().positive() });
+
+export const createRuleAction = defineAction({
+  name: "rules.create",
+  input: z.object({ draft: ruleDraftSchema }),
+  permission: "rules:write",
+  run: async (input, { user }) => {
+    const created = await createRule(input.draft, actorOf(user));
+    revalidatePath("/rules");
+    return created;
+  },
+});
+
+export const updateRuleAction = defineAction({
+  name: "rules.update",
+  input: guarded.extend({ draft: ruleDraftSchema }),
+  permission: "rules:write",
+  run: async (input, { user }) => {
+    const updated = await updateRule(input.id, input.expectedVersion, input.draft, actorOf(user));
+    revalidatePath("/rules");
+    return updated;
+  },
+});
+
+export const setRuleEnabledAction = defineAction({
+  name: "rules.setEnabled",
+  input: guarded.extend({ enabled: z.boolean() }),
+  permission: "rules:write",
+  run: async (input, { user }) => {
+    const changed = await setRuleEnabled(input.id, input.expectedVersion, input.enabled, actorOf(user));
+    revalidatePath("/rules");
+    return changed;
+  },
+});
+
+export const deleteRuleAction = defineAction({
+  name: "rules.delete",
+  input: guarded,
+  permission: "rules:write",
+  run: async (input, { user }) => {
+    const deleted = await deleteRule(input.id, input.expectedVersion, actorOf(user));
+    revalidatePath("/rules");
+    return deleted;
+  },
+});
+
+export const backtestRuleAction = defineAction({
+  name: "rules.backtest",
+  input: z.object({ draft: ruleDraftSchema }),
+  permission: "rules:write",
+  run: (input) => backtestRule(input.draft),
+});
+
+export const startRuleRerunAction = defineAction({
+  name: "rules.rerun",
+  input: z.object({}),
+  permission: "rules:write",
+  run: async (_input, { user }) => {
+    const rerun = await enqueueRuleRerun(actorOf(user));
+    revalidatePath("/rules");
+    return rerun;
+  },
+});

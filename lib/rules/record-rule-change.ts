@@ -1,0 +1,42 @@
+import "server-only";
+import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
+import type { Prisma } from "@/lib/db/client";
+import { changedFields, type RuleSnapshot } from "./rule-snapshot";
+
+export type RuleAuditAction = "rule.create" | "rule.update" | "rule.disable" | "rule.enable" | "rule.delete" | "rule.import";
+
+export const ruleStateSelect = {
+  id: true,
+  name: true,
+  description: true,
+  category: true,
+  kind: true,
+  config: true,
+  severity: true,
+  action: true,
+  enabled: true,
+  version: true,
+  deletedAt: true,
+} satisfies Prisma.RuleSelect;
+
+/** The version row and the audit event of one saved rule state; call inside the change's transaction. */
+export async function recordRuleChange(
+  tx: Prisma.TransactionClient,
+  change: { actor: AuditActor; action: RuleAuditAction; ruleId: number; version: number; before: RuleSnapshot | null; after: RuleSnapshot },
+): Promise<void> {
+  await tx.ruleVersion.create({
+    data: { ruleId: change.ruleId, version: change.version, snapshot: change.after as unknown as Prisma.InputJsonValue, changedById: change.actor.id },
+  });
+  await recordAuditEvent(tx, {
+    actor: change.actor,
+    action: change.action,
+    entityType: "rule",
+    entityId: change.ruleId,
+    details: { version: change.version, changes: changedFields(change.before, change.after), before: change.before, after: change.after },
+  });
+}
+
+/** P2002 on rule.name → words; anything else passes through. */
+export function isUniqueNameViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

@@ -1,0 +1,57 @@
+import "server-only";
+import { withPgTransaction } from "@/lib/db/pg-pool";
+import { insertCommentFlags, recordAutoHide } from "@/lib/import/write-comment-chunk";
+import { flagOutcome } from "./flag-outcome";
+import { loadCommentBatch, type ArticleTextCache } from "./load-comment-batch";
+import type { CommentContext, FlagResult } from "./types";
+
+export type Evaluate = (context: CommentContext) => FlagResult[];
+
+const NOW = `(now() AT TIME ZONE 'UTC')`;
+
+/**
+ * One step of a re-run, in one transaction: the next batch of comments after the pass's
+ * lastCommentId gets its flags replaced, its priority and held mark recomputed, AUTO_HIDE applied
+ * to those still PENDING (a system decision, as on import); moderators' decisions stand. The
+ * progress row moves in the same transaction, so a step is done entirely or not at all, and a
+ * worker that dies between steps leaves a pass that resumes exactly where it stopped.
+ */
+export async function rerunRulesBatch(rerunId: number, evaluate: Evaluate, options: { batchSize: number; articles: ArticleTextCache }): Promise<{ done: boolean; processed: number }> {
+  return withPgTransaction(async (client) => {
+    // Locks the pass: two workers on one pass (a retried job beside a live one) take turns.
+    const { rows } = await client.query<{ status: string; lastCommentId: number; maxCommentId: number }>(
+      `SELECT status, "lastCommentId", "maxCommentId" FROM rule_rerun WHERE id = $1 FOR UPDATE`,
+      [rerunId],
+    );
+    const rerun = rows[0];
+    if (!rerun || rerun.status === "COMPLETED" || rerun.status === "FAILED") return { done: true, processed: 0 };
+    const batch = await loadCommentBatch(client, { afterId: rerun.lastCommentId, maxId: rerun.maxCommentId, limit: options.batchSize, lockRows: true, articles: options.articles });
+    const outcomes = batch.map((comment) => {
+      const flags = evaluate(comment.context);
+      const outcome = flagOutcome(flags);
+      return { commentId: comment.id, flags, ...outcome, autoHide: outcome.autoHide && comment.status === "PENDING" };
+    });
+    const ids = outcomes.map((outcome) => outcome.commentId);
+    if (ids.length > 0) {
+      await client.query(`DELETE FROM flag WHERE "commentId" = ANY($1::int[])`, [ids]);
+      await insertCommentFlags(client, outcomes.filter((outcome) => outcome.flags.length > 0));
+      await client.query(
+        `UPDATE comment c SET priority = v.priority, "isHeld" = v.held
+         FROM unnest($1::int[], $2::int[], $3::bool[]) AS v(id, priority, held)
+         WHERE c.id = v.id AND (c.priority <> v.priority OR c."isHeld" <> v.held)`,
+        [ids, outcomes.map((outcome) => outcome.priority), outcomes.map((outcome) => outcome.isHeld)],
+      );
+      for (const outcome of outcomes) if (outcome.autoHide) await recordAutoHide(client, outcome.commentId, outcome.flags);
+    }
+    const done = batch.length < options.batchSize || (ids.at(-1) ?? 0) >= rerun.maxCommentId;
+    await client.query(
+      `UPDATE rule_rerun SET "lastCommentId" = GREATEST("lastCommentId", $2), processed = processed + $3,
+         flagged = flagged + $4, "autoHidden" = "autoHidden" + $5, error = NULL,
+         status = CASE WHEN $6 THEN 'COMPLETED'::"RuleRerunStatus" ELSE 'RUNNING'::"RuleRerunStatus" END,
+         "startedAt" = COALESCE("startedAt", ${NOW}), "finishedAt" = CASE WHEN $6 THEN ${NOW} ELSE NULL END
+       WHERE id = $1`,
+      [rerunId, ids.at(-1) ?? rerun.lastCommentId, ids.length, outcomes.filter((o) => o.flags.length > 0).length, outcomes.filter((o) => o.autoHide).length, done],
+    );
+    return { done, processed: ids.length };
+  });
+}

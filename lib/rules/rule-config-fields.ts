@@ -1,0 +1,75 @@
+import type { RuleKind } from "./types";
+
+// The rule form edits a config as text fields (a textarea of terms, a number box...); these two
+// functions translate both ways. Validation stays in schemas.ts, so an empty number box becomes
+// `undefined` and parseRuleConfig names the field.
+
+export interface ConfigFields {
+  terms: string;
+  a: string;
+  b: string;
+  within: string;
+  pattern: string;
+  caseInsensitive: boolean;
+  target: "normalized" | "original";
+  minWords: string;
+  maxSimilarity: string;
+  minLetters: string;
+  minUpperRatio: string;
+  maxLinks: string;
+  minRepeats: string;
+  minCharRun: string;
+}
+
+/** Starting values for a new rule: the default pack's settings. */
+export const DEFAULT_CONFIG_FIELDS: ConfigFields = {
+  terms: "",
+  a: "",
+  b: "",
+  within: "3",
+  pattern: "",
+  caseInsensitive: true,
+  target: "normalized",
+  minWords: "20",
+  maxSimilarity: "0.05",
+  minLetters: "30",
+  minUpperRatio: "0.7",
+  maxLinks: "1",
+  minRepeats: "4",
+  minCharRun: "12",
+};
+
+const lines = (text: string): string[] => text.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+const number = (text: string): number | undefined => (text.trim() === "" ? undefined : Number(text.trim()));
+const text = (value: unknown): string => (typeof value === "number" ? String(value) : "");
+const list = (value: unknown): string => (Array.isArray(value) ? value.filter((item) => typeof item === "string").join("\n") : "");
+
+export function configFromFields(kind: RuleKind, fields: ConfigFields): unknown {
+  switch (kind) {
+    case "TERMS": return { terms: lines(fields.terms) };
+    case "NEAR": return { a: lines(fields.a), b: lines(fields.b), within: number(fields.within) };
+    case "REGEX": return { pattern: fields.pattern, ...(fields.caseInsensitive ? { flags: "i" } : {}), target: fields.target };
+    case "OFF_TOPIC": return { minWords: number(fields.minWords), maxSimilarity: number(fields.maxSimilarity) };
+    case "SHOUTING": return { minLetters: number(fields.minLetters), minUpperRatio: number(fields.minUpperRatio) };
+    case "LINKS": return { maxLinks: number(fields.maxLinks) };
+    case "REPETITION": {
+      const minCharRun = number(fields.minCharRun);
+      return { minRepeats: number(fields.minRepeats), ...(minCharRun === undefined ? {} : { minCharRun }) };
+    }
+  }
+}
+
+export function fieldsFromConfig(kind: RuleKind, config: unknown): ConfigFields {
+  const c = (typeof config === "object" && config !== null ? config : {}) as Record<string, unknown>;
+  const fields = { ...DEFAULT_CONFIG_FIELDS };
+  switch (kind) {
+    case "TERMS": return { ...fields, terms: list(c.terms) };
+    case "NEAR": return { ...fields, a: list(c.a), b: list(c.b), within: text(c.within) };
+    case "REGEX":
+      return { ...fields, pattern: typeof c.pattern === "string" ? c.pattern : "", caseInsensitive: c.flags === "i", target: c.target === "original" ? "original" : "normalized" };
+    case "OFF_TOPIC": return { ...fields, minWords: text(c.minWords), maxSimilarity: text(c.maxSimilarity) };
+    case "SHOUTING": return { ...fields, minLetters: text(c.minLetters), minUpperRatio: text(c.minUpperRatio) };
+    case "LINKS": return { ...fields, maxLinks: text(c.maxLinks) };
+    case "REPETITION": return { ...fields, minRepeats: text(c.minRepeats), minCharRun: text(c.minCharRun) };
+  }
+}
