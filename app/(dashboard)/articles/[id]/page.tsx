@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import Link from "next/link";
+import { ThreadView } from "@/components/queue/thread-view";
+import { requirePagePermission } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/format";
+import { getArticleThread } from "@/lib/moderation/get-article-thread";
+
+export const metadata: Metadata = { title: "Article" };
+
+export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePagePermission("queue:read", `/articles/${id}`);
+  const articleId = Number(id);
+  const data = Number.isSafeInteger(articleId) && articleId > 0 ? await getArticleThread(articleId) : null;
+  if (!data) notFound();
+  return (
+    <main className="space-y-6">
+      <div>
+        <h1 className="text-xl font-semibold">{data.article.title}</h1>
+        <p className="mt-1 text-sm text-slate-500">
+          Published {formatDateTime(data.article.publishedAt)} · {data.total} comments ·{" "}
+          <Link href={`/queue?tab=all&article=${data.article.id}`} className="text-sky-700 underline">
+            open in the queue
+          </Link>
+        </p>
+      </div>
+      {data.article.body ? <div className="comment-text rounded-lg border border-slate-200 bg-white p-4 text-[15px] leading-relaxed">{data.article.body}</div> : null}
+      <section aria-label="Comments">
+        <h2 className="mb-3 text-lg font-semibold">Comments</h2>
+        {data.thread.length === 0 ? <p className="text-slate-600">No comments.</p> : <ThreadView nodes={data.thread} />}
+        {data.isTruncated ? <p className="mt-3 text-sm text-slate-600">Only the first {data.total} comments are shown; use the queue's article filter for the rest.</p> : null}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CommentCard } from "@/components/queue/comment-card";
+import { NoteForm } from "@/components/queue/note-form";
+import { RevertButton } from "@/components/queue/revert-button";
+import { can } from "@/lib/auth/policy";
+import { requirePagePermission } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/format";
+import { getCommentDetail } from "@/lib/moderation/get-comment-detail";
+import { reasonLabel } from "@/lib/moderation/policy";
+
+export const metadata: Metadata = { title: "Comment" };
+
+export default async function CommentPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requirePagePermission("queue:read", `/comments/${id}`);
+  const commentId = Number(id);
+  const detail = Number.isSafeInteger(commentId) && commentId > 0 ? await getCommentDetail(commentId) : null;
+  if (!detail) notFound();
+  const canDecide = can(user.role, "comment:decide");
+  const { item } = detail;
+  const latest = detail.decisions[0];
+  return (
+    <main className="space-y-6">
+      <h1 className="text-xl font-semibold">Comment #{item.id}</h1>
+      <CommentCard item={item} />
+      <section aria-label="Decisions" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="font-semibold">Decisions</h2>
+        {detail.decisions.length === 0 ? <p className="mt-2 text-sm text-slate-600">Not decided yet.</p> : null}
+        <ol className="mt-2 space-y-2 text-sm">
+          {detail.decisions.map((decision) => (
+            <li key={decision.id} data-testid="decision-row" className="flex flex-wrap items-center gap-2">
+              <span className="font-medium">{decision.action.toLowerCase()}</span>
+              <span>
+                {decision.fromStatus.toLowerCase()} → {decision.toStatus.toLowerCase()}
+                {decision.reason ? ` (${reasonLabel(decision.reason)})` : ""}
+              </span>
+              <span className="text-slate-500">
+                by {decision.moderator?.email ?? "the rules engine"}, {formatDateTime(decision.createdAt)}
+              </span>
+              {decision.note ? <span className="comment-text text-slate-700">“{decision.note}”</span> : null}
+              {decision.revertsId ? <span className="text-xs text-slate-500">takes back #{decision.revertsId}</span> : null}
+            </li>
+          ))}
+        </ol>
+        {/* Only the latest decision can be reverted: older ones no longer describe the comment. Kept
+            outside the list so its message survives the refresh that adds the revert to the list. */}
+        {canDecide && latest && latest.toStatus === item.status ? (
+          <div className="mt-3">
+            <RevertButton decisionId={latest.id} expectedVersion={item.version} label={`Revert the latest decision (${latest.action.toLowerCase()})`} />
+          </div>
+        ) : null}
+      </section>
+      <section aria-label="Flags" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="font-semibold">Flags</h2>
+        {detail.flags.length === 0 ? <p className="mt-2 text-sm text-slate-600">No rule matched.</p> : null}
+        <ul className="mt-2 space-y-1 text-sm">
+          {detail.flags.map((flag) => (
+            <li key={flag.id}>
+              {flag.rule.name} (v{flag.ruleVersion}) · {flag.category.toLowerCase()} · score {flag.score} · {flag.reason} · {formatDateTime(flag.createdAt)}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-label="Internal notes" className="rounded-lg border border-slate-200 bg-white p-4">
+        <h2 className="font-semibold">Internal notes</h2>
+        <p className="text-xs text-slate-500">Visible to moderators only.</p>
+        <ul className="mt-2 space-y-2 text-sm">
+          {detail.notes.map((note) => (
+            <li key={note.id} data-testid="comment-note">
+              <span className="comment-text">{note.note}</span> <span className="text-xs text-slate-500">— {note.writer.email}, {formatDateTime(note.createdAt)}</span>
+            </li>
+          ))}
+        </ul>
+        {canDecide ? <NoteForm target={{ commentId: item.id }} /> : null}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,11 @@
+import { listQueueChanges } from "@/lib/moderation/list-queue-changes";
+import { queueChangesQuerySchema } from "@/lib/moderation/schemas";
+import { defineRoute } from "@/lib/route";
+
+// Polled by open queues every few seconds: decisions since `since` and the tab counts.
+export const GET = defineRoute({
+  name: "GET /api/v1/queue/changes",
+  permission: "queue:read",
+  input: queueChangesQuerySchema,
+  run: (query) => listQueueChanges(new Date(query.since)),
+});

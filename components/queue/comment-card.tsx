@@ -1,0 +1,109 @@
+import Link from "next/link";
+import { describeDecision } from "@/lib/moderation/policy";
+import type { QueueItem } from "@/lib/moderation/queue-item";
+import { SuggestionBadge } from "@/components/insights/suggestion-badge";
+import { HighlightedBody } from "./highlighted-body";
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+const STATUS_STYLE = {
+  PENDING: "bg-slate-100 text-slate-700",
+  APPROVED: "bg-emerald-100 text-emerald-800",
+  HIDDEN: "bg-rose-100 text-rose-800",
+} as const;
+
+function quote(text: string): string {
+  return text.length > 240 ? `${text.slice(0, 240)}…` : text;
+}
+
+export interface CommentCardProps {
+  item: QueueItem;
+  isFocused?: boolean;
+  isSelected?: boolean;
+  /** Shown above the actions: e.g. "ana@… hid this comment at 12:03" when a colleague decided meanwhile. */
+  remark?: string | null;
+  showArticle?: boolean;
+  children?: React.ReactNode;
+  cardRef?: (element: HTMLElement | null) => void;
+  onFocus?: () => void;
+}
+
+/** One comment as moderators read it. Presentational: usable from the queue board and from server pages. */
+export function CommentCard({ item, isFocused = false, isSelected = false, remark, showArticle = true, children, cardRef, onFocus }: CommentCardProps) {
+  const history = item.authorHistory;
+  return (
+    <article
+      ref={cardRef}
+      tabIndex={cardRef ? (isFocused ? 0 : -1) : undefined}
+      onFocus={onFocus}
+      data-testid="comment-card"
+      data-comment-id={item.id}
+      data-status={item.status}
+      data-focused={isFocused ? "true" : undefined}
+      data-selected={isSelected ? "true" : undefined}
+      aria-label={`Comment by ${item.authorName ?? "no name"}, ${item.status.toLowerCase()}`}
+      className={`rounded-lg border bg-white p-4 shadow-sm outline-none ${isFocused ? "border-sky-500 ring-2 ring-sky-300" : "border-slate-200"} ${isSelected ? "bg-sky-50" : ""} ${item.status !== "PENDING" ? "opacity-80" : ""}`}
+    >
+      <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
+        {item.authorName ? (
+          <Link href={`/authors/${encodeURIComponent(item.authorName)}`} className="font-semibold hover:underline" data-testid="comment-author">
+            {item.authorName}
+          </Link>
+        ) : (
+          <span className="text-slate-400 italic" data-testid="comment-author">
+            no name
+          </span>
+        )}
+        <span className="text-xs text-slate-500" data-testid="author-history">
+          {history.earlier === 0 ? "first comment" : `${history.earlier} earlier: ${history.approved} approved, ${history.hidden} hidden, ${history.pending} pending`}
+        </span>
+        <time dateTime={item.postedAt} className="text-slate-500">
+          {timeFormat.format(new Date(item.postedAt))} UTC
+        </time>
+        <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_STYLE[item.status]}`} data-testid="comment-status">
+          {item.status.toLowerCase()}
+        </span>
+        {item.isHeld ? <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-800">held</span> : null}
+        {item.priority > 0 ? <span className="text-xs text-slate-500">priority {item.priority}</span> : null}
+        <Link href={`/comments/${item.id}`} className="ml-auto text-xs text-sky-700 hover:underline">
+          History
+        </Link>
+      </header>
+      {showArticle ? (
+        <p className="mt-1 text-xs text-slate-500">
+          on{" "}
+          <Link href={`/articles/${item.article.id}`} className="text-sky-700 hover:underline" data-testid="comment-article">
+            {item.article.title}
+          </Link>
+        </p>
+      ) : null}
+      {item.parent ? (
+        <blockquote className="mt-2 border-l-4 border-slate-200 pl-3 text-sm text-slate-600" data-testid="comment-parent">
+          <span className="font-medium">{item.parent.authorName ?? "no name"}</span> wrote: <span className="comment-text">{quote(item.parent.body)}</span>
+        </blockquote>
+      ) : null}
+      <HighlightedBody body={item.body} flags={item.flags} />
+      {item.suggestion ? <SuggestionBadge suggestion={item.suggestion} /> : null}
+      {item.flags.length > 0 ? (
+        <ul className="mt-2 flex flex-wrap gap-2 text-xs" aria-label="Flags">
+          {item.flags.map((flag, index) => (
+            <li key={index} className="rounded bg-amber-50 px-2 py-0.5 text-amber-900">
+              {flag.ruleName} · {flag.category.toLowerCase()} · {flag.reason}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {item.decision ? (
+        <p className="mt-2 text-xs text-slate-600" data-testid="comment-decision">
+          {describeDecision({ status: item.status, decidedBy: item.decision.by, decidedAt: new Date(item.decision.at), reason: item.decision.reason })}
+        </p>
+      ) : null}
+      {remark ? (
+        <p className="mt-2 rounded bg-sky-50 px-2 py-1 text-sm text-sky-900" data-testid="comment-remark">
+          {remark}
+        </p>
+      ) : null}
+      {children}
+    </article>
+  );
+}

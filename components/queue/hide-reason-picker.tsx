@@ -1,0 +1,27 @@
+"use client";
+
+import { useState } from "react";
+import { HIDE_REASONS, type HideReason } from "@/lib/moderation/schemas";
+
+/** The mouse path to hiding: a reason (required) and an optional note. Keyboard users press h then 1-5. */
+export function HideReasonPicker({ onHide, onCancel }: { onHide: (reason: HideReason, note: string) => void; onCancel: () => void }) {
+  const [note, setNote] = useState("");
+  return (
+    <div className="mt-3 rounded-md border border-rose-200 bg-rose-50 p-3" role="group" aria-label="Hide with a reason">
+      <div className="flex flex-wrap gap-2">
+        {HIDE_REASONS.map((reason, index) => (
+          <button key={reason} type="button" onClick={() => onHide(reason, note)} className="rounded-md border border-rose-300 bg-white px-2 py-1 text-sm">
+            {index + 1} {reason.toLowerCase().replace("_", "-")}
+          </button>
+        ))}
+        <button type="button" onClick={onCancel} className="px-2 py-1 text-sm text-slate-600 underline">
+          Cancel
+        </button>
+      </div>
+      <label className="mt-2 block text-xs text-slate-600">
+        Note (optional)
+        <input value={note} onChange={(event) => setNote(event.target.value)} maxLength={2000} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 text-sm" />
+      </label>
+    </div>
+  );
+}

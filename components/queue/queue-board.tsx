@@ -1,0 +1,221 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { QueueCounts } from "@/lib/moderation/count-queue-tabs";
+import type { QueueChange } from "@/lib/moderation/list-queue-changes";
+import { describeDecision } from "@/lib/moderation/policy";
+import type { QueueItem } from "@/lib/moderation/queue-item";
+import { advanceFocus, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
+import type { HideReason, QueueTab } from "@/lib/moderation/schemas";
+import { CommentCard } from "./comment-card";
+import { HideReasonPicker } from "./hide-reason-picker";
+import { QueueTabs } from "./queue-tabs";
+import { ShortcutsDialog } from "./shortcuts-dialog";
+import { useDecisions } from "./use-decisions";
+import { useQueueChanges } from "./use-queue-changes";
+
+export interface QueueBoardProps {
+  items: QueueItem[];
+  counts: QueueCounts;
+  tab: QueueTab;
+  /** The filters' query string, kept when switching tabs. */
+  filterQuery: string;
+  since: string;
+  currentUser: { id: string; email: string };
+  canDecide: boolean;
+}
+
+const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+
+export function QueueBoard(props: QueueBoardProps) {
+  const [items, setItems] = useState(props.items);
+  const [counts, setCounts] = useState(props.counts);
+  const [keys, setKeys] = useState(() => initialKeyboardState(props.items.length));
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [remarks, setRemarks] = useState<Map<number, string>>(new Map());
+  const [hidePickerFor, setHidePickerFor] = useState<number | null>(null);
+  const cards = useRef(new Map<number, HTMLElement>());
+  const itemCount = useRef(props.items.length);
+
+  const applyChanges = useCallback(
+    (changes: QueueChange[], nextCounts: QueueCounts) => {
+      setCounts(nextCounts);
+      const others = changes.filter((change) => change.byId !== props.currentUser.id);
+      setItems((current) =>
+        current.map((item) => {
+          const latest = changes.filter((change) => change.commentId === item.id).at(-1);
+          if (!latest || latest.version <= item.version) return item;
+          return { ...item, status: latest.status, version: latest.version, decision: { by: latest.by, at: latest.at, reason: latest.status === "HIDDEN" ? latest.reason : null } };
+        }),
+      );
+      if (others.length === 0) return;
+      setRemarks((current) => {
+        const next = new Map(current);
+        for (const change of others) next.set(change.commentId, describeDecision({ status: change.status, decidedBy: change.by, decidedAt: new Date(change.at), reason: change.reason }));
+        return next;
+      });
+    },
+    [props.currentUser.id],
+  );
+  const pollNow = useQueueChanges(props.since, applyChanges);
+  const decisions = useDecisions({ setItems, currentUser: props.currentUser, onConflict: pollNow });
+
+  const focusCard = useCallback((index: number) => {
+    const item = items[index];
+    if (item) cards.current.get(item.id)?.focus();
+  }, [items]);
+
+  const run = useCallback(
+    async (command: KeyCommand, focus: number) => {
+      const focused = items[focus];
+      const targets = selected.size > 0 ? items.filter((item) => selected.has(item.id)) : focused ? [focused] : [];
+      if (command.type === "focusCard") return focusCard(focus);
+      if (command.type === "focusSearch") return document.getElementById("queue-search")?.focus();
+      if (command.type === "toggleSelect") {
+        if (!focused) return;
+        return setSelected((current) => {
+          const next = new Set(current);
+          if (!next.delete(focused.id)) next.add(focused.id);
+          return next;
+        });
+      }
+      if (command.type === "undo") {
+        const restored = await decisions.undo();
+        const index = items.findIndex((item) => item.id === restored);
+        if (index >= 0) {
+          keysRef.current = { ...keysRef.current, focus: index };
+          setKeys(keysRef.current);
+          focusCard(index);
+        }
+        return;
+      }
+      if (!props.canDecide || targets.length === 0) return;
+      const isDone = await decisions.decide(targets, command.type === "approve" ? { action: "APPROVE" } : { action: "HIDE", reason: command.reason });
+      if (!isDone) return;
+      setSelected(new Set());
+      if (targets.length === 1 && selected.size === 0) {
+        const next = advanceFocus({ ...keysRef.current, focus });
+        keysRef.current = next;
+        setKeys(next);
+        focusCard(next.focus);
+      }
+    },
+    [items, selected, decisions, focusCard, props.canDecide],
+  );
+
+  // Keys can arrive faster than React re-renders: the handler reads and writes the latest state here.
+  const keysRef = useRef(keys);
+  const runRef = useRef(run);
+  useEffect(() => {
+    keysRef.current = keys;
+    runRef.current = run;
+  });
+  const [isHydrated, setIsHydrated] = useState(false);
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || (isTyping(event.target) && event.key !== "Escape")) return;
+      const result = pressKey({ ...keysRef.current, count: itemCount.current }, event.key);
+      if (!result.handled) return;
+      event.preventDefault();
+      keysRef.current = result.state;
+      setKeys(result.state);
+      if (result.command) void runRef.current(result.command, result.state.focus);
+    };
+    window.addEventListener("keydown", onKeyDown);
+    setIsHydrated(true);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
+
+  const hideWithNote = async (item: QueueItem, reason: HideReason, note: string) => {
+    setHidePickerFor(null);
+    await decisions.decide([item], { action: "HIDE", reason, note });
+  };
+
+  return (
+    <div data-testid="queue-board" data-hydrated={isHydrated ? "true" : undefined}>
+      <QueueTabs tab={props.tab} counts={counts} filterQuery={props.filterQuery} />
+      <div aria-live="polite" role="status" className="mt-3 min-h-6 text-sm" data-testid="queue-notice">
+        {keys.isChoosingReason ? "Hide: press 1 off-topic, 2 nationalist, 3 abusive, 4 spam, 5 other (Esc cancels)." : decisions.notice}
+      </div>
+      {decisions.undoable ? (
+        <div className="fixed right-4 bottom-4 z-10 flex items-center gap-3 rounded-lg bg-slate-900 px-4 py-3 text-sm text-white shadow-lg" data-testid="undo-toast">
+          <span>{decisions.undoable.label}</span>
+          <button type="button" onClick={() => void run({ type: "undo" }, keys.focus)} className="font-semibold text-sky-300 underline">
+            Undo (u)
+          </button>
+        </div>
+      ) : null}
+      {selected.size > 0 ? (
+        <div className="sticky top-0 z-10 mt-3 flex items-center gap-3 rounded-md bg-sky-100 px-3 py-2 text-sm" data-testid="selection-bar">
+          <span>{selected.size} selected: press a to approve or h then 1-5 to hide them all.</span>
+          <button type="button" onClick={() => setSelected(new Set())} className="underline">
+            Clear selection
+          </button>
+        </div>
+      ) : null}
+      {items.length === 0 ? <p className="mt-6 text-slate-600">Nothing here. New comments appear as they are imported.</p> : null}
+      {runsByArticle(items).map((run) => (
+        <section key={`${run.articleId}-${run.start}`} className="mt-6" aria-label={run.title}>
+          <h2 className="text-sm font-semibold tracking-wide text-slate-500 uppercase">
+            <Link href={`/articles/${run.articleId}`} className="hover:underline">
+              {run.title}
+            </Link>
+          </h2>
+          <div className="mt-3 space-y-3">
+            {run.items.map((item) => {
+              const index = items.indexOf(item);
+              return (
+                <CommentCard
+                  key={item.id}
+                  item={item}
+                  showArticle={false}
+                  isFocused={keys.focus === index}
+                  isSelected={selected.has(item.id)}
+                  remark={remarks.get(item.id)}
+                  cardRef={(element) => void (element ? cards.current.set(item.id, element) : cards.current.delete(item.id))}
+                  onFocus={() => keys.focus !== index && setKeys((state) => ({ ...state, focus: index }))}
+                >
+                  {props.canDecide ? (
+                    <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+                      <button type="button" disabled={item.status === "APPROVED"} onClick={() => void decisions.decide([item], { action: "APPROVE" })} className="rounded-md bg-emerald-700 px-3 py-1 font-medium text-white disabled:opacity-40">
+                        Approve
+                      </button>
+                      <button type="button" disabled={item.status === "HIDDEN"} onClick={() => setHidePickerFor(item.id)} className="rounded-md bg-rose-700 px-3 py-1 font-medium text-white disabled:opacity-40">
+                        Hide…
+                      </button>
+                      <label className="ml-2 flex items-center gap-1 text-slate-600">
+                        <input type="checkbox" checked={selected.has(item.id)} onChange={() => setSelected((current) => toggled(current, item.id))} />
+                        Select
+                      </label>
+                    </div>
+                  ) : null}
+                  {hidePickerFor === item.id ? <HideReasonPicker onHide={(reason, note) => void hideWithNote(item, reason, note)} onCancel={() => setHidePickerFor(null)} /> : null}
+                </CommentCard>
+              );
+            })}
+          </div>
+        </section>
+      ))}
+      {keys.isHelpOpen ? <ShortcutsDialog onClose={() => setKeys((state) => ({ ...state, isHelpOpen: false }))} /> : null}
+      <p className="mt-6 text-xs text-slate-500">Press ? for keyboard shortcuts.</p>
+    </div>
+  );
+}
+
+function toggled(current: Set<number>, id: number): Set<number> {
+  const next = new Set(current);
+  if (!next.delete(id)) next.add(id);
+  return next;
+}
+
+/** Consecutive comments of one article share a heading: the thread reads as a thread. */
+function runsByArticle(items: QueueItem[]): { articleId: number; title: string; start: number; items: QueueItem[] }[] {
+  const runs: { articleId: number; title: string; start: number; items: QueueItem[] }[] = [];
+  items.forEach((item, index) => {
+    const last = runs.at(-1);
+    if (last?.articleId === item.article.id) last.items.push(item);
+    else runs.push({ articleId: item.article.id, title: item.article.title, start: index, items: [item] });
+  });
+  return runs;
+}

@@ -1,0 +1,115 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { bulkDecideAction, decideCommentAction, undoDecisionAction } from "@/lib/moderation/actions";
+import { reasonLabel } from "@/lib/moderation/policy";
+import type { QueueItem } from "@/lib/moderation/queue-item";
+import type { HideReason } from "@/lib/moderation/schemas";
+
+// The toast offers undo this long; the server accepts an undo for a minute (UNDO_WINDOW_MS).
+const UNDO_TOAST_MS = 8_000;
+
+type Decision = { action: "APPROVE" } | { action: "HIDE"; reason: HideReason; note?: string };
+interface Undoable {
+  label: string;
+  decisions: { decisionId: number; commentId: number; version: number }[];
+}
+
+interface Options {
+  setItems: (update: (items: QueueItem[]) => QueueItem[]) => void;
+  currentUser: { id: string; email: string };
+  /** Called after a CONFLICT, so the live feed refreshes the card at once. */
+  onConflict: () => void;
+}
+
+export function useDecisions({ setItems, currentUser, onConflict }: Options) {
+  const [notice, setNotice] = useState("");
+  const [undoable, setUndoable] = useState<Undoable | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+
+  useEffect(() => {
+    if (!undoable) return;
+    const timer = setTimeout(() => setUndoable(null), UNDO_TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [undoable]);
+
+  const applyResult = useCallback(
+    (commentId: number, result: { status: string; version: number; decidedAt: string }, reason: string | null) =>
+      setItems((items) =>
+        items.map((item) =>
+          item.id === commentId
+            ? { ...item, status: result.status as QueueItem["status"], version: result.version, decision: { by: currentUser.email, at: result.decidedAt, reason: result.status === "HIDDEN" ? reason : null } }
+            : item,
+        ),
+      ),
+    [setItems, currentUser.email],
+  );
+
+  const decide = useCallback(
+    async (targets: QueueItem[], decision: Decision): Promise<boolean> => {
+      if (isBusy) return false;
+      setIsBusy(true);
+      try {
+        const verb = decision.action === "APPROVE" ? "Approved" : `Hidden (${reasonLabel(decision.reason)})`;
+        const reason = decision.action === "HIDE" ? decision.reason : null;
+        const actionable = targets.filter((item) => (decision.action === "APPROVE" ? item.status !== "APPROVED" : item.status !== "HIDDEN"));
+        if (actionable.length === 0) {
+          setNotice(`Already ${decision.action === "APPROVE" ? "approved" : "hidden"}.`);
+          return false;
+        }
+        if (actionable.length === 1 && targets.length === 1) {
+          const item = actionable[0]!;
+          const result = await decideCommentAction({ ...decision, commentId: item.id, expectedVersion: item.version, expectedStatus: item.status });
+          if (!result.ok) {
+            setNotice(result.message);
+            if (result.code === "CONFLICT") onConflict();
+            return false;
+          }
+          applyResult(item.id, result.data, reason);
+          setUndoable({ label: `${verb}.`, decisions: [{ decisionId: result.data.decisionId, commentId: item.id, version: result.data.version }] });
+          setNotice(`${verb}. Press u to undo.`);
+          return true;
+        }
+        const result = await bulkDecideAction({ ...decision, items: actionable.map((item) => ({ commentId: item.id, expectedVersion: item.version, expectedStatus: item.status })) });
+        if (!result.ok) {
+          setNotice(result.message);
+          return false;
+        }
+        const decided = result.data.filter((outcome) => outcome.outcome === "decided");
+        for (const outcome of decided) applyResult(outcome.commentId, outcome, reason);
+        const problems = result.data.flatMap((outcome) => ("message" in outcome ? [outcome.message] : []));
+        setUndoable(decided.length > 0 ? { label: `${verb}: ${decided.length} comments.`, decisions: decided.map((outcome) => ({ decisionId: outcome.decisionId, commentId: outcome.commentId, version: outcome.version })) } : null);
+        setNotice(`${verb}: ${decided.length} of ${actionable.length} comments.${problems.length > 0 ? ` Not decided: ${problems.join("; ")}.` : ""}`);
+        if (problems.length > 0) onConflict();
+        return true;
+      } finally {
+        setIsBusy(false);
+      }
+    },
+    [isBusy, applyResult, onConflict],
+  );
+
+  /** Takes back the last decision (or bulk decision); returns the first comment restored. */
+  const undo = useCallback(async (): Promise<number | null> => {
+    if (!undoable) {
+      setNotice("Nothing to undo.");
+      return null;
+    }
+    setUndoable(null);
+    let restored: number | null = null;
+    const problems: string[] = [];
+    for (const decision of undoable.decisions) {
+      const result = await undoDecisionAction({ decisionId: decision.decisionId, expectedVersion: decision.version });
+      if (!result.ok) {
+        problems.push(result.message);
+        continue;
+      }
+      applyResult(decision.commentId, result.data, null);
+      restored ??= decision.commentId;
+    }
+    setNotice(problems.length > 0 ? `Undo: ${problems.join("; ")}` : "Undone: back to pending.");
+    return restored;
+  }, [undoable, applyResult]);
+
+  return { decide, undo, notice, undoable };
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import type { Prisma } from "@/lib/db/client";
+import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
+import { AppError } from "@/lib/errors";
+import { conflictMessage, type Status } from "./policy";
+
+type DecisionAction = "APPROVE" | "HIDE" | "UNDO" | "REVERT";
+type Reason = "OFF_TOPIC" | "NATIONALIST" | "ABUSIVE" | "SPAM" | "OTHER";
+
+export interface Transition {
+  commentId: number;
+  expectedVersion: number;
+  from: Status;
+  to: Status;
+  action: DecisionAction;
+  reason?: Reason | null;
+  note?: string | null;
+  revertsId?: number | null;
+  /** Audit action: comment.approve, comment.hide, comment.undo, comment.revert. */
+  auditAction: string;
+  auditDetails?: Record<string, unknown>;
+}
+
+export interface TransitionResult {
+  commentId: number;
+  decisionId: number;
+  status: Status;
+  version: number;
+  decidedAt: Date;
+}
+
+/**
+ * The one guarded transition every decision goes through, inside the caller's transaction: the
+ * UPDATE only matches the row the moderator saw (same version, same status), so of two moderators
+ * deciding at once exactly one changes it; the other gets CONFLICT naming who came first.
+ */
+export async function applyTransition(tx: Prisma.TransactionClient, actor: AuditActor, transition: Transition): Promise<TransitionResult> {
+  const decidedAt = new Date();
+  const { count } = await tx.comment.updateMany({
+    where: { id: transition.commentId, version: transition.expectedVersion, status: transition.from },
+    data: { status: transition.to, version: { increment: 1 }, decidedAt, decidedById: actor.id },
+  });
+  if (count !== 1) throw await conflictFor(tx, transition.commentId);
+  const decision = await tx.decision.create({
+    data: {
+      commentId: transition.commentId,
+      action: transition.action,
+      fromStatus: transition.from,
+      toStatus: transition.to,
+      reason: transition.reason ?? null,
+      note: transition.note ?? null,
+      moderatorId: actor.id,
+      revertsId: transition.revertsId ?? null,
+      createdAt: decidedAt,
+    },
+    select: { id: true },
+  });
+  await recordAuditEvent(tx, {
+    actor,
+    action: transition.auditAction,
+    entityType: "comment",
+    entityId: transition.commentId,
+    details: {
+      decisionId: decision.id,
+      fromStatus: transition.from,
+      toStatus: transition.to,
+      ...(transition.reason ? { reason: transition.reason } : {}),
+      ...(transition.note ? { note: transition.note } : {}),
+      ...(transition.revertsId ? { revertsId: transition.revertsId } : {}),
+      ...transition.auditDetails,
+    },
+  });
+  return { commentId: transition.commentId, decisionId: decision.id, status: transition.to, version: transition.expectedVersion + 1, decidedAt };
+}
+
+/** Read after the failed UPDATE, so it sees the winner's committed row. */
+async function conflictFor(tx: Prisma.TransactionClient, commentId: number): Promise<AppError> {
+  const current = await tx.comment.findUnique({ where: { id: commentId }, select: { status: true, version: true, decidedAt: true, decidedById: true } });
+  if (!current) return new AppError("NOT_FOUND", "This comment does not exist.");
+  const [decider, lastDecision] = await Promise.all([
+    current.decidedById ? tx.user.findUnique({ where: { id: current.decidedById }, select: { email: true } }) : null,
+    tx.decision.findFirst({ where: { commentId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { reason: true } }),
+  ]);
+  const message = conflictMessage({ status: current.status, decidedBy: decider?.email ?? null, decidedAt: current.decidedAt, reason: lastDecision?.reason ?? null });
+  return new AppError("CONFLICT", message, { status: current.status, version: current.version });
+}

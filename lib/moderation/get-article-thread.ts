@@ -1,0 +1,35 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { CARD_COLUMNS, CARD_JOINS, loadQueueItems, type CommentRow } from "./load-queue-items";
+import type { QueueItem } from "./queue-item";
+
+export interface ThreadNode {
+  item: QueueItem;
+  replies: ThreadNode[];
+}
+
+// A thread is read whole; beyond this the page says so rather than render an endless page.
+export const THREAD_LIMIT = 2_000;
+
+/** The article and its comments as readers see them: top-level comments oldest first, replies nested. */
+export async function getArticleThread(articleId: number): Promise<{ article: { id: number; title: string; body: string | null; url: string | null; publishedAt: Date | null }; thread: ThreadNode[]; total: number; isTruncated: boolean } | null> {
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, title: true, body: true, url: true, publishedAt: true } });
+  if (!article) return null;
+  const rows = await db.$queryRaw<CommentRow[]>`
+    SELECT ${CARD_COLUMNS} FROM comment c ${CARD_JOINS}
+    WHERE c."articleId" = ${articleId} ORDER BY c."postedAt", c.id LIMIT ${THREAD_LIMIT + 1}`;
+  const items = await loadQueueItems(rows.slice(0, THREAD_LIMIT));
+  return { article, thread: nestReplies(items), total: Math.min(rows.length, THREAD_LIMIT), isTruncated: rows.length > THREAD_LIMIT };
+}
+
+/** Replies whose parent is missing (not imported, or beyond the limit) show at the top level. */
+function nestReplies(items: QueueItem[]): ThreadNode[] {
+  const nodes = new Map(items.map((item) => [item.id, { item, replies: [] as ThreadNode[] }]));
+  const roots: ThreadNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = node.item.parent ? nodes.get(node.item.parent.id) : undefined;
+    if (parent) parent.replies.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
+import { bulkDecide, type BulkOutcome } from "./bulk-decide";
+import type { HideReason } from "./schemas";
+
+// One click should not become an unbounded job; the author view says when more remain.
+export const AUTHOR_HIDE_LIMIT = 1_000;
+
+/**
+ * Hides every pending comment of one author, each through its own guarded transition (a comment a
+ * colleague decided meanwhile is reported, not overwritten), then records the sweep itself.
+ */
+export async function hideAuthorPending(input: { authorName: string; reason: HideReason; note?: string }, actor: AuditActor & { id: string }): Promise<{ hidden: number; conflicts: BulkOutcome[] }> {
+  const pending = await db.comment.findMany({
+    where: { authorName: input.authorName, status: "PENDING" },
+    orderBy: { id: "asc" },
+    take: AUTHOR_HIDE_LIMIT,
+    select: { id: true, version: true },
+  });
+  const outcomes: BulkOutcome[] = [];
+  for (let start = 0; start < pending.length; start += 100) {
+    const items = pending.slice(start, start + 100).map((comment) => ({ commentId: comment.id, expectedVersion: comment.version, expectedStatus: "PENDING" as const }));
+    outcomes.push(...(await bulkDecide({ action: "HIDE", reason: input.reason, note: input.note, items }, actor)));
+  }
+  const hidden = outcomes.filter((outcome) => outcome.outcome === "decided").length;
+  await db.$transaction((tx) =>
+    recordAuditEvent(tx, { actor, action: "author.hide_pending", entityType: "author", entityId: input.authorName, details: { reason: input.reason, hidden, skipped: outcomes.length - hidden } }),
+  );
+  return { hidden, conflicts: outcomes.filter((outcome) => outcome.outcome !== "decided") };
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { loadRuleEvaluator } from "@/lib/rules/load-rule-evaluator";
+import { decideComment } from "./decide-comment";
+import { getArticleThread } from "./get-article-thread";
+import { hideAuthorPending } from "./hide-author-pending";
+import { listQueue } from "./list-queue";
+import { makeArticle, makeComment, makeModerator, uniqueId } from "./test-factories";
+import { watchAuthor } from "./watch-author";
+
+async function walk(tab: "flagged" | "pending" | "all", filters: Parameters<typeof listQueue>[0]["filters"], limit: number): Promise<number[]> {
+  const ids: number[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 100; page++) {
+    const result = await listQueue({ tab, filters, cursor, limit });
+    ids.push(...result.items.map((item) => item.id));
+    if (!result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  return ids;
+}
+
+describe("the queue", () => {
+  it("pages flagged comments by priority then age with a keyset that loses and repeats nothing", async () => {
+    const articleId = await makeArticle();
+    const author = uniqueId("author");
+    const base = Date.parse("2015-07-23T12:00:00Z");
+    const made = [];
+    for (let i = 0; i < 13; i++) made.push({ ...(await makeComment(articleId, { authorName: author, priority: [0, 40, 40, 70][i % 4]!, postedAt: new Date(base + (i % 5) * 60_000) })), priority: [0, 40, 40, 70][i % 4]!, at: base + (i % 5) * 60_000 });
+    const expected = made.filter((c) => c.priority > 0).sort((x, y) => y.priority - x.priority || x.at - y.at || x.id - y.id).map((c) => c.id);
+    expect(await walk("flagged", { article: articleId }, 2)).toEqual(expected);
+    expect((await walk("pending", { author }, 4)).length).toBe(13);
+    expect(await walk("all", { article: articleId }, 5)).toEqual(made.map((c) => c.id).sort((x, y) => y - x));
+  });
+
+  it("filters by full-text search, author, rule category and date, and cards carry the author's record", async () => {
+    const articleId = await makeArticle();
+    const author = uniqueId("writer");
+    const moderator = await makeModerator();
+    const older = await makeComment(articleId, { authorName: author, body: "the cables through Karachi", postedAt: new Date("2015-07-20T10:00:00Z") });
+    await decideComment({ action: "HIDE", commentId: older.id, expectedVersion: 0, expectedStatus: "PENDING", reason: "OFF_TOPIC" }, moderator);
+    const newer = await makeComment(articleId, { authorName: author, body: "Karachi landing sites again", postedAt: new Date("2015-07-23T10:00:00Z"), parentId: older.id });
+    const search = await listQueue({ tab: "all", filters: { article: articleId, q: "karachi -cables" }, limit: 10 });
+    expect(search.items.map((item) => item.id)).toEqual([newer.id]);
+    const card = search.items[0];
+    expect(card?.authorHistory).toEqual({ earlier: 1, approved: 0, hidden: 1, pending: 0 });
+    expect(card?.parent).toMatchObject({ id: older.id, body: "the cables through Karachi" });
+    expect((await listQueue({ tab: "hidden", filters: { author }, limit: 10 })).items[0]?.decision).toMatchObject({ by: moderator.label, reason: "OFF_TOPIC" });
+    expect((await listQueue({ tab: "all", filters: { article: articleId, from: "2015-07-21", to: "2015-07-23" }, limit: 10 })).items.map((i) => i.id)).toEqual([newer.id]);
+    const rule = await db.rule.create({ data: { name: uniqueId("rule"), category: "SPAM", kind: "TERMS", config: {}, severity: 2, enabled: false } });
+    await db.flag.create({ data: { commentId: newer.id, ruleId: rule.id, ruleVersion: 1, category: "SPAM", score: 1, spans: [[0, 7]], reason: "test" } });
+    expect((await listQueue({ tab: "pending", filters: { category: "SPAM", article: articleId }, limit: 10 })).items.map((i) => i.flags)).toEqual([[{ ruleName: rule.name, category: "SPAM", reason: "test", spans: [[0, 7]] }]]);
+    expect((await listQueue({ tab: "pending", filters: { rule: rule.id + 1000 }, limit: 10 })).items).toEqual([]);
+    const thread = await getArticleThread(articleId);
+    expect(thread?.thread.map((node) => [node.item.id, node.replies.map((reply) => reply.item.id)])).toEqual([[older.id, [newer.id]]]);
+  });
+});
+
+describe("authors", () => {
+  it("hides all pending comments of an author, each guarded, and audits the sweep", async () => {
+    const moderator = await makeModerator();
+    const articleId = await makeArticle();
+    const author = uniqueId("troll");
+    const ids = [(await makeComment(articleId, { authorName: author })).id, (await makeComment(articleId, { authorName: author })).id];
+    const result = await hideAuthorPending({ authorName: author, reason: "ABUSIVE" }, moderator);
+    expect(result).toEqual({ hidden: 2, conflicts: [] });
+    expect(await db.comment.count({ where: { id: { in: ids }, status: "HIDDEN" } })).toBe(2);
+    expect(await db.auditEvent.count({ where: { action: "author.hide_pending", entityId: author } })).toBe(1);
+  });
+
+  it("puts an author on the watch list: an audited AUTHOR rule the importer's evaluator applies, case-insensitively", async () => {
+    const moderator = await makeModerator();
+    const author = uniqueId("Watched");
+    const { ruleId } = await watchAuthor({ authorName: author, action: "HOLD", category: "ABUSIVE" }, moderator);
+    await expect(watchAuthor({ authorName: author, action: "HOLD", category: "ABUSIVE" }, moderator)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await db.ruleVersion.count({ where: { ruleId } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { action: "author.watch", entityId: String(ruleId) } })).toBe(1);
+    const evaluate = await loadRuleEvaluator();
+    const flags = evaluate({ body: "A perfectly calm remark.", authorName: ` ${author.toUpperCase()} ` });
+    expect(flags.filter((flag) => flag.ruleId === String(ruleId))).toEqual([expect.objectContaining({ action: "HOLD", category: "ABUSIVE", spans: [] })]);
+    expect(evaluate({ body: "A perfectly calm remark.", authorName: "someone else" }).some((flag) => flag.ruleId === String(ruleId))).toBe(false);
+  });
+});
+
+describe("the watch list on import", () => {
+  it("holds the next imported comments of a watched author, and auto-hides for an AUTO_HIDE watch", async () => {
+    const { importStream } = await import("@/lib/import/import-file");
+    const { Readable } = await import("node:stream");
+    const moderator = await makeModerator();
+    const held = uniqueId("Held");
+    const hidden = uniqueId("Hidden");
+    await watchAuthor({ authorName: held, action: "HOLD", category: "ABUSIVE" }, moderator);
+    await watchAuthor({ authorName: hidden, action: "AUTO_HIDE", category: "SPAM" }, moderator);
+    const key = uniqueId("article");
+    const lines = [
+      { id: `${key}-1`, article: { id: key, title: "Watched" }, author: held.toLowerCase(), body: "Calm words.", postedAt: "2015-07-23T13:43:00Z" },
+      { id: `${key}-2`, article: { id: key }, author: hidden, body: "Also calm.", postedAt: "2015-07-23T13:44:00Z" },
+      { id: `${key}-3`, article: { id: key }, author: "Someone else", body: "Calm again.", postedAt: "2015-07-23T13:45:00Z" },
+    ];
+    await importStream({ input: Readable.from([lines.map((line) => JSON.stringify(line)).join("\n")]), fileName: "watch.jsonl", format: "jsonl", via: "cli", actor: moderator });
+    const rows = await db.comment.findMany({ where: { externalId: { in: lines.map((line) => line.id) } }, orderBy: { postedAt: "asc" }, select: { status: true, isHeld: true, priority: true } });
+    expect(rows.map((row) => [row.status, row.isHeld, row.priority > 0])).toEqual([
+      ["PENDING", true, true],
+      ["HIDDEN", false, true],
+      ["PENDING", false, false],
+    ]);
+  });
+});

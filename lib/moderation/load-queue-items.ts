@@ -1,0 +1,83 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { suggestionsFor } from "@/lib/suggest/suggestions-for";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { parseSpans, type CommentStatusName, type FlagDto, type QueueItem } from "./queue-item";
+
+export interface CommentRow {
+  id: number;
+  version: number;
+  status: CommentStatusName;
+  priority: number;
+  isHeld: boolean;
+  body: string;
+  postedAt: Date;
+  authorName: string | null;
+  articleId: number;
+  articleTitle: string;
+  parentId: number | null;
+  parentAuthorName: string | null;
+  parentBody: string | null;
+  decidedAt: Date | null;
+  decidedBy: string | null;
+}
+
+/** The columns and joins of a card, over a derived table `c` of comment rows. */
+export const CARD_COLUMNS = Prisma.sql`c.id, c.version, c.status::text AS status, c.priority, c."isHeld", c.body, c."postedAt", c."authorName",
+  c."articleId", a.title AS "articleTitle", c."parentId", p."authorName" AS "parentAuthorName", p.body AS "parentBody",
+  c."decidedAt", u.email AS "decidedBy"`;
+export const CARD_JOINS = Prisma.sql`JOIN article a ON a.id = c."articleId"
+  LEFT JOIN comment p ON p.id = c."parentId"
+  LEFT JOIN "user" u ON u.id = c."decidedById"`;
+
+const cardFlagSelect = { commentId: true, category: true, reason: true, spans: true, rule: { select: { name: true } } } satisfies Prisma.FlagSelect;
+
+/** Flags, the author's record and the last decision's reason for a page of rows: three batched queries. */
+export async function loadQueueItems(rows: CommentRow[]): Promise<QueueItem[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const [flags, histories, reasons, suggestions] = await Promise.all([
+    db.flag.findMany({ where: { commentId: { in: ids } }, orderBy: { id: "asc" }, select: cardFlagSelect }),
+    db.$queryRaw<{ id: number; earlier: number; approved: number; hidden: number; pending: number }[]>`
+      SELECT c.id, count(h.id)::int AS earlier,
+             (count(h.id) FILTER (WHERE h.status = 'APPROVED'))::int AS approved,
+             (count(h.id) FILTER (WHERE h.status = 'HIDDEN'))::int AS hidden,
+             (count(h.id) FILTER (WHERE h.status = 'PENDING'))::int AS pending
+      FROM comment c
+      JOIN comment h ON h."authorName" = c."authorName" AND (h."postedAt", h.id) < (c."postedAt", c.id)
+      WHERE c.id = ANY(${ids}::int[])
+      GROUP BY c.id`,
+    db.$queryRaw<{ commentId: number; reason: string | null }[]>`
+      SELECT DISTINCT ON ("commentId") "commentId", reason::text AS reason
+      FROM decision WHERE "commentId" = ANY(${ids}::int[])
+      ORDER BY "commentId", "createdAt" DESC, id DESC`,
+    suggestionsFor(rows.filter((row) => row.status === "PENDING").map((row) => row.id)),
+  ]);
+  const flagsById = new Map<number, FlagDto[]>();
+  for (const flag of flags) {
+    const list = flagsById.get(flag.commentId) ?? [];
+    list.push({ ruleName: flag.rule.name, category: flag.category, reason: flag.reason, spans: parseSpans(flag.spans) });
+    flagsById.set(flag.commentId, list);
+  }
+  const historyById = new Map(histories.map((history) => [history.id, history]));
+  const reasonById = new Map(reasons.map((row) => [row.commentId, row.reason]));
+  return rows.map((row) => ({ ...toQueueItem(row, flagsById.get(row.id) ?? [], historyById.get(row.id), reasonById.get(row.id) ?? null), suggestion: suggestions.get(row.id) ?? null }));
+}
+
+function toQueueItem(row: CommentRow, flags: FlagDto[], history: QueueItem["authorHistory"] | undefined, reason: string | null): Omit<QueueItem, "suggestion"> {
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    priority: row.priority,
+    isHeld: row.isHeld,
+    body: row.body,
+    postedAt: row.postedAt.toISOString(),
+    authorName: row.authorName,
+    article: { id: row.articleId, title: row.articleTitle },
+    parent: row.parentId === null ? null : { id: row.parentId, authorName: row.parentAuthorName, body: row.parentBody ?? "" },
+    flags,
+    decision: row.decidedAt ? { by: row.decidedBy, at: row.decidedAt.toISOString(), reason: row.status === "HIDDEN" ? reason : null } : null,
+    authorHistory: { earlier: history?.earlier ?? 0, approved: history?.approved ?? 0, hidden: history?.hidden ?? 0, pending: history?.pending ?? 0 },
+  };
+}

@@ -1,0 +1,39 @@
+// The comment as the queue, the author view and the live feed hand it to client components:
+// plain JSON (ISO dates), never a raw model.
+
+import type { Suggestion } from "@/lib/suggest/types";
+
+export type CommentStatusName = "PENDING" | "APPROVED" | "HIDDEN";
+
+export interface FlagDto {
+  ruleName: string;
+  category: string;
+  reason: string;
+  spans: [number, number][];
+}
+
+export interface QueueItem {
+  id: number;
+  version: number;
+  status: CommentStatusName;
+  priority: number;
+  isHeld: boolean;
+  body: string;
+  postedAt: string;
+  authorName: string | null;
+  article: { id: number; title: string };
+  parent: { id: number; authorName: string | null; body: string } | null;
+  flags: FlagDto[];
+  /** Who put the comment in its current status, and when (null while nobody has decided). */
+  decision: { by: string | null; at: string; reason: string | null } | null;
+  /** The author's comments posted before this one, by current status. */
+  authorHistory: { earlier: number; approved: number; hidden: number; pending: number };
+  /** What the model trained on this desk's decisions would do with a pending comment (advice only). */
+  suggestion: Suggestion | null;
+}
+
+/** Flag.spans is JSON: keep only well-formed [start, end) pairs. */
+export function parseSpans(value: unknown): [number, number][] {
+  if (!Array.isArray(value)) return [];
+  return value.filter((pair): pair is [number, number] => Array.isArray(pair) && pair.length === 2 && Number.isInteger(pair[0]) && Number.isInteger(pair[1]));
+}

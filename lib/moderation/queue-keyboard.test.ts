@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { advanceFocus, initialKeyboardState, pressKey, type KeyboardState } from "./queue-keyboard";
+
+function press(state: KeyboardState, ...keys: string[]) {
+  let current = state;
+  const commands = [];
+  for (const key of keys) {
+    const result = pressKey(current, key);
+    current = result.state;
+    if (result.command) commands.push(result.command);
+  }
+  return { state: current, commands };
+}
+
+describe("queue keyboard", () => {
+  it("moves focus with j and k within the list", () => {
+    const start = initialKeyboardState(3);
+    expect(press(start, "j", "j", "j", "j").state.focus).toBe(2);
+    expect(press(start, "k").state.focus).toBe(0);
+    expect(press(start, "j", "k").state.focus).toBe(0);
+  });
+
+  it("approves with a and hides with h then a digit naming the reason", () => {
+    const start = initialKeyboardState(3);
+    expect(press(start, "a").commands).toEqual([{ type: "approve" }]);
+    expect(press(start, "h", "3").commands).toEqual([{ type: "hide", reason: "ABUSIVE" }]);
+    expect(press(start, "h", "5").commands).toEqual([{ type: "hide", reason: "OTHER" }]);
+  });
+
+  it("cancels a pending hide on any key that is not a reason digit, or on Escape", () => {
+    const start = initialKeyboardState(3);
+    for (const key of ["6", "0", "a", "Escape"]) {
+      const result = press(start, "h", key);
+      expect(result.commands).toEqual([]);
+      expect(result.state.isChoosingReason).toBe(false);
+    }
+  });
+
+  it("selects, undoes, focuses search, and opens and closes the help", () => {
+    const start = initialKeyboardState(2);
+    expect(press(start, "x", "u", "/").commands).toEqual([{ type: "toggleSelect" }, { type: "undo" }, { type: "focusSearch" }]);
+    expect(press(start, "?").state.isHelpOpen).toBe(true);
+    expect(press(start, "?", "Escape").state.isHelpOpen).toBe(false);
+    expect(press(start, "?", "a").commands).toEqual([]);
+  });
+
+  it("does nothing to an empty queue but leaves unknown keys to the browser", () => {
+    const empty = initialKeyboardState(0);
+    expect(press(empty, "a", "h", "1", "x").commands).toEqual([]);
+    expect(pressKey(empty, "Tab").handled).toBe(false);
+  });
+
+  it("gives focus to the next comment after a decision, and keeps it on the last", () => {
+    expect(advanceFocus(initialKeyboardState(3)).focus).toBe(1);
+    expect(advanceFocus({ ...initialKeyboardState(3), focus: 2 }).focus).toBe(2);
+  });
+});

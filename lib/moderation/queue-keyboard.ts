@@ -1,0 +1,72 @@
+import { HIDE_REASONS, type HideReason } from "./schemas";
+
+// The queue's keyboard as a pure reducer: the board feeds it keys and runs the command it returns,
+// so every shortcut is testable without a browser.
+
+export interface KeyboardState {
+  focus: number;
+  count: number;
+  /** After `h`: the next digit 1-5 picks the reason. */
+  isChoosingReason: boolean;
+  isHelpOpen: boolean;
+}
+
+export type KeyCommand =
+  | { type: "approve" }
+  | { type: "hide"; reason: HideReason }
+  | { type: "toggleSelect" }
+  | { type: "undo" }
+  | { type: "focusSearch" }
+  | { type: "focusCard" };
+
+export const SHORTCUTS: [string, string][] = [
+  ["j / k", "next / previous comment"],
+  ["a", "approve (the selection, if any)"],
+  ["h then 1-5", `hide with a reason: ${HIDE_REASONS.map((reason, index) => `${index + 1} ${reason.toLowerCase().replace("_", "-")}`).join(", ")}`],
+  ["x", "select or unselect"],
+  ["u", "undo your last decision"],
+  ["/", "search"],
+  ["?", "this list"],
+  ["Esc", "close or cancel"],
+];
+
+export function initialKeyboardState(count: number): KeyboardState {
+  return { focus: 0, count, isChoosingReason: false, isHelpOpen: false };
+}
+
+export function pressKey(state: KeyboardState, key: string): { state: KeyboardState; command: KeyCommand | null; handled: boolean } {
+  const done = (next: Partial<KeyboardState>, command: KeyCommand | null = null) => ({ state: { ...state, ...next }, command, handled: true });
+  if (key === "Escape") return done({ isHelpOpen: false, isChoosingReason: false });
+  if (state.isHelpOpen) return key === "?" ? done({ isHelpOpen: false }) : { state, command: null, handled: false };
+  if (state.isChoosingReason) {
+    const digit = Number(key);
+    const reason = Number.isInteger(digit) && digit >= 1 ? HIDE_REASONS[digit - 1] : undefined;
+    // Any other key cancels, so a stray `h` never hides with a reason nobody chose.
+    return reason ? done({ isChoosingReason: false }, { type: "hide", reason }) : done({ isChoosingReason: false });
+  }
+  switch (key) {
+    case "j":
+      return done({ focus: Math.min(state.focus + 1, Math.max(0, state.count - 1)) }, { type: "focusCard" });
+    case "k":
+      return done({ focus: Math.max(state.focus - 1, 0) }, { type: "focusCard" });
+    case "a":
+      return state.count > 0 ? done({}, { type: "approve" }) : done({});
+    case "h":
+      return state.count > 0 ? done({ isChoosingReason: true }) : done({});
+    case "x":
+      return state.count > 0 ? done({}, { type: "toggleSelect" }) : done({});
+    case "u":
+      return done({}, { type: "undo" });
+    case "/":
+      return done({}, { type: "focusSearch" });
+    case "?":
+      return done({ isHelpOpen: true });
+    default:
+      return { state, command: null, handled: false };
+  }
+}
+
+/** After a decision the next comment takes focus (the last one keeps it). */
+export function advanceFocus(state: KeyboardState): KeyboardState {
+  return { ...state, focus: Math.min(state.focus + 1, Math.max(0, state.count - 1)) };
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { AuditActor } from "@/lib/audit/record-audit-event";
+import { AppError } from "@/lib/errors";
+import { applyTransition, type TransitionResult } from "./apply-transition";
+import type { TakeBackInput } from "./schemas";
+
+export interface DecisionToTakeBack {
+  id: number;
+  commentId: number;
+  action: "APPROVE" | "HIDE" | "UNDO" | "REVERT";
+  fromStatus: "PENDING" | "APPROVED" | "HIDDEN";
+  toStatus: "PENDING" | "APPROVED" | "HIDDEN";
+  moderatorId: string | null;
+  createdAt: Date;
+}
+
+/**
+ * UNDO and REVERT are decisions of their own: a new Decision row restoring the status the taken-back
+ * decision found, guarded like any decision (the comment must still be in the status that decision
+ * left, at the version the moderator saw).
+ */
+export async function takeBackDecision(
+  kind: "UNDO" | "REVERT",
+  input: TakeBackInput,
+  actor: AuditActor & { id: string },
+  check: (decision: DecisionToTakeBack) => void,
+): Promise<TransitionResult> {
+  const decision = await db.decision.findUnique({
+    where: { id: input.decisionId },
+    select: { id: true, commentId: true, action: true, fromStatus: true, toStatus: true, moderatorId: true, createdAt: true },
+  });
+  if (!decision) throw new AppError("NOT_FOUND", "This decision does not exist.");
+  check(decision);
+  return db.$transaction(
+    async (tx) => {
+      // Restoring HIDDEN restores why it was hidden, so the card and conflict messages still say it.
+      const reason =
+        decision.fromStatus === "HIDDEN"
+          ? ((await tx.decision.findFirst({ where: { commentId: decision.commentId, toStatus: "HIDDEN", id: { lt: decision.id } }, orderBy: { id: "desc" }, select: { reason: true } }))?.reason ?? null)
+          : null;
+      return applyTransition(tx, actor, {
+        commentId: decision.commentId,
+        expectedVersion: input.expectedVersion,
+        from: decision.toStatus,
+        to: decision.fromStatus,
+        action: kind,
+        reason,
+        revertsId: decision.id,
+        auditAction: kind === "UNDO" ? "comment.undo" : "comment.revert",
+      });
+    },
+    { maxWait: 10_000, timeout: 10_000 },
+  );
+}

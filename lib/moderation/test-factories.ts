@@ -1,0 +1,37 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db/client";
+
+// Small factories for the database tests: unique ids, no shared fixtures.
+
+export function uniqueId(prefix: string): string {
+  return `${prefix}-${randomBytes(5).toString("hex")}`;
+}
+
+export async function makeModerator(label = "mod"): Promise<{ id: string; label: string }> {
+  const id = uniqueId(label);
+  const email = `${id}@test.local`;
+  await db.user.create({ data: { id, name: id, email, role: "moderator" } });
+  return { id, label: email };
+}
+
+export async function makeArticle(title = "An article"): Promise<number> {
+  return (await db.article.create({ data: { key: uniqueId("article"), title, body: "Article text", publishedAt: new Date("2015-07-23T10:00:00Z") }, select: { id: true } })).id;
+}
+
+export async function makeComment(articleId: number, data: { body?: string; authorName?: string; priority?: number; postedAt?: Date; parentId?: number } = {}): Promise<{ id: number; version: number }> {
+  const key = uniqueId("comment");
+  return db.comment.create({
+    data: {
+      articleId,
+      source: "test",
+      dedupeKey: `test:id:${key}`,
+      contentHash: key,
+      body: data.body ?? `Comment ${key}`,
+      authorName: data.authorName ?? "Reader",
+      postedAt: data.postedAt ?? new Date(),
+      priority: data.priority ?? 0,
+      parentId: data.parentId,
+    },
+    select: { id: true, version: true },
+  });
+}
