@@ -1,45 +1,66 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AuditEventDetails } from "@/components/audit/audit-event-details";
+import { AuditFilterForm } from "@/components/audit/audit-filter-form";
 import { DataTable } from "@/components/ui/data-table";
-import { listAuditEvents } from "@/lib/audit/queries";
+import { entityHref, entityLabel } from "@/lib/audit/entity-link";
+import { listAuditActions, listAuditEvents } from "@/lib/audit/queries";
+import { auditPageHref, parseAuditFilters } from "@/lib/audit/schemas";
 import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission("audit:read-decisions", "/audit");
-  const { before } = await searchParams;
-  const beforeId = Number(before);
-  const { events, nextBefore } = await listAuditEvents({ before: Number.isInteger(beforeId) && beforeId > 0 ? beforeId : undefined, limit: 100, decisionsOnly: !can(user.role, "audit:read-all") });
+  const canSeeAll = can(user.role, "audit:read-all");
+  const scope = canSeeAll ? "all" : "decisions";
+  const { filters, raw, problems } = parseAuditFilters(await searchParams);
+  const [{ events, nextBefore }, actions] = await Promise.all([listAuditEvents({ filters, limit: 100, scope }), listAuditActions(scope)]);
   return (
-    <main>
-      <h1 className="text-xl font-semibold">Audit log</h1>
-      <p className="mt-1 text-sm text-slate-600">Every change, newest first. The log is append-only and hash-chained: check it with <code>npm run moddesk -- audit verify</code>.</p>
-      <div className="mt-4">
-        <DataTable
-          caption="Audit events"
-          testId="audit-table"
-          headers={["#", "When", "Who", "What", "Concerning", "Details"]}
-          rows={events.map((event) => [
+    <main className="space-y-4">
+      <div>
+        <h1 className="text-xl font-semibold">Audit log</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {canSeeAll ? "Every change, newest first." : "Moderation decisions, newest first."} The log is append-only and hash-chained: check it with <code>npm run moddesk -- audit verify</code>.
+        </p>
+      </div>
+      <AuditFilterForm raw={raw} actions={actions} canSeeAll={canSeeAll} />
+      {problems.length > 0 ? (
+        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          Some filters were not understood and were ignored: {problems.join("; ")}
+        </p>
+      ) : null}
+      <DataTable
+        caption="Audit events"
+        testId="audit-table"
+        headers={["#", "When", "Who", "What", "Concerning", "Details"]}
+        rows={events.map((event) => {
+          const href = entityHref(event.entityType, event.entityId);
+          const label = entityLabel(event.entityType, event.entityId);
+          return [
             event.id,
             formatDateTime(event.createdAt),
             event.actorLabel,
-            <code key="action">{event.action}</code>,
-            `${event.entityType}${event.entityId ? ` ${event.entityId}` : ""}`,
-            <details key="details">
-              <summary className="cursor-pointer text-slate-500">show</summary>
-              <pre className="mt-1 max-w-md overflow-x-auto text-xs whitespace-pre-wrap">{JSON.stringify(event.details, null, 2)}</pre>
-            </details>,
-          ])}
-        />
+            <code key="action" data-testid="audit-action">{event.action}</code>,
+            href ? <Link key="entity" href={href} className="underline">{label}</Link> : label,
+            <AuditEventDetails key="details" details={event.details} />,
+          ];
+        })}
+      />
+      <div className="flex gap-3">
+        {filters.before ? (
+          <Link href={auditPageHref(raw)} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
+            Newest events
+          </Link>
+        ) : null}
+        {nextBefore ? (
+          <Link href={auditPageHref(raw, nextBefore)} className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
+            Older events
+          </Link>
+        ) : null}
       </div>
-      {nextBefore ? (
-        <Link href={`/audit?before=${nextBefore}`} className="mt-4 inline-block rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
-          Older events
-        </Link>
-      ) : null}
     </main>
   );
 }

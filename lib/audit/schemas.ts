@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { blankToUndefined, dateBound, sinceBeforeUntil } from "./date-bound";
+
+// The Audit log page's filters, all in the URL (a GET form), so a filtered view can be shared.
+
+const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+
+export const auditFiltersSchema = z
+  .object({
+    /** Matches the start of the actor label, so an email also finds that person's API-token events. */
+    actor: optionalText(200),
+    action: optionalText(100),
+    entityType: optionalText(50),
+    entityId: optionalText(100),
+    since: dateBound("since"),
+    until: dateBound("until"),
+    /** Keyset cursor: events with a smaller id (older) than this. */
+    before: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+  })
+  .refine(...sinceBeforeUntil);
+
+export type AuditFilters = z.output<typeof auditFiltersSchema>;
+
+export const AUDIT_FILTER_KEYS = ["actor", "action", "entityType", "entityId", "since", "until"] as const;
+export type AuditFilterKey = (typeof AUDIT_FILTER_KEYS)[number];
+/** The filters as typed (for the form's values and the links of other pages). */
+export type RawAuditFilters = Partial<Record<AuditFilterKey, string>>;
+
+/** Parses the page's search params; a malformed URL shows the unfiltered log plus what was wrong. */
+export function parseAuditFilters(searchParams: Record<string, string | string[] | undefined>): { filters: AuditFilters; raw: RawAuditFilters; problems: string[] } {
+  const flat = Object.fromEntries(Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const raw: RawAuditFilters = {};
+  for (const key of AUDIT_FILTER_KEYS) {
+    const value = flat[key]?.trim();
+    if (value) raw[key] = value;
+  }
+  const parsed = auditFiltersSchema.safeParse(flat);
+  if (parsed.success) return { filters: parsed.data, raw, problems: [] };
+  return { filters: {}, raw: {}, problems: parsed.error.issues.map((issue) => `${issue.path.join(".") || "filters"}: ${issue.message}`) };
+}
+
+/** The URL of the page with these filters as typed (and optionally a cursor), without empty values. */
+export function auditPageHref(raw: RawAuditFilters, before?: number): string {
+  const params = new URLSearchParams();
+  for (const key of AUDIT_FILTER_KEYS) {
+    const value = raw[key];
+    if (value) params.set(key, value);
+  }
+  if (before) params.set("before", String(before));
+  const query = params.toString();
+  return query ? `/audit?${query}` : "/audit";
+}

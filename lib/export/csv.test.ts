@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { csvField, csvRow, neutralizeCell } from "./csv";
+
+describe("neutralizeCell", () => {
+  it.each([
+    ['=HYPERLINK("http://x","click")', `'=HYPERLINK("http://x","click")`],
+    ["-1+2", "'-1+2"],
+    ["+44 20 7946 0000", "'+44 20 7946 0000"],
+    ["@SUM(A1:A2)", "'@SUM(A1:A2)"],
+    ["\t=1+1", "'\t=1+1"],
+    ["\r=1+1", "'\r=1+1"],
+  ])("prefixes a quote to %j", (input, expected) => {
+    expect(neutralizeCell(input)).toBe(expected);
+  });
+
+  it.each(["", "plain text", " =not first", "a=b", "'already quoted", "١٢٣ اردو"])("leaves %j alone", (input) => {
+    expect(neutralizeCell(input)).toBe(input);
+  });
+});
+
+describe("csvField", () => {
+  it("writes null as an empty field and numbers as numbers, negative ones included", () => {
+    expect(csvField(null)).toBe("");
+    expect(csvField(undefined)).toBe("");
+    expect(csvField(42)).toBe("42");
+    expect(csvField(-3)).toBe("-3");
+    expect(csvField(Number.NaN)).toBe("");
+  });
+
+  it("quotes fields with a quote, comma, CR or LF and doubles the quotes", () => {
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField("a,b")).toBe('"a,b"');
+    expect(csvField("line1\nline2")).toBe('"line1\nline2"');
+    expect(csvField("line1\r\nline2")).toBe('"line1\r\nline2"');
+    expect(csvField("plain")).toBe("plain");
+  });
+
+  it("neutralizes before quoting, so the quote prefix sits inside the quoted field", () => {
+    expect(csvField('=HYPERLINK("http://x","click")')).toBe(`"'=HYPERLINK(""http://x"",""click"")"`);
+    expect(csvField("-1+2")).toBe("'-1+2");
+  });
+});
+
+describe("csvRow", () => {
+  it("joins fields with commas and ends with CRLF", () => {
+    expect(csvRow([1, "a,b", null, "x"])).toBe('1,"a,b",,x\r\n');
+    expect(csvRow([])).toBe("\r\n");
+  });
+});

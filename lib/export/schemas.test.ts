@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { describeFilters, exportQuerySchema } from "./schemas";
+
+describe("exportQuerySchema", () => {
+  it("defaults to csv without BOM and no filters, and treats empty form fields as absent", () => {
+    expect(exportQuerySchema.parse({})).toEqual({ format: "csv", bom: false });
+    expect(exportQuerySchema.parse({ format: "", since: "", until: " ", article: "", moderator: "" })).toEqual({ format: "csv", bom: false });
+  });
+
+  it("parses every filter", () => {
+    const parsed = exportQuerySchema.parse({ format: "jsonl", since: "2026-11-01T10:00:00+05:00", until: "2026-11-30T00:00:00Z", article: "12", moderator: "Mod@Example.com", bom: "1" });
+    expect(parsed).toEqual({
+      format: "jsonl",
+      bom: true,
+      since: new Date("2026-11-01T05:00:00Z"),
+      until: new Date("2026-11-30T00:00:00Z"),
+      article: 12,
+      moderator: "Mod@Example.com",
+    });
+  });
+
+  it("reads a bare date as a UTC day: since from its start, until through its end", () => {
+    const parsed = exportQuerySchema.parse({ since: "2026-11-01", until: "2026-11-01" });
+    expect(parsed.since).toEqual(new Date("2026-11-01T00:00:00Z"));
+    expect(parsed.until).toEqual(new Date("2026-11-02T00:00:00Z"));
+  });
+
+  it("accepts 'system' as the moderator of auto-hide decisions", () => {
+    expect(exportQuerySchema.parse({ moderator: "system" }).moderator).toBe("system");
+  });
+
+  it.each([
+    [{ format: "xlsx" }, "format"],
+    [{ since: "yesterday" }, "since"],
+    [{ since: "2026-11-01T10:00:00" }, "since"],
+    [{ until: "2026-02-30" }, "until"],
+    [{ article: "0" }, "article"],
+    [{ article: "abc" }, "article"],
+    [{ moderator: "not an email" }, "moderator"],
+    [{ bom: "yes" }, "bom"],
+    [{ since: "2026-11-02", until: "2026-11-01T00:00:00Z" }, "until"],
+  ])("refuses %j (at %s)", (input, path) => {
+    const result = exportQuerySchema.safeParse(input);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((issue) => issue.path.join("."))).toContain(path);
+  });
+});
+
+describe("describeFilters", () => {
+  it("keeps only the filters set, dates as ISO text", () => {
+    expect(describeFilters({})).toEqual({});
+    expect(describeFilters({ since: new Date("2026-01-01T00:00:00Z"), article: 3, moderator: "system" })).toEqual({ since: "2026-01-01T00:00:00.000Z", article: 3, moderator: "system" });
+  });
+});

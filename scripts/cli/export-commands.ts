@@ -1,0 +1,51 @@
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import type { Writable } from "node:stream";
+import { parseArgs } from "node:util";
+import { AppError } from "@/lib/errors";
+import { exportQuerySchema } from "@/lib/export/schemas";
+import { withDatabase } from "../lib/with-database";
+
+const USAGE = "usage: moddesk export --format csv|json|jsonl [--since ISO] [--until ISO] [--article ID] [--moderator EMAIL|system] [--out FILE] [--bom]";
+
+/** Writes and waits for 'drain' when the sink's buffer is full, so memory stays flat; a sink
+ * error (a closed pipe, a full disk) fails the next write, which ends the export as aborted. */
+function writerFor(sink: Writable): (chunk: string) => Promise<void> {
+  let failure: Error | undefined;
+  sink.on("error", (error: Error) => (failure = error));
+  return async (chunk) => {
+    if (failure) throw failure;
+    if (!sink.write(chunk)) await once(sink, "drain");
+  };
+}
+
+export async function exportCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: "string" }, since: { type: "string" }, until: { type: "string" }, article: { type: "string" }, moderator: { type: "string" }, out: { type: "string" }, bom: { type: "boolean" } },
+  });
+  if (positionals.length > 0) throw new AppError("INVALID", USAGE);
+  const parsed = exportQuerySchema.safeParse({ format: values.format, since: values.since, until: values.until, article: values.article, moderator: values.moderator, bom: values.bom ? "1" : undefined });
+  if (!parsed.success) throw new AppError("INVALID", `${parsed.error.issues.map((issue) => `--${issue.path.join(".")}: ${issue.message}`).join("\n")}\n${USAGE}`);
+  const { format, bom, ...filters } = parsed.data;
+  await withDatabase(async () => {
+    const { pumpDecisionExport } = await import("@/lib/export/stream-decision-export");
+    const sink = values.out ? createWriteStream(values.out) : process.stdout;
+    if (values.out) await once(sink, "open");
+    let summary;
+    try {
+      summary = await pumpDecisionExport({ format, bom, filters, actor: { id: null, label: "cli" }, via: "cli" }, writerFor(sink));
+    } catch (error) {
+      // `moddesk export | head`: the reader left. The export is recorded as aborted; nothing to say.
+      if ((error as NodeJS.ErrnoException).code === "EPIPE") return;
+      throw error;
+    }
+    if (values.out) {
+      sink.end();
+      await once(sink, "finish");
+    }
+    // On stderr: stdout may be the export itself.
+    process.stderr.write(`exported ${summary.rows} decision${summary.rows === 1 ? "" : "s"} as ${format}${values.out ? ` to ${values.out}` : ""} (audit event ${summary.auditEventId})\n`);
+  });
+}
