@@ -3,6 +3,7 @@ import { can, type Permission, type Role } from "./policy";
 const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: "/queue", label: "Queue", permission: "queue:read" },
   { href: "/rules", label: "Rules", permission: "rules:read" },
+  { href: "/insights", label: "Insights", permission: "queue:read" },
   { href: "/audit", label: "Audit log", permission: "audit:read-decisions" },
   { href: "/imports", label: "Imports", permission: "imports:run" },
   { href: "/exports", label: "Exports", permission: "exports:run" },

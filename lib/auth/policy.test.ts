@@ -12,6 +12,7 @@ const expected: Record<Permission, { admin: boolean; moderator: boolean }> = {
   "exports:run": { admin: true, moderator: true },
   "users:manage": { admin: true, moderator: false },
   "tokens:manage": { admin: true, moderator: false },
+  "insights:moderators": { admin: true, moderator: false },
 };
 
 describe("permission table", () => {

@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   "exports:run": ["admin", "moderator"],
   "users:manage": ["admin"],
   "tokens:manage": ["admin"],
+  "insights:moderators": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,69 @@
+import { z } from "zod";
+
+// The period every insight covers, chosen in the URL (?range=30d|90d|all or ?from=&to=).
+// Days are UTC calendar days; `to` is included. Comments are placed by when they were posted.
+
+export const DEFAULT_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+const day = z.iso.date();
+export const rangeParamsSchema = z.object({
+  range: z.enum(["30d", "90d", "all"]).optional().catch(undefined),
+  from: day.optional().catch(undefined),
+  to: day.optional().catch(undefined),
+});
+export type RangeParams = z.infer<typeof rangeParamsSchema>;
+
+export type RangeRequest =
+  | { kind: "default" }
+  | { kind: "last"; days: number }
+  | { kind: "all" }
+  | { kind: "custom"; from: string; to: string };
+
+/** What the URL asks for; anything malformed falls back to the default. */
+export function parseRangeRequest(raw: Record<string, string | string[] | undefined>): RangeRequest {
+  const params = rangeParamsSchema.parse({ range: first(raw.range), from: first(raw.from), to: first(raw.to) });
+  if (params.from && params.to) return params.from <= params.to ? { kind: "custom", from: params.from, to: params.to } : { kind: "custom", from: params.to, to: params.from };
+  if (params.range === "all") return { kind: "all" };
+  if (params.range === "90d") return { kind: "last", days: 90 };
+  if (params.range === "30d") return { kind: "last", days: 30 };
+  return { kind: "default" };
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export type Bucket = "day" | "week";
+
+export interface DateRange {
+  /** First day, YYYY-MM-DD (UTC). */
+  from: string;
+  /** Last day, included. */
+  to: string;
+  /** Long ranges are charted per week: a bar per day stops being readable past a few months. */
+  bucket: Bucket;
+}
+
+export function utcDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(dayText: string, days: number): string {
+  return utcDay(new Date(Date.parse(`${dayText}T00:00:00Z`) + days * DAY_MS));
+}
+
+/** The `days` days ending with `lastDay`. */
+export function lastDaysUntil(lastDay: string, days: number): DateRange {
+  return makeRange(addDays(lastDay, -(days - 1)), lastDay);
+}
+
+export function makeRange(from: string, to: string): DateRange {
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
+  return { from, to, bucket: days > 180 ? "week" : "day" };
+}
+
+/** [start, end) as ISO timestamps, for SQL on timestamp-without-time-zone columns holding UTC. */
+export function rangeBounds(range: DateRange): { start: string; end: string } {
+  return { start: `${range.from}T00:00:00.000Z`, end: `${addDays(range.to, 1)}T00:00:00.000Z` };
+}

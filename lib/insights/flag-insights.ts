@@ -1,0 +1,79 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { DateRange } from "./date-range";
+import { postedIn } from "./range-sql";
+
+type Category = "OFF_TOPIC" | "NATIONALIST" | "ABUSIVE" | "SPAM";
+
+export interface RuleHealth {
+  ruleId: number;
+  name: string;
+  category: Category;
+  action: "FLAG" | "HOLD" | "AUTO_HIDE";
+  enabled: boolean;
+  deleted: boolean;
+  /** Comments it flagged (posted in the range). */
+  fired: number;
+  /** Of those, where people decided: hidden, approved. */
+  hidden: number;
+  approved: number;
+  /** Hidden by an AUTO_HIDE rule, nobody looked: not human judgement, so not in the precision. */
+  autoHidden: number;
+  pending: number;
+  /** hidden / (hidden + approved): how often people agreed with the flag. Null before any decision. */
+  precision: number | null;
+}
+
+export interface CategoryFlags {
+  category: Category;
+  flags: number;
+  /** Distinct comments with at least one flag of the category. */
+  comments: number;
+}
+
+export interface FlagInsights {
+  /** Every live rule (and deleted ones that still fired). Worst first: lowest precision, then the
+   * noisiest; rules with no decision yet after those, and rules that never fired last. */
+  rules: RuleHealth[];
+  /** Flags per rule category, most first. */
+  categories: CategoryFlags[];
+}
+
+/**
+ * Rule health and flags by category from one pass over the flags of comments posted in the range
+ * (the join of flags to comments is the costly part: done once, both results aggregated from it).
+ * c.priority > 0 is implied by having a flag; it lets the planner skip unflagged comments early.
+ */
+export async function getFlagInsights(range: DateRange): Promise<FlagInsights> {
+  const [row] = await db.$queryRaw<[{ rules: RuleHealth[] | null; categories: CategoryFlags[] | null }]>`
+    WITH flagged AS MATERIALIZED (
+      SELECT f."ruleId", f.category, c.id, c.status, c."decidedById" IS NOT NULL AS "byPerson"
+      FROM comment c JOIN flag f ON f."commentId" = c.id
+      WHERE ${postedIn(range)} AND c.priority > 0
+    ), fired AS (
+      -- one row per (rule, comment): a re-run may have flagged a comment twice with one rule
+      SELECT "ruleId",
+             count(*)::int AS fired,
+             count(*) FILTER (WHERE status = 'HIDDEN' AND "byPerson")::int AS hidden,
+             count(*) FILTER (WHERE status = 'APPROVED' AND "byPerson")::int AS approved,
+             count(*) FILTER (WHERE status = 'HIDDEN' AND NOT "byPerson")::int AS "autoHidden",
+             count(*) FILTER (WHERE status = 'PENDING')::int AS pending
+      FROM (SELECT DISTINCT "ruleId", id, status, "byPerson" FROM flagged) per_comment
+      GROUP BY "ruleId"
+    ), health AS (
+      SELECT r.id AS "ruleId", r.name, r.category::text AS category, r.action::text AS action, r.enabled,
+             r."deletedAt" IS NOT NULL AS deleted,
+             COALESCE(x.fired, 0) AS fired, COALESCE(x.hidden, 0) AS hidden, COALESCE(x.approved, 0) AS approved,
+             COALESCE(x."autoHidden", 0) AS "autoHidden", COALESCE(x.pending, 0) AS pending,
+             CASE WHEN x.hidden + x.approved > 0 THEN x.hidden::float8 / (x.hidden + x.approved) END AS "precision"
+      FROM rule r LEFT JOIN fired x ON x."ruleId" = r.id
+      WHERE r."deletedAt" IS NULL OR x.fired > 0
+    ), categories AS (
+      SELECT category::text AS category, count(*)::int AS flags, count(DISTINCT id)::int AS comments
+      FROM flagged GROUP BY category
+    )
+    SELECT
+      (SELECT jsonb_agg(to_jsonb(h) ORDER BY h.fired = 0, h."precision" ASC NULLS LAST, h.fired DESC, h.name) FROM health h) AS rules,
+      (SELECT jsonb_agg(to_jsonb(k) ORDER BY k.flags DESC, k.category) FROM categories k) AS categories`;
+  return { rules: row?.rules ?? [], categories: row?.categories ?? [] };
+}

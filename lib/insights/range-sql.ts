@@ -1,0 +1,22 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { rangeBounds, type DateRange } from "./date-range";
+
+// The one range predicate every insight query uses: comments posted in [start, end), which the
+// comment(postedAt) index serves.
+
+export function postedIn(range: DateRange, alias = "c"): Prisma.Sql {
+  const { start, end } = rangeBounds(range);
+  const column = Prisma.raw(`${alias}."postedAt"`);
+  return Prisma.sql`${column} >= ${start}::timestamp AND ${column} < ${end}::timestamp`;
+}
+
+/** date_trunc's field, as a literal from a closed set (never user text). */
+export function bucketSql(range: DateRange): Prisma.Sql {
+  return Prisma.raw(range.bucket === "week" ? "'week'" : "'day'");
+}
+
+/** Seconds from import to the decision in force, of a comment row aliased c. */
+export const SECONDS_TO_DECISION = Prisma.raw(`extract(epoch FROM c."decidedAt" - c."createdAt")`);
+
+/** Decided by a person (auto-hides have no decider: the rules decided, not human judgement). */
+export const HUMAN_DECIDED = Prisma.raw(`c.status IN ('APPROVED', 'HIDDEN') AND c."decidedById" IS NOT NULL`);

@@ -1,0 +1,53 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { DEFAULT_DAYS, lastDaysUntil, makeRange, rangeBounds, utcDay, type DateRange, type RangeRequest } from "./date-range";
+
+export interface ResolvedRange extends DateRange {
+  /** Which preset link is active; "custom" for explicit dates. */
+  preset: "30d" | "90d" | "all" | "custom";
+  /** Said above the figures when the range is not what the user asked for. */
+  note: string | null;
+}
+
+/**
+ * The default is the last 30 days. An installation whose comments are all older (an imported
+ * archive, the 2015 demo thread) would see empty charts, so then the default becomes the 30 days
+ * up to the newest comment, and the page says so. Min/max/exists all use comment(postedAt).
+ */
+export async function resolveDateRange(request: RangeRequest, now: Date = new Date()): Promise<ResolvedRange> {
+  const today = utcDay(now);
+  switch (request.kind) {
+    case "custom":
+      return { ...makeRange(request.from, request.to), preset: "custom", note: null };
+    case "last":
+      return { ...lastDaysUntil(today, request.days), preset: request.days === 90 ? "90d" : "30d", note: null };
+    case "all": {
+      const span = await postedSpan();
+      return { ...(span ? makeRange(span.first, span.last) : makeRange(today, today)), preset: "all", note: null };
+    }
+    case "default": {
+      const recent = lastDaysUntil(today, DEFAULT_DAYS);
+      if (await hasCommentsIn(recent)) return { ...recent, preset: "30d", note: null };
+      const span = await postedSpan();
+      if (!span) return { ...recent, preset: "30d", note: null };
+      return {
+        ...lastDaysUntil(span.last, DEFAULT_DAYS),
+        preset: "custom",
+        note: `No comments were posted in the last ${DEFAULT_DAYS} days: showing the ${DEFAULT_DAYS} days up to the newest comment.`,
+      };
+    }
+  }
+}
+
+async function hasCommentsIn(range: DateRange): Promise<boolean> {
+  const { start, end } = rangeBounds(range);
+  const [row] = await db.$queryRaw<{ found: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM comment WHERE "postedAt" >= ${start}::timestamp AND "postedAt" < ${end}::timestamp) AS found`;
+  return row?.found ?? false;
+}
+
+async function postedSpan(): Promise<{ first: string; last: string } | null> {
+  const [row] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>`
+    SELECT min("postedAt") AS first, max("postedAt") AS last FROM comment`;
+  return row?.first && row.last ? { first: utcDay(row.first), last: utcDay(row.last) } : null;
+}

@@ -1,0 +1,129 @@
+// Insights dashboard data at scale: N comments over the last 365 days (1,000,000 full / 50,000
+// quick) with flags, decisions by 20 moderators and auto-hides, generated in SQL; then the page's
+// data (range resolution + every insight query, side by side as the page runs them) timed 50 times.
+// Run: npm run bench -- insights [--quick]
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { pgConfigFromUrl } from "@/lib/db/connection-url";
+
+type Figures = Record<string, number>;
+
+const RUNS = 50;
+const RULES = 12; // the last one never fires
+const MODERATORS = 20;
+const BATCH = 100_000;
+
+const round = (value: number) => Math.round(value * 10) / 10;
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+}
+async function timed(samples: number[], work: () => Promise<unknown>): Promise<void> {
+  const start = performance.now();
+  await work();
+  samples.push(performance.now() - start);
+}
+
+export async function loadInsightsBenchData(client: pg.Client, count: number, stamp: string): Promise<number> {
+  const started = performance.now();
+  const categories = ["ABUSIVE", "SPAM", "NATIONALIST", "OFF_TOPIC"];
+  for (let r = 0; r < RULES; r++) {
+    await client.query(`INSERT INTO rule (name, category, kind, config, severity, "updatedAt") VALUES ($1, $2, 'TERMS', '{"terms":["bench"]}', 3, now())`, [`bench-${stamp}-${r}`, categories[r % 4]]);
+  }
+  const moderators = Array.from({ length: MODERATORS }, (_, index) => `bench-${stamp}-mod-${index}`);
+  await client.query(`INSERT INTO "user" (id, name, email, role, "updatedAt") SELECT m, m, m || '@bench.local', 'moderator', now() FROM unnest($1::text[]) m`, [moderators]);
+  const articles = Math.max(1, Math.floor(count / 40));
+  const firstArticle = (
+    await client.query<{ id: number }>(`INSERT INTO article (key, title) SELECT 'bench-${stamp}-' || a, 'Bench article ' || a FROM generate_series(1, $1::int) a RETURNING id`, [articles])
+  ).rows[0]!.id;
+  // h gives each comment independent-looking digits: a → flagged, b → status, c → who decided.
+  for (let low = 1; low <= count; low += BATCH) {
+    const high = Math.min(count, low + BATCH - 1);
+    await client.query(
+      `INSERT INTO comment ("articleId", source, "dedupeKey", "contentHash", body, "postedAt", "createdAt", status, priority, "decidedAt", "decidedById")
+       SELECT $1::int + (g % $2::int), 'bench', 'bench:${stamp}:' || g, md5(g::text), 'bench comment ' || g, posted,
+              posted + (h % 60) * interval '1 minute', status::"CommentStatus", CASE WHEN flagged THEN 40 ELSE 0 END,
+              CASE WHEN status <> 'PENDING' THEN posted + interval '5 minutes' + ((h / 1000000) % 2880) * interval '1 minute' END,
+              CASE WHEN status <> 'PENDING' AND NOT (flagged AND status = 'HIDDEN' AND (h / 10000) % 100 < 10) THEN ($3::text[])[1 + (h / 10000) % ${MODERATORS}] END
+       FROM (
+         SELECT g, h, flagged, posted,
+                CASE WHEN posted > (now() AT TIME ZONE 'UTC') - interval '2 days' AND (h / 100) % 100 < 50 THEN 'PENDING'
+                     WHEN flagged AND (h / 100) % 100 < 65 THEN 'HIDDEN'
+                     WHEN flagged AND (h / 100) % 100 < 90 THEN 'APPROVED'
+                     WHEN NOT flagged AND (h / 100) % 100 < 8 THEN 'HIDDEN'
+                     WHEN NOT flagged AND (h / 100) % 100 < 92 THEN 'APPROVED'
+                     ELSE 'PENDING' END AS status
+         FROM (
+           SELECT g, (g::bigint * 2654435761 % 4294967291) AS h,
+                  (g::bigint * 2654435761 % 4294967291) % 100 < 25 AS flagged,
+                  (now() AT TIME ZONE 'UTC') - ((${count} - g)::float8 / ${count}) * interval '365 days' AS posted
+           FROM generate_series($4::int, $5::int) g
+         ) raw
+       ) s`,
+      [firstArticle, articles, moderators, low, high],
+    );
+  }
+  await client.query(
+    `INSERT INTO flag ("commentId", "ruleId", "ruleVersion", category, score, spans, reason)
+     SELECT c.id, r.id, 1, r.category, 0.8, '[]'::jsonb, 'bench'
+     FROM comment c JOIN rule r ON r.name = 'bench-${stamp}-' || (c.id % ${RULES - 1})
+     WHERE c.source = 'bench' AND c.priority > 0
+     UNION ALL
+     SELECT c.id, r.id, 1, r.category, 0.6, '[]'::jsonb, 'bench'
+     FROM comment c JOIN rule r ON r.name = 'bench-${stamp}-' || ((c.id + 1 + c.id % 5) % ${RULES - 1})
+     WHERE c.source = 'bench' AND c.priority > 0 AND c.id % 10 < 3`,
+  );
+  await client.query(
+    `INSERT INTO decision ("commentId", action, "fromStatus", "toStatus", reason, "moderatorId", "createdAt")
+     SELECT id, (CASE WHEN status = 'HIDDEN' THEN 'HIDE' ELSE 'APPROVE' END)::"DecisionAction", 'PENDING', status,
+            CASE WHEN status = 'HIDDEN' THEN ((ARRAY['ABUSIVE', 'SPAM', 'NATIONALIST', 'OFF_TOPIC', 'OTHER'])[1 + id % 5])::"ReasonCategory" END,
+            "decidedById", "decidedAt"
+     FROM comment WHERE source = 'bench' AND status <> 'PENDING'`,
+  );
+  await client.query("VACUUM ANALYZE");
+  return (performance.now() - started) / 1000;
+}
+
+export async function runInsightsBench(opts: { quick: boolean; databaseUrl: string }): Promise<{ name: string; lines: string[]; figures: Figures }> {
+  if (opts.databaseUrl) process.env.DATABASE_URL = opts.databaseUrl;
+  const count = opts.quick ? 50_000 : 1_000_000;
+  const client = new pg.Client(pgConfigFromUrl(opts.databaseUrl || process.env.DATABASE_URL || ""));
+  await client.connect();
+  const loadSeconds = await loadInsightsBenchData(client, count, randomBytes(3).toString("hex"));
+  const counts = (await client.query<{ flags: number; decisions: number }>(`SELECT (SELECT count(*) FROM flag)::int AS flags, (SELECT count(*) FROM decision)::int AS decisions`)).rows[0]!;
+  await client.end();
+
+  // Imported after DATABASE_URL is set: the domain modules open their pool on first use.
+  const { resolveDateRange } = await import("@/lib/insights/resolve-date-range");
+  const { loadInsights } = await import("@/lib/insights/load-insights");
+  const pageData = async (request: Parameters<typeof resolveDateRange>[0]) => loadInsights(await resolveDateRange(request), { withModerators: true });
+
+  for (let i = 0; i < 3; i++) await pageData({ kind: "default" });
+  const recent: number[] = [];
+  for (let i = 0; i < RUNS; i++) await timed(recent, () => pageData({ kind: "default" }));
+  const sample = await pageData({ kind: "default" });
+  const inRange = sample.queue.reduce((total, point) => total + point.posted, 0);
+
+  const quarter: number[] = [];
+  for (let i = 0; i < 10; i++) await timed(quarter, () => pageData({ kind: "last", days: 90 }));
+  const allTime: number[] = [];
+  for (let i = 0; i < 10; i++) await timed(allTime, () => pageData({ kind: "all" }));
+
+  const figures: Figures = {
+    comments: count,
+    flags: counts.flags,
+    decisions: counts.decisions,
+    load_s: round(loadSeconds),
+    comments_in_default_range: inRange,
+    page_data_p50_ms: round(percentile(recent, 50)),
+    page_data_p95_ms: round(percentile(recent, 95)),
+    page_data_90d_p50_ms: round(percentile(quarter, 50)),
+    page_data_all_time_p50_ms: round(percentile(allTime, 50)),
+  };
+  const lines = [
+    `${count.toLocaleString("en")} comments over 365 days (25% flagged), ${counts.flags.toLocaleString("en")} flags, ${counts.decisions.toLocaleString("en")} decisions, generated in SQL in ${figures.load_s} s`,
+    `page data, default range (last 30 days, ${inRange.toLocaleString("en")} comments), ${RUNS} runs: p50 ${figures.page_data_p50_ms} ms  p95 ${figures.page_data_p95_ms} ms   target p95 < 200 ms: ${figures.page_data_p95_ms! < 200 ? "ok" : "MISSED"}`,
+    `  last 90 days (10 runs): p50 ${figures.page_data_90d_p50_ms} ms;  all time (10 runs): p50 ${figures.page_data_all_time_p50_ms} ms (no target: a deliberate wide query)`,
+  ];
+  return { name: "insights", lines, figures };
+}
