@@ -24,6 +24,11 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        // The quick modes of npm run bench and npm run loadtest, each in processes of its own.
+        test: { name: "tools", include: ["test/tools/**/*.test.ts"], fileParallelism: false, testTimeout: 900_000 },
+      },
     ],
   },
 });

@@ -1,12 +1,13 @@
-// `npm test`: every tier, in order: unit (pure), db (real PostgreSQL), e2e (Playwright against a
-// production build in Debian's Chromium). Prints one closing line: "N passed, N failed".
+// `npm test`: every tier, in order: types (tsc), unit (pure), db (real PostgreSQL), e2e (Playwright
+// against a production build in Debian's Chromium), tools (quick bench and load test runs).
+// Prints one closing line: "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot } from "@/lib/env";
 
-type Tier = "types" | "unit" | "db" | "e2e";
+type Tier = "types" | "unit" | "db" | "e2e" | "tools";
 interface Outcome {
   tier: Tier;
   passed: number;
@@ -27,7 +28,7 @@ function readJson<T>(file: string): T | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : null;
 }
 
-function runVitest(tier: "unit" | "db"): Outcome {
+function runVitest(tier: "unit" | "db" | "tools"): Outcome {
   const outputFile = path.join(RESULTS_DIR, `${tier}.json`);
   rmSync(outputFile, { force: true });
   const status = run([process.execPath, bin("vitest/vitest.mjs"), "run", "--project", tier, "--reporter=default", "--reporter=json", `--outputFile.json=${outputFile}`]);
@@ -53,7 +54,7 @@ function runPlaywright(): Outcome {
 }
 
 const { values } = parseArgs({ options: { only: { type: "string", multiple: true } } });
-const tiers: Tier[] = (values.only as Tier[] | undefined) ?? ["types", "unit", "db", "e2e"];
+const tiers: Tier[] = (values.only as Tier[] | undefined) ?? ["types", "unit", "db", "e2e", "tools"];
 mkdirSync(RESULTS_DIR, { recursive: true });
 
 const outcomes: Outcome[] = [];

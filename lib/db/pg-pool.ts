@@ -8,7 +8,13 @@ import { pgConfigFromUrl } from "./connection-url";
 const holder = globalThis as unknown as { moddeskPgPool?: pg.Pool };
 
 export function getPgPool(): pg.Pool {
-  holder.moddeskPgPool ??= new pg.Pool({ ...pgConfigFromUrl(requireDatabaseUrl()), max: 5, connectionTimeoutMillis: 5_000 });
+  if (!holder.moddeskPgPool) {
+    const pool = new pg.Pool({ ...pgConfigFromUrl(requireDatabaseUrl()), max: 5, connectionTimeoutMillis: 5_000 });
+    // An idle connection dropped by the server (restart, outage) must not crash the process:
+    // the pool discards it and the next checkout opens a fresh one.
+    pool.on("error", (error) => console.error(`[pg pool] idle connection lost: ${error.message}`));
+    holder.moddeskPgPool = pool;
+  }
   return holder.moddeskPgPool;
 }
 

@@ -1,0 +1,85 @@
+// `npm run bench [-- --quick] [--only NAME] [--out FILE]`: every benchmark, each next to a
+// baseline measured in the same run, written to BENCHMARKS.md with the machine it ran on.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { withDatabase } from "@/lib/db/connection-url";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { applyPendingMigrations } from "@/lib/db/migrations";
+import { projectRoot } from "@/lib/env";
+import { BENCHES, type BenchResult } from "./bench/bench-registry";
+import { fail, say } from "./lib/output";
+
+const { values } = parseArgs({ options: { quick: { type: "boolean" }, only: { type: "string", multiple: true }, out: { type: "string" } } });
+const quick = values.quick ?? false;
+const outFile = values.out ?? path.join(projectRoot, quick ? ".moddesk-test/BENCHMARKS.quick.md" : "BENCHMARKS.md");
+const selected = BENCHES.filter((bench) => !values.only || values.only.includes(bench.name));
+
+async function serverVersion(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const version = (await client.query<{ server_version: string }>("SHOW server_version")).rows[0]?.server_version ?? "?";
+  await client.end();
+  return version;
+}
+
+async function freshDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = withDatabase(serverUrl, name);
+  await applyPendingMigrations(url);
+  return url;
+}
+
+function runBench(name: string, databaseUrl: string): { result: BenchResult | null; error: string | null } {
+  const args = [path.join(projectRoot, "bin/run-ts.mjs"), "scripts/bench/run-one.ts", name, ...(quick ? ["--quick"] : []), ...(databaseUrl ? ["--database-url", databaseUrl] : [])];
+  const child = spawnSync(process.execPath, ["--max-old-space-size=4096", ...args], { cwd: projectRoot, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] });
+  const lastLine = child.stdout.trim().split("\n").at(-1) ?? "";
+  try {
+    return { result: JSON.parse(lastLine) as BenchResult, error: null };
+  } catch {
+    return { result: null, error: `exited with ${child.status}; last output: ${child.stdout.trim().split("\n").slice(-5).join(" | ")}` };
+  }
+}
+
+async function main(): Promise<void> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "moddesk-bench-"));
+  const server = await startEmbeddedPostgres({ baseDir: scratch });
+  try {
+    const started = Date.now();
+    const sections: string[] = [];
+    let failures = 0;
+    for (const bench of selected) {
+      say(`\n=== ${bench.name}: ${bench.what}${quick ? " (quick)" : ""} ===`);
+      const databaseUrl = bench.needsDatabase ? await freshDatabase(server.url, `moddesk_bench_${bench.name}`) : "";
+      const { result, error } = runBench(bench.name, databaseUrl);
+      if (result) for (const line of result.lines) say(line);
+      else {
+        failures += 1;
+        say(`FAILED: ${error}`);
+      }
+      sections.push(`## ${bench.name}: ${bench.what}\n\n${result ? result.lines.map((line) => `    ${line}`).join("\n") : `FAILED: ${error}`}\n`);
+    }
+    const machine = [
+      `- cores: ${os.cpus().length} (${os.cpus()[0]?.model ?? "unknown"})`,
+      `- memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+      `- Node.js ${process.version}, PostgreSQL ${await serverVersion(server.url)} (embedded)`,
+      `- mode: ${quick ? "quick (small sizes: checks the code, not the speed)" : "full"}; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    ];
+    const report = `# Moddesk benchmarks\n\nWritten by \`npm run bench${quick ? " -- --quick" : ""}\` on ${new Date().toISOString().slice(0, 10)}. Each figure stands next to a baseline measured in the same run.\n\n## Machine\n\n${machine.join("\n")}\n\n${sections.join("\n")}`;
+    writeFileSync(outFile, report);
+    say(`\nWrote ${path.relative(process.cwd(), outFile) || outFile}${failures ? ` (${failures} bench(es) failed)` : ""}`);
+    if (failures > 0) process.exitCode = 1;
+  } finally {
+    await server.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch(fail);

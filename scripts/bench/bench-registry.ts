@@ -1,0 +1,23 @@
+// Every benchmark of the project: one module each, the same shape, run by scripts/bench.ts in a
+// child process of its own (clean memory figures, its own database).
+
+export interface BenchResult {
+  name: string;
+  lines: string[];
+  figures: Record<string, number>;
+}
+
+export interface BenchEntry {
+  name: string;
+  what: string;
+  needsDatabase: boolean;
+  load: () => Promise<(options: { quick: boolean; databaseUrl: string }) => Promise<BenchResult>>;
+}
+
+export const BENCHES: BenchEntry[] = [
+  { name: "rules", what: "pre-flag rules engine throughput vs one RegExp per rule", needsDatabase: false, load: async () => (await import("./rules-bench")).runRulesBench },
+  { name: "import", what: "full JSONL import vs raw COPY", needsDatabase: true, load: async () => (await import("./import-bench")).runImportBench },
+  { name: "queue", what: "queue pages, search and decisions at scale; concurrent moderators", needsDatabase: true, load: async () => (await import("./queue-bench")).runQueueBench },
+  { name: "export", what: "streamed decision export vs COPY TO STDOUT", needsDatabase: true, load: async () => (await import("./export-bench")).runExportBench },
+  { name: "insights", what: "insights dashboard data at scale", needsDatabase: true, load: async () => (await import("./insights-bench")).runInsightsBench },
+];

@@ -1,0 +1,36 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+// The long runs have their own commands (npm run bench, npm run loadtest); their quick modes run
+// here so that the code behind them cannot rot. Figures are printed, never asserted.
+
+const root = process.cwd();
+
+function npmRun(script: string, args: string[]): { status: number | null; output: string } {
+  const result = spawnSync("npm", ["run", "--silent", script, "--", ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+describe("npm run bench -- --quick", () => {
+  it("runs every benchmark and writes a report with each figure next to its baseline", () => {
+    const { status, output } = npmRun("bench", ["--quick"]);
+    expect(output).not.toContain("FAILED");
+    expect(status).toBe(0);
+    const report = readFileSync(path.join(root, ".moddesk-test/BENCHMARKS.quick.md"), "utf8");
+    for (const section of ["## rules", "## import", "## queue", "## export", "## insights"]) expect(report).toContain(section);
+    expect(report).toMatch(/- cores: \d+/);
+    expect(report).toMatch(/PostgreSQL \d+/);
+  });
+});
+
+describe("npm run loadtest -- --quick", () => {
+  it("decides through the real endpoints with no lost or double decisions and a matching audit trail", () => {
+    const { status, output } = npmRun("loadtest", ["--quick"]);
+    expect(output).toMatch(/lost decisions: 0 \(must be 0\), duplicate decisions: 0/);
+    expect(output).toMatch(/audit chain: intact/);
+    expect(output).toContain("verdict: OK");
+    expect(status).toBe(0);
+  });
+});
