@@ -3,11 +3,10 @@ import { createReadStream, existsSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { detectFormat } from "./detect-format";
 import type { ImportReport } from "./format-import-report";
 import { parseImport } from "./parse-import";
-import { peekHead } from "./peek-head";
 import type { ImportFormat } from "./types";
+import { openImportInput } from "./open-import-input";
 
 const LOOKUP_CHUNK = 5_000;
 
@@ -15,13 +14,7 @@ const LOOKUP_CHUNK = 5_000;
 export async function dryRunFile(request: { filePath: string; format?: ImportFormat; utcOffsetMinutes?: number }): Promise<ImportReport> {
   if (!existsSync(request.filePath)) throw new AppError("NOT_FOUND", `${request.filePath}: no such file`);
   const fileName = path.basename(request.filePath);
-  const peeked = await peekHead(createReadStream(request.filePath));
-  let format = request.format;
-  if (!format) {
-    const detected = detectFormat(fileName, peeked.head);
-    if (!detected.ok) throw new AppError("INVALID", detected.message);
-    format = detected.format;
-  }
+  const { format, input: source } = await openImportInput(createReadStream(request.filePath), fileName, request.format);
   const report: ImportReport = { fileName: request.filePath, format, articles: 0, added: 0, duplicates: 0, rejected: 0, problems: [], warnings: [] };
   const seen = new Set<string>();
   let pending: string[] = [];
@@ -31,7 +24,7 @@ export async function dryRunFile(request: { filePath: string; format?: ImportFor
     report.added += pending.length - existing;
     pending = [];
   };
-  for await (const event of parseImport(format, peeked.input, { fileName, utcOffsetMinutes: request.utcOffsetMinutes })) {
+  for await (const event of parseImport(format, source, { fileName, utcOffsetMinutes: request.utcOffsetMinutes })) {
     if (event.type === "problem") {
       report.rejected += 1;
       report.problems.push(event.problem);

@@ -4,12 +4,11 @@ import path from "node:path";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import { loadRuleEvaluator } from "@/lib/rules/load-rule-evaluator";
-import { detectFormat } from "./detect-format";
 import { parseImport } from "./parse-import";
-import { peekHead } from "./peek-head";
 import type { ImportInput } from "./read-lines";
 import { runImport, type ImportProgress, type ImportSummary, type ImportTimings } from "./run-import";
 import type { ImportFormat } from "./types";
+import { openImportInput } from "./open-import-input";
 
 export interface ImportStreamRequest {
   input: ImportInput;
@@ -26,15 +25,9 @@ export interface ImportStreamRequest {
 
 /** Any byte stream in any supported format, through the one import pipeline. */
 export async function importStream(request: ImportStreamRequest): Promise<ImportSummary & { format: ImportFormat }> {
-  const peeked = await peekHead(request.input);
-  let format = request.format;
-  if (!format) {
-    const detected = detectFormat(request.fileName, peeked.head);
-    if (!detected.ok) throw new AppError("INVALID", detected.message);
-    format = detected.format;
-  }
+  const { format, input: source } = await openImportInput(request.input, request.fileName, request.format);
   const evaluate = await loadRuleEvaluator();
-  const events = parseImport(format, peeked.input, { fileName: request.fileName, utcOffsetMinutes: request.utcOffsetMinutes });
+  const events = parseImport(format, source, { fileName: request.fileName, utcOffsetMinutes: request.utcOffsetMinutes });
   const summary = await runImport({ events, format, fileName: request.fileName, via: request.via, actor: request.actor, evaluate, onProgress: request.onProgress, timings: request.timings });
   return { ...summary, format };
 }

@@ -3,15 +3,14 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { detectFormat } from "@/lib/import/detect-format";
 import { parseImport } from "@/lib/import/parse-import";
-import { peekHead } from "@/lib/import/peek-head";
 import type { ImportFormat, ParseProblem } from "@/lib/import/types";
 import { compileRules } from "./compile-rules";
 import { defaultRulePack } from "./default-pack";
 import { evaluateComment } from "./evaluate-comment";
 import { loadRuleEvaluator } from "./load-rule-evaluator";
 import type { CommentContext, FlagResult, Span } from "./types";
+import { openImportInput } from "@/lib/import/open-import-input";
 
 export interface FlaggedComment {
   index: number;
@@ -35,16 +34,10 @@ export async function loadFlaggingRules(): Promise<{ evaluate: (context: Comment
 export async function* flagFile(request: { filePath: string; format?: ImportFormat; evaluate: (context: CommentContext) => FlagResult[] }): AsyncGenerator<FlagFileEvent> {
   if (!existsSync(request.filePath) || !statSync(request.filePath).isFile()) throw new AppError("NOT_FOUND", `${request.filePath}: no such file`);
   const fileName = path.basename(request.filePath);
-  const peeked = await peekHead(createReadStream(request.filePath));
-  let format = request.format;
-  if (!format) {
-    const detected = detectFormat(fileName, peeked.head);
-    if (!detected.ok) throw new AppError("INVALID", detected.message);
-    format = detected.format;
-  }
+  const { format, input: source } = await openImportInput(createReadStream(request.filePath), fileName, request.format);
   const articles = new Map<string, string>();
   const recentBodies = new Map<string, string>();
-  for await (const event of parseImport(format, peeked.input, { fileName })) {
+  for await (const event of parseImport(format, source, { fileName })) {
     if (event.type === "problem") yield { type: "problem", problem: event.problem };
     else if (event.type === "article") articles.set(event.article.key, `${event.article.title}\n${event.article.body ?? ""}`);
     else if (event.type === "comment") {

@@ -1,20 +1,11 @@
 import type { Reason, TrainingExample } from "./types";
+import { mulberry32 } from "@/lib/seeded-random";
 
 // A seeded generator of labelled news comments, for tests, `moddesk model evaluate --generated`
 // and the insights bench. Realistic on purpose, not separable: hidden comments are mostly ordinary
 // words around a few telling ones, some approved comments quote insults or mention nations, spam
 // changes its domains over time, and ~6% of labels disagree with the text (moderators differ).
 
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const words = (text: string) => text.split(/\s+/).filter(Boolean);

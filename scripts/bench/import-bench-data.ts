@@ -2,17 +2,8 @@
 // vocabulary with a little abuse sprinkled in so the default rules fire), many articles, ~10% replies.
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
+import { mulberry32 } from "@/lib/seeded-random";
 
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VOCABULARY = `the government should explain why the budget failed again and the opposition keeps asking
 questions about inflation petrol prices taxes farmers electricity load shedding cricket team selectors

@@ -7,20 +7,11 @@ import { defaultRulePack } from "@/lib/rules/default-pack";
 import { evaluateComment } from "@/lib/rules/evaluate-comment";
 import { normalizeForMatching } from "@/lib/rules/normalize";
 import type { CommentContext, RuleDefinition } from "@/lib/rules/types";
+import { mulberry32 } from "@/lib/seeded-random";
 
 const EXTRA_RULES = 1000;
 const TERMS_PER_EXTRA_RULE = 8;
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VOCABULARY = `the government should explain why the budget failed again and the opposition keeps asking
 questions about inflation petrol prices taxes farmers electricity load shedding cricket team selectors
