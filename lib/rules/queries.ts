@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
+import { ruleStateSelect } from "./record-rule-change";
 
 export const ruleListSelect = {
   id: true,
@@ -22,19 +23,8 @@ export function listRules(): Promise<RuleListItem[]> {
   return db.rule.findMany({ where: { deletedAt: null }, orderBy: [{ category: "asc" }, { name: "asc" }], select: ruleListSelect });
 }
 
-export const ruleEditSelect = {
-  id: true,
-  name: true,
-  description: true,
-  category: true,
-  kind: true,
-  config: true,
-  severity: true,
-  action: true,
-  enabled: true,
-  version: true,
-  updatedAt: true,
-} satisfies Prisma.RuleSelect;
+/** What the edit form needs: the saved state (shared with the change log) and when it was saved. */
+export const ruleEditSelect = { ...ruleStateSelect, updatedAt: true } satisfies Prisma.RuleSelect;
 
 export type RuleForEdit = Prisma.RuleGetPayload<{ select: typeof ruleEditSelect }>;
 
