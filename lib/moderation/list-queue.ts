@@ -64,11 +64,11 @@ async function pageById(source: Prisma.Sql, where: Prisma.Sql[], cursor: string 
 }
 
 // Below this many estimated matches, collecting them from the GIN index and sorting beats
-// walking the queue index and testing each row's text (which costs a to_tsvector per row and
-// reads the whole queue when a search matches nothing).
+// walking the queue index and testing each row's stored search vector (which reads the whole
+// queue when a search matches nothing).
 const SELECTIVE_SEARCH_ROWS = 10_000;
 
-const searchMatch = (q: string) => Prisma.sql`to_tsvector('simple', body) @@ websearch_to_tsquery('simple', ${q})`;
+const searchMatch = (q: string) => Prisma.sql`"searchVector" @@ websearch_to_tsquery('simple', ${q})`;
 
 /**
  * What a page reads from: the comment table, or, for a selective search, only the comments the
@@ -82,14 +82,14 @@ async function commentSource(q: string | undefined): Promise<Prisma.Sql> {
   return estimate <= SELECTIVE_SEARCH_ROWS ? Prisma.sql`(SELECT * FROM comment WHERE ${searchMatch(q)} OFFSET 0)` : Prisma.sql`comment`;
 }
 
-/** URL filters as SQL conditions on `c`. The search matches the GIN index expression exactly, so the index is used. */
+/** URL filters as SQL conditions on `c`. The search reads the stored vector, which the GIN index covers. */
 function filterConditions(filters: QueueFilters): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (filters.article) conditions.push(Prisma.sql`c."articleId" = ${filters.article}`);
   if (filters.author) conditions.push(Prisma.sql`c."authorName" = ${filters.author}`);
   if (filters.from) conditions.push(Prisma.sql`c."postedAt" >= ${filters.from}::date`);
   if (filters.to) conditions.push(Prisma.sql`c."postedAt" < ${filters.to}::date + 1`);
-  if (filters.q) conditions.push(Prisma.sql`to_tsvector('simple', c.body) @@ websearch_to_tsquery('simple', ${filters.q})`);
+  if (filters.q) conditions.push(Prisma.sql`c."searchVector" @@ websearch_to_tsquery('simple', ${filters.q})`);
   if (filters.category) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM flag f WHERE f."commentId" = c.id AND f.category = ${filters.category}::"RuleCategory")`);
   if (filters.rule) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM flag f WHERE f."commentId" = c.id AND f."ruleId" = ${filters.rule})`);
   return conditions;
