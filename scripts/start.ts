@@ -75,13 +75,15 @@ async function main(): Promise<void> {
     const { runFirstRun } = await import("@/lib/setup/first-run");
     const firstRun = await runFirstRun((line) => say(line));
 
-    await buildIfStale((line) => say(line));
+    // `npm run dev`: the same database and first run, with Next's development server instead of a build.
+    const isDev = process.argv.includes("--dev");
+    if (!isDev) await buildIfStale((line) => say(line));
     const publicUrl = process.env.MODDESK_URL ?? `http://localhost:${port}`;
     const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
-    server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+    server = spawn(process.execPath, [nextBin, isDev ? "dev" : "start", "-p", String(port)], {
       cwd: projectRoot,
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, NODE_ENV: isDev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
     });
     server.on("exit", (code) => void stop(code ?? 1));
     await waitUntilServing(`http://127.0.0.1:${port}`, server);
