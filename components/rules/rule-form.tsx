@@ -5,23 +5,13 @@ import { useMemo, useState, useTransition } from "react";
 import { createRuleAction, updateRuleAction } from "@/lib/rules/actions";
 import { configFromFields, fieldsFromConfig, type ConfigFields } from "@/lib/rules/rule-config-fields";
 import { ruleDraftSchema, type RuleDraft } from "@/lib/rules/rule-draft-schema";
-import { RULE_ACTIONS, RULE_CATEGORIES, RULE_KINDS, type RuleAction, type RuleCategory, type RuleKind } from "@/lib/rules/types";
+import { RULE_ACTIONS, RULE_CATEGORIES, RULE_KINDS, type RuleAction, type RuleCategory, type RuleDefinition, type RuleKind } from "@/lib/rules/types";
 import { BacktestPanel } from "./backtest-panel";
 import { RuleConfigEditor } from "./rule-config-editor";
 import { RuleTestBench } from "./rule-test-bench";
 
-export interface RuleFormInitial {
-  id?: number;
-  version?: number;
-  name: string;
-  description: string;
-  category: RuleCategory;
-  kind: RuleKind;
-  config: unknown;
-  severity: number;
-  action: RuleAction;
-  enabled: boolean;
-}
+/** A rule as the form starts from: a saved one (with id and version) or a new draft. */
+export type RuleFormInitial = Omit<RuleDefinition, "id" | "version" | "description"> & { id?: number; version?: number; description: string };
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm disabled:bg-slate-50";
 const label = (value: string) => value.replace("_", "-").toLowerCase();

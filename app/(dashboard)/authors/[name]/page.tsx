@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import { AuthorActions } from "@/components/queue/author-actions";
 import { CommentCard } from "@/components/queue/comment-card";
-import { NoteForm } from "@/components/queue/note-form";
+import { InternalNotes } from "@/components/queue/internal-notes";
 import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
 import { AUTHOR_PAGE_LIMIT, getAuthorProfile } from "@/lib/moderation/get-author-profile";
 
 export const metadata: Metadata = { title: "Author" };
@@ -34,18 +33,7 @@ export default async function AuthorPage({ params }: { params: Promise<{ name: s
           ))}
         </ul>
       ) : null}
-      <section aria-label="Internal notes" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="font-semibold">Internal notes</h2>
-        <p className="text-xs text-slate-500">Visible to moderators only.</p>
-        <ul className="mt-2 space-y-2 text-sm">
-          {profile.notes.map((note) => (
-            <li key={note.id} data-testid="author-note">
-              <span className="comment-text">{note.note}</span> <span className="text-xs text-slate-500">— {note.writer.email}, {formatDateTime(note.createdAt)}</span>
-            </li>
-          ))}
-        </ul>
-        {canDecide ? <NoteForm target={{ authorName }} /> : null}
-      </section>
+      <InternalNotes notes={profile.notes} target={{ authorName }} canWrite={canDecide} testId="author-note" />
       <section aria-label="Comments" className="space-y-3">
         <h2 className="font-semibold">Comments{profile.counts.total > AUTHOR_PAGE_LIMIT ? ` (latest ${AUTHOR_PAGE_LIMIT})` : ""}</h2>
         {profile.comments.map((item) => (

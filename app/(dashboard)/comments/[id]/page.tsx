@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CommentCard } from "@/components/queue/comment-card";
-import { NoteForm } from "@/components/queue/note-form";
+import { InternalNotes } from "@/components/queue/internal-notes";
 import { RevertButton } from "@/components/queue/revert-button";
 import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -62,18 +62,7 @@ export default async function CommentPage({ params }: { params: Promise<{ id: st
           ))}
         </ul>
       </section>
-      <section aria-label="Internal notes" className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="font-semibold">Internal notes</h2>
-        <p className="text-xs text-slate-500">Visible to moderators only.</p>
-        <ul className="mt-2 space-y-2 text-sm">
-          {detail.notes.map((note) => (
-            <li key={note.id} data-testid="comment-note">
-              <span className="comment-text">{note.note}</span> <span className="text-xs text-slate-500">— {note.writer.email}, {formatDateTime(note.createdAt)}</span>
-            </li>
-          ))}
-        </ul>
-        {canDecide ? <NoteForm target={{ commentId: item.id }} /> : null}
-      </section>
+      <InternalNotes notes={detail.notes} target={{ commentId: item.id }} canWrite={canDecide} testId="comment-note" />
     </main>
   );
 }
