@@ -1,4 +1,4 @@
-// `npm test`: every tier, in order: types (tsc), unit (pure), db (real PostgreSQL), e2e (Playwright
+// `npm test`: every tier, in order: types (tsc), lint (ESLint), unit (pure), db (real PostgreSQL), e2e (Playwright
 // against a production build in Debian's Chromium), tools (quick bench and load test runs).
 // Prints one closing line: "N passed, N failed".
 import { spawnSync } from "node:child_process";
@@ -7,7 +7,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { projectRoot } from "@/lib/env";
 
-type Tier = "types" | "unit" | "db" | "e2e" | "tools";
+type Tier = "types" | "lint" | "unit" | "db" | "e2e" | "tools";
 interface Outcome {
   tier: Tier;
   passed: number;
@@ -43,6 +43,12 @@ function runTypecheck(): Outcome {
   return { tier: "types", passed: 0, failed: 0, crashed: status !== 0 };
 }
 
+function runLint(): Outcome {
+  const status = run([process.execPath, bin("eslint/bin/eslint.js"), ".", "--max-warnings=0"]);
+  if (status === 0) process.stdout.write("eslint: no problems\n");
+  return { tier: "lint", passed: 0, failed: 0, crashed: status !== 0 };
+}
+
 function runPlaywright(): Outcome {
   const outputFile = path.join(projectRoot, "test-results/e2e-results.json");
   rmSync(outputFile, { force: true });
@@ -54,18 +60,19 @@ function runPlaywright(): Outcome {
 }
 
 const { values } = parseArgs({ options: { only: { type: "string", multiple: true } } });
-const tiers: Tier[] = (values.only as Tier[] | undefined) ?? ["types", "unit", "db", "e2e", "tools"];
+const tiers: Tier[] = (values.only as Tier[] | undefined) ?? ["types", "lint", "unit", "db", "e2e", "tools"];
 mkdirSync(RESULTS_DIR, { recursive: true });
 
 const outcomes: Outcome[] = [];
 for (const tier of tiers) {
   process.stdout.write(`\n=== ${tier} tests ===\n`);
-  outcomes.push(tier === "types" ? runTypecheck() : tier === "e2e" ? runPlaywright() : runVitest(tier));
+  outcomes.push(tier === "types" ? runTypecheck() : tier === "lint" ? runLint() : tier === "e2e" ? runPlaywright() : runVitest(tier));
 }
 
 process.stdout.write("\n");
 for (const outcome of outcomes) {
   if (outcome.tier === "types") process.stdout.write(`types: ${outcome.crashed ? "tsc found errors (see above)" : "clean"}\n`);
+  else if (outcome.tier === "lint") process.stdout.write(`lint: ${outcome.crashed ? "eslint found problems (see above)" : "clean"}\n`);
   else process.stdout.write(`${outcome.tier}: ${outcome.passed} passed, ${outcome.failed} failed${outcome.crashed ? " (the runner itself failed: see above)" : ""}\n`);
 }
 const passed = outcomes.reduce((sum, outcome) => sum + outcome.passed, 0);

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { QueueCounts } from "@/lib/moderation/count-queue-tabs";
 import type { QueueChange } from "@/lib/moderation/list-queue-changes";
 import { describeDecision } from "@/lib/moderation/policy";
@@ -108,10 +108,12 @@ export function QueueBoard(props: QueueBoardProps) {
   const keysRef = useRef(keys);
   const runRef = useRef(run);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/immutability -- the "latest value" ref: written after each render, read by the one long-lived key listener
     keysRef.current = keys;
     runRef.current = run;
   });
-  const [isHydrated, setIsHydrated] = useState(false);
+  // False in the server render, true once hydrated (without a setState in an effect): tests wait for it before typing keys.
+  const isHydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey || (isTyping(event.target) && event.key !== "Escape")) return;
@@ -123,7 +125,6 @@ export function QueueBoard(props: QueueBoardProps) {
       if (result.command) void runRef.current(result.command, result.state.focus);
     };
     window.addEventListener("keydown", onKeyDown);
-    setIsHydrated(true);
     return () => window.removeEventListener("keydown", onKeyDown);
   }, []);
 
@@ -218,4 +219,9 @@ function runsByArticle(items: QueueItem[]): { articleId: number; title: string; 
     else runs.push({ articleId: item.article.id, title: item.article.title, start: index, items: [item] });
   });
   return runs;
+}
+
+/** Hydration is the only "change" the hydrated flag follows, so there is nothing to subscribe to. */
+function subscribeToNothing(): () => void {
+  return () => {};
 }

@@ -23,8 +23,8 @@ function loadWasm(): void {
   // so we instantiate it ourselves with the package's own JS glue.
   const require = createRequire(import.meta.url);
   const wasmPath = require.resolve("@prisma/schema-engine-wasm").replace(/schema_engine\.js$/, "schema_engine_bg.wasm");
-  const module = new WebAssembly.Module(readFileSync(wasmPath));
-  const instance = new WebAssembly.Instance(module, { "./schema_engine_bg.js": wasmBindings as unknown as WebAssembly.ModuleImports });
+  const wasmModule = new WebAssembly.Module(readFileSync(wasmPath));
+  const instance = new WebAssembly.Instance(wasmModule, { "./schema_engine_bg.js": wasmBindings as unknown as WebAssembly.ModuleImports });
   const exports = instance.exports as unknown as { __wbindgen_start?: () => void };
   (wasmBindings as unknown as { __wbg_set_wasm: (w: unknown) => void }).__wbg_set_wasm(instance.exports);
   exports.__wbindgen_start?.();

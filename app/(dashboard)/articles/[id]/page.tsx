@@ -29,7 +29,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
       <section aria-label="Comments">
         <h2 className="mb-3 text-lg font-semibold">Comments</h2>
         {data.thread.length === 0 ? <p className="text-slate-600">No comments.</p> : <ThreadView nodes={data.thread} />}
-        {data.isTruncated ? <p className="mt-3 text-sm text-slate-600">Only the first {data.total} comments are shown; use the queue's article filter for the rest.</p> : null}
+        {data.isTruncated ? <p className="mt-3 text-sm text-slate-600">Only the first {data.total} comments are shown; use the queue&rsquo;s article filter for the rest.</p> : null}
       </section>
     </main>
   );
