@@ -57,14 +57,17 @@ async function main(): Promise<void> {
     let failures = 0;
     for (const bench of selected) {
       say(`\n=== ${bench.name}: ${bench.what}${quick ? " (quick)" : ""} ===`);
+      const benchStarted = Date.now();
       const databaseUrl = bench.needsDatabase ? await freshDatabase(server.url, `moddesk_bench_${bench.name}`) : "";
       const { result, error } = runBench(bench.name, databaseUrl);
+      const took = `took ${((Date.now() - benchStarted) / 1000).toFixed(0)} s`;
       if (result) for (const line of result.lines) say(line);
       else {
         failures += 1;
         say(`FAILED: ${error}`);
       }
-      sections.push(`## ${bench.name}: ${bench.what}\n\n${result ? result.lines.map((line) => `    ${line}`).join("\n") : `FAILED: ${error}`}\n`);
+      say(took);
+      sections.push(`## ${bench.name}: ${bench.what}\n\n${result ? [...result.lines, took].map((line) => `    ${line}`).join("\n") : `FAILED: ${error}`}\n`);
     }
     const machine = [
       `- cores: ${os.cpus().length} (${os.cpus()[0]?.model ?? "unknown"})`,

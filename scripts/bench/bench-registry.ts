@@ -20,4 +20,5 @@ export const BENCHES: BenchEntry[] = [
   { name: "queue", what: "queue pages, search and decisions at scale; concurrent moderators", needsDatabase: true, load: async () => (await import("./queue-bench")).runQueueBench },
   { name: "export", what: "streamed decision export vs COPY TO STDOUT", needsDatabase: true, load: async () => (await import("./export-bench")).runExportBench },
   { name: "insights", what: "insights dashboard data at scale", needsDatabase: true, load: async () => (await import("./insights-bench")).runInsightsBench },
+  { name: "load", what: "moderators deciding through the HTTP endpoints while an import runs", needsDatabase: false, load: async () => (await import("./load-bench")).runLoadBench },
 ];

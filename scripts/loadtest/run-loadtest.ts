@@ -102,7 +102,7 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRep
     options.log(`${options.moderators} moderators deciding ${pool.length} overlapping comments for ${options.seconds} s while ${options.importComments} comments are imported…`);
     const outcomes: DecisionOutcome[] = [];
     const deadline = Date.now() + options.seconds * 1000;
-    const importing = admin.upload("loadtest.jsonl", generatedJsonl(options.importComments));
+    const importing = options.importComments > 0 ? admin.upload("loadtest.jsonl", generatedJsonl(options.importComments)) : Promise.resolve("none");
     await Promise.all(
       sessions.map(async (session, index) => {
         // Each moderator walks the pool from a starting point a few comments after the previous

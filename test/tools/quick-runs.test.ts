@@ -19,7 +19,7 @@ describe("npm run bench -- --quick", () => {
     expect(output).not.toContain("FAILED");
     expect(status).toBe(0);
     const report = readFileSync(path.join(root, ".moddesk-test/BENCHMARKS.quick.md"), "utf8");
-    for (const section of ["## rules", "## import", "## queue", "## export", "## insights"]) expect(report).toContain(section);
+    for (const section of ["## rules", "## import", "## queue", "## export", "## insights", "## load"]) expect(report).toContain(section);
     expect(report).toMatch(/- cores: \d+/);
     expect(report).toMatch(/PostgreSQL \d+/);
   });
