@@ -6,12 +6,13 @@
 // Target: 1,000,000 comments at >= 100,000/s, within ~2.5x of COPY.
 // Run: node bin/run-ts.mjs scripts/bench/import-bench.ts [--quick]   (DATABASE_URL or an embedded server)
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { pathToFileURL } from "node:url";
+import { createInterface } from "node:readline";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
@@ -43,6 +44,18 @@ async function timedCopy(client: pg.Client, table: string, batches: string[]): P
   const started = performance.now();
   await pipeline(Readable.from(batches), client.query(copyFrom(`COPY ${table} (${COLUMNS}) FROM STDIN`)));
   return (performance.now() - started) / 1000;
+}
+
+/** The first `lines` lines of a JSONL file, as a file of their own (a re-import sample). */
+async function writeLinePrefix(source: string, target: string, lines: number): Promise<void> {
+  const out = createWriteStream(target);
+  let written = 0;
+  for await (const line of createInterface({ input: createReadStream(source), crlfDelay: Infinity })) {
+    if (!out.write(`${line}\n`)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+    written += 1;
+    if (written === lines) break;
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
 async function measureFloor(url: string, count: number): Promise<{ indexedSeconds: number; stagingSeconds: number }> {
@@ -84,8 +97,13 @@ export async function runImportBench(opts: { quick: boolean; databaseUrl: string
     const timings: ImportTimings = { totalMs: 0, rulesMs: 0, writeMs: 0, waitMs: 0 };
     const summary = await importFile({ filePath: file, format: "jsonl", via: "cli", actor: { ...SYSTEM_ACTOR, label: "bench" }, timings });
     if (summary.added !== count || summary.rejected !== 0) throw new Error(`bench import added ${summary.added} of ${count} (${summary.rejected} rejected)`);
+    // Idempotence is measured on a fifth of the file: the rate is the same and the bench stays
+    // within its ten minutes.
+    const reimportCount = Math.round(count / 5);
+    const reimportFile = path.join(dir, "bench-prefix.jsonl");
+    await writeLinePrefix(file, reimportFile, reimportCount);
     const reimportStarted = performance.now();
-    const reimport = await importFile({ filePath: file, format: "jsonl", via: "cli", actor: { ...SYSTEM_ACTOR, label: "bench" } });
+    const reimport = await importFile({ filePath: reimportFile, format: "jsonl", via: "cli", actor: { ...SYSTEM_ACTOR, label: "bench" } });
     const reimportSeconds = (performance.now() - reimportStarted) / 1000;
     if (reimport.added !== 0) throw new Error(`re-import added ${reimport.added}`);
 
@@ -108,7 +126,8 @@ export async function runImportBench(opts: { quick: boolean; databaseUrl: string
       rulesSeconds: round(timings.rulesMs / 1000),
       writeSeconds: round(timings.writeMs / 1000),
       waitSeconds: round(timings.waitMs / 1000),
-      reimportPerSec: Math.round(count / reimportSeconds),
+      reimportComments: reimportCount,
+      reimportPerSec: Math.round(reimportCount / reimportSeconds),
       ratioToCopy: 0,
       linkedReplies: Number(linked.rows[0]?.n ?? 0),
       flaggedComments: Number(flagged.rows[0]?.n ?? 0),
@@ -119,7 +138,7 @@ export async function runImportBench(opts: { quick: boolean; databaseUrl: string
       `floor:  COPY into a copy of comment (same indexes) ${figures.copyIndexedPerSec.toLocaleString("en-US")}/s; into an unindexed table ${figures.copyStagingPerSec.toLocaleString("en-US")}/s`,
       `import: ${figures.importPerSec.toLocaleString("en-US")} comments/s (${figures.importSeconds} s: rules ${figures.rulesSeconds} s, database ${figures.writeSeconds} s overlapped, parser waited ${figures.waitSeconds} s)`,
       `ratio:  ${figures.ratioToCopy}x slower than COPY (target <= 2.5x); target 100,000/s for 1,000,000 comments: ${figures.importPerSec >= 100_000 ? "met" : "not met"}`,
-      `re-import of the same file (all duplicates): ${figures.reimportPerSec.toLocaleString("en-US")}/s; ${figures.linkedReplies.toLocaleString("en-US")} replies linked, ${figures.flaggedComments.toLocaleString("en-US")} comments flagged`,
+      `re-import of the file's first ${reimportCount.toLocaleString("en-US")} lines (all duplicates): ${figures.reimportPerSec.toLocaleString("en-US")}/s; ${figures.linkedReplies.toLocaleString("en-US")} replies linked, ${figures.flaggedComments.toLocaleString("en-US")} comments flagged`,
     ];
     return { name: "import", lines, figures };
   } finally {
