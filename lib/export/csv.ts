@@ -33,9 +33,14 @@ export function csvField(value: string | number | null | undefined): string {
   return `"${safe.includes('"') ? safe.replaceAll('"', '""') : safe}"`;
 }
 
-/** One record, ending with CRLF. */
-export function csvRow(values: readonly (string | number | null | undefined)[]): string {
+/** One record's fields, comma-separated, without the line end. */
+export function csvRecord(values: readonly (string | number | null | undefined)[]): string {
   let line = values.length > 0 ? csvField(values[0]) : "";
   for (let index = 1; index < values.length; index++) line += "," + csvField(values[index]);
-  return line + CSV_ROW_END;
+  return line;
+}
+
+/** One record, ending with CRLF. */
+export function csvRow(values: readonly (string | number | null | undefined)[]): string {
+  return csvRecord(values) + CSV_ROW_END;
 }

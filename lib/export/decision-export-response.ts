@@ -15,17 +15,16 @@ export async function decisionExportResponse(request: DecisionExportRequest): Pr
   // Started before answering: a database that cannot be reached is an error status, not a 200
   // with an empty file.
   const first = await chunks.next();
-  let pending: string | null = first.done ? null : first.value;
-  const encoder = new TextEncoder();
+  let pending: Buffer | null = first.done ? null : first.value;
   const body = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
           for (;;) {
             if (pending !== null) {
-              const text = pending;
+              const chunk = pending;
               pending = null;
-              if (text.length > 0) return controller.enqueue(encoder.encode(text));
+              if (chunk.length > 0) return controller.enqueue(chunk);
             }
             const step = await chunks.next();
             if (step.done) return controller.close();

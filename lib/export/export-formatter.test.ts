@@ -56,3 +56,15 @@ describe("createExportFormatter", () => {
     expect(JSON.parse(render("json", [[]]))).toEqual([]);
   });
 });
+
+describe("ExportFormatter.encode", () => {
+  it.each(["csv", "jsonl", "json"] as const)("%s: writes the same UTF-8 bytes as join, batch after batch", (format) => {
+    const records = ['a,"b"', "Привет 😀", "", "x\ny"];
+    const joining = createExportFormatter(format);
+    const encoding = createExportFormatter(format);
+    for (const batch of [records.slice(0, 1), [], records.slice(1)]) {
+      const bytes = encoding.encode(batch);
+      expect(bytes.equals(Buffer.from(joining.join(batch)))).toBe(true);
+    }
+  });
+});

@@ -10,7 +10,7 @@ const USAGE = "usage: moddesk export --format csv|json|jsonl [--since ISO] [--un
 
 /** Writes and waits for 'drain' when the sink's buffer is full, so memory stays flat; a sink
  * error (a closed pipe, a full disk) fails the next write, which ends the export as aborted. */
-function writerFor(sink: Writable): (chunk: string) => Promise<void> {
+function writerFor(sink: Writable): (chunk: string | Uint8Array) => Promise<void> {
   let failure: Error | undefined;
   sink.on("error", (error: Error) => (failure = error));
   return async (chunk) => {
