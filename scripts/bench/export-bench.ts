@@ -15,6 +15,7 @@ import { to as copyTo } from "pg-copy-streams";
 import { decisionRowsQuery } from "@/lib/export/decision-rows-query";
 import type { ExportFormat } from "@/lib/export/export-formatter";
 import type { ExportFilters } from "@/lib/export/schemas";
+import { seedInParallel } from "./seed-in-parallel";
 
 interface Measure {
   rssBeforeMB: number;
@@ -57,25 +58,27 @@ async function measure(rows: () => number, work: (counter: { bytes: number }) =>
   return { rssBeforeMB: round(before / 1048576), nodeCpuMicrosPerRow: round((cpu.user + cpu.system) / Math.max(1, rows())), rows: rows(), seconds: round(seconds), rowsPerSec: Math.round(rows() / seconds), megabytes: round(counter.bytes / 1048576), peakRssMB: round(peak / 1048576) };
 }
 
-async function seed(client: pg.Client, runId: string, count: number, base: string): Promise<void> {
+async function seed(client: pg.Client, databaseUrl: string, runId: string, count: number, base: string): Promise<void> {
   const rules = await client.query<{ id: number }>(
     `INSERT INTO rule (name, category, kind, config, severity, "updatedAt") VALUES ($1, 'SPAM', 'TERMS', '{}', 2, now()), ($2, 'ABUSIVE', 'TERMS', '{}', 3, now()) RETURNING id`,
     [`bench-${runId}-spam`, `bench-${runId}-abuse`],
   );
   await client.query(`INSERT INTO article (key, title) SELECT 'bench:' || $1 || ':' || g, 'Bench article ' || g || ', "quoted"' FROM generate_series(1, 100) g`, [runId]);
-  await client.query(
-    `WITH a AS (SELECT array_agg(id ORDER BY id) AS ids FROM article WHERE key LIKE 'bench:' || $1 || ':%'),
-     c AS (
-       INSERT INTO comment ("articleId", source, "externalId", "dedupeKey", "contentHash", "authorName", body, "postedAt")
-       SELECT a.ids[1 + g % 100], 'bench', 'ext-' || g, 'bench:' || $1 || ':' || g, md5(g::text), 'Reader ' || (g % 5000),
-              CASE WHEN g % 50 = 0 THEN '=HYPERLINK("http://x","click") ' ELSE '' END || 'Comment ' || g || ' on the budget, with "quotes", commas and a line
+  await seedInParallel(databaseUrl, count, 50_000, (rangeClient, from, to) =>
+    rangeClient.query(
+      `WITH a AS (SELECT array_agg(id ORDER BY id) AS ids FROM article WHERE key LIKE 'bench:' || $1 || ':%'),
+       c AS (
+         INSERT INTO comment ("articleId", source, "externalId", "dedupeKey", "contentHash", "authorName", body, "postedAt")
+         SELECT a.ids[1 + g % 100], 'bench', 'ext-' || g, 'bench:' || $1 || ':' || g, md5(g::text), 'Reader ' || (g % 5000),
+                CASE WHEN g % 50 = 0 THEN '=HYPERLINK("http://x","click") ' ELSE '' END || 'Comment ' || g || ' on the budget, with "quotes", commas and a line
 break; ' || md5(g::text) || ' ' || md5((g + 1)::text),
-              $2::timestamp + g * interval '1 millisecond'
-       FROM a, generate_series(1, $3::int) g
-       RETURNING id, "postedAt")
-     INSERT INTO decision ("commentId", action, "fromStatus", "toStatus", reason, note, "createdAt")
-     SELECT id, 'HIDE', 'PENDING', 'HIDDEN', 'SPAM', CASE WHEN id % 3 = 0 THEN 'bench note' END, "postedAt" + interval '1 minute' FROM c`,
-    [runId, base, count],
+                $2::timestamp + g * interval '1 millisecond'
+         FROM a, generate_series($3::int, $4::int) g
+         RETURNING id, "postedAt")
+       INSERT INTO decision ("commentId", action, "fromStatus", "toStatus", reason, note, "createdAt")
+       SELECT id, 'HIDE', 'PENDING', 'HIDDEN', 'SPAM', CASE WHEN id % 3 = 0 THEN 'bench note' END, "postedAt" + interval '1 minute' FROM c`,
+      [runId, base, from, to],
+    ),
   );
   await client.query(
     `INSERT INTO flag ("commentId", "ruleId", "ruleVersion", category, score, spans, reason)
@@ -121,7 +124,7 @@ export async function runExportBench(opts: { quick: boolean; databaseUrl: string
   await client.connect();
   try {
     const seedStarted = performance.now();
-    await seed(client, runId, count, base.toISOString().slice(0, 23).replace("T", " "));
+    await seed(client, opts.databaseUrl, runId, count, base.toISOString().slice(0, 23).replace("T", " "));
     const seedSeconds = round((performance.now() - seedStarted) / 1000);
 
     const viaExport = async (format: ExportFormat) => {
