@@ -7,6 +7,7 @@ import { getFlagInsights } from "./flag-insights";
 import { loadInsights } from "./load-insights";
 import { getModeratorThroughput } from "./moderator-throughput";
 import { getQueueOverTime } from "./queue-over-time";
+import { refreshInsightsRollup } from "./refresh-insights-rollup";
 import { resolveDateRange } from "./resolve-date-range";
 import { hours, makeArticle, makeComment, makeRule, makeUser } from "./test-factories";
 
@@ -54,6 +55,15 @@ beforeAll(async () => {
 describe("rule health", () => {
   it("gives each rule its firings and its precision against moderators, worst first, silent rules last", async () => {
     const { rules } = await getFlagInsights(range);
+    expect(rules.map((rule) => rule.name)).toEqual(["A abuse", "C nations", "B never fires"]);
+    expect(rules[0]).toMatchObject({ ruleId: ids.ruleA, fired: 4, hidden: 3, approved: 1, autoHidden: 0, pending: 0, precision: 0.75 });
+    expect(rules[1]).toMatchObject({ ruleId: ids.ruleC, fired: 3, hidden: 1, approved: 0, autoHidden: 1, pending: 1, precision: 1 });
+    expect(rules[2]).toMatchObject({ ruleId: ids.ruleB, fired: 0, hidden: 0, approved: 0, precision: null, enabled: true, deleted: false });
+  });
+
+  it("gives the same figures from the daily rollup once it is refreshed", async () => {
+    await refreshInsightsRollup();
+    const { rules } = await loadInsights(range, { withModerators: false });
     expect(rules.map((rule) => rule.name)).toEqual(["A abuse", "C nations", "B never fires"]);
     expect(rules[0]).toMatchObject({ ruleId: ids.ruleA, fired: 4, hidden: 3, approved: 1, autoHidden: 0, pending: 0, precision: 0.75 });
     expect(rules[1]).toMatchObject({ ruleId: ids.ruleC, fired: 3, hidden: 1, approved: 0, autoHidden: 1, pending: 1, precision: 1 });

@@ -7,6 +7,10 @@ import { requireDatabaseUrl } from "@/lib/env";
 // Prisma's tables). Started on first use; kept on globalThis like the Prisma client.
 
 export const RULE_RERUN_QUEUE = "rule-rerun";
+/** Retrains the suggestion model when due and stores predictions for pending comments (suggestion-job.ts). */
+export const SUGGESTION_QUEUE = "suggestion";
+/** Recomputes the insights days changed since their last refresh (insights-rollup-job.ts). */
+export const INSIGHTS_ROLLUP_QUEUE = "insights-rollup";
 
 /**
  * Re-run jobs work in slices of at most SLICE_SECONDS and queue their own continuation, so a job
@@ -40,6 +44,11 @@ async function startBoss(): Promise<PgBoss> {
   boss.on("error", (error) => console.error("[jobs]", error));
   await boss.start();
   await boss.createQueue(RULE_RERUN_QUEUE, { name: RULE_RERUN_QUEUE, policy: "standard", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS });
+  // "stately": at most one job queued (per singleton key) and one running, so a thousand sends
+  // while one waits are one job. Both work in slices and re-send themselves.
+  for (const name of [SUGGESTION_QUEUE, INSIGHTS_ROLLUP_QUEUE]) {
+    await boss.createQueue(name, { name, policy: "stately", retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS });
+  }
   return boss;
 }
 

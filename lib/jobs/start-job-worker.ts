@@ -1,12 +1,16 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { getBoss, RULE_RERUN_QUEUE } from "./boss";
+import { getBoss, INSIGHTS_ROLLUP_QUEUE, RULE_RERUN_QUEUE, SUGGESTION_QUEUE } from "./boss";
 import type { RuleRerunJobData } from "./enqueue-rule-rerun";
+import { handleInsightsRollupJob } from "./insights-rollup-job";
+import { sendTick } from "./periodic-jobs";
 import { handleRuleRerunJob } from "./rule-rerun-job";
+import { handleSuggestionJob } from "./suggestion-job";
 
 /**
  * Starts the background workers inside the Next server process (instrumentation.ts), so that
- * `npm start` stays one command. One job at a time: a re-run is database-bound anyway.
+ * `npm start` stays one command. One job at a time per queue: each is database-bound anyway.
+ * The suggestion and rollup queues get a first run now; each run queues the next.
  */
 export async function startJobWorker(): Promise<void> {
   // `next build` and tools without a database have nothing to work on.
@@ -15,4 +19,8 @@ export async function startJobWorker(): Promise<void> {
   await boss.work<RuleRerunJobData>(RULE_RERUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async (jobs) => {
     for (const job of jobs) await handleRuleRerunJob(boss, job);
   });
+  await boss.work(SUGGESTION_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, () => handleSuggestionJob(boss));
+  await boss.work(INSIGHTS_ROLLUP_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, () => handleInsightsRollupJob(boss));
+  await sendTick(boss, SUGGESTION_QUEUE, 0);
+  await sendTick(boss, INSIGHTS_ROLLUP_QUEUE, 0);
 }

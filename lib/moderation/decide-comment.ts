@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
+import { noteDecisionForRetraining } from "@/lib/jobs/enqueue-retrain-if-due";
 import { applyTransition, type TransitionResult } from "./apply-transition";
 import { targetStatus } from "./policy";
 import type { DecideInput } from "./schemas";
@@ -11,7 +12,7 @@ export async function decideComment(input: DecideInput, actor: AuditActor & { id
   const to = targetStatus(input.action, input.expectedStatus);
   if (!to) throw new AppError("INVALID", `This comment is already ${input.expectedStatus.toLowerCase()}.`);
   const reason = input.action === "HIDE" ? input.reason : null;
-  return db.$transaction(
+  const result = await db.$transaction(
     (tx) =>
       applyTransition(tx, actor, {
         commentId: input.commentId,
@@ -26,4 +27,7 @@ export async function decideComment(input: DecideInput, actor: AuditActor & { id
     // Many moderators at once queue for a pool connection rather than fail after Prisma's 2 s default.
     { maxWait: 10_000, timeout: 10_000 },
   );
+  // Not awaited: a throttled check that may enqueue the suggestion model's retraining.
+  noteDecisionForRetraining();
+  return result;
 }

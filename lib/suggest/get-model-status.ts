@@ -23,7 +23,7 @@ export async function getModelStatus(): Promise<ModelStatus> {
   });
   if (!latest) {
     const decided = await countHumanDecidedComments(MIN_DECISIONS);
-    const why = decided < MIN_DECISIONS ? `needs ${MIN_DECISIONS} decisions, has ${decided}` : `${MIN_DECISIONS}+ decisions: the first training runs in the background after this page`;
+    const why = decided < MIN_DECISIONS ? `needs ${MIN_DECISIONS} decisions, has ${decided}` : `${MIN_DECISIONS}+ decisions: the suggestion job trains the first model within a minute`;
     return { state: "off", why, model: null };
   }
   const model: TrainedModelFigures = {

@@ -1,42 +1,43 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { beatsBaseline } from "./model-settings";
-import { parseSuggestionParams } from "./serialize-model";
-import { compileSuggestionModel, predictSuggestion, type CompiledSuggestionModel } from "./suggestion-model";
-import type { Suggestion } from "./types";
-
-// The compiled model is kept per process and reloaded only when a newer one was trained: params
-// are a few hundred kB of JSON, the queue asks for suggestions on every page.
-const holder = globalThis as unknown as { moddeskSuggestionModel?: { id: number; model: CompiledSuggestionModel } };
+import { loadUsableModel } from "./load-compiled-model";
+import { predictSuggestion } from "./suggestion-model";
+import type { Reason, SuggestedAction, Suggestion, WeighingWord } from "./types";
 
 /**
  * Suggestions for the given comments (the queue card shows them; they never act by themselves).
- * Empty when no model is trained or the model does not beat its baseline.
+ * The stored prediction of the current model when the suggestion job made one
+ * (store-pending-suggestions.ts), else predicted here. Empty when no model is trained or the model
+ * does not beat its baseline.
  */
 export async function suggestionsFor(commentIds: number[]): Promise<Map<number, Suggestion>> {
   const suggestions = new Map<number, Suggestion>();
   const ids = [...new Set(commentIds)];
   if (ids.length === 0) return suggestions;
-  const latest = await db.suggestionModel.findFirst({
-    orderBy: { trainedAt: "desc" },
-    select: { id: true, trainedAt: true, heldOutAccuracy: true, baselineAccuracy: true },
+  const usable = await loadUsableModel();
+  if (!usable) return suggestions;
+  const trainedAt = usable.trainedAt.toISOString();
+  const stored = await db.commentSuggestion.findMany({
+    where: { commentId: { in: ids }, modelId: usable.id },
+    select: { commentId: true, action: true, confidence: true, reason: true, reasonConfidence: true, words: true },
   });
-  if (!latest || !beatsBaseline(latest)) return suggestions;
-  const model = await compiledModel(latest.id);
-  const comments = await db.comment.findMany({ where: { id: { in: ids } }, select: { id: true, body: true } });
-  const trainedAt = latest.trainedAt.toISOString();
+  for (const row of stored) {
+    suggestions.set(row.commentId, {
+      commentId: row.commentId,
+      action: row.action as SuggestedAction,
+      confidence: row.confidence,
+      reason: row.reason as Reason | null,
+      reasonConfidence: row.reasonConfidence,
+      words: row.words as unknown as WeighingWord[],
+      modelId: usable.id,
+      trainedAt,
+    });
+  }
+  const missing = ids.filter((id) => !suggestions.has(id));
+  if (missing.length === 0) return suggestions;
+  const comments = await db.comment.findMany({ where: { id: { in: missing } }, select: { id: true, body: true } });
   for (const comment of comments) {
-    const prediction = predictSuggestion(model, comment.body);
-    suggestions.set(comment.id, { commentId: comment.id, ...prediction, modelId: latest.id, trainedAt });
+    suggestions.set(comment.id, { commentId: comment.id, ...predictSuggestion(usable.model, comment.body), modelId: usable.id, trainedAt });
   }
   return suggestions;
-}
-
-async function compiledModel(id: number): Promise<CompiledSuggestionModel> {
-  const cached = holder.moddeskSuggestionModel;
-  if (cached?.id === id) return cached.model;
-  const row = await db.suggestionModel.findUniqueOrThrow({ where: { id }, select: { params: true } });
-  const model = compileSuggestionModel(parseSuggestionParams(row.params));
-  holder.moddeskSuggestionModel = { id, model };
-  return model;
 }

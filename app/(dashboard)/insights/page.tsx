@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { after } from "next/server";
 import { ArticleTable } from "@/components/insights/article-table";
 import { ChartCard } from "@/components/insights/chart-card";
 import { CountBarChart } from "@/components/insights/count-bar-chart";
@@ -14,7 +13,6 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { parseRangeRequest } from "@/lib/insights/date-range";
 import { loadInsights } from "@/lib/insights/load-insights";
 import { resolveDateRange } from "@/lib/insights/resolve-date-range";
-import { maybeRetrainSuggestionModel } from "@/lib/suggest/maybe-retrain-suggestion-model";
 
 export const metadata: Metadata = { title: "Insights" };
 
@@ -25,8 +23,6 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const user = await requirePagePermission("queue:read", "/insights");
   const range = await resolveDateRange(parseRangeRequest(await searchParams));
   const data = await loadInsights(range, { withModerators: can(user.role, "insights:moderators") });
-  // No job runner to hang this on yet: the retrain check runs after the response is sent.
-  after(() => maybeRetrainSuggestionModel().catch((error: unknown) => console.error("[insights] suggestion model retrain failed", error)));
 
   const firedRules = data.rules.filter((rule) => rule.fired > 0).slice(0, RULE_BARS);
   return (

@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { mulberry32 } from "@/lib/seeded-random";
+import { makeRange, type DateRange } from "./date-range";
+import { getDecisionLatency } from "./decision-latency";
+import { getDecisionsByReason } from "./decisions-by-reason";
+import { getFlagInsights } from "./flag-insights";
+import { loadInsights } from "./load-insights";
+import { getModeratorThroughput } from "./moderator-throughput";
+import { getQueueOverTime } from "./queue-over-time";
+import { refreshInsightsRollup } from "./refresh-insights-rollup";
+import { hours, makeArticle, makeComment, makeRule, makeUser, type CommentSeed } from "./test-factories";
+
+// A seeded, irregular world over three weeks of 2016: the rollup's figures must equal the direct
+// queries' exactly (counts, orders, percentiles), live, stored, and after changes to stored days.
+const START = new Date("2016-04-01T06:00:00Z");
+const NOW = new Date("2016-06-01T12:00:00Z");
+const daily = makeRange("2016-03-28", "2016-04-25");
+const weekly = makeRange("2015-10-01", "2016-05-31");
+const world = { commentIds: [] as number[], moderator: "" };
+
+beforeAll(async () => {
+  const random = mulberry32(42);
+  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const moderators = [await makeUser("Ann"), await makeUser("Bob"), await makeUser("Cid")];
+  world.moderator = moderators[0]!;
+  const rules = [
+    { ruleId: await makeRule("ABUSIVE", "r abuse"), category: "ABUSIVE" as const },
+    { ruleId: await makeRule("SPAM", "r spam"), category: "SPAM" as const },
+    { ruleId: await makeRule("NATIONALIST", "r-nations"), category: "NATIONALIST" as const },
+  ];
+  await makeRule("OFF_TOPIC", "r silent");
+  const articles = [await makeArticle("One"), await makeArticle("Two")];
+  const reasons = ["ABUSIVE", "SPAM", "NATIONALIST", "OFF_TOPIC", "OTHER"] as const;
+  for (let index = 0; index < 90; index++) {
+    const postedAt = hours(START, Math.floor(random() * 24 * 21));
+    const createdAt = hours(postedAt, random() * 3);
+    const flaggedBy = random() < 0.5 ? [pick(rules), ...(random() < 0.3 ? [pick(rules)] : [])] : [];
+    const roll = random();
+    const by = pick(moderators);
+    const at = hours(createdAt, 0.1 + random() * 40);
+    const decisions: CommentSeed["decisions"] =
+      roll < 0.25 ? [] :
+      roll < 0.55 ? [{ action: "APPROVE", to: "APPROVED", at, by }] :
+      roll < 0.8 ? [{ action: "HIDE", to: "HIDDEN", at, by, reason: pick(reasons) }] :
+      roll < 0.9 ? [{ action: "HIDE", to: "HIDDEN", at: createdAt, by: null, reason: pick(reasons) }] :
+      [{ action: "HIDE", to: "HIDDEN", at, by, reason: "SPAM" }, { action: "UNDO", to: "PENDING", at: hours(at, 0.01), by }];
+    world.commentIds.push(await makeComment({ articleId: pick(articles), postedAt, createdAt, flaggedBy: [...new Map(flaggedBy.map((flag) => [flag.ruleId, flag])).values()], decisions }));
+  }
+});
+
+async function expectSameAsDirect(range: DateRange): Promise<void> {
+  const data = await loadInsights(range, { withModerators: true, now: NOW });
+  const flags = await getFlagInsights(range);
+  expect(data.queue).toEqual(await getQueueOverTime(range));
+  expect(data.latency).toEqual(await getDecisionLatency(range));
+  expect(data.rules).toEqual(flags.rules);
+  expect(data.categories).toEqual(flags.categories);
+  expect(data.reasons).toEqual(await getDecisionsByReason(range));
+  expect(data.moderators).toEqual(await getModeratorThroughput(range));
+}
+
+describe("the insights rollup", () => {
+  it("gives the direct queries' figures live (every day dirty), stored, and per week", async () => {
+    expect(await db.insightsDirtyDay.count()).toBeGreaterThan(15);
+    await expectSameAsDirect(daily);
+    expect(await refreshInsightsRollup({ now: NOW })).toEqual({ refreshed: expect.any(Number), remaining: 0 });
+    expect(await db.insightsDirtyDay.count()).toBe(0);
+    expect(await db.insightsDay.count()).toBeGreaterThan(15);
+    await expectSameAsDirect(daily);
+    await expectSameAsDirect(weekly);
+    expect((await loadInsights(daily, { withModerators: false, now: NOW })).queue.reduce((sum, point) => sum + point.posted, 0)).toBe(90);
+  });
+
+  it("stays exact when a stored day changes: a decision marks its posted day dirty until the next refresh", async () => {
+    await refreshInsightsRollup({ now: NOW });
+    const pending = await db.comment.findFirstOrThrow({ where: { id: { in: world.commentIds }, status: "PENDING" }, select: { id: true, postedAt: true, version: true } });
+    await db.$transaction([
+      db.comment.update({ where: { id: pending.id }, data: { status: "HIDDEN", version: pending.version + 1, decidedAt: NOW, decidedById: world.moderator } }),
+      db.decision.create({ data: { commentId: pending.id, action: "HIDE", fromStatus: "PENDING", toStatus: "HIDDEN", reason: "ABUSIVE", moderatorId: world.moderator, createdAt: NOW } }),
+    ]);
+    const dirty = await db.insightsDirtyDay.findMany({ select: { day: true } });
+    expect(dirty.map((row) => row.day.toISOString().slice(0, 10))).toEqual([pending.postedAt.toISOString().slice(0, 10)]);
+    await expectSameAsDirect(daily);
+    expect(await refreshInsightsRollup({ now: NOW })).toEqual({ refreshed: 1, remaining: 0 });
+    await expectSameAsDirect(daily);
+  });
+
+  it("marks days dirty for new comments and new flags, and leaves today to be computed live", async () => {
+    await refreshInsightsRollup({ now: NOW });
+    const articleId = await makeArticle("Three");
+    const ruleId = await makeRule("SPAM", "r late");
+    await makeComment({ articleId, postedAt: hours(START, 30), flaggedBy: [{ ruleId, category: "SPAM" }] });
+    await makeComment({ articleId, postedAt: hours(NOW, 1) });
+    const today = makeRange("2016-06-01", "2016-06-01");
+    expect(await refreshInsightsRollup({ now: NOW })).toEqual({ refreshed: 1, remaining: 0 });
+    expect(await db.insightsDirtyDay.count()).toBe(1);
+    await expectSameAsDirect(daily);
+    await expectSameAsDirect(today);
+    expect((await loadInsights(today, { withModerators: false, now: NOW })).queue).toEqual([{ day: "2016-06-01", posted: 1, pending: 1, flagged: 0, approved: 0, hidden: 0 }]);
+  });
+});

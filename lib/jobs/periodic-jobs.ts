@@ -1,0 +1,15 @@
+import "server-only";
+import type PgBoss from "pg-boss";
+import { INSIGHTS_ROLLUP_QUEUE, SUGGESTION_QUEUE } from "./boss";
+
+/** How often the suggestion and rollup jobs look for work when nothing asks them sooner. */
+export const TICK_SECONDS = 15;
+
+/**
+ * The next periodic run (singleton key "tick"; the stately queue keeps at most one queued).
+ * Sent by the worker at start and by each run as it finishes, instead of pg-boss cron: the
+ * instance runs with schedule: false (boss.ts).
+ */
+export async function sendTick(boss: PgBoss, queue: typeof SUGGESTION_QUEUE | typeof INSIGHTS_ROLLUP_QUEUE, startAfterSeconds = TICK_SECONDS): Promise<string | null> {
+  return boss.send(queue, {}, { singletonKey: "tick", startAfter: startAfterSeconds });
+}
