@@ -33,6 +33,8 @@ async function seedThread(comments: SeedComment[]): Promise<{ articleId: number;
       ids.push(id);
       if (comment.flag) {
         await client.query(`INSERT INTO flag ("commentId", "ruleId", "ruleVersion", category, score, spans, reason) VALUES ($1, $2, 1, 'ABUSIVE', 0.9, $3, 'seeded for e2e')`, [id, rule.rows[0]!.id, JSON.stringify([comment.flag])]);
+        // As the flag writers do: the queue's category filter reads the comment's flagCategories.
+        await client.query(`UPDATE comment SET "flagCategories" = '{ABUSIVE}' WHERE id = $1`, [id]);
       }
     }
     return { articleId, title, ids, stamp };

@@ -62,6 +62,13 @@ export function QueueFilters({ tab, filters, options }: { tab: QueueTab; filters
         <span className="font-medium text-slate-700">To</span>
         <input name="to" type="date" defaultValue={filters.to ?? ""} className={field} />
       </label>
+      <label>
+        <span className="font-medium text-slate-700">Sort</span>
+        <select name="sort" defaultValue={filters.sort ?? ""} className={field}>
+          <option value="">Queue order</option>
+          <option value="suggestion">Most likely hidden first</option>
+        </select>
+      </label>
       <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 font-semibold text-white">
         Filter
       </button>

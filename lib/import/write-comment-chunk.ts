@@ -4,6 +4,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { recordAuditEventPg, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
+import { flagCategoriesLiteral } from "@/lib/rules/flag-categories";
 import type { FlagResult } from "@/lib/rules/types";
 import { copyField } from "./copy-format";
 import type { ParsedArticle } from "./types";
@@ -11,7 +12,8 @@ import type { ParsedArticle } from "./types";
 // One chunk of an import, in the caller's transaction: new articles, then COPY into a staging table
 // and one INSERT ... ON CONFLICT DO NOTHING into comment, so dedupe is decided by the unique index
 // even when two imports of the same file run at once. Flags go in by COPY in the same transaction:
-// no comment is ever visible without its flags.
+// no comment is ever visible without its flags. The comment row carries its flag categories from
+// the first write (the search-vector trigger turns them into the lexemes the category filter reads).
 
 export interface StagedComment {
   articleKey: string;
@@ -39,10 +41,10 @@ const COPY_BATCH_ROWS = 500;
 
 const STAGING_COLUMNS = `idx int, "articleKey" text, source text, "externalId" text, "dedupeKey" text, "contentHash" text,
   "parentDedupeKey" text, "authorName" text, "authorExternalId" text, body text, "postedAt" timestamp(3),
-  status "CommentStatus", priority int, "isHeld" boolean`;
+  status "CommentStatus", priority int, "isHeld" boolean, "flagCategories" "RuleCategory"[]`;
 
 function stagingRow(index: number, c: StagedComment): string {
-  return `${index}\t${copyField(c.articleKey)}\t${copyField(c.source)}\t${copyField(c.externalId)}\t${copyField(c.dedupeKey)}\t${c.contentHash}\t${copyField(c.parentDedupeKey)}\t${copyField(c.authorName)}\t${copyField(c.authorExternalId)}\t${copyField(c.body)}\t${c.postedAt.toISOString()}\t${c.status}\t${c.priority}\t${c.isHeld ? "t" : "f"}\n`;
+  return `${index}\t${copyField(c.articleKey)}\t${copyField(c.source)}\t${copyField(c.externalId)}\t${copyField(c.dedupeKey)}\t${c.contentHash}\t${copyField(c.parentDedupeKey)}\t${copyField(c.authorName)}\t${copyField(c.authorExternalId)}\t${copyField(c.body)}\t${c.postedAt.toISOString()}\t${c.status}\t${c.priority}\t${c.isHeld ? "t" : "f"}\t${flagCategoriesLiteral(c.flags)}\n`;
 }
 
 /** Rows joined into strings of a few hundred: one stream write per row would dominate the COPY. */
@@ -91,9 +93,9 @@ export async function writeCommentChunk(client: PoolClient, batchId: number | nu
   // Parents already stored are linked as the row goes in (no second row version for most replies).
   const inserted = await client.query<{ id: number; dedupeKey: string }>(
     `INSERT INTO comment ("articleId", source, "externalId", "dedupeKey", "contentHash", "parentDedupeKey", "parentId", "authorName",
-       "authorExternalId", body, "postedAt", status, priority, "isHeld", "importBatchId")
+       "authorExternalId", body, "postedAt", status, priority, "isHeld", "flagCategories", "importBatchId")
      SELECT a.id, s.source, s."externalId", s."dedupeKey", s."contentHash", s."parentDedupeKey", p.id, s."authorName",
-       s."authorExternalId", s.body, s."postedAt", s.status, s.priority, s."isHeld", $1
+       s."authorExternalId", s.body, s."postedAt", s.status, s.priority, s."isHeld", s."flagCategories", $1
      FROM comment_staging s
      JOIN article a ON a.key = s."articleKey"
      LEFT JOIN comment p ON p."dedupeKey" = s."parentDedupeKey"

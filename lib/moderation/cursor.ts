@@ -2,7 +2,7 @@ import { z } from "zod";
 
 // Keyset cursors travel in URLs: base64url JSON, validated on the way back in.
 
-export function encodeCursor(values: Record<string, string | number>): string {
+export function encodeCursor(values: Record<string, string | number | null>): string {
   return Buffer.from(JSON.stringify(values), "utf8").toString("base64url");
 }
 

@@ -4,14 +4,14 @@ import { loadRuleEvaluator } from "@/lib/rules/load-rule-evaluator";
 import { decideComment } from "./decide-comment";
 import { getArticleThread } from "./get-article-thread";
 import { hideAuthorPending } from "./hide-author-pending";
-import { listQueue } from "./list-queue";
+import { listQueue, SEARCH_COLLECT_LIMIT, SEARCH_WALK_ROWS } from "./list-queue";
 import { makeArticle, makeComment, makeModerator, uniqueId } from "./test-factories";
 import { watchAuthor } from "./watch-author";
 
-async function walk(tab: "flagged" | "pending" | "all", filters: Parameters<typeof listQueue>[0]["filters"], limit: number): Promise<number[]> {
+async function walk(tab: Parameters<typeof listQueue>[0]["tab"], filters: Parameters<typeof listQueue>[0]["filters"], limit: number): Promise<number[]> {
   const ids: number[] = [];
   let cursor: string | undefined;
-  for (let page = 0; page < 100; page++) {
+  for (let page = 0; page < 1000; page++) {
     const result = await listQueue({ tab, filters, cursor, limit });
     ids.push(...result.items.map((item) => item.id));
     if (!result.nextCursor) break;
@@ -49,10 +49,80 @@ describe("the queue", () => {
     expect((await listQueue({ tab: "all", filters: { article: articleId, from: "2015-07-21", to: "2015-07-23" }, limit: 10 })).items.map((i) => i.id)).toEqual([newer.id]);
     const rule = await db.rule.create({ data: { name: uniqueId("rule"), category: "SPAM", kind: "TERMS", config: {}, severity: 2, enabled: false } });
     await db.flag.create({ data: { commentId: newer.id, ruleId: rule.id, ruleVersion: 1, category: "SPAM", score: 1, spans: [[0, 7]], reason: "test" } });
+    // As the flag writers (import, rule re-runs) do: the category filter reads this column's lexemes.
+    await db.comment.update({ where: { id: newer.id }, data: { flagCategories: ["SPAM"] } });
     expect((await listQueue({ tab: "pending", filters: { category: "SPAM", article: articleId }, limit: 10 })).items.map((i) => i.flags)).toEqual([[{ ruleName: rule.name, category: "SPAM", reason: "test", spans: [[0, 7]] }]]);
     expect((await listQueue({ tab: "pending", filters: { rule: rule.id + 1000 }, limit: 10 })).items).toEqual([]);
     const thread = await getArticleThread(articleId);
     expect(thread?.thread.map((node) => [node.item.id, node.replies.map((reply) => reply.item.id)])).toEqual([[older.id, [newer.id]]]);
+  });
+});
+
+/** `count` pending comments in one new article, in SQL: ties in priority and time, so the id decides. */
+async function seedMany(count: number, word: string, rare: { word: string; author: string; every: number }): Promise<number> {
+  const articleId = await makeArticle();
+  const prefix = `test:id:${uniqueId("many")}:`;
+  await db.$executeRaw`
+    INSERT INTO comment ("articleId", source, "dedupeKey", "contentHash", "authorName", body, "postedAt", status, priority)
+    SELECT ${articleId}, 'test', ${prefix}::text || g, md5(g::text), CASE WHEN g % ${rare.every} = 0 THEN ${rare.author}::text ELSE 'reader' || g END,
+           ${word}::text || CASE WHEN g % ${rare.every} = 0 THEN ' ' || ${rare.word}::text ELSE '' END || ' comment ' || g,
+           timestamp '2015-07-23' + (g % 40) * interval '1 minute', 'PENDING', (g % 4) * 10
+    FROM generate_series(1, ${count}::int) g`;
+  return articleId;
+}
+
+describe("search paths", () => {
+  it("pages a search like the plain filter that selects the same comments, whether its matches pass the collect limit or not", async () => {
+    const word = `w${uniqueId("dense").replace(/\W/g, "")}`;
+    const rare = { word: `r${uniqueId("rare").replace(/\W/g, "")}`, author: uniqueId("rare-author"), every: 70 };
+    // Every comment of the article matches `word`: more matches than one collect, so the first
+    // pages walk the queue index and the last ones (past the cursor, fewer than K) sort collected ones.
+    const count = SEARCH_COLLECT_LIMIT + 100;
+    const articleId = await seedMany(count, word, rare);
+    const dense = await walk("pending", { article: articleId, q: word }, 50);
+    expect(dense).toHaveLength(count);
+    expect(dense).toEqual(await walk("pending", { article: articleId }, 50));
+    expect(await walk("flagged", { article: articleId, q: word }, 50)).toEqual(await walk("flagged", { article: articleId }, 50));
+    expect(await walk("all", { article: articleId, q: word }, 50)).toEqual(await walk("all", { article: articleId }, 50));
+    // A search with few matches: collected and sorted in one step.
+    const few = await walk("pending", { article: articleId, q: `${word} ${rare.word}` }, 7);
+    expect(few).toHaveLength(Math.floor(count / rare.every));
+    expect(few).toEqual(await walk("pending", { article: articleId, author: rare.author }, 7));
+    expect(await walk("pending", { article: articleId, q: `${word} -${rare.word}` }, 50)).toEqual(dense.filter((id) => !few.includes(id)));
+  });
+
+  it("sorts every match when a dense search is rare at the head of the order, with the same pages", async () => {
+    const word = `w${uniqueId("tail").replace(/\W/g, "")}`;
+    const articleId = await seedMany(SEARCH_COLLECT_LIMIT + 50, word, { word: "unused", author: uniqueId("unused"), every: 1_000_000 });
+    // More urgent comments than one walk reads, none matching: the walk gives up, step 3 sorts.
+    const prefix = `test:id:${uniqueId("filler")}:`;
+    await db.$executeRaw`
+      INSERT INTO comment ("articleId", source, "dedupeKey", "contentHash", "authorName", body, "postedAt", status, priority)
+      SELECT ${articleId}, 'test', ${prefix}::text || g, md5(g::text), 'filler' || g, 'urgent filler ' || g, timestamp '2015-07-22', 'PENDING', 90
+      FROM generate_series(1, ${SEARCH_WALK_ROWS + 10}::int) g`;
+    const matched = await walk("pending", { article: articleId, q: word }, 100);
+    expect(matched).toHaveLength(SEARCH_COLLECT_LIMIT + 50);
+    expect(matched).toEqual((await walk("pending", { article: articleId }, 100)).slice(SEARCH_WALK_ROWS + 10));
+  });
+});
+
+describe("decided tabs", () => {
+  it("page Approved and Hidden newest decision first, then comments without a decision time, with a keyset on (decidedAt, id)", async () => {
+    const moderator = await makeModerator();
+    const articleId = await makeArticle();
+    const made: { id: number; version: number }[] = [];
+    for (let i = 0; i < 7; i++) made.push(await makeComment(articleId, { body: `decided comment ${i}`, priority: i * 10 }));
+    for (const comment of made) await decideComment({ action: "HIDE", commentId: comment.id, expectedVersion: 0, expectedStatus: "PENDING", reason: "SPAM" }, moderator);
+    // Decision times with a tie (id breaks it, newest first) and one hidden without a time (an import's auto-hide).
+    const times = ["2015-07-23T10:00:00Z", "2015-07-23T12:00:00Z", "2015-07-23T11:00:00Z", "2015-07-23T12:00:00Z", null, "2015-07-23T09:00:00Z", null];
+    for (const [index, comment] of made.entries()) await db.comment.update({ where: { id: comment.id }, data: { decidedAt: times[index] ? new Date(times[index]) : null } });
+    const expected = [made[3], made[1], made[2], made[0], made[5], made[6], made[4]].map((comment) => comment!.id);
+    for (const limit of [1, 2, 3, 10]) expect(await walk("hidden", { article: articleId }, limit)).toEqual(expected);
+    expect(await walk("hidden", { article: articleId, q: "decided" }, 2)).toEqual(expected);
+    expect(await walk("approved", { article: articleId }, 2)).toEqual([]);
+    await decideComment({ action: "APPROVE", commentId: made[5]!.id, expectedVersion: 1, expectedStatus: "HIDDEN" }, moderator);
+    expect((await walk("approved", { article: articleId }, 2))).toEqual([made[5]!.id]);
+    expect(await walk("hidden", { article: articleId }, 2)).toEqual(expected.filter((id) => id !== made[5]!.id));
   });
 });
 

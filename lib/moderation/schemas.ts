@@ -20,6 +20,7 @@ export const HIDE_REASONS = ["OFF_TOPIC", "NATIONALIST", "ABUSIVE", "SPAM", "OTH
 export type HideReason = (typeof HIDE_REASONS)[number];
 
 export const FILTER_CATEGORIES = ["OFF_TOPIC", "NATIONALIST", "ABUSIVE", "SPAM"] as const;
+export const QUEUE_SORTS = ["suggestion"] as const;
 
 const optionalText = (max: number) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined), z.string().max(max).optional());
@@ -36,6 +37,8 @@ export const queueQuerySchema = z.object({
   from: optionalDay.catch(undefined),
   to: optionalDay.catch(undefined),
   q: optionalText(200).catch(undefined),
+  /** Absent: the tab's own order. "suggestion": most likely to be hidden first (list-queue-by-suggestion.ts). */
+  sort: z.enum(QUEUE_SORTS).optional().catch(undefined),
   after: z.string().max(500).optional().catch(undefined),
 });
 export type QueueQuery = z.infer<typeof queueQuerySchema>;

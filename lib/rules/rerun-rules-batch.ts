@@ -1,6 +1,7 @@
 import "server-only";
 import { withPgTransaction } from "@/lib/db/pg-pool";
 import { insertCommentFlags, recordAutoHide } from "@/lib/import/write-comment-chunk";
+import { flagCategoriesLiteral } from "./flag-categories";
 import { flagOutcome } from "./flag-outcome";
 import { loadCommentBatch, type ArticleTextCache } from "./load-comment-batch";
 import type { CommentContext, FlagResult } from "./types";
@@ -36,10 +37,11 @@ export async function rerunRulesBatch(rerunId: number, evaluate: Evaluate, optio
       await client.query(`DELETE FROM flag WHERE "commentId" = ANY($1::int[])`, [ids]);
       await insertCommentFlags(client, outcomes.filter((outcome) => outcome.flags.length > 0));
       await client.query(
-        `UPDATE comment c SET priority = v.priority, "isHeld" = v.held
-         FROM unnest($1::int[], $2::int[], $3::bool[]) AS v(id, priority, held)
-         WHERE c.id = v.id AND (c.priority <> v.priority OR c."isHeld" <> v.held)`,
-        [ids, outcomes.map((outcome) => outcome.priority), outcomes.map((outcome) => outcome.isHeld)],
+        // flagCategories moves with the flags (the queue's category filter reads it, not flag).
+        `UPDATE comment c SET priority = v.priority, "isHeld" = v.held, "flagCategories" = v.categories::"RuleCategory"[]
+         FROM unnest($1::int[], $2::int[], $3::bool[], $4::text[]) AS v(id, priority, held, categories)
+         WHERE c.id = v.id AND (c.priority <> v.priority OR c."isHeld" <> v.held OR c."flagCategories" IS DISTINCT FROM v.categories::"RuleCategory"[])`,
+        [ids, outcomes.map((outcome) => outcome.priority), outcomes.map((outcome) => outcome.isHeld), outcomes.map((outcome) => flagCategoriesLiteral(outcome.flags))],
       );
       for (const outcome of outcomes) if (outcome.autoHide) await recordAutoHide(client, outcome.commentId, outcome.flags);
     }

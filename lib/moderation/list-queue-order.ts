@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { decodeCursor, encodeCursor } from "./cursor";
+import type { CommentRow } from "./load-queue-items";
+import type { QueueTab } from "./schemas";
+
+/**
+ * How a tab orders its comments, over rows aliased `c`. `ranges` are conditions whose rows an
+ * index returns already in `indexOrder`, so a page is the first rows of their concatenation and a
+ * page deep in the queue costs what the first does; `after` is the same "past the cursor" as one
+ * condition, for candidates that are sorted in memory (a search's few matches).
+ */
+export interface QueueOrder {
+  /** The page's order. */
+  orderBy: Prisma.Sql;
+  /** The order one index range is read in (differs from orderBy only in where NULLs go). */
+  indexOrder: Prisma.Sql;
+  ranges: (cursor: string | undefined) => Prisma.Sql[];
+  after: (cursor: string | undefined) => Prisma.Sql;
+  cursorOf: (row: CommentRow) => string;
+}
+
+const TRUE = Prisma.sql`TRUE`;
+
+const priorityCursor = z.object({ p: z.number().int(), at: z.iso.datetime(), id: z.number().int() });
+
+/** Pending and Flagged: index (status, priority DESC, postedAt, id): most urgent first, then oldest. */
+const byPriority: QueueOrder = {
+  orderBy: Prisma.sql`c.priority DESC, c."postedAt", c.id`,
+  indexOrder: Prisma.sql`c.priority DESC, c."postedAt", c.id`,
+  // The rest of the cursor's priority, then every lower priority: two index ranges.
+  ranges: (cursor) => {
+    const at = decodeCursor(cursor, priorityCursor);
+    if (!at) return [TRUE];
+    return [Prisma.sql`c.priority = ${at.p} AND (c."postedAt", c.id) > (${at.at}::timestamp, ${at.id})`, Prisma.sql`c.priority < ${at.p}`];
+  },
+  after: (cursor) => {
+    const at = decodeCursor(cursor, priorityCursor);
+    return at ? Prisma.sql`(c.priority < ${at.p} OR (c.priority = ${at.p} AND (c."postedAt", c.id) > (${at.at}::timestamp, ${at.id})))` : TRUE;
+  },
+  cursorOf: (row) => encodeCursor({ p: row.priority, at: row.postedAt.toISOString(), id: row.id }),
+};
+
+const decisionCursor = z.object({ at: z.iso.datetime().nullable(), id: z.number().int() });
+
+/**
+ * Approved and Hidden: index (status, decidedAt DESC, id DESC): newest decision first. Comments
+ * that arrived already decided (an import's auto-hide before decidedAt was kept, a source's own
+ * status) have no decision time and come last, newest first; the index keeps NULLs first, so
+ * they are a range of their own.
+ */
+const byDecision: QueueOrder = {
+  orderBy: Prisma.sql`c."decidedAt" DESC NULLS LAST, c.id DESC`,
+  indexOrder: Prisma.sql`c."decidedAt" DESC, c.id DESC`,
+  ranges: (cursor) => {
+    const at = decodeCursor(cursor, decisionCursor);
+    if (!at) return [Prisma.sql`c."decidedAt" IS NOT NULL`, Prisma.sql`c."decidedAt" IS NULL`];
+    if (at.at === null) return [Prisma.sql`c."decidedAt" IS NULL AND c.id < ${at.id}`];
+    return [Prisma.sql`c."decidedAt" IS NOT NULL AND (c."decidedAt", c.id) < (${at.at}::timestamp, ${at.id})`, Prisma.sql`c."decidedAt" IS NULL`];
+  },
+  after: (cursor) => {
+    const at = decodeCursor(cursor, decisionCursor);
+    if (!at) return TRUE;
+    if (at.at === null) return Prisma.sql`(c."decidedAt" IS NULL AND c.id < ${at.id})`;
+    return Prisma.sql`(c."decidedAt" IS NULL OR (c."decidedAt", c.id) < (${at.at}::timestamp, ${at.id}))`;
+  },
+  cursorOf: (row) => encodeCursor({ at: row.decidedAt ? row.decidedAt.toISOString() : null, id: row.id }),
+};
+
+const idCursor = z.object({ id: z.number().int() });
+
+/** All: spans statuses, so newest imported first on the primary key. */
+const byId: QueueOrder = {
+  orderBy: Prisma.sql`c.id DESC`,
+  indexOrder: Prisma.sql`c.id DESC`,
+  ranges: (cursor) => {
+    const at = decodeCursor(cursor, idCursor);
+    return [at ? Prisma.sql`c.id < ${at.id}` : TRUE];
+  },
+  after: (cursor) => {
+    const at = decodeCursor(cursor, idCursor);
+    return at ? Prisma.sql`c.id < ${at.id}` : TRUE;
+  },
+  cursorOf: (row) => encodeCursor({ id: row.id }),
+};
+
+const ORDER_OF_TAB: Record<QueueTab, QueueOrder> = { flagged: byPriority, pending: byPriority, approved: byDecision, hidden: byDecision, all: byId };
+
+export function queueOrderOf(tab: QueueTab): QueueOrder {
+  return ORDER_OF_TAB[tab];
+}
