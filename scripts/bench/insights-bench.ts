@@ -7,13 +7,14 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { pgConfigFromUrl } from "@/lib/db/connection-url";
+import { seedInParallel } from "./seed-in-parallel";
 
 type Figures = Record<string, number>;
 
 const RUNS = 50;
 const RULES = 12; // the last one never fires
 const MODERATORS = 20;
-const BATCH = 100_000;
+const BATCH = 50_000;
 
 const round = (value: number) => Math.round(value * 10) / 10;
 function percentile(values: number[], p: number): number {
@@ -26,7 +27,7 @@ async function timed(samples: number[], work: () => Promise<unknown>): Promise<v
   samples.push(performance.now() - start);
 }
 
-export async function loadInsightsBenchData(client: pg.Client, count: number, stamp: string): Promise<number> {
+export async function loadInsightsBenchData(client: pg.Client, databaseUrl: string, count: number, stamp: string): Promise<number> {
   const started = performance.now();
   const categories = ["ABUSIVE", "SPAM", "NATIONALIST", "OFF_TOPIC"];
   for (let r = 0; r < RULES; r++) {
@@ -39,32 +40,31 @@ export async function loadInsightsBenchData(client: pg.Client, count: number, st
     await client.query<{ id: number }>(`INSERT INTO article (key, title) SELECT 'bench-${stamp}-' || a, 'Bench article ' || a FROM generate_series(1, $1::int) a RETURNING id`, [articles])
   ).rows[0]!.id;
   // h gives each comment independent-looking digits: a → flagged, b → status, c → who decided.
-  for (let low = 1; low <= count; low += BATCH) {
-    const high = Math.min(count, low + BATCH - 1);
-    await client.query(
-      `INSERT INTO comment ("articleId", source, "dedupeKey", "contentHash", body, "postedAt", "createdAt", status, priority, "decidedAt", "decidedById")
-       SELECT $1::int + (g % $2::int), 'bench', 'bench:${stamp}:' || g, md5(g::text), 'bench comment ' || g, posted,
-              posted + (h % 60) * interval '1 minute', status::"CommentStatus", CASE WHEN flagged THEN 40 ELSE 0 END,
-              CASE WHEN status <> 'PENDING' THEN posted + interval '5 minutes' + ((h / 1000000) % 2880) * interval '1 minute' END,
-              CASE WHEN status <> 'PENDING' AND NOT (flagged AND status = 'HIDDEN' AND (h / 10000) % 100 < 10) THEN ($3::text[])[1 + (h / 10000) % ${MODERATORS}] END
-       FROM (
-         SELECT g, h, flagged, posted,
-                CASE WHEN posted > (now() AT TIME ZONE 'UTC') - interval '2 days' AND (h / 100) % 100 < 50 THEN 'PENDING'
-                     WHEN flagged AND (h / 100) % 100 < 65 THEN 'HIDDEN'
-                     WHEN flagged AND (h / 100) % 100 < 90 THEN 'APPROVED'
-                     WHEN NOT flagged AND (h / 100) % 100 < 8 THEN 'HIDDEN'
-                     WHEN NOT flagged AND (h / 100) % 100 < 92 THEN 'APPROVED'
-                     ELSE 'PENDING' END AS status
+  await seedInParallel(databaseUrl, count, BATCH, (rangeClient, low, high) =>
+    rangeClient.query(
+        `INSERT INTO comment ("articleId", source, "dedupeKey", "contentHash", body, "postedAt", "createdAt", status, priority, "decidedAt", "decidedById")
+         SELECT $1::int + (g % $2::int), 'bench', 'bench:${stamp}:' || g, md5(g::text), 'bench comment ' || g, posted,
+                posted + (h % 60) * interval '1 minute', status::"CommentStatus", CASE WHEN flagged THEN 40 ELSE 0 END,
+                CASE WHEN status <> 'PENDING' THEN posted + interval '5 minutes' + ((h / 1000000) % 2880) * interval '1 minute' END,
+                CASE WHEN status <> 'PENDING' AND NOT (flagged AND status = 'HIDDEN' AND (h / 10000) % 100 < 10) THEN ($3::text[])[1 + (h / 10000) % ${MODERATORS}] END
          FROM (
-           SELECT g, (g::bigint * 2654435761 % 4294967291) AS h,
-                  (g::bigint * 2654435761 % 4294967291) % 100 < 25 AS flagged,
-                  (now() AT TIME ZONE 'UTC') - ((${count} - g)::float8 / ${count}) * interval '365 days' AS posted
-           FROM generate_series($4::int, $5::int) g
-         ) raw
-       ) s`,
-      [firstArticle, articles, moderators, low, high],
-    );
-  }
+           SELECT g, h, flagged, posted,
+                  CASE WHEN posted > (now() AT TIME ZONE 'UTC') - interval '2 days' AND (h / 100) % 100 < 50 THEN 'PENDING'
+                       WHEN flagged AND (h / 100) % 100 < 65 THEN 'HIDDEN'
+                       WHEN flagged AND (h / 100) % 100 < 90 THEN 'APPROVED'
+                       WHEN NOT flagged AND (h / 100) % 100 < 8 THEN 'HIDDEN'
+                       WHEN NOT flagged AND (h / 100) % 100 < 92 THEN 'APPROVED'
+                       ELSE 'PENDING' END AS status
+           FROM (
+             SELECT g, (g::bigint * 2654435761 % 4294967291) AS h,
+                    (g::bigint * 2654435761 % 4294967291) % 100 < 25 AS flagged,
+                    (now() AT TIME ZONE 'UTC') - ((${count} - g)::float8 / ${count}) * interval '365 days' AS posted
+             FROM generate_series($4::int, $5::int) g
+           ) raw
+         ) s`,
+        [firstArticle, articles, moderators, low, high],
+    ),
+  );
   await client.query(
     `INSERT INTO flag ("commentId", "ruleId", "ruleVersion", category, score, spans, reason)
      SELECT c.id, r.id, 1, r.category, 0.8, '[]'::jsonb, 'bench'
@@ -91,7 +91,7 @@ export async function runInsightsBench(opts: { quick: boolean; databaseUrl: stri
   const count = opts.quick ? 50_000 : 1_000_000;
   const client = new pg.Client(pgConfigFromUrl(opts.databaseUrl || process.env.DATABASE_URL || ""));
   await client.connect();
-  const loadSeconds = await loadInsightsBenchData(client, count, randomBytes(3).toString("hex"));
+  const loadSeconds = await loadInsightsBenchData(client, opts.databaseUrl || process.env.DATABASE_URL || "", count, randomBytes(3).toString("hex"));
   const counts = (await client.query<{ flags: number; decisions: number }>(`SELECT (SELECT count(*) FROM flag)::int AS flags, (SELECT count(*) FROM decision)::int AS decisions`)).rows[0]!;
   await client.end();
 
