@@ -9,8 +9,12 @@ export interface Automaton {
   /** Char code → dense symbol id; 0 = a char that no pattern contains. */
   readonly symbolOf: Uint16Array;
   readonly symbolCount: number;
-  /** delta[state * symbolCount + symbol] → next state (failure links already folded in). */
-  readonly delta: Int32Array;
+  /**
+   * The dense DFA (failure links already folded in): rows[state * symbolCount + symbol] is the
+   * next state's row offset (next * symbolCount), bit-inverted (negative) when that state ends
+   * a pattern, so one load per character says both where to go and whether to report.
+   */
+  readonly rows: Int32Array;
   /** Pattern id ending exactly at this state, or -1. */
   readonly outPattern: Int32Array;
   /** Nearest proper-suffix state that ends a pattern, or -1. */
@@ -18,6 +22,18 @@ export interface Automaton {
   readonly hasOutput: Uint8Array;
   readonly patternLength: Int32Array;
   readonly stateCount: number;
+  /**
+   * True when every pattern starts with a space (the term matcher's ' word ' patterns): the
+   * root then only leaves on a space, so the scan can skip the rest of a word once it is back
+   * at the root, without table lookups.
+   */
+  readonly rootLeavesOnSpaceOnly: boolean;
+  /**
+   * With rootLeavesOnSpaceOnly: skipWord[(s1 * symbolCount + s2) * symbolCount + s3] is 1 when
+   * ' ' then symbols s1, s2, s3 lead from the root back to it with no match on the way, so a
+   * word starting that way cannot start a match (empty when the alphabet is too large).
+   */
+  readonly skipWord: Uint8Array;
 }
 
 /** Matches found by a scan: pattern id and [start, end) indices into the scanned codes. */
@@ -102,7 +118,54 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   for (let state = 0; state < stateCount; state++) {
     hasOutput[state] = outPattern[state] !== -1 || dictLink[state] !== -1 ? 1 : 0;
   }
-  return { symbolOf, symbolCount, delta, outPattern, dictLink, hasOutput, patternLength, stateCount };
+  // The scan's table, with states renumbered breadth-first (the queue's order): the shallow
+  // states that ordinary words keep visiting then share a compact, cache-resident part of it.
+  const newId = new Int32Array(stateCount);
+  for (let k = 0; k < tail; k++) newId[queue[k]!] = k + 1;
+  const rows = new Int32Array(stateCount * symbolCount);
+  const bfsOut = new Int32Array(stateCount).fill(-1);
+  const bfsDictLink = new Int32Array(stateCount).fill(-1);
+  const bfsHasOutput = new Uint8Array(stateCount);
+  for (let old = 0; old < stateCount; old++) {
+    const id = newId[old]!;
+    bfsOut[id] = outPattern[old]!;
+    if (dictLink[old] !== -1) bfsDictLink[id] = newId[dictLink[old]!]!;
+    bfsHasOutput[id] = hasOutput[old]!;
+    for (let symbol = 0; symbol < symbolCount; symbol++) {
+      const next = delta[old * symbolCount + symbol]!;
+      const offset = newId[next]! * symbolCount;
+      rows[id * symbolCount + symbol] = hasOutput[next] !== 0 ? ~offset : offset;
+    }
+  }
+  let rootLeavesOnSpaceOnly = true;
+  for (let symbol = 0; symbol < symbolCount; symbol++) {
+    if (symbol !== symbolOf[SPACE] && rows[symbol] !== 0) rootLeavesOnSpaceOnly = false;
+  }
+  return {
+    symbolOf, symbolCount, rows, outPattern: bfsOut, dictLink: bfsDictLink, hasOutput: bfsHasOutput, patternLength, stateCount,
+    rootLeavesOnSpaceOnly, skipWord: rootLeavesOnSpaceOnly ? skipWordTable(rows, symbolOf[SPACE]!, symbolCount) : new Uint8Array(0),
+  };
+}
+
+const MAX_SKIP_SYMBOLS = 64;
+
+function skipWordTable(rows: Int32Array, spaceSymbol: number, symbolCount: number): Uint8Array {
+  if (symbolCount > MAX_SKIP_SYMBOLS) return new Uint8Array(0);
+  const table = new Uint8Array(symbolCount * symbolCount * symbolCount);
+  const afterSpace = rows[spaceSymbol]!;
+  if (afterSpace < 0) return table;
+  for (let s1 = 0; s1 < symbolCount; s1++) {
+    const r1 = rows[afterSpace + s1]!;
+    if (r1 < 0) continue;
+    for (let s2 = 0; s2 < symbolCount; s2++) {
+      const r2 = rows[r1 + s2]!;
+      if (r2 < 0) continue;
+      for (let s3 = 0; s3 < symbolCount; s3++) {
+        if (rows[r2 + s3] === 0) table[(s1 * symbolCount + s2) * symbolCount + s3] = 1;
+      }
+    }
+  }
+  return table;
 }
 
 const ring = new Int32Array(RING_MASK + 1);
@@ -115,25 +178,52 @@ const ring = new Int32Array(RING_MASK + 1);
 export function scanAutomaton(
   automaton: Automaton, codes: ArrayLike<number>, length: number, squeeze: boolean, out: MatchBuffer,
 ): void {
-  const { symbolOf, delta, hasOutput, symbolCount } = automaton;
+  const { symbolOf, rows, symbolCount, rootLeavesOnSpaceOnly, skipWord } = automaton;
+  const canSkipWords = skipWord.length > 0;
   let fed = 0;
-  let state = delta[symbolOf[SPACE]!]!;
   ring[0] = -1;
-  if (hasOutput[state] !== 0) reportMatches(automaton, state, fed, out);
+  let row = rows[symbolOf[SPACE]!]!;
+  if (row < 0) {
+    row = ~row;
+    reportMatches(automaton, row / symbolCount, fed, out);
+  }
   fed++;
   let previous = SPACE;
   for (let i = 0; i < length; i++) {
     const code = codes[i]!;
     if (squeeze && code === previous) continue;
+    if (row === 0 && code === SPACE && canSkipWords && i + 3 < length) {
+      // A word whose first three letters lead back to the root cannot start a match: skip it
+      // with one lookup in a small table instead of three in the big one. (Distinct codes, so
+      // squeezing would feed all three; no space, so they are one word.)
+      const c1 = codes[i + 1]!;
+      const c2 = codes[i + 2]!;
+      const c3 = codes[i + 3]!;
+      if (c1 !== c2 && c2 !== c3 && c1 !== SPACE && c2 !== SPACE && c3 !== SPACE &&
+        skipWord[(symbolOf[c1]! * symbolCount + symbolOf[c2]!) * symbolCount + symbolOf[c3]!] === 1) {
+        i += 3;
+        while (i + 1 < length && codes[i + 1] !== SPACE) i++;
+        previous = codes[i]!;
+        continue;
+      }
+    }
     previous = code;
-    state = delta[state * symbolCount + symbolOf[code]!]!;
+    row = rows[row + symbolOf[code]!]!;
     ring[fed & RING_MASK] = i;
-    if (hasOutput[state] !== 0) reportMatches(automaton, state, fed, out);
+    if (row < 0) {
+      row = ~row;
+      reportMatches(automaton, row / symbolCount, fed, out);
+    } else if (row === 0 && rootLeavesOnSpaceOnly) {
+      // Back at the root mid-word: nothing can start before the next space, and no match can
+      // include the chars skipped (the root keeps no context), so fed positions stay valid.
+      while (i + 1 < length && codes[i + 1] !== SPACE) i++;
+      previous = codes[i]!;
+    }
     fed++;
   }
-  state = delta[state * symbolCount + symbolOf[SPACE]!]!;
+  row = rows[row + symbolOf[SPACE]!]!;
   ring[fed & RING_MASK] = length;
-  if (hasOutput[state] !== 0) reportMatches(automaton, state, fed, out);
+  if (row < 0) reportMatches(automaton, ~row / symbolCount, fed, out);
 }
 
 function reportMatches(automaton: Automaton, state: number, fed: number, out: MatchBuffer): void {

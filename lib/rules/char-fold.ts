@@ -53,6 +53,8 @@ export const LEET_SYMBOL: Int32Array = (() => {
 export const BMP_KIND = new Uint8Array(65536);
 export const BMP_CODE = new Uint16Array(65536);
 export const BMP_UPPER = new Uint8Array(65536);
+/** 1 for a FOLD_MULTI char that folds to separators only ('…' → '...'): it ends a word. */
+export const BMP_SEPARATORS_ONLY = new Uint8Array(65536);
 const multiCache = new Map<number, FoldedChars>();
 
 const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/u;
@@ -116,6 +118,7 @@ export function ensureBmpEntry(code: number): number {
     } else {
       kind = FOLD_MULTI;
       multiCache.set(code, folded);
+      BMP_SEPARATORS_ONLY[code] = folded.kinds.every((foldedKind) => foldedKind === FOLD_SEPARATOR) ? 1 : 0;
     }
     BMP_UPPER[code] = isUppercaseCodePoint(code) ? 1 : 0;
   }

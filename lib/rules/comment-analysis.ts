@@ -1,6 +1,6 @@
 import type { CommentContext, Span } from "./types";
 import type { TextNormalizer } from "./normalizer-core";
-import type { TermHit } from "./term-matcher";
+import { hitsOf, type HitList, type TermHit, type TermMatcher } from "./term-matcher";
 
 /**
  * Everything rules may read about one comment, computed once. Valid only during the
@@ -12,15 +12,24 @@ export class CommentAnalysis {
   constructor(
     readonly context: CommentContext,
     readonly normalized: TextNormalizer,
-    readonly hitsBySlot: ReadonlyMap<number, readonly TermHit[]>,
+    private readonly matcher: TermMatcher,
+    private readonly hits: HitList,
   ) {}
 
   get body(): string {
     return this.context.body;
   }
 
+  /** Whether the slot was hit, without building its hits. */
+  hasHits(slot: number): boolean {
+    const { slot: slots, count } = this.hits;
+    for (let h = 0; h < count; h++) if (slots[h] === slot) return true;
+    return false;
+  }
+
   hitsFor(slot: number): readonly TermHit[] {
-    return this.hitsBySlot.get(slot) ?? [];
+    // Built on demand: only the rules whose slots were hit ask, so clean comments allocate nothing.
+    return hitsOf(this.matcher, this.hits, slot);
   }
 
   /** Index of the word containing normalized position `at`. */

@@ -14,8 +14,9 @@ another anyone anything back being come even going good great lol ok okay right 
 today true use used using aur bhi hai hain ho hota hoti ka ke ki kya ko koi ne nahi nahin par pe se tha the
 thi to toh wo woh ye yeh hum tum ap aap mein main kuch sab`;
 
-const STOPWORD_HASHES: ReadonlySet<number> = (() => {
-  const hashes = new Set<number>();
+// A typed-array set, not a JS Set: it is probed for every word of every long comment.
+const STOPWORD_HASHES: StemSet = (() => {
+  const hashes = new StemSet();
   for (const word of STOPWORDS.split(/\s+/)) {
     if (word.length === 0) continue;
     const codes = Array.from(word, (ch) => ch.charCodeAt(0));
@@ -55,6 +56,41 @@ export function forEachContentStem(text: TextNormalizer, visit: (stem: number) =
     const stop = stemEnd(codes, start, end);
     visit(stop === end ? wordHashes[w]! : hashCodes(codes, start, stop));
   }
+}
+
+/**
+ * Counts content stems (the ones forEachContentStem visits) and how many of them are in
+ * `within`, without a closure per comment. Returns the number of words, or -1 as soon as more
+ * than `stopAbove` are in `within` (the caller only needs to know the share is already too
+ * high). The in-set count of the last call is `lastInSetCount()`.
+ */
+export function countContentStems(text: TextNormalizer, within: StemSet | null, stopAbove = Infinity): number {
+  const { codes, wordStarts, wordHashes, wordCount, length } = text;
+  let words = 0;
+  let inSet = 0;
+  for (let w = 0; w < wordCount; w++) {
+    const start = wordStarts[w]!;
+    const end = w + 1 < wordCount ? wordStarts[w + 1]! - 1 : length;
+    if (end - start < 3 || STOPWORD_HASHES.has(wordHashes[w]!)) continue;
+    const first = codes[start]!;
+    if (first >= 48 && first <= 57) continue;
+    words++;
+    if (within === null) continue;
+    const stop = stemEnd(codes, start, end);
+    if (within.has(stop === end ? wordHashes[w]! : hashCodes(codes, start, stop)) && ++inSet > stopAbove) {
+      countedInSet = inSet;
+      return -1;
+    }
+  }
+  countedInSet = inSet;
+  return words;
+}
+
+let countedInSet = 0;
+
+/** The in-set count of the last countContentStems call. */
+export function lastInSetCount(): number {
+  return countedInSet;
 }
 
 const referenceNormalizer = new TextNormalizer();

@@ -2,36 +2,62 @@ import type { CommentContext, FlagResult } from "./types";
 import type { CompiledRuleSet, RuleMatch } from "./compiled-rule";
 import { CommentAnalysis } from "./comment-analysis";
 import { TextNormalizer } from "./normalizer-core";
-import { matchTerms, type TermHit } from "./term-matcher";
+import { HitList, matchTermsInto } from "./term-matcher";
 
 const normalizer = new TextNormalizer();
+const hits = new HitList();
+// Per-call scratch, reused: which rules a hit touched (epoch-stamped, never cleared) and their indexes.
+let touchedStamp = new Int32Array(64);
+let touchedEpoch = 0;
+let touched = new Int32Array(64);
 
 /** Runs a compiled rule set on one comment; spans are offsets into ctx.body. */
 export function evaluateComment(set: CompiledRuleSet, ctx: CommentContext): FlagResult[] {
   normalizer.run(ctx.body);
-  const hits: TermHit[] = [];
-  matchTerms(set.termMatcher, normalizer, hits);
-  const hitsBySlot = new Map<number, TermHit[]>();
-  let ruleIndexes = set.alwaysEvaluated;
-  if (hits.length > 0) {
-    const touched = new Set<number>(set.alwaysEvaluated);
-    for (const hit of hits) {
-      const slotHits = hitsBySlot.get(hit.slot);
-      if (slotHits === undefined) hitsBySlot.set(hit.slot, [hit]);
-      else slotHits.push(hit);
-      touched.add(set.slotOwner[hit.slot]!);
-    }
-    // Rule order is the admin's order, whatever order the hits came in.
-    ruleIndexes = [...touched].sort((x, y) => x - y);
-  }
-  const analysis = new CommentAnalysis(ctx, normalizer, hitsBySlot);
+  hits.count = 0;
+  matchTermsInto(set.termMatcher, normalizer, hits);
+  const analysis = new CommentAnalysis(ctx, normalizer, set.termMatcher, hits);
   const flags: FlagResult[] = [];
-  for (const index of ruleIndexes) {
-    const rule = set.rules[index]!;
-    const match = rule.evaluate(analysis);
-    if (match !== null) flags.push(toFlagResult(rule.definition, match));
+  const always = set.alwaysEvaluated;
+  if (hits.count === 0) {
+    for (let k = 0; k < always.length; k++) evaluateRule(set, always[k]!, analysis, flags);
+    return flags;
+  }
+  const touchedCount = touchedRules(set);
+  // Rule order is the admin's order, whatever order the hits came in: merge two sorted lists.
+  let a = 0;
+  let t = 0;
+  while (a < always.length || t < touchedCount) {
+    const next = t >= touchedCount || (a < always.length && always[a]! < touched[t]!) ? always[a++]! : touched[t++]!;
+    evaluateRule(set, next, analysis, flags);
   }
   return flags;
+}
+
+/** Sorted, distinct indexes of the term-driven rules owning a hit slot, into `touched`. */
+function touchedRules(set: CompiledRuleSet): number {
+  const ruleCount = set.rules.length;
+  if (touchedStamp.length < ruleCount) touchedStamp = new Int32Array(ruleCount * 2);
+  if (touched.length < hits.count) touched = new Int32Array(hits.count * 2);
+  if (touchedEpoch === 0x7fffffff) { touchedStamp.fill(0); touchedEpoch = 0; }
+  const epoch = ++touchedEpoch;
+  let count = 0;
+  for (let h = 0; h < hits.count; h++) {
+    const rule = set.slotOwner[hits.slot[h]!]!;
+    if (touchedStamp[rule] === epoch) continue;
+    touchedStamp[rule] = epoch;
+    // Insertion sort: a comment touches a handful of rules.
+    let at = count++;
+    while (at > 0 && touched[at - 1]! > rule) { touched[at] = touched[at - 1]!; at--; }
+    touched[at] = rule;
+  }
+  return count;
+}
+
+function evaluateRule(set: CompiledRuleSet, index: number, analysis: CommentAnalysis, flags: FlagResult[]): void {
+  const rule = set.rules[index]!;
+  const match = rule.evaluate(analysis);
+  if (match !== null) flags.push(toFlagResult(rule.definition, match));
 }
 
 function toFlagResult(definition: CompiledRuleSet["rules"][number]["definition"], match: RuleMatch): FlagResult {

@@ -10,6 +10,12 @@ const LINK = RE2JS.compile(
   RE2JS.CASE_INSENSITIVE,
 );
 
+// Every LINK match contains '://', 'www.' or '.<tld>', so a text without
+// any of them cannot have a link: V8's native regex rules that out far faster than RE2 can
+// ('i.n.d.i.a' trips the normalizer's hint but is no URL). Unicode case folding like RE2's;
+// no \b, since with /iu JavaScript counts 'ſ' and 'K' as word characters and RE2 does not.
+const LINK_NEEDLE = new RegExp(`://|www\\.|\\.(?:${TLDS})`, "iu");
+
 /** All URLs and bare domains in a text, as original spans. */
 export function findLinks(text: string): Span[] {
   const spans: Span[] = [];
@@ -25,7 +31,7 @@ export function compileLinksRule(definition: RuleDefinition, config: RuleConfigB
     termDriven: false,
     evaluate(analysis) {
       // The normalizer notices 'x.y' and '://' for free; most comments never reach the regex.
-      if (!analysis.normalized.linkHint) return null;
+      if (!analysis.normalized.linkHint || !LINK_NEEDLE.test(analysis.body)) return null;
       const spans = findLinks(analysis.body);
       if (spans.length <= config.maxLinks) return null;
       return {

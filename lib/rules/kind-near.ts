@@ -20,6 +20,8 @@ export function compileNearRule(
     definition,
     termDriven: true,
     evaluate(analysis) {
+      // Group words ('india') are common and hit alone: check both sides before building hits.
+      if (!analysis.hasHits(slotA) || !analysis.hasHits(slotB)) return null;
       const hitsA = analysis.hitsFor(slotA);
       const hitsB = analysis.hitsFor(slotB);
       if (hitsA.length === 0 || hitsB.length === 0) return null;

@@ -1,7 +1,7 @@
 import type { RuleDefinition } from "./types";
 import type { RuleConfigByKind } from "./schemas";
 import type { CompiledRule } from "./compiled-rule";
-import { articleStems, forEachContentStem, parentCommentStems } from "./content-stems";
+import { articleStems, countContentStems, lastInSetCount, parentCommentStems } from "./content-stems";
 
 /**
  * OFF_TOPIC: the share of the comment's content words (stemmed, counted per occurrence) that also
@@ -17,20 +17,18 @@ export function compileOffTopicRule(definition: RuleDefinition, config: RuleConf
       if (!articleText && !parentBody) return null;
       if (analysis.normalized.wordCount < config.minWords) return null;
       const article = articleText ? articleStems(articleText) : null;
-      let words = 0;
-      let inArticle = 0;
-      forEachContentStem(analysis.normalized, (stem) => {
-        words++;
-        if (article !== null && article.has(stem)) inArticle++;
-      });
+      // Content words are a subset of all words, so once more than maxSimilarity x wordCount
+      // are in the article the share is too high whatever follows: most comments stop early
+      // (+1 keeps the shortcut clear of floating-point ties at the threshold).
+      const stopAbove = config.maxSimilarity * analysis.normalized.wordCount + 1;
+      const words = countContentStems(analysis.normalized, article, stopAbove);
+      const inArticle = lastInSetCount();
       if (words < config.minWords || inArticle / words > config.maxSimilarity) return null;
       // Only comments already far from the article pay for reading the parent.
       let inParent = 0;
       if (parentBody) {
-        const parent = parentCommentStems(parentBody);
-        forEachContentStem(analysis.normalized, (stem) => {
-          if (parent.has(stem)) inParent++;
-        });
+        countContentStems(analysis.normalized, parentCommentStems(parentBody));
+        inParent = lastInSetCount();
       }
       const similarity = Math.max(inArticle, inParent) / words;
       if (similarity > config.maxSimilarity) return null;

@@ -12,19 +12,55 @@ interface Repeat {
   firstWord: number;
 }
 
-/** Longest back-to-back repetition of a 1..4-word phrase, from word hashes (no strings built). */
+/** equalRuns[n]: how many words in a row have equalled the word n places after them. */
+const equalRuns = new Int32Array(MAX_PHRASE_WORDS + 1);
+
+/**
+ * Longest back-to-back repetition of a 1..4-word phrase, from word hashes (no strings built).
+ * One pass compares each word with the 1..4 words after it; the result is the longest run,
+ * ties going to the shortest phrase, then to the first occurrence.
+ */
 function longestRepeat(text: TextNormalizer): Repeat {
   const hashes = text.wordHashes;
+  const count = text.wordCount;
   let best: Repeat = { words: 1, repeats: 1, firstWord: 0 };
-  for (let n = 1; n <= MAX_PHRASE_WORDS; n++) {
-    let equalRun = 0;
-    for (let i = 0; i + n < text.wordCount; i++) {
-      equalRun = hashes[i] === hashes[i + n] ? equalRun + 1 : 0;
+  const runs = equalRuns.fill(0);
+  for (let i = 0; i + 1 < count; i++) {
+    const hash = hashes[i];
+    for (let n = 1; n <= MAX_PHRASE_WORDS && i + n < count; n++) {
+      if (hashes[i + n] !== hash) { runs[n] = 0; continue; }
+      const equalRun = ++runs[n]!;
       const repeats = Math.floor(equalRun / n) + 1;
-      if (repeats > best.repeats) best = { words: n, repeats, firstWord: i - equalRun + 1 };
+      if (repeats > best.repeats || (repeats === best.repeats && repeats > 1 && n < best.words)) {
+        best = { words: n, repeats, firstWord: i - equalRun + 1 };
+      }
     }
   }
   return best;
+}
+
+/**
+ * Whether some 1..4-word phrase could repeat `minRepeats` times: that needs a run of
+ * (minRepeats - 1) x n words each equal to the word n places on, and any such run contains a
+ * multiple of its length, so sampling those positions (and measuring the run around a hit)
+ * finds every candidate while reading a fraction of the words. False: longestRepeat's answer
+ * would be below minRepeats.
+ */
+function mayRepeat(text: TextNormalizer, minRepeats: number): boolean {
+  const hashes = text.wordHashes;
+  const count = text.wordCount;
+  for (let n = 1; n <= MAX_PHRASE_WORDS; n++) {
+    const needed = (minRepeats - 1) * n;
+    for (let i = 0; i + n < count; i += needed) {
+      if (hashes[i] !== hashes[i + n]) continue;
+      let from = i;
+      while (from > 0 && hashes[from - 1] === hashes[from - 1 + n]) from--;
+      let to = i + 1;
+      while (to + n < count && hashes[to] === hashes[to + n]) to++;
+      if (to - from >= needed) return true;
+    }
+  }
+  return false;
 }
 
 /** REPETITION: the same word or phrase over and over, or one character run very long. */
@@ -35,8 +71,8 @@ export function compileRepetitionRule(definition: RuleDefinition, config: RuleCo
     termDriven: false,
     evaluate(analysis) {
       const text = analysis.normalized;
-      const repeat = longestRepeat(text);
-      if (repeat.repeats >= config.minRepeats) {
+      const repeat = mayRepeat(text, config.minRepeats) ? longestRepeat(text) : null;
+      if (repeat !== null && repeat.repeats >= config.minRepeats) {
         const start = text.wordStarts[repeat.firstWord]!;
         const lastWord = repeat.firstWord + repeat.words * repeat.repeats - 1;
         const end = lastWord + 1 < text.wordCount ? text.wordStarts[lastWord + 1]! - 1 : text.length;

@@ -1,5 +1,5 @@
 import {
-  BMP_CODE, BMP_KIND, BMP_UPPER, FOLD_DIGIT, FOLD_LEET_SYMBOL, FOLD_LETTER, FOLD_MULTI, FOLD_REMOVE,
+  BMP_CODE, BMP_KIND, BMP_SEPARATORS_ONLY, BMP_UPPER, FOLD_LEET_SYMBOL, FOLD_LETTER, FOLD_MULTI, FOLD_REMOVE,
   FOLD_SEPARATOR, FOLD_UNKNOWN, LEET_DIGIT, LEET_SYMBOL, ensureBmpEntry, foldedCharsOf,
 } from "./char-fold";
 
@@ -23,6 +23,25 @@ function grownUint16(array: Uint16Array, minLength: number): Uint16Array {
   const next = new Uint16Array(Math.max(minLength, array.length * 2));
   next.set(array);
   return next;
+}
+
+// Node's Buffer copies a string's code units natively; browsers (the rule test bench) use a loop.
+// (Only on little-endian hosts, where UTF-16LE bytes are the Uint16Array's own layout.)
+const NodeBuffer = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1
+  ? (globalThis as { Buffer?: { from(buffer: ArrayBuffer): { write(text: string, offset: number, encoding: "utf16le"): number } } }).Buffer
+  : undefined;
+
+/**
+ * What the char after a plain ASCII word makes of it: FOLD_SEPARATOR (a plain word),
+ * FOLD_MULTI (a plain word ended by a char folding to separators only, like '…'), or
+ * FOLD_UNKNOWN (not a plain word: digits, leet symbols, other letters, surrogates...).
+ */
+function wordEnderKind(next: number): number {
+  if (next < 128) return BMP_KIND[next] === FOLD_SEPARATOR ? FOLD_SEPARATOR : FOLD_UNKNOWN;
+  if (next >= 0xd800 && next <= 0xdfff) return FOLD_UNKNOWN;
+  const kind = BMP_KIND[next] === FOLD_UNKNOWN ? ensureBmpEntry(next) : BMP_KIND[next];
+  if (kind === FOLD_SEPARATOR) return FOLD_SEPARATOR;
+  return kind === FOLD_MULTI && BMP_SEPARATORS_ONLY[next] === 1 ? FOLD_MULTI : FOLD_UNKNOWN;
 }
 
 /**
@@ -59,8 +78,16 @@ export class TextNormalizer {
   private runCode = -1;
   private runLength = 0;
   private wordStartIndex = 0;
+  /**
+   * Test hooks: false sends plain words through the general path (same results except that
+   * runs inside a plain word are counted case-insensitively), and copies the text with a
+   * charCodeAt loop as browsers do.
+   */
+  plainWords = true;
+  nativeCopy = NodeBuffer !== undefined;
 
   run(text: string): void {
+    const src = this.load(text);
     this.length = 0;
     this.wordCount = 0;
     this.letterCount = 0;
@@ -75,7 +102,7 @@ export class TextNormalizer {
     let previous = -1;
     let runLength = 0;
     for (let i = 0; i < n; ) {
-      const code = text.charCodeAt(i);
+      const code = src[i]!;
       if (code === previous) {
         if (++runLength > this.longestCharRun && code > SPACE) {
           this.longestCharRun = runLength;
@@ -87,19 +114,18 @@ export class TextNormalizer {
       }
       if (code < 128) {
         const kind = BMP_KIND[code]!;
-        if (kind === FOLD_LETTER && this.wLen === 0) {
-          const end = this.plainWordEnd(text, i);
+        if (kind === FOLD_LETTER && this.wLen === 0 && this.plainWords) {
+          const end = this.plainWord(src, n, i);
           if (end > 0) {
-            this.emitPlainWord(text, i, end);
-            previous = text.charCodeAt(end - 1);
+            previous = src[end - 1]!;
             runLength = 1;
             i = end;
             continue;
           }
         }
         if (kind === FOLD_SEPARATOR) {
-          if ((code === 46 || code === 58) && i > 0 && i + 1 < n && text.charCodeAt(i + 1) > 46) {
-            const before = text.charCodeAt(i - 1);
+          if ((code === 46 || code === 58) && i > 0 && i + 1 < n && src[i + 1]! > 46) {
+            const before = src[i - 1]!;
             if (before < 128 && BMP_KIND[before]! >= FOLD_LETTER) this.linkHint = true;
           }
           if (this.wLen > 0) this.flushWord();
@@ -117,7 +143,7 @@ export class TextNormalizer {
       let codePoint = code;
       let units = 1;
       if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
-        const low = text.charCodeAt(i + 1);
+        const low = src[i + 1]!;
         if (low >= 0xdc00 && low <= 0xdfff) {
           codePoint = (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
           units = 2;
@@ -132,30 +158,17 @@ export class TextNormalizer {
 
   /**
    * Fast path for the common case, an ASCII-letters-only word of 2+ letters followed by a
-   * separator: returns its end, or -1 when the word needs the general path (digits, leet
-   * symbols, non-ASCII, a single letter).
+   * separator (or a char like '…' that folds to separators only), emitted in the same pass
+   * that finds its end: returns the end, or -1 having emitted nothing when the word needs the
+   * general path (digits, leet symbols, non-ASCII letters, a single letter).
    */
-  private plainWordEnd(text: string, start: number): number {
-    const n = text.length;
-    let end = start + 1;
-    while (end < n) {
-      const code = text.charCodeAt(end);
-      if (code >= 128 || BMP_KIND[code] !== FOLD_LETTER) break;
-      end++;
-    }
-    if (end - start < 2) return -1;
-    if (end === n) return end;
-    const next = text.charCodeAt(end);
-    if (next < 128) return BMP_KIND[next] === FOLD_SEPARATOR ? end : -1;
-    if (next >= 0xd800 && next <= 0xdfff) return -1;
-    const nextKind = BMP_KIND[next] === FOLD_UNKNOWN ? ensureBmpEntry(next) : BMP_KIND[next];
-    return nextKind === FOLD_SEPARATOR ? end : -1;
-  }
-
-  private emitPlainWord(text: string, start: number, end: number): void {
+  private plainWord(src: Uint16Array, n: number, start: number): number {
+    if (start + 1 >= n || ((src[start + 1]! | 32) - 97) >>> 0 >= 26) return -1;
     if (this.sCount > 0) this.flushSingles();
-    this.separatorsBefore = 0;
-    if (this.length + end - start + 1 > this.codes.length) this.growOutput(this.length + end - start + 1);
+    if (this.length + n - start + 1 > this.codes.length) this.growOutput(this.length + n - start + 1);
+    const savedLength = this.length;
+    const savedLongest = this.longestCharRun;
+    const savedLongestStart = this.longestCharRunStart;
     this.beginWord();
     const { codes, originStart, originEnd } = this;
     let length = this.length;
@@ -163,18 +176,23 @@ export class TextNormalizer {
     let last = -1;
     let run = 0;
     let upper = 0;
-    for (let i = start; i < end; i++) {
-      let code = text.charCodeAt(i);
+    let end = start;
+    for (; end < n; end++) {
+      let code = src[end]!;
+      // ASCII letters exactly ('A'-'Z', 'a'-'z'), without a table load.
+      if (((code | 32) - 97) >>> 0 >= 26) break;
       if (code <= 90) { upper++; code += 32; }
       if (code === last) {
-        // Same collapse as emitChar: a third identical letter removes the second copy.
+        // Runs are counted on lowercase letters, as this path always has (the general path
+        // counts raw code units: see rawRunsOver).
         if (++run > this.longestCharRun) {
           this.longestCharRun = run;
-          this.longestCharRunStart = i - run + 1;
+          this.longestCharRunStart = end - run + 1;
         }
+        // Same collapse as emitChar: a third identical letter removes the second copy.
         if (run >= 3) {
           if (run === 3) { length--; hash = this.hashBack(codes, length); }
-          originEnd[length - 1] = i + 1;
+          originEnd[length - 1] = end + 1;
           continue;
         }
       } else {
@@ -182,15 +200,47 @@ export class TextNormalizer {
         run = 1;
       }
       codes[length] = code;
-      originStart[length] = i;
-      originEnd[length] = i + 1;
+      originStart[length] = end;
+      originEnd[length] = end + 1;
       length++;
       hash = Math.imul(hash ^ code, 0x01000193);
+    }
+    const ender = end < n ? wordEnderKind(src[end]!) : FOLD_SEPARATOR;
+    if (ender === FOLD_UNKNOWN) {
+      // Not a plain word after all: undo, the general path reads it from the start.
+      this.length = savedLength;
+      this.longestCharRun = savedLongest;
+      this.longestCharRunStart = savedLongestStart;
+      return -1;
+    }
+    this.separatorsBefore = 0;
+    if (ender === FOLD_MULTI) {
+      // '…' used to send the word to the general path, which counts runs on raw code units.
+      this.longestCharRun = savedLongest;
+      this.longestCharRunStart = savedLongestStart;
+      this.rawRunsOver(src, start, end);
     }
     this.length = length;
     this.letterCount += end - start;
     this.upperCount += upper;
     this.endWordWithHash(hash | 0);
+    return end;
+  }
+
+  /** Longest-run tracking over raw code units, as the general path does it for a word. */
+  private rawRunsOver(src: Uint16Array, start: number, end: number): void {
+    let last = -1;
+    let run = 0;
+    for (let i = start; i < end; i++) {
+      const raw = src[i]!;
+      if (raw !== last) {
+        last = raw;
+        run = 1;
+      } else if (++run > this.longestCharRun) {
+        this.longestCharRun = run;
+        this.longestCharRunStart = i - run + 1;
+      }
+    }
   }
 
   /** Rare (a collapsed run): recompute the word hash up to `length`. */
@@ -381,6 +431,24 @@ export class TextNormalizer {
     this.originStart[this.length] = start;
     this.originEnd[this.length] = end;
     this.length++;
+  }
+
+  private source = new Uint16Array(1024);
+  private sourceBytes: { write(text: string, offset: number, encoding: "utf16le"): number } | null = null;
+
+  /** The text's UTF-16 code units in a reused typed array: the hot loops index it, not the string. */
+  private load(text: string): Uint16Array {
+    if (text.length > this.source.length) {
+      this.source = new Uint16Array(Math.max(text.length, this.source.length * 2));
+      this.sourceBytes = null;
+    }
+    if (this.nativeCopy && NodeBuffer !== undefined) {
+      this.sourceBytes ??= NodeBuffer.from(this.source.buffer);
+      this.sourceBytes.write(text, 0, "utf16le");
+    } else {
+      for (let k = 0; k < text.length; k++) this.source[k] = text.charCodeAt(k);
+    }
+    return this.source;
   }
 
   textOf(from = 0, to = this.length): string {

@@ -32,6 +32,50 @@ export interface TermMatcher {
   readonly buffer: MatchBuffer;
 }
 
+/**
+ * Verified hits of one scan in reusable typed arrays, so a comment with hits allocates no
+ * objects until a rule asks for them (hitsOf).
+ */
+export class HitList {
+  slot = new Int32Array(32);
+  pattern = new Int32Array(32);
+  target = new Int32Array(32);
+  start = new Int32Array(32);
+  end = new Int32Array(32);
+  count = 0;
+
+  push(slot: number, pattern: number, target: number, start: number, end: number): void {
+    if (this.count === this.slot.length) this.grow();
+    const at = this.count++;
+    this.slot[at] = slot;
+    this.pattern[at] = pattern;
+    this.target[at] = target;
+    this.start[at] = start;
+    this.end[at] = end;
+  }
+
+  private grow(): void {
+    const size = this.count * 2;
+    const grow = (array: Int32Array) => { const next = new Int32Array(size); next.set(array); return next; };
+    this.slot = grow(this.slot);
+    this.pattern = grow(this.pattern);
+    this.target = grow(this.target);
+    this.start = grow(this.start);
+    this.end = grow(this.end);
+  }
+}
+
+/** The hits of one slot as objects, in scan order. */
+export function hitsOf(matcher: TermMatcher, list: HitList, slot: number): TermHit[] {
+  const hits: TermHit[] = [];
+  for (let h = 0; h < list.count; h++) {
+    if (list.slot[h] !== slot) continue;
+    const term = matcher.targets[list.pattern[h]!]![list.target[h]!]!.term;
+    hits.push({ slot, term, start: list.start[h]!, end: list.end[h]! });
+  }
+  return hits;
+}
+
 export class InvalidTermError extends Error {
   constructor(readonly term: string, reason: string) {
     super(`term '${term}' ${reason}`);
@@ -86,13 +130,26 @@ function squeezeRuns(text: string): { squeezed: string; runs: Uint8Array } {
   return { squeezed, runs: Uint8Array.from(runs) };
 }
 
+const scratch = new HitList();
+
 /** Appends verified hits of every term in the normalized text to `hits`. */
 export function matchTerms(matcher: TermMatcher, text: TextNormalizer, hits: TermHit[]): void {
+  scratch.count = 0;
+  matchTermsInto(matcher, text, scratch);
+  for (let h = 0; h < scratch.count; h++) {
+    const term = matcher.targets[scratch.pattern[h]!]![scratch.target[h]!]!.term;
+    hits.push({ slot: scratch.slot[h]!, term, start: scratch.start[h]!, end: scratch.end[h]! });
+  }
+}
+
+/** Appends verified hits of every term in the normalized text to `out` (no allocation). */
+export function matchTermsInto(matcher: TermMatcher, text: TextNormalizer, out: HitList): void {
   const { buffer, targets } = matcher;
   buffer.count = 0;
   scanAutomaton(matcher.automaton, text.codes, text.length, true, buffer);
   for (let m = 0; m < buffer.count; m++) {
-    const patternTargets = targets[buffer.pattern[m]!]!;
+    const pattern = buffer.pattern[m]!;
+    const patternTargets = targets[pattern]!;
     const start = buffer.start[m]! + 1;
     let end = buffer.end[m]!;
     const prefix = patternTargets[0]!.prefix;
@@ -101,8 +158,9 @@ export function matchTerms(matcher: TermMatcher, text: TextNormalizer, hits: Ter
     } else {
       end--;
     }
-    for (const target of patternTargets) {
-      if (runsAllowed(target, text, start)) hits.push({ slot: target.slot, term: target.term, start, end });
+    for (let t = 0; t < patternTargets.length; t++) {
+      const target = patternTargets[t]!;
+      if (runsAllowed(target, text, start)) out.push(target.slot, pattern, t, start, end);
     }
   }
 }
