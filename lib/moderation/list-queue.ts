@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { CARD_COLUMNS, CARD_JOINS, loadQueueItems, type CommentRow } from "./load-queue-items";
 import { queueOrderOf, type QueueOrder } from "./list-queue-order";
 import { listQueueBySuggestion } from "./list-queue-by-suggestion";
+import { searchPage } from "./search-queue-page";
 import type { QueueItem } from "./queue-item";
 import type { QueueFilters, QueueTab } from "./schemas";
 
@@ -29,7 +30,8 @@ export async function listQueue(options: { tab: QueueTab; filters: QueueFilters;
     const search = match ? [Prisma.sql`c."searchVector" @@ ${match}`] : [];
     return listQueueBySuggestion({ conditions: [...tab, ...filters, ...search], cursor: options.cursor, limit: options.limit });
   }
-  const rows = match ? await searchPage(order, tab, filters, match, options.cursor, take) : await walkPage(order, [...tab, ...filters], options.cursor, take);
+  const search = match ? { query: match, words: options.filters.q, categoryLexeme: categoryLexeme(options.filters) } : null;
+  const rows = search ? await searchPage(order, tab, filters, search, options.cursor, take) : await walkPage(order, [...tab, ...filters], options.cursor, take);
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
   const nextCursor = rows.length > options.limit && last ? order.cursorOf(last) : null;
@@ -49,72 +51,6 @@ async function walkPage(order: QueueOrder, conditions: Prisma.Sql[], cursor: str
 }
 
 /**
- * A page from the first range only, reading at most `rows` of its index rows and testing `tests`
- * on them; null when they hold fewer than a page. A page made up with later ranges would be wrong
- * whenever the first range was cut short with matches past the cut, so it is never assembled.
- */
-async function scanPage(order: QueueOrder, conditions: Prisma.Sql[], cursor: string | undefined, take: number, scan: { rows: number; tests: Prisma.Sql[] }): Promise<CommentRow[] | null> {
-  const range = order.ranges(cursor)[0] ?? Prisma.sql`TRUE`;
-  const rows = await db.$queryRaw<CommentRow[]>`
-    WITH page AS (
-      SELECT * FROM (SELECT c.* FROM comment c WHERE ${all(conditions)} AND ${range} ORDER BY ${order.indexOrder} LIMIT ${scan.rows}) c
-      WHERE ${all(scan.tests)} ORDER BY ${order.indexOrder} LIMIT ${take})
-    SELECT ${CARD_COLUMNS} FROM page c ${CARD_JOINS}
-    ORDER BY ${order.orderBy}`;
-  return rows.length === take ? rows : null;
-}
-
-/**
- * At most this many matches are collected from the full-text index and sorted. Fewer means they
- * are all the matches; this many means the search is dense (at least K of the queue matches), so
- * walking the tab's index fills a page after testing about limit * N / K rows. Balanced where both
- * cost the same: K ~ sqrt(limit * N), about 7,000 at a million comments; a walked row (index, heap
- * and ts_match_vq) cost about twice a collected one in EXPLAIN ANALYZE, hence a little lower.
- */
-export const SEARCH_COLLECT_LIMIT = 5_000;
-
-/** Index rows the first, optimistic walk reads. */
-export const SEARCH_PROBE_ROWS = 1_000;
-
-/** Index rows step 2 reads before it gives up on density and sorts every match. */
-export const SEARCH_WALK_ROWS = 20_000;
-
-/**
- * A search in bounded steps instead of a guess from the planner's estimate (which correlated
- * words fool). Step 0 walks the first SEARCH_PROBE_ROWS of the tab's order: dense matches (a
- * common category alone, common words) fill a page there, before the GIN index builds a bitmap
- * of all of them. Step 1 takes the comments the GIN index finds (OFFSET 0 keeps the planner from
- * folding the subquery into an index walk), applies the other filters and stops at K. Step 2,
- * only when step 1 hit K, walks the tab's index testing each row's stored vector through
- * ts_match_vq, a spelling of @@ the GIN index cannot serve, so the planner cannot return to it.
- * Matches dense overall can still be rare at the head of the order (a search that only hits
- * unflagged comments, walked behind every flagged one): the walk stops after SEARCH_WALK_ROWS and
- * step 3 sorts every match, which costs what the match count does, never a walk of the queue.
- */
-async function searchPage(order: QueueOrder, tab: Prisma.Sql[], filters: Prisma.Sql[], query: Prisma.Sql, cursor: string | undefined, take: number): Promise<CommentRow[]> {
-  const tests = [...filters, Prisma.sql`ts_match_vq(c."searchVector", ${query})`];
-  const probed = await scanPage(order, tab, cursor, take, { rows: SEARCH_PROBE_ROWS, tests });
-  if (probed) return probed;
-  const collected = await collectMatches(order, [...tab, ...filters], query, cursor, take, SEARCH_COLLECT_LIMIT);
-  if ((collected[0]?.matched ?? 0) < SEARCH_COLLECT_LIMIT) return collected;
-  const walked = await scanPage(order, tab, cursor, take, { rows: SEARCH_WALK_ROWS, tests });
-  if (walked) return walked;
-  return collectMatches(order, [...tab, ...filters], query, cursor, take, null);
-}
-
-/** The first page of the GIN index's matches (at most `limit` of them, null for all), sorted, with how many were collected. */
-async function collectMatches(order: QueueOrder, conditions: Prisma.Sql[], query: Prisma.Sql, cursor: string | undefined, take: number, limit: number | null) {
-  const base = Prisma.join([...conditions, order.after(cursor)], " AND ");
-  return db.$queryRaw<(CommentRow & { matched: number })[]>`
-    WITH matches AS MATERIALIZED (
-      SELECT c.* FROM (SELECT * FROM comment WHERE "searchVector" @@ ${query} OFFSET 0) c
-      WHERE ${base} LIMIT ${limit}::bigint),
-    page AS (SELECT * FROM matches c ORDER BY ${order.orderBy} LIMIT ${take})
-    SELECT ${CARD_COLUMNS}, (SELECT count(*)::int FROM matches) AS matched FROM page c ${CARD_JOINS}
-    ORDER BY ${order.orderBy}`;
-}
-
-/**
  * The search and the category filter as one tsquery over the stored vector: a comment's flag
  * categories are lexemes of it ('category:abusive', kept by the migration comment_flag_categories'
  * trigger from comment."flagCategories"), so the GIN index serves both at once. Such a lexeme
@@ -122,10 +58,15 @@ async function collectMatches(order: QueueOrder, conditions: Prisma.Sql[], query
  */
 function matchQuery(filters: QueueFilters): Prisma.Sql | null {
   const words = filters.q ? Prisma.sql`websearch_to_tsquery('simple', ${filters.q})` : null;
+  const lexeme = categoryLexeme(filters);
   // Quoted: in tsquery syntax an unquoted ':' would start a weight label.
-  const category = filters.category ? Prisma.sql`${`'category:${filters.category.toLowerCase()}'`}::tsquery` : null;
+  const category = lexeme ? Prisma.sql`${`'${lexeme}'`}::tsquery` : null;
   if (words && category) return Prisma.sql`(${words} && ${category})`;
   return words ?? category;
+}
+
+function categoryLexeme(filters: QueueFilters): string | null {
+  return filters.category ? `category:${filters.category.toLowerCase()}` : null;
 }
 
 function tabConditions(tab: QueueTab): Prisma.Sql[] {
