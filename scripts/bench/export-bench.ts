@@ -16,6 +16,7 @@ import { decisionRowsQuery } from "@/lib/export/decision-rows-query";
 import type { ExportFormat } from "@/lib/export/export-formatter";
 import type { ExportFilters } from "@/lib/export/schemas";
 import { seedInParallel } from "./seed-in-parallel";
+import { withIndexesDeferred } from "./with-indexes-deferred";
 
 interface Measure {
   rssBeforeMB: number;
@@ -64,20 +65,22 @@ async function seed(client: pg.Client, databaseUrl: string, runId: string, count
     [`bench-${runId}-spam`, `bench-${runId}-abuse`],
   );
   await client.query(`INSERT INTO article (key, title) SELECT 'bench:' || $1 || ':' || g, 'Bench article ' || g || ', "quoted"' FROM generate_series(1, 100) g`, [runId]);
-  await seedInParallel(databaseUrl, count, 50_000, (rangeClient, from, to) =>
-    rangeClient.query(
-      `WITH a AS (SELECT array_agg(id ORDER BY id) AS ids FROM article WHERE key LIKE 'bench:' || $1 || ':%'),
-       c AS (
-         INSERT INTO comment ("articleId", source, "externalId", "dedupeKey", "contentHash", "authorName", body, "postedAt")
-         SELECT a.ids[1 + g % 100], 'bench', 'ext-' || g, 'bench:' || $1 || ':' || g, md5(g::text), 'Reader ' || (g % 5000),
-                CASE WHEN g % 50 = 0 THEN '=HYPERLINK("http://x","click") ' ELSE '' END || 'Comment ' || g || ' on the budget, with "quotes", commas and a line
+  await withIndexesDeferred(client, ["comment", "decision"], () =>
+    seedInParallel(databaseUrl, count, 50_000, (rangeClient, from, to) =>
+      rangeClient.query(
+        `WITH a AS (SELECT array_agg(id ORDER BY id) AS ids FROM article WHERE key LIKE 'bench:' || $1 || ':%'),
+         c AS (
+           INSERT INTO comment ("articleId", source, "externalId", "dedupeKey", "contentHash", "authorName", body, "postedAt")
+           SELECT a.ids[1 + g % 100], 'bench', 'ext-' || g, 'bench:' || $1 || ':' || g, md5(g::text), 'Reader ' || (g % 5000),
+                  CASE WHEN g % 50 = 0 THEN '=HYPERLINK("http://x","click") ' ELSE '' END || 'Comment ' || g || ' on the budget, with "quotes", commas and a line
 break; ' || md5(g::text) || ' ' || md5((g + 1)::text),
-                $2::timestamp + g * interval '1 millisecond'
-         FROM a, generate_series($3::int, $4::int) g
-         RETURNING id, "postedAt")
-       INSERT INTO decision ("commentId", action, "fromStatus", "toStatus", reason, note, "createdAt")
-       SELECT id, 'HIDE', 'PENDING', 'HIDDEN', 'SPAM', CASE WHEN id % 3 = 0 THEN 'bench note' END, "postedAt" + interval '1 minute' FROM c`,
-      [runId, base, from, to],
+                  $2::timestamp + g * interval '1 millisecond'
+           FROM a, generate_series($3::int, $4::int) g
+           RETURNING id, "postedAt")
+         INSERT INTO decision ("commentId", action, "fromStatus", "toStatus", reason, note, "createdAt")
+         SELECT id, 'HIDE', 'PENDING', 'HIDDEN', 'SPAM', CASE WHEN id % 3 = 0 THEN 'bench note' END, "postedAt" + interval '1 minute' FROM c`,
+        [runId, base, from, to],
+      ),
     ),
   );
   await client.query(

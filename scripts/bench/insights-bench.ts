@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { pgConfigFromUrl } from "@/lib/db/connection-url";
 import { seedInParallel } from "./seed-in-parallel";
+import { withIndexesDeferred } from "./with-indexes-deferred";
 
 type Figures = Record<string, number>;
 
@@ -40,29 +41,31 @@ export async function loadInsightsBenchData(client: pg.Client, databaseUrl: stri
     await client.query<{ id: number }>(`INSERT INTO article (key, title) SELECT 'bench-${stamp}-' || a, 'Bench article ' || a FROM generate_series(1, $1::int) a RETURNING id`, [articles])
   ).rows[0]!.id;
   // h gives each comment independent-looking digits: a → flagged, b → status, c → who decided.
-  await seedInParallel(databaseUrl, count, BATCH, (rangeClient, low, high) =>
-    rangeClient.query(
-        `INSERT INTO comment ("articleId", source, "dedupeKey", "contentHash", body, "postedAt", "createdAt", status, priority, "decidedAt", "decidedById")
-         SELECT $1::int + (g % $2::int), 'bench', 'bench:${stamp}:' || g, md5(g::text), 'bench comment ' || g, posted,
-                posted + (h % 60) * interval '1 minute', status::"CommentStatus", CASE WHEN flagged THEN 40 ELSE 0 END,
-                CASE WHEN status <> 'PENDING' THEN posted + interval '5 minutes' + ((h / 1000000) % 2880) * interval '1 minute' END,
-                CASE WHEN status <> 'PENDING' AND NOT (flagged AND status = 'HIDDEN' AND (h / 10000) % 100 < 10) THEN ($3::text[])[1 + (h / 10000) % ${MODERATORS}] END
-         FROM (
-           SELECT g, h, flagged, posted,
-                  CASE WHEN posted > (now() AT TIME ZONE 'UTC') - interval '2 days' AND (h / 100) % 100 < 50 THEN 'PENDING'
-                       WHEN flagged AND (h / 100) % 100 < 65 THEN 'HIDDEN'
-                       WHEN flagged AND (h / 100) % 100 < 90 THEN 'APPROVED'
-                       WHEN NOT flagged AND (h / 100) % 100 < 8 THEN 'HIDDEN'
-                       WHEN NOT flagged AND (h / 100) % 100 < 92 THEN 'APPROVED'
-                       ELSE 'PENDING' END AS status
+  await withIndexesDeferred(client, ["comment"], () =>
+    seedInParallel(databaseUrl, count, BATCH, (rangeClient, low, high) =>
+      rangeClient.query(
+          `INSERT INTO comment ("articleId", source, "dedupeKey", "contentHash", body, "postedAt", "createdAt", status, priority, "decidedAt", "decidedById")
+           SELECT $1::int + (g % $2::int), 'bench', 'bench:${stamp}:' || g, md5(g::text), 'bench comment ' || g, posted,
+                  posted + (h % 60) * interval '1 minute', status::"CommentStatus", CASE WHEN flagged THEN 40 ELSE 0 END,
+                  CASE WHEN status <> 'PENDING' THEN posted + interval '5 minutes' + ((h / 1000000) % 2880) * interval '1 minute' END,
+                  CASE WHEN status <> 'PENDING' AND NOT (flagged AND status = 'HIDDEN' AND (h / 10000) % 100 < 10) THEN ($3::text[])[1 + (h / 10000) % ${MODERATORS}] END
            FROM (
-             SELECT g, (g::bigint * 2654435761 % 4294967291) AS h,
-                    (g::bigint * 2654435761 % 4294967291) % 100 < 25 AS flagged,
-                    (now() AT TIME ZONE 'UTC') - ((${count} - g)::float8 / ${count}) * interval '365 days' AS posted
-             FROM generate_series($4::int, $5::int) g
-           ) raw
-         ) s`,
-        [firstArticle, articles, moderators, low, high],
+             SELECT g, h, flagged, posted,
+                    CASE WHEN posted > (now() AT TIME ZONE 'UTC') - interval '2 days' AND (h / 100) % 100 < 50 THEN 'PENDING'
+                         WHEN flagged AND (h / 100) % 100 < 65 THEN 'HIDDEN'
+                         WHEN flagged AND (h / 100) % 100 < 90 THEN 'APPROVED'
+                         WHEN NOT flagged AND (h / 100) % 100 < 8 THEN 'HIDDEN'
+                         WHEN NOT flagged AND (h / 100) % 100 < 92 THEN 'APPROVED'
+                         ELSE 'PENDING' END AS status
+             FROM (
+               SELECT g, (g::bigint * 2654435761 % 4294967291) AS h,
+                      (g::bigint * 2654435761 % 4294967291) % 100 < 25 AS flagged,
+                      (now() AT TIME ZONE 'UTC') - ((${count} - g)::float8 / ${count}) * interval '365 days' AS posted
+               FROM generate_series($4::int, $5::int) g
+             ) raw
+           ) s`,
+          [firstArticle, articles, moderators, low, high],
+      ),
     ),
   );
   await client.query(

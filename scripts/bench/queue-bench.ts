@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { pgConfigFromUrl } from "@/lib/db/connection-url";
 import { seedInParallel } from "./seed-in-parallel";
+import { withIndexesDeferred } from "./with-indexes-deferred";
 
 type Figures = Record<string, number>;
 
@@ -40,12 +41,16 @@ const ZIPF_TABLE_SIZE = 8192;
 const ZIPF_EXPONENT = 1.5;
 const FLAG_CATEGORIES = ["ABUSIVE", "ABUSIVE", "ABUSIVE", "ABUSIVE", "SPAM", "SPAM", "SPAM", "OFF_TOPIC", "OFF_TOPIC", "NATIONALIST"] as const;
 
-/** WORDS repeated in proportion to 1/rank^s (ranks a fixed shuffle of the list), each at least once. */
-function zipfTable(): string[] {
+/**
+ * Indexes into WORDS, each repeated in proportion to 1/rank^s (ranks a fixed shuffle of the list),
+ * each at least once. Integers, not the words: Postgres finds element i of an int[] directly but
+ * walks a text[] from its start, which made seeding a million comments take minutes.
+ */
+function zipfTable(): number[] {
   const harmonic = WORDS.reduce((sum, _word, index) => sum + (index + 1) ** -ZIPF_EXPONENT, 0);
-  return WORDS.flatMap((word, index) => {
+  return WORDS.flatMap((_word, index) => {
     const rank = ((index * 37) % WORDS.length) + 1;
-    return Array<string>(Math.max(1, Math.round((ZIPF_TABLE_SIZE * rank ** -ZIPF_EXPONENT) / harmonic))).fill(word);
+    return Array<number>(Math.max(1, Math.round((ZIPF_TABLE_SIZE * rank ** -ZIPF_EXPONENT) / harmonic))).fill(index);
   });
 }
 
@@ -65,22 +70,24 @@ export async function load(client: pg.Client, count: number, stamp: string, data
   const firstArticle = (await client.query<{ id: number }>(`SELECT min(id) AS id FROM article WHERE key LIKE 'bench-${stamp}-%'`)).rows[0]?.id ?? 1;
   const table = zipfTable();
   // A comment and its flag in one statement: the comment carries its flag categories, as the importer writes them.
-  await seedInParallel(databaseUrl, count, 50_000, (worker, from, to) =>
-    worker.query(
-      `WITH generated AS (
-         SELECT g, CASE WHEN ${pick(13, 100)} < 30 THEN ARRAY[($5::text[])[1 + ${pick(14, FLAG_CATEGORIES.length)}]]::"RuleCategory"[] ELSE '{}' END AS categories
-         FROM generate_series($3::int, $4::int) g),
-       added AS (
-         INSERT INTO comment ("articleId", source, "dedupeKey", "contentHash", "authorName", body, "postedAt", status, priority, "flagCategories")
-         SELECT $1 + g % 1000, 'bench', 'bench:${stamp}:' || g, md5(g::text), 'reader' || (g % 20000),
-                (SELECT string_agg(($2::text[])[1 + ((hashint8(g::bigint * 16 + k) & 2147483647) % ${table.length})], ' ') FROM generate_series(1, 12) k) || ' comment ' || g,
-                timestamp '2024-01-01' + g * interval '7 seconds', 'PENDING', CASE WHEN cardinality(categories) > 0 THEN 1 + ${pick(15, 100)} ELSE 0 END, categories
-         FROM generated
-         RETURNING id, "flagCategories")
-       INSERT INTO flag ("commentId", "ruleId", "ruleVersion", category, score, spans, reason)
-       SELECT a.id, r.id, 1, r.category, 0.8, '[[0, 5]]', 'bench' FROM added a JOIN rule r ON r.name = $6 || a."flagCategories"[1]
-       WHERE cardinality(a."flagCategories") > 0`,
-      [firstArticle, table, from, to, FLAG_CATEGORIES, `bench-${stamp}-`],
+  await withIndexesDeferred(client, ["comment", "flag"], () =>
+    seedInParallel(databaseUrl, count, 50_000, (worker, from, to) =>
+      worker.query(
+        `WITH generated AS (
+           SELECT g, CASE WHEN ${pick(13, 100)} < 30 THEN ARRAY[($5::text[])[1 + ${pick(14, FLAG_CATEGORIES.length)}]]::"RuleCategory"[] ELSE '{}' END AS categories
+           FROM generate_series($3::int, $4::int) g),
+         added AS (
+           INSERT INTO comment ("articleId", source, "dedupeKey", "contentHash", "authorName", body, "postedAt", status, priority, "flagCategories")
+           SELECT $1 + g % 1000, 'bench', 'bench:${stamp}:' || g, md5(g::text), 'reader' || (g % 20000),
+                  (SELECT string_agg(($7::text[])[1 + ($2::int[])[1 + ((hashint8(g::bigint * 16 + k) & 2147483647) % ${table.length})]], ' ') FROM generate_series(1, 12) k) || ' comment ' || g,
+                  timestamp '2024-01-01' + g * interval '7 seconds', 'PENDING', CASE WHEN cardinality(categories) > 0 THEN 1 + ${pick(15, 100)} ELSE 0 END, categories
+           FROM generated
+           RETURNING id, "flagCategories")
+         INSERT INTO flag ("commentId", "ruleId", "ruleVersion", category, score, spans, reason)
+         SELECT a.id, r.id, 1, r.category, 0.8, '[[0, 5]]', 'bench' FROM added a JOIN rule r ON r.name = $6 || a."flagCategories"[1]
+         WHERE cardinality(a."flagCategories") > 0`,
+        [firstArticle, table, from, to, FLAG_CATEGORIES, `bench-${stamp}-`, WORDS],
+      ),
     ),
   );
   await client.query("ANALYZE");
