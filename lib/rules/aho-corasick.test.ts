@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MatchBuffer, buildAutomaton, scanAutomaton } from "./aho-corasick";
+import { buildAutomaton } from "./aho-corasick";
+import { MatchBuffer, scanAutomaton } from "./aho-corasick-scan";
 
 function scan(patterns: string[], text: string, squeeze = false): string[] {
   const automaton = buildAutomaton(patterns);
@@ -76,6 +77,30 @@ describe("Aho-Corasick automaton", () => {
           return Array.from({ length: buffer.count }, (_, m) => [buffer.pattern[m], buffer.start[m], buffer.end[m]]);
         });
         expect(results[0]).toEqual(results[1]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+  it("jumps over skipped words by their known starts with the same results as looking for spaces", () => {
+    const letters = fc.constantFrom("a", "b", "c", "d");
+    const pattern = fc.string({ unit: letters, minLength: 1, maxLength: 5 }).chain((word) =>
+      fc.constantFrom(` ${word}`, ` ${word} `, ` ${word} ${word.slice(0, 2)}`));
+    // Words joined by single spaces, as the normalizer writes them.
+    const text = fc.array(fc.string({ unit: fc.constantFrom("a", "b", "c", "d", "e"), minLength: 1, maxLength: 9 }), { maxLength: 12 });
+    fc.assert(
+      fc.property(fc.uniqueArray(pattern, { minLength: 1, maxLength: 10 }), text, fc.boolean(), (patterns, words, squeeze) => {
+        const automaton = buildAutomaton(patterns);
+        const body = words.join(" ");
+        const codes = Array.from(body, (ch) => ch.charCodeAt(0));
+        const starts = new Int32Array(words.length + 3).fill(-7);
+        let at = 0;
+        words.forEach((word, k) => { starts[k] = at; at += word.length + 1; });
+        const results = [null, { starts, count: words.length }].map((known) => {
+          const buffer = new MatchBuffer();
+          scanAutomaton(automaton, codes, codes.length, squeeze, buffer, known);
+          return Array.from({ length: buffer.count }, (_, m) => [buffer.pattern[m], buffer.start[m], buffer.end[m]]);
+        });
+        expect(results[1]).toEqual(results[0]);
       }),
       { numRuns: 500 },
     );

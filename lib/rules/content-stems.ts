@@ -1,4 +1,5 @@
-import { TextNormalizer, hashCodes } from "./normalizer-core";
+import { TextNormalizer } from "./normalizer-core";
+import { hashCodes } from "./normalizer-buffers";
 import { StemSet } from "./stem-set";
 
 // Function words in English and romanized Urdu/Hindi: they say nothing about the topic.

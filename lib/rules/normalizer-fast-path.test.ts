@@ -94,4 +94,39 @@ describe("normalizer fast paths", () => {
     expect(text.slice(snapshot.originStart[last - 5]!, snapshot.originEnd[last]!)).toBe("stuuupid");
     expect(normalize(text)).toEqual(normalize(text, { plainWords: false, nativeCopy: false }));
   });
+
+  it("words run together through separator runs, trailing '!', '@', '|' and links as the general path reads them", () => {
+    const runs = ["idiot, the", "india. Pakistan", "x.com and y.org", "a:b the", "aa,,, bb", "the..news", "really!! no",
+      "why?! because", "b!tch idiot!", "idiot@ home", "pipe| end", "cash$ money", "it! 5", "stop!x now", "end!", "the . . . x"];
+    for (const text of runs) expect(normalize(text), text).toEqual(normalize(text, { plainWords: false }));
+    expect(normalize("x.com and").linkHint).toBe(true);
+    expect(normalize("idiot, the").linkHint).toBe(false);
+  });
+
+  it("one normalizer reused across texts gives what a fresh one gives (its buffers keep older text)", () => {
+    const shared = new TextNormalizer();
+    const separators = fc.constantFrom(...SEPARATORS, "!", "! ", "|", "@ ", ",,", "  ");
+    const texts = fc.array(fc.tuple(fc.constantFrom(...WORDS), separators), { maxLength: 30 })
+      .map((pairs) => pairs.map(([word, separator]) => word + separator).join(""));
+    fc.assert(
+      fc.property(fc.array(texts, { minLength: 2, maxLength: 4 }), (batch) => {
+        for (const text of batch) {
+          shared.run(text);
+          const fresh = normalize(text);
+          expect(Array.from(shared.codes.subarray(0, shared.length))).toEqual(fresh.codes);
+          expect(Array.from(shared.originEnd.subarray(0, shared.length))).toEqual(fresh.originEnd);
+          expect(Array.from(shared.wordHashes.subarray(0, shared.wordCount))).toEqual(fresh.wordHashes);
+          expect(normalize(text)).toEqual(normalize(text, { plainWords: false }));
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // A long text, then short ones ending in single letters: the buffer past the text still
+    // holds the long one, and nothing read there may change the result.
+    shared.run("the government should explain");
+    shared.run("hi a");
+    expect(shared.textOf()).toBe("hi a");
+    shared.run("aa bb i n d i a");
+    expect(shared.textOf()).toBe("aa bb india");
+  });
 });

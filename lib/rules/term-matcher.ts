@@ -1,4 +1,5 @@
-import { MatchBuffer, buildAutomaton, scanAutomaton, type Automaton } from "./aho-corasick";
+import { buildAutomaton, type Automaton } from "./aho-corasick";
+import { MatchBuffer, scanAutomaton, type WordStarts } from "./aho-corasick-scan";
 import type { TextNormalizer } from "./normalizer-core";
 import { normalizeForMatching } from "./normalize";
 
@@ -131,6 +132,7 @@ function squeezeRuns(text: string): { squeezed: string; runs: Uint8Array } {
 }
 
 const scratch = new HitList();
+const wordStarts: WordStarts = { starts: new Int32Array(0), count: 0 };
 
 /** Appends verified hits of every term in the normalized text to `hits`. */
 export function matchTerms(matcher: TermMatcher, text: TextNormalizer, hits: TermHit[]): void {
@@ -146,7 +148,9 @@ export function matchTerms(matcher: TermMatcher, text: TextNormalizer, hits: Ter
 export function matchTermsInto(matcher: TermMatcher, text: TextNormalizer, out: HitList): void {
   const { buffer, targets } = matcher;
   buffer.count = 0;
-  scanAutomaton(matcher.automaton, text.codes, text.length, true, buffer);
+  wordStarts.starts = text.wordStarts;
+  wordStarts.count = text.wordCount;
+  scanAutomaton(matcher.automaton, text.codes, text.length, true, buffer, wordStarts);
   for (let m = 0; m < buffer.count; m++) {
     const pattern = buffer.pattern[m]!;
     const patternTargets = targets[pattern]!;
