@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { RULE_HEALTH_CTE, RULE_HEALTH_ORDER } from "./rule-health-sql";
 import type { DateRange } from "./date-range";
 import { postedIn } from "./range-sql";
 
@@ -60,20 +61,12 @@ export async function getFlagInsights(range: DateRange): Promise<FlagInsights> {
              count(*) FILTER (WHERE status = 'PENDING')::int AS pending
       FROM (SELECT DISTINCT "ruleId", id, status, "byPerson" FROM flagged) per_comment
       GROUP BY "ruleId"
-    ), health AS (
-      SELECT r.id AS "ruleId", r.name, r.category::text AS category, r.action::text AS action, r.enabled,
-             r."deletedAt" IS NOT NULL AS deleted,
-             COALESCE(x.fired, 0) AS fired, COALESCE(x.hidden, 0) AS hidden, COALESCE(x.approved, 0) AS approved,
-             COALESCE(x."autoHidden", 0) AS "autoHidden", COALESCE(x.pending, 0) AS pending,
-             CASE WHEN x.hidden + x.approved > 0 THEN x.hidden::float8 / (x.hidden + x.approved) END AS "precision"
-      FROM rule r LEFT JOIN fired x ON x."ruleId" = r.id
-      WHERE r."deletedAt" IS NULL OR x.fired > 0
-    ), categories AS (
+    ), ${RULE_HEALTH_CTE}, categories AS (
       SELECT category::text AS category, count(*)::int AS flags, count(DISTINCT id)::int AS comments
       FROM flagged GROUP BY category
     )
     SELECT
-      (SELECT jsonb_agg(to_jsonb(h) ORDER BY h.fired = 0, h."precision" ASC NULLS LAST, h.fired DESC, h.name) FROM health h) AS rules,
+      (SELECT jsonb_agg(to_jsonb(h) ORDER BY ${RULE_HEALTH_ORDER}) FROM health h) AS rules,
       (SELECT jsonb_agg(to_jsonb(k) ORDER BY k.flags DESC, k.category) FROM categories k) AS categories`;
   return { rules: row?.rules ?? [], categories: row?.categories ?? [] };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { RULE_HEALTH_CTE, RULE_HEALTH_ORDER } from "./rule-health-sql";
 import type { RuleCounts } from "./day-summary";
 import type { RuleHealth } from "./flag-insights";
 
@@ -13,15 +14,7 @@ export async function ruleHealthFromCounts(counts: Record<string, RuleCounts>): 
     WITH fired AS (
       SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         AS x("ruleId" int, fired int, hidden int, approved int, "autoHidden" int, pending int)
-    ), health AS (
-      SELECT r.id AS "ruleId", r.name, r.category::text AS category, r.action::text AS action, r.enabled,
-             r."deletedAt" IS NOT NULL AS deleted,
-             COALESCE(x.fired, 0) AS fired, COALESCE(x.hidden, 0) AS hidden, COALESCE(x.approved, 0) AS approved,
-             COALESCE(x."autoHidden", 0) AS "autoHidden", COALESCE(x.pending, 0) AS pending,
-             CASE WHEN x.hidden + x.approved > 0 THEN x.hidden::float8 / (x.hidden + x.approved) END AS "precision"
-      FROM rule r LEFT JOIN fired x ON x."ruleId" = r.id
-      WHERE r."deletedAt" IS NULL OR x.fired > 0
-    )
-    SELECT jsonb_agg(to_jsonb(h) ORDER BY h.fired = 0, h."precision" ASC NULLS LAST, h.fired DESC, h.name) AS rules FROM health h`;
+    ), ${RULE_HEALTH_CTE}
+    SELECT jsonb_agg(to_jsonb(h) ORDER BY ${RULE_HEALTH_ORDER}) AS rules FROM health h`;
   return row?.rules ?? [];
 }

@@ -1,26 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { listQueue } from "./list-queue";
 import { SEARCH_COLLECT_LIMIT } from "./search-queue-page";
-import type { QueueFilters, QueueTab } from "./schemas";
-import { makeArticle, uniqueId } from "./test-factories";
+import type { QueueTab } from "./schemas";
+import { makeArticle, uniqueId, walkQueue } from "./test-factories";
 
 // A search's pages past the first start inside a range of the tab's order (the rest of the
 // cursor's priority, or the decided comments before the ones without a decision time); its steps
 // walk those ranges with a row budget, and the index serves only its selective terms (every term
 // is tested on each row). Every page must be the plain ordered filter's.
 
-async function walk(tab: QueueTab, filters: QueueFilters, limit: number): Promise<number[]> {
-  const ids: number[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < 1000; page++) {
-    const result = await listQueue({ tab, filters, cursor, limit });
-    ids.push(...result.items.map((item) => item.id));
-    if (!result.nextCursor) break;
-    cursor = result.nextCursor;
-  }
-  return ids;
-}
 
 const token = (prefix: string) => `${prefix}${uniqueId("").replace(/\W/g, "")}`;
 
@@ -57,7 +45,7 @@ async function seed(status: "PENDING" | "HIDDEN", count: number): Promise<Corpus
 
 /** The plain ordered filter (no search) restricted to the comments a predicate accepts. */
 async function expected(corpus: Corpus, tab: QueueTab, accepts: (comment: { words: Set<string>; abusive: boolean }) => boolean): Promise<number[]> {
-  return (await walk(tab, { article: corpus.articleId }, 500)).filter((id) => accepts(corpus.bodies.get(id)!));
+  return (await walkQueue(tab, { article: corpus.articleId }, 500)).filter((id) => accepts(corpus.bodies.get(id)!));
 }
 
 describe("search pages across the ranges of the tab's order", () => {
@@ -65,29 +53,29 @@ describe("search pages across the ranges of the tab's order", () => {
     const corpus = await seed("PENDING", SEARCH_COLLECT_LIMIT + 1_000);
     const { word, third, tenth, rare } = corpus.words;
     // Dense: more matches than one collect, so pages after the first walk from inside a priority.
-    const dense = await walk("pending", { article: corpus.articleId, q: `${word} -${tenth}` }, 50);
+    const dense = await walkQueue("pending", { article: corpus.articleId, q: `${word} -${tenth}` }, 50);
     expect(dense).toEqual(await expected(corpus, "pending", (c) => !c.words.has(tenth)));
     expect(dense.length).toBeGreaterThan(SEARCH_COLLECT_LIMIT);
     // Without another filter the statistics' density may send it to the walk first: same pages.
-    expect(await walk("pending", { q: `${word} -${tenth}` }, 50)).toEqual(dense);
-    expect(await walk("pending", { q: `${word} ${third} -${word}` }, 50)).toEqual([]);
+    expect(await walkQueue("pending", { q: `${word} -${tenth}` }, 50)).toEqual(dense);
+    expect(await walkQueue("pending", { q: `${word} ${third} -${word}` }, 50)).toEqual([]);
     // A page size that ends pages in the middle of a priority and of a run of equal times.
-    const third7 = await walk("pending", { article: corpus.articleId, q: `${third} ${word}`, category: "ABUSIVE" }, 7);
+    const third7 = await walkQueue("pending", { article: corpus.articleId, q: `${third} ${word}`, category: "ABUSIVE" }, 7);
     expect(third7).toEqual(await expected(corpus, "pending", (c) => c.words.has(third) && c.abusive));
-    expect(await walk("flagged", { article: corpus.articleId, q: word, category: "ABUSIVE" }, 50)).toEqual(await expected(corpus, "flagged", (c) => c.abusive));
-    expect(await walk("pending", { article: corpus.articleId, q: `${rare} ${word}` }, 3)).toEqual(await expected(corpus, "pending", (c) => c.words.has(rare)));
+    expect(await walkQueue("flagged", { article: corpus.articleId, q: word, category: "ABUSIVE" }, 50)).toEqual(await expected(corpus, "flagged", (c) => c.abusive));
+    expect(await walkQueue("pending", { article: corpus.articleId, q: `${rare} ${word}` }, 3)).toEqual(await expected(corpus, "pending", (c) => c.words.has(rare)));
   });
 
   it("Hidden and Approved: searches page through the decided comments, then the ones without a decision time", async () => {
     const corpus = await seed("HIDDEN", SEARCH_COLLECT_LIMIT + 500);
     const { word, third, tenth } = corpus.words;
-    const all = await walk("hidden", { article: corpus.articleId, q: word }, 50);
+    const all = await walkQueue("hidden", { article: corpus.articleId, q: word }, 50);
     expect(all).toEqual(await expected(corpus, "hidden", () => true));
     expect(all).toHaveLength(SEARCH_COLLECT_LIMIT + 500);
-    expect(await walk("hidden", { article: corpus.articleId, q: `${word} -${third}`, category: "ABUSIVE" }, 9)).toEqual(
+    expect(await walkQueue("hidden", { article: corpus.articleId, q: `${word} -${third}`, category: "ABUSIVE" }, 9)).toEqual(
       await expected(corpus, "hidden", (c) => !c.words.has(third) && c.abusive),
     );
-    expect(await walk("hidden", { article: corpus.articleId, q: tenth }, 13)).toEqual(await expected(corpus, "hidden", (c) => c.words.has(tenth)));
-    expect(await walk("approved", { article: corpus.articleId, q: word }, 50)).toEqual([]);
+    expect(await walkQueue("hidden", { article: corpus.articleId, q: tenth }, 13)).toEqual(await expected(corpus, "hidden", (c) => c.words.has(tenth)));
+    expect(await walkQueue("approved", { article: corpus.articleId, q: word }, 50)).toEqual([]);
   });
 });

@@ -6,20 +6,9 @@ import { getArticleThread } from "./get-article-thread";
 import { hideAuthorPending } from "./hide-author-pending";
 import { listQueue } from "./list-queue";
 import { SEARCH_COLLECT_LIMIT, SEARCH_WALK_ROWS } from "./search-queue-page";
-import { makeArticle, makeComment, makeModerator, uniqueId } from "./test-factories";
+import { makeArticle, makeComment, makeModerator, uniqueId, walkQueue } from "./test-factories";
 import { watchAuthor } from "./watch-author";
 
-async function walk(tab: Parameters<typeof listQueue>[0]["tab"], filters: Parameters<typeof listQueue>[0]["filters"], limit: number): Promise<number[]> {
-  const ids: number[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < 1000; page++) {
-    const result = await listQueue({ tab, filters, cursor, limit });
-    ids.push(...result.items.map((item) => item.id));
-    if (!result.nextCursor) break;
-    cursor = result.nextCursor;
-  }
-  return ids;
-}
 
 describe("the queue", () => {
   it("pages flagged comments by priority then age with a keyset that loses and repeats nothing", async () => {
@@ -29,9 +18,9 @@ describe("the queue", () => {
     const made = [];
     for (let i = 0; i < 13; i++) made.push({ ...(await makeComment(articleId, { authorName: author, priority: [0, 40, 40, 70][i % 4]!, postedAt: new Date(base + (i % 5) * 60_000) })), priority: [0, 40, 40, 70][i % 4]!, at: base + (i % 5) * 60_000 });
     const expected = made.filter((c) => c.priority > 0).sort((x, y) => y.priority - x.priority || x.at - y.at || x.id - y.id).map((c) => c.id);
-    expect(await walk("flagged", { article: articleId }, 2)).toEqual(expected);
-    expect((await walk("pending", { author }, 4)).length).toBe(13);
-    expect(await walk("all", { article: articleId }, 5)).toEqual(made.map((c) => c.id).sort((x, y) => y - x));
+    expect(await walkQueue("flagged", { article: articleId }, 2)).toEqual(expected);
+    expect((await walkQueue("pending", { author }, 4)).length).toBe(13);
+    expect(await walkQueue("all", { article: articleId }, 5)).toEqual(made.map((c) => c.id).sort((x, y) => y - x));
   });
 
   it("filters by full-text search, author, rule category and date, and cards carry the author's record", async () => {
@@ -80,16 +69,16 @@ describe("search paths", () => {
     // pages walk the queue index and the last ones (past the cursor, fewer than K) sort collected ones.
     const count = SEARCH_COLLECT_LIMIT + 100;
     const articleId = await seedMany(count, word, rare);
-    const dense = await walk("pending", { article: articleId, q: word }, 50);
+    const dense = await walkQueue("pending", { article: articleId, q: word }, 50);
     expect(dense).toHaveLength(count);
-    expect(dense).toEqual(await walk("pending", { article: articleId }, 50));
-    expect(await walk("flagged", { article: articleId, q: word }, 50)).toEqual(await walk("flagged", { article: articleId }, 50));
-    expect(await walk("all", { article: articleId, q: word }, 50)).toEqual(await walk("all", { article: articleId }, 50));
+    expect(dense).toEqual(await walkQueue("pending", { article: articleId }, 50));
+    expect(await walkQueue("flagged", { article: articleId, q: word }, 50)).toEqual(await walkQueue("flagged", { article: articleId }, 50));
+    expect(await walkQueue("all", { article: articleId, q: word }, 50)).toEqual(await walkQueue("all", { article: articleId }, 50));
     // A search with few matches: collected and sorted in one step.
-    const few = await walk("pending", { article: articleId, q: `${word} ${rare.word}` }, 7);
+    const few = await walkQueue("pending", { article: articleId, q: `${word} ${rare.word}` }, 7);
     expect(few).toHaveLength(Math.floor(count / rare.every));
-    expect(few).toEqual(await walk("pending", { article: articleId, author: rare.author }, 7));
-    expect(await walk("pending", { article: articleId, q: `${word} -${rare.word}` }, 50)).toEqual(dense.filter((id) => !few.includes(id)));
+    expect(few).toEqual(await walkQueue("pending", { article: articleId, author: rare.author }, 7));
+    expect(await walkQueue("pending", { article: articleId, q: `${word} -${rare.word}` }, 50)).toEqual(dense.filter((id) => !few.includes(id)));
   });
 
   it("sorts every match when a dense search is rare at the head of the order, with the same pages", async () => {
@@ -101,9 +90,9 @@ describe("search paths", () => {
       INSERT INTO comment ("articleId", source, "dedupeKey", "contentHash", "authorName", body, "postedAt", status, priority)
       SELECT ${articleId}, 'test', ${prefix}::text || g, md5(g::text), 'filler' || g, 'urgent filler ' || g, timestamp '2015-07-22', 'PENDING', 90
       FROM generate_series(1, ${SEARCH_WALK_ROWS + 10}::int) g`;
-    const matched = await walk("pending", { article: articleId, q: word }, 100);
+    const matched = await walkQueue("pending", { article: articleId, q: word }, 100);
     expect(matched).toHaveLength(SEARCH_COLLECT_LIMIT + 50);
-    expect(matched).toEqual((await walk("pending", { article: articleId }, 100)).slice(SEARCH_WALK_ROWS + 10));
+    expect(matched).toEqual((await walkQueue("pending", { article: articleId }, 100)).slice(SEARCH_WALK_ROWS + 10));
   });
 });
 
@@ -118,12 +107,12 @@ describe("decided tabs", () => {
     const times = ["2015-07-23T10:00:00Z", "2015-07-23T12:00:00Z", "2015-07-23T11:00:00Z", "2015-07-23T12:00:00Z", null, "2015-07-23T09:00:00Z", null];
     for (const [index, comment] of made.entries()) await db.comment.update({ where: { id: comment.id }, data: { decidedAt: times[index] ? new Date(times[index]) : null } });
     const expected = [made[3], made[1], made[2], made[0], made[5], made[6], made[4]].map((comment) => comment!.id);
-    for (const limit of [1, 2, 3, 10]) expect(await walk("hidden", { article: articleId }, limit)).toEqual(expected);
-    expect(await walk("hidden", { article: articleId, q: "decided" }, 2)).toEqual(expected);
-    expect(await walk("approved", { article: articleId }, 2)).toEqual([]);
+    for (const limit of [1, 2, 3, 10]) expect(await walkQueue("hidden", { article: articleId }, limit)).toEqual(expected);
+    expect(await walkQueue("hidden", { article: articleId, q: "decided" }, 2)).toEqual(expected);
+    expect(await walkQueue("approved", { article: articleId }, 2)).toEqual([]);
     await decideComment({ action: "APPROVE", commentId: made[5]!.id, expectedVersion: 1, expectedStatus: "HIDDEN" }, moderator);
-    expect((await walk("approved", { article: articleId }, 2))).toEqual([made[5]!.id]);
-    expect(await walk("hidden", { article: articleId }, 2)).toEqual(expected.filter((id) => id !== made[5]!.id));
+    expect((await walkQueue("approved", { article: articleId }, 2))).toEqual([made[5]!.id]);
+    expect(await walkQueue("hidden", { article: articleId }, 2)).toEqual(expected.filter((id) => id !== made[5]!.id));
   });
 });
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
+import { listQueue } from "./list-queue";
 
 // Small factories for the database tests: unique ids, no shared fixtures.
 
@@ -34,4 +35,17 @@ export async function makeComment(articleId: number, data: { body?: string; auth
     },
     select: { id: true, version: true },
   });
+}
+
+/** Every id of a queue view, page by page through its cursors (at most 1,000 pages). */
+export async function walkQueue(tab: Parameters<typeof listQueue>[0]["tab"], filters: Parameters<typeof listQueue>[0]["filters"], limit: number): Promise<number[]> {
+  const ids: number[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 1000; page++) {
+    const result = await listQueue({ tab, filters, cursor, limit });
+    ids.push(...result.items.map((item) => item.id));
+    if (!result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  return ids;
 }
