@@ -123,8 +123,19 @@ export async function runQueueBench(opts: { quick: boolean; databaseUrl: string 
     searchHits += (await timed(search, () => listQueue({ tab: "pending", filters: { q, category: i % 2 === 0 ? "ABUSIVE" : undefined }, limit: 50 }))).items.length;
   }
 
+  // Baselines, each the plain SQL a first version would write, ids only (no cards), fewer runs.
+  const offsetPage: number[] = [];
+  for (let i = 0; i < BASELINE_REQUESTS; i++) {
+    await timed(offsetPage, () => client.query(`SELECT id FROM comment WHERE status = 'PENDING' AND priority > 0 ORDER BY priority DESC, "postedAt", id OFFSET 10000 LIMIT 50`));
+  }
+  const naiveSearch = await naiveSearchTimes(client, BASELINE_REQUESTS);
+
   const single: number[] = [];
-  const singles = (await client.query<{ id: number }>(`SELECT id FROM comment WHERE source = 'bench' AND status = 'PENDING' AND priority = 0 ORDER BY id DESC LIMIT ${REQUESTS}`)).rows;
+  const singles = (await client.query<{ id: number }>(`SELECT id FROM comment WHERE source = 'bench' AND status = 'PENDING' AND priority = 0 ORDER BY id DESC LIMIT ${REQUESTS + BASELINE_REQUESTS}`)).rows;
+  const bareUpdate: number[] = [];
+  for (const row of singles.splice(REQUESTS)) {
+    await timed(bareUpdate, () => client.query(`UPDATE comment SET status = 'APPROVED', version = version + 1, "decidedAt" = now() WHERE id = $1 AND version = 0 AND status = 'PENDING'`, [row.id]));
+  }
   for (const [index, row] of singles.entries()) {
     await timed(single, () => decideComment({ action: index % 2 ? "APPROVE" : "HIDE", reason: "SPAM", commentId: row.id, expectedVersion: 0, expectedStatus: "PENDING" }, moderators[0]!));
   }
@@ -141,6 +152,13 @@ export async function runQueueBench(opts: { quick: boolean; databaseUrl: string 
     page_10k_deep_p95_ms: round(percentile(deepPage, 95)),
     fts_search_p50_ms: round(percentile(search, 50)),
     fts_search_p95_ms: round(percentile(search, 95)),
+    offset_page_p50_ms: round(percentile(offsetPage, 50)),
+    offset_page_p95_ms: round(percentile(offsetPage, 95)),
+    naive_search_p50_ms: round(percentile(naiveSearch.times, 50)),
+    naive_search_p95_ms: round(percentile(naiveSearch.times, 95)),
+    naive_search_timeouts: naiveSearch.timeouts,
+    bare_update_p50_ms: round(percentile(bareUpdate, 50)),
+    bare_update_p95_ms: round(percentile(bareUpdate, 95)),
     decision_p50_ms: round(percentile(single, 50)),
     decision_p95_ms: round(percentile(single, 95)),
     ...concurrent,
@@ -150,12 +168,42 @@ export async function runQueueBench(opts: { quick: boolean; databaseUrl: string 
     `${count.toLocaleString("en")} comments (30% flagged) generated in SQL in ${figures.load_s} s; ${REQUESTS} timed calls of the domain functions each`,
     `first page of Flagged         p50 ${figures.flagged_first_page_p50_ms} ms  p95 ${figures.flagged_first_page_p95_ms} ms   target p95 < 50 ms: ${ok(figures.flagged_first_page_p95_ms!, 50)}`,
     `page 10,000 rows deep         p50 ${figures.page_10k_deep_p50_ms} ms  p95 ${figures.page_10k_deep_p95_ms} ms   target p95 < 50 ms: ${ok(figures.page_10k_deep_p95_ms!, 50)}`,
+    `  baseline: OFFSET 10000 of the same order, ids only (${BASELINE_REQUESTS} runs): p50 ${figures.offset_page_p50_ms} ms  p95 ${figures.offset_page_p95_ms} ms; the keyset page is ${ratio(figures.page_10k_deep_p95_ms!, figures.flagged_first_page_p95_ms!)}x the first page's p95`,
     `full-text search (+category)  p50 ${figures.fts_search_p50_ms} ms  p95 ${figures.fts_search_p95_ms} ms   target p95 < 50 ms: ${ok(figures.fts_search_p95_ms!, 50)} (${searchHits} rows over ${REQUESTS} searches)`,
+    `  baseline: one plain query (filters, ORDER BY, LIMIT 50; ids only; first ${BASELINE_REQUESTS} searches, stopped at ${NAIVE_TIMEOUT_MS} ms: ${naiveSearch.timeouts} were): p50 ${figures.naive_search_p50_ms} ms  p95 ${naiveSearch.timeouts > 0 ? ">= " : ""}${figures.naive_search_p95_ms} ms; plain ÷ ours at p95: ${ratio(figures.naive_search_p95_ms!, figures.fts_search_p95_ms!)}x`,
     `one decision                  p50 ${figures.decision_p50_ms} ms  p95 ${figures.decision_p95_ms} ms   target p95 < 20 ms: ${ok(figures.decision_p95_ms!, 20)}`,
+    `  baseline: a bare guarded UPDATE (no decision row, no audit event; ${BASELINE_REQUESTS} runs): p50 ${figures.bare_update_p50_ms} ms  p95 ${figures.bare_update_p95_ms} ms; the decision with its history and audit chain costs ${ratio(figures.decision_p95_ms!, figures.bare_update_p95_ms!)}x at p95`,
     `20 moderators, ${opts.quick ? 5 : 30} s on ${concurrent.pool_comments} shared comments: ${concurrent.decisions_per_s} decisions/s, p95 ${concurrent.concurrent_p95_ms} ms, ${concurrent.conflicts} conflicts`,
     `  decided ${concurrent.decided}, decision rows ${concurrent.decision_rows}, audit events ${concurrent.audit_events}, version bumps ${concurrent.version_bumps}: lost ${concurrent.lost}, double ${concurrent.double} (target 0 and 0: ${concurrent.lost === 0 && concurrent.double === 0 ? "ok" : "MISSED"})`,
   ];
   return { name: "queue", lines, figures };
+}
+
+const BASELINE_REQUESTS = 20;
+const NAIVE_TIMEOUT_MS = 1000;
+const ratio = (value: number, baseline: number) => round(value / Math.max(baseline, 0.001));
+
+/** The bench's searches as one plain query each, the way Postgres plans it on its own. */
+async function naiveSearchTimes(client: pg.Client, runs: number): Promise<{ times: number[]; timeouts: number }> {
+  const times: number[] = [];
+  let timeouts = 0;
+  await client.query(`SET statement_timeout = ${NAIVE_TIMEOUT_MS}`);
+  for (let i = 0; i < runs; i++) {
+    const q = `${WORDS[i % WORDS.length]} ${WORDS[(i * 7 + 3) % WORDS.length]} -${WORDS[(i * 11 + 5) % WORDS.length]}`;
+    const category = i % 2 === 0 ? `AND EXISTS (SELECT 1 FROM flag f WHERE f."commentId" = c.id AND f.category = 'ABUSIVE')` : "";
+    const started = performance.now();
+    try {
+      await client.query(`SELECT c.id FROM comment c WHERE c.status = 'PENDING' AND c."searchVector" @@ websearch_to_tsquery('simple', $1) ${category} ORDER BY c.priority DESC, c."postedAt", c.id LIMIT 50`, [q]);
+      times.push(performance.now() - started);
+    } catch (error) {
+      // 57014: canceled by statement_timeout; anything else is a bug in the query.
+      if ((error as { code?: string }).code !== "57014") throw error;
+      timeouts += 1;
+      times.push(NAIVE_TIMEOUT_MS);
+    }
+  }
+  await client.query(`RESET statement_timeout`);
+  return { times, timeouts };
 }
 
 /** Each moderator reads a comment from a small shared pool (as its card would show it) and decides it; overlaps become conflicts. */
