@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { pgConfigFromUrl } from "@/lib/db/connection-url";
+import { percentile, timed } from "../lib/timing";
 import { seedInParallel } from "./seed-in-parallel";
 import { withIndexesDeferred } from "./with-indexes-deferred";
 
@@ -18,15 +19,6 @@ const MODERATORS = 20;
 const BATCH = 50_000;
 
 const round = (value: number) => Math.round(value * 10) / 10;
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-}
-async function timed(samples: number[], work: () => Promise<unknown>): Promise<void> {
-  const start = performance.now();
-  await work();
-  samples.push(performance.now() - start);
-}
 
 export async function loadInsightsBenchData(client: pg.Client, databaseUrl: string, count: number, stamp: string): Promise<number> {
   const started = performance.now();

@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { pgConfigFromUrl } from "@/lib/db/connection-url";
+import { percentile, timed } from "../lib/timing";
 import { seedInParallel } from "./seed-in-parallel";
 import { withIndexesDeferred } from "./with-indexes-deferred";
 
@@ -16,17 +17,6 @@ const WORDS = `government budget inflation petrol cricket captain army intellige
 data surveillance court judge election corruption minister water schools hospitals economy exports youth media journalist
 karachi lahore islamabad kashmir pakistan india border trade history future policy reform market prices salary fuel power`.split(/\s+/);
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
-async function timed<T>(samples: number[], work: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  const result = await work();
-  samples.push(performance.now() - started);
-  return result;
-}
 
 const round = (value: number) => Math.round(value * 100) / 100;
 

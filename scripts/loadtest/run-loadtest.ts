@@ -7,6 +7,7 @@ import { findFreePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres"
 import { applyPendingMigrations } from "@/lib/db/migrations";
 import { projectRoot } from "@/lib/env";
 import { buildIfStale } from "../lib/build-if-stale";
+import { percentile } from "../lib/timing";
 import { ModeratorSession, type DecisionOutcome } from "./moderator-session";
 
 // N moderators deciding overlapping comments through the real HTTP endpoints while an import
@@ -24,10 +25,6 @@ export interface LoadtestReport {
   lines: string[];
   figures: Record<string, number>;
   ok: boolean;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
 }
 
 function generatedJsonl(count: number): string {

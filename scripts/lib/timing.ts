@@ -1,0 +1,16 @@
+// How every bench and the load test time calls and read percentiles, so a p95 means the same
+// thing in each section of BENCHMARKS.md.
+
+/** The sample at floor(p% of n) of the sorted samples (0 when there are none). */
+export function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+/** Runs `work`, adds its wall time in milliseconds to `samples`, and returns its result. */
+export async function timed<T>(samples: number[], work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  const result = await work();
+  samples.push(performance.now() - started);
+  return result;
+}
