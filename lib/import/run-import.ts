@@ -2,7 +2,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { getPgPool } from "@/lib/db/pg-pool";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
-import type { CommentContext, FlagResult } from "@/lib/rules/types";
+import type { CommentContext, FlagResult } from "@/lib/detect/types";
 import { finishImportBatch, startImportBatch, type ImportVia } from "./import-batch";
 import { applyFlags, RuleContexts, stageComment } from "./stage-comment";
 import type { ParseEvent, ParsedArticle, ParseProblem } from "./types";

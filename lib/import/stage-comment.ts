@@ -1,5 +1,5 @@
-import type { CommentContext, FlagResult } from "@/lib/rules/types";
-import { flagOutcome } from "@/lib/rules/flag-outcome";
+import type { CommentContext, FlagResult } from "@/lib/detect/types";
+import { flagOutcome } from "@/lib/detect/flag-outcome";
 import { commentContentHash } from "./content-hash";
 import type { ParsedComment } from "./types";
 import type { StagedComment } from "./write-comment-chunk";

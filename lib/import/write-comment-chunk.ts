@@ -4,8 +4,8 @@ import { from as copyFrom } from "pg-copy-streams";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { recordAuditEventPg, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
-import { flagCategoriesLiteral } from "@/lib/rules/flag-categories";
-import type { FlagResult } from "@/lib/rules/types";
+import { flagCategoriesLiteral } from "@/lib/detect/flag-categories";
+import type { FlagResult } from "@/lib/detect/types";
 import { copyField } from "./copy-format";
 import type { ParsedArticle } from "./types";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type PgBoss from "pg-boss";
-import { RuleCompileError } from "@/lib/rules/compiled-rule";
+import { RuleCompileError } from "@/lib/detect/compiled-rule";
 import { recordRerunError, runRuleRerunSlice } from "@/lib/rules/run-rule-rerun";
 import { RULE_RERUN_QUEUE, SLICE_SECONDS } from "./boss";
 import type { RuleRerunJobData } from "./enqueue-rule-rerun";

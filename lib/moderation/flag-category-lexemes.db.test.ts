@@ -7,7 +7,7 @@ import { importStream } from "@/lib/import/import-file";
 import { createRuleRerun } from "@/lib/rules/create-rule-rerun";
 import { runRuleRerunSlice } from "@/lib/rules/run-rule-rerun";
 import { seedArticle, seedComment, seedRule, uid } from "@/lib/rules/test-db-factories";
-import type { RuleCategory } from "@/lib/rules/types";
+import type { RuleCategory } from "@/lib/detect/types";
 import { listQueue } from "./list-queue";
 
 // comment."flagCategories" and the 'category:<name>' lexemes the trigger derives from it: the

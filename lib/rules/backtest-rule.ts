@@ -1,12 +1,12 @@
 import "server-only";
 import { getPgPool } from "@/lib/db/pg-pool";
 import { AppError } from "@/lib/errors";
-import { compileRules } from "./compile-rules";
-import { RuleCompileError } from "./compiled-rule";
-import { evaluateComment } from "./evaluate-comment";
+import { compileRules } from "@/lib/detect/compile-rules";
+import { RuleCompileError } from "@/lib/detect/compiled-rule";
+import { evaluateComment } from "@/lib/detect/evaluate-comment";
 import { loadCommentBatch, type ArticleTextCache, type StoredComment } from "./load-comment-batch";
 import type { RuleDraft } from "./rule-draft-schema";
-import type { Span } from "./types";
+import type { Span } from "@/lib/detect/types";
 
 export interface BacktestSample {
   commentId: number;

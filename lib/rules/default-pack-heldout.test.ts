@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import heldout from "@/test/fixtures/rules/heldout.json";
-import { compileRules } from "./compile-rules";
+import { compileRules } from "@/lib/detect/compile-rules";
 import { defaultRulePack } from "./default-pack";
-import { evaluateComment } from "./evaluate-comment";
-import type { RuleCategory } from "./types";
+import { evaluateComment } from "@/lib/detect/evaluate-comment";
+import type { RuleCategory } from "@/lib/detect/types";
 
 // Independent check: hand-labelled comments written before the pack was tuned. Measures
 // generalization of the pack's vocabulary, not memorisation of the sample thread.

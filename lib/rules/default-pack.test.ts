@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import sample from "@/test/fixtures/rules/sample-thread.json";
-import { compileRules } from "./compile-rules";
+import { compileRules } from "@/lib/detect/compile-rules";
 import { defaultRulePack } from "./default-pack";
-import { evaluateComment } from "./evaluate-comment";
-import type { FlagResult } from "./types";
+import { evaluateComment } from "@/lib/detect/evaluate-comment";
+import type { FlagResult } from "@/lib/detect/types";
 
 interface SampleComment {
   author: string | null;

@@ -1,4 +1,4 @@
-import type { RuleCategory, RuleDefinition, RuleKind } from "./types";
+import type { RuleCategory, RuleDefinition, RuleKind } from "@/lib/detect/types";
 import * as terms from "./default-pack-terms";
 
 type PackRule = Omit<RuleDefinition, "id" | "version">;

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { RULE_PACK_FORMAT } from "./rule-pack-schema";
-import { RULE_KINDS } from "./types";
+import { RULE_KINDS } from "@/lib/detect/types";
 
 /** The rules of this installation (not deleted; the engine's kinds) as a pack object. */
 export async function exportRulePack() {

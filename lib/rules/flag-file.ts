@@ -5,11 +5,11 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseImport } from "@/lib/import/parse-import";
 import type { ImportFormat, ParseProblem } from "@/lib/import/types";
-import { compileRules } from "./compile-rules";
+import { compileRules } from "@/lib/detect/compile-rules";
 import { defaultRulePack } from "./default-pack";
-import { evaluateComment } from "./evaluate-comment";
+import { evaluateComment } from "@/lib/detect/evaluate-comment";
 import { loadRuleEvaluator } from "./load-rule-evaluator";
-import type { CommentContext, FlagResult, Span } from "./types";
+import type { CommentContext, FlagResult, Span } from "@/lib/detect/types";
 import { openImportInput } from "@/lib/import/open-import-input";
 
 export interface FlaggedComment {

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PoolClient } from "pg";
-import type { CommentContext } from "./types";
+import type { CommentContext } from "@/lib/detect/types";
 
 // The keyset scan shared by backtests and re-runs: comments in id order with what the rules read
 // (article text and parent body, for OFF_TOPIC). The one place this SQL lives.

@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { compileRules } from "./compile-rules";
-import { evaluateComment } from "./evaluate-comment";
-import { RULE_KINDS, type CommentContext, type FlagResult, type RuleAction, type RuleCategory, type RuleDefinition, type RuleKind } from "./types";
+import { compileRules } from "@/lib/detect/compile-rules";
+import { evaluateComment } from "@/lib/detect/evaluate-comment";
+import { RULE_KINDS, type CommentContext, type FlagResult, type RuleAction, type RuleCategory, type RuleDefinition, type RuleKind } from "@/lib/detect/types";
 
 const ENGINE_KINDS = new Set<string>(RULE_KINDS);
 

@@ -1,10 +1,10 @@
 import "server-only";
 import { withPgTransaction } from "@/lib/db/pg-pool";
 import { insertCommentFlags, recordAutoHide } from "@/lib/import/write-comment-chunk";
-import { flagCategoriesLiteral } from "./flag-categories";
-import { flagOutcome } from "./flag-outcome";
+import { flagCategoriesLiteral } from "@/lib/detect/flag-categories";
+import { flagOutcome } from "@/lib/detect/flag-outcome";
 import { loadCommentBatch, type ArticleTextCache } from "./load-comment-batch";
-import type { CommentContext, FlagResult } from "./types";
+import type { CommentContext, FlagResult } from "@/lib/detect/types";
 
 export type Evaluate = (context: CommentContext) => FlagResult[];
 

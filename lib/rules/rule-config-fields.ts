@@ -1,4 +1,4 @@
-import type { RuleKind } from "./types";
+import type { RuleKind } from "@/lib/detect/types";
 
 // The rule form edits a config as text fields (a textarea of terms, a number box...); these two
 // functions translate both ways. Validation stays in schemas.ts, so an empty number box becomes

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { parseRuleConfig } from "./schemas";
-import { RULE_ACTIONS, RULE_CATEGORIES, RULE_KINDS } from "./types";
+import { parseRuleConfig } from "@/lib/detect/schemas";
+import { RULE_ACTIONS, RULE_CATEGORIES, RULE_KINDS } from "@/lib/detect/types";
 
 // A rule as an admin writes it, checked the same way in the browser (form, test bench) and on the
 // server (actions, `rules import`). Pure: the client bundle imports it.

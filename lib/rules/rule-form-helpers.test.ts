@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highlightSegments } from "./highlight-segments";
+import { highlightSegments } from "@/lib/detect/highlight-segments";
 import { configFromFields, DEFAULT_CONFIG_FIELDS, fieldsFromConfig } from "./rule-config-fields";
 import { ruleDraftSchema } from "./rule-draft-schema";
 import { parseRulePack } from "./rule-pack-schema";

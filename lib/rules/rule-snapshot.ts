@@ -1,4 +1,4 @@
-import type { RuleAction, RuleCategory } from "./types";
+import type { RuleAction, RuleCategory } from "@/lib/detect/types";
 
 // What a rule looked like at one version: stored in RuleVersion.snapshot and in the before/after
 // of its audit events, so every flag's (ruleId, ruleVersion) can be explained later.

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { RuleCompileError } from "./compiled-rule";
+import { RuleCompileError } from "@/lib/detect/compiled-rule";
 import { loadRuleEvaluator } from "./load-rule-evaluator";
 import { rerunRulesBatch, type Evaluate } from "./rerun-rules-batch";
 

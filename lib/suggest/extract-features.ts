@@ -1,4 +1,4 @@
-import { normalizeForMatching } from "@/lib/rules/normalize";
+import { normalizeForMatching } from "@/lib/detect/normalize";
 
 // Features are prefixed by kind so one vocabulary holds them all. The colon never survives
 // normalization (punctuation becomes a word boundary), so a prefixed feature cannot collide with text.

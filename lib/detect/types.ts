@@ -9,7 +9,7 @@ export type RuleKind = (typeof RULE_KINDS)[number];
 export const RULE_ACTIONS = ["FLAG", "HOLD", "AUTO_HIDE"] as const;
 export type RuleAction = (typeof RULE_ACTIONS)[number];
 
-/** A rule as stored (config is validated per kind by lib/rules/schemas.ts). */
+/** A rule as stored (config is validated per kind by lib/detect/schemas.ts). */
 export interface RuleDefinition {
   id: string;
   name: string;
