@@ -1,6 +1,7 @@
 // The moddesk command line. Each group lives in scripts/cli/; domain logic lives in lib/.
 import { isAppError } from "@/lib/errors";
 import { auditCommand } from "./cli/audit-commands";
+import { dsaCommand } from "./cli/dsa-commands";
 import { exportCommand } from "./cli/export-commands";
 import { flagCommand } from "./cli/flag-commands";
 import { importCommand } from "./cli/import-commands";
@@ -26,6 +27,9 @@ const HELP = `moddesk — comment moderation for newsrooms
   moddesk rules import <file>                                         create or update rules by name from a rule pack
   moddesk export --format csv|json|jsonl [--since ISO] [--until ISO] [--article ID] [--moderator EMAIL|system] [--out FILE] [--bom]
                                                                       export moderation decisions (stdout without --out)
+  moddesk dsa statements [--format json|jsonl] [--since ISO] [--until ISO] [--out FILE]
+                                                                      DSA statements of reasons of every hide, for the Transparency Database
+  moddesk dsa notice --comment ID [--json]                            the statement of reasons of a hidden comment, for its author
   moddesk model train                                                 train the suggestion model on this installation's decisions
   moddesk model evaluate [--generated N [--seed S]]                   precision/recall per reason on the time-based split, vs the majority baseline
 
@@ -40,6 +44,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   flag: flagCommand,
   rules: rulesCommand,
   model: modelCommand,
+  dsa: dsaCommand,
 };
 
 async function main(): Promise<void> {

@@ -7,6 +7,7 @@ const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: "/audit", label: "Audit log", permission: "audit:read-decisions" },
   { href: "/imports", label: "Imports", permission: "imports:run" },
   { href: "/exports", label: "Exports", permission: "exports:run" },
+  { href: "/dsa", label: "DSA", permission: "exports:run" },
   { href: "/users", label: "Users", permission: "users:manage" },
 ];
 

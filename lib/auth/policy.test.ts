@@ -13,6 +13,7 @@ const expected: Record<Permission, { admin: boolean; moderator: boolean }> = {
   "users:manage": { admin: true, moderator: false },
   "tokens:manage": { admin: true, moderator: false },
   "insights:moderators": { admin: true, moderator: false },
+  "dsa:manage": { admin: true, moderator: false },
 };
 
 describe("permission table", () => {

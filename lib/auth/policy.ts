@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   "users:manage": ["admin"],
   "tokens:manage": ["admin"],
   "insights:moderators": ["admin"],
+  "dsa:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

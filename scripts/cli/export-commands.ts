@@ -1,23 +1,12 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
 import { exportQuerySchema } from "@/lib/export/schemas";
+import { writerFor } from "../lib/sink-writer";
 import { withDatabase } from "../lib/with-database";
 
 const USAGE = "usage: moddesk export --format csv|json|jsonl [--since ISO] [--until ISO] [--article ID] [--moderator EMAIL|system] [--out FILE] [--bom]";
-
-/** Writes and waits for 'drain' when the sink's buffer is full, so memory stays flat; a sink
- * error (a closed pipe, a full disk) fails the next write, which ends the export as aborted. */
-function writerFor(sink: Writable): (chunk: string | Uint8Array) => Promise<void> {
-  let failure: Error | undefined;
-  sink.on("error", (error: Error) => (failure = error));
-  return async (chunk) => {
-    if (failure) throw failure;
-    if (!sink.write(chunk)) await once(sink, "drain");
-  };
-}
 
 export async function exportCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CommentCard } from "@/components/queue/comment-card";
+import { StatementOfReasonsPanel } from "@/components/dsa/statement-of-reasons-panel";
 import { InternalNotes } from "@/components/queue/internal-notes";
 import { RevertButton } from "@/components/queue/revert-button";
 import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
+import { statementOfReasonsForComment } from "@/lib/dsa/comment-statement-of-reasons";
 import { formatDateTime } from "@/lib/format";
 import { getCommentDetail } from "@/lib/moderation/get-comment-detail";
 import { reasonLabel } from "@/lib/moderation/policy";
@@ -20,6 +22,7 @@ export default async function CommentPage({ params }: { params: Promise<{ id: st
   const canDecide = can(user.role, "comment:decide");
   const { item } = detail;
   const latest = detail.decisions[0];
+  const statementOfReasons = item.status === "HIDDEN" ? await statementOfReasonsForComment(item.id) : null;
   return (
     <main className="space-y-6">
       <h1 className="text-xl font-semibold">Comment #{item.id}</h1>
@@ -62,6 +65,7 @@ export default async function CommentPage({ params }: { params: Promise<{ id: st
           ))}
         </ul>
       </section>
+      {statementOfReasons ? <StatementOfReasonsPanel found={statementOfReasons} /> : null}
       <InternalNotes notes={detail.notes} target={{ commentId: item.id }} canWrite={canDecide} testId="comment-note" />
     </main>
   );

@@ -1,0 +1,11 @@
+import { statementExportQuerySchema } from "@/lib/dsa/schemas";
+import { statementsResponse } from "@/lib/dsa/statements-response";
+import { defineRoute } from "@/lib/route";
+
+// Statements of reasons of every hide in a period, for the DSA Transparency Database.
+export const GET = defineRoute({
+  name: "GET /api/v1/dsa/statements",
+  permission: "exports:run",
+  input: statementExportQuerySchema,
+  run: ({ format, since, until }, { principal }) => statementsResponse({ format, filters: { since, until }, actor: principal.actor, via: principal.via === "token" ? "api" : "dashboard" }),
+});

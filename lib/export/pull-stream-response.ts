@@ -1,0 +1,37 @@
+// A download answered from an async generator of chunks, pull-based: the next chunk is produced
+// only when the client has taken the previous one, and a client that goes away cancels the stream,
+// which ends the generator (its finally blocks record the export as aborted).
+
+export async function pullStreamResponse<Summary>(chunks: AsyncGenerator<Uint8Array, Summary>, headers: Record<string, string>, abortedSummary: Summary): Promise<Response> {
+  // Started before answering: a database that cannot be reached is an error status, not a 200
+  // with an empty file.
+  const first = await chunks.next();
+  let pending: Uint8Array | null = first.done ? null : first.value;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          for (;;) {
+            if (pending !== null) {
+              const chunk = pending;
+              pending = null;
+              if (chunk.length > 0) return controller.enqueue(chunk);
+            }
+            const step = await chunks.next();
+            if (step.done) return controller.close();
+            pending = step.value;
+          }
+        } catch (error) {
+          // Headers are gone: erroring the body makes the client see a failed (not a short) download.
+          console.error("[export] failed mid-stream", error);
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await chunks.return(abortedSummary);
+      },
+    },
+    { highWaterMark: 1 },
+  );
+  return new Response(body, { headers: { "cache-control": "no-store", "x-content-type-options": "nosniff", ...headers } });
+}
