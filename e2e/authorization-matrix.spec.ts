@@ -27,6 +27,7 @@ const PAGES: Record<string, { access: Access; url?: string }> = {
   "/imports": { access: "imports:run" },
   "/exports": { access: "exports:run" },
   "/dsa": { access: "exports:run" },
+  "/webhooks": { access: "webhooks:manage" },
   "/users": { access: "users:manage" },
   "/tokens": { access: "tokens:manage" },
 };
@@ -59,6 +60,10 @@ const ACTIONS: Record<string, Access> = {
   "lib/moderation/actions.ts#watchAuthorAction": "comment:decide",
   "lib/moderation/actions.ts#hideAuthorPendingAction": "comment:decide",
   "lib/dsa/actions.ts#updateDsaSettingsAction": "dsa:manage",
+  "lib/webhooks/actions.ts#createWebhookEndpointAction": "webhooks:manage",
+  "lib/webhooks/actions.ts#rotateWebhookSecretAction": "webhooks:manage",
+  "lib/webhooks/actions.ts#setWebhookEndpointEnabledAction": "webhooks:manage",
+  "lib/webhooks/actions.ts#resendWebhookDeliveryAction": "webhooks:manage",
   "lib/rules/actions.ts#createRuleAction": "rules:write",
   "lib/rules/actions.ts#updateRuleAction": "rules:write",
   "lib/rules/actions.ts#setRuleEnabledAction": "rules:write",

@@ -8,6 +8,7 @@ const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: "/imports", label: "Imports", permission: "imports:run" },
   { href: "/exports", label: "Exports", permission: "exports:run" },
   { href: "/dsa", label: "DSA", permission: "exports:run" },
+  { href: "/webhooks", label: "Webhooks", permission: "webhooks:manage" },
   { href: "/users", label: "Users", permission: "users:manage" },
 ];
 

@@ -14,6 +14,7 @@ const expected: Record<Permission, { admin: boolean; moderator: boolean }> = {
   "tokens:manage": { admin: true, moderator: false },
   "insights:moderators": { admin: true, moderator: false },
   "dsa:manage": { admin: true, moderator: false },
+  "webhooks:manage": { admin: true, moderator: false },
 };
 
 describe("permission table", () => {

@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   "tokens:manage": ["admin"],
   "insights:moderators": ["admin"],
   "dsa:manage": ["admin"],
+  "webhooks:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,6 +2,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { recordAuditEventPg, SYSTEM_ACTOR, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { ParseProblem } from "./types";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 
 // An import batch lives as long as the connection that runs it: the connection holds a session
 // advisory lock (IMPORT_LOCK_CLASS, batch id) from the moment the row exists. A RUNNING batch whose
@@ -86,6 +87,11 @@ export async function finishImportBatch(
       entityType: "import_batch",
       entityId: batch.id,
       details: { fileName: request.fileName, format: request.format, via: request.via, ...batch.counts, warnings: batch.warnings },
+    });
+    await enqueueWebhookEvent((sql, params) => client.query(sql, params), {
+      type: "import.completed",
+      orderingKey: `import:${batch.id}`,
+      data: { import: { id: batch.id, status: batch.status, fileName: request.fileName, format: request.format, via: request.via, ...batch.counts } },
     });
     await client.query("COMMIT");
   } catch (error) {

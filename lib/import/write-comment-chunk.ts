@@ -8,6 +8,7 @@ import { flagCategoriesLiteral } from "@/lib/detect/flag-categories";
 import type { FlagResult } from "@/lib/detect/types";
 import { copyField } from "./copy-format";
 import type { ParsedArticle } from "./types";
+import { enqueueFlaggedComments, enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 
 // One chunk of an import, in the caller's transaction: new articles, then COPY into a staging table
 // and one INSERT ... ON CONFLICT DO NOTHING into comment, so dedupe is decided by the unique index
@@ -109,6 +110,8 @@ export async function writeCommentChunk(client: PoolClient, batchId: number | nu
   if (newIds.size === 0) return newIds;
   await linkParents(client, comments, newIds);
   await insertFlags(client, comments, newIds);
+  const flaggedIds = comments.filter((comment) => comment.flags.length > 0).flatMap((comment) => newIds.get(comment.dedupeKey) ?? []);
+  if (flaggedIds.length > 0) await enqueueFlaggedComments((sql, params) => client.query(sql, params), flaggedIds);
   await recordAutoHides(client, comments, newIds);
   return newIds;
 }
@@ -173,6 +176,12 @@ export async function recordAutoHide(client: PoolClient, commentId: number, flag
     [commentId, reasonForCategory(flags), `auto-hidden by ${rules.join(", ")}`],
   );
   await client.query(`UPDATE comment SET status = 'HIDDEN', "decidedAt" = now() AT TIME ZONE 'UTC', version = version + 1 WHERE id = $1`, [commentId]);
+  await enqueueWebhookEvent((sql, params) => client.query(sql, params), {
+    type: "comment.decided",
+    orderingKey: `comment:${commentId}`,
+    commentId,
+    data: { decision: { id: decision.rows[0]?.id, action: "HIDE", fromStatus: "PENDING", toStatus: "HIDDEN", reason: reasonForCategory(flags), decidedAt: new Date().toISOString(), by: "system", rules } },
+  });
   await recordAuditEventPg(client, {
     actor: SYSTEM_ACTOR,
     action: "comment.auto_hide",

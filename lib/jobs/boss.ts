@@ -11,6 +11,8 @@ export const RULE_RERUN_QUEUE = "rule-rerun";
 export const SUGGESTION_QUEUE = "suggestion";
 /** Recomputes the insights days changed since their last refresh (insights-rollup-job.ts). */
 export const INSIGHTS_ROLLUP_QUEUE = "insights-rollup";
+/** Starts delivering the webhook outbox's due deliveries (lib/webhooks/drain-webhook-outbox.ts). */
+export const WEBHOOK_QUEUE = "webhooks";
 
 /**
  * Re-run jobs work in slices of at most SLICE_SECONDS and queue their own continuation, so a job
@@ -46,7 +48,7 @@ async function startBoss(): Promise<PgBoss> {
   await boss.createQueue(RULE_RERUN_QUEUE, { name: RULE_RERUN_QUEUE, policy: "standard", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS });
   // "stately": at most one job queued (per singleton key) and one running, so a thousand sends
   // while one waits are one job. Both work in slices and re-send themselves.
-  for (const name of [SUGGESTION_QUEUE, INSIGHTS_ROLLUP_QUEUE]) {
+  for (const name of [SUGGESTION_QUEUE, INSIGHTS_ROLLUP_QUEUE, WEBHOOK_QUEUE]) {
     await boss.createQueue(name, { name, policy: "stately", retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS });
   }
   return boss;

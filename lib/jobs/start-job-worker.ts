@@ -1,11 +1,12 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { getBoss, INSIGHTS_ROLLUP_QUEUE, RULE_RERUN_QUEUE, SUGGESTION_QUEUE } from "./boss";
+import { getBoss, INSIGHTS_ROLLUP_QUEUE, RULE_RERUN_QUEUE, SUGGESTION_QUEUE, WEBHOOK_QUEUE } from "./boss";
 import type { RuleRerunJobData } from "./enqueue-rule-rerun";
 import { handleInsightsRollupJob } from "./insights-rollup-job";
 import { sendTick } from "./periodic-jobs";
 import { handleRuleRerunJob } from "./rule-rerun-job";
 import { handleSuggestionJob } from "./suggestion-job";
+import { handleWebhookJob } from "./webhook-job";
 
 /**
  * Starts the background workers inside the Next server process (instrumentation.ts), so that
@@ -21,6 +22,8 @@ export async function startJobWorker(): Promise<void> {
   });
   await boss.work(SUGGESTION_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, () => handleSuggestionJob(boss));
   await boss.work(INSIGHTS_ROLLUP_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, () => handleInsightsRollupJob(boss));
+  await boss.work(WEBHOOK_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, () => handleWebhookJob(boss));
+  await sendTick(boss, WEBHOOK_QUEUE, 0);
   await sendTick(boss, SUGGESTION_QUEUE, 0);
   await sendTick(boss, INSIGHTS_ROLLUP_QUEUE, 0);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/db/client";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 import { conflictMessage, type Status } from "./policy";
 
 type DecisionAction = "APPROVE" | "HIDE" | "UNDO" | "REVERT";
@@ -68,6 +69,14 @@ export async function applyTransition(tx: Prisma.TransactionClient, actor: Audit
       ...(transition.note ? { note: transition.note } : {}),
       ...(transition.revertsId ? { revertsId: transition.revertsId } : {}),
       ...transition.auditDetails,
+    },
+  });
+  await enqueueWebhookEvent((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
+    type: "comment.decided",
+    orderingKey: `comment:${transition.commentId}`,
+    commentId: transition.commentId,
+    data: {
+      decision: { id: decision.id, action: transition.action, fromStatus: transition.from, toStatus: transition.to, reason: transition.reason ?? null, decidedAt: decidedAt.toISOString(), by: actor.label },
     },
   });
   return { commentId: transition.commentId, decisionId: decision.id, status: transition.to, version: transition.expectedVersion + 1, decidedAt };

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Prisma } from "@/lib/db/client";
+import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 import { changedFields, type RuleSnapshot } from "./rule-snapshot";
 
 export type RuleAuditAction = "rule.create" | "rule.update" | "rule.disable" | "rule.enable" | "rule.delete" | "rule.import";
@@ -33,6 +34,11 @@ export async function recordRuleChange(
     entityType: "rule",
     entityId: change.ruleId,
     details: { version: change.version, changes: changedFields(change.before, change.after), before: change.before, after: change.after },
+  });
+  await enqueueWebhookEvent((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
+    type: "rule.changed",
+    orderingKey: `rule:${change.ruleId}`,
+    data: { rule: { id: change.ruleId, version: change.version, change: change.action.replace("rule.", ""), name: change.after.name, category: change.after.category, enabled: change.after.enabled }, changes: changedFields(change.before, change.after), by: change.actor.label },
   });
 }
 

@@ -1,0 +1,68 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { resendWebhookDeliveryAction, rotateWebhookSecretAction, setWebhookEndpointEnabledAction } from "@/lib/webhooks/actions";
+import { SecretOnce } from "./secret-once";
+
+const button = "min-h-11 rounded-md border border-slate-300 px-3 py-2 text-sm disabled:opacity-60";
+
+export function EndpointControls({ endpointId, enabled }: { endpointId: number; enabled: boolean }) {
+  const [isPending, startTransition] = useTransition();
+  const [secret, setSecret] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          className={button}
+          disabled={isPending}
+          onClick={() =>
+            startTransition(async () => {
+              const result = await rotateWebhookSecretAction({ endpointId });
+              if (result.ok) setSecret(result.data.secret);
+              setMessage(result.ok ? null : result.message);
+            })
+          }
+        >
+          Rotate secret
+        </button>
+        <button
+          type="button"
+          className={button}
+          disabled={isPending}
+          onClick={() =>
+            startTransition(async () => {
+              const result = await setWebhookEndpointEnabledAction({ endpointId, enabled: !enabled });
+              setMessage(result.ok ? null : result.message);
+            })
+          }
+        >
+          {enabled ? "Disable" : "Enable"}
+        </button>
+      </div>
+      {secret ? <SecretOnce secret={secret} what="New secret made; the previous one keeps signing for 24 hours." /> : null}
+      {message ? <p className="text-sm text-red-700">{message}</p> : null}
+    </div>
+  );
+}
+
+export function ResendButton({ deliveryId }: { deliveryId: number }) {
+  const [isPending, startTransition] = useTransition();
+  const [done, setDone] = useState(false);
+  return (
+    <button
+      type="button"
+      className={button}
+      disabled={isPending || done}
+      onClick={() =>
+        startTransition(async () => {
+          const result = await resendWebhookDeliveryAction({ deliveryId });
+          setDone(result.ok);
+        })
+      }
+    >
+      {done ? "Queued" : "Resend"}
+    </button>
+  );
+}

@@ -1,0 +1,67 @@
+import { once } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomBytes } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { Webhook } from "standardwebhooks";
+import { credentials, signIn } from "./support/fixtures";
+
+// An admin points Moddesk at the newsroom's receiver (here on loopback, which the admin must allow),
+// copies the secret shown once, and a moderator's hide arrives at the receiver signed, within
+// seconds, through the job worker of the running app.
+
+test("a hide reaches a signed webhook receiver, and the delivery shows as succeeded", async ({ browser }) => {
+  const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+  const server = http.createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    request.on("end", () => {
+      received.push({ headers: request.headers, body });
+      response.writeHead(200).end("thanks");
+    });
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/moddesk`;
+
+  const stamp = randomBytes(4).toString("hex");
+  const client = new pg.Client({ connectionString: credentials().databaseUrl });
+  await client.connect();
+  const articleId = (await client.query<{ id: number }>(`INSERT INTO article (key, title, body, "publishedAt") VALUES ($1, $2, 'Text.', now()) RETURNING id`, [`e2e-hook:${stamp}`, `Webhook e2e ${stamp}`])).rows[0]!.id;
+  const commentId = (
+    await client.query<{ id: number }>(
+      `INSERT INTO comment ("articleId", source, "dedupeKey", "contentHash", "authorName", body, "postedAt") VALUES ($1, 'e2e', $2, $2, 'Reader', 'A comment to hide.', now() AT TIME ZONE 'UTC') RETURNING id`,
+      [articleId, `e2e-hook:${stamp}:0`],
+    )
+  ).rows[0]!.id;
+  await client.end();
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin");
+  await admin.goto("/webhooks");
+  await admin.getByLabel("Receiver URL").fill(url);
+  await admin.getByRole("button", { name: "Add endpoint" }).click();
+  await expect(admin.getByText("private or loopback network")).toBeVisible();
+  await admin.getByLabel("Allow private and loopback addresses").check();
+  await admin.getByRole("button", { name: "Add endpoint" }).click();
+  const secret = (await admin.getByTestId("webhook-secret").textContent())!.trim();
+  expect(secret).toMatch(/^whsec_/);
+
+  const moderator = await (await browser.newContext()).newPage();
+  await signIn(moderator, "moderator");
+  await moderator.goto(`/queue?tab=pending&article=${articleId}`);
+  await expect(moderator.getByTestId("queue-board")).toHaveAttribute("data-hydrated", "true");
+  const card = moderator.locator(`[data-testid="comment-card"][data-comment-id="${commentId}"]`);
+  await card.getByRole("button", { name: "Hide…" }).click();
+  await card.getByRole("button", { name: "4 spam" }).click();
+  await expect(card).toHaveAttribute("data-status", "HIDDEN");
+
+  await expect.poll(() => received.length, { timeout: 20_000 }).toBeGreaterThan(0);
+  const event = new Webhook(secret).verify(received[0]!.body, received[0]!.headers as Record<string, string>) as { type: string; data: { comment: { id: number }; decision: { action: string; reason: string } } };
+  expect(event).toMatchObject({ type: "comment.decided", data: { comment: { id: commentId }, decision: { action: "HIDE", reason: "SPAM" } } });
+
+  await admin.reload();
+  await expect(admin.getByTestId("delivery-status").first()).toHaveText("succeeded");
+  server.close();
+});

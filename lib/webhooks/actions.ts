@@ -1,0 +1,53 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/action";
+import type { SessionUser } from "@/lib/auth/session";
+import { createWebhookEndpoint, resendWebhookDelivery, rotateWebhookSecret, setWebhookEndpointEnabled } from "./manage-endpoints";
+import { createEndpointSchema, deliveryIdSchema, endpointIdSchema, setEndpointEnabledSchema } from "./schemas";
+
+const actorOf = (user: SessionUser | null) => ({ id: user?.id ?? null, label: user?.email ?? "unknown" });
+
+export const createWebhookEndpointAction = defineAction({
+  name: "webhooks.create",
+  input: createEndpointSchema,
+  permission: "webhooks:manage",
+  run: async (input, { user }) => {
+    const created = await createWebhookEndpoint(input, actorOf(user));
+    revalidatePath("/webhooks");
+    return created;
+  },
+});
+
+export const rotateWebhookSecretAction = defineAction({
+  name: "webhooks.rotate",
+  input: endpointIdSchema,
+  permission: "webhooks:manage",
+  run: async (input, { user }) => {
+    const rotated = await rotateWebhookSecret(input.endpointId, actorOf(user));
+    revalidatePath("/webhooks");
+    return rotated;
+  },
+});
+
+export const setWebhookEndpointEnabledAction = defineAction({
+  name: "webhooks.set-enabled",
+  input: setEndpointEnabledSchema,
+  permission: "webhooks:manage",
+  run: async (input, { user }) => {
+    const result = await setWebhookEndpointEnabled(input.endpointId, input.enabled, actorOf(user));
+    revalidatePath("/webhooks");
+    return result;
+  },
+});
+
+export const resendWebhookDeliveryAction = defineAction({
+  name: "webhooks.resend",
+  input: deliveryIdSchema,
+  permission: "webhooks:manage",
+  run: async (input, { user }) => {
+    const result = await resendWebhookDelivery(input.deliveryId, actorOf(user));
+    revalidatePath("/webhooks");
+    return result;
+  },
+});

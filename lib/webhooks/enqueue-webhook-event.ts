@@ -1,0 +1,41 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { WebhookEventInput } from "./events";
+
+/** Runs one SQL statement in the caller's transaction: a Prisma transaction client or a pg client. */
+export type SqlInTransaction = (sql: string, params: unknown[]) => Promise<unknown>;
+
+// The outbox write: one statement, in the transaction of the change it reports, adding one
+// delivery per enabled endpoint that subscribed to the event (none: nothing written, one cheap
+// index-free scan of a table of a few rows). The comment's identity is read by the same statement,
+// so the payload says which comment of which system it is without another round trip.
+const INSERT_DELIVERIES = `
+  INSERT INTO webhook_delivery ("endpointId", "messageId", "eventType", "orderingKey", payload, "nextAttemptAt", "createdAt")
+  SELECT e.id, $1 || '_' || e.id, $2, $3,
+         jsonb_build_object('type', $2::text, 'timestamp', $4::text, 'data', $5::jsonb || COALESCE((
+           SELECT jsonb_build_object('comment', jsonb_build_object('id', c.id, 'source', c.source, 'externalId', c."externalId", 'articleId', c."articleId", 'status', c.status))
+           FROM comment c WHERE c.id = $6::int), '{}'::jsonb)),
+         now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+  FROM webhook_endpoint e
+  WHERE e.enabled AND $2 = ANY(e.events)`;
+
+export async function enqueueWebhookEvent(run: SqlInTransaction, event: WebhookEventInput): Promise<void> {
+  const messageBase = `msg_${randomBytes(12).toString("hex")}`;
+  await run(INSERT_DELIVERIES, [messageBase, event.type, event.orderingKey, new Date().toISOString(), JSON.stringify(event.data), event.commentId ?? null]);
+}
+
+// comment.flagged for a chunk of new comments in one statement (the import's path): one delivery
+// per flagged comment and subscribed endpoint, with the flags' rules, categories and reasons.
+const INSERT_FLAGGED = `
+  INSERT INTO webhook_delivery ("endpointId", "messageId", "eventType", "orderingKey", payload, "nextAttemptAt", "createdAt")
+  SELECT e.id, $1 || '_' || c.id || '_' || e.id, 'comment.flagged', 'comment:' || c.id,
+         jsonb_build_object('type', 'comment.flagged', 'timestamp', $2::text, 'data', jsonb_build_object(
+           'comment', jsonb_build_object('id', c.id, 'source', c.source, 'externalId', c."externalId", 'articleId', c."articleId", 'status', c.status),
+           'flags', (SELECT jsonb_agg(jsonb_build_object('rule', r.name, 'category', f.category, 'reason', f.reason) ORDER BY f.id) FROM flag f JOIN rule r ON r.id = f."ruleId" WHERE f."commentId" = c.id))),
+         now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+  FROM webhook_endpoint e JOIN comment c ON c.id = ANY($3::int[])
+  WHERE e.enabled AND 'comment.flagged' = ANY(e.events)`;
+
+export async function enqueueFlaggedComments(run: SqlInTransaction, commentIds: number[]): Promise<void> {
+  await run(INSERT_FLAGGED, [`msg_${randomBytes(12).toString("hex")}`, new Date().toISOString(), commentIds]);
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+
+export interface EndpointView {
+  id: number;
+  url: string;
+  events: string[];
+  timeoutMs: number;
+  allowPrivateNetwork: boolean;
+  enabled: boolean;
+  createdAt: Date;
+  previousSecretUntil: Date | null;
+  pending: number;
+  dead: number;
+}
+
+export interface DeliveryView {
+  id: number;
+  endpointId: number;
+  eventType: string;
+  orderingKey: string;
+  status: "PENDING" | "SUCCEEDED" | "DEAD";
+  attempts: number;
+  nextAttemptAt: Date;
+  lastAttemptAt: Date | null;
+  lastStatusCode: number | null;
+  lastLatencyMs: number | null;
+  lastResponse: string | null;
+  createdAt: Date;
+}
+
+export async function listWebhookEndpoints(): Promise<EndpointView[]> {
+  const [endpoints, counts] = await Promise.all([
+    db.webhookEndpoint.findMany({ orderBy: { id: "asc" }, select: { id: true, url: true, events: true, timeoutMs: true, allowPrivateNetwork: true, enabled: true, createdAt: true, previousSecretUntil: true } }),
+    db.webhookDelivery.groupBy({ by: ["endpointId", "status"], where: { status: { in: ["PENDING", "DEAD"] } }, _count: { _all: true } }),
+  ]);
+  const countOf = (endpointId: number, status: string) => counts.find((row) => row.endpointId === endpointId && row.status === status)?._count._all ?? 0;
+  return endpoints.map((endpoint) => ({ ...endpoint, pending: countOf(endpoint.id, "PENDING"), dead: countOf(endpoint.id, "DEAD") }));
+}
+
+/** The latest deliveries, newest first (keyset on id). */
+export async function listRecentDeliveries(limit = 50): Promise<DeliveryView[]> {
+  return db.webhookDelivery.findMany({
+    orderBy: { id: "desc" },
+    take: limit,
+    select: { id: true, endpointId: true, eventType: true, orderingKey: true, status: true, attempts: true, nextAttemptAt: true, lastAttemptAt: true, lastStatusCode: true, lastLatencyMs: true, lastResponse: true, createdAt: true },
+  });
+}

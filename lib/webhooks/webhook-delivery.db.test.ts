@@ -1,0 +1,190 @@
+import { once } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { Webhook } from "standardwebhooks";
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { ingestComments } from "@/lib/import/ingest-comments";
+import { decideComment } from "@/lib/moderation/decide-comment";
+import { makeArticle, makeComment, makeModerator, uniqueId } from "@/lib/moderation/test-factories";
+import { createRule } from "@/lib/rules/create-rule";
+import { ruleDraftSchema } from "@/lib/rules/rule-draft-schema";
+import { MAX_ATTEMPTS } from "./backoff";
+import { drainEndpoint } from "./drain-webhook-outbox";
+import { createWebhookEndpoint } from "./manage-endpoints";
+import type { WebhookEvent } from "./events";
+
+// Real receivers on loopback (a webhook receiver that verifies signatures, one that fails on
+// demand, one that hangs, one that redirects), the real outbox written by real decisions.
+
+const admin = { id: null, label: "webhook-test" };
+const servers: http.Server[] = [];
+
+interface Received {
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+async function receiver(answer: (received: Received, index: number) => { status: number; headers?: Record<string, string> } | "hang"): Promise<{ url: string; received: Received[] }> {
+  const received: Received[] = [];
+  const server = http.createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+    request.on("end", () => {
+      const entry = { headers: request.headers, body };
+      received.push(entry);
+      const reply = answer(entry, received.length - 1);
+      if (reply === "hang") return;
+      response.writeHead(reply.status, reply.headers).end(reply.status < 300 ? "ok" : "nope");
+    });
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  servers.push(server);
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received };
+}
+
+afterAll(async () => {
+  for (const server of servers) server.closeAllConnections();
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+async function endpoint(url: string, events: WebhookEvent[] = ["comment.decided"], extra: { timeoutMs?: number; allowPrivateNetwork?: boolean } = {}) {
+  return createWebhookEndpoint({ url, events, timeoutMs: extra.timeoutMs ?? 2_000, allowPrivateNetwork: extra.allowPrivateNetwork ?? true }, admin);
+}
+
+async function hide(commentId: number, moderator: { id: string; label: string }) {
+  const comment = await db.comment.findUniqueOrThrow({ where: { id: commentId }, select: { version: true, status: true } });
+  return decideComment({ action: "HIDE", commentId, expectedVersion: comment.version, expectedStatus: comment.status, reason: "ABUSIVE" }, moderator);
+}
+
+async function approve(commentId: number, moderator: { id: string; label: string }) {
+  const comment = await db.comment.findUniqueOrThrow({ where: { id: commentId }, select: { version: true, status: true } });
+  return decideComment({ action: "APPROVE", commentId, expectedVersion: comment.version, expectedStatus: comment.status }, moderator);
+}
+
+describe("webhooks", () => {
+  it("a decision writes its event in its own transaction, and the receiver gets it signed", async () => {
+    const target = await receiver(() => ({ status: 204 }));
+    const created = await endpoint(target.url);
+    const moderator = await makeModerator();
+    const comment = await makeComment(await makeArticle());
+    const decision = await hide(comment.id, moderator);
+
+    // A refused (conflicting) decision leaves no event behind.
+    await expect(decideComment({ action: "APPROVE", commentId: comment.id, expectedVersion: 0, expectedStatus: "PENDING" }, moderator)).rejects.toThrow();
+    expect(await db.webhookDelivery.count({ where: { endpointId: created.id } })).toBe(1);
+
+    expect(await drainEndpoint(created.id)).toBe(1);
+    expect(target.received).toHaveLength(1);
+    const [delivery] = target.received;
+    const payload = new Webhook(created.secret).verify(delivery!.body, delivery!.headers as Record<string, string>) as { type: string; data: { comment: { id: number }; decision: { id: number; action: string; toStatus: string; reason: string; by: string } } };
+    expect(payload.type).toBe("comment.decided");
+    expect(payload.data.comment.id).toBe(comment.id);
+    expect(payload.data.decision).toMatchObject({ id: decision.decisionId, action: "HIDE", toStatus: "HIDDEN", reason: "ABUSIVE", by: moderator.label });
+    const row = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: created.id } });
+    expect(row).toMatchObject({ status: "SUCCEEDED", attempts: 1, lastStatusCode: 204 });
+    expect(row.lastLatencyMs).not.toBeNull();
+  });
+
+  it("keeps a comment's events in order across failures, while other comments' events go ahead", async () => {
+    let failFirst = true;
+    const target = await receiver((received) => {
+      const type = JSON.parse(received.body) as { data: { decision: { action: string } } };
+      if (failFirst && type.data.decision.action === "HIDE") return { status: 503 };
+      return { status: 200 };
+    });
+    const created = await endpoint(target.url);
+    const moderator = await makeModerator();
+    const article = await makeArticle();
+    const [first, other] = [await makeComment(article), await makeComment(article)];
+    await hide(first.id, moderator);
+    const undo = await db.decision.findFirstOrThrow({ where: { commentId: first.id }, orderBy: { id: "desc" } });
+    // A second event for the same comment: the hide reverted.
+    const { revertDecision } = await import("@/lib/moderation/revert-decision");
+    await revertDecision({ decisionId: undo.id, expectedVersion: 1 }, moderator);
+    await approve(other.id, moderator);
+
+    await drainEndpoint(created.id);
+    const actions = () => target.received.map((entry) => (JSON.parse(entry.body) as { data: { comment: { id: number }; decision: { action: string } } }).data);
+    // The hide failed; the revert of the same comment waited; the other comment's approval went.
+    expect(actions().map((data) => [data.comment.id, data.decision.action])).toEqual([
+      [first.id, "HIDE"],
+      [other.id, "APPROVE"],
+    ]);
+    const failed = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: created.id, status: "PENDING" }, orderBy: { id: "asc" } });
+    expect(failed.attempts).toBe(1);
+    expect(failed.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+
+    failFirst = false;
+    await db.webhookDelivery.updateMany({ where: { endpointId: created.id, status: "PENDING" }, data: { nextAttemptAt: new Date(0) } });
+    await drainEndpoint(created.id);
+    expect(actions().slice(2).map((data) => [data.comment.id, data.decision.action])).toEqual([
+      [first.id, "HIDE"],
+      [first.id, "REVERT"],
+    ]);
+    expect(await db.webhookDelivery.count({ where: { endpointId: created.id, status: { not: "SUCCEEDED" } } })).toBe(0);
+  });
+
+  it("a dead receiver: retried later, then marked dead after the last attempt", async () => {
+    const target = await receiver(() => ({ status: 200 }));
+    const closed = servers.at(-1)!;
+    closed.close();
+    await once(closed, "close");
+    const created = await endpoint(target.url);
+    const moderator = await makeModerator();
+    await hide((await makeComment(await makeArticle())).id, moderator);
+
+    await drainEndpoint(created.id);
+    let row = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: created.id } });
+    expect(row).toMatchObject({ status: "PENDING", attempts: 1, lastStatusCode: null });
+    expect(row.lastResponse).toMatch(/ECONNREFUSED/);
+
+    await db.webhookDelivery.update({ where: { id: row.id }, data: { attempts: MAX_ATTEMPTS - 1, nextAttemptAt: new Date(0) } });
+    await drainEndpoint(created.id);
+    row = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: created.id } });
+    expect(row).toMatchObject({ status: "DEAD", attempts: MAX_ATTEMPTS });
+  });
+
+  it("gives up on a hanging receiver at its timeout, and never follows a redirect", async () => {
+    const hanging = await receiver(() => "hang");
+    const redirecting = await receiver(() => ({ status: 307, headers: { location: "http://169.254.169.254/latest" } }));
+    const slow = await endpoint(hanging.url, ["comment.decided"], { timeoutMs: 500 });
+    const moved = await endpoint(redirecting.url);
+    await hide((await makeComment(await makeArticle())).id, await makeModerator());
+
+    await Promise.all([drainEndpoint(slow.id), drainEndpoint(moved.id)]);
+    expect(await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: slow.id } })).toMatchObject({ status: "PENDING", lastResponse: "timed out after 500 ms" });
+    const redirected = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: moved.id } });
+    expect(redirected).toMatchObject({ status: "PENDING", lastStatusCode: 307 });
+    expect(redirected.lastResponse).toContain("redirect not followed");
+    expect(redirecting.received).toHaveLength(1);
+  });
+
+  it("refuses a loopback receiver unless the endpoint allows private networks", async () => {
+    const target = await receiver(() => ({ status: 200 }));
+    // The form's schema refuses such a URL outright (unit-tested); an endpoint whose permission was
+    // withdrawn, or whose host name resolves to loopback, is still refused at delivery.
+    const created = await endpoint(target.url, ["comment.decided"], { allowPrivateNetwork: true });
+    await db.webhookEndpoint.update({ where: { id: created!.id }, data: { allowPrivateNetwork: false } });
+    await hide((await makeComment(await makeArticle())).id, await makeModerator());
+    await drainEndpoint(created!.id);
+    expect(target.received).toHaveLength(0);
+    expect((await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: created!.id } })).lastResponse).toMatch(/private or loopback/);
+  });
+
+  it("imports send comment.flagged, comment.decided for an auto-hide and import.completed; rule edits send rule.changed", async () => {
+    const target = await receiver(() => ({ status: 200 }));
+    const created = await endpoint(target.url, ["comment.flagged", "comment.decided", "import.completed", "rule.changed"]);
+    const word = uniqueId("spamword").replaceAll("-", "");
+    await createRule(ruleDraftSchema.parse({ name: uniqueId("hook-rule"), category: "SPAM", kind: "TERMS", config: { terms: [word] }, severity: 2, action: "AUTO_HIDE" }), admin);
+    await ingestComments({ id: uniqueId("a"), title: "Webhook import", comments: [{ id: uniqueId("c"), body: `buy ${word} now`, postedAt: "2026-11-02T08:00:00Z" }, { id: uniqueId("c"), body: "A fine comment.", postedAt: "2026-11-02T08:05:00Z" }] }, admin);
+    await drainEndpoint(created.id);
+    const events = target.received.map((entry) => JSON.parse(entry.body) as { type: string; data: { comment?: { id: number }; flags?: { category: string }[] } });
+    expect(events.map((event) => event.type).sort()).toEqual(["comment.decided", "comment.flagged", "import.completed", "rule.changed"]);
+    // Order holds per comment (flagged before its auto-hide), not across unrelated events.
+    const commentEvents = events.filter((event) => event.type.startsWith("comment."));
+    expect(commentEvents.map((event) => event.type)).toEqual(["comment.flagged", "comment.decided"]);
+    expect(commentEvents[0]!.data.flags!.map((flag) => flag.category)).toEqual(["SPAM"]);
+  });
+});
