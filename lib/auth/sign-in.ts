@@ -1,5 +1,4 @@
 import "server-only";
-import { APIError } from "better-auth/api";
 import { hashPassword, verifyPassword } from "better-auth/crypto";
 import { db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -47,6 +46,15 @@ async function checkPassword(email: string, password: string): Promise<{ userId:
   return { userId: account.userId, isDisabled: account.user.disabledAt !== null };
 }
 
+/**
+ * better-auth's refusal, by shape: `instanceof APIError` failed in route handlers, whose bundle
+ * holds another copy of the class (that is how POST /api/v1/sessions answered a wrong password
+ * with a 500 before this path checked passwords itself).
+ */
+function isBetterAuthRefusal(error: unknown): boolean {
+  return error instanceof Error && error.name === "APIError" && typeof (error as { statusCode?: unknown }).statusCode === "number";
+}
+
 /** Throttles, verifies the password, then lets better-auth open the session (it sets the cookie). */
 export async function signIn(request: SignInRequest): Promise<{ userId: string }> {
   const { email, ipAddress } = request;
@@ -78,7 +86,7 @@ export async function signIn(request: SignInRequest): Promise<{ userId: string }
     return { userId: result.user.id };
   } catch (error) {
     // The password changed between our check and better-auth's (a reset at that instant).
-    if (!(error instanceof APIError)) throw error;
+    if (!isBetterAuthRefusal(error)) throw error;
     await auditFailure(email, ipAddress, "wrong password");
     throw new AppError("UNAUTHORIZED", WRONG_CREDENTIALS);
   }
