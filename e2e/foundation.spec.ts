@@ -54,9 +54,17 @@ test("a wrong password is refused in words, and the sixth failure in a row locks
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
-/** Submits the sign-in form and waits for the server's answer, not for a fixed time. */
+/**
+ * Submits the sign-in form and waits until the page shows the server's answer, not for a fixed
+ * time. The network answer alone is not enough: until React renders it, the previous attempt's
+ * error is still on screen (so the next assertion passed on stale text), and React then resets the
+ * form, wiping a password typed in the meantime: that attempt went out empty, was refused as
+ * invalid without counting as a failure, and the "sixth" attempt was only the fifth (it signed in).
+ */
 async function submitAndWait(page: Page): Promise<void> {
   await Promise.all([page.waitForResponse((response) => response.request().method() === "POST"), page.getByRole("button", { name: "Sign in" }).click()]);
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+  await expect(page.getByLabel("Password")).toHaveValue("");
 }
 
 test("every page carries the security headers, and the session cookie is HttpOnly and SameSite=Lax", async ({ page }) => {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies } from "@/lib/auth/trusted-proxies";
 
 // The one place that reads process.env. Read when asked, so that `next build` and unit tests do not
 // need a database configured.
@@ -17,6 +18,20 @@ const envSchema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
   MODDESK_DATA_DIR: z.string().default(path.join(PROJECT_ROOT, ".moddesk")),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Reverse proxies whose X-Forwarded-For is believed: comma-separated IPs and CIDR ranges; none by default. */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((setting, context) => {
+      try {
+        return parseTrustedProxies(setting);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** The first admin's email, used only when the first start creates it (default admin@moddesk.local). */
+  MODDESK_ADMIN_EMAIL: z.email("MODDESK_ADMIN_EMAIL must be an email address").max(320).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

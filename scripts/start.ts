@@ -6,6 +6,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { z } from "zod";
 import { applyPendingMigrations } from "@/lib/db/migrations";
 import { resolveDatabase, type ResolvedDatabase } from "@/lib/db/resolve-database";
 import { env, projectRoot } from "@/lib/env";
@@ -46,6 +48,22 @@ async function waitUntilServing(url: string, child: ChildProcess): Promise<void>
   throw new Error("the web server did not answer within 60 seconds");
 }
 
+function withPeerAddressStamp(nodeOptions: string | undefined): string {
+  const preload = `--import=${JSON.stringify(pathToFileURL(path.join(projectRoot, "scripts/lib/stamp-peer-address.mjs")).href)}`;
+  return nodeOptions ? `${nodeOptions} ${preload}` : preload;
+}
+
+/** `npm start -- --admin-email=you@example.org`: the first admin's address, used only on the first start. */
+function adminEmailOption(argv: readonly string[]): string | undefined {
+  const index = argv.findIndex((arg) => arg === "--admin-email" || arg.startsWith("--admin-email="));
+  if (index === -1) return undefined;
+  const arg = argv[index] ?? "";
+  const value = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : argv[index + 1];
+  const parsed = z.email().safeParse(value);
+  if (!parsed.success) throw new Error(`--admin-email needs an email address (got ${JSON.stringify(value ?? "")}), e.g. npm start -- --admin-email=you@example.org`);
+  return parsed.data;
+}
+
 async function main(): Promise<void> {
   const { PORT: port, MODDESK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl } = env();
   mkdirSync(dataDir, { recursive: true });
@@ -73,7 +91,7 @@ async function main(): Promise<void> {
     say(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date");
 
     const { runFirstRun } = await import("@/lib/setup/first-run");
-    const firstRun = await runFirstRun((line) => say(line));
+    const firstRun = await runFirstRun((line) => say(line), { adminEmail: adminEmailOption(process.argv.slice(2)) });
 
     // `npm run dev`: the same database and first run, with Next's development server instead of a build.
     const isDev = process.argv.includes("--dev");
@@ -83,7 +101,9 @@ async function main(): Promise<void> {
     server = spawn(process.execPath, [nextBin, isDev ? "dev" : "start", "-p", String(port)], {
       cwd: projectRoot,
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, NODE_ENV: isDev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
+      // The preload stamps each request with its TCP peer's address (lib/auth/client-address.ts).
+      // NODE_OPTIONS rather than an argument: `next dev` serves from a child process it forks.
+      env: { ...process.env, NODE_OPTIONS: withPeerAddressStamp(process.env.NODE_OPTIONS), NODE_ENV: isDev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
     });
     server.on("exit", (code) => void stop(code ?? 1));
     await waitUntilServing(`http://127.0.0.1:${port}`, server);

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyPendingMigrations } from "@/lib/db/migrations";
@@ -45,10 +46,14 @@ mkdirSync(E2E_STATE_DIR, { recursive: true });
 writeFileSync(CREDENTIALS_FILE, JSON.stringify(credentials, null, 2));
 
 await buildIfStale((line) => process.stdout.write(`${line}\n`));
-const server = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+// As npm start: the preload stamps each request with its TCP peer (lib/auth/client-address.ts).
+// 127.0.0.2 plays a reverse proxy: e2e/sign-in-security.spec.ts connects from it, and from other
+// loopback addresses that are not trusted.
+const stampPeerAddress = pathToFileURL(path.join(projectRoot, "scripts/lib/stamp-peer-address.mjs")).href;
+const server = spawn(process.execPath, ["--import", stampPeerAddress, path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
   cwd: projectRoot,
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", TRUSTED_PROXIES: "127.0.0.2" },
 });
 const stop = async () => {
   server.kill("SIGTERM");

@@ -9,7 +9,8 @@ import { getCurrentUser } from "./session";
 import { db } from "@/lib/db/client";
 import { clientAddress } from "./client-address";
 import { createUser } from "./create-user";
-import { createUserSchema, safeReturnPath, signInSchema } from "./schemas";
+import { safeReturnPath } from "./return-path";
+import { createUserSchema, signInSchema } from "./schemas";
 import { signIn } from "./sign-in";
 import { signOut } from "./sign-out";
 

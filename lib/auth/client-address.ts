@@ -1,4 +1,23 @@
-/** The client's address as the reverse proxy reports it; absent when the browser talks to Next directly. */
+import "server-only";
+import { env } from "@/lib/env";
+import { resolveClientAddress } from "./trusted-proxies";
+
+/**
+ * The TCP peer's address, stamped on every request by scripts/lib/stamp-peer-address.mjs (loaded
+ * in front of `next start`), which overwrites any value a client sent. Next's route handlers and
+ * server actions see only headers, and Next's own X-Forwarded-For is the client's when it sent one.
+ */
+export const PEER_ADDRESS_HEADER = "x-moddesk-peer-address";
+
+let hasWarned = false;
+
+/** The client's address for throttling and the audit log; null when the server was started without the stamp. */
 export function clientAddress(requestHeaders: Headers): string | null {
-  return requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() || requestHeaders.get("x-real-ip") || null;
+  const peer = requestHeaders.get(PEER_ADDRESS_HEADER);
+  if (!peer) {
+    if (!hasWarned) console.warn(`[auth] no ${PEER_ADDRESS_HEADER} header: start Moddesk with npm start (see docs/security-auth.md); sign-ins are throttled per account only`);
+    hasWarned = true;
+    return null;
+  }
+  return resolveClientAddress(peer, requestHeaders.get("x-forwarded-for"), env().TRUSTED_PROXIES);
 }

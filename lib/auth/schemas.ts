@@ -12,9 +12,3 @@ export const createUserSchema = z.object({
   name: z.string().trim().min(1).max(120).optional(),
   role: z.enum(ROLES),
 });
-
-/** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
-export function safeReturnPath(next: string | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/queue";
-  return next;
-}

@@ -1,10 +1,16 @@
 import "server-only";
-import { APIError } from "better-auth/api";
+import { hashPassword, verifyPassword } from "better-auth/crypto";
 import { db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import { getAuth } from "./auth";
-import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, throttleVerdict, type ThrottleVerdict } from "./throttle";
+import { claimSignInAttempt, markAttemptSucceeded } from "./claim-sign-in-attempt";
+import { describeRefusal } from "./throttle";
+
+// The one way in, for the form (lib/auth/actions.ts) and the API (POST /api/v1/sessions): the same
+// throttle, audit trail and errors. Order matters: throttle first (claimed before the password is
+// tried), then the password, and only then whether the account is disabled, so that the answer
+// for a wrong password is the same whether or not the email exists or is disabled.
 
 interface SignInRequest {
   email: string;
@@ -13,54 +19,75 @@ interface SignInRequest {
   ipAddress: string | null;
 }
 
-async function recentFailures(where: { email: string } | { ipAddress: string }, since: Date): Promise<Date[]> {
-  const rows = await db.signInAttempt.findMany({ where: { ...where, succeeded: false, attemptedAt: { gt: since } }, select: { attemptedAt: true } });
-  return rows.map((row) => row.attemptedAt);
+const WRONG_CREDENTIALS = "Wrong email or password.";
+
+async function auditFailure(email: string, ipAddress: string | null, reason: string): Promise<void> {
+  await db.$transaction((tx) =>
+    recordAuditEvent(tx, { actor: { id: null, label: email }, action: "auth.sign_in_failed", entityType: "user", entityId: null, details: { ipAddress, reason } }),
+  );
 }
 
-function describeRetry(verdict: Extract<ThrottleVerdict, { allowed: false }>, now: Date): string {
-  const minutes = Math.max(1, Math.ceil((verdict.retryAt.getTime() - now.getTime()) / 60_000));
-  return `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"} (at ${verdict.retryAt.toISOString().slice(11, 16)} UTC).`;
+let dummyHash: Promise<string> | undefined;
+/** A hash to verify against when the email is unknown, so that the answer takes as long. */
+function hashForUnknownEmail(): Promise<string> {
+  dummyHash ??= hashPassword("moddesk: no account has this email");
+  return dummyHash;
 }
 
-async function recordAttempt(email: string, ipAddress: string | null, outcome: { succeeded: true; userId: string } | { succeeded: false; reason: string }) {
-  await db.$transaction(async (tx) => {
-    await tx.signInAttempt.create({ data: { email, ipAddress, succeeded: outcome.succeeded } });
-    await recordAuditEvent(tx, {
-      actor: { id: outcome.succeeded ? outcome.userId : null, label: email },
-      action: outcome.succeeded ? "auth.sign_in" : "auth.sign_in_failed",
-      entityType: "user",
-      entityId: outcome.succeeded ? outcome.userId : null,
-      details: { ipAddress, ...(outcome.succeeded ? {} : { reason: outcome.reason }) },
-    });
+/** The account whose password this is, or null; always costs one hash verification. */
+async function checkPassword(email: string, password: string): Promise<{ userId: string; isDisabled: boolean } | "unknown email" | "wrong password"> {
+  const account = await db.account.findFirst({
+    where: { providerId: "credential", user: { email } },
+    select: { userId: true, password: true, user: { select: { disabledAt: true } } },
   });
+  const isMatch = await verifyPassword({ hash: account?.password ?? (await hashForUnknownEmail()), password });
+  if (!account?.password) return "unknown email";
+  if (!isMatch) return "wrong password";
+  return { userId: account.userId, isDisabled: account.user.disabledAt !== null };
 }
 
-/** Checks throttles, verifies the password through better-auth (which sets the session cookie). */
+/**
+ * better-auth's refusal, by shape: `instanceof APIError` failed in route handlers, whose bundle
+ * holds another copy of the class (that is how POST /api/v1/sessions answered a wrong password
+ * with a 500 before this path checked passwords itself).
+ */
+function isBetterAuthRefusal(error: unknown): boolean {
+  return error instanceof Error && error.name === "APIError" && typeof (error as { statusCode?: unknown }).statusCode === "number";
+}
+
+/** Throttles, verifies the password, then lets better-auth open the session (it sets the cookie). */
 export async function signIn(request: SignInRequest): Promise<{ userId: string }> {
+  const { email, ipAddress } = request;
   const now = new Date();
-  const since = new Date(now.getTime() - Math.max(ACCOUNT_THROTTLE.windowMs, ADDRESS_THROTTLE.windowMs));
-  const verdicts = [throttleVerdict(await recentFailures({ email: request.email }, since), now, ACCOUNT_THROTTLE)];
-  if (request.ipAddress) verdicts.push(throttleVerdict(await recentFailures({ ipAddress: request.ipAddress }, since), now, ADDRESS_THROTTLE));
-  const refused = verdicts.find((verdict) => !verdict.allowed);
-  if (refused && !refused.allowed) {
-    await recordAttempt(request.email, request.ipAddress, { succeeded: false, reason: "throttled" });
-    throw new AppError("RATE_LIMITED", describeRetry(refused, now), { retryAt: refused.retryAt.toISOString() });
+  const claim = await claimSignInAttempt(email, ipAddress, now);
+  if (!claim.allowed) {
+    await auditFailure(email, ipAddress, `throttled (${claim.verdict.scope})`);
+    throw new AppError("RATE_LIMITED", describeRefusal(claim.verdict, now), { retryAt: claim.verdict.retryAt.toISOString() });
   }
 
-  const user = await db.user.findUnique({ where: { email: request.email }, select: { id: true, disabledAt: true } });
-  if (user?.disabledAt) {
-    await recordAttempt(request.email, request.ipAddress, { succeeded: false, reason: "account disabled" });
+  const checked = await checkPassword(email, request.password);
+  if (typeof checked === "string") {
+    await auditFailure(email, ipAddress, checked);
+    // One message for both cases, so sign-in does not tell strangers which emails exist.
+    throw new AppError("UNAUTHORIZED", WRONG_CREDENTIALS);
+  }
+  if (checked.isDisabled) {
+    // Said only to someone who knows the password: it is the owner, who needs to know why.
+    await auditFailure(email, ipAddress, "account disabled");
     throw new AppError("FORBIDDEN", "This account is disabled. Ask an admin to enable it.");
   }
+
   try {
-    const result = await getAuth().api.signInEmail({ body: { email: request.email, password: request.password }, headers: request.headers });
-    await recordAttempt(request.email, request.ipAddress, { succeeded: true, userId: result.user.id });
+    const result = await getAuth().api.signInEmail({ body: { email, password: request.password }, headers: request.headers });
+    await markAttemptSucceeded(claim.attemptId);
+    await db.$transaction((tx) =>
+      recordAuditEvent(tx, { actor: { id: result.user.id, label: email }, action: "auth.sign_in", entityType: "user", entityId: result.user.id, details: { ipAddress } }),
+    );
     return { userId: result.user.id };
   } catch (error) {
-    if (!(error instanceof APIError)) throw error;
-    await recordAttempt(request.email, request.ipAddress, { succeeded: false, reason: user ? "wrong password" : "unknown email" });
-    // One message for both cases, so sign-in does not tell strangers which emails exist.
-    throw new AppError("UNAUTHORIZED", "Wrong email or password.");
+    // The password changed between our check and better-auth's (a reset at that instant).
+    if (!isBetterAuthRefusal(error)) throw error;
+    await auditFailure(email, ipAddress, "wrong password");
+    throw new AppError("UNAUTHORIZED", WRONG_CREDENTIALS);
   }
 }

@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { createUser } from "@/lib/auth/create-user";
 import { db } from "@/lib/db/client";
 import { getPgPool } from "@/lib/db/pg-pool";
+import { env } from "@/lib/env";
 import { importFile } from "@/lib/import/import-file";
 import { installDefaultRulePack } from "@/lib/rules/install-default-pack";
 import { DEMO_ADMIN_EMAIL, DEMO_THREAD_FILE, DEMO_UTC_OFFSET_MINUTES } from "./demo-data";
@@ -19,7 +20,12 @@ export interface FirstRunResult {
   adminEmail?: string;
 }
 
-export async function runFirstRun(log: (line: string) => void): Promise<FirstRunResult> {
+export interface FirstRunOptions {
+  /** The first admin's email (`npm start -- --admin-email=…`); else MODDESK_ADMIN_EMAIL, else the demo address. */
+  adminEmail?: string;
+}
+
+export async function runFirstRun(log: (line: string) => void, options: FirstRunOptions = {}): Promise<FirstRunResult> {
   const result: FirstRunResult = {};
   // A session lock on a connection of our own: Prisma's pool could unlock on another connection.
   const lockHolder = await getPgPool().connect();
@@ -30,7 +36,10 @@ export async function runFirstRun(log: (line: string) => void): Promise<FirstRun
       log(`Installed the default rule pack (${installed} rules)`);
     }
     if ((await db.user.count()) === 0) {
-      const admin = await createUser(db, { email: DEMO_ADMIN_EMAIL, name: "Demo admin", role: "admin" }, SYSTEM_ACTOR);
+      // A chosen address: the README's demo address is known to everyone, who could aim sign-in
+      // guesses at it (throttled, but still noise in the audit log).
+      const email = (options.adminEmail ?? env().MODDESK_ADMIN_EMAIL ?? DEMO_ADMIN_EMAIL).toLowerCase();
+      const admin = await createUser(db, { email, name: "Demo admin", role: "admin" }, SYSTEM_ACTOR);
       result.demoAdmin = { email: admin.email, password: admin.password };
       log(`Created the demo admin ${admin.email}`);
     }

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { findFreePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyPendingMigrations } from "@/lib/db/migrations";
@@ -84,7 +85,9 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRep
     const pool = (await sql.query<{ id: number }>(`SELECT id FROM comment WHERE source = 'load' ORDER BY id`)).rows.map((row) => row.id);
 
     await buildIfStale(options.log);
-    server = spawn(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    // As npm start: the preload gives sign-in the TCP peer's address (docs/security-auth.md).
+    const stampPeerAddress = pathToFileURL(path.join(projectRoot, "scripts/lib/stamp-peer-address.mjs")).href;
+    server = spawn(process.execPath, ["--import", stampPeerAddress, path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
       cwd: projectRoot,
       stdio: "ignore",
       env: { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: "l".repeat(40), MODDESK_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { safeReturnPath } from "./return-path";
+
+describe("safeReturnPath", () => {
+  it.each([
+    ["/comments/12", "/comments/12"],
+    ["/queue?tab=flagged&q=a%20b", "/queue?tab=flagged&q=a%20b"],
+    ["/rules#top", "/rules#top"],
+    ["/audit?actor=x%2F%2Fy", "/audit?actor=x%2F%2Fy"],
+    // A newline inside a path is dropped as the browser would, not sent on as a header-breaking byte.
+    ["/queue\n", "/queue"],
+    ["/que\r\nue", "/queue"],
+    // Encoded slashes stay encoded: a path segment on our site, never a host.
+    ["/%2F%2Fevil.example", "/%2F%2Fevil.example"],
+    ["/%5Cevil.example", "/%5Cevil.example"],
+  ])("keeps the same-site path %j as %j", (next, expected) => {
+    expect(safeReturnPath(next)).toBe(expected);
+  });
+
+  it.each([
+    ["//evil.example"],
+    ["/\t/evil.example"],
+    ["/\n/evil.example"],
+    ["/\r\n/evil.example/path"],
+    ["\t//evil.example"],
+    ["/\\evil.example"],
+    ["/\t\\evil.example"],
+    ["\\\\evil.example"],
+    ["\\/evil.example"],
+    ["https://evil.example/"],
+    ["http:evil.example"],
+    ["javascript:alert(1)"],
+    ["java\tscript:alert(1)"],
+    ["data:text/html,hi"],
+    ["evil.example"],
+    ["%2F%2Fevil.example"],
+    ["/.//evil.example"],
+    ["/..//evil.example"],
+    ["/./\\evil.example"],
+    [" /queue"],
+    [""],
+    [null],
+    [undefined],
+    ["/" + "a".repeat(3_000)],
+  ])("refuses %j and falls back to the queue", (next) => {
+    expect(safeReturnPath(next)).toBe("/queue");
+  });
+
+  it("never returns a value that a browser could read as another host", () => {
+    const pieces = ["/", "\\", "\t", "\n", "\r", ".", "..", "%2F", "%5C", "evil.example", ":", "@", "?", "#"];
+    for (const first of pieces) {
+      for (const second of pieces) {
+        for (const third of pieces) {
+          const path = safeReturnPath(`${first}${second}${third}`);
+          const resolved = new URL(path, "https://moddesk.example/sign-in");
+          expect(resolved.origin, `${JSON.stringify(first + second + third)} → ${path}`).toBe("https://moddesk.example");
+          expect(path).toMatch(/^\/(?![/\\])/);
+          expect(path).not.toMatch(/[\t\n\r]/);
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,31 @@
+// Where to go after signing in: only a path on this site. An open redirect after sign-in is a
+// phishing aid (a link to our sign-in page that ends on theirs), so the check is done the way a
+// browser reads the value, not the way it looks.
+
+const FALLBACK = "/queue";
+// Never a real host: it stands for "this site" while the URL parser resolves the path.
+const THIS_SITE = "http://moddesk.invalid";
+
+/**
+ * `next` as a same-origin path (path, query and fragment, percent-encoded), or /queue. Browsers
+ * drop tabs and newlines anywhere in a URL and read `\` as `/`, so `/\t/evil.example` and
+ * `/\evil.example` both mean `//evil.example`: we parse with the same (WHATWG) rules and keep the
+ * result only if it stayed on this site.
+ */
+export function safeReturnPath(next: string | null | undefined): string {
+  if (typeof next !== "string" || next.length === 0 || next.length > 2_000) return FALLBACK;
+  const stripped = next.replace(/[\t\n\r]/g, "");
+  // Only a path: a scheme ("javascript:", "https:") or a bare host never qualifies.
+  if (!stripped.startsWith("/") || stripped.startsWith("//") || stripped.startsWith("/\\")) return FALLBACK;
+  let url: URL;
+  try {
+    url = new URL(stripped, THIS_SITE);
+  } catch {
+    return FALLBACK;
+  }
+  if (url.origin !== THIS_SITE) return FALLBACK;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // The parser percent-encodes what it keeps; anything below a space left over is not a path.
+  if (/[\u0000-\u001f\u007f]/.test(path) || path.startsWith("//")) return FALLBACK;
+  return path;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { normalizeAddress, parseTrustedProxies, resolveClientAddress } from "./trusted-proxies";
+
+describe("parseTrustedProxies", () => {
+  it("trusts nobody by default", () => {
+    expect(parseTrustedProxies(undefined).isTrusted("127.0.0.1")).toBe(false);
+    expect(parseTrustedProxies("").entries).toEqual([]);
+  });
+
+  it("takes addresses and CIDR ranges, IPv4 and IPv6, with spaces", () => {
+    const trusted = parseTrustedProxies(" 10.0.0.1, 192.168.0.0/16 ,fd00::/8, ::1");
+    expect(trusted.isTrusted("10.0.0.1")).toBe(true);
+    expect(trusted.isTrusted("10.0.0.2")).toBe(false);
+    expect(trusted.isTrusted("192.168.44.3")).toBe(true);
+    expect(trusted.isTrusted("::ffff:192.168.44.3")).toBe(true);
+    expect(trusted.isTrusted("fd12:3456::1")).toBe(true);
+    expect(trusted.isTrusted("::1")).toBe(true);
+    expect(trusted.isTrusted("not an address")).toBe(false);
+  });
+
+  it.each(["10.0.0", "10.0.0.0/33", "10.0.0.0/8/1", "fd00::/129", "10.0.0.0/x", "localhost", "10.0.0.0/"])("refuses %j naming the entry", (entry) => {
+    expect(() => parseTrustedProxies(`10.0.0.1,${entry}`)).toThrow(`"${entry}"`);
+  });
+});
+
+describe("resolveClientAddress", () => {
+  const trusted = parseTrustedProxies("10.0.0.1,10.0.1.0/24");
+
+  it("ignores X-Forwarded-For from a peer that is not a trusted proxy", () => {
+    expect(resolveClientAddress("203.0.113.9", "198.51.100.1", trusted)).toBe("203.0.113.9");
+    expect(resolveClientAddress("::ffff:203.0.113.9", "198.51.100.1, 10.0.0.1", trusted)).toBe("203.0.113.9");
+  });
+
+  it("takes the first untrusted hop from the right behind trusted proxies; what the client wrote on the left is never read", () => {
+    expect(resolveClientAddress("10.0.0.1", "198.51.100.7", trusted)).toBe("198.51.100.7");
+    expect(resolveClientAddress("10.0.0.1", "6.6.6.6, 198.51.100.7", trusted)).toBe("198.51.100.7");
+    expect(resolveClientAddress("10.0.0.1", "6.6.6.6, 198.51.100.7, 10.0.1.5", trusted)).toBe("198.51.100.7");
+  });
+
+  it("stops at a hop that is not an address, and uses the proxy itself when it forwarded nothing", () => {
+    expect(resolveClientAddress("10.0.0.1", "evil, 10.0.1.5", trusted)).toBe("10.0.1.5");
+    expect(resolveClientAddress("10.0.0.1", null, trusted)).toBe("10.0.0.1");
+    expect(resolveClientAddress("10.0.0.1", " , ", trusted)).toBe("10.0.0.1");
+  });
+
+  it("normalizes IPv4-mapped IPv6 peers", () => {
+    expect(normalizeAddress(" ::FFFF:127.0.0.1 ")).toBe("127.0.0.1");
+    expect(normalizeAddress("2001:DB8::1")).toBe("2001:db8::1");
+  });
+});
