@@ -1,6 +1,7 @@
 // The moddesk command line. Each group lives in scripts/cli/; domain logic lives in lib/.
 import { isAppError } from "@/lib/errors";
 import { auditCommand } from "./cli/audit-commands";
+import { evaluateCommand } from "./cli/evaluate-commands";
 import { exportCommand } from "./cli/export-commands";
 import { flagCommand } from "./cli/flag-commands";
 import { importCommand } from "./cli/import-commands";
@@ -22,6 +23,9 @@ const HELP = `moddesk — comment moderation for newsrooms
   moddesk token list                                                  list API tokens (name, prefix, creator, last use, revoked)
   moddesk token revoke --id N                                         revoke an API token
   moddesk flag <file> [--format F]                                    flag a file's comments with the rules, storing nothing (JSON lines)
+  moddesk evaluate --labels FILE|--corpus dev|test [--split rules|model|both] [--pack default] [--json] [--errors N]
+                                                                      precision/recall per category, hostile recall at the clean-flag rate, misses
+  moddesk evaluate --hatecheck en|hi [--split S] [--pack default] [--json]  HateCheck functional tests, % right per functionality
   moddesk rules export [--out FILE]                                   write the rules as a JSON rule pack (stdout without --out)
   moddesk rules import <file>                                         create or update rules by name from a rule pack
   moddesk export --format csv|json|jsonl [--since ISO] [--until ISO] [--article ID] [--moderator EMAIL|system] [--out FILE] [--bom]
@@ -38,6 +42,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   audit: auditCommand,
   export: exportCommand,
   flag: flagCommand,
+  evaluate: evaluateCommand,
   rules: rulesCommand,
   model: modelCommand,
 };
