@@ -54,7 +54,7 @@ export type RuleCorpusStatus =
   | { state: "not-measured" };
 
 /** What the Rules page says about one stored rule: its recorded figures, stale ones, or none. */
-export function ruleCorpusStatus(file: RuleCorpusFile, rule: Pick<RuleDefinition, "name" | "kind" | "category" | "config">): RuleCorpusStatus {
+export function ruleCorpusStatus(file: RuleCorpusFile, rule: { name: string; kind: string; category: string; config: unknown }): RuleCorpusStatus {
   const entry = file.rules[rule.name];
   if (!entry) return { state: "not-measured" };
   const state = entry.fingerprint === ruleFingerprint(rule) ? "measured" : "edited";

@@ -1,6 +1,4 @@
 import { createHash } from "node:crypto";
-import type { RuleDefinition } from "../types";
-
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
   if (value !== null && typeof value === "object") {
@@ -15,6 +13,6 @@ function stableJson(value: unknown): string {
  * recorded under one fingerprint are stale once it changes. Key order does not matter (Postgres
  * jsonb reorders keys); severity and action do not change what a rule flags and are left out.
  */
-export function ruleFingerprint(rule: Pick<RuleDefinition, "kind" | "category" | "config">): string {
+export function ruleFingerprint(rule: { kind: string; category: string; config: unknown }): string {
   return createHash("sha256").update(stableJson({ kind: rule.kind, category: rule.category, config: rule.config })).digest("hex").slice(0, 16);
 }

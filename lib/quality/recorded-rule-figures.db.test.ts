@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
+import { installDefaultRulePack } from "@/lib/rules/install-default-pack";
+import { listRules } from "@/lib/rules/queries";
+import { updateRule } from "@/lib/rules/update-rule";
+import { draft } from "@/lib/rules/test-db-factories";
+import { recordedCorpusStatus } from "./recorded-rule-figures";
+
+describe("recorded corpus figures of stored rules", () => {
+  it("match the installed default pack after its configs went through jsonb, and go stale when a rule is edited", async () => {
+    await installDefaultRulePack(SYSTEM_ACTOR);
+    const installed = await listRules();
+    const states = Object.fromEntries(installed.map((rule) => [rule.name, recordedCorpusStatus(rule).state]));
+    expect(Object.values(states).filter((state) => state !== "measured"), JSON.stringify(states)).toEqual([]);
+
+    const target = installed.find((rule) => rule.kind === "OFF_TOPIC")!;
+    await updateRule(target.id, target.version, draft({ name: target.name, category: target.category, kind: target.kind, config: { minWords: 25, maxSimilarity: 0.05 }, severity: target.severity, action: target.action }), SYSTEM_ACTOR);
+    const edited = (await listRules()).find((rule) => rule.id === target.id)!;
+    expect(recordedCorpusStatus(edited).state).toBe("edited");
+    expect(recordedCorpusStatus({ ...edited, name: "a-rule-nobody-measured" }).state).toBe("not-measured");
+  });
+});
