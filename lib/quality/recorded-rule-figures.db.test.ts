@@ -14,7 +14,7 @@ describe("recorded corpus figures of stored rules", () => {
     expect(Object.values(states).filter((state) => state !== "measured"), JSON.stringify(states)).toEqual([]);
 
     const target = installed.find((rule) => rule.kind === "OFF_TOPIC")!;
-    await updateRule(target.id, target.version, draft({ name: target.name, category: target.category, kind: target.kind, config: { minWords: 25, maxSimilarity: 0.05 }, severity: target.severity, action: target.action }), SYSTEM_ACTOR);
+    await updateRule(target.id, target.version, draft({ name: target.name, category: target.category, kind: "OFF_TOPIC", config: { minWords: 25, maxSimilarity: 0.05 }, severity: target.severity, action: target.action }), SYSTEM_ACTOR);
     const edited = (await listRules()).find((rule) => rule.id === target.id)!;
     expect(recordedCorpusStatus(edited).state).toBe("edited");
     expect(recordedCorpusStatus({ ...edited, name: "a-rule-nobody-measured" }).state).toBe("not-measured");
