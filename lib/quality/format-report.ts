@@ -52,9 +52,9 @@ export function formatQualityReports(reports: Labelled[], options: { source: str
     table(header, rows),
     `\nConfusion (${detail.split}): rows are labels, columns the flagged categories; a comment counts in each of its labels and flags.`,
     table(["", ...detail.report.confusion.columns.map((column) => column.toLowerCase())], detail.report.confusion.rows.map((row, index) => [row, ...detail.report.confusion.counts[index]!.map(String)])),
-    `\nRules (${detail.split}), each on its own category:`,
-    table(["rule", "category", "fired", "precision", "recall", "clean flagged"], detail.report.rules.map((rule) => [
-      `${rule.name}${rule.isModel ? " (model)" : ""}`, rule.category.toLowerCase(), String(rule.fired), formatShare(rule.precision), formatShare(rule.recall), String(rule.cleanFlagged),
+    `\nRules (${detail.split}), each on its own category ("only this rule": correct flags no other rule of the category raised):`,
+    table(["rule", "category", "fired", "precision", "recall", "clean flagged", "only this rule"], detail.report.rules.map((rule) => [
+      `${rule.name}${rule.isModel ? " (model)" : ""}`, rule.category.toLowerCase(), String(rule.fired), formatShare(rule.precision), formatShare(rule.recall), String(rule.cleanFlagged), String(rule.soleCorrect),
     ])),
   ];
   if (options.errors > 0) {

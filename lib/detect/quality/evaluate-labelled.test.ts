@@ -69,8 +69,13 @@ describe("evaluateLabelled", () => {
 
   it("measures each rule on its own category and counts its flags on clean comments", () => {
     const [insultFigures, hateFigures] = report.rules;
-    expect(insultFigures).toMatchObject({ fired: 3, precision: { hits: 2, total: 3 }, recall: { hits: 2, total: 2, value: 1 }, cleanFlagged: 1, isModel: false });
-    expect(hateFigures).toMatchObject({ fired: 2, precision: { hits: 2, total: 2, value: 1 }, recall: { hits: 2, total: 3 }, cleanFlagged: 0 });
+    expect(insultFigures).toMatchObject({ fired: 3, precision: { hits: 2, total: 3 }, recall: { hits: 2, total: 2, value: 1 }, cleanFlagged: 1, soleCorrect: 2, isModel: false });
+    expect(hateFigures).toMatchObject({ fired: 2, precision: { hits: 2, total: 2, value: 1 }, recall: { hits: 2, total: 3 }, cleanFlagged: 0, soleCorrect: 2 });
+  });
+
+  it("counts the correct flags only one rule of a category raised", () => {
+    const twoInsultRules = evaluateLabelled([insults, { ...insults, id: "4", name: "insults-2", config: { terms: ["idiot", "fool"] } }], [...records, record("r7", "you fool", ["abusive"])], "rules");
+    expect(twoInsultRules.rules.map((rule) => [rule.name, rule.soleCorrect])).toEqual([["insults", 0], ["insults-2", 1]]);
   });
 
   it("lists misses and false flags with the rule, its reason and the matched words", () => {

@@ -16,6 +16,8 @@ export interface RuleFigures {
   recall: Share;
   /** Comments without any label it flagged. */
   cleanFlagged: number;
+  /** Correct flags no other rule of its category raised: what would be lost without it. */
+  soleCorrect: number;
 }
 
 /** Per rule, in the rules' order; rules that never fired are listed too (fired 0). */
@@ -25,11 +27,14 @@ export function ruleFigures(rules: readonly Pick<RuleDefinition, "name" | "categ
     for (const category of labelCategories(record)) labelledByCategory.set(category, (labelledByCategory.get(category) ?? 0) + 1);
   }
   return rules.map((rule) => {
-    let fired = 0, correct = 0, cleanFlagged = 0;
+    let fired = 0, correct = 0, cleanFlagged = 0, soleCorrect = 0;
     for (const { record, flags } of scored) {
       if (!flags.some((flag) => flag.ruleName === rule.name)) continue;
       fired += 1;
-      if (labelCategories(record).has(rule.category)) correct += 1;
+      if (labelCategories(record).has(rule.category)) {
+        correct += 1;
+        if (flags.every((flag) => flag.ruleName === rule.name || flag.category !== rule.category)) soleCorrect += 1;
+      }
       if (record.labels.length === 0) cleanFlagged += 1;
     }
     return {
@@ -41,6 +46,7 @@ export function ruleFigures(rules: readonly Pick<RuleDefinition, "name" | "categ
       precision: share(correct, fired),
       recall: share(correct, labelledByCategory.get(rule.category) ?? 0),
       cleanFlagged,
+      soleCorrect,
     };
   });
 }
