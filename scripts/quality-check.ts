@@ -1,7 +1,8 @@
 // `npm run quality:check [-- --record]`: the default pack (every enabled rule, model included) on
 // the corpus's test split and both HateCheck suites, each figure held against quality/floors.json.
 // --record writes the current figures as the floors, and each rule's corpus figures to
-// quality/rule-figures.json (shown on the Rules page). Needs ../shared (MODDESK_CORPUS).
+// quality/rule-figures.json (shown on the Rules page), and the shares right on the project's written
+// cases that npm test holds (lib/quality/guideline-cases.test.ts). Needs ../shared (MODDESK_CORPUS).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -11,6 +12,7 @@ import { evaluateLabelled } from "@/lib/detect/quality/evaluate-labelled";
 import { evaluateHateCheck } from "@/lib/detect/quality/hatecheck";
 import { ruleFingerprint } from "@/lib/detect/quality/rule-fingerprint";
 import { projectRoot } from "@/lib/env";
+import { evasionShare, guidelineGroupShares } from "@/lib/quality/guideline-case-shares";
 import { checkFloors, corpusFigures, floorsFromFigures, hateCheckFigures, type FloorsFile, type QualityFigure } from "@/lib/quality/quality-figures";
 import { ruleCorpusFile, type RuleCorpusFile } from "@/lib/quality/rule-corpus-figures";
 import { corpusDir, corpusSplitPath, datasetsDir, readCorpusSplit, readHateCheck } from "@/lib/quality/quality-sources";
@@ -46,8 +48,12 @@ function main(): void {
     throw new Error(`quality:check needs the labelled corpus: ${corpusDir()} has no test.jsonl. CI always has ../shared beside the repo; elsewhere set MODDESK_CORPUS (and MODDESK_DATASETS, now ${datasetsDir()}).`);
   }
   const { figures, ruleFile } = measure();
+  const groups = guidelineGroupShares(defaultPackDefinitions());
+  const evasion = evasionShare(defaultPackDefinitions());
+  say(`Written cases (held by npm test): ${groups.map((group) => `${group.name} ${group.right}/${group.total}`).join(", ")}; evasion spellings scoring like the plain text ${evasion.same}/${evasion.total}.\n`);
   if (values.record) {
-    writeFileSync(FLOORS_FILE, `${JSON.stringify(floorsFromFigures(figures, "Quality floors (min) and ceilings (max) held by npm run quality:check; rewrite with npm run quality:check -- --record. See docs/quality.md."), null, 2)}\n`);
+    const writtenCases = { groups: Object.fromEntries(groups.map((group) => [group.name, group.right / group.total])), evasion: evasion.same / evasion.total };
+    writeFileSync(FLOORS_FILE, `${JSON.stringify(floorsFromFigures(figures, "Quality floors (min) and ceilings (max) held by npm run quality:check (figures) and npm test (writtenCases); rewrite with npm run quality:check -- --record. See docs/quality.md.", writtenCases), null, 2)}\n`);
     writeFileSync(RULE_FIGURES_FILE, `${JSON.stringify(ruleFile, null, 2)}\n`);
     say(`Recorded ${figures.filter((figure) => figure.value !== null).length} figures in ${path.relative(projectRoot, FLOORS_FILE)} and ${Object.keys(ruleFile.rules).length} rules' corpus figures in ${path.relative(projectRoot, RULE_FIGURES_FILE)}.`);
     return;

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { checkFloors, floorsFromFigures, type QualityFigure } from "./quality-figures";
 
+const NO_CASES = { groups: {}, evasion: 0 };
 const figure = (key: string, direction: "min" | "max", value: number | null): QualityFigure => ({ key, label: key, direction, value });
 
 describe("checkFloors", () => {
-  const floors = floorsFromFigures([figure("recall", "min", 0.5), figure("cleanRate", "max", 0.1), figure("precision", "min", 0.7)], "test").figures;
+  const floors = floorsFromFigures([figure("recall", "min", 0.5), figure("cleanRate", "max", 0.1), figure("precision", "min", 0.7)], "test", NO_CASES).figures;
 
   it("passes figures at their recorded values, including ones that recorded to 4 decimals", () => {
-    const recorded = floorsFromFigures([figure("recall", "min", 2 / 3)], "test").figures;
+    const recorded = floorsFromFigures([figure("recall", "min", 2 / 3)], "test", NO_CASES).figures;
     expect(recorded.recall!.value).toBe(0.6667);
     expect(checkFloors([figure("recall", "min", 2 / 3)], recorded)[0]!.outcome).toBe("pass");
   });
@@ -26,6 +27,6 @@ describe("checkFloors", () => {
   });
 
   it("does not record figures that could not be measured", () => {
-    expect(floorsFromFigures([figure("precision", "min", null)], "test").figures).toEqual({});
+    expect(floorsFromFigures([figure("precision", "min", null)], "test", NO_CASES).figures).toEqual({});
   });
 });

@@ -16,7 +16,12 @@ export interface RecordedFloor {
   value: number;
 }
 
-export type FloorsFile = { about: string; figures: Record<string, RecordedFloor> };
+export type FloorsFile = {
+  about: string;
+  figures: Record<string, RecordedFloor>;
+  /** Shares right on the project's written cases (lib/quality/guideline-cases.ts), held by npm test. */
+  writtenCases: { groups: Record<string, number>; evasion: number };
+};
 
 const category = (report: QualityReport, name: RuleCategory) => report.all.categories.find((figures) => figures.category === name)!;
 const script = (report: QualityReport, lang: string) => report.byScript.find((slice) => slice.lang === lang)?.figures;
@@ -74,8 +79,9 @@ export function checkFloors(figures: readonly QualityFigure[], floors: FloorsFil
 }
 
 /** The floors file recording every measurable figure as it stands. */
-export function floorsFromFigures(figures: readonly QualityFigure[], about: string): FloorsFile {
+export function floorsFromFigures(figures: readonly QualityFigure[], about: string, writtenCases: FloorsFile["writtenCases"]): FloorsFile {
   const recorded: FloorsFile["figures"] = {};
   for (const figure of figures) if (figure.value !== null) recorded[figure.key] = { direction: figure.direction, value: round(figure.value) };
-  return { about, figures: recorded };
+  const groups = Object.fromEntries(Object.entries(writtenCases.groups).map(([name, share]) => [name, round(share)]));
+  return { about, figures: recorded, writtenCases: { groups, evasion: round(writtenCases.evasion) } };
 }
