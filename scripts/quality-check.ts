@@ -53,7 +53,9 @@ function main(): void {
   say(`Written cases (held by npm test): ${groups.map((group) => `${group.name} ${group.right}/${group.total}`).join(", ")}; evasion spellings scoring like the plain text ${evasion.same}/${evasion.total}.\n`);
   if (values.record) {
     const writtenCases = { groups: Object.fromEntries(groups.map((group) => [group.name, group.right / group.total])), evasion: evasion.same / evasion.total };
-    writeFileSync(FLOORS_FILE, `${JSON.stringify(floorsFromFigures(figures, "Quality floors (min) and ceilings (max) held by npm run quality:check (figures) and npm test (writtenCases); rewrite with npm run quality:check -- --record. See docs/quality.md.", writtenCases), null, 2)}\n`);
+    const next = floorsFromFigures(figures, "Quality floors (min) and ceilings (max) held by npm run quality:check (figures) and npm test (writtenCases); rewrite with npm run quality:check -- --record. See docs/quality.md.", writtenCases);
+    for (const line of loweredFloors(next)) say(`lowered: ${line}`);
+    writeFileSync(FLOORS_FILE, `${JSON.stringify(next, null, 2)}\n`);
     writeFileSync(RULE_FIGURES_FILE, `${JSON.stringify(ruleFile, null, 2)}\n`);
     say(`Recorded ${figures.filter((figure) => figure.value !== null).length} figures in ${path.relative(projectRoot, FLOORS_FILE)} and ${Object.keys(ruleFile.rules).length} rules' corpus figures in ${path.relative(projectRoot, RULE_FIGURES_FILE)}.`);
     return;
@@ -72,6 +74,24 @@ function main(): void {
     throw new Error(`quality dropped below the recorded floors:\n${failures.map(({ figure, floor }) => `- ${figure.label}: ${show(figure.value)} is ${floor!.direction === "min" ? "below its floor" : "above its ceiling"} ${show(floor!.value)}`).join("\n")}\nFix the rules, or, if the change is deliberate and the figure worth the trade, re-record with npm run quality:check -- --record and say why in the commit.`);
   }
   say(`\nquality:check: ${checks.filter((check) => check.outcome === "pass").length} figures at or past their floors.`);
+}
+
+/** Floors the new record makes worse than the committed ones, so a re-record that gives quality away is seen. */
+function loweredFloors(next: FloorsFile): string[] {
+  if (!existsSync(FLOORS_FILE)) return [];
+  const previous = JSON.parse(readFileSync(FLOORS_FILE, "utf8")) as Partial<FloorsFile>;
+  const lines: string[] = [];
+  for (const [key, floor] of Object.entries(previous.figures ?? {})) {
+    const now = next.figures[key];
+    if (!now) lines.push(`${key}: no longer measurable (was ${show(floor.value)})`);
+    else if (floor.direction === "min" ? now.value < floor.value : now.value > floor.value) lines.push(`${key}: ${show(floor.value)} -> ${show(now.value)}`);
+  }
+  for (const [name, share] of Object.entries(previous.writtenCases?.groups ?? {})) {
+    const now = next.writtenCases.groups[name];
+    if (now !== undefined && now < share) lines.push(`written cases, ${name}: ${show(share)} -> ${show(now)}`);
+  }
+  if (previous.writtenCases && next.writtenCases.evasion < previous.writtenCases.evasion) lines.push(`written cases, evasion: ${show(previous.writtenCases.evasion)} -> ${show(next.writtenCases.evasion)}`);
+  return lines;
 }
 
 function readRecordedFingerprint(name: string): string | undefined {
