@@ -25,6 +25,7 @@ const HELP = `moddesk — comment moderation for newsrooms
   moddesk flag <file> [--format F]                                    flag a file's comments with the rules, storing nothing (JSON lines)
   moddesk evaluate --labels FILE|--corpus dev|test [--split rules|model|both] [--pack default] [--json] [--errors N]
                                                                       precision/recall per category, hostile recall at the clean-flag rate, misses
+  moddesk evaluate --labels FILE|--corpus dev|test --curve [--pack default]   hostile recall vs clean flagged as the model's threshold moves
   moddesk evaluate --hatecheck en|hi [--split S] [--pack default] [--json]  HateCheck functional tests, % right per functionality
   moddesk rules export [--out FILE]                                   write the rules as a JSON rule pack (stdout without --out)
   moddesk rules import <file>                                         create or update rules by name from a rule pack

@@ -2,6 +2,7 @@ import type { ErrorExample } from "@/lib/detect/quality/error-examples";
 import type { QualityReport } from "@/lib/detect/quality/evaluate-labelled";
 import type { HateCheckReport } from "@/lib/detect/quality/hatecheck";
 import type { Share, SliceFigures } from "@/lib/detect/quality/metrics";
+import type { CurvePoint } from "@/lib/detect/quality/threshold-curve";
 import type { RuleSplit } from "@/lib/detect/quality/rule-split";
 
 // Plain-text tables of the quality evaluation for the terminal: the splits side by side.
@@ -101,4 +102,15 @@ export function formatHateCheckReports(reports: { split: RuleSplit; report: Hate
     }
   }
   return sections.join("\n");
+}
+
+/** Hostile recall at the clean-flag rate as the model rules' threshold moves. */
+export function formatCurve(curve: CurvePoint[], source: string): string {
+  const rows = curve.map((point) => [
+    point.threshold.toFixed(2), formatShare(point.model.hostileRecall), formatShare(point.model.cleanFlagRate), formatShare(point.both.hostileRecall), formatShare(point.both.cleanFlagRate),
+  ]);
+  return [
+    `${source}: every model rule's threshold set to each value in turn (the hand-written rules unchanged).`,
+    table(["threshold", "model: hostile recall", "model: clean flagged", "both: hostile recall", "both: clean flagged"], rows),
+  ].join("\n");
 }

@@ -2,16 +2,17 @@ import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
 import { evaluateLabelled } from "@/lib/detect/quality/evaluate-labelled";
 import { evaluateHateCheck } from "@/lib/detect/quality/hatecheck";
+import { thresholdCurve } from "@/lib/detect/quality/threshold-curve";
 import { RULE_SPLITS, rulesForSplit, type RuleSplit } from "@/lib/detect/quality/rule-split";
 import { compileRules } from "@/lib/detect/compile-rules";
 import { evaluateComment } from "@/lib/detect/evaluate-comment";
 import type { RuleDefinition } from "@/lib/detect/types";
-import { formatHateCheckReports, formatQualityReports } from "@/lib/quality/format-report";
+import { formatCurve, formatHateCheckReports, formatQualityReports } from "@/lib/quality/format-report";
 import { CORPUS_SPLITS, HATECHECK_SUITES, corpusSplitPath, readHateCheck, readLabelledFile, type CorpusSplit, type HateCheckSuite } from "@/lib/quality/quality-sources";
 import { defaultPackDefinitions } from "@/lib/quality/rule-sources";
 import { withDatabase } from "../lib/with-database";
 
-const USAGE = `usage: moddesk evaluate (--labels FILE | --corpus dev|test | --hatecheck en|hi) [--split rules|model|both] [--pack default] [--json] [--errors N]`;
+const USAGE = `usage: moddesk evaluate (--labels FILE | --corpus dev|test | --hatecheck en|hi) [--split rules|model|both] [--pack default] [--json] [--errors N] [--curve]`;
 
 /**
  * `moddesk evaluate`: the rules, the model and both over labelled comments (docs/quality.md).
@@ -24,7 +25,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
     allowPositionals: true,
     options: {
       labels: { type: "string" }, corpus: { type: "string" }, hatecheck: { type: "string" },
-      split: { type: "string" }, pack: { type: "string" }, json: { type: "boolean" }, errors: { type: "string" },
+      split: { type: "string" }, pack: { type: "string" }, json: { type: "boolean" }, errors: { type: "string" }, curve: { type: "boolean" },
     },
   });
   const sources = [values.labels, values.corpus, values.hatecheck].filter((value) => value !== undefined);
@@ -50,6 +51,11 @@ export async function evaluateCommand(args: string[]): Promise<void> {
     }
     const filePath = values.labels ?? corpusSplitPath(values.corpus as CorpusSplit);
     const records = readLabelledFile(filePath);
+    if (values.curve) {
+      const curve = thresholdCurve(rules, records);
+      if (values.json) return print({ labels: filePath, ruleSource, curve });
+      return print(`${formatCurve(curve, `${filePath} (${ruleSource})`)}\n`);
+    }
     const reports = splits.map((split) => ({ split, report: evaluateLabelled(rules, records, split) }));
     if (values.json) return print({ labels: filePath, ruleSource, reports });
     return print(`${formatQualityReports(reports, { source: `${filePath} (${ruleSource})`, errors })}\n`);

@@ -7,6 +7,7 @@ import { evaluateLabelled } from "./evaluate-labelled";
 import { evaluateHateCheck } from "./hatecheck";
 import { detectScript, type LabelledRecord, type QualityLabel } from "./labelled-record";
 import { isModelRule, rulesForSplit } from "./rule-split";
+import { thresholdCurve, withModelThreshold } from "./threshold-curve";
 
 const insults = testRule("TERMS", { terms: ["idiot"] }, { id: "1", name: "insults", category: "ABUSIVE" });
 const groupHate = testRule("TERMS", { terms: ["vermin"] }, { id: "2", name: "group-hate", category: "NATIONALIST" });
@@ -134,5 +135,25 @@ describe("detectScript", () => {
     expect(detectScript("இது ஒரு சோதனை")).toBe("ta");
     expect(detectScript("यह एक परीक्षा है")).toBe("hi-deva");
     expect(detectScript("yeh ek test hai")).toBe("latin");
+  });
+});
+
+describe("thresholdCurve", () => {
+  it("moves only the model rules' threshold", () => {
+    const withThreshold = { ...model, config: { threshold: 0.5 } } as RuleDefinition;
+    const moved = withModelThreshold([insults, withThreshold], 0.8);
+    expect(moved[0]).toBe(insults);
+    expect(moved[1]!.config).toEqual({ threshold: 0.8 });
+  });
+
+  it("gives one point per threshold for the model alone and for both", () => {
+    const curve = thresholdCurve([insults, groupHate], records, [0.3, 0.7]);
+    expect(curve.map((point) => point.threshold)).toEqual([0.3, 0.7]);
+    // No model rules here: the model catches nothing and both is the rules' figure at every threshold.
+    for (const point of curve) {
+      expect(point.model.hostileRecall).toEqual({ hits: 0, total: 4, value: 0 });
+      expect(point.both.hostileRecall).toEqual({ hits: 3, total: 4, value: 0.75 });
+      expect(point.both.cleanFlagRate).toEqual({ hits: 1, total: 2, value: 0.5 });
+    }
   });
 });
