@@ -10,7 +10,7 @@ export interface CurvePoint {
   both: { hostileRecall: Share; cleanFlagRate: Share };
 }
 
-export const DEFAULT_CURVE_THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95];
+export const DEFAULT_CURVE_THRESHOLDS = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99];
 
 /** The rules with every model rule's `threshold` set to one value (rules without one are left alone). */
 export function withModelThreshold(rules: readonly RuleDefinition[], threshold: number): RuleDefinition[] {
