@@ -13,7 +13,7 @@ import { evaluateHateCheck } from "@/lib/detect/quality/hatecheck";
 import { ruleFingerprint } from "@/lib/detect/quality/rule-fingerprint";
 import { projectRoot } from "@/lib/env";
 import { evasionShare, guidelineGroupShares } from "@/lib/quality/guideline-case-shares";
-import { checkFloors, corpusFigures, floorsFromFigures, hateCheckFigures, type FloorsFile, type QualityFigure } from "@/lib/quality/quality-figures";
+import { QUALITY_TARGETS, checkFloors, corpusFigures, floorsFromFigures, hateCheckFigures, type FloorsFile, type QualityFigure } from "@/lib/quality/quality-figures";
 import { ruleCorpusFile, type RuleCorpusFile } from "@/lib/quality/rule-corpus-figures";
 import { corpusDir, corpusSplitPath, datasetsDir, readCorpusSplit, readHateCheck } from "@/lib/quality/quality-sources";
 import { defaultPackDefinitions } from "@/lib/quality/rule-sources";
@@ -65,7 +65,7 @@ function main(): void {
   const checks = checkFloors(figures, floors.figures);
   for (const { figure, floor, outcome } of checks) {
     const bound = floor ? `${floor.direction === "min" ? "floor" : "ceiling"} ${show(floor.value)}` : "no floor";
-    say(`${outcome === "fail" ? "FAIL" : outcome === "pass" ? "ok  " : "--  "} ${figure.label.padEnd(52)} ${show(figure.value).padStart(7)}   ${bound}${outcome === "unmeasured" ? " (not measurable on this data: nothing flagged or labelled)" : ""}`);
+    say(`${outcome === "fail" ? "FAIL" : outcome === "pass" ? "ok  " : "--  "} ${figure.label.padEnd(52)} ${show(figure.value).padStart(7)}   ${bound}${QUALITY_TARGETS[figure.key] !== undefined ? `, target ${show(QUALITY_TARGETS[figure.key])}` : ""}${outcome === "unmeasured" ? " (not measurable on this data: nothing flagged or labelled)" : ""}`);
   }
   const stale = defaultPackDefinitions().filter((rule) => rule.enabled && ruleFile.rules[rule.name] && readRecordedFingerprint(rule.name) !== ruleFingerprint(rule));
   if (stale.length > 0) say(`\nquality/rule-figures.json is stale for ${stale.map((rule) => rule.name).join(", ")}: npm run quality:check -- --record`);

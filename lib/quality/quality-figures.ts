@@ -23,6 +23,17 @@ export type FloorsFile = {
   writtenCases: { groups: Record<string, number>; evasion: number };
 };
 
+/** Issue 12's targets, printed beside the floors for orientation; CI holds the floors, not these. */
+export const QUALITY_TARGETS: Record<string, number> = {
+  "test.hostileRecall": 0.5,
+  "test.cleanFlagRate": 0.05,
+  "test.offTopic.precision": 0.7,
+  "hatecheck-en.right": 0.75,
+  "hatecheck-en.worstFunctionality": 0.5,
+  "hatecheck-hi.right": 0.65,
+  "hatecheck-hi.worstFunctionality": 0.5,
+};
+
 const category = (report: QualityReport, name: RuleCategory) => report.all.categories.find((figures) => figures.category === name)!;
 const script = (report: QualityReport, lang: string) => report.byScript.find((slice) => slice.lang === lang)?.figures;
 
