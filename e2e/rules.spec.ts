@@ -44,6 +44,8 @@ test("an admin drafts a TERMS rule, tries it live, backtests it, saves it and re
   // The re-run flagged the demo thread with the new rule.
   const row = page.getByTestId("rules-table").getByRole("row").filter({ has: page.getByRole("link", { name }) });
   await expect(row.getByRole("cell").nth(6)).toHaveText(/^[1-9]\d*$/);
+  // A desk's own rule has no figures on the project's labelled corpus.
+  await expect(row.getByTestId("corpus-figures")).toHaveText("not measured");
 });
 
 test("a moderator reads rules but cannot create, save or re-run them", async ({ page }) => {
@@ -57,6 +59,9 @@ test("a moderator reads rules but cannot create, save or re-run them", async ({ 
   expect(response?.status()).toBe(403);
 
   await page.goto("/rules");
+  // The default pack's rules carry their precision and recall on the labelled corpus.
+  const packRow = page.getByTestId("rules-table").getByRole("row").filter({ has: page.getByRole("link", { name: "abusive-english-insults", exact: true }) });
+  await expect(packRow.getByTestId("corpus-figures")).toContainText(/P (\d+%|—) · R \d+%/);
   await page.getByTestId("rules-table").getByRole("link", { name: "abusive-english-insults" }).click();
   await expect(page.getByRole("heading", { name: "abusive-english-insults" })).toBeVisible();
   await expect(page.getByRole("textbox", { name: /^Terms/ })).toBeDisabled();

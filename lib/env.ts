@@ -17,6 +17,10 @@ const envSchema = z.object({
   MODDESK_URL: z.url().optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
   MODDESK_DATA_DIR: z.string().default(path.join(PROJECT_ROOT, ".moddesk")),
+  /** The labelled corpus (dev.jsonl, test.jsonl) the quality evaluation reads; never copied into the repo. */
+  MODDESK_CORPUS: z.string().default(path.join(PROJECT_ROOT, "..", "shared", "corpus")),
+  /** The public datasets (HateCheck suites); by default beside the corpus. */
+  MODDESK_DATASETS: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Reverse proxies whose X-Forwarded-For is believed: comma-separated IPs and CIDR ranges; none by default. */
   TRUSTED_PROXIES: z

@@ -2,6 +2,7 @@
 import { isAppError } from "@/lib/errors";
 import { auditCommand } from "./cli/audit-commands";
 import { dsaCommand } from "./cli/dsa-commands";
+import { evaluateCommand } from "./cli/evaluate-commands";
 import { exportCommand } from "./cli/export-commands";
 import { flagCommand } from "./cli/flag-commands";
 import { importCommand } from "./cli/import-commands";
@@ -23,6 +24,10 @@ const HELP = `moddesk — comment moderation for newsrooms
   moddesk token list                                                  list API tokens (name, prefix, creator, last use, revoked)
   moddesk token revoke --id N                                         revoke an API token
   moddesk flag <file> [--format F]                                    flag a file's comments with the rules, storing nothing (JSON lines)
+  moddesk evaluate --labels FILE|--corpus dev|test [--split rules|model|both] [--pack default] [--json] [--errors N]
+                                                                      precision/recall per category, hostile recall at the clean-flag rate, misses
+  moddesk evaluate --labels FILE|--corpus dev|test --curve [--pack default]   hostile recall vs clean flagged as the model's threshold moves
+  moddesk evaluate --hatecheck en|hi [--split S] [--pack default] [--json]  HateCheck functional tests, % right per functionality
   moddesk rules export [--out FILE]                                   write the rules as a JSON rule pack (stdout without --out)
   moddesk rules import <file>                                         create or update rules by name from a rule pack
   moddesk export --format csv|json|jsonl [--since ISO] [--until ISO] [--article ID] [--moderator EMAIL|system] [--out FILE] [--bom]
@@ -42,6 +47,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   audit: auditCommand,
   export: exportCommand,
   flag: flagCommand,
+  evaluate: evaluateCommand,
   rules: rulesCommand,
   model: modelCommand,
   dsa: dsaCommand,

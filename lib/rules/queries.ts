@@ -9,6 +9,8 @@ export const ruleListSelect = {
   description: true,
   category: true,
   kind: true,
+  // For the fingerprint that tells whether the recorded corpus figures still describe this rule.
+  config: true,
   severity: true,
   action: true,
   enabled: true,

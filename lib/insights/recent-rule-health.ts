@@ -1,0 +1,13 @@
+import "server-only";
+import { lastDaysUntil, DEFAULT_DAYS, utcDay } from "./date-range";
+import { mergeDaySummaries } from "./day-summary";
+import type { RuleHealth } from "./flag-insights";
+import { readDaySummaries } from "./read-day-summaries";
+import { ruleHealthFromCounts } from "./rule-health-from-counts";
+
+/** The insights page's rule health over its default range (the last 30 days), for the Rules page. */
+export async function recentRuleHealth(now: Date = new Date()): Promise<{ days: number; rules: RuleHealth[] }> {
+  const range = lastDaysUntil(utcDay(now), DEFAULT_DAYS);
+  const days = await readDaySummaries(range, now);
+  return { days: DEFAULT_DAYS, rules: await ruleHealthFromCounts(mergeDaySummaries(range.from, days).rules) };
+}

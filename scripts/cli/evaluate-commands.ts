@@ -1,0 +1,75 @@
+import { parseArgs } from "node:util";
+import { AppError } from "@/lib/errors";
+import { evaluateLabelled } from "@/lib/detect/quality/evaluate-labelled";
+import { evaluateHateCheck } from "@/lib/detect/quality/hatecheck";
+import { thresholdCurve } from "@/lib/detect/quality/threshold-curve";
+import { RULE_SPLITS, rulesForSplit, type RuleSplit } from "@/lib/detect/quality/rule-split";
+import { compileRules } from "@/lib/detect/compile-rules";
+import { evaluateComment } from "@/lib/detect/evaluate-comment";
+import type { RuleDefinition } from "@/lib/detect/types";
+import { formatCurve, formatHateCheckReports, formatQualityReports } from "@/lib/quality/format-report";
+import { CORPUS_SPLITS, HATECHECK_SUITES, corpusSplitPath, readHateCheck, readLabelledFile, type CorpusSplit, type HateCheckSuite } from "@/lib/quality/quality-sources";
+import { defaultPackDefinitions } from "@/lib/quality/rule-sources";
+import { withDatabase } from "../lib/with-database";
+
+const USAGE = `usage: moddesk evaluate (--labels FILE | --corpus dev|test | --hatecheck en|hi) [--split rules|model|both] [--pack default] [--json] [--errors N] [--curve]`;
+
+/**
+ * `moddesk evaluate`: the rules, the model and both over labelled comments (docs/quality.md).
+ * With --pack default it runs the built-in pack and needs no database (CI); otherwise the
+ * installation's stored rules (the default pack when none are stored yet).
+ */
+export async function evaluateCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      labels: { type: "string" }, corpus: { type: "string" }, hatecheck: { type: "string" },
+      split: { type: "string" }, pack: { type: "string" }, json: { type: "boolean" }, errors: { type: "string" }, curve: { type: "boolean" },
+    },
+  });
+  const sources = [values.labels, values.corpus, values.hatecheck].filter((value) => value !== undefined);
+  if (positionals.length > 0 || sources.length !== 1) throw new AppError("INVALID", USAGE);
+  if (values.split !== undefined && !(RULE_SPLITS as readonly string[]).includes(values.split)) throw new AppError("INVALID", `--split must be one of ${RULE_SPLITS.join(", ")} (got '${values.split}')`);
+  if (values.corpus !== undefined && !(CORPUS_SPLITS as readonly string[]).includes(values.corpus)) throw new AppError("INVALID", `--corpus must be one of ${CORPUS_SPLITS.join(", ")} (got '${values.corpus}')`);
+  if (values.hatecheck !== undefined && !(values.hatecheck in HATECHECK_SUITES)) throw new AppError("INVALID", `--hatecheck must be one of ${Object.keys(HATECHECK_SUITES).join(", ")} (got '${values.hatecheck}')`);
+  if (values.pack !== undefined && values.pack !== "default") throw new AppError("INVALID", `--pack takes only 'default' (the built-in pack; got '${values.pack}')`);
+  const errors = values.errors === undefined ? 15 : Number(values.errors);
+  if (!Number.isInteger(errors) || errors < 0) throw new AppError("INVALID", `--errors must be a whole number (got '${values.errors}')`);
+  const splits: RuleSplit[] = values.split ? [values.split as RuleSplit] : [...RULE_SPLITS];
+
+  const run = (rules: RuleDefinition[], ruleSource: string) => {
+    if (values.hatecheck !== undefined) {
+      const suite = values.hatecheck as HateCheckSuite;
+      const cases = readHateCheck(suite);
+      const reports = splits.map((split) => {
+        const set = compileRules(rulesForSplit(rules, split));
+        return { split, report: evaluateHateCheck(cases, (context) => evaluateComment(set, context)) };
+      });
+      if (values.json) return print({ suite, ruleSource, reports });
+      return print(`${formatHateCheckReports(reports, { suite: `${suite} (${cases.length} cases, ${ruleSource})`, errors })}\n`);
+    }
+    const filePath = values.labels ?? corpusSplitPath(values.corpus as CorpusSplit);
+    const records = readLabelledFile(filePath);
+    if (values.curve) {
+      const curve = thresholdCurve(rules, records);
+      if (values.json) return print({ labels: filePath, ruleSource, curve });
+      return print(`${formatCurve(curve, `${filePath} (${ruleSource})`)}\n`);
+    }
+    const reports = splits.map((split) => ({ split, report: evaluateLabelled(rules, records, split) }));
+    if (values.json) return print({ labels: filePath, ruleSource, reports });
+    return print(`${formatQualityReports(reports, { source: `${filePath} (${ruleSource})`, errors })}\n`);
+  };
+
+  if (values.pack === "default") return run(defaultPackDefinitions(), "default pack");
+  await withDatabase(async () => {
+    const { loadStoredRuleDefinitions } = await import("@/lib/quality/stored-rules");
+    const stored = await loadStoredRuleDefinitions();
+    if (stored.length === 0) process.stderr.write("(this database has no rules yet: evaluating the default pack)\n");
+    run(stored.length > 0 ? stored : defaultPackDefinitions(), stored.length > 0 ? "this installation's rules" : "default pack");
+  });
+}
+
+function print(output: string | object): void {
+  process.stdout.write(typeof output === "string" ? output : `${JSON.stringify(output, null, 2)}\n`);
+}
