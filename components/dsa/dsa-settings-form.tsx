@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/action";
 import { updateDsaSettingsAction } from "@/lib/dsa/actions";
 import type { DsaSettings } from "@/lib/dsa/dsa-settings";
@@ -23,10 +23,18 @@ function settingsFrom(formData: FormData): DsaSettings {
 }
 
 export function DsaSettingsForm({ settings, canEdit }: { settings: DsaSettings; canEdit: boolean }) {
-  const [state, formAction, isPending] = useActionState<ActionResult<DsaSettings> | null, FormData>((_previous, formData) => updateDsaSettingsAction(settingsFrom(formData)), null);
+  const [state, setState] = useState<ActionResult<DsaSettings> | null>(null);
+  const [isPending, startTransition] = useTransition();
+  // A submit handler, not a form action: React resets a form after its action, which would wipe
+  // the admin's edits when a field needs fixing.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const settingsInForm = settingsFrom(new FormData(event.currentTarget));
+    startTransition(async () => setState(await updateDsaSettingsAction(settingsInForm)));
+  };
   const errorOf = (name: keyof DsaSettings) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
   return (
-    <form action={formAction} aria-label="Statement of reasons settings" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <form onSubmit={submit} aria-label="Statement of reasons settings" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <fieldset disabled={!canEdit || isPending} className="space-y-4">
         <label className="block text-sm">
           <span className="font-medium text-slate-700">Site or service name (as commenters know it)</span>

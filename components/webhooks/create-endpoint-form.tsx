@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useState, useTransition, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/action";
 import { createWebhookEndpointAction } from "@/lib/webhooks/actions";
 import { WEBHOOK_EVENT_DESCRIPTIONS, WEBHOOK_EVENTS, type WebhookEvent } from "@/lib/webhooks/events";
@@ -9,19 +9,27 @@ import { SecretOnce } from "./secret-once";
 type Created = { id: number; secret: string };
 
 export function CreateEndpointForm() {
-  const [state, formAction, isPending] = useActionState<ActionResult<Created> | null, FormData>(
-    (_previous, formData) =>
-      createWebhookEndpointAction({
-        url: String(formData.get("url") ?? ""),
-        events: formData.getAll("events").map(String) as WebhookEvent[],
-        timeoutMs: Number(formData.get("timeoutMs") ?? 5000),
-        allowPrivateNetwork: formData.get("allowPrivateNetwork") === "on",
-      }),
-    null,
-  );
+  const [state, setState] = useState<ActionResult<Created> | null>(null);
+  const [isPending, startTransition] = useTransition();
+  // A submit handler, not a form action: React resets a form after its action, which would wipe
+  // what the admin typed when the answer is "fix this field".
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(async () => {
+      setState(
+        await createWebhookEndpointAction({
+          url: String(formData.get("url") ?? ""),
+          events: formData.getAll("events").map(String) as WebhookEvent[],
+          timeoutMs: Number(formData.get("timeoutMs") ?? 5000),
+          allowPrivateNetwork: formData.get("allowPrivateNetwork") === "on",
+        }),
+      );
+    });
+  };
   const fieldError = (name: string) => (state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined);
   return (
-    <form action={formAction} aria-label="Add a webhook endpoint" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <form onSubmit={submit} aria-label="Add a webhook endpoint" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 className="font-semibold">Add an endpoint</h2>
       <label className="block text-sm">
         <span className="font-medium text-slate-700">Receiver URL</span>
