@@ -56,8 +56,7 @@ export const GROUP_HOSTILITY = words(`
   disgusting, coward, cowards, cowardly, traitor*, rats, rat, dogs, dog, pigs, pig, swine, monkeys, monkey,
   donkeys, cockroach*, vermin, termite*, parasite*, leech*, snake*, savage*, barbaric, barbarian*, animals,
   beasts, scum, trash, garbage, liar*, thieves, thief, cheat, cheats, cheaters, shameless,
-  pathetic, mastermind*, war machine, enemy, enemies, kill all, kill them, nuke, nuked, nuke them, wipe out,
-  wipe off, death to, go back, hate, infiltrator*, invader*, occupier*, infidel*, jihadi*,
+  pathetic, enemy, enemies, infiltrator*, invader*, occupier*, infidel*, jihadi*,
   butcher*, murderer*, rapist*, blood thirsty, bloodthirsty, uncivilized, uncivilised, inferior,
   subhuman, sub human, cow piss, cow urine, urine drinker*, brainwashed, fanatic*, hypocrite*, backstab*,
   ungrateful, failed state, bigot*, evil, terror state, terrorist state, sponsor of terror*,
@@ -71,7 +70,7 @@ export const TERROR_LABELS = words(`
 
 /** Poverty taunts traded between Indian and Pakistani commenters. */
 export const POVERTY_TAUNTS = words(`
-  toilet*, open defecation, defecat*, without food, starving, beggar*, begging, begging bowl, bhikari*,
+  toilet*, open defecation, defecat*, starving, beggar*, begging, begging bowl, bhikari*,
   bhikhari*, bhooka, bhookay, bhooke, kashkol, nanga, nangay, nange
 `);
 

@@ -1,7 +1,11 @@
 import type { RuleCategory, RuleDefinition, RuleKind } from "@/lib/detect/types";
 import * as terms from "./default-pack-terms";
+import * as patterns from "./default-pack-patterns";
 
 type PackRule = Omit<RuleDefinition, "id" | "version">;
+
+/** A REGEX over normalized text that stands down after a negation ('not all … are …'). */
+const pattern = (source: string) => ({ pattern: source, target: "normalized", unlessBefore: patterns.NEGATION_BEFORE });
 
 function rule(
   name: string, category: RuleCategory, kind: RuleKind, config: unknown, severity: number,
@@ -26,8 +30,23 @@ export function defaultRulePack(): PackRule[] {
     rule("abusive-personal-insult", "ABUSIVE", "NEAR",
       { a: terms.SECOND_PERSON, b: terms.PERSONAL_INSULTS, within: 3 }, 2,
       "An insult aimed at the reader or another commenter ('you are stupid')."),
+    rule("abusive-killing-call", "ABUSIVE", "REGEX", { pattern: patterns.killingCallPattern() }, 4,
+      "'Should be hanged / shot / killed', whoever it is about: a call for violence outranks an insult."),
+    rule("nationalist-violence-call", "NATIONALIST", "REGEX", pattern(patterns.groupViolencePattern()), 5,
+      "A call to kill, nuke or wipe out a named people or state ('nuke them', 'X should be wiped out', 'in sab ko maar do'); held until a moderator looks.",
+      "HOLD"),
+    rule("nationalist-expulsion-call", "NATIONALIST", "REGEX", pattern(patterns.expulsionPattern()), 4,
+      "A people told to leave or be sent away ('send them back', 'go back to …', 'pakistan chale jao')."),
+    rule("nationalist-legitimacy-denial", "NATIONALIST", "REGEX", pattern(patterns.legitimacyDenialPattern()), 4,
+      "A state or people denied the right to exist ('X is not a country', 'X should be broken up', 'murdabad')."),
+    rule("nationalist-generalization", "NATIONALIST", "REGEX", pattern(patterns.generalizationPattern()), 3,
+      "A whole people, state or religion given a condemning predicate ('X are all terrorists', 'X is a terror state', 'X is the mother of terrorism'); not after a negation."),
+    rule("nationalist-dehumanizing-phrase", "NATIONALIST", "REGEX", pattern(patterns.dehumanizingPhrasePattern()), 3,
+      "Dehumanizing or insulting phrases about a people, state or religion ('X dogs', 'filthy X', 'nation of beggars', 'terrorist religion')."),
+    rule("nationalist-sweeping-conduct", "NATIONALIST", "REGEX", pattern(patterns.sweepingConductPattern()), 2,
+      "A whole people's conduct condemned in one sweep ('X always blame…', 'typical X mentality')."),
     rule("nationalist-group-hostility", "NATIONALIST", "NEAR",
-      { a: terms.GROUP_TERMS, b: terms.GROUP_HOSTILITY, within: 4 }, 3,
+      { a: terms.GROUP_TERMS, b: terms.GROUP_HOSTILITY, within: 2 }, 3,
       "A country, people or religion within 4 words of an insult or dehumanizing word."),
     rule("nationalist-terror-label", "NATIONALIST", "NEAR",
       { a: terms.GROUP_TERMS, b: terms.TERROR_LABELS, within: 3 }, 3,
@@ -44,7 +63,7 @@ export function defaultRulePack(): PackRule[] {
     rule("spam-links", "SPAM", "LINKS", { maxLinks: 1 }, 2, "More than one link or bare domain."),
     rule("spam-repetition", "SPAM", "REPETITION", { minRepeats: 4, minCharRun: 12 }, 1,
       "The same word or phrase four times in a row, or a 12+ character run."),
-    rule("off-topic", "OFF_TOPIC", "OFF_TOPIC", { minWords: 20, maxSimilarity: 0.05 }, 1,
-      "20+ content words, at most 5% of them shared with the article or the parent comment (lexical overlap is noisy on short comments, so this stays conservative)."),
+    rule("off-topic", "OFF_TOPIC", "OFF_TOPIC", { minWords: 25, maxSimilarity: 0.05, minArticleWords: 40 }, 1,
+      "25+ content words, at most 5% of them shared with the article or the parent comment. Judged only against an article of 40+ distinct content words (a bare title says too little) written in the comment's own script; lexical overlap is noisy, so this stays conservative and low."),
   ];
 }
