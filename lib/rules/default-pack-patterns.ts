@@ -53,7 +53,15 @@ export const PEOPLE_PREDICATES = words(`
   savage, filthy, dirty, smelly, stinky, stinking, disgusting, evil, violent, bloodthirsty, blood thirsty,
   inferior, untrustworthy, not to be trusted, treacherous, backstabbers, ungrateful, shameless, hypocrites,
   worthless, losers, cursed, brainwashed, not human, not humans, enemies of humanity, enemies of mankind,
-  gaddar, gaddaar, ghaddar, namak haram, namakharam
+  gaddar, gaddaar, ghaddar, namak haram, namakharam, kangal, kangaal, nutters, bigots, slaves,
+  dirtiest, filthiest, stupidest, dumbest, most stupid, most disgusting, worst people, lowest of the low
+`);
+
+/** A people named through its whole: 'the whole nation is …', 'poori qaum …'. */
+const WHOLE_PEOPLE = words(`
+  the whole nation, the entire nation, whole nation, the whole country, the entire country, the whole race,
+  the whole community, the entire community, the whole qaum, poori qaum, puri qaum, saari qaum, sari qaum,
+  every single one of them, every one of them, all of them
 `);
 
 /** Words between a people and its predicate: 'are ALL terrorists', 'are NOTHING BUT animals'. */
@@ -92,20 +100,21 @@ const GROUP_INSULT_ADJECTIVES = words(`
   filthy, dirty, stinking, stinky, smelly, bloody, damn, damned, stupid, dumb, ugly, cowardly, uncivilized,
   uncivilised, barbaric, backward, shameless, wretched, treacherous, illiterate, jahil, jaahil, gandi, gande,
   ganda, kamine, kameene, napak, na pak, cursed, bastard, pathetic, rotten, bhikari, bhikhari, beggar, beggarly,
-  terrorist, jihadi, evil, disgusting, idiot, moron
+  terrorist, jihadi, evil, disgusting, idiot, moron, kangal, kangaal, naapak
 `);
 
 /** What a group word next to an insulting adjective must be: a people, a state, or 'the enemy'. */
 const INSULTABLE_GROUPS = [...PEOPLES, ...NATIONS, "enemies", "enemy", "qaum", "nation", "race"];
 
 /** Nouns for a people's whole country or kind: 'nation of beggars', 'race of cowards'. */
-const COLLECTIVES = words(`nation, country, land, race, mulk, qaum, desh, breed`);
+const COLLECTIVES = words(`nation, country, state, land, race, mulk, qaum, desh, breed`);
 
 /** Plural nouns a 'nation of …' taunt ends in. */
 const TAUNT_PLURALS = words(`
   beggars, bhikaris, bhikhari, terrorists, rapists, thieves, liars, cowards, traitors, idiots, morons, fools,
   cheats, cheaters, savages, barbarians, animals, rats, snake charmers, cow worshippers, cow piss drinkers,
-  urine drinkers, illiterates, jihadis, fanatics, losers, backstabbers, scammers, slaves
+  urine drinkers, illiterates, jihadis, fanatics, losers, backstabbers, scammers, slaves, nutters, bigots,
+  extremists, savages, kangals, bhookay, bhooke
 `);
 
 const VIOLENT_PARTICIPLES = words(`
@@ -129,7 +138,10 @@ export const NEGATION_BEFORE =
 
 /** '<people> are (all) <predicate>' and '<state> is (a) <predicate>'. */
 export function generalizationPattern(): string {
-  const people = `${alt(PEOPLES)} ${alt(COPULAS)}(?: ${alt(QUALIFIERS)})* ${alt(PEOPLE_PREDICATES)}`;
+  // A participle may describe the predicate ('stone pelting rats'); a bare extra word may not ('are not rats').
+  const participle = "(?:(?: [a-z]+)? [a-z]+(?:ing|ed))?";
+  const subject = alt([...PEOPLES, ...WHOLE_PEOPLE]);
+  const people = `${subject} (?:${alt(COPULAS)}|is|was)(?: ${alt(QUALIFIERS)})*${participle} ${alt(PEOPLE_PREDICATES)}`;
   const all = `(?:all|every|most) ${alt(PEOPLES)} ${alt(PEOPLE_PREDICATES)}`;
   // Urdu/Hindi put the predicate before the copula: 'ye log ... hain'.
   const urdu = `${alt(PEOPLES)}(?: ${alt(QUALIFIERS)})* ${alt(PEOPLE_PREDICATES)} (?:hain|hai|ho|hote hain|hi hain)`;
@@ -142,7 +154,7 @@ export function generalizationPattern(): string {
 export function dehumanizingPhrasePattern(): string {
   const noun = `${alt([...PEOPLES, ...DEMONYMS])} ${alt(DEHUMANIZING_NOUNS)}`;
   const adjective = `${alt(GROUP_INSULT_ADJECTIVES)} ${alt(INSULTABLE_GROUPS)}`;
-  const nationOf = `${alt(COLLECTIVES)} of ${alt(TAUNT_PLURALS)}`;
+  const nationOf = `${alt(COLLECTIVES)} (?:of|full of|run by|ruled by|made of|made up of)(?: [a-z]+)? ${alt(TAUNT_PLURALS)}`;
   const religion = `(?:terrorist|terror|violent|evil|barbaric|satanic|demonic|filthy|bloodthirsty|desert|pedo|paedo|stupid|disgusting) (?:religion|islam|hinduism|sikhism|christianity|deen|dharm|dharma|mazhab|cult|prophet)`;
   return `\\b(?:${noun}|${adjective}|${nationOf}|${religion})\\b`;
 }
@@ -190,7 +202,23 @@ export function expulsionPattern(): string {
 export function sweepingConductPattern(): string {
   const verbs = words(`blame, lie, lies, cry, cries, crying, whine, whining, beg, begging, cheat, cheating, steal, stealing, copy, complain, abuse, backstab, loot, play the victim, make excuses, find a conspiracy, find excuses, run away, hide behind`);
   const people = `${alt(PEOPLES)} (?:always|never stop|all|will always|only know how to) ${alt(verbs)}`;
-  // 'typical Pakistani batting collapse' is cricket talk: the taunt ends there or names a mindset.
-  const typical = `typical ${alt(DEMONYMS)}s?(?: (?:mentality|mindset|behaviour|behavior|attitude|logic|thinking|hypocrisy|propaganda)\\b|$)|(?:trust|leave it to) (?:an?|the) ${alt(DEMONYMS)}s? to`;
-  return `\\b(?:${people}|${typical})\\b`;
+  const typical = `typical ${alt(DEMONYMS)}s? (?:mentality|mindset|behaviour|behavior|attitude|logic|thinking|hypocrisy|propaganda)|(?:trust|leave it to) (?:an?|the) ${alt(DEMONYMS)}s? to`;
+  // Addressing a whole people ('you Indians are …') is how comment-section generalizations open.
+  const address = `(?:you|u|all you) ${alt(NAMED_PEOPLES)} (?:are|r|have|always|never|can t|cannot|will never|should|need to|think|must|don t|dont|love to|keep)`;
+  return `\\b(?:${people}|${typical}|${address})\\b`;
+}
+
+/**
+ * 'Typical Indian!' as a taunt, on the ORIGINAL text: it must end the sentence, because 'typical
+ * Pakistani batting collapse' is cricket talk and normalized text has no punctuation to tell them apart.
+ */
+export function typicalTauntPattern(): string {
+  return `\\btypical ${alt(DEMONYMS)}s?\\s*(?:[!.?…]|$)`;
+}
+
+/** Insults for people pointed at as a bunch ('these creatures', 'shameless creatures'): abusive. */
+export function groupInsultPattern(): string {
+  const pointers = "(?:these|those|such|you|u|bloody|shameless|filthy|disgusting|evil|vile|brainless|wretched|dirty|khaki)";
+  const nouns = words(`creatures, animals, beasts, rats, pigs, dogs, vermin, scum, swine, cockroaches, parasites, bastards, idiots, morons, clowns, jokers, jahils, gadhe, kutte, suar, janwar, jaanwar, lowlifes`);
+  return `\\b${pointers} ${alt(nouns)}\\b`;
 }

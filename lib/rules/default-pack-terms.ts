@@ -65,7 +65,7 @@ export const GROUP_HOSTILITY = words(`
 
 /** Terror labels pinned on a whole people or state; narrower window because news uses them too. */
 export const TERROR_LABELS = words(`
-  terrorist*, cancer, cancerous
+  cancer, cancerous
 `);
 
 /** Poverty taunts traded between Indian and Pakistani commenters. */
@@ -86,4 +86,20 @@ export const NATIONALIST_SLURS = words(`
 export const SEVERE_SLURS = words(`
   paki, pakis, pajeet*, katua*, katwa*, nigger*, nigga*, kike*, raghead*, towelhead*, sand nigger*,
   chinks, chink eyed, dothead*
+`);
+
+// Tamil-script hostility, matched on the ORIGINAL text: normalization drops Tamil vowel signs, which
+// makes distinct words collide. Stems are matched at the start of a word (Tamil adds case endings);
+// a trailing '|' means the word must end there or take a plural ('சங்கி|' is not 'சங்கிலி', a chain).
+// Ordinary words that merely contain them were avoided ('பாக்கி' also means 'balance', 'மடை' a sluice).
+
+/** Slurs for Pakistan, Muslims and political camps, as written in Tamil comment sections. */
+export const TAMIL_SLURS = words(`
+  பன்றிஸ்தான், போர்க்கிஸ்தான், பக்கி|, துலுக்கன், துலுக்கர், மூர்க்கன், மூர்க்கர், மூர்க்க கும்பல், சங்கி|
+`);
+
+/** Tamil insults aimed at people: fool, idiots, clown, pig, creature, scoundrel, traitor, hireling. */
+export const TAMIL_INSULTS = words(`
+  முட்டாள், மடையர், மடையன், கோமாளி, பன்றி, ஜந்து, பொறுக்கி, துரோகி, கைக்கூலி, லூசு|, அயோக்கிய, கேனை|,
+  நாயே, நாய்களே, தேவடியா, ஓத்த|, புண்ட|
 `);

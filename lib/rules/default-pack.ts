@@ -7,6 +7,13 @@ type PackRule = Omit<RuleDefinition, "id" | "version">;
 /** A REGEX over normalized text that stands down after a negation ('not all … are …'). */
 const pattern = (source: string) => ({ pattern: source, target: "normalized", unlessBefore: patterns.NEGATION_BEFORE });
 
+/**
+ * A REGEX alternation of Tamil stems, each at the start of a word, a trailing '|' meaning the word
+ * ends there or takes a plural (no \\b: RE2's word boundary only knows ASCII letters).
+ */
+const tamilAlternation = (stems: readonly string[]) =>
+  `(?:^|[^\\p{Tamil}])(?:${stems.map((stem) => (stem.endsWith("|") ? `${stem.slice(0, -1)}(?:கள|[^\\p{Tamil}]|$)` : stem)).join("|")})`;
+
 function rule(
   name: string, category: RuleCategory, kind: RuleKind, config: unknown, severity: number,
   description: string, action: PackRule["action"] = "FLAG",
@@ -45,12 +52,21 @@ export function defaultRulePack(): PackRule[] {
       "Dehumanizing or insulting phrases about a people, state or religion ('X dogs', 'filthy X', 'nation of beggars', 'terrorist religion')."),
     rule("nationalist-sweeping-conduct", "NATIONALIST", "REGEX", pattern(patterns.sweepingConductPattern()), 2,
       "A whole people's conduct condemned in one sweep ('X always blame…', 'typical X mentality')."),
+    rule("nationalist-typical-taunt", "NATIONALIST", "REGEX",
+      { pattern: patterns.typicalTauntPattern(), flags: "i", target: "original" }, 2,
+      "'Typical Indian!' ending a sentence: a whole people reduced to a stereotype (on the original text, where the sentence end shows)."),
+    rule("abusive-group-insult", "ABUSIVE", "REGEX", pattern(patterns.groupInsultPattern()), 3,
+      "People pointed at and called animals or idiots as a bunch ('these creatures', 'you morons')."),
+    rule("nationalist-tamil-slurs", "NATIONALIST", "REGEX", { pattern: tamilAlternation(terms.TAMIL_SLURS), target: "original" }, 3,
+      "Tamil-script slurs for Pakistan, Muslims and political camps."),
+    rule("abusive-tamil-insults", "ABUSIVE", "REGEX", { pattern: tamilAlternation(terms.TAMIL_INSULTS), target: "original" }, 3,
+      "Tamil-script insults aimed at people (fool, clown, pig, scoundrel, traitor...)."),
     rule("nationalist-group-hostility", "NATIONALIST", "NEAR",
       { a: terms.GROUP_TERMS, b: terms.GROUP_HOSTILITY, within: 2 }, 3,
       "A country, people or religion within 4 words of an insult or dehumanizing word."),
     rule("nationalist-terror-label", "NATIONALIST", "NEAR",
-      { a: terms.GROUP_TERMS, b: terms.TERROR_LABELS, within: 3 }, 3,
-      "A whole people or state called terrorist (narrow window: news mentions terrorism too)."),
+      { a: terms.GROUP_TERMS, b: terms.TERROR_LABELS, within: 2 }, 3,
+      "A people, state or religion called a cancer ('terrorist' itself is left to the generalization pattern: news mentions terrorism too)."),
     rule("nationalist-poverty-taunt", "NATIONALIST", "NEAR",
       { a: terms.GROUP_TERMS, b: terms.POVERTY_TAUNTS, within: 4 }, 2,
       "Toilet, beggar and hunger taunts aimed at a country."),
@@ -61,8 +77,8 @@ export function defaultRulePack(): PackRule[] {
     rule("spam-shouting", "SPAM", "SHOUTING", { minLetters: 30, minUpperRatio: 0.7 }, 1,
       "Mostly capital letters."),
     rule("spam-links", "SPAM", "LINKS", { maxLinks: 1 }, 2, "More than one link or bare domain."),
-    rule("spam-repetition", "SPAM", "REPETITION", { minRepeats: 4, minCharRun: 12 }, 1,
-      "The same word or phrase four times in a row, or a 12+ character run."),
+    rule("spam-repetition", "SPAM", "REPETITION", { minRepeats: 5, minCharRun: 20 }, 1,
+      "The same word or phrase five times in a row, or a 20+ character run (four 'ha's or a row of dots is chatter, not spam)."),
     rule("off-topic", "OFF_TOPIC", "OFF_TOPIC", { minWords: 25, maxSimilarity: 0.05, minArticleWords: 40 }, 1,
       "25+ content words, at most 5% of them shared with the article or the parent comment. Judged only against an article of 40+ distinct content words (a bare title says too little) written in the comment's own script; lexical overlap is noisy, so this stays conservative and low."),
   ];
