@@ -1,12 +1,19 @@
 import type { RuleDefinition, Span } from "./types";
 import type { RuleConfigByKind } from "./schemas";
 import { compileLinearRegex } from "./regex-safety";
-import { mergeSpans, quote, type CompiledRule } from "./compiled-rule";
+import { mergeSpans, quote, type CompiledRule, type SlotAllocator } from "./compiled-rule";
 import { crossesSentenceBoundary, sentenceStartBefore } from "./sentence-boundary";
 import type { CommentAnalysis } from "./comment-analysis";
 import type { RE2JS } from "re2js";
 
 const MAX_SPANS = 50;
+/**
+ * A gated pattern on normalized text reads only this many words either side of each gate word:
+ * every match contains one, and the patterns a pack needs span a dozen words at most, so long
+ * comments that mention a gate word once cost a window, not the whole text.
+ */
+const GATE_WINDOW_WORDS = 16;
+const GATE_WINDOW_CHARS = 160;
 /** How much of the sentence before a match `unlessBefore` reads ('it is wrong to say that …'). */
 const UNLESS_LOOK_BACK = 60;
 
@@ -18,30 +25,40 @@ const UNLESS_LOOK_BACK = 60;
  * Normalized text has no punctuation left, so a match there that spans a sentence end in the
  * original is dropped. `unlessBefore` drops a match when the same sentence, just before it,
  * matches that pattern too: negation and reported speech ('not all …', 'wrong to say …').
+ * `requires` (terms, matched like TERMS in the shared automaton) gates the rule: the pattern only
+ * runs on comments where one of them occurs, so a pack of long patterns adds no pass over the
+ * text of the many comments that cannot match. It must name a word every match contains.
  */
-export function compileRegexRule(definition: RuleDefinition, config: RuleConfigByKind["REGEX"]): CompiledRule {
+export function compileRegexRule(definition: RuleDefinition, config: RuleConfigByKind["REGEX"], slots: SlotAllocator): CompiledRule {
   const caseInsensitive = config.flags === "i";
   const compiled = compileLinearRegex(config.pattern, caseInsensitive);
   if (typeof compiled === "string") throw new Error(compiled);
   const unless = config.unlessBefore === undefined ? null : compileLinearRegex(config.unlessBefore, caseInsensitive);
   if (typeof unless === "string") throw new Error(`unlessBefore: ${unless}`);
   const onNormalized = (config.target ?? "normalized") === "normalized";
+  const gate = config.requires === undefined ? null : slots.addTerms(config.requires);
   return {
     definition,
-    termDriven: false,
+    termDriven: gate !== null,
     evaluate(analysis) {
+      if (gate !== null && !analysis.hasHits(gate)) return null;
       const input = onNormalized ? analysis.normalizedString() : analysis.body;
-      if (!compiled.test(input)) return null;
-      const matcher = compiled.matcher(input);
+      const windows = gate === null ? [[0, input.length] as Span] : gateWindows(analysis, gate, onNormalized, input.length);
       const spans: Span[] = [];
-      while (spans.length < MAX_SPANS && matcher.find()) {
-        const start = matcher.start();
-        const end = matcher.end();
-        if (end <= start) continue;
-        const span: Span = onNormalized ? analysis.originalSpan(start, end) : [start, end];
-        if (crossesSentenceBoundary(analysis.body, span[0], span[1])) continue;
-        if (unless !== null && isExcepted(unless, analysis, span[0])) continue;
-        spans.push(span);
+      for (const [from, to] of windows) {
+        const text = from === 0 && to === input.length ? input : input.slice(from, to);
+        // test() runs RE2's DFA; find() its slower position-tracking engine, so only on a hit.
+        if (!compiled.test(text)) continue;
+        const matcher = compiled.matcher(text);
+        while (spans.length < MAX_SPANS && matcher.find()) {
+          const start = from + matcher.start();
+          const end = from + matcher.end();
+          if (end <= start) continue;
+          const span: Span = onNormalized ? analysis.originalSpan(start, end) : [start, end];
+          if (crossesSentenceBoundary(analysis.body, span[0], span[1])) continue;
+          if (unless !== null && isExcepted(unless, analysis, span[0])) continue;
+          spans.push(span);
+        }
       }
       if (spans.length === 0) return null;
       const merged = mergeSpans(spans);
@@ -53,6 +70,35 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
       };
     },
   };
+}
+
+/**
+ * Ranges of the input (merged when they overlap) around each hit of the gate: whole words of the
+ * normalized text, or about as many characters of the original.
+ */
+function gateWindows(analysis: CommentAnalysis, gate: number, onNormalized: boolean, length: number): Span[] {
+  const { wordStarts, wordCount } = analysis.normalized;
+  const windows: Span[] = [];
+  // Hits come in order of their end; a multi-word term can end after a shorter one that starts later.
+  const hits = [...analysis.hitsFor(gate)].sort((x, y) => x.start - y.start);
+  for (const hit of hits) {
+    let from: number;
+    let to: number;
+    if (onNormalized) {
+      const firstWord = Math.max(0, analysis.wordIndexAt(hit.start) - GATE_WINDOW_WORDS);
+      const lastWord = analysis.wordIndexAt(hit.end - 1) + GATE_WINDOW_WORDS;
+      from = wordStarts[firstWord]!;
+      to = lastWord + 1 < wordCount ? wordStarts[lastWord + 1]! - 1 : length;
+    } else {
+      const [start, end] = analysis.originalSpan(hit.start, hit.end);
+      from = Math.max(0, start - GATE_WINDOW_CHARS);
+      to = Math.min(length, end + GATE_WINDOW_CHARS);
+    }
+    const previous = windows[windows.length - 1];
+    if (previous !== undefined && from <= previous[1]) previous[1] = Math.max(previous[1], to);
+    else windows.push([from, to]);
+  }
+  return windows;
 }
 
 /** Whether the sentence just before original offset `at` matches the exception pattern. */

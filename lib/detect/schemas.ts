@@ -16,6 +16,8 @@ const regexConfig = z
     flags: z.literal("i").optional(),
     /** 'normalized' (default): lowercase words joined by single spaces, evasions undone. */
     target: z.enum(["normalized", "original"]).optional(),
+    /** Run only on comments containing one of these terms (a speed gate; every match must contain one). */
+    requires: termList.optional(),
     /** Skip a match when the words just before it, in the same sentence, match this (negation, quotes). */
     unlessBefore: z.string().min(1, "unlessBefore must not be empty").max(2000, "unlessBefore is limited to 2,000 characters").optional(),
   })

@@ -216,9 +216,43 @@ export function typicalTauntPattern(): string {
   return `\\btypical ${alt(DEMONYMS)}s?\\s*(?:[!.?…]|$)`;
 }
 
+const GROUP_INSULT_NOUNS = words(`creatures, animals, beasts, rats, pigs, dogs, vermin, scum, swine, cockroaches, parasites, bastards,
+  idiots, morons, clowns, jokers, jahils, gadhe, kutte, suar, janwar, jaanwar, lowlifes`);
+
 /** Insults for people pointed at as a bunch ('these creatures', 'shameless creatures'): abusive. */
 export function groupInsultPattern(): string {
   const pointers = "(?:these|those|such|you|u|bloody|shameless|filthy|disgusting|evil|vile|brainless|wretched|dirty|khaki)";
-  const nouns = words(`creatures, animals, beasts, rats, pigs, dogs, vermin, scum, swine, cockroaches, parasites, bastards, idiots, morons, clowns, jokers, jahils, gadhe, kutte, suar, janwar, jaanwar, lowlifes`);
-  return `\\b${pointers} ${alt(nouns)}\\b`;
+  return `\\b${pointers} ${alt(GROUP_INSULT_NOUNS)}\\b`;
 }
+
+const firstWords = (phrases: readonly string[]) => phrases.map((phrase) => phrase.split(" ")[0]!);
+
+/**
+ * Speed gates (REGEX `requires`): a word every match of the pattern contains, found by the shared
+ * term automaton, so each pattern only runs on the comments that could match it.
+ */
+export const GATES = {
+  killingCall: words(`shot, hanged, hung, killed, lynched, burnt, burned, beheaded, stoned, death, thrown`),
+  groupViolence: [
+    ...firstWords(VIOLENT_PARTICIPLES), ...words(`nuke, carpet, exterminate, annihilate, obliterate, ethnically, gas, wipe,
+    earth, map, kill, death, maar, mar, maro, maaro, khatam, mita, mitaa, ura, uda, jala, jalaa, kaat, saaf, tabah, barbaad,
+    nest, nestonabood, goli`),
+  ],
+  expulsion: words(`send, kick, throw, drive, chase, deport, ship, pack, go back, get back, move back, migrate back, shift back,
+    run back, fuck off, piss off, get lost, get out, go to, leave to, migrate to, shift to, move to,
+    chale, chalay, jao, jaao, jaen, bhej*, bhagao, bhaga, chala, chali, nikal`),
+  legitimacyDenial: words(`is not, is never, is no, was not, was never, was no, no such, no right, exist, existed, created, murdabad,
+    murdabaad, murda, tukde, tukre, broken, break up, split, divided, dismembered, disintegrate, disintegrated, balkanized,
+    balkanised, erased, wiped, removed, eliminated, vanish, disappear, perish`),
+  generalization: [...PEOPLE_PREDICATES, ...NATION_PREDICATES.filter((phrase) => !phrase.includes("\\")), "worshippers",
+    ...words(`of terror*, of global terror*, of world terror*, of international terror*, of all terror*, of jihad*`)],
+  dehumanizingPhrase: [
+    ...DEHUMANIZING_NOUNS, ...GROUP_INSULT_ADJECTIVES, ...TAUNT_PLURALS,
+    ...words(`religion, islam, hinduism, sikhism, christianity, deen, dharm, dharma, mazhab, cult, prophet`),
+  ],
+  sweepingConduct: [...["you", "u", "all you"].flatMap((you) => NAMED_PEOPLES.map((people) => `${you} ${people}`)), ...words(`blame, lie, lies, cry, cries, crying,
+    whine, whining, beg, begging, cheat, cheating, steal, stealing, copy, complain, abuse, backstab, loot, victim, excuses,
+    conspiracy, away, behind, typical, trust, leave it`)],
+  typicalTaunt: ["typical"],
+  groupInsult: GROUP_INSULT_NOUNS,
+};

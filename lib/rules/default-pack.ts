@@ -4,8 +4,9 @@ import * as patterns from "./default-pack-patterns";
 
 type PackRule = Omit<RuleDefinition, "id" | "version">;
 
-/** A REGEX over normalized text that stands down after a negation ('not all … are …'). */
-const pattern = (source: string) => ({ pattern: source, target: "normalized", unlessBefore: patterns.NEGATION_BEFORE });
+/** A REGEX over normalized text, gated by words every match contains, that stands down after a negation. */
+const pattern = (source: string, requires: string[]) =>
+  ({ pattern: source, target: "normalized", requires, unlessBefore: patterns.NEGATION_BEFORE });
 
 /**
  * A REGEX alternation of Tamil stems, each at the start of a word, a trailing '|' meaning the word
@@ -13,6 +14,11 @@ const pattern = (source: string) => ({ pattern: source, target: "normalized", un
  */
 const tamilAlternation = (stems: readonly string[]) =>
   `(?:^|[^\\p{Tamil}])(?:${stems.map((stem) => (stem.endsWith("|") ? `${stem.slice(0, -1)}(?:கள|[^\\p{Tamil}]|$)` : stem)).join("|")})`;
+
+/** Gated by the same stems as terms: normalization blurs them, but a blurred stem still has to be there. */
+const tamilRule = (stems: readonly string[]) => ({
+  pattern: tamilAlternation(stems), target: "original", requires: stems.map((stem) => `${stem.replace(/\|$/, "")}*`),
+});
 
 function rule(
   name: string, category: RuleCategory, kind: RuleKind, config: unknown, severity: number,
@@ -37,29 +43,29 @@ export function defaultRulePack(): PackRule[] {
     rule("abusive-personal-insult", "ABUSIVE", "NEAR",
       { a: terms.SECOND_PERSON, b: terms.PERSONAL_INSULTS, within: 3 }, 2,
       "An insult aimed at the reader or another commenter ('you are stupid')."),
-    rule("abusive-killing-call", "ABUSIVE", "REGEX", { pattern: patterns.killingCallPattern() }, 4,
+    rule("abusive-killing-call", "ABUSIVE", "REGEX", { pattern: patterns.killingCallPattern(), requires: patterns.GATES.killingCall }, 4,
       "'Should be hanged / shot / killed', whoever it is about: a call for violence outranks an insult."),
-    rule("nationalist-violence-call", "NATIONALIST", "REGEX", pattern(patterns.groupViolencePattern()), 5,
+    rule("nationalist-violence-call", "NATIONALIST", "REGEX", pattern(patterns.groupViolencePattern(), patterns.GATES.groupViolence), 5,
       "A call to kill, nuke or wipe out a named people or state ('nuke them', 'X should be wiped out', 'in sab ko maar do'); held until a moderator looks.",
       "HOLD"),
-    rule("nationalist-expulsion-call", "NATIONALIST", "REGEX", pattern(patterns.expulsionPattern()), 4,
+    rule("nationalist-expulsion-call", "NATIONALIST", "REGEX", pattern(patterns.expulsionPattern(), patterns.GATES.expulsion), 4,
       "A people told to leave or be sent away ('send them back', 'go back to …', 'pakistan chale jao')."),
-    rule("nationalist-legitimacy-denial", "NATIONALIST", "REGEX", pattern(patterns.legitimacyDenialPattern()), 4,
+    rule("nationalist-legitimacy-denial", "NATIONALIST", "REGEX", pattern(patterns.legitimacyDenialPattern(), patterns.GATES.legitimacyDenial), 4,
       "A state or people denied the right to exist ('X is not a country', 'X should be broken up', 'murdabad')."),
-    rule("nationalist-generalization", "NATIONALIST", "REGEX", pattern(patterns.generalizationPattern()), 3,
+    rule("nationalist-generalization", "NATIONALIST", "REGEX", pattern(patterns.generalizationPattern(), patterns.GATES.generalization), 3,
       "A whole people, state or religion given a condemning predicate ('X are all terrorists', 'X is a terror state', 'X is the mother of terrorism'); not after a negation."),
-    rule("nationalist-dehumanizing-phrase", "NATIONALIST", "REGEX", pattern(patterns.dehumanizingPhrasePattern()), 3,
+    rule("nationalist-dehumanizing-phrase", "NATIONALIST", "REGEX", pattern(patterns.dehumanizingPhrasePattern(), patterns.GATES.dehumanizingPhrase), 3,
       "Dehumanizing or insulting phrases about a people, state or religion ('X dogs', 'filthy X', 'nation of beggars', 'terrorist religion')."),
-    rule("nationalist-sweeping-conduct", "NATIONALIST", "REGEX", pattern(patterns.sweepingConductPattern()), 2,
+    rule("nationalist-sweeping-conduct", "NATIONALIST", "REGEX", pattern(patterns.sweepingConductPattern(), patterns.GATES.sweepingConduct), 2,
       "A whole people's conduct condemned in one sweep ('X always blame…', 'typical X mentality')."),
     rule("nationalist-typical-taunt", "NATIONALIST", "REGEX",
-      { pattern: patterns.typicalTauntPattern(), flags: "i", target: "original" }, 2,
+      { pattern: patterns.typicalTauntPattern(), flags: "i", target: "original", requires: patterns.GATES.typicalTaunt }, 2,
       "'Typical Indian!' ending a sentence: a whole people reduced to a stereotype (on the original text, where the sentence end shows)."),
-    rule("abusive-group-insult", "ABUSIVE", "REGEX", pattern(patterns.groupInsultPattern()), 3,
+    rule("abusive-group-insult", "ABUSIVE", "REGEX", pattern(patterns.groupInsultPattern(), patterns.GATES.groupInsult), 3,
       "People pointed at and called animals or idiots as a bunch ('these creatures', 'you morons')."),
-    rule("nationalist-tamil-slurs", "NATIONALIST", "REGEX", { pattern: tamilAlternation(terms.TAMIL_SLURS), target: "original" }, 3,
+    rule("nationalist-tamil-slurs", "NATIONALIST", "REGEX", tamilRule(terms.TAMIL_SLURS), 3,
       "Tamil-script slurs for Pakistan, Muslims and political camps."),
-    rule("abusive-tamil-insults", "ABUSIVE", "REGEX", { pattern: tamilAlternation(terms.TAMIL_INSULTS), target: "original" }, 3,
+    rule("abusive-tamil-insults", "ABUSIVE", "REGEX", tamilRule(terms.TAMIL_INSULTS), 3,
       "Tamil-script insults aimed at people (fool, clown, pig, scoundrel, traitor...)."),
     rule("nationalist-group-hostility", "NATIONALIST", "NEAR",
       { a: terms.GROUP_TERMS, b: terms.GROUP_HOSTILITY, within: 2 }, 3,
