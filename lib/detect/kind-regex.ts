@@ -55,7 +55,8 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
           const end = from + matcher.end();
           if (end <= start) continue;
           const span: Span = onNormalized ? analysis.originalSpan(start, end) : [start, end];
-          if (crossesSentenceBoundary(analysis.body, span[0], span[1])) continue;
+          // On the original text the pattern sees punctuation and decides for itself.
+          if (onNormalized && crossesSentenceBoundary(analysis.body, span[0], span[1])) continue;
           if (unless !== null && isExcepted(unless, analysis, span[0])) continue;
           spans.push(span);
         }

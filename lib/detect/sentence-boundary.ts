@@ -4,10 +4,10 @@
 
 /**
  * A line break; '!', '?', '…' or '।' (Devanagari danda); a '.' that ends a sentence: followed by
- * space, another '.', the end, or a capital letter glued on ('country.Pakistan', a common typing
- * habit). A '.' inside a word or number ('U.S', '5.5') is not a boundary.
+ * space, another '.', the end, or, after a small letter, a capital glued on ('country.Pakistan', a
+ * common typing habit). A '.' inside an abbreviation or number ('U.S.A', '5.5') is not a boundary.
  */
-const BOUNDARY = /[\n\r!?…।]|\.(?=\s|\.|$|\p{Lu})/u;
+const BOUNDARY = /[\n\r!?…।]|\.(?=\s|\.|$)|\p{Ll}\.(?=\p{Lu})/u;
 
 /** Whether a sentence ends in original text [from, to). */
 export function crossesSentenceBoundary(text: string, from: number, to: number): boolean {

@@ -162,7 +162,10 @@ export function dehumanizingPhrasePattern(): string {
 /** A state or people denied the right to exist. */
 export function legitimacyDenialPattern(): string {
   const state = alt(NATIONS);
-  const notCountry = `${state} (?:is|was) (?:not|never|no) (?:even )?(?:a |an )?(?:real |proper |true |actual |legitimate )?(?:country|nation|state)`;
+  // 'India is not a country that forgets' is no denial: a bare 'not a country' must end the text or
+  // turn ('… not a country, it is a …'); a qualified one ('not a real country') stands alone.
+  const turn = "(?:$| but| it s| its| it is| just| only| merely| at all| anymore| period| full stop| lol| rather| and never)";
+  const notCountry = `${state} (?:is|was) (?:not|never|no) (?:even )?(?:a |an )?(?:(?:real|proper|true|actual|legitimate) (?:country|nation|state)|(?:country|nation|state)${turn})`;
   const noSuch = `no such (?:country|nation|place|thing) as ${state}`;
   const shouldBreak = `${state} (?:should|must|will|needs to|deserves to|ought to|has to|shall) (?:be )?(?:broken|broken up|break up|split|divided|dismembered|disintegrate|disintegrated|balkanized|balkanised|erased|wiped|removed|eliminated|cease to exist|not exist|never have existed|never have been created|vanish|disappear|perish)`;
   const noRight = `${state} (?:has|have) no right to exist`;
