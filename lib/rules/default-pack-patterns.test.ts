@@ -113,7 +113,26 @@ describe("insults and threats at people", () => {
   });
 });
 
+describe("hate and threats against protected groups", () => {
+  it.each([
+    "Honestly I hate disabled people",
+    "Trans people are a disease",
+    "We will hurt all the gay men we find",
+    "saare dalit ganda hain",
+    "mujhe mahilaon se nafrat hai",
+  ])("flags %j as abusive", (body) => {
+    expect(rulesOf(body)).toContain("abusive-identity-derogation");
+  });
+  it.each(["I don't hate women at all", "Black people are welcome here", "Gay people deserve equal rights", "I hate Mondays"])(
+    "leaves %j alone",
+    (body) => expect(hostile(body)).toBe(false),
+  );
+});
+
 describe("Tamil script", () => {
+  it("flags Tamil calls to drive people out", () => {
+    expect(rulesOf("இவர்களை நாடு கடத்த வேண்டும்")).toContain("nationalist-tamil-violence-call");
+  });
   it("flags Tamil insults and slurs", () => {
     expect(rulesOf("நீ ஒரு முட்டாள்")).toContain("abusive-tamil-insults");
     expect(rulesOf("பன்றிஸ்தான் ஒழிக")).toContain("nationalist-tamil-slurs");

@@ -15,7 +15,8 @@ export const NAMED_PEOPLES = words(`
   iranians, turks, kashmiris, punjabis, sindhis, pashtuns, pathans, balochis, biharis, mohajirs, muhajirs,
   nepalis, tamils, sri lankans, israelis, zionists, brits, westerners, goras, hindustanis, bharatis, bhartis,
   mullahs, maulvis, brahmins, kafirs, rohingyas, immigrants, migrants, refugees,
-  hindu log, muslim log, pakistani log, indian log
+  hindu log, muslim log, pakistani log, indian log, musalman, musalmano, musalmanon, hinduo, hinduon, sikho, sikhon,
+  isai, isaiyon, yahudi, yahudiyon
 `);
 
 /** A group pointed at rather than named: a generalization, too vague to hold a violent call on. */
@@ -54,7 +55,26 @@ export const PEOPLE_PREDICATES = words(`
   inferior, untrustworthy, not to be trusted, treacherous, backstabbers, ungrateful, shameless, hypocrites,
   worthless, losers, cursed, brainwashed, not human, not humans, enemies of humanity, enemies of mankind,
   gaddar, gaddaar, ghaddar, namak haram, namakharam, kangal, kangaal, nutters, bigots, slaves,
-  dirtiest, filthiest, stupidest, dumbest, most stupid, most disgusting, worst people, lowest of the low
+  dirtiest, filthiest, stupidest, dumbest, most stupid, most disgusting, worst people, lowest of the low,
+  gande, ganda, gandi, ghatiya, neech, kachra, bekar, bewakoof, pagal, bojh, bimari, kalank, haramkhor, haraami, harami,
+  insaan nahi, insan nahi, waste of space, a waste of space, a waste of oxygen, lesser beings, less than human
+`);
+
+/**
+ * Groups protected in abuse law and in the HateCheck suites, beyond peoples and religions: women,
+ * gay and trans people, Black people, disabled people, lower castes, North-East Indians; English
+ * and romanized Hindi/Urdu. Hostility to them is abusive (the guideline's insults at a group).
+ */
+export const IDENTITY_GROUPS = words(`
+  women, girls, females, gays, gay people, gay men, lesbians, homosexuals, trans people, transgender people,
+  transgenders, trans women, trans men, black people, blacks, black men, black women, disabled people,
+  the disabled, handicapped people, dalits, lower castes, lower caste people, north easterners,
+  north east indians, northeast indians,
+  aurat, aurate, auraten, auraton, aurato, aurton, aurtein, aurtain, mahilayen, mahilaon, ladkiyan, ladkiyon,
+  gay log, gay logon, samlaingik, samlaingikon, kinnar, kinnaron, transgender log, transgender logon,
+  kaale log, kale log, kaale logon, kale logon, viklang, viklango, viklangon, apahij, dalit, dalit log, dalito,
+  daliton, neechi jaat, nichli jaati, north east wale, north east walo, north east walon, negro, negroes, negros,
+  shudra, shudro, shudron, assamese, gay, gays, hijra, hijre, hijro, hijron, hijri, mahila, mahilao, auratein
 `);
 
 /** A people named through its whole: 'the whole nation is …', 'poori qaum …'. */
@@ -147,7 +167,40 @@ export function generalizationPattern(): string {
   const urdu = `${alt(PEOPLES)}(?: ${alt(QUALIFIERS)})* ${alt(PEOPLE_PREDICATES)} (?:hain|hai|ho|hote hain|hi hain)`;
   const nation = `${alt(NATIONS)} (?:is|was|remains|has become|will always be|hai|ek)(?: ${alt(QUALIFIERS)})* ${alt(NATION_PREDICATES)}`;
   const source = `${alt([...NATIONS, ...PEOPLES])}(?: ${alt(["is", "are", "the", "da", "a", "an", "biggest", "real", "world s", "worlds", "global", "true"])})* ${alt(TERROR_SOURCES)} of (?:all |global |world |international )?(?:terror\\w*|jihad\\w*)`;
-  return `\\b(?:${people}|${all}|${urdu}|${nation}|${source})\\b`;
+  return `\\b(?:${people}|${all}|${urdu}|${nation}|${source}|${hatePhrases([...PEOPLES, ...NATIONS])})\\b`;
+}
+
+const HATE_VERBS = "(?:hate|despise|detest|loathe|can t stand|cannot stand|can t tolerate)";
+const HATE_ADVERBS = "(?: really| absolutely| just| fucking| truly| so| totally| honestly)*";
+
+/** 'I hate <group>', 'mujhe <group> se nafrat hai'. */
+function hatePhrases(groups: readonly string[]): string {
+  const target = alt(groups);
+  const disgust = `${target} (?:disgust|sicken|repulse) me|${target} make me (?:sick|want to (?:puke|vomit|throw up))|(?:world|we|society|this country) (?:would be|is|are) better (?:off )?without ${target}`;
+  return `(?:i|we|i m sure i|everyone should)${HATE_ADVERBS} ${HATE_VERBS} (?:all |the |those |these |every )?${target}|(?:mujhe|mujhko|hamein|humein|hume|main|mai|hum) ${target} se (?:bahut |sakht )?(?:nafrat|ghin|ghrina)|${target} se (?:mujhe |hamein |humein |hume )?(?:bahut |sakht )?(?:nafrat|ghin|ghrina)|${disgust}`;
+}
+
+const KILL_VERBS = "(?:kill|murder|shoot|hang|slaughter|butcher|hurt|stab|burn|behead|lynch|exterminate|eradicate|wipe out|get rid of|execute|torture|gas|bomb|nuke|rape|beat up)";
+
+/** 'I will kill all <group>', '<group> should all die', '<group> ko maar dena chahiye'. */
+function threatPhrases(groups: readonly string[]): string {
+  const target = alt(groups);
+  const will = `(?:i|we) (?:will|ll|am going to|m going to|want to|wanna|would love to|d love to|gonna|are going to|re going to|should|must|need to|shall) ${KILL_VERBS} (?:all |the |those |these |every |single |you |of )*(?:fucking |damn |bloody )?${target}`;
+  const die = `${target} (?:should|must|deserve to|deserves to|need to|ought to|have to) (?:all )?(?:die|burn|rot|suffer|be executed|be put down|be eliminated|be got rid of)`;
+  const all = `${KILL_VERBS} (?:all|every) ${target}`;
+  const hinglish = `(?:saare |saari |sabhi |sab )?${target}(?: ko| ka)? (?:zinda )?(?:maar|mar|maro|maaro|khatam|mita|jala|kaat|goli maar|goli maaro|goli mar)(?: kar)? (?:do|dalo|daalo|dena|denge|dunga|dungi|daalunga|dalunga|daalenge|dena chahiye|dene chahiye|diya jana chahiye|dalna chahiye|daalna chahiye)`;
+  return `${will}|${die}|${all}|${hinglish}`;
+}
+
+/** Insults, hate and threats aimed at a protected group as a whole: abusive. */
+export function identityDerogationPattern(): string {
+  const groups = alt(IDENTITY_GROUPS);
+  const participle = "(?:(?: [a-z]+)? [a-z]+(?:ing|ed))?";
+  const are = `${groups} (?:${alt(COPULAS)}|is)(?: ${alt(QUALIFIERS)})*${participle} ${alt(PEOPLE_PREDICATES)}`;
+  const all = `(?:all|every|most|saare|saari|sabhi) ${groups} ${alt(PEOPLE_PREDICATES)}`;
+  const urdu = `${groups}(?: ${alt(QUALIFIERS)})* ${alt(PEOPLE_PREDICATES)} (?:hain|hai|ho|hote hain|hi hain)`;
+  const should = `${groups} (?:all )?${alt(MODALS)} (?:all )?be ${alt(VIOLENT_PARTICIPLES)}`;
+  return `\\b(?:${are}|${all}|${urdu}|${hatePhrases(IDENTITY_GROUPS)}|${threatPhrases(IDENTITY_GROUPS)}|${should})\\b`;
 }
 
 /** 'paki dogs', 'ugly India', 'nation of beggars', 'terrorist religion'. */
@@ -188,7 +241,7 @@ export function groupViolencePattern(): string {
   const deathTo = `death to (?:all )?${targets}`;
   const urdu = `${alt([...PEOPLES, ...NATIONS, "in", "inko", "unko", "inhe", "inhein", "unhe", "unhein", "in sab", "sabko", "saalon", "salon", "saalo", "gaddaron", "gaddaro"])}(?: ko| ka)? (?:maar|mar|maro|maaro|khatam|mita|mitaa|ura|uda|jala|jalaa|kaat|saaf|tabah|barbaad|nest o nabood|nestonabood|goli maar|goli maaro|goli maro) (?:do|dalo|daalo|dena|kar do|kardo|karo|denge|dengey|doh)`;
   const goli = `(?:${alt(PEOPLES)}|saalon|salon|saalo|gaddaron|gaddaro|gaddaaron) ko goli (?:maaro|maro|mar do|maar do|mardo)`;
-  return `\\b(?:${should}|${nuke}|${wipe}|${killAll}|${deathTo}|${urdu}|${goli})\\b`;
+  return `\\b(?:${should}|${nuke}|${wipe}|${killAll}|${deathTo}|${urdu}|${goli}|${threatPhrases(GROUP_TARGETS)})\\b`;
 }
 
 /** 'send them back', 'go back to Pakistan', 'pakistan chale jao': expulsion of a group. */
@@ -230,6 +283,11 @@ export function groupInsultPattern(): string {
 
 const firstWords = (phrases: readonly string[]) => phrases.map((phrase) => phrase.split(" ")[0]!);
 
+/** Words one of which every threat phrase contains. */
+const THREAT_GATE = words(`kill, murder, shoot, hang, slaughter, butcher, hurt, stab, burn, behead, lynch, exterminate, eradicate,
+  wipe, rid, execute, torture, gas, bomb, nuke, rape, beat, die, rot, suffer, executed, put, eliminated, got, maar, mar, maro,
+  maaro, khatam, mita, jala, kaat, goli`);
+
 /**
  * Speed gates (REGEX `requires`): a word every match of the pattern contains, found by the shared
  * term automaton, so each pattern only runs on the comments that could match it.
@@ -237,7 +295,7 @@ const firstWords = (phrases: readonly string[]) => phrases.map((phrase) => phras
 export const GATES = {
   killingCall: words(`shot, hanged, hung, killed, lynched, burnt, burned, beheaded, stoned, death, thrown`),
   groupViolence: [
-    ...firstWords(VIOLENT_PARTICIPLES), ...words(`nuke, carpet, exterminate, annihilate, obliterate, ethnically, gas, wipe,
+    ...firstWords(VIOLENT_PARTICIPLES), ...THREAT_GATE, ...words(`nuke, carpet, exterminate, annihilate, obliterate, ethnically, gas, wipe,
     earth, map, kill, death, maar, mar, maro, maaro, khatam, mita, mitaa, ura, uda, jala, jalaa, kaat, saaf, tabah, barbaad,
     nest, nestonabood, goli`),
   ],
@@ -247,7 +305,8 @@ export const GATES = {
   legitimacyDenial: words(`is not, is never, is no, was not, was never, was no, no such, no right, exist, existed, created, murdabad,
     murdabaad, murda, tukde, tukre, broken, break up, split, divided, dismembered, disintegrate, disintegrated, balkanized,
     balkanised, erased, wiped, removed, eliminated, vanish, disappear, perish`),
-  generalization: [...PEOPLE_PREDICATES, ...NATION_PREDICATES.filter((phrase) => !phrase.includes("\\")), "worshippers",
+  generalization: [...words(`hate, despise, detest, loathe, can t stand, cannot stand, can t tolerate, nafrat, ghin, ghrina,
+    disgust, sicken, repulse, make me, without`), ...PEOPLE_PREDICATES, ...NATION_PREDICATES.filter((phrase) => !phrase.includes("\\")), "worshippers",
     ...words(`of terror*, of global terror*, of world terror*, of international terror*, of all terror*, of jihad*`)],
   dehumanizingPhrase: [
     ...DEHUMANIZING_NOUNS, ...GROUP_INSULT_ADJECTIVES, ...TAUNT_PLURALS,
@@ -257,5 +316,6 @@ export const GATES = {
     whine, whining, beg, begging, cheat, cheating, steal, stealing, copy, complain, abuse, backstab, loot, victim, excuses,
     conspiracy, away, behind, typical, trust, leave it`)],
   typicalTaunt: ["typical"],
+  identityDerogation: [...IDENTITY_GROUPS, "gay*", "trans*", "black*", "disabled", "north*", "aurat*", "ladki*", "dalit*", "viklang*", "kinnar*"],
   groupInsult: GROUP_INSULT_NOUNS,
 };

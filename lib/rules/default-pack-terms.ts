@@ -23,7 +23,8 @@ export const URDU_HINDI_INSULTS = words(`
   bhadwe, bhadve, bharwa, bharwe, bharway, bhadwaa, bhosdike, bhosdiwale, bhosadike, bhosri*, bhosdi*,
   lund, lauda, lavda, lawda, loda, lodu, laude, jhaat*, jhant*, tatti, ullu, ulloo, ullu ka pattha,
   ullu ka patha, ullu ke patthe, ullu ke pathe, saala, saale, saali, salay, saaley, kanjar, kanjri,
-  kanjari, dalla, dalle, dallay, hijde, hijdey, chhinal, chinal, tharki, lanati, khabees, kamzarf
+  kanjari, dalla, dalle, dallay, hijde, hijdey, chhinal, chinal, tharki, lanati, khabees, kamzarf, chudail, chudailo,
+  chudailon, chudailein, randiyo, randiyon
 `);
 
 /** The worst abuse: held for review before anyone sees it. */
@@ -85,7 +86,8 @@ export const NATIONALIST_SLURS = words(`
 /** Slurs held for review. */
 export const SEVERE_SLURS = words(`
   paki, pakis, pajeet*, katua*, katwa*, nigger*, nigga*, kike*, raghead*, towelhead*, sand nigger*,
-  chinks, chink eyed, dothead*
+  chinks, chink eyed, dothead*, katuwa*, katuwe, katuwo, chinki, chinkis, chinkiyo, chinky, kalua, kaluye, kaluo, kaluon,
+  bhangi, bhangiyo, bhangiyon, chamar, chamaron, mulle, mullo, mullon
 `);
 
 // Tamil-script hostility, matched on the ORIGINAL text: normalization drops Tamil vowel signs, which
@@ -100,6 +102,13 @@ export const TAMIL_SLURS = words(`
 
 /** Tamil insults aimed at people: fool, idiots, clown, pig, creature, scoundrel, traitor, hireling. */
 export const TAMIL_INSULTS = words(`
-  முட்டாள், மடையர், மடையன், கோமாளி, பன்றி, ஜந்து, பொறுக்கி, துரோகி, கைக்கூலி, லூசு|, அயோக்கிய, கேனை|,
+  முட்டாள், மடையர், மடையன், கோமாளி, தேசத்துரோகி, தேசவிரோதி, தேச விரோதி, பன்றி, ஜந்து, பொறுக்கி, துரோகி, கைக்கூலி, லூசு|, அயோக்கிய, கேனை|,
   நாயே, நாய்களே, தேவடியா, ஓத்த|, புண்ட|
+`);
+
+/** Tamil calls to destroy, drive out, deport, shoot or hang, and 'go to Pakistan'. */
+export const TAMIL_VIOLENCE_CALLS = words(`
+  ஒழிக|, அழிக்க வேண்டும், ஒழிக்க வேண்டும், விரட்ட வேண்டும், விரட்டியடிக்க, விரட்டி அடிக்க, உதைத்து விரட்ட,
+  நாடு கடத்த, சுட்டுக் கொல்ல, சுட்டு கொல்ல, சுட்டுத் தள்ள, போட்டுத்தள்ள, தூக்கில் போட, தூக்கிலிட,
+  பாகிஸ்தானுக்கு போ, பாகிஸ்தானுக்கு அனுப்ப, பாகிஸ்தானுக்கு ஓட
 `);
