@@ -50,8 +50,10 @@ describe("expulsion and legitimacy denial", () => {
     "Pakistan is not even a real country",
     "India should be broken up into ten pieces",
     "Bharat is not a country, it is a continent of castes",
+    "Don't like it here? Go to Pakistan then.",
   ])("flags %j", (body) => {
-    expect(rulesOf(body).some((name) => name === "nationalist-expulsion-call" || name === "nationalist-legitimacy-denial")).toBe(true);
+    const names = rulesOf(body);
+    expect(names.some((name) => ["nationalist-expulsion-call", "nationalist-legitimacy-denial", "nationalist-go-to-taunt"].includes(name))).toBe(true);
   });
 
   it.each([
@@ -79,6 +81,8 @@ describe("generalizations and dehumanization", () => {
     "a land full of brainwashed fanatics",
     "followers of a terrorist religion",
     "Afghanistan is a terror state",
+    "Bangladesh clearly is a failed state",
+    "pakistan bhikari hai",
   ])("flags %j as nationalist", (body) => {
     expect(flagsOf(body).some((flag) => flag.category === "NATIONALIST")).toBe(true);
   });

@@ -9,7 +9,7 @@ export const ENGLISH_INSULTS = words(`
   idiot*, moron*, imbecile*, retard, retards, retarded, cretin*, dimwit*, nitwit*, halfwit*, numbskull*,
   nincompoop*, brainless, pea brain*, dumbass*, dumbfuck*, jackass*, asshole*, arsehole*, ass, asses,
   bastard*, bitch*, slut*, whore*, dickhead*, douche*, scumbag*, fuck*, fucker*, facking, fcking, fking,
-  fuk, fuking, fukin, phuck*, shithead*, shit, shitty, bullshit, piece of shit, son of a bitch, go to hell,
+  fuk, fuking, fukin, phuck*, shithead*, shit, shitty, shithole*, shit hole*, bullshit, piece of shit, son of a bitch, go to hell,
   stoopid, get lost you
 `);
 
