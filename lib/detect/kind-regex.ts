@@ -8,12 +8,14 @@ import type { RE2JS } from "re2js";
 
 const MAX_SPANS = 50;
 /**
- * A gated pattern on normalized text reads only this many words either side of each gate word:
- * every match contains one, and the patterns a pack needs span a dozen words at most, so long
- * comments that mention a gate word once cost a window, not the whole text.
+ * A gated pattern on normalized text reads only these many words before and after each gate word:
+ * every match contains one, and the patterns a pack needs span a dozen words at most, most of them
+ * before the gate word (the subject). RE2's fast engine only takes short inputs, so short windows
+ * matter more than the number of them.
  */
-const GATE_WINDOW_WORDS = 16;
-const GATE_WINDOW_CHARS = 160;
+const GATE_WORDS_BEFORE = 12;
+const GATE_WORDS_AFTER = 6;
+const GATE_WINDOW_CHARS = 100;
 /** How much of the sentence before a match `unlessBefore` reads ('it is wrong to say that …'). */
 const UNLESS_LOOK_BACK = 60;
 
@@ -42,17 +44,23 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
     termDriven: gate !== null,
     evaluate(analysis) {
       if (gate !== null && !analysis.hasHits(gate)) return null;
-      const input = onNormalized ? analysis.normalizedString() : analysis.body;
-      const windows = gate === null ? [[0, input.length] as Span] : gateWindows(analysis, gate, onNormalized, input.length);
+      const length = onNormalized ? analysis.normalized.length : analysis.body.length;
+      const windows = gate === null ? [[0, length] as Span] : gateWindows(analysis, gate, onNormalized, length);
       const spans: Span[] = [];
       for (const [from, to] of windows) {
-        const text = from === 0 && to === input.length ? input : input.slice(from, to);
+        // Windows of normalized text are built from the normalizer's buffer: no whole-comment string.
+        // A window inside the text gets a '~' word at a cut edge, so '^' and '$' still mean the
+        // comment's start and end ('~' never survives normalization).
+        const before = from > 0 ? "~ " : "";
+        const inner = !onNormalized ? analysis.body.slice(from, to)
+          : gate === null ? analysis.normalizedString() : analysis.normalized.textOf(from, to);
+        const text = `${before}${inner}${to < length ? " ~" : ""}`;
         // test() runs RE2's DFA; find() its slower position-tracking engine, so only on a hit.
         if (!compiled.test(text)) continue;
         const matcher = compiled.matcher(text);
         while (spans.length < MAX_SPANS && matcher.find()) {
-          const start = from + matcher.start();
-          const end = from + matcher.end();
+          const start = from + matcher.start() - before.length;
+          const end = Math.min(to, from + matcher.end() - before.length);
           if (end <= start) continue;
           const span: Span = onNormalized ? analysis.originalSpan(start, end) : [start, end];
           // On the original text the pattern sees punctuation and decides for itself.
@@ -86,8 +94,8 @@ function gateWindows(analysis: CommentAnalysis, gate: number, onNormalized: bool
     let from: number;
     let to: number;
     if (onNormalized) {
-      const firstWord = Math.max(0, analysis.wordIndexAt(hit.start) - GATE_WINDOW_WORDS);
-      const lastWord = analysis.wordIndexAt(hit.end - 1) + GATE_WINDOW_WORDS;
+      const firstWord = Math.max(0, analysis.wordIndexAt(hit.start) - GATE_WORDS_BEFORE);
+      const lastWord = analysis.wordIndexAt(hit.end - 1) + GATE_WORDS_AFTER;
       from = wordStarts[firstWord]!;
       to = lastWord + 1 < wordCount ? wordStarts[lastWord + 1]! - 1 : length;
     } else {

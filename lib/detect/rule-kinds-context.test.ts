@@ -57,6 +57,13 @@ describe("REGEX context", () => {
     const wrongGate = testRule("REGEX", { pattern: "\\bwalrus stole\\b", requires: ["penguin"] });
     expect(run(wrongGate, "the walrus stole it")).toEqual([]);
   });
+  it("keeps '^' and '$' meaning the comment's start and end inside a gated window", () => {
+    const rule = testRule("REGEX", { pattern: "(?:^walrus|walrus$)", requires: ["walrus"] });
+    const filler = Array.from({ length: 30 }, () => "and then").join(" ");
+    expect(run(rule, `${filler} walrus ${filler}`)).toEqual([]);
+    expect(run(rule, `${filler} walrus`)).toHaveLength(1);
+    expect(run(rule, `walrus ${filler}`)).toHaveLength(1);
+  });
   it("rejects an invalid unlessBefore with the field named", () => {
     expect(() => compileRules([testRule("REGEX", { pattern: "x", unlessBefore: "(?=y)" })])).toThrow(/unlessBefore: lookahead/);
   });

@@ -39,7 +39,7 @@ function hatePhrases(groups: readonly string[]): string {
   return `(?:i|we|i m sure i|everyone should)${HATE_ADVERBS} ${HATE_VERBS} (?:all |the |those |these |every )?${target}|(?:mujhe|mujhko|hamein|humein|hume|main|mai|hum) ${target} se (?:bahut |sakht )?(?:nafrat|ghin|ghrina)|${target} se (?:mujhe |hamein |humein |hume )?(?:bahut |sakht )?(?:nafrat|ghin|ghrina)|${disgust}`;
 }
 
-const KILL_VERBS = "(?:kill|murder|shoot|hang|slaughter|butcher|hurt|stab|burn|behead|lynch|exterminate|eradicate|wipe out|get rid of|execute|torture|gas|bomb|nuke|rape|beat up)";
+const KILL_VERBS = "(?:kill|murder|shoot|hang|slaughter|butcher|hurt|stab|burn|behead|lynch|exterminate|eradicate|wipe out|get rid of|execute|torture|bomb|nuke|rape|beat up)";
 
 /** 'I will kill all <group>', '<group> should all die', '<group> ko maar dena chahiye'. */
 function threatPhrases(groups: readonly string[]): string {
@@ -94,7 +94,7 @@ export function killingCallPattern(): string {
 export function groupViolencePattern(): string {
   const targets = alt(GROUP_TARGETS);
   const should = `${targets} (?:all )?${alt(MODALS)} (?:all )?be ${alt(VIOLENT_PARTICIPLES)}`;
-  const nuke = `(?:nuke|carpet bomb|exterminate|annihilate|obliterate|ethnically cleanse|gas) (?:them|all of them|${targets})`;
+  const nuke = `(?:nuke|carpet bomb|exterminate|annihilate|obliterate|ethnically cleanse) (?:them|all of them|${targets})`;
   const wipe = `wipe (?:them|${targets}) (?:out|off)|wipe (?:out|off) (?:all )?${targets}|off the face of the earth|off the map`;
   const killAll = `kill (?:them all|all of them|every one of them|all (?:the |those |these )?${alt(PEOPLES)}|all ${alt(DEMONYMS)}s?)`;
   const deathTo = `death to (?:all )?${targets}`;
@@ -151,9 +151,13 @@ export function groupInsultPattern(): string {
 
 const firstWords = (phrases: readonly string[]) => phrases.map((phrase) => phrase.split(" ")[0]!);
 
+/** Words one of which every hate phrase contains. */
+const HATE_GATE = words(`hate, despise, detest, loathe, can t stand, cannot stand, can t tolerate, nafrat, ghin, ghrina, disgust,
+  sicken, repulse, make me sick, make me want, better without, better off without`);
+
 /** Words one of which every threat phrase contains. */
 const THREAT_GATE = words(`kill, murder, shoot, hang, slaughter, butcher, hurt, stab, burn, behead, lynch, exterminate, eradicate,
-  wipe, rid, execute, torture, gas, bomb, nuke, rape, beat, die, rot, suffer, executed, put, eliminated, got, maar, mar, maro,
+  wipe, rid, execute, executed, torture, bomb, nuke, rape, beat up, die, rot, suffer, put down, eliminated, maar, mar, maro,
   maaro, khatam, mita, jala, kaat, goli`);
 
 /**
@@ -163,7 +167,7 @@ const THREAT_GATE = words(`kill, murder, shoot, hang, slaughter, butcher, hurt, 
 export const GATES = {
   killingCall: words(`shot, hanged, hung, killed, lynched, burnt, burned, beheaded, stoned, death, thrown`),
   groupViolence: [
-    ...firstWords(VIOLENT_PARTICIPLES), ...THREAT_GATE, ...words(`nuke, carpet, exterminate, annihilate, obliterate, ethnically, gas, wipe,
+    ...firstWords(VIOLENT_PARTICIPLES), ...THREAT_GATE, ...words(`nuke, carpet, exterminate, annihilate, obliterate, ethnically, wipe,
     earth, map, kill, death, maar, mar, maro, maaro, khatam, mita, mitaa, ura, uda, jala, jalaa, kaat, saaf, tabah, barbaad,
     nest, nestonabood, goli`),
   ],
@@ -173,8 +177,7 @@ export const GATES = {
   legitimacyDenial: words(`is not, is never, is no, was not, was never, was no, no such, no right, exist, existed, created, murdabad,
     murdabaad, murda, tukde, tukre, broken, break up, split, divided, dismembered, disintegrate, disintegrated, balkanized,
     balkanised, erased, wiped, removed, eliminated, vanish, disappear, perish`),
-  generalization: [...words(`hate, despise, detest, loathe, can t stand, cannot stand, can t tolerate, nafrat, ghin, ghrina,
-    disgust, sicken, repulse, make me, without`), ...PEOPLE_PREDICATES, ...NATION_PREDICATES.filter((phrase) => !phrase.includes("\\")), "worshippers",
+  generalization: [...HATE_GATE, ...PEOPLE_PREDICATES, ...NATION_PREDICATES.filter((phrase) => !phrase.includes("\\")), "worshippers",
     ...words(`of terror*, of global terror*, of world terror*, of international terror*, of all terror*, of jihad*`)],
   dehumanizingPhrase: [
     ...DEHUMANIZING_NOUNS, ...GROUP_INSULT_ADJECTIVES, ...TAUNT_PLURALS,
@@ -185,6 +188,7 @@ export const GATES = {
     conspiracy, away, behind, typical, trust, leave it, leave to`)],
   typicalTaunt: ["typical"],
   goToTaunt: words(`go, get lost, run, migrate, move, shift`),
-  identityDerogation: [...IDENTITY_GROUPS, "gay*", "trans*", "black*", "disabled", "north*", "aurat*", "ladki*", "dalit*", "viklang*", "kinnar*"],
+  // Not the group words ('women' is everywhere): every match also holds a predicate, a hate word or a threat.
+  identityDerogation: [...HATE_GATE, ...PEOPLE_PREDICATES, ...THREAT_GATE, ...firstWords(VIOLENT_PARTICIPLES)],
   groupInsult: GROUP_INSULT_NOUNS,
 };
