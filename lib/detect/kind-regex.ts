@@ -62,7 +62,8 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
           const start = from + matcher.start() - before.length;
           const end = Math.min(to, from + matcher.end() - before.length);
           if (end <= start) continue;
-          const span: Span = onNormalized ? analysis.originalSpan(start, end) : [start, end];
+          const span = trimmed(analysis.body, onNormalized ? analysis.originalSpan(start, end) : [start, end]);
+          if (span[1] <= span[0]) continue;
           // On the original text the pattern sees punctuation and decides for itself.
           if (onNormalized && crossesSentenceBoundary(analysis.body, span[0], span[1])) continue;
           if (unless !== null && isExcepted(unless, analysis, span[0])) continue;
@@ -108,6 +109,15 @@ function gateWindows(analysis: CommentAnalysis, gate: number, onNormalized: bool
     else windows.push([from, to]);
   }
   return windows;
+}
+
+/** The span without whitespace or separators at its edges ('(?:^|[^x])word' consumes the one before). */
+function trimmed(body: string, [start, end]: Span): Span {
+  let from = start;
+  let to = end;
+  while (from < to && /[\s.,;:!?"'“”‘’()\-]/u.test(body[from]!)) from++;
+  while (to > from && /\s/u.test(body[to - 1]!)) to--;
+  return [from, to];
 }
 
 /** Whether the sentence just before original offset `at` matches the exception pattern. */

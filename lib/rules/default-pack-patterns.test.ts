@@ -137,6 +137,11 @@ describe("Tamil script", () => {
   it("flags Tamil calls to drive people out", () => {
     expect(rulesOf("இவர்களை நாடு கடத்த வேண்டும்")).toContain("nationalist-tamil-violence-call");
   });
+  it("highlights the word itself, not the space before it", () => {
+    const body = "நீ ஒரு முட்டாள்";
+    const flag = flagsOf(body).find((found) => found.ruleName === "abusive-tamil-insults");
+    expect(flag?.spans.map(([s, e]) => body.slice(s, e))).toEqual(["முட்டாள்"]);
+  });
   it("flags Tamil insults and slurs", () => {
     expect(rulesOf("நீ ஒரு முட்டாள்")).toContain("abusive-tamil-insults");
     expect(rulesOf("பன்றிஸ்தான் ஒழிக")).toContain("nationalist-tamil-slurs");
