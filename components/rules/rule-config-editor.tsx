@@ -30,7 +30,7 @@ export function RuleConfigEditor({ kind, fields, onChange, isReadOnly, error }: 
       <input className={input} value={String(fields[key])} disabled={isReadOnly} inputMode="decimal" onChange={(event) => onChange({ [key]: event.target.value })} />
     </Field>
   );
-  const list = (key: "terms" | "a" | "b", label: string) => (
+  const list = (key: "terms" | "a" | "b" | "requires", label: string) => (
     <Field label={label} hint="One term per line. Matching ignores case, accents, leet and spacing tricks; end a term with * to match word beginnings.">
       <textarea className={`${input} h-32 font-mono`} value={fields[key]} disabled={isReadOnly} onChange={(event) => onChange({ [key]: event.target.value })} />
     </Field>
@@ -61,12 +61,17 @@ export function RuleConfigEditor({ kind, fields, onChange, isReadOnly, error }: 
               <option value="original">original text</option>
             </select>
           </label>
+          <Field label="Unless the words before it match (optional)" hint="RE2 pattern tried on the same sentence just before each match: negation and quotes ('not all …').">
+            <input className={`${input} font-mono`} value={fields.unlessBefore} disabled={isReadOnly} onChange={(event) => onChange({ unlessBefore: event.target.value })} />
+          </Field>
+          {list("requires", "Only run when one of these terms occurs (optional)")}
         </div>
       ) : null}
       {kind === "OFF_TOPIC" ? (
         <div className="grid gap-3 md:grid-cols-2">
           {text("minWords", "Minimum content words")}
           {text("maxSimilarity", "Maximum share of words shared with the article or parent (0-1)")}
+          {text("minArticleWords", "Minimum distinct content words in the article", "Against a bare title the overlap says nothing: such comments are not judged.")}
         </div>
       ) : null}
       {kind === "SHOUTING" ? (

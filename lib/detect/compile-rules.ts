@@ -17,7 +17,7 @@ function compileOne(definition: RuleDefinition, slots: SlotAllocator): CompiledR
   switch (definition.kind) {
     case "TERMS": return compileTermsRule(definition, config as RuleConfigByKind["TERMS"], slots);
     case "NEAR": return compileNearRule(definition, config as RuleConfigByKind["NEAR"], slots);
-    case "REGEX": return compileRegexRule(definition, config as RuleConfigByKind["REGEX"]);
+    case "REGEX": return compileRegexRule(definition, config as RuleConfigByKind["REGEX"], slots);
     case "OFF_TOPIC": return compileOffTopicRule(definition, config as RuleConfigByKind["OFF_TOPIC"]);
     case "SHOUTING": return compileShoutingRule(definition, config as RuleConfigByKind["SHOUTING"]);
     case "LINKS": return compileLinksRule(definition, config as RuleConfigByKind["LINKS"]);

@@ -11,7 +11,7 @@ export interface RuleMatch {
 
 export interface CompiledRule {
   readonly definition: RuleDefinition;
-  /** Term-driven rules (TERMS, NEAR) are only evaluated when one of their slots was hit. */
+  /** Term-driven rules (TERMS, NEAR, gated REGEX) are only evaluated when one of their slots was hit. */
   readonly termDriven: boolean;
   evaluate(analysis: CommentAnalysis): RuleMatch | null;
 }
@@ -22,7 +22,7 @@ export interface CompiledRuleSet {
   readonly termMatcher: TermMatcher;
   /** slot → index in `rules` of the rule that owns it. */
   readonly slotOwner: Int32Array;
-  /** Indexes of rules that run on every comment (REGEX, OFF_TOPIC, SHOUTING, LINKS, REPETITION). */
+  /** Indexes of rules that run on every comment (ungated REGEX, OFF_TOPIC, SHOUTING, LINKS, REPETITION). */
   readonly alwaysEvaluated: readonly number[];
 }
 

@@ -46,13 +46,15 @@ describe("evaluateComment", () => {
     const normalizer = new TextNormalizer();
     /** The rule as written before the early stop: count everything, then decide. */
     function fullCountFlags(body: string, articleText: string, parentBody: string | undefined): boolean {
-      if (!articleText && !parentBody) return false;
+      // Without an article (minArticleWords defaults to 1 content word) there is nothing to judge by.
+      if (!articleText) return false;
       normalizer.run(body);
       if (normalizer.wordCount < config.minWords) return false;
-      const article = articleText ? articleStems(articleText) : null;
+      const article = articleStems(articleText);
+      if (article.size < 1) return false;
       let count = 0;
       let inArticle = 0;
-      forEachContentStem(normalizer, (stem) => { count++; if (article?.has(stem)) inArticle++; });
+      forEachContentStem(normalizer, (stem) => { count++; if (article.has(stem)) inArticle++; });
       if (count < config.minWords || inArticle / count > config.maxSimilarity) return false;
       let inParent = 0;
       if (parentBody) {

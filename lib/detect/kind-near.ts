@@ -3,6 +3,7 @@ import type { RuleConfigByKind } from "./schemas";
 import { mergeSpans, quote, type CompiledRule, type SlotAllocator } from "./compiled-rule";
 import type { CommentAnalysis } from "./comment-analysis";
 import type { TermHit } from "./term-matcher";
+import { crossesSentenceBoundary } from "./sentence-boundary";
 
 interface ClosestPair {
   a: TermHit;
@@ -10,7 +11,10 @@ interface ClosestPair {
   wordsApart: number;
 }
 
-/** NEAR: a term of set A within `within` words of a term of set B, in either order. */
+/**
+ * NEAR: a term of set A within `within` words of a term of set B, in either order, in the same
+ * sentence (a word count alone pairs 'dirty' with a country named in the previous sentence).
+ */
 export function compileNearRule(
   definition: RuleDefinition, config: RuleConfigByKind["NEAR"], slots: SlotAllocator,
 ): CompiledRule {
@@ -25,8 +29,8 @@ export function compileNearRule(
       const hitsA = analysis.hitsFor(slotA);
       const hitsB = analysis.hitsFor(slotB);
       if (hitsA.length === 0 || hitsB.length === 0) return null;
-      const pair = closestPair(analysis, hitsA, hitsB);
-      if (pair === null || pair.wordsApart > config.within) return null;
+      const pair = closestPair(analysis, hitsA, hitsB, config.within);
+      if (pair === null) return null;
       const spans = mergeSpans([
         analysis.originalSpan(pair.a.start, pair.a.end),
         analysis.originalSpan(pair.b.start, pair.b.end),
@@ -44,7 +48,9 @@ export function compileNearRule(
   };
 }
 
-function closestPair(analysis: CommentAnalysis, hitsA: readonly TermHit[], hitsB: readonly TermHit[]): ClosestPair | null {
+function closestPair(
+  analysis: CommentAnalysis, hitsA: readonly TermHit[], hitsB: readonly TermHit[], within: number,
+): ClosestPair | null {
   let best: ClosestPair | null = null;
   for (const a of hitsA) {
     const aFirst = analysis.wordIndexAt(a.start);
@@ -55,7 +61,12 @@ function closestPair(analysis: CommentAnalysis, hitsA: readonly TermHit[], hitsB
       const bFirst = analysis.wordIndexAt(b.start);
       const bLast = analysis.wordIndexAt(b.end - 1);
       const wordsApart = bFirst > aLast ? bFirst - aLast : aFirst - bLast;
-      if (best === null || wordsApart < best.wordsApart) best = { a, b, wordsApart };
+      if (wordsApart > within || (best !== null && wordsApart >= best.wordsApart)) continue;
+      const [first, second] = a.start < b.start ? [a, b] : [b, a];
+      const gapFrom = analysis.originalSpan(first.start, first.end)[1];
+      const gapTo = analysis.originalSpan(second.start, second.end)[0];
+      if (crossesSentenceBoundary(analysis.body, gapFrom, gapTo)) continue;
+      best = { a, b, wordsApart };
     }
   }
   return best;

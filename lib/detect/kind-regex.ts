@@ -1,33 +1,74 @@
 import type { RuleDefinition, Span } from "./types";
 import type { RuleConfigByKind } from "./schemas";
 import { compileLinearRegex } from "./regex-safety";
-import { mergeSpans, quote, type CompiledRule } from "./compiled-rule";
+import { mergeSpans, quote, type CompiledRule, type SlotAllocator } from "./compiled-rule";
+import { crossesSentenceBoundary, sentenceStartBefore } from "./sentence-boundary";
+import type { CommentAnalysis } from "./comment-analysis";
+import type { RE2JS } from "re2js";
 
 const MAX_SPANS = 50;
+/**
+ * A gated pattern on normalized text reads only these many words before and after each gate word:
+ * every match contains one, and the patterns a pack needs span a dozen words at most, most of them
+ * before the gate word (the subject). RE2's fast engine only takes short inputs, so short windows
+ * matter more than the number of them.
+ */
+const GATE_WORDS_BEFORE = 12;
+const GATE_WORDS_AFTER = 6;
+const GATE_WINDOW_CHARS = 100;
+/** How much of the sentence before a match `unlessBefore` reads ('it is wrong to say that …'). */
+const UNLESS_LOOK_BACK = 60;
 
 /**
  * REGEX, compiled with RE2 so no pattern can backtrack exponentially on a hostile comment.
  * Target 'normalized' (the default) runs on the normalized text, so a pattern written as
  * 'terrorist state' also catches 'T3RR0RIST   state' and spans are mapped back to the original;
  * target 'original' is for patterns about the raw form (capitals, punctuation, emoji).
+ * Normalized text has no punctuation left, so a match there that spans a sentence end in the
+ * original is dropped. `unlessBefore` drops a match when the same sentence, just before it,
+ * matches that pattern too: negation and reported speech ('not all …', 'wrong to say …').
+ * `requires` (terms, matched like TERMS in the shared automaton) gates the rule: the pattern only
+ * runs on comments where one of them occurs, so a pack of long patterns adds no pass over the
+ * text of the many comments that cannot match. It must name a word every match contains.
  */
-export function compileRegexRule(definition: RuleDefinition, config: RuleConfigByKind["REGEX"]): CompiledRule {
-  const compiled = compileLinearRegex(config.pattern, config.flags === "i");
+export function compileRegexRule(definition: RuleDefinition, config: RuleConfigByKind["REGEX"], slots: SlotAllocator): CompiledRule {
+  const caseInsensitive = config.flags === "i";
+  const compiled = compileLinearRegex(config.pattern, caseInsensitive);
   if (typeof compiled === "string") throw new Error(compiled);
+  const unless = config.unlessBefore === undefined ? null : compileLinearRegex(config.unlessBefore, caseInsensitive);
+  if (typeof unless === "string") throw new Error(`unlessBefore: ${unless}`);
   const onNormalized = (config.target ?? "normalized") === "normalized";
+  const gate = config.requires === undefined ? null : slots.addTerms(config.requires);
   return {
     definition,
-    termDriven: false,
+    termDriven: gate !== null,
     evaluate(analysis) {
-      const input = onNormalized ? analysis.normalizedString() : analysis.body;
-      if (!compiled.test(input)) return null;
-      const matcher = compiled.matcher(input);
+      if (gate !== null && !analysis.hasHits(gate)) return null;
+      const length = onNormalized ? analysis.normalized.length : analysis.body.length;
+      const windows = gate === null ? [[0, length] as Span] : gateWindows(analysis, gate, onNormalized, length);
       const spans: Span[] = [];
-      while (spans.length < MAX_SPANS && matcher.find()) {
-        const start = matcher.start();
-        const end = matcher.end();
-        if (end <= start) continue;
-        spans.push(onNormalized ? analysis.originalSpan(start, end) : [start, end]);
+      for (const [from, to] of windows) {
+        // Windows of normalized text are built from the normalizer's buffer: no whole-comment string.
+        // A window inside the text gets a '~' word at a cut edge, so '^' and '$' still mean the
+        // comment's start and end ('~' never survives normalization).
+        const before = from > 0 ? "~ " : "";
+        const inner = !onNormalized ? analysis.body.slice(from, to)
+          : gate === null ? analysis.normalizedString() : analysis.normalized.textOf(from, to);
+        const text = `${before}${inner}${to < length ? " ~" : ""}`;
+        // test() runs RE2's DFA; find() its slower position-tracking engine, so only on a hit.
+        if (!compiled.test(text)) continue;
+        const matcher = compiled.matcher(text);
+        while (spans.length < MAX_SPANS && matcher.find()) {
+          const start = from + matcher.start() - before.length;
+          const end = Math.min(to, from + matcher.end() - before.length);
+          if (end <= start) continue;
+          const span = trimmed(analysis.body, onNormalized ? analysis.originalSpan(start, end) : [start, end]);
+          if (span[1] <= span[0]) continue;
+          // On the original text the pattern sees punctuation and decides for itself.
+          if (onNormalized && crossesSentenceBoundary(analysis.body, span[0], span[1])) continue;
+          if (unless !== null && isExcepted(unless, analysis, span[0])) continue;
+          spans.push(span);
+        }
       }
       if (spans.length === 0) return null;
       const merged = mergeSpans(spans);
@@ -39,4 +80,49 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
       };
     },
   };
+}
+
+/**
+ * Ranges of the input (merged when they overlap) around each hit of the gate: whole words of the
+ * normalized text, or about as many characters of the original.
+ */
+function gateWindows(analysis: CommentAnalysis, gate: number, onNormalized: boolean, length: number): Span[] {
+  const { wordStarts, wordCount } = analysis.normalized;
+  const windows: Span[] = [];
+  // Hits come in order of their end; a multi-word term can end after a shorter one that starts later.
+  const hits = [...analysis.hitsFor(gate)].sort((x, y) => x.start - y.start);
+  for (const hit of hits) {
+    let from: number;
+    let to: number;
+    if (onNormalized) {
+      const firstWord = Math.max(0, analysis.wordIndexAt(hit.start) - GATE_WORDS_BEFORE);
+      const lastWord = analysis.wordIndexAt(hit.end - 1) + GATE_WORDS_AFTER;
+      from = wordStarts[firstWord]!;
+      to = lastWord + 1 < wordCount ? wordStarts[lastWord + 1]! - 1 : length;
+    } else {
+      const [start, end] = analysis.originalSpan(hit.start, hit.end);
+      from = Math.max(0, start - GATE_WINDOW_CHARS);
+      to = Math.min(length, end + GATE_WINDOW_CHARS);
+    }
+    const previous = windows[windows.length - 1];
+    if (previous !== undefined && from <= previous[1]) previous[1] = Math.max(previous[1], to);
+    else windows.push([from, to]);
+  }
+  return windows;
+}
+
+/** The span without whitespace or separators at its edges ('(?:^|[^x])word' consumes the one before). */
+function trimmed(body: string, [start, end]: Span): Span {
+  let from = start;
+  let to = end;
+  while (from < to && /[\s.,;:!?"'“”‘’()\-]/u.test(body[from]!)) from++;
+  while (to > from && /\s/u.test(body[to - 1]!)) to--;
+  return [from, to];
+}
+
+/** Whether the sentence just before original offset `at` matches the exception pattern. */
+function isExcepted(unless: RE2JS, analysis: CommentAnalysis, at: number): boolean {
+  const from = sentenceStartBefore(analysis.body, at, UNLESS_LOOK_BACK);
+  const before = analysis.body.slice(from, at).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ");
+  return unless.test(before);
 }

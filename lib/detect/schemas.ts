@@ -11,19 +11,32 @@ const termsConfig = z.strictObject({ terms: termList });
 
 const regexConfig = z
   .strictObject({
-    pattern: z.string().min(1, "pattern must not be empty").max(2000, "pattern is limited to 2,000 characters"),
+    // RE2 runs in linear time whatever the length; the cap only bounds compile time and memory.
+    pattern: z.string().min(1, "pattern must not be empty").max(20000, "pattern is limited to 20,000 characters"),
     flags: z.literal("i").optional(),
     /** 'normalized' (default): lowercase words joined by single spaces, evasions undone. */
     target: z.enum(["normalized", "original"]).optional(),
+    /** Run only on comments containing one of these terms (a speed gate; every match must contain one). */
+    requires: termList.optional(),
+    /** Skip a match when the words just before it, in the same sentence, match this (negation, quotes). */
+    unlessBefore: z.string().min(1, "unlessBefore must not be empty").max(2000, "unlessBefore is limited to 2,000 characters").optional(),
   })
   .superRefine((config, ctx) => {
     const compiled = compileLinearRegex(config.pattern, config.flags === "i");
     if (typeof compiled === "string") ctx.addIssue({ code: "custom", path: ["pattern"], message: compiled });
+    if (config.unlessBefore === undefined) return;
+    const unless = compileLinearRegex(config.unlessBefore, config.flags === "i");
+    if (typeof unless === "string") ctx.addIssue({ code: "custom", path: ["unlessBefore"], message: unless });
   });
 
 const nearConfig = z.strictObject({ a: termList, b: termList, within: count(1).max(50, "must be at most 50 words") });
 
-const offTopicConfig = z.strictObject({ minWords: count(1), maxSimilarity: ratio });
+const offTopicConfig = z.strictObject({
+  minWords: count(1),
+  maxSimilarity: ratio,
+  /** Distinct content words the article (title + body) needs before it is compared at all; default 1. */
+  minArticleWords: count(1).optional(),
+});
 
 const shoutingConfig = z.strictObject({ minLetters: count(1), minUpperRatio: ratio });
 

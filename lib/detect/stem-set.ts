@@ -8,6 +8,11 @@ export class StemSet {
   private epoch = 1;
   private count = 0;
 
+  /** Distinct stems held. */
+  get size(): number {
+    return this.count;
+  }
+
   clear(): void {
     this.epoch++;
     this.count = 0;

@@ -9,7 +9,7 @@ export const ENGLISH_INSULTS = words(`
   idiot*, moron*, imbecile*, retard, retards, retarded, cretin*, dimwit*, nitwit*, halfwit*, numbskull*,
   nincompoop*, brainless, pea brain*, dumbass*, dumbfuck*, jackass*, asshole*, arsehole*, ass, asses,
   bastard*, bitch*, slut*, whore*, dickhead*, douche*, scumbag*, fuck*, fucker*, facking, fcking, fking,
-  fuk, fuking, fukin, phuck*, shithead*, shit, shitty, bullshit, piece of shit, son of a bitch, go to hell,
+  fuk, fuking, fukin, phuck*, shithead*, shit, shitty, shithole*, shit hole*, bullshit, piece of shit, son of a bitch, go to hell,
   stoopid, get lost you
 `);
 
@@ -23,7 +23,8 @@ export const URDU_HINDI_INSULTS = words(`
   bhadwe, bhadve, bharwa, bharwe, bharway, bhadwaa, bhosdike, bhosdiwale, bhosadike, bhosri*, bhosdi*,
   lund, lauda, lavda, lawda, loda, lodu, laude, jhaat*, jhant*, tatti, ullu, ulloo, ullu ka pattha,
   ullu ka patha, ullu ke patthe, ullu ke pathe, saala, saale, saali, salay, saaley, kanjar, kanjri,
-  kanjari, dalla, dalle, dallay, hijde, hijdey, chhinal, chinal, tharki, lanati, khabees, kamzarf
+  kanjari, dalla, dalle, dallay, hijde, hijdey, chhinal, chinal, tharki, lanati, khabees, kamzarf, chudail, chudailo,
+  chudailon, chudailein, randiyo, randiyon
 `);
 
 /** The worst abuse: held for review before anyone sees it. */
@@ -56,8 +57,7 @@ export const GROUP_HOSTILITY = words(`
   disgusting, coward, cowards, cowardly, traitor*, rats, rat, dogs, dog, pigs, pig, swine, monkeys, monkey,
   donkeys, cockroach*, vermin, termite*, parasite*, leech*, snake*, savage*, barbaric, barbarian*, animals,
   beasts, scum, trash, garbage, liar*, thieves, thief, cheat, cheats, cheaters, shameless,
-  pathetic, mastermind*, war machine, enemy, enemies, kill all, kill them, nuke, nuked, nuke them, wipe out,
-  wipe off, death to, go back, hate, infiltrator*, invader*, occupier*, infidel*, jihadi*,
+  pathetic, enemy, enemies, infiltrator*, invader*, occupier*, infidel*, jihadi*,
   butcher*, murderer*, rapist*, blood thirsty, bloodthirsty, uncivilized, uncivilised, inferior,
   subhuman, sub human, cow piss, cow urine, urine drinker*, brainwashed, fanatic*, hypocrite*, backstab*,
   ungrateful, failed state, bigot*, evil, terror state, terrorist state, sponsor of terror*,
@@ -66,12 +66,12 @@ export const GROUP_HOSTILITY = words(`
 
 /** Terror labels pinned on a whole people or state; narrower window because news uses them too. */
 export const TERROR_LABELS = words(`
-  terrorist*, cancer, cancerous
+  cancer, cancerous
 `);
 
 /** Poverty taunts traded between Indian and Pakistani commenters. */
 export const POVERTY_TAUNTS = words(`
-  toilet*, open defecation, defecat*, without food, starving, beggar*, begging, begging bowl, bhikari*,
+  toilet*, open defecation, defecat*, starving, beggar*, begging, begging bowl, bhikari*,
   bhikhari*, bhooka, bhookay, bhooke, kashkol, nanga, nangay, nange
 `);
 
@@ -86,5 +86,29 @@ export const NATIONALIST_SLURS = words(`
 /** Slurs held for review. */
 export const SEVERE_SLURS = words(`
   paki, pakis, pajeet*, katua*, katwa*, nigger*, nigga*, kike*, raghead*, towelhead*, sand nigger*,
-  chinks, chink eyed, dothead*
+  chinks, chink eyed, dothead*, katuwa*, katuwe, katuwo, chinki, chinkis, chinkiyo, chinky, kalua, kaluye, kaluo, kaluon,
+  bhangi, bhangiyo, bhangiyon, chamar, chamaron, mulle, mullo, mullon
+`);
+
+// Tamil-script hostility, matched on the ORIGINAL text: normalization drops Tamil vowel signs, which
+// makes distinct words collide. Stems are matched at the start of a word (Tamil adds case endings);
+// a trailing '|' means the word must end there or take a plural ('சங்கி|' is not 'சங்கிலி', a chain).
+// Ordinary words that merely contain them were avoided ('பாக்கி' also means 'balance', 'மடை' a sluice).
+
+/** Slurs for Pakistan, Muslims and political camps, as written in Tamil comment sections. */
+export const TAMIL_SLURS = words(`
+  பன்றிஸ்தான், போர்க்கிஸ்தான், பக்கி|, துலுக்கன், துலுக்கர், மூர்க்கன், மூர்க்கர், மூர்க்க கும்பல், சங்கி|
+`);
+
+/** Tamil insults aimed at people: fool, idiots, clown, pig, creature, scoundrel, traitor, hireling. */
+export const TAMIL_INSULTS = words(`
+  முட்டாள், மடையர், மடையன், கோமாளி, தேசத்துரோகி, தேசவிரோதி, தேச விரோதி, பன்றி, ஜந்து, பொறுக்கி, துரோகி, கைக்கூலி, லூசு|, அயோக்கிய, கேனை|,
+  நாயே, நாய்களே, தேவடியா, ஓத்த|, புண்ட|
+`);
+
+/** Tamil calls to destroy, drive out, deport, shoot or hang, and 'go to Pakistan'. */
+export const TAMIL_VIOLENCE_CALLS = words(`
+  ஒழிக|, அழிக்க வேண்டும், ஒழிக்க வேண்டும், விரட்ட வேண்டும், விரட்டியடிக்க, விரட்டி அடிக்க, உதைத்து விரட்ட,
+  நாடு கடத்த, சுட்டுக் கொல்ல, சுட்டு கொல்ல, சுட்டுத் தள்ள, போட்டுத்தள்ள, தூக்கில் போட, தூக்கிலிட,
+  பாகிஸ்தானுக்கு போ, பாகிஸ்தானுக்கு அனுப்ப, பாகிஸ்தானுக்கு ஓட
 `);

@@ -71,9 +71,15 @@ describe("sample thread: Tribune 2015-07-23, ISI surveillance", () => {
     expect(flagsFor(startingWith(body))).toEqual([]);
   });
 
-  it("highlights exactly what matched in the original text", () => {
-    const comment = startingWith("I’m sure the last word");
-    const [flag] = flagsFor(comment);
-    expect(flag?.spans.map(([s, e]) => comment.body.slice(s, e))).toEqual(["India", "mastermindo"]);
+  it("highlights the two words that make a NEAR case, both in one sentence", () => {
+    const comment = startingWith("When there are millions of Pakistanis");
+    const poverty = flagsFor(comment).find((flag) => flag.ruleName === "nationalist-poverty-taunt");
+    expect(poverty?.spans.map(([s, e]) => comment.body.slice(s, e))).toEqual(["Pakistanis", "toilet"]);
+  });
+
+  it("pairs no group word with an insult that describes something else", () => {
+    const flags = flagsFor(startingWith("Exactly, when there are hundreds of farmers in India"));
+    expect(flags.map((flag) => flag.reason).join(" ")).not.toMatch(/dirty/i);
+    expect(flags.map((flag) => flag.ruleName)).toContain("nationalist-dehumanizing-phrase");
   });
 });

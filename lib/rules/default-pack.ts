@@ -1,7 +1,24 @@
 import type { RuleCategory, RuleDefinition, RuleKind } from "@/lib/detect/types";
 import * as terms from "./default-pack-terms";
+import * as patterns from "./default-pack-patterns";
 
 type PackRule = Omit<RuleDefinition, "id" | "version">;
+
+/** A REGEX over normalized text, gated by words every match contains, that stands down after a negation. */
+const pattern = (source: string, requires: string[]) =>
+  ({ pattern: source, target: "normalized", requires, unlessBefore: patterns.NEGATION_BEFORE });
+
+/**
+ * A REGEX alternation of Tamil stems, each at the start of a word, a trailing '|' meaning the word
+ * ends there or takes a plural (no \\b: RE2's word boundary only knows ASCII letters).
+ */
+const tamilAlternation = (stems: readonly string[]) =>
+  `(?:^|[^\\p{Tamil}])(?:${stems.map((stem) => (stem.endsWith("|") ? `${stem.slice(0, -1)}(?:கள|[^\\p{Tamil}]|$)` : stem)).join("|")})`;
+
+/** Gated by the same stems as terms: normalization blurs them, but a blurred stem still has to be there. */
+const tamilRule = (stems: readonly string[]) => ({
+  pattern: tamilAlternation(stems), target: "original", requires: stems.map((stem) => `${stem.replace(/\|$/, "")}*`),
+});
 
 function rule(
   name: string, category: RuleCategory, kind: RuleKind, config: unknown, severity: number,
@@ -26,12 +43,43 @@ export function defaultRulePack(): PackRule[] {
     rule("abusive-personal-insult", "ABUSIVE", "NEAR",
       { a: terms.SECOND_PERSON, b: terms.PERSONAL_INSULTS, within: 3 }, 2,
       "An insult aimed at the reader or another commenter ('you are stupid')."),
+    rule("abusive-killing-call", "ABUSIVE", "REGEX", { pattern: patterns.killingCallPattern(), requires: patterns.GATES.killingCall }, 4,
+      "'Should be hanged / shot / killed', whoever it is about: a call for violence outranks an insult."),
+    rule("nationalist-violence-call", "NATIONALIST", "REGEX", pattern(patterns.groupViolencePattern(), patterns.GATES.groupViolence), 5,
+      "A call to kill, nuke or wipe out a named people or state ('nuke them', 'X should be wiped out', 'in sab ko maar do'); held until a moderator looks.",
+      "HOLD"),
+    rule("nationalist-expulsion-call", "NATIONALIST", "REGEX", pattern(patterns.expulsionPattern(), patterns.GATES.expulsion), 4,
+      "A people told to leave or be sent away ('send them back', 'go back to …', 'pakistan chale jao')."),
+    rule("nationalist-go-to-taunt", "NATIONALIST", "REGEX",
+      { pattern: patterns.goToTauntPattern(), flags: "i", target: "original", requires: patterns.GATES.goToTaunt }, 3,
+      "'Go to Pakistan!' opening a sentence: a critic told to leave for the other country (on the original text, where the sentence start shows)."),
+    rule("nationalist-legitimacy-denial", "NATIONALIST", "REGEX", pattern(patterns.legitimacyDenialPattern(), patterns.GATES.legitimacyDenial), 4,
+      "A state or people denied the right to exist ('X is not a country', 'X should be broken up', 'murdabad')."),
+    rule("nationalist-generalization", "NATIONALIST", "REGEX", pattern(patterns.generalizationPattern(), patterns.GATES.generalization), 3,
+      "A whole people, state or religion given a condemning predicate ('X are all terrorists', 'X is a terror state', 'X is the mother of terrorism'); not after a negation."),
+    rule("nationalist-dehumanizing-phrase", "NATIONALIST", "REGEX", pattern(patterns.dehumanizingPhrasePattern(), patterns.GATES.dehumanizingPhrase), 3,
+      "Dehumanizing or insulting phrases about a people, state or religion ('X dogs', 'filthy X', 'nation of beggars', 'terrorist religion')."),
+    rule("nationalist-sweeping-conduct", "NATIONALIST", "REGEX", pattern(patterns.sweepingConductPattern(), patterns.GATES.sweepingConduct), 2,
+      "A whole people's conduct condemned in one sweep ('X always blame…', 'typical X mentality')."),
+    rule("abusive-identity-derogation", "ABUSIVE", "REGEX", pattern(patterns.identityDerogationPattern(), patterns.GATES.identityDerogation), 3,
+      "Hate, dehumanizing predicates or threats aimed at women, gay or trans people, Black or disabled people, lower castes or North-East Indians as a whole ('I hate …', '… are vermin', '… ko maar do')."),
+    rule("nationalist-typical-taunt", "NATIONALIST", "REGEX",
+      { pattern: patterns.typicalTauntPattern(), flags: "i", target: "original", requires: patterns.GATES.typicalTaunt }, 2,
+      "'Typical Indian!' ending a sentence: a whole people reduced to a stereotype (on the original text, where the sentence end shows)."),
+    rule("abusive-group-insult", "ABUSIVE", "REGEX", pattern(patterns.groupInsultPattern(), patterns.GATES.groupInsult), 3,
+      "People pointed at and called animals or idiots as a bunch ('these creatures', 'you morons')."),
+    rule("nationalist-tamil-slurs", "NATIONALIST", "REGEX", tamilRule(terms.TAMIL_SLURS), 3,
+      "Tamil-script slurs for Pakistan, Muslims and political camps."),
+    rule("nationalist-tamil-violence-call", "NATIONALIST", "REGEX", tamilRule(terms.TAMIL_VIOLENCE_CALLS), 4,
+      "Tamil-script calls to destroy, drive out, deport, shoot or hang ('… ஒழிக', '… விரட்ட வேண்டும்'), or to go to Pakistan."),
+    rule("abusive-tamil-insults", "ABUSIVE", "REGEX", tamilRule(terms.TAMIL_INSULTS), 3,
+      "Tamil-script insults aimed at people (fool, clown, pig, scoundrel, traitor...)."),
     rule("nationalist-group-hostility", "NATIONALIST", "NEAR",
-      { a: terms.GROUP_TERMS, b: terms.GROUP_HOSTILITY, within: 4 }, 3,
+      { a: terms.GROUP_TERMS, b: terms.GROUP_HOSTILITY, within: 2 }, 3,
       "A country, people or religion within 4 words of an insult or dehumanizing word."),
     rule("nationalist-terror-label", "NATIONALIST", "NEAR",
-      { a: terms.GROUP_TERMS, b: terms.TERROR_LABELS, within: 3 }, 3,
-      "A whole people or state called terrorist (narrow window: news mentions terrorism too)."),
+      { a: terms.GROUP_TERMS, b: terms.TERROR_LABELS, within: 2 }, 3,
+      "A people, state or religion called a cancer ('terrorist' itself is left to the generalization pattern: news mentions terrorism too)."),
     rule("nationalist-poverty-taunt", "NATIONALIST", "NEAR",
       { a: terms.GROUP_TERMS, b: terms.POVERTY_TAUNTS, within: 4 }, 2,
       "Toilet, beggar and hunger taunts aimed at a country."),
@@ -42,9 +90,9 @@ export function defaultRulePack(): PackRule[] {
     rule("spam-shouting", "SPAM", "SHOUTING", { minLetters: 30, minUpperRatio: 0.7 }, 1,
       "Mostly capital letters."),
     rule("spam-links", "SPAM", "LINKS", { maxLinks: 1 }, 2, "More than one link or bare domain."),
-    rule("spam-repetition", "SPAM", "REPETITION", { minRepeats: 4, minCharRun: 12 }, 1,
-      "The same word or phrase four times in a row, or a 12+ character run."),
-    rule("off-topic", "OFF_TOPIC", "OFF_TOPIC", { minWords: 20, maxSimilarity: 0.05 }, 1,
-      "20+ content words, at most 5% of them shared with the article or the parent comment (lexical overlap is noisy on short comments, so this stays conservative)."),
+    rule("spam-repetition", "SPAM", "REPETITION", { minRepeats: 5, minCharRun: 20 }, 1,
+      "The same word or phrase five times in a row, or a 20+ character run (four 'ha's or a row of dots is chatter, not spam)."),
+    rule("off-topic", "OFF_TOPIC", "OFF_TOPIC", { minWords: 25, maxSimilarity: 0.05, minArticleWords: 40 }, 1,
+      "25+ content words, at most 5% of them shared with the article or the parent comment. Judged only against an article of 40+ distinct content words (a bare title says too little) written in the comment's own script; lexical overlap is noisy, so this stays conservative and low."),
   ];
 }

@@ -12,8 +12,13 @@ export interface ConfigFields {
   pattern: string;
   caseInsensitive: boolean;
   target: "normalized" | "original";
+  /** REGEX gate terms, one a line (optional). */
+  requires: string;
+  /** REGEX exception pattern for the words before a match (optional). */
+  unlessBefore: string;
   minWords: string;
   maxSimilarity: string;
+  minArticleWords: string;
   minLetters: string;
   minUpperRatio: string;
   maxLinks: string;
@@ -30,8 +35,11 @@ export const DEFAULT_CONFIG_FIELDS: ConfigFields = {
   pattern: "",
   caseInsensitive: true,
   target: "normalized",
-  minWords: "20",
+  requires: "",
+  unlessBefore: "",
+  minWords: "25",
   maxSimilarity: "0.05",
+  minArticleWords: "40",
   minLetters: "30",
   minUpperRatio: "0.7",
   maxLinks: "1",
@@ -48,8 +56,18 @@ export function configFromFields(kind: RuleKind, fields: ConfigFields): unknown 
   switch (kind) {
     case "TERMS": return { terms: lines(fields.terms) };
     case "NEAR": return { a: lines(fields.a), b: lines(fields.b), within: number(fields.within) };
-    case "REGEX": return { pattern: fields.pattern, ...(fields.caseInsensitive ? { flags: "i" } : {}), target: fields.target };
-    case "OFF_TOPIC": return { minWords: number(fields.minWords), maxSimilarity: number(fields.maxSimilarity) };
+    case "REGEX": {
+      const requires = lines(fields.requires);
+      const unlessBefore = fields.unlessBefore.trim();
+      return {
+        pattern: fields.pattern, ...(fields.caseInsensitive ? { flags: "i" } : {}), target: fields.target,
+        ...(requires.length > 0 ? { requires } : {}), ...(unlessBefore === "" ? {} : { unlessBefore }),
+      };
+    }
+    case "OFF_TOPIC": {
+      const minArticleWords = number(fields.minArticleWords);
+      return { minWords: number(fields.minWords), maxSimilarity: number(fields.maxSimilarity), ...(minArticleWords === undefined ? {} : { minArticleWords }) };
+    }
     case "SHOUTING": return { minLetters: number(fields.minLetters), minUpperRatio: number(fields.minUpperRatio) };
     case "LINKS": return { maxLinks: number(fields.maxLinks) };
     case "REPETITION": {
@@ -66,8 +84,12 @@ export function fieldsFromConfig(kind: RuleKind, config: unknown): ConfigFields 
     case "TERMS": return { ...fields, terms: list(c.terms) };
     case "NEAR": return { ...fields, a: list(c.a), b: list(c.b), within: text(c.within) };
     case "REGEX":
-      return { ...fields, pattern: typeof c.pattern === "string" ? c.pattern : "", caseInsensitive: c.flags === "i", target: c.target === "original" ? "original" : "normalized" };
-    case "OFF_TOPIC": return { ...fields, minWords: text(c.minWords), maxSimilarity: text(c.maxSimilarity) };
+      return {
+        ...fields, pattern: typeof c.pattern === "string" ? c.pattern : "", caseInsensitive: c.flags === "i",
+        target: c.target === "original" ? "original" : "normalized", requires: list(c.requires),
+        unlessBefore: typeof c.unlessBefore === "string" ? c.unlessBefore : "",
+      };
+    case "OFF_TOPIC": return { ...fields, minWords: text(c.minWords), maxSimilarity: text(c.maxSimilarity), minArticleWords: text(c.minArticleWords) };
     case "SHOUTING": return { ...fields, minLetters: text(c.minLetters), minUpperRatio: text(c.minUpperRatio) };
     case "LINKS": return { ...fields, maxLinks: text(c.maxLinks) };
     case "REPETITION": return { ...fields, minRepeats: text(c.minRepeats), minCharRun: text(c.minCharRun) };

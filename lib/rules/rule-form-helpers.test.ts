@@ -4,6 +4,7 @@ import { configFromFields, DEFAULT_CONFIG_FIELDS, fieldsFromConfig } from "./rul
 import { ruleDraftSchema } from "./rule-draft-schema";
 import { parseRulePack } from "./rule-pack-schema";
 import { changedFields, ruleSnapshot } from "./rule-snapshot";
+import type { RuleKind } from "@/lib/detect/types";
 
 describe("rule config fields", () => {
   it("turns a textarea of terms into a list, dropping blank lines and spaces", () => {
@@ -16,13 +17,16 @@ describe("rule config fields", () => {
       NEAR: { a: ["india"], b: ["idiot", "moron"], within: 4 },
       REGEX: { pattern: "free\\s+money", flags: "i", target: "original" },
       OFF_TOPIC: { minWords: 20, maxSimilarity: 0.05 },
+      // The default pack's gated, negation-guarded patterns and its off-topic article minimum survive an edit.
+      REGEX_GUARDED: { pattern: "\\bwalruses are thieves\\b", target: "normalized", requires: ["thieves"], unlessBefore: "\\bnot\\b" },
+      OFF_TOPIC_ARTICLE: { minWords: 25, maxSimilarity: 0.05, minArticleWords: 40 },
       SHOUTING: { minLetters: 30, minUpperRatio: 0.7 },
       LINKS: { maxLinks: 1 },
       REPETITION: { minRepeats: 4, minCharRun: 12 },
     } as const;
-    for (const [kind, config] of Object.entries(configs)) {
-      const typedKind = kind as keyof typeof configs;
-      expect(configFromFields(typedKind, fieldsFromConfig(typedKind, config))).toEqual(config);
+    for (const [name, config] of Object.entries(configs)) {
+      const kind = name.replace(/_(GUARDED|ARTICLE)$/, "") as RuleKind;
+      expect(configFromFields(kind, fieldsFromConfig(kind, config))).toEqual(config);
     }
   });
 
