@@ -3,11 +3,10 @@
 // its sources changed; serves it; stops everything cleanly on Ctrl-C.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { applyPendingMigrations } from "@/lib/db/migrations";
-import { resolveDatabase, type ResolvedDatabase } from "@/lib/db/resolve-database";
+import { ensurePrivateFolder, readOrCreateSecret } from "@/lib/db/data-folder";
+import { migrateResolvedDatabase, resolveDatabase, type ResolvedDatabase } from "@/lib/db/resolve-database";
 import { env, projectRoot } from "@/lib/env";
 import { buildIfStale } from "./lib/build-if-stale";
 import { fail, say } from "./lib/output";
@@ -25,11 +24,7 @@ async function ensurePortFree(port: number): Promise<void> {
 function ensureAuthSecret(dataDir: string): string {
   const fromEnv = process.env.BETTER_AUTH_SECRET;
   if (fromEnv) return fromEnv;
-  const file = path.join(dataDir, "auth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
+  return readOrCreateSecret(path.join(dataDir, "auth-secret"), () => randomBytes(32).toString("base64url"));
 }
 
 async function waitUntilServing(url: string, child: ChildProcess): Promise<void> {
@@ -48,7 +43,7 @@ async function waitUntilServing(url: string, child: ChildProcess): Promise<void>
 
 async function main(): Promise<void> {
   const { PORT: port, MODDESK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl } = env();
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateFolder(dataDir);
   await ensurePortFree(port);
   process.env.BETTER_AUTH_SECRET = ensureAuthSecret(dataDir);
 
@@ -69,7 +64,7 @@ async function main(): Promise<void> {
     say(databaseUrl ? "Using the database at DATABASE_URL" : `Starting the embedded PostgreSQL (data in ${path.relative(projectRoot, dataDir) || dataDir}/pgdata)`);
     database = await resolveDatabase({ databaseUrl, dataDir, owner: true });
     process.env.DATABASE_URL = database.url;
-    const applied = await applyPendingMigrations(database.url);
+    const applied = await migrateResolvedDatabase(database);
     say(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date");
 
     const { runFirstRun } = await import("@/lib/setup/first-run");
