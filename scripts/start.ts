@@ -5,11 +5,15 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import path from "node:path";
+import { auditKey } from "@/lib/audit/audit-key";
+import { checkpointAuditChain } from "@/lib/audit/checkpoint-chain";
 import { ensurePrivateFolder, readOrCreateSecret } from "@/lib/db/data-folder";
 import { migrateResolvedDatabase, resolveDatabase, type ResolvedDatabase } from "@/lib/db/resolve-database";
 import { env, projectRoot } from "@/lib/env";
 import { buildIfStale } from "./lib/build-if-stale";
 import { fail, say } from "./lib/output";
+
+const CHECKPOINT_INTERVAL_MS = 10 * 60_000;
 
 async function ensurePortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
@@ -25,6 +29,21 @@ function ensureAuthSecret(dataDir: string): string {
   const fromEnv = process.env.BETTER_AUTH_SECRET;
   if (fromEnv) return fromEnv;
   return readOrCreateSecret(path.join(dataDir, "auth-secret"), () => randomBytes(32).toString("base64url"));
+}
+
+/**
+ * Signed checkpoints of the audit chain while the app runs: at start, every ten minutes and at
+ * stop. Returns the function that writes the last one and stops the timer.
+ */
+function startAuditCheckpoints(databaseUrl: string): () => Promise<void> {
+  const write = () => checkpointAuditChain(databaseUrl).catch((error: unknown) => say(`Could not write an audit checkpoint: ${error instanceof Error ? error.message : String(error)}`));
+  void write();
+  const timer = setInterval(() => void write(), CHECKPOINT_INTERVAL_MS);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await write();
+  };
 }
 
 async function waitUntilServing(url: string, child: ChildProcess): Promise<void> {
@@ -46,14 +65,18 @@ async function main(): Promise<void> {
   ensurePrivateFolder(dataDir);
   await ensurePortFree(port);
   process.env.BETTER_AUTH_SECRET = ensureAuthSecret(dataDir);
+  // Created here, before the web server starts, so that every process uses the same key.
+  auditKey();
 
   let database: ResolvedDatabase | null = null;
   let server: ChildProcess | null = null;
   let stopping = false;
+  let checkpoints: (() => Promise<void>) | null = null;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     server?.kill("SIGTERM");
+    await checkpoints?.().catch(() => {});
     await database?.release().catch(() => {});
     process.exit(code);
   };
@@ -69,6 +92,7 @@ async function main(): Promise<void> {
 
     const { runFirstRun } = await import("@/lib/setup/first-run");
     const firstRun = await runFirstRun((line) => say(line));
+    checkpoints = startAuditCheckpoints(database.url);
 
     // `npm run dev`: the same database and first run, with Next's development server instead of a build.
     const isDev = process.argv.includes("--dev");

@@ -21,6 +21,8 @@ const cleanup = async () => {
   rmSync(dataDir, { recursive: true, force: true });
 };
 process.env.DATABASE_URL = database.url;
+// The audit key and checkpoints of this throwaway database, never the checkout's .moddesk/.
+process.env.MODDESK_DATA_DIR = dataDir;
 process.env.BETTER_AUTH_SECRET = randomBytes(32).toString("hex");
 process.env.MODDESK_URL = `http://127.0.0.1:${port}`;
 

@@ -17,6 +17,12 @@ export function readOrCreateSecret(file: string, create: () => string): string {
     return readFileSync(file, "utf8").trim();
   }
   const secret = create();
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  try {
+    // "wx": two processes creating the same secret at once must end up with one value.
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(file, "utf8").trim();
+    throw error;
+  }
   return secret;
 }
