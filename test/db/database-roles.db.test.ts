@@ -1,9 +1,12 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import PgBoss from "pg-boss";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { applyProductionRoles } from "@/lib/db/apply-roles";
+import { withDatabase } from "@/lib/db/connection-url";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyPendingMigrations } from "@/lib/db/migrations";
 import { migrateResolvedDatabase, resolveDatabase, type ResolvedDatabase } from "@/lib/db/resolve-database";
@@ -24,7 +27,7 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
   }
 }
 
-async function expectAppRoleLocked(database: ResolvedDatabase): Promise<void> {
+async function expectAppRoleLocked(database: Pick<ResolvedDatabase, "url">, owner = "moddesk_owner"): Promise<void> {
   await withClient(database.url, async (client) => {
     const role = await client.query<{ rolsuper: boolean; rolcreaterole: boolean; rolcreatedb: boolean }>(`SELECT rolsuper, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = current_user`);
     expect(role.rows[0]).toEqual({ rolsuper: false, rolcreaterole: false, rolcreatedb: false });
@@ -34,7 +37,7 @@ async function expectAppRoleLocked(database: ResolvedDatabase): Promise<void> {
     await expect(client.query(`TRUNCATE audit_event`)).rejects.toThrow(/permission denied for table audit_event/);
     await expect(client.query(`ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only`)).rejects.toThrow(/must be owner of table audit_event/);
     await expect(client.query(`ALTER TABLE audit_event OWNER TO CURRENT_USER`)).rejects.toThrow(/must be owner/);
-    expect((await client.query<{ owner: string }>(`SELECT tableowner AS owner FROM pg_tables WHERE tablename = 'audit_event'`)).rows[0]?.owner).toBe("moddesk_owner");
+    expect((await client.query<{ owner: string }>(`SELECT tableowner AS owner FROM pg_tables WHERE tablename = 'audit_event'`)).rows[0]?.owner).toBe(owner);
     // Ordinary rows: the app reads and writes them.
     await client.query(`UPDATE comment SET priority = priority WHERE false`);
   });
@@ -80,6 +83,26 @@ describe("the embedded server's database roles", () => {
       await expectAppRoleLocked(database);
     } finally {
       await database.release();
+    }
+  });
+});
+
+describe("npm run db:roles -- --apply, on a PostgreSQL of the user's own", () => {
+  it("creates the roles and pg-boss's schema, migrates as the owner and leaves the app role unable to rewrite the audit log", async () => {
+    const stamp = randomBytes(3).toString("hex");
+    const names = { owner: `owner_${stamp}`, app: `app_${stamp}`, database: `roles_${stamp}` };
+    const serverUrl = inject("serverUrl");
+    await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${names.database}`));
+    try {
+      const applied = await applyProductionRoles(withDatabase(serverUrl, names.database), names, { owner: randomBytes(12).toString("hex"), app: randomBytes(12).toString("hex") });
+      expect(applied.appliedMigrations.length).toBeGreaterThan(0);
+      await expectAppRoleLocked({ url: applied.appUrl }, names.owner);
+    } finally {
+      await withClient(serverUrl, async (client) => {
+        await client.query(`DROP DATABASE IF EXISTS ${names.database} WITH (FORCE)`);
+        await client.query(`DROP ROLE IF EXISTS ${names.app}`);
+        await client.query(`DROP ROLE IF EXISTS ${names.owner}`);
+      });
     }
   });
 });
