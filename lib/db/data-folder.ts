@@ -21,8 +21,9 @@ export function readOrCreateSecret(file: string, create: () => string): string {
     // "wx": two processes creating the same secret at once must end up with one value.
     writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(file, "utf8").trim();
-    throw error;
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    chmodSync(file, 0o600);
+    return readFileSync(file, "utf8").trim();
   }
   return secret;
 }
