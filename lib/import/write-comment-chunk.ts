@@ -136,6 +136,8 @@ async function keyConflicts(client: PoolClient, comments: StagedComment[], newId
     if (newIds.has(comment.dedupeKey) && !seen.has(comment.dedupeKey)) inserted.add(index);
     seen.add(comment.dedupeKey);
   });
+  // Every row new (the common case of a first import): no key can have been taken.
+  if (inserted.size === comments.length) return [];
   const found = await findKeyConflicts(client, inserted);
   return found.map(({ index, existingId }) => ({ comment: comments[index] as StagedComment, existingId }));
 }
