@@ -84,8 +84,10 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void stop(0));
 
   try {
-    say(databaseUrl ? "Using the database at DATABASE_URL" : `Starting the embedded PostgreSQL (data in ${path.relative(projectRoot, dataDir) || dataDir}/pgdata)`);
+    say(databaseUrl ? "Using the database at DATABASE_URL" : `Starting the embedded PostgreSQL (data folder ${path.relative(projectRoot, dataDir) || dataDir})`);
     database = await resolveDatabase({ databaseUrl, dataDir, owner: true });
+    // Run as root from a folder the postgres user cannot enter, the cluster lives elsewhere: say where.
+    if (database.clusterDir && !database.clusterDir.startsWith(path.resolve(dataDir))) say(`The database files are in ${database.clusterDir}`);
     process.env.DATABASE_URL = database.url;
     const applied = await migrateResolvedDatabase(database);
     say(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date");

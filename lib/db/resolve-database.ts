@@ -15,6 +15,8 @@ export interface ResolvedDatabase {
   /** What migrations run as: the embedded server's owner role, or DATABASE_URL. */
   ownerUrl: string;
   embedded: boolean;
+  /** Where the embedded cluster's files are, when this process started it. */
+  clusterDir?: string;
   /** Stops the embedded server this process started; a no-op otherwise. */
   release: () => Promise<void>;
 }
@@ -91,6 +93,7 @@ export async function resolveDatabase(options: { databaseUrl?: string; dataDir: 
     url: roles.appUrl,
     ownerUrl: roles.ownerUrl,
     embedded: true,
+    clusterDir: server.clusterDir,
     release: async () => {
       if (options.owner) rmSync(runtimeFilePath(options.dataDir), { force: true });
       await server.stop();
