@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -15,6 +15,8 @@ import { migrateResolvedDatabase, resolveDatabase, type ResolvedDatabase } from 
 // neither rewrite the audit log nor switch off its trigger, and pg-boss working as that role.
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "moddesk-roles-"));
+// Others may enter it, so that (run as root) the clusters stay inside it and go with it.
+chmodSync(scratch, 0o755);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
