@@ -16,6 +16,8 @@ const envSchema = z.object({
   /** Public base URL (used for cookies' Secure flag and origin checks). */
   MODDESK_URL: z.url().optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+  /** Key of the audit chain's HMAC; default: the 0600 file <data folder>/audit-key (lib/audit/audit-key.ts). */
+  AUDIT_HMAC_KEY: z.string().min(1).optional(),
   MODDESK_DATA_DIR: z.string().default(path.join(PROJECT_ROOT, ".moddesk")),
   /** The labelled corpus (dev.jsonl, test.jsonl) the quality evaluation reads; never copied into the repo. */
   MODDESK_CORPUS: z.string().default(path.join(PROJECT_ROOT, "..", "shared", "corpus")),

@@ -1,6 +1,5 @@
 // `npm run db:migrate`: applies prisma/migrations/ to DATABASE_URL (or the embedded database).
-import { applyPendingMigrations } from "@/lib/db/migrations";
-import { resolveDatabase } from "@/lib/db/resolve-database";
+import { migrateResolvedDatabase, resolveDatabase } from "@/lib/db/resolve-database";
 import { env } from "@/lib/env";
 import { fail, say } from "./lib/output";
 
@@ -8,7 +7,7 @@ try {
   const { DATABASE_URL: databaseUrl, MODDESK_DATA_DIR: dataDir } = env();
   const database = await resolveDatabase({ databaseUrl, dataDir });
   try {
-    const applied = await applyPendingMigrations(database.url);
+    const applied = await migrateResolvedDatabase(database);
     say(applied.length > 0 ? `Applied: ${applied.join(", ")}` : "No pending migrations: the database is up to date");
   } finally {
     await database.release();

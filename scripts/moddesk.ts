@@ -19,7 +19,9 @@ const HELP = `moddesk — comment moderation for newsrooms
   moddesk user list                                                   list accounts
   moddesk import <file> [--format F] [--dry-run] [--utc-offset MIN]   load comments (formats: article json jsonl csv disqus wxr)
   moddesk import schema                                               print the JSON Schema of the json and jsonl formats
-  moddesk audit verify                                                check the audit log's hash chain
+  moddesk audit verify [--checkpoints FILE]                           check the audit log's keyed hash chain and signed checkpoints
+  moddesk audit checkpoint                                            write a signed checkpoint of the chain's head to the data folder
+  moddesk audit checkpoints                                           print the signed checkpoints (JSON lines) to keep a copy elsewhere
   moddesk token create --name N --email ADMIN_EMAIL                   create an API token acting as that admin, print it once
   moddesk token list                                                  list API tokens (name, prefix, creator, last use, revoked)
   moddesk token revoke --id N                                         revoke an API token

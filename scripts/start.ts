@@ -3,16 +3,19 @@
 // its sources changed; serves it; stops everything cleanly on Ctrl-C.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
-import { applyPendingMigrations } from "@/lib/db/migrations";
-import { resolveDatabase, type ResolvedDatabase } from "@/lib/db/resolve-database";
+import { auditKey } from "@/lib/audit/audit-key";
+import { checkpointAuditChain } from "@/lib/audit/checkpoint-chain";
+import { ensurePrivateFolder, readOrCreateSecret } from "@/lib/db/data-folder";
+import { migrateResolvedDatabase, resolveDatabase, type ResolvedDatabase } from "@/lib/db/resolve-database";
 import { env, projectRoot } from "@/lib/env";
 import { buildIfStale } from "./lib/build-if-stale";
 import { fail, say } from "./lib/output";
+
+const CHECKPOINT_INTERVAL_MS = 10 * 60_000;
 
 async function ensurePortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
@@ -27,11 +30,22 @@ async function ensurePortFree(port: number): Promise<void> {
 function ensureAuthSecret(dataDir: string): string {
   const fromEnv = process.env.BETTER_AUTH_SECRET;
   if (fromEnv) return fromEnv;
-  const file = path.join(dataDir, "auth-secret");
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
+  return readOrCreateSecret(path.join(dataDir, "auth-secret"), () => randomBytes(32).toString("base64url"));
+}
+
+/**
+ * Signed checkpoints of the audit chain while the app runs: at start, every ten minutes and at
+ * stop. Returns the function that writes the last one and stops the timer.
+ */
+function startAuditCheckpoints(databaseUrl: string): () => Promise<void> {
+  const write = () => checkpointAuditChain(databaseUrl).catch((error: unknown) => say(`Could not write an audit checkpoint: ${error instanceof Error ? error.message : String(error)}`));
+  void write();
+  const timer = setInterval(() => void write(), CHECKPOINT_INTERVAL_MS);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await write();
+  };
 }
 
 async function waitUntilServing(url: string, child: ChildProcess): Promise<void> {
@@ -66,17 +80,21 @@ function adminEmailOption(argv: readonly string[]): string | undefined {
 
 async function main(): Promise<void> {
   const { PORT: port, MODDESK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl } = env();
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateFolder(dataDir);
   await ensurePortFree(port);
   process.env.BETTER_AUTH_SECRET = ensureAuthSecret(dataDir);
+  // Created here, before the web server starts, so that every process uses the same key.
+  auditKey();
 
   let database: ResolvedDatabase | null = null;
   let server: ChildProcess | null = null;
   let stopping = false;
+  let checkpoints: (() => Promise<void>) | null = null;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     server?.kill("SIGTERM");
+    await checkpoints?.().catch(() => {});
     await database?.release().catch(() => {});
     process.exit(code);
   };
@@ -84,14 +102,17 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void stop(0));
 
   try {
-    say(databaseUrl ? "Using the database at DATABASE_URL" : `Starting the embedded PostgreSQL (data in ${path.relative(projectRoot, dataDir) || dataDir}/pgdata)`);
+    say(databaseUrl ? "Using the database at DATABASE_URL" : `Starting the embedded PostgreSQL (data folder ${path.relative(projectRoot, dataDir) || dataDir})`);
     database = await resolveDatabase({ databaseUrl, dataDir, owner: true });
+    // Run as root from a folder the postgres user cannot enter, the cluster lives elsewhere: say where.
+    if (database.clusterDir && !database.clusterDir.startsWith(path.resolve(dataDir))) say(`The database files are in ${database.clusterDir}`);
     process.env.DATABASE_URL = database.url;
-    const applied = await applyPendingMigrations(database.url);
+    const applied = await migrateResolvedDatabase(database);
     say(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date");
 
     const { runFirstRun } = await import("@/lib/setup/first-run");
     const firstRun = await runFirstRun((line) => say(line), { adminEmail: adminEmailOption(process.argv.slice(2)) });
+    checkpoints = startAuditCheckpoints(database.url);
 
     // `npm run dev`: the same database and first run, with Next's development server instead of a build.
     const isDev = process.argv.includes("--dev");

@@ -24,7 +24,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const dir = mkdtempSync(path.join(os.tmpdir(), "moddesk-test-pg-"));
-    const server = await startEmbeddedPostgres({ baseDir: dir });
+    const server = await startEmbeddedPostgres({ baseDir: dir }).catch((error: unknown) => {
+      // What failed and how to fix it, without a stack trace through the launcher.
+      const message = `the database tests could not start their PostgreSQL (${error instanceof Error ? error.message : String(error)}); set TEST_DATABASE_URL to a server of your own to use that instead`;
+      const short = new Error(message);
+      short.stack = message;
+      throw short;
+    });
     serverUrl = server.url;
     stop = async () => {
       await server.stop();

@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
 import { withDatabase } from "../lib/db/connection-url";
@@ -15,6 +18,9 @@ await admin.end();
 
 process.env.DATABASE_URL = withDatabase(serverUrl, database);
 process.env.BETTER_AUTH_SECRET ??= randomBytes(32).toString("hex");
+// The audit key and checkpoints of this file's database, never the checkout's own .moddesk/.
+process.env.AUDIT_HMAC_KEY ??= randomBytes(32).toString("hex");
+process.env.MODDESK_DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "moddesk-test-data-"));
 
 afterAll(async () => {
   const { getDb } = await import("../lib/db/client");
@@ -25,4 +31,5 @@ afterAll(async () => {
   await cleanup.connect();
   await cleanup.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await cleanup.end();
+  rmSync(process.env.MODDESK_DATA_DIR ?? "", { recursive: true, force: true });
 });

@@ -9,6 +9,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { ensureEmbeddedRoles, grantAppRights } from "@/lib/db/embedded-roles";
 import { applyPendingMigrations } from "@/lib/db/migrations";
 import { projectRoot } from "@/lib/env";
 import { buildIfStale } from "../../scripts/lib/build-if-stale";
@@ -21,11 +22,17 @@ const cleanup = async () => {
   await database.stop().catch(() => {});
   rmSync(dataDir, { recursive: true, force: true });
 };
-process.env.DATABASE_URL = database.url;
+// The app runs as the embedded setup's app role, as under npm start (the tests seed through the
+// superuser's databaseUrl in the credentials file).
+const roles = await ensureEmbeddedRoles(database.url, dataDir);
+process.env.DATABASE_URL = roles.appUrl;
+// The audit key and checkpoints of this throwaway database, never the checkout's .moddesk/.
+process.env.MODDESK_DATA_DIR = dataDir;
 process.env.BETTER_AUTH_SECRET = randomBytes(32).toString("hex");
 process.env.MODDESK_URL = `http://127.0.0.1:${port}`;
 
-await applyPendingMigrations(database.url);
+await applyPendingMigrations(roles.ownerUrl);
+await grantAppRights(roles.ownerUrl);
 const { runFirstRun } = await import("@/lib/setup/first-run");
 const { createUser } = await import("@/lib/auth/create-user");
 const { db } = await import("@/lib/db/client");

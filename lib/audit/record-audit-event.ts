@@ -1,7 +1,8 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import type { Prisma } from "@/lib/db/client";
-import { auditEventHash, GENESIS_HASH, type AuditContent } from "./hash-chain";
+import { auditKey } from "./audit-key";
+import { GENESIS_HASH, keyedAuditEventHash, type AuditContent } from "./hash-chain";
 
 // One lock key for the whole chain: appends are serialised so that no two events claim the same
 // predecessor. The lock is held to the end of the caller's transaction, which stays short.
@@ -56,6 +57,8 @@ function pgWriter(client: PoolClient): AuditWriter {
 }
 
 async function appendAuditEvent(writer: AuditWriter, input: AuditEventInput): Promise<{ id: number; hash: string }> {
+  // Read before the lock: a missing key file is created outside the chain's critical section.
+  const key = auditKey();
   await writer.lockChain();
   const prevHash = (await writer.lastHash()) ?? GENESIS_HASH;
   // JSON round trip: the hash must cover exactly what Postgres stores and gives back.
@@ -69,7 +72,7 @@ async function appendAuditEvent(writer: AuditWriter, input: AuditEventInput): Pr
     entityId: input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
     details,
   };
-  const hash = auditEventHash(prevHash, content);
+  const hash = keyedAuditEventHash(key, prevHash, content);
   const id = await writer.insert({ ...content, details, prevHash, hash });
   return { id, hash };
 }

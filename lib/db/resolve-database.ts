@@ -1,21 +1,29 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { pgConfigFromUrl } from "./connection-url";
 import { startEmbeddedPostgres } from "./embedded-postgres";
+import { ensureEmbeddedRoles, grantAppRights, type EmbeddedRoleUrls } from "./embedded-roles";
+import { applyPendingMigrations } from "./migrations";
 
-// Which PostgreSQL a command talks to: DATABASE_URL when set; else the embedded server of a
+// Which PostgreSQL a command talks to, and as whom: DATABASE_URL when set; else the embedded server of a
 // running `npm start` (found through .moddesk/runtime.json); else an embedded server of its own.
 
 export interface ResolvedDatabase {
+  /** What the app and the CLI connect with: the embedded server's app role, or DATABASE_URL. */
   url: string;
+  /** What migrations run as: the embedded server's owner role, or DATABASE_URL. */
+  ownerUrl: string;
   embedded: boolean;
+  /** Where the embedded cluster's files are, when this process started it. */
+  clusterDir?: string;
   /** Stops the embedded server this process started; a no-op otherwise. */
   release: () => Promise<void>;
 }
 
 interface RuntimeFile {
   url: string;
+  ownerUrl: string;
   pid: number;
 }
 
@@ -36,8 +44,9 @@ function runningEmbedded(dataDir: string): RuntimeFile | null {
   const file = runtimeFilePath(dataDir);
   if (!existsSync(file)) return null;
   try {
-    const runtime = JSON.parse(readFileSync(file, "utf8")) as RuntimeFile;
-    return isAlive(runtime.pid) ? runtime : null;
+    const runtime = JSON.parse(readFileSync(file, "utf8")) as Partial<RuntimeFile>;
+    // A runtime file from before the roles (no ownerUrl) belongs to an older npm start: not shared.
+    return runtime.pid !== undefined && isAlive(runtime.pid) && runtime.url && runtime.ownerUrl ? (runtime as RuntimeFile) : null;
   } catch {
     return null;
   }
@@ -60,20 +69,41 @@ export async function checkReachable(url: string): Promise<void> {
 export async function resolveDatabase(options: { databaseUrl?: string; dataDir: string; owner?: boolean; log?: (line: string) => void }): Promise<ResolvedDatabase> {
   if (options.databaseUrl) {
     await checkReachable(options.databaseUrl);
-    return { url: options.databaseUrl, embedded: false, release: async () => {} };
+    return { url: options.databaseUrl, ownerUrl: options.databaseUrl, embedded: false, release: async () => {} };
   }
   const running = runningEmbedded(options.dataDir);
-  if (running) return { url: running.url, embedded: true, release: async () => {} };
+  if (running) return { url: running.url, ownerUrl: running.ownerUrl, embedded: true, release: async () => {} };
 
   const server = await startEmbeddedPostgres({ baseDir: options.dataDir, log: options.log });
-  // The owner (npm start) advertises its server so that CLI commands can share it meanwhile.
-  if (options.owner) writeFileSync(runtimeFilePath(options.dataDir), JSON.stringify({ url: server.url, pid: process.pid } satisfies RuntimeFile));
+  let roles: EmbeddedRoleUrls;
+  try {
+    roles = await ensureEmbeddedRoles(server.url, options.dataDir);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  // The owner (npm start) advertises its server so that CLI commands can share it meanwhile. The
+  // file holds passwords: readable by this user alone.
+  if (options.owner) {
+    const file = runtimeFilePath(options.dataDir);
+    writeFileSync(file, JSON.stringify({ url: roles.appUrl, ownerUrl: roles.ownerUrl, pid: process.pid } satisfies RuntimeFile), { mode: 0o600 });
+    chmodSync(file, 0o600);
+  }
   return {
-    url: server.url,
+    url: roles.appUrl,
+    ownerUrl: roles.ownerUrl,
     embedded: true,
+    clusterDir: server.clusterDir,
     release: async () => {
       if (options.owner) rmSync(runtimeFilePath(options.dataDir), { force: true });
       await server.stop();
     },
   };
+}
+
+/** Applies pending migrations as the owner; on the embedded server, then brings the app role's rights up to date. */
+export async function migrateResolvedDatabase(database: ResolvedDatabase): Promise<string[]> {
+  const applied = await applyPendingMigrations(database.ownerUrl);
+  if (database.embedded) await grantAppRights(database.ownerUrl);
+  return applied;
 }

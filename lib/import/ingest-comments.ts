@@ -72,13 +72,19 @@ export async function ingestComments(body: IngestBody, actor: AuditActor): Promi
   const addedIds = summary.addedIds ?? new Map<string, number>();
   const claimed = new Set<string>();
   const duplicateKeys: string[] = [];
+  const conflicts = summary.conflicts ?? new Map<string, number>();
   for (const result of results) {
     if (result.status === "rejected" || result.key === null) continue;
     const id = addedIds.get(result.key);
+    const takenBy = conflicts.get(result.key);
     // The same comment twice in one request: the first is created, the second is its duplicate.
     if (id !== undefined && !claimed.has(result.key)) {
       claimed.add(result.key);
       result.id = id;
+    } else if (takenBy !== undefined) {
+      // The same id with other content: another comment, which the API must not call a duplicate.
+      result.status = "rejected";
+      result.reason = `a different comment with this id is already stored under the same source (comment #${takenBy}); give each sending system its own \`source\``;
     } else {
       result.status = "duplicate";
       duplicateKeys.push(result.key);

@@ -10,14 +10,14 @@ describe("parseDisqus", () => {
     expect(problems).toEqual([]);
     expect(warnings).toEqual([]);
     expect(articles).toEqual([
-      expect.objectContaining({ key: "id:925511", externalId: "925511", url: "https://tribune.com.pk/story/925511/pakistan-building-digital-espionage-capacity" }),
+      expect.objectContaining({ key: "id:tribune-pk/925511", legacyKey: "id:925511", externalId: "925511", url: "https://tribune.com.pk/story/925511/pakistan-building-digital-espionage-capacity" }),
       expect.objectContaining({ key: "url:https://tribune.com.pk/story/925600/karachi-rains-lash-city", title: "Rains lash Karachi & Hyderabad", body: "Heavy rains hit the city." }),
     ]);
     expect(comments).toHaveLength(6);
     expect(comments.every((comment) => comment.source === "disqus")).toBe(true);
-    expect(comments[0]).toMatchObject({ key: "id:2141528001", externalId: "2141528001", authorName: "curious2", authorExternalId: "curious2", line: 35, body: "Seeking is different than obtaining.\n\nI find it unlikely — digital or otherwise." });
+    expect(comments[0]).toMatchObject({ key: "id:tribune-pk/2141528001", legacyKey: "id:2141528001", externalId: "2141528001", authorName: "curious2", authorExternalId: "curious2", line: 35, body: "Seeking is different than obtaining.\n\nI find it unlikely — digital or otherwise." });
     expect(comments[1]?.body).toBe("Let us not make fool of intelligence of common reader.\nArticle says “landing sites” & that's it.");
-    expect(comments[2]).toMatchObject({ parentKey: "id:2141528001", articleKey: "id:925511" });
+    expect(comments[2]).toMatchObject({ parentKey: "id:tribune-pk/2141528001", articleKey: "id:tribune-pk/925511" });
     expect(comments[3]).toMatchObject({ statusHint: "HIDDEN" });
     expect(comments[4]).toMatchObject({ statusHint: "HIDDEN", body: "Cheap watches at spam.example!!!", articleKey: articles[1]?.key });
     expect(comments[5]).toMatchObject({ body: "Roads flooded again in Saddar.\n\nWhen will the drains be cleaned?", postedAt: new Date("2015-07-24T10:30:00Z") });

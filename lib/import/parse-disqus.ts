@@ -2,12 +2,13 @@ import { articleKeyFor, commentKeyFor } from "./content-hash";
 import { notADateMessage, parseTimestamp } from "./dates";
 import { problemEvent, warningEvent } from "./events";
 import { htmlToText } from "./html-to-text";
+import { UNKNOWN_SCOPE } from "./source-scope";
 import type { ImportInput } from "./read-lines";
 import type { ParseEvent, ParseOptions } from "./types";
 import { xmlRecords, type XmlRecord, type XmlRecordSpec } from "./xml-records";
 
 const DSQ_ID = "dsq:id";
-const THREAD: XmlRecordSpec = { path: ["disqus", "thread"], fields: ["id", "link", "title", "message", "createdAt"] };
+const THREAD: XmlRecordSpec = { path: ["disqus", "thread"], fields: ["id", "forum", "link", "title", "message", "createdAt"] };
 // author/email and ipAddress are deliberately not listed: they are never read into memory.
 const POST: XmlRecordSpec = {
   path: ["disqus", "post"],
@@ -23,20 +24,30 @@ function attribute(record: XmlRecord, path: string): string {
   return record.attributes.get(path)?.[DSQ_ID]?.trim() ?? "";
 }
 
-function* threadEvents(record: XmlRecord, articleKeys: Map<string, string>): Generator<ParseEvent> {
+interface ThreadScope {
+  articleKey: string;
+  /** The Disqus forum (site) the thread belongs to: post ids are keyed within it. */
+  forum: string;
+}
+
+function* threadEvents(record: XmlRecord, threads: Map<string, ThreadScope>): Generator<ParseEvent> {
   const title = text(record, "title");
   const url = text(record, "link");
   const externalId = text(record, "id");
+  const forum = text(record, "forum") || UNKNOWN_SCOPE;
   const disqusId = attribute(record, "");
   const publishedAt = parseTimestamp(text(record, "createdAt"));
   const body = htmlToText(record.fields.get("message") ?? "", { lineBreaks: "collapse" });
-  const key = articleKeyFor({ externalId, url, title, publishedAt });
-  if (disqusId) articleKeys.set(disqusId, key);
+  // The thread's <id> is the site's own identifier: unique within the forum only.
+  const key = articleKeyFor({ externalId: externalId ? `${forum}/${externalId}` : undefined, url, title, publishedAt });
+  const legacyKey = articleKeyFor({ externalId, url, title, publishedAt });
+  if (disqusId) threads.set(disqusId, { articleKey: key, forum });
   yield {
     type: "article",
     line: record.line,
     article: {
       key,
+      ...(legacyKey !== key ? { legacyKey } : {}),
       title: title || url || `Disqus thread ${disqusId}`,
       ...(externalId ? { externalId } : {}),
       ...(url ? { url } : {}),
@@ -46,12 +57,12 @@ function* threadEvents(record: XmlRecord, articleKeys: Map<string, string>): Gen
   };
 }
 
-function* postEvents(record: XmlRecord, articleKeys: ReadonlyMap<string, string>, index: number): Generator<ParseEvent> {
+function* postEvents(record: XmlRecord, threads: ReadonlyMap<string, ThreadScope>, index: number): Generator<ParseEvent> {
   const id = attribute(record, "");
   const label = id ? `post ${id}` : `the post on line ${record.line}`;
   const threadId = attribute(record, "thread");
-  const articleKey = articleKeys.get(threadId);
-  if (articleKey === undefined) {
+  const thread = threads.get(threadId);
+  if (thread === undefined) {
     const reason = threadId ? `refers to thread ${threadId}, which is not earlier in the file` : "names no thread";
     yield problemEvent(record.line, `${label} ${reason}; it was skipped`, "thread");
     return;
@@ -62,6 +73,7 @@ function* postEvents(record: XmlRecord, articleKeys: ReadonlyMap<string, string>
     yield problemEvent(record.line, `${label}: ${notADateMessage("createdAt", createdText)}`, "createdAt");
     return;
   }
+  const { articleKey, forum } = thread;
   const hidden = text(record, "isDeleted") === "true" || text(record, "isSpam") === "true";
   const body = htmlToText(record.fields.get("message") ?? "", { lineBreaks: "collapse" });
   if (body === "") {
@@ -78,13 +90,14 @@ function* postEvents(record: XmlRecord, articleKeys: ReadonlyMap<string, string>
     comment: {
       articleKey,
       source: "disqus",
-      key: commentKeyFor(id, { articleKey, authorName, postedAt, body }),
+      key: id ? `id:${forum}/${id}` : commentKeyFor(undefined, { articleKey, authorName, postedAt, body }),
+      ...(id ? { legacyKey: `id:${id}` } : {}),
       body,
       postedAt,
       index,
       line: record.line,
       ...(id ? { externalId: id } : {}),
-      ...(parentId ? { parentKey: `id:${parentId}` } : {}),
+      ...(parentId ? { parentKey: `id:${forum}/${parentId}` } : {}),
       ...(authorName ? { authorName } : {}),
       ...(username ? { authorExternalId: username } : {}),
       ...(hidden ? { statusHint: "HIDDEN" as const } : {}),
@@ -95,7 +108,7 @@ function* postEvents(record: XmlRecord, articleKeys: ReadonlyMap<string, string>
 /** Streams a Disqus XML export: <thread> elements become articles, <post> elements comments. */
 export async function* parseDisqus(input: ImportInput, _options: ParseOptions): AsyncGenerator<ParseEvent> {
   // Only thread ids are remembered (one entry per article), never posts.
-  const articleKeys = new Map<string, string>();
+  const threads = new Map<string, ThreadScope>();
   let index = 0;
   let sawRecord = false;
   for await (const event of xmlRecords(input, [THREAD, POST])) {
@@ -116,9 +129,9 @@ export async function* parseDisqus(input: ImportInput, _options: ParseOptions): 
       yield problemEvent(record.badLine, `the <${record.name}> starting on line ${record.line} contains bytes that are not valid UTF-8; it was skipped`);
       continue;
     }
-    if (record.name === "thread") yield* threadEvents(record, articleKeys);
+    if (record.name === "thread") yield* threadEvents(record, threads);
     else {
-      for (const parsed of postEvents(record, articleKeys, index)) {
+      for (const parsed of postEvents(record, threads, index)) {
         if (parsed.type === "comment") index++;
         yield parsed;
       }

@@ -11,17 +11,19 @@ describe("parseWxr", () => {
     expect(warnings).toEqual([expect.objectContaining({ message: expect.stringContaining("1 pingback") })]);
     expect(events.map((event) => event.type).slice(0, 2)).toEqual(["article", "comment"]);
     expect(articles).toEqual([
-      expect.objectContaining({ key: "id:101", url: "https://courier.example.com/2015/07/23/bus-routes/", publishedAt: new Date("2015-07-23T09:00:00Z"), body: "The council voted 12 to 3.\n\nRoutes start in August." }),
-      expect.objectContaining({ key: "id:102", title: "Water shortage hits Lyari" }),
+      expect.objectContaining({ key: "id:courier.example.com/101", legacyKey: "id:101", url: "https://courier.example.com/2015/07/23/bus-routes/", publishedAt: new Date("2015-07-23T09:00:00Z"), body: "The council voted 12 to 3.\n\nRoutes start in August." }),
+      expect.objectContaining({ key: "id:courier.example.com/102", title: "Water shortage hits Lyari" }),
     ]);
-    expect(comments.map((comment) => [comment.externalId, comment.statusHint, comment.parentKey])).toEqual([
-      ["501", "APPROVED", undefined],
-      ["502", "APPROVED", "id:501"],
-      ["503", "HIDDEN", undefined],
-      ["510", "PENDING", undefined],
-      ["511", "HIDDEN", "id:510"],
-      ["512", "APPROVED", undefined],
+    // Keyed by site and post: another blog's comment 501 is another comment.
+    expect(comments.map((comment) => [comment.key, comment.statusHint, comment.parentKey])).toEqual([
+      ["id:courier.example.com/101/501", "APPROVED", undefined],
+      ["id:courier.example.com/101/502", "APPROVED", "id:courier.example.com/101/501"],
+      ["id:courier.example.com/101/503", "HIDDEN", undefined],
+      ["id:courier.example.com/102/510", "PENDING", undefined],
+      ["id:courier.example.com/102/511", "HIDDEN", "id:courier.example.com/102/510"],
+      ["id:courier.example.com/102/512", "APPROVED", undefined],
     ]);
+    expect(comments.map((comment) => comment.legacyKey)).toEqual(["id:501", "id:502", "id:503", "id:510", "id:511", "id:512"]);
     expect(comments[0]).toMatchObject({ source: "wordpress", line: 31, authorName: "Farah", postedAt: new Date("2015-07-23T10:10:00Z"), body: "Finally! The 4K route was always packed.\n\nWill there be a stop near Numaish?" });
     expect(comments[1]).toMatchObject({ authorExternalId: "1", body: "Yes & one at Guru Mandir too." });
     expect(comments[5]?.body).toBe("The tanker mafia is charging double now.");

@@ -51,6 +51,18 @@ export interface ImportSummary extends ImportProgress {
   warnings: ParseProblem[];
   /** Present when collectAddedIds was asked for. */
   addedIds?: Map<string, number>;
+  /** Present when collectAddedIds was asked for: dedupe key → id of the different comment stored under it. */
+  conflicts?: Map<string, number>;
+}
+
+/** An id seen again with other content is another comment claiming it, never a duplicate to skip in silence. */
+function keyConflictProblem(comment: StagedComment, existingId: number): ParseProblem {
+  const which = comment.externalId === null ? "this comment" : `comment ${comment.externalId}`;
+  return {
+    line: comment.line,
+    field: "id",
+    message: `${which}: a different comment with the same id from '${comment.source}' is already stored (comment #${existingId}); the stored one was kept and this one was not imported. If two systems send the same ids, give each its own source`,
+  };
 }
 
 const CHUNK_SIZE = 10_000;
@@ -66,7 +78,7 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
     client.release();
     throw error;
   }
-  const summary: ImportSummary = { batchId, articles: 0, seen: 0, added: 0, duplicates: 0, rejected: 0, problems: [], warnings: [], ...(request.collectAddedIds ? { addedIds: new Map() } : {}) };
+  const summary: ImportSummary = { batchId, articles: 0, seen: 0, added: 0, duplicates: 0, rejected: 0, problems: [], warnings: [], ...(request.collectAddedIds ? { addedIds: new Map(), conflicts: new Map() } : {}) };
   const timings = request.timings;
   const articleTexts = new Map<string, string>();
   const contexts = new RuleContexts();
@@ -76,7 +88,7 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
 
   const write = async (staged: StagedComment[], articles: ParsedArticle[]) => {
     const writeStarted = performance.now();
-    const newIds = await inTransaction(client, async () => {
+    const { newIds, conflicts } = await inTransaction(client, async () => {
       // A chunk need not wait for its WAL to reach disk: if the server crashes, the batch shows up
       // INTERRUPTED and a re-import is idempotent. finishImportBatch commits synchronously, and WAL
       // is flushed in order, so an import reported complete is durable in full.
@@ -87,7 +99,12 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
     if (timings) timings.writeMs += performance.now() - writeStarted;
     if (summary.addedIds) for (const [key, id] of newIds) summary.addedIds.set(key, id);
     summary.added += newIds.size;
-    summary.duplicates += staged.length - newIds.size;
+    summary.duplicates += staged.length - newIds.size - conflicts.length;
+    summary.rejected += conflicts.length;
+    for (const { comment, existingId } of conflicts) {
+      summary.problems.push(keyConflictProblem(comment, existingId));
+      summary.conflicts?.set(comment.dedupeKey, existingId);
+    }
     request.onProgress?.({ seen: summary.seen, added: summary.added, duplicates: summary.duplicates, rejected: summary.rejected });
   };
   const flush = async () => {

@@ -36,6 +36,7 @@ export function stageComment(comment: ParsedComment, articleKey: string): Staged
     source: comment.source,
     externalId: comment.externalId ?? null,
     dedupeKey: `${comment.source}:${comment.key}`,
+    legacyDedupeKey: comment.legacyKey ? `${comment.source}:${comment.legacyKey}` : null,
     // A key built from the content already is the content hash: hashing it twice is wasted time.
     contentHash: comment.key.startsWith("hash:")
       ? comment.key.slice(5)
@@ -50,6 +51,7 @@ export function stageComment(comment: ParsedComment, articleKey: string): Staged
     isHeld: false,
     flags: [],
     autoHide: false,
+    line: comment.line,
   };
 }
 

@@ -9,6 +9,8 @@ export type CommentStatusHint = "PENDING" | "APPROVED" | "HIDDEN";
 export interface ParsedArticle {
   /** Stable identity of the article inside this import: externalId, else url, else a hash of title + date. */
   key: string;
+  /** The key earlier versions gave the same article (WXR and Disqus, before keys named the site). */
+  legacyKey?: string;
   externalId?: string;
   url?: string;
   title: string;
@@ -24,6 +26,8 @@ export interface ParsedComment {
   externalId?: string;
   /** Dedupe key: `id:<externalId>` when the source has ids, else `hash:<contentHash>` (see content-hash.ts). */
   key: string;
+  /** The key earlier versions gave the same comment: a stored row with it and the same text is this one. */
+  legacyKey?: string;
   /** The key of the comment this one replies to, when known. */
   parentKey?: string;
   authorName?: string;

@@ -7,6 +7,7 @@ import { recordAuditEventPg, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event
 import { flagCategoriesLiteral } from "@/lib/detect/flag-categories";
 import type { FlagResult } from "@/lib/detect/types";
 import { copyField } from "./copy-format";
+import { findKeyConflicts, rekeyLegacyArticles, rekeyLegacyComments } from "./legacy-keys";
 import type { ParsedArticle } from "./types";
 import { enqueueFlaggedComments, enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 
@@ -21,6 +22,8 @@ export interface StagedComment {
   source: string;
   externalId: string | null;
   dedupeKey: string;
+  /** The key an earlier version gave this comment (WXR, Disqus), for lib/import/legacy-keys.ts. */
+  legacyDedupeKey: string | null;
   contentHash: string;
   parentDedupeKey: string | null;
   authorName: string | null;
@@ -32,6 +35,15 @@ export interface StagedComment {
   isHeld: boolean;
   flags: FlagResult[];
   autoHide: boolean;
+  /** Where it came from in the file, for problems about it. */
+  line: number;
+}
+
+export interface ChunkResult {
+  /** Dedupe key → id of each comment that was new. */
+  newIds: Map<string, number>;
+  /** Comments whose id is taken by a stored comment with other content (kept, this one not). */
+  conflicts: { comment: StagedComment; existingId: number }[];
 }
 
 // Serialises the parent-linking tail of concurrent imports: after taking it, a chunk sees every
@@ -40,12 +52,12 @@ export interface StagedComment {
 const PARENT_LINK_LOCK = 7_240_011;
 const COPY_BATCH_ROWS = 500;
 
-const STAGING_COLUMNS = `idx int, "articleKey" text, source text, "externalId" text, "dedupeKey" text, "contentHash" text,
+const STAGING_COLUMNS = `idx int, "articleKey" text, source text, "externalId" text, "dedupeKey" text, "legacyDedupeKey" text, "contentHash" text,
   "parentDedupeKey" text, "authorName" text, "authorExternalId" text, body text, "postedAt" timestamp(3),
   status "CommentStatus", priority int, "isHeld" boolean, "flagCategories" "RuleCategory"[]`;
 
 function stagingRow(index: number, c: StagedComment): string {
-  return `${index}\t${copyField(c.articleKey)}\t${copyField(c.source)}\t${copyField(c.externalId)}\t${copyField(c.dedupeKey)}\t${c.contentHash}\t${copyField(c.parentDedupeKey)}\t${copyField(c.authorName)}\t${copyField(c.authorExternalId)}\t${copyField(c.body)}\t${c.postedAt.toISOString()}\t${c.status}\t${c.priority}\t${c.isHeld ? "t" : "f"}\t${flagCategoriesLiteral(c.flags)}\n`;
+  return `${index}\t${copyField(c.articleKey)}\t${copyField(c.source)}\t${copyField(c.externalId)}\t${copyField(c.dedupeKey)}\t${copyField(c.legacyDedupeKey)}\t${c.contentHash}\t${copyField(c.parentDedupeKey)}\t${copyField(c.authorName)}\t${copyField(c.authorExternalId)}\t${copyField(c.body)}\t${c.postedAt.toISOString()}\t${c.status}\t${c.priority}\t${c.isHeld ? "t" : "f"}\t${flagCategoriesLiteral(c.flags)}\n`;
 }
 
 /** Rows joined into strings of a few hundred: one stream write per row would dominate the COPY. */
@@ -69,6 +81,7 @@ async function copyIntoStaging(client: PoolClient, comments: StagedComment[]): P
 /** Keeps the first version of an article: a later file cannot silently rewrite what moderators saw. */
 export async function insertArticles(client: PoolClient, articles: ParsedArticle[]): Promise<void> {
   if (articles.length === 0) return;
+  await rekeyLegacyArticles(client, articles);
   // Sorted, so that concurrent imports take the key locks in the same order (no deadlock).
   const sorted = [...articles].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   await client.query(
@@ -87,10 +100,11 @@ export async function insertArticles(client: PoolClient, articles: ParsedArticle
   );
 }
 
-/** Returns the dedupe keys that were new, with their ids. */
-export async function writeCommentChunk(client: PoolClient, batchId: number | null, comments: StagedComment[]): Promise<Map<string, number>> {
-  if (comments.length === 0) return new Map();
+/** Writes a chunk; returns the comments that were new (with their ids) and those whose id was taken. */
+export async function writeCommentChunk(client: PoolClient, batchId: number | null, comments: StagedComment[]): Promise<ChunkResult> {
+  if (comments.length === 0) return { newIds: new Map(), conflicts: [] };
   await copyIntoStaging(client, comments);
+  if (comments.some((comment) => comment.legacyDedupeKey !== null)) await rekeyLegacyComments(client);
   // Parents already stored are linked as the row goes in (no second row version for most replies).
   const inserted = await client.query<{ id: number; dedupeKey: string }>(
     `INSERT INTO comment ("articleId", source, "externalId", "dedupeKey", "contentHash", "parentDedupeKey", "parentId", "authorName",
@@ -107,13 +121,28 @@ export async function writeCommentChunk(client: PoolClient, batchId: number | nu
   );
   const newIds = new Map<string, number>();
   for (const row of inserted.rows) newIds.set(row.dedupeKey, row.id);
-  if (newIds.size === 0) return newIds;
+  const conflicts = await keyConflicts(client, comments, newIds);
+  if (newIds.size === 0) return { newIds, conflicts };
   await linkParents(client, comments, newIds);
   await insertFlags(client, comments, newIds);
   const flaggedIds = comments.filter((comment) => comment.flags.length > 0).flatMap((comment) => newIds.get(comment.dedupeKey) ?? []);
   if (flaggedIds.length > 0) await enqueueFlaggedComments((sql, params) => client.query(sql, params), flaggedIds);
   await recordAutoHides(client, comments, newIds);
-  return newIds;
+  return { newIds, conflicts };
+}
+
+async function keyConflicts(client: PoolClient, comments: StagedComment[], newIds: Map<string, number>): Promise<ChunkResult["conflicts"]> {
+  // The first staged comment of each new key is the one inserted.
+  const inserted = new Set<number>();
+  const seen = new Set<string>();
+  comments.forEach((comment, index) => {
+    if (newIds.has(comment.dedupeKey) && !seen.has(comment.dedupeKey)) inserted.add(index);
+    seen.add(comment.dedupeKey);
+  });
+  // Every row new (the common case of a first import): no key can have been taken.
+  if (inserted.size === comments.length) return [];
+  const found = await findKeyConflicts(client, inserted);
+  return found.map(({ index, existingId }) => ({ comment: comments[index] as StagedComment, existingId }));
 }
 
 /** Replies find their parents both ways: new replies whose parent came in this chunk, and older orphans whose parent just arrived. */

@@ -6,7 +6,7 @@ import type { ImportInput } from "./read-lines";
 export interface XmlRecordSpec {
   /** Full element path from the root, e.g. ["disqus", "post"]. */
   path: readonly string[];
-  /** Child paths relative to the record ("message", "author/name") whose text is kept. */
+  /** Child paths relative to the record ("message", "author/name") whose text is kept; "" for its own text. */
   fields: readonly string[];
   /** Child paths whose attributes are kept ("thread", "parent"); the record's own are always kept. */
   attributesOf?: readonly string[];
@@ -68,7 +68,8 @@ export async function* xmlRecords(input: ImportInput, specs: readonly XmlRecordS
       }
       case "text": {
         const current = open.at(-1);
-        if (!current || stack.length <= current.depth) break;
+        // Field "" is the record element's own text (a channel's <link>).
+        if (!current || stack.length < current.depth) break;
         const relative = stack.slice(current.depth).join("/");
         if (!current.spec.fields.includes(relative)) break;
         current.record.fields.set(relative, (current.record.fields.get(relative) ?? "") + event.text);

@@ -1,5 +1,4 @@
-import { applyPendingMigrations } from "@/lib/db/migrations";
-import { resolveDatabase } from "@/lib/db/resolve-database";
+import { migrateResolvedDatabase, resolveDatabase } from "@/lib/db/resolve-database";
 import { env } from "@/lib/env";
 
 /**
@@ -11,7 +10,7 @@ export async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
   const database = await resolveDatabase({ databaseUrl, dataDir });
   process.env.DATABASE_URL = database.url;
   try {
-    await applyPendingMigrations(database.url);
+    await migrateResolvedDatabase(database);
     return await work();
   } finally {
     const { closePgPool } = await import("@/lib/db/pg-pool");

@@ -63,6 +63,8 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRep
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   process.env.DATABASE_URL = database.url;
+  // The audit key and checkpoints of this throwaway database, never the checkout's .moddesk/.
+  process.env.MODDESK_DATA_DIR = scratch;
   let server: ReturnType<typeof spawn> | null = null;
   const sql = new pg.Client({ connectionString: database.url });
   try {

@@ -83,9 +83,9 @@ describe("importing the other formats", () => {
     const summary = await importFixture("disqus-export.xml");
     expect(summary).toMatchObject({ format: "disqus", articles: 2, added: 6, rejected: 0 });
     const rows = await storedComments();
-    expect(rows[0]).toMatchObject({ dedupeKey: "disqus:id:2141528001", authorName: "curious2", body: "Seeking is different than obtaining.\n\nI find it unlikely — digital or otherwise.", status: "PENDING" });
+    expect(rows[0]).toMatchObject({ dedupeKey: "disqus:id:tribune-pk/2141528001", authorName: "curious2", body: "Seeking is different than obtaining.\n\nI find it unlikely — digital or otherwise.", status: "PENDING" });
     expect(rows[1]?.body).toBe("Let us not make fool of intelligence of common reader.\nArticle says “landing sites” & that's it.");
-    expect(parentOf(rows, rows[2])?.dedupeKey).toBe("disqus:id:2141528001");
+    expect(parentOf(rows, rows[2])?.dedupeKey).toBe("disqus:id:tribune-pk/2141528001");
     expect(rows.map((row) => row.status)).toEqual(["PENDING", "PENDING", "PENDING", "HIDDEN", "HIDDEN", "PENDING"]);
     expect(rows[4]?.body).toBe("Cheap watches at spam.example!!!");
   });
@@ -95,12 +95,12 @@ describe("importing the other formats", () => {
     expect(summary).toMatchObject({ format: "wxr", articles: 2, added: 6, rejected: 0 });
     const rows = await storedComments();
     expect(rows.map((row) => [row.dedupeKey, row.status, parentOf(rows, row)?.dedupeKey ?? null])).toEqual([
-      ["wordpress:id:501", "APPROVED", null],
-      ["wordpress:id:502", "APPROVED", "wordpress:id:501"],
-      ["wordpress:id:503", "HIDDEN", null],
-      ["wordpress:id:510", "PENDING", null],
-      ["wordpress:id:511", "HIDDEN", "wordpress:id:510"],
-      ["wordpress:id:512", "APPROVED", null],
+      ["wordpress:id:courier.example.com/101/501", "APPROVED", null],
+      ["wordpress:id:courier.example.com/101/502", "APPROVED", "wordpress:id:courier.example.com/101/501"],
+      ["wordpress:id:courier.example.com/101/503", "HIDDEN", null],
+      ["wordpress:id:courier.example.com/102/510", "PENDING", null],
+      ["wordpress:id:courier.example.com/102/511", "HIDDEN", "wordpress:id:courier.example.com/102/510"],
+      ["wordpress:id:courier.example.com/102/512", "APPROVED", null],
     ]);
     expect(rows[0]?.body).toBe("Finally! The 4K route was always packed.\n\nWill there be a stop near Numaish?");
     expect(rows[1]?.body).toBe("Yes & one at Guru Mandir too.");

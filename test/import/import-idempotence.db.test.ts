@@ -33,7 +33,7 @@ describe("idempotent imports", () => {
     const second = await importFixture("wordpress-export.xml");
     expect(second).toMatchObject({ articles: 2, added: 0, duplicates: 6, rejected: 0 });
     expect(await db.comment.count({ where: { source: "wordpress" } })).toBe(6);
-    expect(await db.article.count({ where: { key: { in: ["id:101", "id:102"] } } })).toBe(2);
+    expect(await db.article.count({ where: { key: { in: ["id:courier.example.com/101", "id:courier.example.com/102"] } } })).toBe(2);
   });
 
   it("stores every comment exactly once when two imports of the same file run at once", async () => {
@@ -43,8 +43,8 @@ describe("idempotent imports", () => {
     const rows = await storedComments({ source: "disqus" });
     expect(rows).toHaveLength(6);
     expect(new Set(rows.map((row) => row.dedupeKey)).size).toBe(6);
-    const reply = rows.find((row) => row.parentDedupeKey === "disqus:id:2141528001");
-    expect(reply?.parentId).toBe(rows.find((row) => row.dedupeKey === "disqus:id:2141528001")?.id);
+    const reply = rows.find((row) => row.parentDedupeKey === "disqus:id:tribune-pk/2141528001");
+    expect(reply?.parentId).toBe(rows.find((row) => row.dedupeKey === "disqus:id:tribune-pk/2141528001")?.id);
   });
 
   it("links a reply whose parent arrives in a later import", async () => {
@@ -92,8 +92,10 @@ describe("bad rows and the batch record", () => {
   it("reports bad JSONL lines with line and field", async () => {
     const summary = await importFixture("comments-bad.jsonl");
     expect(summary.problems.map((problem) => [problem.line, problem.field])).toEqual(expect.arrayContaining([[3, "body"], [4, "postedAt"]]));
-    // c-1 and c-7 are also in comments-bad.csv (imported above): good rows are kept, as new or duplicates.
-    expect(summary.added + summary.duplicates).toBe(2);
+    // c-1 and c-7 are also in comments-bad.csv (imported above) with other text: the same id for
+    // another comment is reported on its line, never skipped as a duplicate.
+    expect(summary.problems.filter((problem) => problem.field === "id").map((problem) => problem.line)).toEqual([1, 7]);
+    expect(summary.added + summary.duplicates).toBe(0);
   });
 
   it("writes one import.complete audit event per import, with its counts", async () => {
