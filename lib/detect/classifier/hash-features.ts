@@ -1,0 +1,90 @@
+import type { TextNormalizer } from "../normalizer-core";
+import type { FeatureConfig } from "./feature-config";
+
+const SPACE = 32;
+const FNV_PRIME = 16777619;
+// Seeds keep the feature kinds apart: the word 'ab' and the character bigram 'ab' land in different buckets.
+const WORD_SEED = 0x2c1b3c6d;
+const BIGRAM_SEED = 0x297a2d39;
+const CHAR_SEED = 0x5bd1e995;
+/** Long comments add little past their opening; the cap keeps one essay from costing more than its signal. */
+export const MAX_FEATURE_CHARS = 4000;
+/** Words past this length (URLs, keyboard mashing) give no character n-grams past their first letters. */
+const MAX_CHAR_GRAM_WORD = 24;
+
+/** Murmur3's finalizer: spreads FNV's low bits so masking to a bucket stays uniform. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * The hashed features of one normalized comment, in reusable buffers: bucket[k] is the k-th
+ * feature's bucket, word[k] the index of the word it came from (a bigram counts for its first
+ * word and `pair[k]` is 1). Not re-entrant: one instance per caller whose result must survive.
+ */
+export class HashedFeatures {
+  bucket = new Int32Array(4096);
+  word = new Int32Array(4096);
+  pair = new Uint8Array(4096);
+  count = 0;
+  /** Words read (after the length cap). */
+  wordCount = 0;
+
+  private push(bucket: number, word: number, pair: number): void {
+    if (this.count === this.bucket.length) this.grow();
+    this.bucket[this.count] = bucket;
+    this.word[this.count] = word;
+    this.pair[this.count] = pair;
+    this.count++;
+  }
+
+  private grow(): void {
+    const size = this.bucket.length * 2;
+    const bucket = new Int32Array(size); bucket.set(this.bucket); this.bucket = bucket;
+    const word = new Int32Array(size); word.set(this.word); this.word = word;
+    const pair = new Uint8Array(size); pair.set(this.pair); this.pair = pair;
+  }
+
+  /** Extracts the features of the text the normalizer last ran on. */
+  extract(normalized: TextNormalizer, config: FeatureConfig): void {
+    this.count = 0;
+    const mask = (1 << config.hashBits) - 1;
+    const codes = normalized.codes;
+    const limit = Math.min(normalized.length, MAX_FEATURE_CHARS);
+    let words = 0;
+    while (words < normalized.wordCount && normalized.wordStarts[words]! < limit) words++;
+    this.wordCount = words;
+    let previousHash = 0;
+    for (let w = 0; w < words; w++) {
+      const start = normalized.wordStarts[w]!;
+      const end = w + 1 < normalized.wordCount ? normalized.wordStarts[w + 1]! - 1 : normalized.length;
+      const wordEnd = Math.min(end, limit);
+      let wordHash = WORD_SEED;
+      for (let i = start; i < wordEnd; i++) wordHash = Math.imul(wordHash ^ codes[i]!, FNV_PRIME);
+      if (config.words) this.push(mix(wordHash) & mask, w, 0);
+      if (config.bigrams && w > 0) this.push(mix(Math.imul(previousHash ^ BIGRAM_SEED, 0x9e3779b1) ^ wordHash) & mask, w - 1, 1);
+      previousHash = wordHash;
+      if (config.charMin > 0) this.charGrams(codes, start, Math.min(wordEnd, start + MAX_CHAR_GRAM_WORD), w, config, mask);
+    }
+  }
+
+  /** Character n-grams of ' word ' (padded, so prefixes and suffixes are features of their own). */
+  private charGrams(codes: Uint16Array, start: number, end: number, w: number, config: FeatureConfig, mask: number): void {
+    const { charMin, charMax } = config;
+    // Padded positions: start-1 is the leading space, end the trailing one.
+    for (let from = start - 1; from < end; from++) {
+      let h = CHAR_SEED;
+      for (let size = 1; size <= charMax; size++) {
+        const at = from + size - 1;
+        if (at > end) break;
+        const code = at < start || at >= end ? SPACE : codes[at]!;
+        h = Math.imul(h ^ code, FNV_PRIME);
+        if (size >= charMin) this.push(mix(h ^ size) & mask, w, 0);
+      }
+    }
+  }
+}
