@@ -1,6 +1,11 @@
 import type { CommentContext, Span } from "./types";
 import type { TextNormalizer } from "./normalizer-core";
 import { hitsOf, type HitList, type TermHit, type TermMatcher } from "./term-matcher";
+import { HashedFeatures } from "./classifier/hash-features";
+import type { FeatureConfig } from "./classifier/feature-config";
+
+// Shared like the normalizer's buffers: one comment is analysed at a time.
+const sharedFeatures = new HashedFeatures();
 
 /**
  * Everything rules may read about one comment, computed once. Valid only during the
@@ -8,6 +13,7 @@ import { hitsOf, type HitList, type TermHit, type TermMatcher } from "./term-mat
  */
 export class CommentAnalysis {
   private normalizedText: string | null = null;
+  private featuresFor: FeatureConfig | null = null;
 
   constructor(
     readonly context: CommentContext,
@@ -54,6 +60,15 @@ export class CommentAnalysis {
   originalText(start: number, end: number): string {
     const [from, to] = this.originalSpan(start, end);
     return this.body.slice(from, to);
+  }
+
+  /** The classifier's hashed features, extracted once per comment however many CLASSIFIER rules ask. */
+  hashedFeatures(config: FeatureConfig): HashedFeatures {
+    if (this.featuresFor !== config) {
+      sharedFeatures.extract(this.normalized, config);
+      this.featuresFor = config;
+    }
+    return sharedFeatures;
   }
 
   normalizedString(): string {

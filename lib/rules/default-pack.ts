@@ -1,5 +1,6 @@
 import type { RuleCategory, RuleDefinition, RuleKind } from "@/lib/detect/types";
 import * as terms from "./default-pack-terms";
+import { defaultClassifierRules } from "./default-pack-classifier";
 
 type PackRule = Omit<RuleDefinition, "id" | "version">;
 
@@ -46,5 +47,5 @@ export function defaultRulePack(): PackRule[] {
       "The same word or phrase four times in a row, or a 12+ character run."),
     rule("off-topic", "OFF_TOPIC", "OFF_TOPIC", { minWords: 20, maxSimilarity: 0.05 }, 1,
       "20+ content words, at most 5% of them shared with the article or the parent comment (lexical overlap is noisy on short comments, so this stays conservative)."),
-  ];
+  ].concat(defaultClassifierRules());
 }

@@ -13,6 +13,7 @@ export interface WeighingPhrase {
 }
 
 const MAX_PHRASES = 3;
+const MIN_SHARE_OF_STRONGEST = 0.3;
 
 /**
  * The words that pushed the score up most, read back from the comment's own text: each word gets
@@ -30,14 +31,17 @@ export function weighingPhrases(
     const weight = head.weights[features.bucket[k]!]! * scale;
     const w = features.word[k]!;
     if (features.pair[k] === 1) {
-      contribution[w] += weight / 2;
-      if (w + 1 < words) contribution[w + 1] += weight / 2;
-    } else contribution[w] += weight;
+      contribution[w] = contribution[w]! + weight / 2;
+      if (w + 1 < words) contribution[w + 1] = contribution[w + 1]! + weight / 2;
+    } else contribution[w] = contribution[w]! + weight;
   }
+  let strongest = 0;
+  for (let w = 0; w < words; w++) strongest = Math.max(strongest, contribution[w]!);
+  // Only words that carry a real share of the push: a long comment's faint words highlight nothing.
   const ranked = Array.from({ length: words }, (_, w) => w)
-    .filter((w) => contribution[w]! > 0)
+    .filter((w) => contribution[w]! > 0 && contribution[w]! >= strongest * MIN_SHARE_OF_STRONGEST)
     .sort((a, b) => contribution[b]! - contribution[a]! || a - b)
-    .slice(0, limit * 2);
+    .slice(0, limit + 1);
   const chosen = new Set(ranked);
   const phrases: WeighingPhrase[] = [];
   for (const w of [...chosen].sort((a, b) => a - b)) {
