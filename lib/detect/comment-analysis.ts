@@ -2,7 +2,7 @@ import type { CommentContext, Span } from "./types";
 import type { TextNormalizer } from "./normalizer-core";
 import { hitsOf, type HitList, type TermHit, type TermMatcher } from "./term-matcher";
 import { HashedFeatures } from "./classifier/hash-features";
-import type { FeatureConfig } from "./classifier/feature-config";
+import { allHeadLogits, type LinearModel } from "./classifier/linear-model";
 
 // Shared like the normalizer's buffers: one comment is analysed at a time.
 const sharedFeatures = new HashedFeatures();
@@ -13,7 +13,8 @@ const sharedFeatures = new HashedFeatures();
  */
 export class CommentAnalysis {
   private normalizedText: string | null = null;
-  private featuresFor: FeatureConfig | null = null;
+  private featuresFor: LinearModel | null = null;
+  private readonly logits = new Float64Array(4);
 
   constructor(
     readonly context: CommentContext,
@@ -63,12 +64,22 @@ export class CommentAnalysis {
   }
 
   /** The classifier's hashed features, extracted once per comment however many CLASSIFIER rules ask. */
-  hashedFeatures(config: FeatureConfig): HashedFeatures {
-    if (this.featuresFor !== config) {
-      sharedFeatures.extract(this.normalized, config);
-      this.featuresFor = config;
-    }
+  hashedFeatures(model: LinearModel): HashedFeatures {
+    this.scoreWith(model);
     return sharedFeatures;
+  }
+
+  /** The model's logit for head `index`; every head is scored in the first call's single pass. */
+  headLogit(model: LinearModel, index: number): number {
+    this.scoreWith(model);
+    return this.logits[index]!;
+  }
+
+  private scoreWith(model: LinearModel): void {
+    if (this.featuresFor === model) return;
+    sharedFeatures.extract(this.normalized, model.features);
+    allHeadLogits(model, sharedFeatures, this.logits);
+    this.featuresFor = model;
   }
 
   normalizedString(): string {

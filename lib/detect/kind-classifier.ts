@@ -1,7 +1,7 @@
 import type { RuleDefinition } from "./types";
 import type { RuleConfigByKind } from "./schemas";
 import { RuleCompileError, quote, type CompiledRule } from "./compiled-rule";
-import { MODEL_HEADS, findHead, headLogit, sigmoid, type LinearModel, type ModelHead } from "./classifier/linear-model";
+import { MODEL_HEADS, sigmoid, type LinearModel } from "./classifier/linear-model";
 import { weighingPhrases } from "./classifier/explain-score";
 
 /** Where a CLASSIFIER rule gets its model: the active one (shipped or desk-adapted), or none in the browser. */
@@ -24,12 +24,13 @@ export function compileClassifierRule(
     termDriven: false,
     evaluate(analysis) {
       const model = modelSource();
-      const head = model === null ? undefined : findHead(model, category as ModelHead);
-      if (model === null || head === undefined) return null;
-      const features = analysis.hashedFeatures(model.features);
-      if (features.count === 0) return null;
-      const probability = sigmoid(headLogit(head, features));
+      if (model === null) return null;
+      const index = model.heads.findIndex((candidate) => candidate.category === category);
+      if (index < 0) return null;
+      const probability = sigmoid(analysis.headLogit(model, index));
       if (probability < config.threshold) return null;
+      const head = model.heads[index]!;
+      const features = analysis.hashedFeatures(model);
       const phrases = weighingPhrases(head, features, analysis.normalized);
       const words = phrases.map((phrase) => quote(analysis.body.slice(phrase.span[0], phrase.span[1]))).join(", ");
       return {

@@ -12,13 +12,9 @@ export const MAX_FEATURE_CHARS = 4000;
 /** Words past this length (URLs, keyboard mashing) give no character n-grams past their first letters. */
 const MAX_CHAR_GRAM_WORD = 24;
 
-/** Murmur3's finalizer: spreads FNV's low bits so masking to a bucket stays uniform. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+/** Fibonacci hashing: one multiply spreads FNV's bits into the top ones, which pick the bucket. */
+function bucketOf(h: number, shift: number): number {
+  return Math.imul(h ^ (h >>> 16), 0x9e3779b1) >>> shift;
 }
 
 /**
@@ -35,15 +31,20 @@ export class HashedFeatures {
   wordCount = 0;
 
   private push(bucket: number, word: number, pair: number): void {
-    if (this.count === this.bucket.length) this.grow();
-    this.bucket[this.count] = bucket;
-    this.word[this.count] = word;
-    this.pair[this.count] = pair;
-    this.count++;
+    const at = this.count++;
+    this.bucket[at] = bucket;
+    this.word[at] = word;
+    this.pair[at] = pair;
   }
 
-  private grow(): void {
-    const size = this.bucket.length * 2;
+  /** Room for `more` features: reserved per word, so the hot loop never checks capacity. */
+  private reserve(more: number): void {
+    if (this.count + more > this.bucket.length) this.grow(this.count + more);
+  }
+
+  private grow(minimum: number): void {
+    let size = this.bucket.length * 2;
+    while (size < minimum) size *= 2;
     const bucket = new Int32Array(size); bucket.set(this.bucket); this.bucket = bucket;
     const word = new Int32Array(size); word.set(this.word); this.word = word;
     const pair = new Uint8Array(size); pair.set(this.pair); this.pair = pair;
@@ -52,7 +53,8 @@ export class HashedFeatures {
   /** Extracts the features of the text the normalizer last ran on. */
   extract(normalized: TextNormalizer, config: FeatureConfig): void {
     this.count = 0;
-    const mask = (1 << config.hashBits) - 1;
+    const shift = 32 - config.hashBits;
+    const charSizes = config.charMin > 0 ? config.charMax - config.charMin + 1 : 0;
     const codes = normalized.codes;
     const limit = Math.min(normalized.length, MAX_FEATURE_CHARS);
     let words = 0;
@@ -65,15 +67,17 @@ export class HashedFeatures {
       const wordEnd = Math.min(end, limit);
       let wordHash = WORD_SEED;
       for (let i = start; i < wordEnd; i++) wordHash = Math.imul(wordHash ^ codes[i]!, FNV_PRIME);
-      if (config.words) this.push(mix(wordHash) & mask, w, 0);
-      if (config.bigrams && w > 0) this.push(mix(Math.imul(previousHash ^ BIGRAM_SEED, 0x9e3779b1) ^ wordHash) & mask, w - 1, 1);
+      const charEnd = Math.min(wordEnd, start + MAX_CHAR_GRAM_WORD);
+      this.reserve(2 + (charEnd - start + 2) * charSizes);
+      if (config.words) this.push(bucketOf(wordHash, shift), w, 0);
+      if (config.bigrams && w > 0) this.push(bucketOf(Math.imul(previousHash ^ BIGRAM_SEED, FNV_PRIME) ^ wordHash, shift), w - 1, 1);
       previousHash = wordHash;
-      if (config.charMin > 0) this.charGrams(codes, start, Math.min(wordEnd, start + MAX_CHAR_GRAM_WORD), w, config, mask);
+      if (charSizes > 0) this.charGrams(codes, start, charEnd, w, config, shift);
     }
   }
 
   /** Character n-grams of ' word ' (padded, so prefixes and suffixes are features of their own). */
-  private charGrams(codes: Uint16Array, start: number, end: number, w: number, config: FeatureConfig, mask: number): void {
+  private charGrams(codes: Uint16Array, start: number, end: number, w: number, config: FeatureConfig, shift: number): void {
     const { charMin, charMax } = config;
     // Padded positions: start-1 is the leading space, end the trailing one.
     for (let from = start - 1; from < end; from++) {
@@ -83,7 +87,7 @@ export class HashedFeatures {
         if (at > end) break;
         const code = at < start || at >= end ? SPACE : codes[at]!;
         h = Math.imul(h ^ code, FNV_PRIME);
-        if (size >= charMin) this.push(mix(h ^ size) & mask, w, 0);
+        if (size >= charMin) this.push(bucketOf(h + size, shift), w, 0);
       }
     }
   }
