@@ -2,7 +2,8 @@ import type { CommentContext, Span } from "./types";
 import type { TextNormalizer } from "./normalizer-core";
 import { hitsOf, type HitList, type TermHit, type TermMatcher } from "./term-matcher";
 import { HashedFeatures } from "./classifier/hash-features";
-import { allHeadLogits, type LinearModel } from "./classifier/linear-model";
+import type { LinearModel } from "./classifier/linear-model";
+import { scoreNormalized } from "./classifier/score-comment";
 
 // Shared like the normalizer's buffers: one comment is analysed at a time.
 const sharedFeatures = new HashedFeatures();
@@ -14,6 +15,7 @@ const sharedFeatures = new HashedFeatures();
 export class CommentAnalysis {
   private normalizedText: string | null = null;
   private featuresFor: LinearModel | null = null;
+  private scoredFor: LinearModel | null = null;
   private readonly logits = new Float64Array(4);
 
   constructor(
@@ -63,23 +65,22 @@ export class CommentAnalysis {
     return this.body.slice(from, to);
   }
 
-  /** The classifier's hashed features, extracted once per comment however many CLASSIFIER rules ask. */
+  /** The classifier's hashed features (for explaining a flag), extracted once per comment. */
   hashedFeatures(model: LinearModel): HashedFeatures {
-    this.scoreWith(model);
+    if (this.featuresFor !== model) {
+      sharedFeatures.extract(this.normalized, model.features);
+      this.featuresFor = model;
+    }
     return sharedFeatures;
   }
 
   /** The model's logit for head `index`; every head is scored in the first call's single pass. */
   headLogit(model: LinearModel, index: number): number {
-    this.scoreWith(model);
+    if (this.scoredFor !== model) {
+      scoreNormalized(this.normalized, model, this.logits);
+      this.scoredFor = model;
+    }
     return this.logits[index]!;
-  }
-
-  private scoreWith(model: LinearModel): void {
-    if (this.featuresFor === model) return;
-    sharedFeatures.extract(this.normalized, model.features);
-    allHeadLogits(model, sharedFeatures, this.logits);
-    this.featuresFor = model;
   }
 
   normalizedString(): string {

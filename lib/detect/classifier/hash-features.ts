@@ -13,8 +13,30 @@ export const MAX_FEATURE_CHARS = 4000;
 const MAX_CHAR_GRAM_WORD = 24;
 
 /** Fibonacci hashing: one multiply spreads FNV's bits into the top ones, which pick the bucket. */
-function bucketOf(h: number, shift: number): number {
+export function bucketOf(h: number, shift: number): number {
   return Math.imul(h ^ (h >>> 16), 0x9e3779b1) >>> shift;
+}
+
+/** The word's hash: the normalizer already computed FNV-1a of every word; reseeded for the word feature. */
+export function wordHashOf(normalized: TextNormalizer, w: number): number {
+  return Math.imul(normalized.wordHashes[w]! ^ WORD_SEED, FNV_PRIME);
+}
+
+export function bigramBucket(previousHash: number, wordHash: number, shift: number): number {
+  return bucketOf(Math.imul(previousHash ^ BIGRAM_SEED, FNV_PRIME) ^ wordHash, shift);
+}
+
+/** Words read from a normalized comment: those starting before the length cap. */
+export function featureWordCount(normalized: TextNormalizer): number {
+  const limit = Math.min(normalized.length, MAX_FEATURE_CHARS);
+  let words = 0;
+  while (words < normalized.wordCount && normalized.wordStarts[words]! < limit) words++;
+  return words;
+}
+
+/** End (exclusive) of word w in the normalized text. */
+export function wordEndOf(normalized: TextNormalizer, w: number): number {
+  return w + 1 < normalized.wordCount ? normalized.wordStarts[w + 1]! - 1 : normalized.length;
 }
 
 /**
@@ -54,26 +76,31 @@ export class HashedFeatures {
   extract(normalized: TextNormalizer, config: FeatureConfig): void {
     this.count = 0;
     const shift = 32 - config.hashBits;
-    const charSizes = config.charMin > 0 ? config.charMax - config.charMin + 1 : 0;
     const codes = normalized.codes;
-    const limit = Math.min(normalized.length, MAX_FEATURE_CHARS);
-    let words = 0;
-    while (words < normalized.wordCount && normalized.wordStarts[words]! < limit) words++;
+    const words = featureWordCount(normalized);
     this.wordCount = words;
     let previousHash = 0;
     for (let w = 0; w < words; w++) {
       const start = normalized.wordStarts[w]!;
-      const end = w + 1 < normalized.wordCount ? normalized.wordStarts[w + 1]! - 1 : normalized.length;
-      const wordEnd = Math.min(end, limit);
-      let wordHash = WORD_SEED;
-      for (let i = start; i < wordEnd; i++) wordHash = Math.imul(wordHash ^ codes[i]!, FNV_PRIME);
-      const charEnd = Math.min(wordEnd, start + MAX_CHAR_GRAM_WORD);
-      this.reserve(2 + (charEnd - start + 2) * charSizes);
-      if (config.words) this.push(bucketOf(wordHash, shift), w, 0);
-      if (config.bigrams && w > 0) this.push(bucketOf(Math.imul(previousHash ^ BIGRAM_SEED, FNV_PRIME) ^ wordHash, shift), w - 1, 1);
+      const wordEnd = wordEndOf(normalized, w);
+      const wordHash = wordHashOf(normalized, w);
+      if (config.bigrams && w > 0) {
+        this.reserve(1);
+        this.push(bigramBucket(previousHash, wordHash, shift), w - 1, 1);
+      }
       previousHash = wordHash;
-      if (charSizes > 0) this.charGrams(codes, start, charEnd, w, config, shift);
+      this.appendWord(codes, start, wordEnd, wordHash, w, config);
     }
+  }
+
+  /** One word's own features: the word itself and its character n-grams (bigrams are the caller's). */
+  appendWord(codes: Uint16Array, start: number, wordEnd: number, wordHash: number, w: number, config: FeatureConfig): void {
+    const shift = 32 - config.hashBits;
+    const charSizes = config.charMin > 0 ? config.charMax - config.charMin + 1 : 0;
+    const charEnd = Math.min(wordEnd, start + MAX_CHAR_GRAM_WORD);
+    this.reserve(1 + (charEnd - start + 2) * charSizes);
+    if (config.words) this.push(bucketOf(wordHash, shift), w, 0);
+    if (charSizes > 0) this.charGrams(codes, start, charEnd, w, config, shift);
   }
 
   /** Character n-grams of ' word ' (padded, so prefixes and suffixes are features of their own). */

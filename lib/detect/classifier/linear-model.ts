@@ -45,7 +45,7 @@ export function findHead(model: LinearModel, category: string): LinearHead | und
 // Every head's weight for a bucket side by side, so scoring all heads costs one memory read per feature.
 const interleaved = new WeakMap<LinearModel, Float32Array>();
 
-function interleavedTable(model: LinearModel): Float32Array {
+export function interleavedTable(model: LinearModel): Float32Array {
   let table = interleaved.get(model);
   if (table === undefined) {
     const heads = model.heads.length;
