@@ -41,7 +41,7 @@ const BASE: Variant = {
   name: "word+char2-5, 2^18, all sources",
   features: DEFAULT_FEATURE_CONFIG,
   sources: ["davidson", "ruhsold", "trac1", "mlma", "corpus"],
-  corpusWeight: 8,
+  corpusWeight: 25,
   cagTarget: Number.NaN,
   train: DEFAULT_TRAIN_OPTIONS,
 };
@@ -52,7 +52,7 @@ const COMPARED: Variant[] = [
   { ...BASE, name: "data: + mlma", sources: ["davidson", "ruhsold", "trac1", "mlma"] },
   { ...BASE, name: "data: + corpus dev (= base)" },
   { ...BASE, name: "corpus weight 3", corpusWeight: 3 },
-  { ...BASE, name: "corpus weight 25", corpusWeight: 25 },
+  { ...BASE, name: "corpus weight 8", corpusWeight: 8 },
   { ...BASE, name: "words+bigrams only", features: { ...BASE.features, charMin: 0, charMax: 0 } },
   { ...BASE, name: "word+char3-5", features: { ...BASE.features, charMin: 3 } },
   { ...BASE, name: "2^16 buckets", features: { ...BASE.features, hashBits: 16 } },

@@ -7,7 +7,7 @@ type PackRule = Omit<RuleDefinition, "id" | "version">;
  * the highest hostile recall on thread-grouped cross-validation of the corpus dev split with at
  * most 3% of clean comments flagged by the model (docs/model.md has the figures).
  */
-export const CLASSIFIER_THRESHOLDS = { NATIONALIST: 0.829, ABUSIVE: 0.722 } as const;
+export const CLASSIFIER_THRESHOLDS = { NATIONALIST: 0.311, ABUSIVE: 0.795 } as const;
 
 export function defaultClassifierRules(): PackRule[] {
   return [
