@@ -1,5 +1,6 @@
 import { extractFeatures, readableFeature } from "./extract-features";
 import { buildVocabulary, countFeatures, featureWeight, scoreFeatures, toScorer, type LabelledFeatures, type NaiveBayesCounts, type NaiveBayesScorer, type TrainOptions } from "./naive-bayes";
+import type { ModelDelta } from "./adapt-base-model";
 import { REASONS, type Reason, type SuggestedAction, type TrainingExample, type WeighingWord } from "./types";
 
 // Two naive Bayes heads over one vocabulary: hide vs approve (all decisions), and the reason
@@ -15,6 +16,8 @@ export interface SuggestionParams {
   action: NaiveBayesCounts;
   /** Null when no hidden comment was in the training set. */
   reason: NaiveBayesCounts | null;
+  /** The shipped classifier adapted to the same decisions (what CLASSIFIER rules score with). */
+  adapted?: ModelDelta;
 }
 
 /** An example with its features extracted once: training, evaluation and scoring all reuse them. */
