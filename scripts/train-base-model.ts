@@ -53,6 +53,8 @@ const COMPARED: Variant[] = [
   { ...BASE, name: "data: + corpus dev (= base)" },
   { ...BASE, name: "corpus weight 3", corpusWeight: 3 },
   { ...BASE, name: "corpus weight 8", corpusWeight: 8 },
+  { ...BASE, name: "heavier corpus: weight 60", corpusWeight: 60 },
+  { ...BASE, name: "heavier corpus: weight 150", corpusWeight: 150 },
   { ...BASE, name: "words+bigrams only", features: { ...BASE.features, charMin: 0, charMax: 0 } },
   { ...BASE, name: "word+char3-5", features: { ...BASE.features, charMin: 3 } },
   { ...BASE, name: "2^16 buckets", features: { ...BASE.features, hashBits: 16 } },
