@@ -38,11 +38,11 @@ export const updateRuleAction = defineAction({
   },
 });
 
-/** The test bench for CLASSIFIER drafts (the model runs on the server only). */
+/** The test bench for CLASSIFIER drafts (the model runs on the server only); read-only help, like the bench. */
 export const testRuleDraftAction = defineAction({
   name: "rules.testDraft",
   input: z.object({ draft: ruleDraftSchema, text: z.string().max(20_000, "Test text is limited to 20,000 characters") }),
-  permission: "rules:write",
+  permission: "rules:read",
   run: async (input) => testRuleDraft(input.draft, input.text),
 });
 

@@ -45,5 +45,7 @@ describe("adapting the shipped model to the desk's decisions", () => {
     const rebuilt = applyDelta(base, JSON.parse(JSON.stringify(delta)))!;
     expect(classifyText("such a gobshite", rebuilt).ABUSIVE).toBeCloseTo(classifyText("such a gobshite", adapted).ABUSIVE, 4);
     expect(applyDelta({ ...base, features: { ...features, hashBits: 13 } }, delta)).toBeNull();
+    // A retrained base (other biases) does not take a delta adapted from the old one.
+    expect(applyDelta({ ...base, heads: base.heads.map((head) => ({ ...head, bias: head.bias + 0.5 })) }, delta)).toBeNull();
   });
 });

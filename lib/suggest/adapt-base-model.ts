@@ -34,6 +34,8 @@ export function adaptBaseModel(base: LinearModel, examples: readonly TrainingExa
 export interface ModelDelta {
   format: 1;
   hashBits: number;
+  /** Which base it was adapted from: a delta is meaningless on a retrained base. */
+  base: string;
   heads: { category: string; bias: number; buckets: number[]; deltas: number[] }[];
 }
 
@@ -43,6 +45,7 @@ export function modelDelta(base: LinearModel, adapted: LinearModel): ModelDelta 
   return {
     format: 1,
     hashBits: base.features.hashBits,
+    base: baseFingerprint(base),
     heads: adapted.heads.map((head, h) => {
       const prior = base.heads[h]!;
       const buckets: number[] = [];
@@ -58,7 +61,7 @@ export function modelDelta(base: LinearModel, adapted: LinearModel): ModelDelta 
 
 /** The adapted model: the base with the stored delta added; null when the delta is for another base. */
 export function applyDelta(base: LinearModel, delta: ModelDelta): LinearModel | null {
-  if (delta.hashBits !== base.features.hashBits) return null;
+  if (delta.hashBits !== base.features.hashBits || delta.base !== baseFingerprint(base)) return null;
   const heads = base.heads.map((head) => {
     const change = delta.heads.find((candidate) => candidate.category === head.category);
     if (change === undefined) return head;
@@ -67,4 +70,10 @@ export function applyDelta(base: LinearModel, delta: ModelDelta): LinearModel | 
     return { category: head.category, bias: head.bias + change.bias, weights };
   });
   return { features: base.features, heads };
+}
+
+/** Cheap identity of a base model: its feature settings and head biases (retraining moves them). */
+export function baseFingerprint(base: LinearModel): string {
+  const { hashBits, words, bigrams, charMin, charMax } = base.features;
+  return `${hashBits}/${words ? "w" : ""}${bigrams ? "b" : ""}/${charMin}-${charMax}/${base.heads.map((head) => head.bias.toFixed(6)).join(",")}`;
 }

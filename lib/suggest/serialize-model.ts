@@ -20,6 +20,7 @@ const paramsSchema = z.object({
     .object({
       format: z.literal(1),
       hashBits: z.number().int(),
+      base: z.string(),
       heads: z.array(z.object({ category: z.string(), bias: z.number(), buckets: z.array(z.number().int().nonnegative()), deltas: z.array(z.number()) })),
     })
     .optional(),
