@@ -49,3 +49,24 @@ describe("adapting the shipped model to the desk's decisions", () => {
     expect(applyDelta({ ...base, heads: base.heads.map((head) => ({ ...head, bias: head.bias + 0.5 })) }, delta)).toBeNull();
   });
 });
+
+describe("the adapted classifier as the suggestion's prior", () => {
+  it("pushes a comment the counts know nothing about toward hiding, for the classifier's reason", async () => {
+    const { compileSuggestionModel, predictSuggestion, trainSuggestionParams } = await import("./suggestion-model");
+    const base = baseModel();
+    base.heads[1]!.weights.forEach((weight, bucket) => { base.heads[1]!.weights[bucket] = weight * 2; });
+    const toy = [
+      ...Array.from({ length: 6 }, (_, i) => approve(`fair budget debate ${i}`)),
+      ...Array.from({ length: 4 }, (_, i) => hide(`earn money click ${i}`, "SPAM")),
+      hide("what a clown", "ABUSIVE"),
+    ];
+    const params = trainSuggestionParams(toy, { minDocs: 1, maxFeatures: 1000, alpha: 1 });
+    const countsOnly = compileSuggestionModel(params);
+    expect(predictSuggestion(countsOnly, "you idiot")).toMatchObject({ action: "APPROVE" });
+    const withPrior = { ...countsOnly, classifier: base };
+    expect(predictSuggestion(withPrior, "you idiot")).toMatchObject({ action: "HIDE", reason: "ABUSIVE" });
+    // Where the classifier sees nothing hostile, the counts alone decide.
+    expect(predictSuggestion(withPrior, "earn money click now")).toMatchObject({ action: "HIDE", reason: "SPAM" });
+    expect(predictSuggestion(withPrior, "fair budget debate")).toMatchObject({ action: "APPROVE" });
+  });
+});
