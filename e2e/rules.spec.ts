@@ -48,6 +48,22 @@ test("an admin drafts a TERMS rule, tries it live, backtests it, saves it and re
   await expect(row.getByTestId("corpus-figures")).toHaveText("not measured");
 });
 
+test("an admin tries a CLASSIFIER draft: the model scores it on the server and highlights the words that weighed", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/rules/new");
+  await page.getByLabel("Name").fill(`e2e-model-${randomBytes(3).toString("hex")}`);
+  await page.getByLabel("Kind").selectOption("CLASSIFIER");
+  await page.getByRole("combobox", { name: /^Category/ }).selectOption("ABUSIVE");
+  await page.getByRole("textbox", { name: /^Threshold/ }).fill("0.8");
+  await page.getByLabel("Test text").fill("Shut up you m0r0n, nobody asked you");
+  await page.getByTestId("bench-score-model").click();
+  await expect(page.getByTestId("bench-reason")).toContainText("model: 0.");
+  await expect(page.getByTestId("bench-highlight").getByTestId("match").filter({ hasText: "m0r0n" })).toHaveCount(1);
+  await page.getByLabel("Test text").fill("Thanks for the article, very informative");
+  await page.getByTestId("bench-score-model").click();
+  await expect(page.getByTestId("bench-result")).toContainText("No match.");
+});
+
 test("a moderator reads rules but cannot create, save or re-run them", async ({ page }) => {
   await signIn(page, "moderator");
   await page.goto("/rules");

@@ -87,6 +87,9 @@ export function RuleConfigEditor({ kind, fields, onChange, isReadOnly, error }: 
           {text("minCharRun", "Run of one character (optional, at least 3)")}
         </div>
       ) : null}
+      {kind === "CLASSIFIER"
+        ? text("threshold", "Threshold (0-1)", "Flags when the model's probability for this rule's category (Nationalist or Abusive) is at least this. Lower catches more and flags more clean comments.")
+        : null}
       {error ? <p className="text-sm text-red-700" role="alert" data-testid="config-error">{error}</p> : null}
     </fieldset>
   );

@@ -1,7 +1,8 @@
 "use client";
 
-import { useMemo, useState } from "react";
-import { compileRules } from "@/lib/detect/compile-rules";
+import { useMemo, useState, useTransition } from "react";
+import { testRuleDraftAction } from "@/lib/rules/actions";
+import { compileRuleSet } from "@/lib/detect/compile-rule-set";
 import { RuleCompileError } from "@/lib/detect/compiled-rule";
 import { evaluateComment } from "@/lib/detect/evaluate-comment";
 import type { RuleDraft } from "@/lib/rules/rule-draft-schema";
@@ -17,15 +18,27 @@ type BenchResult = { ok: true; flag: FlagResult | null } | { ok: false; message:
 export function RuleTestBench({ draft, draftError }: { draft: RuleDraft | null; draftError: string | null }) {
   const [text, setText] = useState("");
   const [articleText, setArticleText] = useState("");
-  const result = useMemo<BenchResult | null>(() => {
-    if (draft === null || text === "") return null;
+  const [serverResult, setServerResult] = useState<{ text: string; result: BenchResult } | null>(null);
+  const [isScoring, startScoring] = useTransition();
+  const isModelRule = draft?.kind === "CLASSIFIER";
+  const localResult = useMemo<BenchResult | null>(() => {
+    if (draft === null || text === "" || draft.kind === "CLASSIFIER") return null;
     try {
-      const set = compileRules([{ ...draft, id: "draft", version: 0, enabled: true }]);
+      const set = compileRuleSet([{ ...draft, id: "draft", version: 0, enabled: true }], () => null);
       return { ok: true, flag: evaluateComment(set, { body: text, articleText: articleText || undefined })[0] ?? null };
     } catch (error) {
       return { ok: false, message: error instanceof RuleCompileError ? error.detail : String(error) };
     }
   }, [draft, text, articleText]);
+  // The model's weights stay on the server: a CLASSIFIER draft is scored there, on request.
+  const result = isModelRule ? (serverResult?.text === text ? serverResult.result : null) : localResult;
+  const scoreOnServer = () => {
+    if (draft === null || text === "") return;
+    startScoring(async () => {
+      const response = await testRuleDraftAction({ draft, text });
+      setServerResult({ text, result: response.ok ? { ok: true, flag: response.data } : { ok: false, message: response.message } });
+    });
+  };
 
   return (
     <section className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="bench-heading">
@@ -34,6 +47,11 @@ export function RuleTestBench({ draft, draftError }: { draft: RuleDraft | null; 
         <span className="font-medium text-slate-700">Test text</span>
         <textarea className="mt-1 block h-28 w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" value={text} onChange={(event) => setText(event.target.value)} placeholder="Paste a comment to see what this rule matches" />
       </label>
+      {isModelRule ? (
+        <button type="button" className="rounded-md border border-slate-300 px-3 py-1 text-sm" disabled={isScoring || text === "" || draft === null} onClick={scoreOnServer} data-testid="bench-score-model">
+          {isScoring ? "Scoring…" : "Score with the model"}
+        </button>
+      ) : null}
       {draft?.kind === "OFF_TOPIC" ? (
         <label className="block text-sm">
           <span className="font-medium text-slate-700">Article text</span>

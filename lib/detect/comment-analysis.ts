@@ -1,6 +1,12 @@
 import type { CommentContext, Span } from "./types";
 import type { TextNormalizer } from "./normalizer-core";
 import { hitsOf, type HitList, type TermHit, type TermMatcher } from "./term-matcher";
+import { HashedFeatures } from "./classifier/hash-features";
+import type { LinearModel } from "./classifier/linear-model";
+import { scoreNormalized } from "./classifier/score-comment";
+
+// Shared like the normalizer's buffers: one comment is analysed at a time.
+const sharedFeatures = new HashedFeatures();
 
 /**
  * Everything rules may read about one comment, computed once. Valid only during the
@@ -8,6 +14,9 @@ import { hitsOf, type HitList, type TermHit, type TermMatcher } from "./term-mat
  */
 export class CommentAnalysis {
   private normalizedText: string | null = null;
+  private featuresFor: LinearModel | null = null;
+  private scoredFor: LinearModel | null = null;
+  private readonly logits = new Float64Array(4);
 
   constructor(
     readonly context: CommentContext,
@@ -54,6 +63,24 @@ export class CommentAnalysis {
   originalText(start: number, end: number): string {
     const [from, to] = this.originalSpan(start, end);
     return this.body.slice(from, to);
+  }
+
+  /** The classifier's hashed features (for explaining a flag), extracted once per comment. */
+  hashedFeatures(model: LinearModel): HashedFeatures {
+    if (this.featuresFor !== model) {
+      sharedFeatures.extract(this.normalized, model.features);
+      this.featuresFor = model;
+    }
+    return sharedFeatures;
+  }
+
+  /** The model's logit for head `index`; every head is scored in the first call's single pass. */
+  headLogit(model: LinearModel, index: number): number {
+    if (this.scoredFor !== model) {
+      scoreNormalized(this.normalized, model, this.logits);
+      this.scoredFor = model;
+    }
+    return this.logits[index]!;
   }
 
   normalizedString(): string {

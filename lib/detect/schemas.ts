@@ -49,6 +49,9 @@ const repetitionConfig = z.strictObject({
   minCharRun: count(3).optional(),
 });
 
+/** CLASSIFIER: the shipped (or desk-adapted) model's head for the rule's own category, at or above `threshold`. */
+const classifierConfig = z.strictObject({ threshold: ratio });
+
 export const ruleConfigSchemas = {
   TERMS: termsConfig,
   REGEX: regexConfig,
@@ -57,6 +60,7 @@ export const ruleConfigSchemas = {
   SHOUTING: shoutingConfig,
   LINKS: linksConfig,
   REPETITION: repetitionConfig,
+  CLASSIFIER: classifierConfig,
 } satisfies Record<RuleKind, z.ZodType>;
 
 export type RuleConfigByKind = { [K in RuleKind]: z.output<(typeof ruleConfigSchemas)[K]> };

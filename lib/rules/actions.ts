@@ -10,6 +10,7 @@ import { createRule } from "./create-rule";
 import { deleteRule } from "./delete-rule";
 import { ruleDraftSchema } from "./rule-draft-schema";
 import { setRuleEnabled } from "./set-rule-enabled";
+import { testRuleDraft } from "./test-rule-draft";
 import { updateRule } from "./update-rule";
 
 const actorOf = (user: SessionUser | null) => ({ id: user?.id ?? null, label: user?.email ?? "unknown" });
@@ -35,6 +36,14 @@ export const updateRuleAction = defineAction({
     revalidatePath("/rules");
     return updated;
   },
+});
+
+/** The test bench for CLASSIFIER drafts (the model runs on the server only); read-only help, like the bench. */
+export const testRuleDraftAction = defineAction({
+  name: "rules.testDraft",
+  input: z.object({ draft: ruleDraftSchema, text: z.string().max(20_000, "Test text is limited to 20,000 characters") }),
+  permission: "rules:read",
+  run: async (input) => testRuleDraft(input.draft, input.text),
 });
 
 export const setRuleEnabledAction = defineAction({

@@ -7,7 +7,9 @@ import type { RuleCategory } from "@/lib/detect/types";
 
 // Independent check: hand-labelled comments written before the pack was tuned. Measures
 // generalization of the pack's vocabulary, not memorisation of the sample thread.
-const set = compileRules(defaultRulePack().map((rule, index) => ({ ...rule, id: `default-${index}`, version: 1 })));
+// Hand-written rules only: the shipped model is measured on the real corpus (docs/model.md) and by
+// its own tests (lib/detect/classifier), not on these self-written comments.
+const set = compileRules(defaultRulePack().filter((rule) => rule.kind !== "CLASSIFIER").map((rule, index) => ({ ...rule, id: `default-${index}`, version: 1 })));
 
 function precisionRecall(category: RuleCategory): { precision: number; recall: number; misses: string[] } {
   let truePositives = 0;

@@ -1,5 +1,6 @@
 import type { RuleCategory, RuleDefinition, RuleKind } from "@/lib/detect/types";
 import * as terms from "./default-pack-terms";
+import { defaultClassifierRules } from "./default-pack-classifier";
 import * as patterns from "./default-pack-patterns";
 
 type PackRule = Omit<RuleDefinition, "id" | "version">;
@@ -94,5 +95,5 @@ export function defaultRulePack(): PackRule[] {
       "The same word or phrase five times in a row, or a 20+ character run (four 'ha's or a row of dots is chatter, not spam)."),
     rule("off-topic", "OFF_TOPIC", "OFF_TOPIC", { minWords: 25, maxSimilarity: 0.05, minArticleWords: 40 }, 1,
       "25+ content words, at most 5% of them shared with the article or the parent comment. Judged only against an article of 40+ distinct content words (a bare title says too little) written in the comment's own script; lexical overlap is noisy, so this stays conservative and low."),
-  ];
+  ].concat(defaultClassifierRules());
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { compileRules } from "@/lib/detect/compile-rules";
 import { evaluateComment } from "@/lib/detect/evaluate-comment";
+import { installAdaptedModel } from "@/lib/suggest/install-adapted-model";
 import { RULE_KINDS, type CommentContext, type FlagResult, type RuleAction, type RuleCategory, type RuleDefinition, type RuleKind } from "@/lib/detect/types";
 
 const ENGINE_KINDS = new Set<string>(RULE_KINDS);
@@ -24,6 +25,8 @@ export async function loadRuleEvaluator(): Promise<(context: CommentContext) => 
       enabled: row.enabled,
       version: row.version,
     }));
+  // CLASSIFIER rules score with the model the desk's decisions adapted, when there is one.
+  await installAdaptedModel();
   const compiled = compileRules(definitions);
   const watched = watchListFlags(rows);
   return (context) => {

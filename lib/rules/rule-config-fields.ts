@@ -24,6 +24,7 @@ export interface ConfigFields {
   maxLinks: string;
   minRepeats: string;
   minCharRun: string;
+  threshold: string;
 }
 
 /** Starting values for a new rule: the default pack's settings. */
@@ -45,6 +46,7 @@ export const DEFAULT_CONFIG_FIELDS: ConfigFields = {
   maxLinks: "1",
   minRepeats: "4",
   minCharRun: "12",
+  threshold: "0.8",
 };
 
 const lines = (text: string): string[] => text.split("\n").map((line) => line.trim()).filter((line) => line !== "");
@@ -74,6 +76,7 @@ export function configFromFields(kind: RuleKind, fields: ConfigFields): unknown 
       const minCharRun = number(fields.minCharRun);
       return { minRepeats: number(fields.minRepeats), ...(minCharRun === undefined ? {} : { minCharRun }) };
     }
+    case "CLASSIFIER": return { threshold: number(fields.threshold) };
   }
 }
 
@@ -93,5 +96,6 @@ export function fieldsFromConfig(kind: RuleKind, config: unknown): ConfigFields 
     case "SHOUTING": return { ...fields, minLetters: text(c.minLetters), minUpperRatio: text(c.minUpperRatio) };
     case "LINKS": return { ...fields, maxLinks: text(c.maxLinks) };
     case "REPETITION": return { ...fields, minRepeats: text(c.minRepeats), minCharRun: text(c.minCharRun) };
+    case "CLASSIFIER": return { ...fields, threshold: text(c.threshold) };
   }
 }

@@ -83,10 +83,10 @@ export interface NaiveBayesScore {
 }
 
 /** Scores the vocabulary indices present in a document. */
-export function scoreFeatures(scorer: NaiveBayesScorer, present: readonly number[]): NaiveBayesScore {
+export function scoreFeatures(scorer: NaiveBayesScorer, present: readonly number[], shift?: readonly number[]): NaiveBayesScore {
   const logs = scorer.logPrior.map((prior, c) => {
     const row = scorer.logLikelihood[c]!;
-    let sum = prior;
+    let sum = prior + (shift?.[c] ?? 0);
     for (const f of present) sum += row[f]!;
     return sum;
   });

@@ -16,6 +16,14 @@ const paramsSchema = z.object({
   vocabulary: z.array(z.string()),
   action: countsSchema,
   reason: countsSchema.nullable(),
+  adapted: z
+    .object({
+      format: z.literal(1),
+      hashBits: z.number().int(),
+      base: z.string(),
+      heads: z.array(z.object({ category: z.string(), bias: z.number(), buckets: z.array(z.number().int().nonnegative()), deltas: z.array(z.number()) })),
+    })
+    .optional(),
 });
 
 export function serializeSuggestionParams(params: SuggestionParams): string {

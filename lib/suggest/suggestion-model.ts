@@ -1,5 +1,9 @@
 import { extractFeatures, readableFeature } from "./extract-features";
 import { buildVocabulary, countFeatures, featureWeight, scoreFeatures, toScorer, type LabelledFeatures, type NaiveBayesCounts, type NaiveBayesScorer, type TrainOptions } from "./naive-bayes";
+import { applyDelta, type ModelDelta } from "./adapt-base-model";
+import { classifyText } from "@/lib/detect/classifier/classify-text";
+import type { LinearModel } from "@/lib/detect/classifier/linear-model";
+import { shippedModel } from "@/lib/detect/classifier/shipped-model";
 import { REASONS, type Reason, type SuggestedAction, type TrainingExample, type WeighingWord } from "./types";
 
 // Two naive Bayes heads over one vocabulary: hide vs approve (all decisions), and the reason
@@ -15,6 +19,8 @@ export interface SuggestionParams {
   action: NaiveBayesCounts;
   /** Null when no hidden comment was in the training set. */
   reason: NaiveBayesCounts | null;
+  /** The shipped classifier adapted to the same decisions (what CLASSIFIER rules score with). */
+  adapted?: ModelDelta;
 }
 
 /** An example with its features extracted once: training, evaluation and scoring all reuse them. */
@@ -51,6 +57,8 @@ export interface CompiledSuggestionModel {
   index: ReadonlyMap<string, number>;
   action: NaiveBayesScorer;
   reason: NaiveBayesScorer | null;
+  /** The classifier adapted to the same decisions: the prior of hostile hides (null: counts only). */
+  classifier: LinearModel | null;
 }
 
 export function compileSuggestionModel(params: SuggestionParams): CompiledSuggestionModel {
@@ -59,6 +67,8 @@ export function compileSuggestionModel(params: SuggestionParams): CompiledSugges
     index: new Map(params.vocabulary.map((feature, position) => [feature, position])),
     action: toScorer(params.action, params.alpha),
     reason: params.reason ? toScorer(params.reason, params.alpha) : null,
+    // A delta from an older base no longer applies: the shipped model alone is then the prior.
+    classifier: params.adapted ? (applyDelta(shippedModel(), params.adapted) ?? shippedModel()) : null,
   };
 }
 
@@ -73,21 +83,45 @@ export interface Prediction {
 const TOP_WORDS = 5;
 
 export function predictSuggestion(model: CompiledSuggestionModel, text: string, topWords = TOP_WORDS): Prediction {
-  return predictFromFeatures(model, extractFeatures(text), topWords);
+  return predictFromFeatures(model, extractFeatures(text), topWords, model.classifier ? classifierPrior(model.classifier, text) : null);
 }
 
-export function predictFromFeatures(model: CompiledSuggestionModel, features: readonly string[], topWords = TOP_WORDS): Prediction {
+/** What the (adapted) classifier believes: a hostile category and its log-odds, or nothing. */
+export interface ClassifierPrior {
+  reason: "NATIONALIST" | "ABUSIVE";
+  logOdds: number;
+}
+
+/** Log-odds are capped so one confident score cannot outvote every decision the desk made. */
+const MAX_PRIOR_LOG_ODDS = 4;
+
+/**
+ * One learning path: the shipped classifier, adapted to the desk's decisions, is the prior of the
+ * suggestion. It speaks only when it believes a comment is hostile (p > 0.5), pushing toward hiding
+ * for that reason; about spam, off-topic and approvals the decision counts alone decide.
+ */
+export function classifierPrior(classifier: LinearModel, text: string): ClassifierPrior | null {
+  const scores = classifyText(text, classifier);
+  const reason = scores.NATIONALIST >= scores.ABUSIVE ? "NATIONALIST" : "ABUSIVE";
+  const p = scores[reason];
+  if (p <= 0.5) return null;
+  return { reason, logOdds: Math.min(MAX_PRIOR_LOG_ODDS, Math.log(p / (1 - p))) };
+}
+
+export function predictFromFeatures(
+  model: CompiledSuggestionModel, features: readonly string[], topWords = TOP_WORDS, prior: ClassifierPrior | null = null,
+): Prediction {
   const present: number[] = [];
   for (const feature of features) {
     const f = model.index.get(feature);
     if (f !== undefined) present.push(f);
   }
-  const actionScore = scoreFeatures(model.action, present);
+  const actionScore = scoreFeatures(model.action, present, prior ? model.action.classes.map((c) => (c === "HIDE" ? prior.logOdds : 0)) : undefined);
   const action = model.action.classes[actionScore.best] as SuggestedAction;
   let reason: Reason | null = null;
   let reasonConfidence: number | null = null;
   if (action === "HIDE" && model.reason) {
-    const reasonScore = scoreFeatures(model.reason, present);
+    const reasonScore = scoreFeatures(model.reason, present, prior ? model.reason.classes.map((c) => (c === prior.reason ? prior.logOdds : 0)) : undefined);
     reason = model.reason.classes[reasonScore.best] as Reason;
     reasonConfidence = reasonScore.probabilities[reasonScore.best]!;
   }

@@ -3,6 +3,8 @@ import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { recordAuditEvent, SYSTEM_ACTOR, type AuditActor } from "@/lib/audit/record-audit-event";
 import { db, type Prisma } from "@/lib/db/client";
 import { getPgPool } from "@/lib/db/pg-pool";
+import { shippedModel } from "@/lib/detect/classifier/shipped-model";
+import { adaptBaseModel, modelDelta } from "./adapt-base-model";
 import { evaluateFeatured } from "./evaluate-model";
 import { loadTrainingExamples } from "./load-training-examples";
 import { MIN_DECISIONS, TRAINING_LOCK } from "./model-settings";
@@ -46,6 +48,10 @@ async function trainLocked(actor: AuditActor): Promise<TrainOutcome> {
   const evaluation = evaluateFeatured(featured);
   await yieldToEventLoop();
   const params = trainFromFeatured(featured);
+  await yieldToEventLoop();
+  // The same decisions adapt the shipped classifier; only the weights they moved are stored.
+  const base = shippedModel();
+  params.adapted = modelDelta(base, adaptBaseModel(base, examples));
   const heldOutAccuracy = evaluation.action.accuracy;
   const baselineAccuracy = evaluation.action.baselineAccuracy;
   const model = await db.$transaction(async (tx) => {

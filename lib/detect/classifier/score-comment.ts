@@ -1,0 +1,111 @@
+import type { TextNormalizer } from "../normalizer-core";
+import { HashedFeatures, bigramBucket, featureWordCount, wordEndOf, wordHashOf } from "./hash-features";
+import { interleavedTable, type LinearModel } from "./linear-model";
+
+/** Open-addressing table of remembered words: 2^16 slots, refilled from empty at half full. */
+const TABLE_BITS = 16;
+const TABLE_SIZE = 1 << TABLE_BITS;
+const MAX_FILLED = TABLE_SIZE >> 1;
+const MAX_HEADS = 4;
+
+/**
+ * What one word adds to every head: the sum of its own features' weights (the word and its
+ * character n-grams) and how many there are. Words repeat (Zipf), so after warm-up most words of a
+ * comment cost one probe instead of ~15 hashes and table reads.
+ */
+class WordScores {
+  readonly first = new Int32Array(TABLE_SIZE);
+  readonly second = new Int32Array(TABLE_SIZE);
+  /** 0 = empty, else feature count + 1. */
+  readonly counts = new Int32Array(TABLE_SIZE);
+  readonly sums = new Float64Array(TABLE_SIZE * MAX_HEADS);
+  filled = 0;
+
+  /** Slot of the word, or -(slot + 1) of the empty slot where it belongs. */
+  find(first: number, second: number): number {
+    let slot = Math.imul(first, 0x9e3779b1) >>> (32 - TABLE_BITS);
+    for (;;) {
+      if (this.counts[slot] === 0) return -(slot + 1);
+      if (this.first[slot] === first && this.second[slot] === second) return slot;
+      slot = (slot + 1) & (TABLE_SIZE - 1);
+    }
+  }
+
+  /** Stores a word at the place `find` returned for it (its negative result). */
+  add(notFound: number, first: number, second: number, sums: Float64Array, count: number): number {
+    let slot = -(notFound + 1);
+    if (this.filled >= MAX_FILLED) {
+      this.counts.fill(0);
+      this.filled = 0;
+      slot = -(this.find(first, second) + 1);
+    }
+    this.first[slot] = first;
+    this.second[slot] = second;
+    this.counts[slot] = count + 1;
+    for (let h = 0; h < MAX_HEADS; h++) this.sums[slot * MAX_HEADS + h] = sums[h]!;
+    this.filled++;
+    return slot;
+  }
+}
+
+const caches = new WeakMap<LinearModel, WordScores>();
+const scratch = new HashedFeatures();
+const wordSums = new Float64Array(MAX_HEADS);
+
+/**
+ * Logits of every head for the text the normalizer last ran on (same features and result as
+ * HashedFeatures.extract + allHeadLogits, up to float rounding). This is rule evaluation's path.
+ */
+export function scoreNormalized(normalized: TextNormalizer, model: LinearModel, out: Float64Array): void {
+  const heads = model.heads.length;
+  if (heads > MAX_HEADS) throw new Error(`the classifier scores at most ${MAX_HEADS} heads`);
+  let cache = caches.get(model);
+  if (cache === undefined) { cache = new WordScores(); caches.set(model, cache); }
+  const table = interleavedTable(model);
+  const config = model.features;
+  const shift = 32 - config.hashBits;
+  const codes = normalized.codes;
+  const words = featureWordCount(normalized);
+  let total0 = 0, total1 = 0, total2 = 0, total3 = 0;
+  let count = 0;
+  let previousHash = 0;
+  for (let w = 0; w < words; w++) {
+    const start = normalized.wordStarts[w]!;
+    const wordEnd = wordEndOf(normalized, w);
+    const wordHash = wordHashOf(normalized, w);
+    if (config.bigrams && w > 0) {
+      const at = bigramBucket(previousHash, wordHash, shift) * heads;
+      total0 += table[at]!;
+      if (heads > 1) total1 += table[at + 1]!;
+      if (heads > 2) total2 += table[at + 2]!;
+      if (heads > 3) total3 += table[at + 3]!;
+      count++;
+    }
+    previousHash = wordHash;
+    // A cheap second key: a wrong hit would need a 32-bit hash collision between words of the
+    // same length, first and last letter.
+    const second = ((wordEnd - start) << 16) ^ (codes[start]! << 8) ^ codes[wordEnd - 1]!;
+    let slot = cache.find(wordHash, second);
+    if (slot < 0) {
+      scratch.count = 0;
+      scratch.appendWord(codes, start, wordEnd, wordHash, 0, config);
+      wordSums.fill(0);
+      for (let k = 0; k < scratch.count; k++) {
+        const at = scratch.bucket[k]! * heads;
+        for (let h = 0; h < heads; h++) wordSums[h] = wordSums[h]! + table[at + h]!;
+      }
+      slot = cache.add(slot, wordHash, second, wordSums, scratch.count);
+    }
+    const base = slot * MAX_HEADS;
+    total0 += cache.sums[base]!;
+    total1 += cache.sums[base + 1]!;
+    total2 += cache.sums[base + 2]!;
+    total3 += cache.sums[base + 3]!;
+    count += cache.counts[slot]! - 1;
+  }
+  const scale = count === 0 ? 0 : 1 / Math.sqrt(count);
+  out[0] = model.heads[0]!.bias + total0 * scale;
+  if (heads > 1) out[1] = model.heads[1]!.bias + total1 * scale;
+  if (heads > 2) out[2] = model.heads[2]!.bias + total2 * scale;
+  if (heads > 3) out[3] = model.heads[3]!.bias + total3 * scale;
+}

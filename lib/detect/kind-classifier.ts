@@ -1,0 +1,43 @@
+import type { RuleDefinition } from "./types";
+import type { RuleConfigByKind } from "./schemas";
+import { RuleCompileError, quote, type CompiledRule } from "./compiled-rule";
+import { MODEL_HEADS, sigmoid, type LinearModel } from "./classifier/linear-model";
+import { weighingPhrases } from "./classifier/explain-score";
+
+/** Where a CLASSIFIER rule gets its model: the active one (shipped or desk-adapted), or none in the browser. */
+export type ModelSource = () => LinearModel | null;
+
+/**
+ * CLASSIFIER: the linear model's head for the rule's category scores the whole comment; at or above
+ * the threshold it flags, explained by the comment's own words that weighed most toward the category.
+ * The model is looked up per comment, so a newly adapted model applies without recompiling.
+ */
+export function compileClassifierRule(
+  definition: RuleDefinition, config: RuleConfigByKind["CLASSIFIER"], modelSource: ModelSource,
+): CompiledRule {
+  const category = definition.category;
+  if (!(MODEL_HEADS as readonly string[]).includes(category)) {
+    throw new RuleCompileError(definition.id, definition.name, `the model scores ${MODEL_HEADS.join(" and ")} only, not ${category}`);
+  }
+  return {
+    definition,
+    termDriven: false,
+    evaluate(analysis) {
+      const model = modelSource();
+      if (model === null) return null;
+      const index = model.heads.findIndex((candidate) => candidate.category === category);
+      if (index < 0) return null;
+      const probability = sigmoid(analysis.headLogit(model, index));
+      if (probability < config.threshold) return null;
+      const head = model.heads[index]!;
+      const features = analysis.hashedFeatures(model);
+      const phrases = weighingPhrases(head, features, analysis.normalized);
+      const words = phrases.map((phrase) => quote(analysis.body.slice(phrase.span[0], phrase.span[1]))).join(", ");
+      return {
+        score: probability,
+        spans: phrases.map((phrase) => phrase.span).sort((a, b) => a[0] - b[0]),
+        reason: `model: ${probability.toFixed(2)} ${category.toLowerCase()}${words ? ` — weighed most: ${words}` : ""}`,
+      };
+    },
+  };
+}

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "RuleKind" ADD VALUE 'CLASSIFIER';
