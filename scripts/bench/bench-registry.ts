@@ -15,7 +15,7 @@ export interface BenchEntry {
 }
 
 export const BENCHES: BenchEntry[] = [
-  { name: "rules", what: "pre-flag rules engine throughput vs one RegExp per rule", needsDatabase: false, load: async () => (await import("./rules-bench")).runRulesBench },
+  { name: "rules", what: "pre-flag rules engine throughput vs per-rule RegExps, one combined RegExp and a token Set", needsDatabase: false, load: async () => (await import("./rules-bench")).runRulesBench },
   { name: "import", what: "full JSONL import vs raw COPY", needsDatabase: true, load: async () => (await import("./import-bench")).runImportBench },
   { name: "queue", what: "queue pages, search and decisions at scale; concurrent moderators", needsDatabase: true, load: async () => (await import("./queue-bench")).runQueueBench },
   { name: "export", what: "streamed decision export vs COPY TO STDOUT", needsDatabase: true, load: async () => (await import("./export-bench")).runExportBench },
