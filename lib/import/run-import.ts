@@ -53,7 +53,8 @@ export interface ImportSummary extends ImportProgress {
   addedIds?: Map<string, number>;
 }
 
-const CHUNK_SIZE = 10_000;
+/** Comments per chunk: one transaction each, so an interrupted import leaves whole chunks only. */
+export const CHUNK_SIZE = 10_000;
 const MAX_ATTEMPTS = 3;
 
 export async function runImport(request: ImportRequest): Promise<ImportSummary> {
