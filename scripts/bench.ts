@@ -75,9 +75,10 @@ async function main(): Promise<void> {
       const databaseUrl = bench.needsDatabase ? await freshDatabase(server.url, `moddesk_bench_${bench.name}`) : "";
       const { result, error } = runBench(bench.name, databaseUrl);
       const took = `took ${((Date.now() - benchStarted) / 1000).toFixed(0)} s`;
-      if (result) for (const line of result.lines) say(line);
-      for (const line of result?.lines ?? []) if (MISSED.test(line)) missed.push(`${bench.name}: ${line.trim()}`);
-      else {
+      if (result) {
+        for (const line of result.lines) say(line);
+        missed.push(...result.lines.filter((line) => MISSED.test(line)).map((line) => `${bench.name}: ${line.trim()}`));
+      } else {
         failures += 1;
         say(`FAILED: ${error}`);
       }
