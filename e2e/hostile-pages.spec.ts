@@ -115,7 +115,8 @@ test("audit details show a hostile decision note as text", async ({ page }) => {
   await page.goto(`/audit?action=comment.hide`);
   const row = page.getByTestId("audit-table").locator("tbody tr").filter({ hasText: "show" }).first();
   await row.getByText("show").click();
-  await expect(row.getByTestId("audit-details")).toContainText(NOTE);
+  // Details show as JSON text: the note with its quotes escaped, never as markup.
+  await expect(row.getByTestId("audit-details")).toContainText(JSON.stringify(NOTE));
   await expectInert(page, dialogs);
 });
 
