@@ -218,7 +218,7 @@ export async function runExportBench(opts: { quick: boolean; databaseUrl: string
       `process RSS: ${rssAtStartMB} MB when the bench started, ${csv.rssBeforeMB} MB before the first export (Prisma, pg, tsx loaded and warm)`,
       `csv export:   ${csv.rowsPerSec} rows/s (${csv.seconds} s, ${csv.megabytes} MB), peak RSS ${csv.peakRssMB} MB, Node CPU ${csv.nodeCpuMicrosPerRow} µs/row — ${verdict(csv)}`,
       `jsonl export: ${jsonl.rowsPerSec} rows/s (${jsonl.seconds} s, ${jsonl.megabytes} MB), peak RSS ${jsonl.peakRssMB} MB, Node CPU ${jsonl.nodeCpuMicrosPerRow} µs/row — ${verdict(jsonl)}`,
-      `csv export over HTTP (GET /api/v1/exports on a production build, bearer token, body read to the end): ${http.rowsPerSec} rows/s (${http.seconds} s, ${http.megabytes} MB)`,
+      `csv export over HTTP (GET /api/v1/decisions?format=csv on a production build, bearer token, body read to the end): ${http.rowsPerSec} rows/s (${http.seconds} s, ${http.megabytes} MB)`,
       `COPY baseline, our query: ${copy.rowsPerSec} rows/s (${copy.seconds} s, ${copy.megabytes} MB, Postgres's own CSV), peak RSS ${copy.peakRssMB} MB, Node CPU ${copy.nodeCpuMicrosPerRow} µs/row`,
       `COPY baseline, plain (COPY (SELECT <the columns> FROM decision JOIN comment …) TO STDOUT CSV, as a user would write it): ${plain.rowsPerSec} rows/s (${plain.seconds} s, ${plain.megabytes} MB)`,
       `ratio csv export / COPY of our query: ${figures.csvVsCopyRatio}x; / plain COPY: ${round(csv.rowsPerSec / plain.rowsPerSec)}x; HTTP / null sink: ${round(http.rowsPerSec / csv.rowsPerSec)}x (each one run over the ${count.toLocaleString("en-US")} decisions)`,
