@@ -3,7 +3,7 @@
 // Exits non-zero when a bench fails or any target line says MISSED; --quick (small sizes: checks
 // the code, not the speed) reports missed targets without failing, and says so in its last line.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -92,6 +92,7 @@ async function main(): Promise<void> {
       `- mode: ${quick ? "quick (small sizes: checks the code, not the speed)" : "full"}; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
     ];
     const report = `# Moddesk benchmarks\n\nWritten by \`npm run bench${quick ? " -- --quick" : ""}\` on ${new Date().toISOString().slice(0, 10)}. Each figure stands next to a baseline measured in the same run.\n\n## Machine\n\n${machine.join("\n")}\n\n${sections.join("\n")}`;
+    mkdirSync(path.dirname(outFile), { recursive: true });
     writeFileSync(outFile, report);
     say(`\nWrote ${path.relative(process.cwd(), outFile) || outFile}${failures ? ` (${failures} bench(es) failed)` : ""}`);
     for (const line of missed) say(`MISSED ${line}`);
