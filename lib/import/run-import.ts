@@ -65,7 +65,8 @@ function keyConflictProblem(comment: StagedComment, existingId: number): ParsePr
   };
 }
 
-const CHUNK_SIZE = 10_000;
+/** Comments per chunk: one transaction each, so an interrupted import leaves whole chunks only. */
+export const CHUNK_SIZE = 10_000;
 const MAX_ATTEMPTS = 3;
 
 export async function runImport(request: ImportRequest): Promise<ImportSummary> {

@@ -15,7 +15,7 @@ export interface BenchEntry {
 }
 
 export const BENCHES: BenchEntry[] = [
-  { name: "rules", what: "pre-flag rules engine throughput vs one RegExp per rule", needsDatabase: false, load: async () => (await import("./rules-bench")).runRulesBench },
+  { name: "rules", what: "pre-flag rules engine throughput vs per-rule RegExps, one combined RegExp and a token Set", needsDatabase: false, load: async () => (await import("./rules-bench")).runRulesBench },
   { name: "quality", what: "flag quality on the labelled corpus and HateCheck: rules only vs model vs both", needsDatabase: false, load: async () => (await import("./quality")).runQualityBench },
   { name: "import", what: "full JSONL import vs raw COPY", needsDatabase: true, load: async () => (await import("./import-bench")).runImportBench },
   { name: "queue", what: "queue pages, search and decisions at scale; concurrent moderators", needsDatabase: true, load: async () => (await import("./queue-bench")).runQueueBench },

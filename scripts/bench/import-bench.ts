@@ -67,6 +67,8 @@ async function measureFloor(url: string, count: number): Promise<{ indexedSecond
     // foreign keys, which COPY does not check here, nor triggers, so the trigger is added back).
     await client.query(`CREATE TABLE bench_comment_copy (LIKE comment INCLUDING ALL)`);
     await client.query(`CREATE TRIGGER bench_search_vector BEFORE INSERT ON bench_comment_copy FOR EACH ROW EXECUTE FUNCTION "comment_search_vector_refresh"()`);
+    // The import commits its chunks with synchronous_commit off (lib/import/run-import.ts): the floor too.
+    await client.query(`SET synchronous_commit = off`);
     await client.query(`CREATE UNLOGGED TABLE bench_staging AS SELECT ${COLUMNS} FROM comment WITH NO DATA`);
     const stagingSeconds = await timedCopy(client, "bench_staging", batches);
     const indexedSeconds = await timedCopy(client, "bench_comment_copy", batches);
@@ -135,9 +137,9 @@ export async function runImportBench(opts: { quick: boolean; databaseUrl: string
     figures.ratioToCopy = round(figures.copyIndexedPerSec / figures.importPerSec);
     const lines = [
       `corpus: ${count.toLocaleString("en-US")} comments (${figures.fileMB} MB JSONL), ${corpus.articles.toLocaleString("en-US")} articles, ${corpus.replies.toLocaleString("en-US")} replies; default rule pack`,
-      `floor:  COPY into a copy of comment (same indexes) ${figures.copyIndexedPerSec.toLocaleString("en-US")}/s; into an unindexed table ${figures.copyStagingPerSec.toLocaleString("en-US")}/s`,
-      `import: ${figures.importPerSec.toLocaleString("en-US")} comments/s (${figures.importSeconds} s: rules ${figures.rulesSeconds} s, database ${figures.writeSeconds} s overlapped, parser waited ${figures.waitSeconds} s)`,
-      `ratio:  ${figures.ratioToCopy}x slower than COPY (target <= 2.5x); target 100,000/s for 1,000,000 comments: ${figures.importPerSec >= 100_000 ? "met" : "not met"}`,
+      `floor:  COPY of the same ${count.toLocaleString("en-US")} rows into a copy of comment (same indexes) ${figures.copyIndexedPerSec.toLocaleString("en-US")}/s; into an unindexed table ${figures.copyStagingPerSec.toLocaleString("en-US")}/s (one run each; synchronous_commit off, as the import's chunks)`,
+      `import: ${figures.importPerSec.toLocaleString("en-US")} comments/s over the ${count.toLocaleString("en-US")} (one run, ${figures.importSeconds} s: rules ${figures.rulesSeconds} s, database ${figures.writeSeconds} s overlapped, parser waited ${figures.waitSeconds} s)`,
+      `ratio:  ${figures.ratioToCopy}x slower than COPY (target <= 2.5x: ${figures.ratioToCopy <= 2.5 ? "ok" : "MISSED"}); target 100,000/s for 1,000,000 comments: ${figures.importPerSec >= 100_000 ? "ok" : "MISSED"}`,
       `re-import of the file's first ${reimportCount.toLocaleString("en-US")} lines (all duplicates): ${figures.reimportPerSec.toLocaleString("en-US")}/s; ${figures.linkedReplies.toLocaleString("en-US")} replies linked, ${figures.flaggedComments.toLocaleString("en-US")} comments flagged`,
     ];
     return { name: "import", lines, figures };

@@ -19,6 +19,8 @@ export interface LoadtestOptions {
   seconds: number;
   pendingComments: number;
   importComments: number;
+  /** Each moderator decides comments of its own (no two on the same comment): throughput without conflicts. */
+  isDisjoint?: boolean;
   log: (line: string) => void;
 }
 
@@ -109,10 +111,12 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRep
       sessions.map(async (session, index) => {
         // Each moderator walks the pool from a starting point a few comments after the previous
         // one's, so they keep running into comments a neighbour just decided: conflicts on purpose.
-        let cursor = index * 3;
+        // Disjoint: moderator i takes every N-th comment from i, so none ever meets another.
+        let cursor = options.isDisjoint ? index : index * 3;
+        const stride = options.isDisjoint ? sessions.length : 1;
         while (Date.now() < deadline && cursor < pool.length) {
           const commentId = pool[cursor] ?? 0;
-          cursor += 1;
+          cursor += stride;
           outcomes.push(await session.decide(commentId, cursor % 3 === 0 ? "HIDE" : "APPROVE"));
         }
       }),
@@ -134,14 +138,14 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRep
 
     const latencies = outcomes.map((outcome) => outcome.latencyMs).sort((a, b) => a - b);
     const lost = accepted.length - stored;
-    const figures = { decisions: accepted.length, conflicts, errors, lost, doubles, auditEvents, decisionsPerSecond: accepted.length / options.seconds, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95) };
+    const figures = { decisions: accepted.length, conflicts, errors, lost, doubles, auditEvents, requests: outcomes.length, requestsPerSecond: outcomes.length / options.seconds, decisionsPerSecond: accepted.length / options.seconds, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95) };
     const ok = lost === 0 && doubles === 0 && errors === 0 && auditEvents === allDecisions && allDecisions === accepted.length && chain.intact;
     const lines = [
-      `moderators: ${options.moderators}, duration: ${options.seconds} s, overlapping pool: ${pool.length} comments, concurrent import: ${options.importComments} comments`,
-      `decisions made: ${accepted.length} (${figures.decisionsPerSecond.toFixed(1)}/s), conflicts reported: ${conflicts}, other errors: ${errors}`,
+      `moderators: ${options.moderators}, duration: ${options.seconds} s, ${options.isDisjoint ? "disjoint" : "overlapping"} pool: ${pool.length} comments, concurrent import: ${options.importComments} comments`,
+      `requests answered: ${outcomes.length} (${figures.requestsPerSecond.toFixed(1)}/s); decisions made: ${accepted.length} (${figures.decisionsPerSecond.toFixed(1)}/s), conflicts reported: ${conflicts}, other errors: ${errors}`,
       `lost decisions: ${lost} (must be 0), duplicate decisions: ${doubles} (must be 0)`,
       `audit events: ${auditEvents} for ${allDecisions} stored decisions (must be equal); audit chain: ${chain.intact ? `intact, ${chain.events} events` : "BROKEN"}`,
-      `latency per decision request: p50 ${figures.p50Ms.toFixed(1)} ms, p95 ${figures.p95Ms.toFixed(1)} ms`,
+      `latency per decision request (${outcomes.length} requests): p50 ${figures.p50Ms.toFixed(1)} ms, p95 ${figures.p95Ms.toFixed(1)} ms`,
       `import during the run: ${importSummary.slice(0, 200)}`,
       ok ? "verdict: OK" : "verdict: FAILED",
     ];

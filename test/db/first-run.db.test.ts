@@ -25,6 +25,48 @@ describe("the first start of an empty installation", () => {
     expect(comments.some((comment) => comment.body.endsWith("Recommend"))).toBe(false);
   });
 
+  // The demo a user sees on the first start: data/demo/ through the real importer and the installed
+  // pack. Asserted by outcome (which comments, and spans that point at their text), not by rule name.
+  it("flags the four rants of the demo thread, with spans inside their text, and none of the 14 on-topic comments", async () => {
+    const comments = await db.comment.findMany({ select: { authorName: true, body: true, priority: true, flags: { select: { category: true, spans: true } } } });
+    const beginning = (prefix: string) => {
+      const found = comments.filter((comment) => comment.body.startsWith(prefix));
+      expect(found, prefix).toHaveLength(1);
+      return found[0]!;
+    };
+    const rants = [
+      "Exactly, when there are hundreds of farmers in India",
+      "USA doesn’t provide us enough cobra gunships",
+      "I’m sure the last word we would see would be India",
+      "When there are millions of Pakistanis without food",
+    ].map(beginning);
+    for (const rant of rants) {
+      expect(rant.flags.length, rant.body.slice(0, 40)).toBeGreaterThan(0);
+      expect(rant.priority).toBeGreaterThan(0);
+      for (const flag of rant.flags) {
+        const spans = flag.spans as [number, number][];
+        expect(spans.length).toBeGreaterThan(0);
+        for (const [start, end] of spans) {
+          expect(0 <= start && start < end && end <= rant.body.length, `span [${start}, ${end}) of ${rant.body.length}`).toBe(true);
+          expect(rant.body.slice(start, end).trim()).not.toBe("");
+        }
+      }
+    }
+    // Rashid's question, the "enemy countries" reply and the "stop giving us your information" reply are neither.
+    const onTopic = [
+      ...["curious2", "jerry", "Bilal", "Ali S", "MK", "bubba5", "Mind boggling", "Union Jack"].map((author) => {
+        const authored = comments.filter((comment) => comment.authorName === author);
+        expect(authored, author).toHaveLength(1);
+        return authored[0]!;
+      }),
+      ...comments.filter((comment) => comment.authorName === "Usman"),
+      beginning("So this is good."),
+      beginning("Why can’t we?"),
+    ];
+    expect(onTopic).toHaveLength(14);
+    expect(onTopic.filter((comment) => comment.flags.length > 0 || comment.priority > 0).map((comment) => comment.body.slice(0, 50))).toEqual([]);
+  });
+
   it("changes nothing when it runs again (a restart)", async () => {
     const counts = async () => ({ rules: await db.rule.count(), users: await db.user.count(), comments: await db.comment.count(), batches: await db.importBatch.count() });
     const before = await counts();

@@ -18,6 +18,10 @@ describe("npm run bench -- --quick", () => {
     const { status, output } = npmRun("bench", ["--quick"]);
     expect(output).not.toContain("FAILED");
     expect(status).toBe(0);
+    // A missed target never passes silently: quick mode names it in its last line instead of failing.
+    const lastLine = output.trim().split("\n").at(-1) ?? "";
+    expect(lastLine).toMatch(/^(every target met \(quick mode|quick mode: \d+ target\(s\) MISSED)/);
+    if (output.includes("MISSED")) expect(lastLine).toMatch(/MISSED/);
     const report = readFileSync(path.join(root, ".moddesk-test/BENCHMARKS.quick.md"), "utf8");
     for (const section of ["## rules", "## import", "## queue", "## export", "## insights", "## load"]) expect(report).toContain(section);
     expect(report).toMatch(/- cores: \d+/);
