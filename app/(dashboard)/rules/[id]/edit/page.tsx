@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { getRuleForEdit, listRuleVersions } from "@/lib/rules/queries";
-import { RULE_KINDS, type RuleKind } from "@/lib/rules/types";
+import { RULE_KINDS, type RuleKind } from "@/lib/detect/types";
 
 export const metadata: Metadata = { title: "Rule" };
 
