@@ -27,6 +27,14 @@ export const QUEUE_SORTS = ["suggestion"] as const;
 const hasNoNul = (text: string) => !text.includes("\u0000");
 const optionalText = (max: number) =>
   z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined), z.string().max(max).refine(hasNoNul).optional());
+/**
+ * websearch_to_tsquery reads each "-" before a term as NOT, and fails ("tsquery stack too small")
+ * past about 32 in a row: a run of dashes (with anything but letters and digits between them)
+ * means one NOT.
+ */
+export function collapseNegations(text: string): string {
+  return text.replace(/-(?:[^\p{L}\p{N}]*-)+/gu, "-");
+}
 export const QUEUE_TEXT_LIMITS = { q: 200, author: 200 } as const;
 
 /** What the queue had to leave out of a URL's text filters, in words (the page shows them). */
@@ -52,7 +60,7 @@ export const queueQuerySchema = z.object({
   author: optionalText(200).catch(undefined),
   from: optionalDay.catch(undefined),
   to: optionalDay.catch(undefined),
-  q: optionalText(200).catch(undefined),
+  q: optionalText(200).transform((text) => (text === undefined ? undefined : collapseNegations(text))).optional().catch(undefined),
   /** Absent: the tab's own order. "suggestion": most likely to be hidden first (list-queue-by-suggestion.ts). */
   sort: z.enum(QUEUE_SORTS).optional().catch(undefined),
   after: z.string().max(500).optional().catch(undefined),
