@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ImportStreamLine } from "@/lib/import/stream-import-progress";
+import { UPLOAD_MAX_BYTES, UPLOAD_MAX_LABEL } from "@/lib/import/upload-limit";
 
 const FORMATS = ["auto-detect", "article", "json", "jsonl", "csv", "disqus", "wxr"] as const;
 
@@ -32,6 +33,10 @@ export function UploadForm() {
       setState({ phase: "error", message: "Choose a file first." });
       return;
     }
+    if (file.size > UPLOAD_MAX_BYTES) {
+      setState({ phase: "error", message: `This file is ${(file.size / (1024 * 1024)).toFixed(1)} MB; uploads are limited to ${UPLOAD_MAX_LABEL}. Nothing was imported. Split it, or import it with npm run moddesk -- import <file>.` });
+      return;
+    }
     const format = String(formData.get("format") ?? "auto-detect");
     const params = new URLSearchParams({ fileName: file.name });
     if (format !== "auto-detect") params.set("format", format);
@@ -54,7 +59,7 @@ export function UploadForm() {
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <form action={upload} className="flex flex-wrap items-end gap-3">
         <label className="text-sm">
-          <span className="block font-medium text-slate-700">File</span>
+          <span className="block font-medium text-slate-700">File (up to {UPLOAD_MAX_LABEL})</span>
           <input name="file" type="file" required className="mt-1 block text-sm" data-testid="import-file" />
         </label>
         <label className="text-sm">
