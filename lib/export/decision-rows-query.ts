@@ -52,8 +52,8 @@ const ROWS = `SELECT
 /**
  * How a column's value may be written:
  * - int: an integer;
- * - plain: text Postgres made from enum labels, timestamps or ';'-joined enum labels, which can
- *   hold no quote, comma, backslash, CR/LF or control character and cannot start like a formula,
+ * - plain: text Postgres made from enum labels or timestamps, which can hold no quote, comma,
+ *   semicolon, backslash, CR/LF or control character and cannot start like a formula,
  *   so it needs neither CSV quoting, formula neutralization nor JSON escaping;
  * - text: anything a user or an import wrote.
  */
@@ -77,7 +77,8 @@ export const EXPORT_COLUMN_SQL: Record<ExportColumnKey, { sql: string; kind: Col
   note: { sql: "r.note", kind: "text", isNullable: true },
   moderator: { sql: "r.moderator", kind: "text", isNullable: true },
   decided_at: { sql: "r.decided_at", kind: "plain", isNullable: false },
-  flag_categories: { sql: "r.flags[1]", kind: "plain", isNullable: true },
+  // ';'-joined: quoted like text, since a semicolon-locale spreadsheet splits on ';' (csv.ts).
+  flag_categories: { sql: "r.flags[1]", kind: "text", isNullable: true },
   flag_rules: { sql: "r.flags[2]", kind: "text", isNullable: true },
 };
 
