@@ -41,17 +41,26 @@ export function UploadForm() {
     const params = new URLSearchParams({ fileName: file.name });
     if (format !== "auto-detect") params.set("format", format);
     setState({ phase: "running", seen: 0, added: 0 });
-    const response = await fetch(`/api/v1/imports?${params}`, { method: "POST", body: file, headers: { "content-type": "application/octet-stream" } });
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setState({ phase: "error", message: body?.error?.message ?? `The upload failed (${response.status}).` });
-      return;
+    let finished = false;
+    try {
+      const response = await fetch(`/api/v1/imports?${params}`, { method: "POST", body: file, headers: { "content-type": "application/octet-stream" } });
+      if (!response.ok) {
+        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+        setState({ phase: "error", message: body?.error?.message ?? `The upload failed (${response.status}).` });
+        return;
+      }
+      await readLines(response, (line) => {
+        finished = line.type !== "progress";
+        if (line.type === "progress") setState({ phase: "running", seen: line.seen, added: line.added });
+        else if (line.type === "done") setState({ phase: "done", result: line });
+        else setState({ phase: "error", message: line.message });
+      });
+    } catch (error) {
+      setState({ phase: "error", message: `The connection broke off (${error instanceof Error ? error.message : String(error)}); see Past imports below for what was stored.` });
+      finished = true;
     }
-    await readLines(response, (line) => {
-      if (line.type === "progress") setState({ phase: "running", seen: line.seen, added: line.added });
-      else if (line.type === "done") setState({ phase: "done", result: line });
-      else setState({ phase: "error", message: line.message });
-    });
+    // An answer that stops without its summary must not leave the page saying "Importing…".
+    if (!finished) setState({ phase: "error", message: "The import stopped without a summary; see Past imports below for what was stored." });
     router.refresh();
   }
 
