@@ -13,7 +13,7 @@ import { unavailableResponse } from "@/lib/security/unavailable-response";
 // route sees it, and passes on only the first 10 MB (experimental.proxyClientMaxBodySize) without an
 // error, which truncated uploads. Route handlers make their own checks (lib/route.ts).
 export async function proxy(request: NextRequest) {
-  if (!isDecodablePath(request.nextUrl.pathname)) return new Response("This address is not valid: it holds a % that does not start an escape like %25.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!isDecodablePath(request.nextUrl.pathname)) return undecodablePath(request.nextUrl.pathname);
   if (!(await isDatabaseReachable())) return unavailableResponse(request.nextUrl.pathname);
   // Next refuses a server action from another origin itself, but answers 500; say 403, and refuse
   // a missing or "null" Origin too (docs/security-http.md).
@@ -44,6 +44,17 @@ function isDecodablePath(pathname: string): boolean {
   }
 }
 
+function undecodablePath(pathname: string): Response {
+  const message = "This address is not valid: it holds a % that does not start an escape like %25.";
+  if (pathname.startsWith("/api/")) return Response.json({ error: { code: "INVALID", message } }, { status: 400 });
+  return new Response(message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
 export const config = {
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [
+    { source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" },
+    // Under /api/ only a path Next could not decode (a "%" not followed by two hex digits): Next
+    // would answer it with a 500.
+    { source: "/api/(.*%(?![0-9A-Fa-f]{2}).*)" },
+  ],
 };

@@ -108,7 +108,7 @@ test("no page or route handler answers 5xx to random ids, dates, searches and ne
   expect(all.length).toBeGreaterThan(15);
   const failures: string[] = [];
   // Besides the random runs: every target once with the probe's worst values, signed in and not.
-  const hostile = { q: "-".repeat(40), author: "a\u0000b", actor: "a\u0000b", from: "0000-01-01", to: "2026-01-01", since: "0000-01-01T00:00:00Z", until: "99999-01-01", article: "2147483648", articleId: "2147483648", rule: "-1", before: "99999999999999999999", next: "/%0A/evil.example" };
+  const hostile = { q: "-".repeat(40), author: "a\u0000b", actor: "a\u0000b", from: "0000-01-01", to: "2026-01-01", since: "0000-01-01T00:00:00Z", until: "99999-01-01", article: "2147483648", articleId: "2147483648", rule: "-1", before: "99999999999999999999", next: "/\r\n/evil.example" };
   const hostileBody = { commentId: "2147483648", expectedVersion: 2_147_483_648, postedAt: "0000-01-01T00:00:00Z", publishedAt: "99999-01-01", action: "HIDE", extra: true };
   const examples = all.flatMap((_, routeIndex) =>
     ["2147483648", "%", "..", "-1"].flatMap((segment) => [false, true].map((anonymous) => [{ routeIndex, segment, query: hostile, body: hostileBody, anonymous }])),
@@ -141,6 +141,7 @@ const KNOWN: [string, number][] = [
   ["/articles/2147483648", 404],
   ["/rules/2147483648/edit", 404],
   ["/authors/%", 400],
+  ["/api/v1/comments/%/decisions", 400],
   ["/authors/-?name=..", 200],
   ["/authors/-?name=.", 200],
   [`/queue?q=${"-".repeat(40)}`, 200],
