@@ -1,13 +1,26 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isDatabaseReachable } from "@/lib/db/health";
+import { env } from "@/lib/env";
+import { checkSameOrigin } from "@/lib/http/request-guards";
 import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
 import { unavailableResponse } from "@/lib/security/unavailable-response";
 
 // Per-request security headers, and a clear 503 while the database is unreachable. Authorization is NOT decided here: every page, action and route
 // checks the session itself. Next reads the nonce from the request's CSP header and puts it on its
 // own scripts, so no script runs without it (no 'unsafe-inline' for scripts).
+//
+// /api/ is NOT matched: with a proxy in the path Next buffers a request body in memory before the
+// route sees it, and passes on only the first 10 MB (experimental.proxyClientMaxBodySize) without an
+// error, which truncated uploads. Route handlers make their own checks (lib/route.ts).
 export async function proxy(request: NextRequest) {
+  if (!isDecodablePath(request.nextUrl.pathname)) return undecodablePath(request.nextUrl.pathname);
   if (!(await isDatabaseReachable())) return unavailableResponse(request.nextUrl.pathname);
+  // Next refuses a server action from another origin itself, but answers 500; say 403, and refuse
+  // a missing or "null" Origin too (docs/security-http.md).
+  if (request.method === "POST" && request.headers.has("next-action")) {
+    const verdict = checkSameOrigin(request.headers, env().MODDESK_URL);
+    if (!verdict.ok) return new Response(verdict.message, { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const isHttps = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const policy = contentSecurityPolicy({ nonce, isDevelopment: process.env.NODE_ENV !== "production", isHttps });
@@ -21,6 +34,27 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
+/** Next answers 500 for a dynamic segment it cannot decode (/authors/%): it is the client's mistake, a 400. */
+function isDecodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function undecodablePath(pathname: string): Response {
+  const message = "This address is not valid: it holds a % that does not start an escape like %25.";
+  if (pathname.startsWith("/api/")) return Response.json({ error: { code: "INVALID", message } }, { status: 400 });
+  return new Response(message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [
+    { source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" },
+    // Under /api/ only a path Next could not decode (a "%" not followed by two hex digits): Next
+    // would answer it with a 500.
+    { source: "/api/(.*%(?![0-9A-Fa-f]{2}).*)" },
+  ],
 };

@@ -13,6 +13,8 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   TEST_DATABASE_URL: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** The address `npm start` listens on: loopback unless told otherwise (put TLS in front: docs/security-http.md). */
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
   /** Public base URL (used for cookies' Secure flag and origin checks). */
   MODDESK_URL: z.url().optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),

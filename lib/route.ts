@@ -4,10 +4,16 @@ import { principalFromBearer } from "@/lib/auth/api-token";
 import { can, type Permission, type Role } from "@/lib/auth/policy";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
+import { isDatabaseReachable } from "@/lib/db/health";
+import { env } from "@/lib/env";
 import { HTTP_STATUS, isAppError } from "@/lib/errors";
+import { checkContentType, checkSameOrigin, isStateChanging } from "@/lib/http/request-guards";
+import { unavailableResponse } from "@/lib/security/unavailable-response";
 
-// The one wrapper every API route handler goes through: authenticate (session cookie or bearer
-// token), authorize, parse, run one domain call, answer JSON (or the Response the call built).
+// The one wrapper every API route handler goes through: database up, authenticate (session cookie
+// or bearer token), for a cookie that changes state: same origin and a JSON body (CSRF, see
+// docs/security-http.md), authorize, parse, run one domain call, answer JSON (or the Response the
+// call built). proxy.ts does not run for /api/: these checks are all here.
 
 export interface ApiPrincipal {
   actor: AuditActor & { id: string };
@@ -21,6 +27,8 @@ interface RouteDefinition<Schema extends z.ZodType, T> {
   /** Parsed from the query string for GET, from the JSON body otherwise (unless parseFrom says "query"). */
   input: Schema;
   parseFrom?: "query" | "body";
+  /** Media types a cookie-authenticated state change may send (default application/json). */
+  bodyTypes?: readonly string[];
   run: (input: z.infer<Schema>, context: { principal: ApiPrincipal; request: Request }) => Promise<T | Response>;
 }
 
@@ -30,7 +38,7 @@ type RouteContext = { params?: Promise<Record<string, string | string[]>> };
 /** name → permission of every route handler defined: the authorization matrix test walks this. */
 export const routeRegistry = new Map<string, Permission | "public">();
 
-function problem(status: number, code: string, message: string, extra?: Record<string, unknown>): Response {
+export function problem(status: number, code: string, message: string, extra?: Record<string, unknown>): Response {
   return Response.json({ error: { code, message, ...extra } }, { status });
 }
 
@@ -41,33 +49,57 @@ async function principalOf(request: Request): Promise<ApiPrincipal | null> {
   return user ? { actor: { id: user.id, label: user.email }, role: user.role, via: "session" } : null;
 }
 
+const INVALID_JSON = Symbol("invalid-json");
+
 async function readInput(request: Request, parseFrom: "query" | "body" | undefined): Promise<unknown> {
   if (parseFrom === "query" || request.method === "GET" || request.method === "HEAD") return Object.fromEntries(new URL(request.url).searchParams);
   try {
     return await request.json();
   } catch {
-    return Symbol.for("invalid-json");
+    return INVALID_JSON;
   }
+}
+
+function schemaProblem(error: z.ZodError): Response {
+  return problem(400, "INVALID", "The request does not match the schema.", { issues: error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) });
+}
+
+function failure(name: string, error: unknown): Response {
+  if (isAppError(error)) return problem(HTTP_STATUS[error.code], error.code, error.message);
+  console.error(`[route ${name}]`, error);
+  return problem(500, "INTERNAL", "Something went wrong on our side.");
+}
+
+/** A cookie may change state only from this app's own pages, with a body type a form cannot send. */
+function csrfRefusal(request: Request, bodyTypes: readonly string[]): Response | null {
+  if (!isStateChanging(request.method)) return null;
+  for (const verdict of [checkSameOrigin(request.headers, env().MODDESK_URL), checkContentType(request.headers, bodyTypes)]) {
+    if (!verdict.ok) return problem(verdict.status, verdict.code, verdict.message);
+  }
+  return null;
 }
 
 export function defineRoute<Schema extends z.ZodType, T>(definition: RouteDefinition<Schema, T>) {
   routeRegistry.set(definition.name, definition.permission);
   return async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
+      if (!(await isDatabaseReachable())) return unavailableResponse(new URL(request.url).pathname);
       const principal = await principalOf(request);
       if (!principal) return problem(401, "UNAUTHORIZED", "Sign in, or send an API token as 'Authorization: Bearer <token>'.");
+      if (principal.via === "session") {
+        const refusal = csrfRefusal(request, definition.bodyTypes ?? ["application/json"]);
+        if (refusal) return refusal;
+      }
       if (!can(principal.role, definition.permission)) return problem(403, "FORBIDDEN", "This token's or account's role does not allow this.");
       const raw = await readInput(request, definition.parseFrom);
-      if (raw === Symbol.for("invalid-json")) return problem(400, "INVALID", "The request body is not valid JSON.");
+      if (raw === INVALID_JSON) return problem(400, "INVALID", "The request body is not valid JSON.");
       const params = context?.params ? await context.params : {};
       const parsed = definition.input.safeParse(typeof raw === "object" && raw !== null && !Array.isArray(raw) ? { ...raw, ...params } : raw);
-      if (!parsed.success) return problem(400, "INVALID", "The request does not match the schema.", { issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) });
+      if (!parsed.success) return schemaProblem(parsed.error);
       const result = await definition.run(parsed.data, { principal, request });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
-      if (isAppError(error)) return problem(HTTP_STATUS[error.code], error.code, error.message);
-      console.error(`[route ${definition.name}]`, error);
-      return problem(500, "INTERNAL", "Something went wrong on our side.");
+      return failure(definition.name, error);
     }
   };
 }
@@ -77,16 +109,15 @@ export function definePublicRoute<Schema extends z.ZodType, T>(definition: { nam
   routeRegistry.set(definition.name, "public");
   return async (request: Request): Promise<Response> => {
     try {
+      if (!(await isDatabaseReachable())) return unavailableResponse(new URL(request.url).pathname);
       const raw = await readInput(request, "body");
-      if (raw === Symbol.for("invalid-json")) return problem(400, "INVALID", "The request body is not valid JSON.");
+      if (raw === INVALID_JSON) return problem(400, "INVALID", "The request body is not valid JSON.");
       const parsed = definition.input.safeParse(raw);
-      if (!parsed.success) return problem(400, "INVALID", "The request does not match the schema.", { issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) });
+      if (!parsed.success) return schemaProblem(parsed.error);
       const result = await definition.run(parsed.data, { request });
       return result instanceof Response ? result : Response.json(result);
     } catch (error) {
-      if (isAppError(error)) return problem(HTTP_STATUS[error.code], error.code, error.message);
-      console.error(`[route ${definition.name}]`, error);
-      return problem(500, "INTERNAL", "Something went wrong on our side.");
+      return failure(definition.name, error);
     }
   };
 }

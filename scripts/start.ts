@@ -13,17 +13,18 @@ import { ensurePrivateFolder, readOrCreateSecret } from "@/lib/db/data-folder";
 import { migrateResolvedDatabase, resolveDatabase, type ResolvedDatabase } from "@/lib/db/resolve-database";
 import { env, projectRoot } from "@/lib/env";
 import { buildIfStale } from "./lib/build-if-stale";
+import { listenArguments, localUrl, probeHost } from "./lib/listen-address";
 import { fail, say } from "./lib/output";
 
 const CHECKPOINT_INTERVAL_MS = 10 * 60_000;
 
-async function ensurePortFree(port: number): Promise<void> {
+async function ensurePortFree(host: string, port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const server = createServer();
     server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(new Error(error.code === "EADDRINUSE" ? `port ${port} is already in use (another Moddesk, or another app). Stop it, or choose a port: PORT=${port + 1} npm start` : `cannot listen on port ${port}: ${error.message}`)),
+      reject(new Error(error.code === "EADDRINUSE" ? `port ${port} is already in use (another Moddesk, or another app). Stop it, or choose a port: PORT=${port + 1} npm start` : `cannot listen on ${host}:${port}: ${error.message}`)),
     );
-    server.listen(port, () => server.close(() => resolve()));
+    server.listen(port, host, () => server.close(() => resolve()));
   });
 }
 
@@ -79,9 +80,9 @@ function adminEmailOption(argv: readonly string[]): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const { PORT: port, MODDESK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl } = env();
+  const { PORT: port, HOST: host, MODDESK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl } = env();
   ensurePrivateFolder(dataDir);
-  await ensurePortFree(port);
+  await ensurePortFree(host, port);
   process.env.BETTER_AUTH_SECRET = ensureAuthSecret(dataDir);
   // Created here, before the web server starts, so that every process uses the same key.
   auditKey();
@@ -117,9 +118,9 @@ async function main(): Promise<void> {
     // `npm run dev`: the same database and first run, with Next's development server instead of a build.
     const isDev = process.argv.includes("--dev");
     if (!isDev) await buildIfStale((line) => say(line));
-    const publicUrl = process.env.MODDESK_URL ?? `http://localhost:${port}`;
+    const publicUrl = process.env.MODDESK_URL ?? localUrl(host, port);
     const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
-    server = spawn(process.execPath, [nextBin, isDev ? "dev" : "start", "-p", String(port)], {
+    server = spawn(process.execPath, [nextBin, isDev ? "dev" : "start", ...listenArguments(host, port)], {
       cwd: projectRoot,
       stdio: ["ignore", "inherit", "inherit"],
       // The preload stamps each request with its TCP peer's address (lib/auth/client-address.ts).
@@ -127,7 +128,7 @@ async function main(): Promise<void> {
       env: { ...process.env, NODE_OPTIONS: withPeerAddressStamp(process.env.NODE_OPTIONS), NODE_ENV: isDev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
     });
     server.on("exit", (code) => void stop(code ?? 1));
-    await waitUntilServing(`http://127.0.0.1:${port}`, server);
+    await waitUntilServing(`http://${probeHost(host)}:${port}`, server);
 
     say("");
     say(`Moddesk is running at ${publicUrl}`);

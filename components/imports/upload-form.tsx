@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ImportStreamLine } from "@/lib/import/stream-import-progress";
+import { UPLOAD_MAX_BYTES, UPLOAD_MAX_LABEL } from "@/lib/import/upload-limit";
 
 const FORMATS = ["auto-detect", "article", "json", "jsonl", "csv", "disqus", "wxr"] as const;
 
@@ -32,21 +33,34 @@ export function UploadForm() {
       setState({ phase: "error", message: "Choose a file first." });
       return;
     }
+    if (file.size > UPLOAD_MAX_BYTES) {
+      setState({ phase: "error", message: `This file is ${(file.size / (1024 * 1024)).toFixed(1)} MB; uploads are limited to ${UPLOAD_MAX_LABEL}. Nothing was imported. Split it, or import it with npm run moddesk -- import <file>.` });
+      return;
+    }
     const format = String(formData.get("format") ?? "auto-detect");
     const params = new URLSearchParams({ fileName: file.name });
     if (format !== "auto-detect") params.set("format", format);
     setState({ phase: "running", seen: 0, added: 0 });
-    const response = await fetch(`/api/v1/imports?${params}`, { method: "POST", body: file, headers: { "content-type": "application/octet-stream" } });
-    if (!response.ok) {
-      const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-      setState({ phase: "error", message: body?.error?.message ?? `The upload failed (${response.status}).` });
-      return;
+    let finished = false;
+    try {
+      const response = await fetch(`/api/v1/imports?${params}`, { method: "POST", body: file, headers: { "content-type": "application/octet-stream" } });
+      if (!response.ok) {
+        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+        setState({ phase: "error", message: body?.error?.message ?? `The upload failed (${response.status}).` });
+        return;
+      }
+      await readLines(response, (line) => {
+        finished = line.type !== "progress";
+        if (line.type === "progress") setState({ phase: "running", seen: line.seen, added: line.added });
+        else if (line.type === "done") setState({ phase: "done", result: line });
+        else setState({ phase: "error", message: line.message });
+      });
+    } catch (error) {
+      setState({ phase: "error", message: `The connection broke off (${error instanceof Error ? error.message : String(error)}); see Past imports below for what was stored.` });
+      finished = true;
     }
-    await readLines(response, (line) => {
-      if (line.type === "progress") setState({ phase: "running", seen: line.seen, added: line.added });
-      else if (line.type === "done") setState({ phase: "done", result: line });
-      else setState({ phase: "error", message: line.message });
-    });
+    // An answer that stops without its summary must not leave the page saying "Importing…".
+    if (!finished) setState({ phase: "error", message: "The import stopped without a summary; see Past imports below for what was stored." });
     router.refresh();
   }
 
@@ -54,7 +68,7 @@ export function UploadForm() {
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <form action={upload} className="flex flex-wrap items-end gap-3">
         <label className="text-sm">
-          <span className="block font-medium text-slate-700">File</span>
+          <span className="block font-medium text-slate-700">File (up to {UPLOAD_MAX_LABEL})</span>
           <input name="file" type="file" required className="mt-1 block text-sm" data-testid="import-file" />
         </label>
         <label className="text-sm">

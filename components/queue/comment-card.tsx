@@ -3,6 +3,7 @@ import { describeDecision } from "@/lib/moderation/policy";
 import type { QueueItem } from "@/lib/moderation/queue-item";
 import { SuggestionBadge } from "@/components/insights/suggestion-badge";
 import { HighlightedBody } from "./highlighted-body";
+import { authorHref } from "@/lib/moderation/author-href";
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
@@ -46,7 +47,7 @@ export function CommentCard({ item, isFocused = false, isSelected = false, remar
     >
       <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
         {item.authorName ? (
-          <Link href={`/authors/${encodeURIComponent(item.authorName)}`} className="font-semibold hover:underline" data-testid="comment-author">
+          <Link href={authorHref(item.authorName)} className="font-semibold hover:underline" data-testid="comment-author">
             {item.authorName}
           </Link>
         ) : (

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIsoWithinYears, YEARS_MESSAGE } from "@/lib/validation/bounds";
 
 // A date filter as people type it in a URL or a date input: an ISO date (a UTC day) or an ISO
 // date-time with a zone. Bounds are half-open: `since` is the first instant included, `until` the
@@ -15,6 +16,7 @@ export function dateBound(edge: "since" | "until") {
     blankToUndefined,
     z
       .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: `${edge} must be an ISO date (2026-11-25) or date-time with a zone (2026-11-25T10:00:00Z)` })
+      .refine(isIsoWithinYears, `${edge} ${YEARS_MESSAGE}`)
       .transform((text) => {
         const isDay = DATE_ONLY.test(text);
         const date = new Date(isDay ? `${text}T00:00:00Z` : text);

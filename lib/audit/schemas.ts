@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { rowIdSchema } from "@/lib/validation/bounds";
 import { blankToUndefined, dateBound, sinceBeforeUntil } from "./date-bound";
 
 // The Audit log page's filters, all in the URL (a GET form), so a filtered view can be shared.
 
-const optionalText = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+const optionalText = (max: number) =>
+  z.preprocess(blankToUndefined, z.string().trim().max(max).refine((text) => !text.includes("\u0000"), "must not contain a NUL character").optional());
 
 export const auditFiltersSchema = z
   .object({
@@ -15,7 +17,7 @@ export const auditFiltersSchema = z
     since: dateBound("since"),
     until: dateBound("until"),
     /** Keyset cursor: events with a smaller id (older) than this. */
-    before: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+    before: z.preprocess(blankToUndefined, rowIdSchema.optional()),
   })
   .refine(...sinceBeforeUntil);
 

@@ -35,6 +35,15 @@ describe("csvField", () => {
     expect(csvField("plain")).toBe("plain");
   });
 
+  it.each([
+    ["fine;=1+1", '"fine;=1+1"'],
+    ["a;b", '"a;b"'],
+    ["tab\t@SUM(A1)", '"tab\t@SUM(A1)"'],
+    ["x, -2+3", '"x, -2+3"'],
+  ])("quotes %j, whose separator a semicolon or tab locale would split on (the part after it would start a formula)", (input, expected) => {
+    expect(csvField(input)).toBe(expected);
+  });
+
   it("neutralizes before quoting, so the quote prefix sits inside the quoted field", () => {
     expect(csvField('=HYPERLINK("http://x","click")')).toBe(`"'=HYPERLINK(""http://x"",""click"")"`);
     expect(csvField("-1+2")).toBe("'-1+2");

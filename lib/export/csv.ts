@@ -7,7 +7,11 @@
 // The price is that a comment whose text is "-1+2" is exported as "'-1+2": the quote is visible
 // in the cell, which is the documented, accepted cost of the guidance.
 
-const NEEDS_QUOTES = /[",\r\n]/;
+// Quoted whenever a cell holds a quote, a line break or any character a spreadsheet may take for the
+// list separator: the comma we write, the semicolon of locales whose decimal mark is a comma (Excel
+// in de-DE, fr-FR, ...), and tab. Unquoted, `fine;=1+1` splits into two cells there and the second
+// one starts a formula; quoted, it stays one text cell in every locale.
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 /** = + - @ tab CR, by char code: this runs for every text cell of a million-row export. */
 function startsLikeFormula(text: string): boolean {

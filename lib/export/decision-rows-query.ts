@@ -52,12 +52,14 @@ const ROWS = `SELECT
 /**
  * How a column's value may be written:
  * - int: an integer;
- * - plain: text Postgres made from enum labels, timestamps or ';'-joined enum labels, which can
- *   hold no quote, comma, backslash, CR/LF or control character and cannot start like a formula,
+ * - plain: text Postgres made from enum labels or timestamps, which can hold no quote, comma,
+ *   semicolon, backslash, CR/LF or control character and cannot start like a formula,
  *   so it needs neither CSV quoting, formula neutralization nor JSON escaping;
+ * - list: ';'-joined enum labels: plain, but quoted in CSV when it holds a ';' (a semicolon-locale
+ *   spreadsheet splits on it, csv.ts), as csvField would;
  * - text: anything a user or an import wrote.
  */
-export type ColumnValueKind = "int" | "plain" | "text";
+export type ColumnValueKind = "int" | "plain" | "list" | "text";
 
 /** Each column as an expression over the row `r` of the decision query, its kind, and whether it can be NULL. */
 export const EXPORT_COLUMN_SQL: Record<ExportColumnKey, { sql: string; kind: ColumnValueKind; isNullable: boolean }> = {
@@ -77,7 +79,7 @@ export const EXPORT_COLUMN_SQL: Record<ExportColumnKey, { sql: string; kind: Col
   note: { sql: "r.note", kind: "text", isNullable: true },
   moderator: { sql: "r.moderator", kind: "text", isNullable: true },
   decided_at: { sql: "r.decided_at", kind: "plain", isNullable: false },
-  flag_categories: { sql: "r.flags[1]", kind: "plain", isNullable: true },
+  flag_categories: { sql: "r.flags[1]", kind: "list", isNullable: true },
   flag_rules: { sql: "r.flags[2]", kind: "text", isNullable: true },
 };
 

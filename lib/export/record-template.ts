@@ -67,6 +67,8 @@ export function createRecordTemplate(format: RecordFormat): RecordTemplate {
       texts.push(selected.push(sql) - 1);
     } else if (!isNullable && kind === "int") {
       pieces.push({ sql: `(${sql})::text` });
+    } else if (format === "csv" && kind === "list") {
+      pieces.push({ sql: `coalesce(CASE WHEN strpos(${sql}, ';') > 0 THEN '"' || (${sql}) || '"' ELSE ${sql} END, '')` });
     } else if (format === "csv") {
       pieces.push({ sql: isNullable ? `coalesce((${sql})::text, '')` : sql });
     } else if (kind === "int") {

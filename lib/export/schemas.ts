@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rowIdSchema } from "@/lib/validation/bounds";
 import { blankToUndefined, dateBound, sinceBeforeUntil } from "@/lib/audit/date-bound";
 import { EXPORT_FORMATS } from "./export-formatter";
 
@@ -8,7 +9,7 @@ import { EXPORT_FORMATS } from "./export-formatter";
 const filterFields = {
   since: dateBound("since"),
   until: dateBound("until"),
-  article: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+  article: z.preprocess(blankToUndefined, rowIdSchema.optional()),
   moderator: z.preprocess(blankToUndefined, z.union([z.literal("system"), z.email()]).optional()),
 };
 

@@ -18,6 +18,14 @@ describe("JSON interchange schemas", () => {
     expect(jsonlCommentSchema.safeParse({ ...line, article: {} }).success).toBe(false);
   });
 
+  it("rejects fields it does not know, in comments, articles and JSONL article references", () => {
+    const comment = { body: "Hi", postedAt: "2015-07-23T18:43:00Z" };
+    expect(jsonCommentSchema.safeParse({ ...comment, athor: "typo" }).success).toBe(false);
+    expect(jsonArticleSchema.safeParse({ title: "T", comments: [], tags: ["x"] }).success).toBe(false);
+    expect(jsonlCommentSchema.safeParse({ ...comment, article: { id: "1", slug: "x" } }).success).toBe(false);
+    expect(jsonArticleSchema.safeParse({ title: "T", comments: [comment] }).success).toBe(true);
+  });
+
   it("publishes JSON Schema documents", () => {
     const schemas = importJsonSchemas();
     expect(Object.keys(schemas)).toEqual(["jsonFile", "jsonArticle", "jsonComment", "jsonlComment"]);

@@ -6,8 +6,11 @@ import { DEFAULT_MAX_BODY_CHARS } from "./types";
 const externalId = z.string().min(1);
 const isoDateTime = z.iso.datetime({ offset: true });
 
+// Strict objects: a field we do not know is an error (a typo such as "postedat" or "athor" would
+// otherwise be dropped without a word), in files and in the ingest API alike.
+
 export function jsonCommentSchemaFor(maxBodyChars: number = DEFAULT_MAX_BODY_CHARS) {
-  return z.object({
+  return z.strictObject({
     /** The comment's id in the source system; makes re-imports idempotent. */
     id: externalId.optional(),
     /** id of the comment this one replies to. */
@@ -27,7 +30,7 @@ export const jsonCommentSchema = jsonCommentSchemaFor();
 export type JsonComment = z.infer<typeof jsonCommentSchema>;
 
 /** Article fields without its comments: the JSON parser validates comments one by one. */
-export const jsonArticleHeaderSchema = z.object({
+export const jsonArticleHeaderSchema = z.strictObject({
   id: externalId.optional(),
   url: z.string().min(1).optional(),
   title: z.string().min(1),
@@ -46,7 +49,7 @@ export const jsonFileSchema = z.union([jsonArticleSchema, z.array(jsonArticleSch
  * `title` alone identifies it by title, and is required when neither id nor url is given.
  */
 export const jsonlArticleRefSchema = z
-  .object({ id: externalId.optional(), url: z.string().min(1).optional(), title: z.string().min(1).optional() })
+  .strictObject({ id: externalId.optional(), url: z.string().min(1).optional(), title: z.string().min(1).optional() })
   .refine((ref) => ref.id !== undefined || ref.url !== undefined || ref.title !== undefined, {
     message: "article needs an id, a url or a title",
   });

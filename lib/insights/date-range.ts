@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIsoWithinYears } from "@/lib/validation/bounds";
 
 // The period every insight covers, chosen in the URL (?range=30d|90d|all or ?from=&to=).
 // Days are UTC calendar days; `to` is included. Comments are placed by when they were posted.
@@ -6,7 +7,7 @@ import { z } from "zod";
 export const DEFAULT_DAYS = 30;
 const DAY_MS = 86_400_000;
 
-const day = z.iso.date();
+const day = z.iso.date().refine(isIsoWithinYears);
 export const rangeParamsSchema = z.object({
   range: z.enum(["30d", "90d", "all"]).optional().catch(undefined),
   from: day.optional().catch(undefined),

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isRowId } from "@/lib/validation/bounds";
 import { CARD_COLUMNS, CARD_JOINS, loadQueueItems, type CommentRow } from "./load-queue-items";
 import type { QueuePage } from "./list-queue";
 
@@ -15,7 +16,7 @@ type Cursor = { part: "s"; probability: number; id: number } | { part: "n"; id: 
 export function parseSuggestionCursor(cursor: string | undefined): Cursor {
   const parts = cursor?.split(":") ?? [];
   const id = Number(parts.at(-1));
-  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  if (!isRowId(id)) return null;
   if (parts[0] === "n" && parts.length === 2) return { part: "n", id };
   const probability = Number(parts[1]);
   if (parts[0] === "s" && parts.length === 3 && parts[1] !== "" && Number.isFinite(probability)) return { part: "s", probability, id };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIsoWithinYears, MAX_ROW_ID, MIN_INT4 } from "@/lib/validation/bounds";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { decodeCursor, encodeCursor } from "./cursor";
 import type { CommentRow } from "./load-queue-items";
@@ -22,7 +23,9 @@ export interface QueueOrder {
 
 const TRUE = Prisma.sql`TRUE`;
 
-const priorityCursor = z.object({ p: z.number().int(), at: z.iso.datetime(), id: z.number().int() });
+const cursorAt = z.iso.datetime().refine(isIsoWithinYears);
+const cursorId = z.number().int().positive().max(MAX_ROW_ID);
+const priorityCursor = z.object({ p: z.number().int().min(MIN_INT4).max(MAX_ROW_ID), at: cursorAt, id: cursorId });
 
 /** Pending and Flagged: index (status, priority DESC, postedAt, id): most urgent first, then oldest. */
 const byPriority: QueueOrder = {
@@ -41,7 +44,7 @@ const byPriority: QueueOrder = {
   cursorOf: (row) => encodeCursor({ p: row.priority, at: row.postedAt.toISOString(), id: row.id }),
 };
 
-const decisionCursor = z.object({ at: z.iso.datetime().nullable(), id: z.number().int() });
+const decisionCursor = z.object({ at: cursorAt.nullable(), id: cursorId });
 
 /**
  * Approved and Hidden: index (status, decidedAt DESC, id DESC): newest decision first. Comments
@@ -67,7 +70,7 @@ const byDecision: QueueOrder = {
   cursorOf: (row) => encodeCursor({ at: row.decidedAt ? row.decidedAt.toISOString() : null, id: row.id }),
 };
 
-const idCursor = z.object({ id: z.number().int() });
+const idCursor = z.object({ id: cursorId });
 
 /** All: spans statuses, so newest imported first on the primary key. */
 const byId: QueueOrder = {

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { int4Schema, isIsoWithinYears, MAX_ROW_ID, rowIdSchema, YEARS_MESSAGE } from "@/lib/validation/bounds";
 
 export const COMMENT_STATUSES = ["PENDING", "APPROVED", "HIDDEN"] as const;
 
 export const listCommentsQuerySchema = z.object({
   status: z.enum(COMMENT_STATUSES).optional(),
-  articleId: z.coerce.number().int().positive().optional(),
-  after: z.coerce.number().int().nonnegative().optional(),
+  articleId: rowIdSchema.optional(),
+  after: z.coerce.number().int().nonnegative().max(MAX_ROW_ID).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type ListCommentsQuery = z.infer<typeof listCommentsQuerySchema>;
@@ -22,10 +23,33 @@ export type HideReason = (typeof HIDE_REASONS)[number];
 export const FILTER_CATEGORIES = ["OFF_TOPIC", "NATIONALIST", "ABUSIVE", "SPAM"] as const;
 export const QUEUE_SORTS = ["suggestion"] as const;
 
+/** PostgreSQL text cannot hold NUL: a filter with one is refused here, not by the database (a 500). */
+const hasNoNul = (text: string) => !text.includes("\u0000");
 const optionalText = (max: number) =>
-  z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined), z.string().max(max).optional());
-const optionalId = z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().optional());
-const optionalDay = z.preprocess((value) => (value === "" ? undefined : value), z.iso.date().optional());
+  z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? value.trim() : undefined), z.string().max(max).refine(hasNoNul).optional());
+/**
+ * websearch_to_tsquery reads each "-" before a term as NOT, and fails ("tsquery stack too small")
+ * past about 32 in a row: a run of dashes (with anything but letters and digits between them)
+ * means one NOT.
+ */
+export function collapseNegations(text: string): string {
+  return text.replace(/-(?:[^\p{L}\p{N}]*-)+/gu, "-");
+}
+export const QUEUE_TEXT_LIMITS = { q: 200, author: 200 } as const;
+
+/** What the queue had to leave out of a URL's text filters, in words (the page shows them). */
+export function queueQueryProblems(raw: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  for (const [field, max] of Object.entries(QUEUE_TEXT_LIMITS)) {
+    const value = raw[field]?.trim() ?? "";
+    const label = field === "q" ? "The search" : "The author filter";
+    if (value.length > max) problems.push(`${label} is ${value.length} characters long; the limit is ${max}. It was not applied: shorten it.`);
+    else if (!hasNoNul(value)) problems.push(`${label} contains a NUL character; it was not applied.`);
+  }
+  return problems;
+}
+const optionalId = z.preprocess((value) => (value === "" ? undefined : value), rowIdSchema.optional());
+const optionalDay = z.preprocess((value) => (value === "" ? undefined : value), z.iso.date().refine(isIsoWithinYears, YEARS_MESSAGE).optional());
 
 /** The queue page's search params. Anything malformed falls back to "no filter" rather than an error page. */
 export const queueQuerySchema = z.object({
@@ -36,7 +60,7 @@ export const queueQuerySchema = z.object({
   author: optionalText(200).catch(undefined),
   from: optionalDay.catch(undefined),
   to: optionalDay.catch(undefined),
-  q: optionalText(200).catch(undefined),
+  q: optionalText(200).transform((text) => (text === undefined ? undefined : collapseNegations(text))).optional().catch(undefined),
   /** Absent: the tab's own order. "suggestion": most likely to be hidden first (list-queue-by-suggestion.ts). */
   sort: z.enum(QUEUE_SORTS).optional().catch(undefined),
   after: z.string().max(500).optional().catch(undefined),
@@ -45,9 +69,9 @@ export type QueueQuery = z.infer<typeof queueQuerySchema>;
 export type QueueFilters = Omit<QueueQuery, "tab" | "after">;
 
 const commentRef = {
-  commentId: z.coerce.number().int().positive(),
+  commentId: rowIdSchema,
   /** The version and status the moderator saw: the guard of the transition. */
-  expectedVersion: z.coerce.number().int().nonnegative(),
+  expectedVersion: int4Schema.pipe(z.number().nonnegative()),
   expectedStatus: z.enum(COMMENT_STATUSES),
 };
 
@@ -56,6 +80,11 @@ const note = z.preprocess((value) => (value === "" || value === null ? undefined
 export const decideInputSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("APPROVE"), ...commentRef, note }),
   z.object({ action: z.literal("HIDE"), ...commentRef, reason: z.enum(HIDE_REASONS), note }),
+]);
+/** The same decision as a JSON body of the API: a field it does not know is a 400, not ignored. */
+export const decideRequestSchema = z.discriminatedUnion("action", [
+  z.strictObject({ action: z.literal("APPROVE"), ...commentRef, note }),
+  z.strictObject({ action: z.literal("HIDE"), ...commentRef, reason: z.enum(HIDE_REASONS), note }),
 ]);
 export type DecideInput = z.infer<typeof decideInputSchema>;
 
@@ -69,12 +98,12 @@ export const bulkDecideInputSchema = z.object({
 export type BulkDecideInput = z.infer<typeof bulkDecideInputSchema>;
 
 export const takeBackInputSchema = z.object({
-  decisionId: z.coerce.number().int().positive(),
-  expectedVersion: z.coerce.number().int().nonnegative(),
+  decisionId: rowIdSchema,
+  expectedVersion: int4Schema.pipe(z.number().nonnegative()),
 });
 export type TakeBackInput = z.infer<typeof takeBackInputSchema>;
 
-export const commentNoteInputSchema = z.object({ commentId: z.coerce.number().int().positive(), note: z.string().trim().min(1, "Write a note.").max(4000) });
+export const commentNoteInputSchema = z.object({ commentId: rowIdSchema, note: z.string().trim().min(1, "Write a note.").max(4000) });
 export const authorNoteInputSchema = z.object({ authorName: z.string().trim().min(1).max(200), note: z.string().trim().min(1, "Write a note.").max(4000) });
 export const watchAuthorInputSchema = z.object({
   authorName: z.string().trim().min(1).max(200),
@@ -89,4 +118,4 @@ export const hideAuthorPendingInputSchema = z.object({
   confirmed: z.literal(["true", true]),
 });
 
-export const queueChangesQuerySchema = z.object({ since: z.iso.datetime() });
+export const queueChangesQuerySchema = z.object({ since: z.iso.datetime().refine(isIsoWithinYears, `since ${YEARS_MESSAGE}`) });

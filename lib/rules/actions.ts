@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { MAX_ROW_ID } from "@/lib/validation/bounds";
 import { defineAction } from "@/lib/action";
 import type { SessionUser } from "@/lib/auth/session";
 import { enqueueRuleRerun } from "@/lib/jobs/enqueue-rule-rerun";
@@ -14,7 +15,7 @@ import { testRuleDraft } from "./test-rule-draft";
 import { updateRule } from "./update-rule";
 
 const actorOf = (user: SessionUser | null) => ({ id: user?.id ?? null, label: user?.email ?? "unknown" });
-const guarded = z.object({ id: z.number().int().positive(), expectedVersion: z.number().int().positive() });
+const guarded = z.object({ id: z.number().int().positive().max(MAX_ROW_ID), expectedVersion: z.number().int().positive().max(MAX_ROW_ID) });
 
 export const createRuleAction = defineAction({
   name: "rules.create",

@@ -29,7 +29,7 @@ export class ModeratorSession {
     const started = performance.now();
     const response = await fetch(`${this.baseUrl}/api/v1/comments/${commentId}/decisions`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie: this.cookie },
+      headers: { "content-type": "application/json", origin: this.baseUrl, cookie: this.cookie },
       body: JSON.stringify({ action, expectedVersion: 0, expectedStatus: "PENDING", ...(action === "HIDE" ? { reason: "ABUSIVE" } : {}) }),
     });
     const body = (await response.json()) as { decisionId?: number };
@@ -37,7 +37,7 @@ export class ModeratorSession {
   }
 
   async upload(fileName: string, content: string): Promise<string> {
-    const response = await fetch(`${this.baseUrl}/api/v1/imports?fileName=${encodeURIComponent(fileName)}`, { method: "POST", headers: { cookie: this.cookie }, body: content });
+    const response = await fetch(`${this.baseUrl}/api/v1/imports?fileName=${encodeURIComponent(fileName)}`, { method: "POST", headers: { "content-type": "application/octet-stream", origin: this.baseUrl, cookie: this.cookie }, body: content });
     const text = await response.text();
     if (!response.ok) throw new Error(`import failed: ${response.status} ${text}`);
     return text.trim().split("\n").at(-1) ?? "";

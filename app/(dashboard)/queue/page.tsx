@@ -7,7 +7,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { countQueueTabs } from "@/lib/moderation/count-queue-tabs";
 import { listQueue } from "@/lib/moderation/list-queue";
 import { listQueueFilterOptions } from "@/lib/moderation/list-queue-filter-options";
-import { queueQuerySchema } from "@/lib/moderation/schemas";
+import { queueQueryProblems, queueQuerySchema } from "@/lib/moderation/schemas";
 
 export const metadata: Metadata = { title: "Queue" };
 
@@ -17,6 +17,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const user = await requirePagePermission("queue:read", "/queue");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
   const { tab, after, ...filters } = queueQuerySchema.parse(raw);
+  const problems = queueQueryProblems(raw);
   // The live feed starts from before the page's queries, so nothing decided meanwhile is missed.
   const since = new Date().toISOString();
   const [page, counts, options] = await Promise.all([listQueue({ tab, filters, cursor: after, limit: PAGE_SIZE }), countQueueTabs({ fresh: true }), listQueueFilterOptions()]);
@@ -25,6 +26,13 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     <main className="space-y-4">
       <h1 className="text-xl font-semibold">Moderation queue</h1>
       <QueueFilters tab={tab} filters={filters} options={options} />
+      {problems.length > 0 ? (
+        <ul role="alert" data-testid="queue-filter-problems" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      ) : null}
       <QueueBoard
         key={`${tab}?${filterQuery}&${after ?? ""}`}
         items={page.items}

@@ -5,14 +5,15 @@ import { ThreadView } from "@/components/queue/thread-view";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { getArticleThread } from "@/lib/moderation/get-article-thread";
+import { rowIdFrom } from "@/lib/validation/bounds";
 
 export const metadata: Metadata = { title: "Article" };
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requirePagePermission("queue:read", `/articles/${id}`);
-  const articleId = Number(id);
-  const data = Number.isSafeInteger(articleId) && articleId > 0 ? await getArticleThread(articleId) : null;
+  const articleId = rowIdFrom(id);
+  const data = articleId === null ? null : await getArticleThread(articleId);
   if (!data) notFound();
   return (
     <main className="space-y-6">

@@ -4,14 +4,15 @@ import { CommentCard } from "@/components/queue/comment-card";
 import { InternalNotes } from "@/components/queue/internal-notes";
 import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
+import { AUTHOR_NAME_PARAM, authorHref, authorNameFrom } from "@/lib/moderation/author-href";
 import { AUTHOR_PAGE_LIMIT, getAuthorProfile } from "@/lib/moderation/get-author-profile";
 
 export const metadata: Metadata = { title: "Author" };
 
-export default async function AuthorPage({ params }: { params: Promise<{ name: string }> }) {
+export default async function AuthorPage({ params, searchParams }: { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { name } = await params;
-  const authorName = safeDecode(name);
-  const user = await requirePagePermission("queue:read", `/authors/${name}`);
+  const authorName = authorNameFrom(name, (await searchParams)[AUTHOR_NAME_PARAM]);
+  const user = await requirePagePermission("queue:read", authorHref(authorName));
   const profile = await getAuthorProfile(authorName);
   const canDecide = can(user.role, "comment:decide");
   return (
@@ -42,13 +43,4 @@ export default async function AuthorPage({ params }: { params: Promise<{ name: s
       </section>
     </main>
   );
-}
-
-/** Names are free text: a stray "%" in one must not turn the page into an error. */
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }

@@ -10,14 +10,15 @@ import { statementOfReasonsForComment } from "@/lib/dsa/comment-statement-of-rea
 import { formatDateTime } from "@/lib/format";
 import { getCommentDetail } from "@/lib/moderation/get-comment-detail";
 import { reasonLabel } from "@/lib/moderation/policy";
+import { rowIdFrom } from "@/lib/validation/bounds";
 
 export const metadata: Metadata = { title: "Comment" };
 
 export default async function CommentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePagePermission("queue:read", `/comments/${id}`);
-  const commentId = Number(id);
-  const detail = Number.isSafeInteger(commentId) && commentId > 0 ? await getCommentDetail(commentId) : null;
+  const commentId = rowIdFrom(id);
+  const detail = commentId === null ? null : await getCommentDetail(commentId);
   if (!detail) notFound();
   const canDecide = can(user.role, "comment:decide");
   const { item } = detail;

@@ -7,6 +7,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { getRuleForEdit, listRuleVersions } from "@/lib/rules/queries";
 import { RULE_KINDS, type RuleKind } from "@/lib/detect/types";
+import { rowIdFrom } from "@/lib/validation/bounds";
 
 export const metadata: Metadata = { title: "Rule" };
 
@@ -15,8 +16,8 @@ const isEngineKind = (kind: string): kind is RuleKind => (RULE_KINDS as readonly
 export default async function EditRulePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const { id: rawId } = await params;
   const user = await requirePagePermission("rules:read", `/rules/${encodeURIComponent(rawId)}/edit`);
-  const id = Number(rawId);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = rowIdFrom(rawId);
+  if (id === null) notFound();
   const [rule, versions] = await Promise.all([getRuleForEdit(id), listRuleVersions(id)]);
   if (!rule) notFound();
   const canWrite = can(user.role, "rules:write") && isEngineKind(rule.kind);

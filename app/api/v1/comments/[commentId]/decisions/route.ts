@@ -1,5 +1,5 @@
 import { decideComment } from "@/lib/moderation/decide-comment";
-import { decideInputSchema } from "@/lib/moderation/schemas";
+import { decideRequestSchema } from "@/lib/moderation/schemas";
 import { defineRoute } from "@/lib/route";
 
 // A decision over HTTP (integrations, the load test): the same guarded transition as the queue.
@@ -8,6 +8,6 @@ import { defineRoute } from "@/lib/route";
 export const POST = defineRoute({
   name: "POST /api/v1/comments/[commentId]/decisions",
   permission: "comment:decide",
-  input: decideInputSchema,
+  input: decideRequestSchema,
   run: (input, { principal }) => decideComment(input, principal.actor),
 });

@@ -1,0 +1,128 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+import { credentials, signIn } from "./support/fixtures";
+
+// Cross-site request forgery against the API: a signed-in admin opens a page on another origin,
+// which posts to Moddesk with the admin's cookie. The page sits on a second loopback port, both as
+// http://localhost:<port> (another site: SameSite=Lax keeps the cookie home) and as
+// http://127.0.0.1:<port> (the same *site* as the app, so the browser sends the cookie: only the
+// Origin and Content-Type checks of lib/route.ts stand between it and the API).
+
+let attacker: Server;
+let attackerPort = 0;
+
+/** The attacker's page: it fires the forged requests as soon as it loads, then says so. */
+function attackPage(appUrl: string, commentId: number, stamp: string): string {
+  const decision = JSON.stringify({ action: "HIDE", reason: "SPAM", expectedVersion: 0, expectedStatus: "PENDING" });
+  const ingest = JSON.stringify({ title: `Forged ${stamp}`, comments: [{ id: `forged-${stamp}`, body: `forged ingest ${stamp}`, postedAt: "2015-07-24T10:30:00Z" }] });
+  const upload = `article_title,comment_id,body,posted_at\nForged ${stamp},forged-upload-${stamp},forged upload ${stamp},2015-07-24T10:30:00Z\n`;
+  const posts = [
+    [`${appUrl}/api/v1/comments/${commentId}/decisions`, decision],
+    [`${appUrl}/api/v1/comments`, ingest],
+    [`${appUrl}/api/v1/imports?fileName=forged-${stamp}.csv`, upload],
+  ];
+  return `<!doctype html><html><body><form id="form" method="POST" enctype="text/plain" action="${appUrl}/api/v1/comments/${commentId}/decisions" target="sink"><input name='${decision.slice(0, -1)},"x":"' value='"}'></form><iframe name="sink"></iframe>
+<script>
+const posts = ${JSON.stringify(posts)};
+Promise.all(posts.map(([url, body]) => fetch(url, { method: "POST", mode: "no-cors", credentials: "include", headers: { "content-type": "text/plain" }, body }).catch(() => null)))
+  .then(() => { document.getElementById("form").submit(); setTimeout(() => { document.title = "done"; }, 1500); });
+</script></body></html>`;
+}
+
+let attackHtml = "";
+
+test.beforeAll(async () => {
+  attacker = createServer((_request, response) => {
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end(attackHtml);
+  });
+  await new Promise<void>((resolve) => attacker.listen(0, "127.0.0.1", resolve));
+  attackerPort = (attacker.address() as AddressInfo).port;
+});
+
+test.afterAll(async () => {
+  await new Promise<void>((resolve) => attacker.close(() => resolve()));
+});
+
+async function seedPendingComment(client: pg.Client, stamp: string): Promise<number> {
+  const article = await client.query<{ id: number }>(`INSERT INTO article (key, title, "publishedAt") VALUES ($1, $2, now()) RETURNING id`, [`csrf:${stamp}`, `CSRF target ${stamp}`]);
+  const comment = await client.query<{ id: number }>(
+    `INSERT INTO comment ("articleId", source, "dedupeKey", "contentHash", "authorName", body, "postedAt", priority) VALUES ($1, 'e2e', $2, $2, 'reader', 'A fair comment.', now() AT TIME ZONE 'UTC', 0) RETURNING id`,
+    [article.rows[0]!.id, `csrf:${stamp}`],
+  );
+  return comment.rows[0]!.id;
+}
+
+for (const host of ["localhost", "127.0.0.1"]) {
+  test(`a page on http://${host}:<other port> cannot make a signed-in admin decide, ingest or upload`, async ({ browser, baseURL }) => {
+    const stamp = randomBytes(4).toString("hex");
+    const client = new pg.Client({ connectionString: credentials().databaseUrl });
+    await client.connect();
+    try {
+      const commentId = await seedPendingComment(client, stamp);
+      const context = await browser.newContext();
+      const victim = await context.newPage();
+      await signIn(victim, "admin");
+      attackHtml = attackPage(baseURL ?? "", commentId, stamp);
+      const forged: number[] = [];
+      victim.on("response", (response) => {
+        if (response.url().startsWith(`${baseURL}/api/`)) forged.push(response.status());
+      });
+      await victim.goto(`http://${host}:${attackerPort}/`);
+      await expect(victim).toHaveTitle("done", { timeout: 15_000 });
+      // Every forged request got an answer, and none was a success.
+      expect(forged.length).toBeGreaterThanOrEqual(3);
+      for (const status of forged) expect([401, 403, 415]).toContain(status);
+
+      const comment = await client.query<{ status: string; version: number }>(`SELECT status, version FROM comment WHERE id = $1`, [commentId]);
+      expect(comment.rows[0]).toEqual({ status: "PENDING", version: 0 });
+      const added = await client.query<{ count: string }>(`SELECT count(*) FROM comment WHERE body LIKE $1`, [`forged % ${stamp}`]);
+      expect(added.rows[0]!.count).toBe("0");
+
+      // The same admin on Moddesk's own page still decides: the checks refuse forgeries only.
+      const own = await victim.request.post(`/api/v1/comments/${commentId}/decisions`, {
+        headers: { origin: baseURL ?? "", "content-type": "application/json" },
+        data: { action: "HIDE", reason: "SPAM", expectedVersion: 0, expectedStatus: "PENDING" },
+      });
+      expect(own.status()).toBe(200);
+      await context.close();
+    } finally {
+      await client.end();
+    }
+  });
+}
+
+test("a cookie without the app's Origin, or with a body a form can send, is refused; the app's own JSON request passes", async ({ browser, baseURL }) => {
+  const stamp = randomBytes(4).toString("hex");
+  const client = new pg.Client({ connectionString: credentials().databaseUrl });
+  await client.connect();
+  try {
+    const commentId = await seedPendingComment(client, stamp);
+    const context = await browser.newContext();
+    await signIn(await context.newPage(), "admin");
+    const decide = (headers: Record<string, string>, data: string) => context.request.post(`/api/v1/comments/${commentId}/decisions`, { headers, data, maxRedirects: 0 });
+    const body = JSON.stringify({ action: "HIDE", reason: "SPAM", expectedVersion: 0, expectedStatus: "PENDING" });
+    const json = { "content-type": "application/json" };
+
+    expect((await decide(json, body)).status(), "no Origin").toBe(403);
+    expect((await decide({ ...json, origin: "null" }, body)).status(), "Origin null").toBe(403);
+    expect((await decide({ ...json, origin: "http://evil.example" }, body)).status(), "foreign Origin").toBe(403);
+    expect((await decide({ ...json, origin: `http://localhost:${attackerPort}` }, body)).status(), "another port").toBe(403);
+    expect((await decide({ ...json, origin: baseURL ?? "", "sec-fetch-site": "same-site" }, body)).status(), "Sec-Fetch-Site same-site").toBe(403);
+    const plain = await decide({ "content-type": "text/plain", origin: baseURL ?? "" }, body);
+    expect(plain.status(), "text/plain from the app's origin").toBe(415);
+    expect((await plain.json()).error.message).toContain("application/json");
+    const upload = await context.request.post(`/api/v1/imports?fileName=csrf-${stamp}.csv`, { headers: { "content-type": "text/plain", origin: baseURL ?? "" }, data: "article_title,body,posted_at\nA,b,2015-07-23T10:00:00Z\n" });
+    expect(upload.status(), "an upload as text/plain").toBe(415);
+
+    const unchanged = await client.query<{ status: string }>(`SELECT status FROM comment WHERE id = $1`, [commentId]);
+    expect(unchanged.rows[0]!.status).toBe("PENDING");
+    expect((await decide({ ...json, origin: baseURL ?? "" }, body)).status(), "the app's own request").toBe(200);
+    await context.close();
+  } finally {
+    await client.end();
+  }
+});

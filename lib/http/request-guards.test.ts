@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { checkContentType, checkSameOrigin, isStateChanging } from "./request-guards";
+
+const headers = (values: Record<string, string>) => new Headers(values);
+
+describe("checkSameOrigin", () => {
+  describe("with MODDESK_URL configured", () => {
+    const configured = "https://moddesk.example.org";
+    it("accepts exactly the configured origin", () => {
+      expect(checkSameOrigin(headers({ origin: "https://moddesk.example.org", host: "10.0.0.5:3000" }), configured)).toEqual({ ok: true });
+    });
+    it.each([
+      ["another site", { origin: "https://evil.example", host: "moddesk.example.org" }],
+      ["another port of the same host", { origin: "https://moddesk.example.org:4701", host: "moddesk.example.org" }],
+      ["plain http", { origin: "http://moddesk.example.org", host: "moddesk.example.org" }],
+      ["a Host header forged to match", { origin: "https://evil.example", host: "evil.example" }],
+    ])("refuses %s", (_label, values) => {
+      expect(checkSameOrigin(headers(values), configured)).toMatchObject({ ok: false, status: 403 });
+    });
+  });
+
+  describe("without it (the request's Host)", () => {
+    it("accepts an Origin on the host the request was sent to", () => {
+      expect(checkSameOrigin(headers({ origin: "http://localhost:3000", host: "localhost:3000" }), undefined)).toEqual({ ok: true });
+      expect(checkSameOrigin(headers({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", "sec-fetch-site": "same-origin" }), undefined)).toEqual({ ok: true });
+    });
+    it.each([
+      ["a page on another port (same site)", { origin: "http://localhost:4701", host: "localhost:3000" }],
+      ["another loopback name", { origin: "http://127.0.0.1:4701", host: "localhost:3000" }],
+      ["no Origin", { host: "localhost:3000" }],
+      ["Origin null (sandboxed frame, file:)", { origin: "null", host: "localhost:3000" }],
+      ["an Origin that is not a URL", { origin: "not a url", host: "localhost:3000" }],
+      ["Sec-Fetch-Site same-site even with a matching Origin", { origin: "http://localhost:3000", host: "localhost:3000", "sec-fetch-site": "same-site" }],
+      ["Sec-Fetch-Site cross-site", { origin: "http://localhost:3000", host: "localhost:3000", "sec-fetch-site": "cross-site" }],
+    ])("refuses %s", (_label, values) => {
+      expect(checkSameOrigin(headers(values), undefined)).toMatchObject({ ok: false, status: 403, code: "FORBIDDEN" });
+    });
+  });
+});
+
+describe("checkContentType", () => {
+  it("takes the listed media types, with or without parameters", () => {
+    expect(checkContentType(headers({ "content-type": "application/json" }), ["application/json"])).toEqual({ ok: true });
+    expect(checkContentType(headers({ "content-type": "Application/JSON; charset=utf-8" }), ["application/json"])).toEqual({ ok: true });
+  });
+  it.each(["text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", ""])("refuses %j with 415 (a form can send it cross-origin)", (type) => {
+    expect(checkContentType(headers(type ? { "content-type": type } : {}), ["application/json"])).toMatchObject({ ok: false, status: 415 });
+  });
+});
+
+describe("isStateChanging", () => {
+  it("is every method but GET, HEAD and OPTIONS", () => {
+    expect(["GET", "head", "OPTIONS"].map(isStateChanging)).toEqual([false, false, false]);
+    expect(["POST", "PUT", "PATCH", "DELETE"].map(isStateChanging)).toEqual([true, true, true, true]);
+  });
+});

@@ -1,0 +1,61 @@
+// Checks a route handler makes before it trusts a cookie-authenticated request to change state.
+// Pure (headers in, verdict out) so that every case is unit-tested without a server.
+//
+// A browser attaches the session cookie to requests that another page makes (a form posting
+// `text/plain`, a no-cors fetch): SameSite=Lax stops cross-site POSTs, but not a page on the same
+// host and another port, which is the same *site*. What such a page cannot forge is the Origin
+// header, nor send `application/json` without a CORS preflight that we never grant.
+
+export type GuardVerdict = { ok: true } | { ok: false; status: 403 | 415; code: "FORBIDDEN" | "UNSUPPORTED_MEDIA_TYPE"; message: string };
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function isStateChanging(method: string): boolean {
+  return !SAFE_METHODS.has(method.toUpperCase());
+}
+
+/**
+ * The origin the app is served from. When MODDESK_URL is configured it alone is the app's origin
+ * (behind a proxy the Host header is whatever the proxy or the client says). Without it, the
+ * request's own Host header: a browser always sends the host it is talking to, and a page on
+ * another origin cannot change it.
+ */
+export function appOrigins(headers: Headers, configuredUrl: string | undefined): { hosts: string[]; origins: string[] } {
+  if (configuredUrl) return { hosts: [], origins: [new URL(configuredUrl).origin] };
+  const host = headers.get("host");
+  return { hosts: host ? [host.toLowerCase()] : [], origins: [] };
+}
+
+function refuse(message: string): GuardVerdict {
+  return { ok: false, status: 403, code: "FORBIDDEN", message };
+}
+
+/** Same-origin check: a present, non-null Origin equal to the app's, and no cross-site Sec-Fetch-Site. */
+export function checkSameOrigin(headers: Headers, configuredUrl: string | undefined): GuardVerdict {
+  const fetchSite = headers.get("sec-fetch-site");
+  if (fetchSite !== null && fetchSite !== "same-origin") return refuse(`Refused: a request sent by another site (Sec-Fetch-Site: ${fetchSite}) cannot use your session. Use an API token for integrations.`);
+  const origin = headers.get("origin");
+  if (origin === null || origin === "" || origin === "null") {
+    return refuse("Refused: a request signed in by cookie must carry the Origin header of this app. Scripts should send 'Authorization: Bearer <token>' instead.");
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return refuse("Refused: the Origin header is not a URL.");
+  }
+  const allowed = appOrigins(headers, configuredUrl);
+  if (allowed.origins.includes(parsed.origin) || allowed.hosts.includes(parsed.host.toLowerCase())) return { ok: true };
+  return refuse(`Refused: this request came from ${parsed.origin}, not from this app. Use an API token for integrations.`);
+}
+
+/** The media type of Content-Type without parameters, lower case ("" when absent). */
+export function mediaType(headers: Headers): string {
+  return (headers.get("content-type") ?? "").split(";", 1)[0]?.trim().toLowerCase() ?? "";
+}
+
+export function checkContentType(headers: Headers, accepted: readonly string[]): GuardVerdict {
+  const type = mediaType(headers);
+  if (accepted.includes(type)) return { ok: true };
+  return { ok: false, status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: `Send the body as ${accepted.join(" or ")} (got ${type === "" ? "no Content-Type" : type}).` };
+}

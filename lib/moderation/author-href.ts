@@ -1,0 +1,23 @@
+// The URL of an author's page. Names are free text; "." and ".." cannot be path segments (browsers
+// and Next resolve them away, also when percent-encoded), so those two go in the query string,
+// which the page reads first.
+
+const DOT_SEGMENT = /^\.{1,2}$/;
+export const AUTHOR_NAME_PARAM = "name";
+
+export function authorHref(name: string): string {
+  if (DOT_SEGMENT.test(name)) return `/authors/-?${AUTHOR_NAME_PARAM}=${encodeURIComponent(name)}`;
+  return `/authors/${encodeURIComponent(name)}`;
+}
+
+/** The author a request names: the query's `name` if given, else the decoded path segment. */
+export function authorNameFrom(segment: string, query: string | string[] | undefined): string {
+  const fromQuery = Array.isArray(query) ? query[0] : query;
+  if (fromQuery !== undefined && fromQuery !== "") return fromQuery;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // A stray "%" (Next passes such a segment on undecoded): the name is the text itself.
+    return segment;
+  }
+}

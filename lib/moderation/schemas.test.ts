@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { collapseNegations, queueQueryProblems, queueQuerySchema } from "./schemas";
+
+describe("queue search text", () => {
+  it("collapses a run of dashes to one NOT (PostgreSQL fails past 32)", () => {
+    expect(collapseNegations("-".repeat(40))).toBe("-");
+    expect(collapseNegations("- ".repeat(40) + "spam")).toBe("- spam");
+    expect(collapseNegations("well-known -spam")).toBe("well-known -spam");
+    expect(queueQuerySchema.parse({ q: `a ${"-".repeat(45)} b` }).q).toBe("a - b");
+  });
+
+  it("says why a search or author filter was not applied", () => {
+    expect(queueQuerySchema.parse({ q: "x".repeat(201) }).q).toBeUndefined();
+    expect(queueQueryProblems({ q: "x".repeat(201) })).toEqual(["The search is 201 characters long; the limit is 200. It was not applied: shorten it."]);
+    expect(queueQuerySchema.parse({ q: "a\u0000b", author: "x\u0000" })).toMatchObject({ q: undefined, author: undefined });
+    expect(queueQueryProblems({ q: "a\u0000b", author: "x\u0000" })).toHaveLength(2);
+    expect(queueQueryProblems({ q: "fine", author: "MK" })).toEqual([]);
+  });
+});
