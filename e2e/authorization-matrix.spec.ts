@@ -42,11 +42,14 @@ const HANDLERS: Record<string, { url?: string; methods: Partial<Record<Method, A
   "/api/v1/imports": { methods: { POST: "imports:run" } },
   "/api/v1/queue/changes": { methods: { GET: "queue:read" } },
   "/api/v1/sessions": { methods: { POST: "public" } },
+  // Single sign-on's callback (a 404 when SSO is off, as on this server; e2e/sso.spec.ts covers it on).
+  "/api/auth/[...all]": { url: "/api/auth/callback/oidc", methods: { GET: "public" } },
 };
 
 /** Server actions, by file and export name. */
 const ACTIONS: Record<string, Access> = {
   "lib/auth/actions.ts#signInAction": "public",
+  "lib/auth/actions.ts#startSsoSignInAction": "public",
   "lib/auth/actions.ts#signOutAction": "queue:read",
   "lib/auth/actions.ts#createUserAction": "users:manage",
   "lib/auth/token-actions.ts#createApiTokenAction": "tokens:manage",
