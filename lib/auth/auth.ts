@@ -79,7 +79,8 @@ function createAuth() {
       useSecureCookies: baseURL.startsWith("https://"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
-    plugins: sso ? [nextCookies(), ssoPlugin(sso)] : [nextCookies()],
+    // nextCookies last, as better-auth asks: it sets the cookies of whatever ran before it.
+    plugins: sso ? [ssoPlugin(sso), nextCookies()] : [nextCookies()],
   });
 }
 
