@@ -138,3 +138,22 @@ test("with passwords off the API refuses a right password, and better-auth's own
   expect((await request.get(`${server.baseUrl}/api/auth/get-session`)).status()).toBe(404);
   expect((await request.get(`${server.baseUrl}/api/auth/callback/github?code=x&state=y`)).status()).toBe(404);
 });
+
+test("cancelling at the provider brings the moderator back to sign-in in words, audited without an email", async ({ browser }) => {
+  const countCancelled = () =>
+    withDatabase(databaseUrl(), async (client) => {
+      const result = await client.query<{ count: string }>(
+        `SELECT count(*) FROM audit_event WHERE action = 'auth.sign_in_failed' AND "actorLabel" = 'system' AND details->>'method' = 'sso' AND details->>'reason' = 'sso callback failed: access_denied'`,
+      );
+      return Number(result.rows[0]?.count);
+    });
+  const before = await countCancelled();
+  const page = await loopbackOnlyPage(browser);
+  await page.goto(`${server.baseUrl}/sign-in`);
+  await page.getByRole("button", { name: "Sign in with Loopback IdP" }).click();
+  await page.waitForURL((url) => url.origin === provider.issuer);
+  await page.getByRole("link", { name: "[ Cancel ]" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?error=access_denied/);
+  await expect(page.getByTestId("sso-error")).toHaveText("Single sign-on did not complete. Try again; if it persists, tell your admin.");
+  expect(await countCancelled()).toBe(before + 1);
+});
