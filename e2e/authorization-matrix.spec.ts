@@ -78,11 +78,14 @@ const HANDLERS: Record<string, { url?: string; methods: Partial<Record<Method, A
     allowed: { POST: 401 },
     bodies: { POST: { contentType: "application/json", data: JSON.stringify({ email: `nobody-${stamp}@e2e.test`, password: "not-the-password-1" }) } },
   },
+  // Single sign-on's callback (a 404 when SSO is off, as on this server; e2e/sso.spec.ts covers it on).
+  "/api/auth/[...all]": { url: "/api/auth/callback/oidc", methods: { GET: "public" }, allowed: { GET: 404 } },
 };
 
 /** Server actions, by file and export name. */
 const ACTIONS: Record<string, Access> = {
   "lib/auth/actions.ts#signInAction": "public",
+  "lib/auth/actions.ts#startSsoSignInAction": "public",
   "lib/auth/actions.ts#signOutAction": "queue:read",
   "lib/auth/actions.ts#createUserAction": "users:manage",
   "lib/auth/token-actions.ts#createApiTokenAction": "tokens:manage",

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseSsoSettings, type SsoSettings } from "@/lib/auth/sso-settings";
 import { parseTrustedProxies } from "@/lib/auth/trusted-proxies";
 
 // The one place that reads process.env. Read when asked, so that `next build` and unit tests do not
@@ -40,13 +41,33 @@ const envSchema = z.object({
     }),
   /** The first admin's email, used only when the first start creates it (default admin@moddesk.local). */
   MODDESK_ADMIN_EMAIL: z.email("MODDESK_ADMIN_EMAIL must be an email address").max(320).optional(),
+  /** Single sign-on (docs/sso.md): set OIDC_ISSUER to turn it on; the rest is checked together below. */
+  OIDC_ISSUER: z.string().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_ALLOWED_DOMAINS: z.string().optional(),
+  OIDC_DEFAULT_ROLE: z.string().optional(),
+  OIDC_ADMIN_EMAILS: z.string().optional(),
+  OIDC_BUTTON_LABEL: z.string().max(60, "OIDC_BUTTON_LABEL must be at most 60 characters").optional(),
+  /** "off" refuses email + password sign-in (form and API); the CLI's user commands still work. */
+  MODDESK_PASSWORD_SIGNIN: z.enum(["on", "off"], "MODDESK_PASSWORD_SIGNIN must be on or off").default("on"),
 });
 
-export type Env = z.infer<typeof envSchema>;
+const checkedEnvSchema = envSchema
+  .superRefine((parsed, context) => {
+    const sso = parseSsoSettings(parsed);
+    if (!sso.ok) for (const problem of sso.problems) context.addIssue({ code: "custom", path: [problem.field], message: problem.message });
+  })
+  .transform((parsed) => {
+    const sso = parseSsoSettings(parsed);
+    return { ...parsed, sso: sso.ok ? sso.settings : null };
+  });
+
+export type Env = z.infer<typeof checkedEnvSchema>;
 
 /** Parsed on every call (it is cheap): `npm start` sets DATABASE_URL after it has read the rest. */
 export function env(): Env {
-  const result = envSchema.safeParse(process.env);
+  const result = checkedEnvSchema.safeParse(process.env);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `- ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Moddesk's environment is invalid:\n${lines.join("\n")}`);
@@ -63,6 +84,15 @@ export function requireDatabaseUrl(): string {
 export function publicUrl(): string {
   const current = env();
   return current.MODDESK_URL ?? `http://localhost:${current.PORT}`;
+}
+
+/** The single sign-on provider, or null when OIDC_ISSUER is unset. */
+export function ssoSettings(): SsoSettings | null {
+  return env().sso;
+}
+
+export function isPasswordSignInEnabled(): boolean {
+  return env().MODDESK_PASSWORD_SIGNIN === "on";
 }
 
 export const projectRoot = PROJECT_ROOT;

@@ -13,6 +13,7 @@ import { safeReturnPath } from "./return-path";
 import { createUserSchema, signInSchema } from "./schemas";
 import { signIn } from "./sign-in";
 import { signOut } from "./sign-out";
+import { startSsoSignIn } from "./sso-sign-in";
 
 export const signInAction = defineAction({
   name: "auth.signIn",
@@ -22,6 +23,16 @@ export const signInAction = defineAction({
     const requestHeaders = await headers();
     await signIn({ email: input.email, password: input.password, headers: requestHeaders, ipAddress: clientAddress(requestHeaders) });
     redirect(safeReturnPath(input.next));
+  },
+});
+
+/** "Sign in with <provider>": off to the OpenID Connect provider, back through /api/auth/callback/oidc. */
+export const startSsoSignInAction = defineAction({
+  name: "auth.startSsoSignIn",
+  input: z.object({ next: z.string().max(2048).optional() }),
+  permission: "public",
+  run: async (input) => {
+    redirect(await startSsoSignIn(input.next, await headers()));
   },
 });
 

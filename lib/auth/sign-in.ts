@@ -3,6 +3,7 @@ import { hashPassword, verifyPassword } from "better-auth/crypto";
 import { db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
+import { isPasswordSignInEnabled, ssoSettings } from "@/lib/env";
 import { getAuth } from "./auth";
 import { claimSignInAttempt, markAttemptSucceeded } from "./claim-sign-in-attempt";
 import { describeRefusal } from "./throttle";
@@ -21,9 +22,15 @@ interface SignInRequest {
 
 const WRONG_CREDENTIALS = "Wrong email or password.";
 
+/** MODDESK_PASSWORD_SIGNIN=off: said to the form and the API alike, naming the way in that is left. */
+export function passwordSignInOffMessage(): string {
+  const sso = ssoSettings();
+  return sso ? `Password sign-in is turned off on this Moddesk. Use "Sign in with ${sso.buttonLabel}".` : "Password sign-in is turned off on this Moddesk and single sign-on is not configured. Ask your admin.";
+}
+
 async function auditFailure(email: string, ipAddress: string | null, reason: string): Promise<void> {
   await db.$transaction((tx) =>
-    recordAuditEvent(tx, { actor: { id: null, label: email }, action: "auth.sign_in_failed", entityType: "user", entityId: null, details: { ipAddress, reason } }),
+    recordAuditEvent(tx, { actor: { id: null, label: email }, action: "auth.sign_in_failed", entityType: "user", entityId: null, details: { ipAddress, method: "password", reason } }),
   );
 }
 
@@ -58,6 +65,10 @@ function isBetterAuthRefusal(error: unknown): boolean {
 /** Throttles, verifies the password, then lets better-auth open the session (it sets the cookie). */
 export async function signIn(request: SignInRequest): Promise<{ userId: string }> {
   const { email, ipAddress } = request;
+  if (!isPasswordSignInEnabled()) {
+    await auditFailure(email, ipAddress, "password sign-in turned off");
+    throw new AppError("FORBIDDEN", passwordSignInOffMessage());
+  }
   const now = new Date();
   const claim = await claimSignInAttempt(email, ipAddress, now);
   if (!claim.allowed) {
@@ -81,7 +92,7 @@ export async function signIn(request: SignInRequest): Promise<{ userId: string }
     const result = await getAuth().api.signInEmail({ body: { email, password: request.password }, headers: request.headers });
     await markAttemptSucceeded(claim.attemptId);
     await db.$transaction((tx) =>
-      recordAuditEvent(tx, { actor: { id: result.user.id, label: email }, action: "auth.sign_in", entityType: "user", entityId: result.user.id, details: { ipAddress } }),
+      recordAuditEvent(tx, { actor: { id: result.user.id, label: email }, action: "auth.sign_in", entityType: "user", entityId: result.user.id, details: { ipAddress, method: "password" } }),
     );
     return { userId: result.user.id };
   } catch (error) {

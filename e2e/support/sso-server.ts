@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+// A second `next start` of the build serve.ts made, on the same database, with single sign-on
+// configured and password sign-in off: the SSO spec's own server, so that every other spec keeps
+// the sign-in page it knows. Started and stopped by the spec.
+
+export async function freeLoopbackPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export interface SsoServer {
+  baseUrl: string;
+  stop: () => Promise<void>;
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the SSO e2e server exited (${child.exitCode}):\n${output()}`);
+    try {
+      const response = await fetch(url, { redirect: "manual" });
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export async function startSsoServer(port: number, databaseUrl: string, settings: Record<string, string>): Promise<SsoServer> {
+  const root = process.cwd();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stampPeerAddress = pathToFileURL(path.join(root, "scripts/lib/stamp-peer-address.mjs")).href;
+  const child = spawn(process.execPath, ["--import", stampPeerAddress, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      ...settings,
+      DATABASE_URL: databaseUrl,
+      BETTER_AUTH_SECRET: randomBytes(32).toString("hex"),
+      MODDESK_URL: baseUrl,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  await waitUntilServing(`${baseUrl}/sign-in`, child, () => output);
+  return {
+    baseUrl,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}

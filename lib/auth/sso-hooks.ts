@@ -1,0 +1,100 @@
+import "server-only";
+import type { GenericEndpointContext } from "@better-auth/core";
+import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
+import { db } from "@/lib/db/client";
+import { clientAddress } from "./client-address";
+import { isEmailInAllowedDomains, roleForNewSsoUser, SSO_PROVIDER_ID, SSO_REFUSALS, type SsoRefusalCode, type SsoSettings } from "./sso-settings";
+
+// What better-auth calls during an SSO callback (lib/auth/auth.ts wires these in): the domain and
+// disabled-account checks, the role of a new user, and the audit trail, the same events a password
+// sign-in writes (auth.sign_in / auth.sign_in_failed), with method "sso".
+
+/** better-auth's path for GET /api/auth/callback/:id: only these calls are SSO sign-ins. */
+const CALLBACK_PATH = "/callback/:id";
+
+export function isSsoCallback(context: GenericEndpointContext | null): boolean {
+  return context?.path === CALLBACK_PATH && context.params?.id === SSO_PROVIDER_ID;
+}
+
+function addressOf(context: GenericEndpointContext | null): string | null {
+  const headers = context?.headers ?? context?.request?.headers;
+  return headers ? clientAddress(headers) : null;
+}
+
+export async function auditSsoFailure(email: string | null, ipAddress: string | null, reason: string): Promise<void> {
+  await db.$transaction((tx) =>
+    recordAuditEvent(tx, {
+      actor: email ? { id: null, label: email } : SYSTEM_ACTOR,
+      action: "auth.sign_in_failed",
+      entityType: "user",
+      entityId: null,
+      details: { ipAddress, method: "sso", reason },
+    }),
+  );
+}
+
+function refuse(code: SsoRefusalCode): { error: string; errorDescription: string } {
+  return { error: code, errorDescription: SSO_REFUSALS[code] };
+}
+
+/**
+ * better-auth's `user.validateUserInfo`: runs before an SSO user is created, linked to an existing
+ * account, or signed in again (with the email the provider asserts now, so a user moved out of an
+ * allowed domain is refused). Other methods (the CLI's createUser goes through Prisma) pass.
+ */
+export async function validateSsoUser(
+  settings: SsoSettings,
+  data: { user: { id?: unknown; email?: unknown }; source: { method: string; oauth?: { providerId: string } | undefined } },
+  context: GenericEndpointContext,
+): Promise<{ error: string; errorDescription: string } | undefined> {
+  if (data.source.method !== "oauth" || data.source.oauth?.providerId !== SSO_PROVIDER_ID) return undefined;
+  const email = typeof data.user.email === "string" ? data.user.email.toLowerCase() : "";
+  const ipAddress = addressOf(context);
+  if (!isEmailInAllowedDomains(email, settings.allowedDomains)) {
+    await auditSsoFailure(email || null, ipAddress, "email domain not allowed");
+    return refuse("sso_domain_not_allowed");
+  }
+  if (typeof data.user.id === "string") {
+    const existing = await db.user.findUnique({ where: { id: data.user.id }, select: { disabledAt: true } });
+    if (existing?.disabledAt) {
+      await auditSsoFailure(email, ipAddress, "account disabled");
+      return refuse("sso_account_disabled");
+    }
+  }
+  return undefined;
+}
+
+/** databaseHooks.user.create.before: a user created by SSO gets the mapped role, never the client's. */
+export function assignSsoRole(settings: SsoSettings, user: { email: string }, context: GenericEndpointContext | null) {
+  if (!isSsoCallback(context)) return undefined;
+  return { data: { ...user, role: roleForNewSsoUser(user.email, settings) } };
+}
+
+/** databaseHooks.user.create.after: a user created by SSO is in the audit log like one created by an admin. */
+export async function auditSsoUserCreated(user: { id: string; email: string; role?: unknown }, context: GenericEndpointContext | null): Promise<void> {
+  if (!isSsoCallback(context)) return;
+  await db.$transaction((tx) =>
+    recordAuditEvent(tx, {
+      actor: { id: user.id, label: user.email },
+      action: "user.create",
+      entityType: "user",
+      entityId: user.id,
+      details: { email: user.email, role: typeof user.role === "string" ? user.role : null, method: "sso" },
+    }),
+  );
+}
+
+/** databaseHooks.session.create.after: the session an SSO callback opened is a sign-in. */
+export async function auditSsoSignIn(session: { userId: string }, context: GenericEndpointContext | null): Promise<void> {
+  if (!isSsoCallback(context)) return;
+  const user = await db.user.findUnique({ where: { id: session.userId }, select: { email: true } });
+  await db.$transaction((tx) =>
+    recordAuditEvent(tx, {
+      actor: { id: session.userId, label: user?.email ?? session.userId },
+      action: "auth.sign_in",
+      entityType: "user",
+      entityId: session.userId,
+      details: { ipAddress: addressOf(context), method: "sso" },
+    }),
+  );
+}

@@ -1,0 +1,131 @@
+import { isRole, type Role } from "./policy";
+
+// Single sign-on with one OpenID Connect provider, set by environment variables only (lib/env.ts
+// parses them through parseSsoSettings). Pure: no database, no better-auth, unit-tested.
+
+/** better-auth's id for the provider: its callback is served at /api/auth/callback/oidc. */
+export const SSO_PROVIDER_ID = "oidc";
+
+export interface SsoSettings {
+  issuer: string;
+  discoveryUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Lower-case email domains allowed in; never empty (a public issuer such as Google's serves everyone). */
+  allowedDomains: string[];
+  defaultRole: Role;
+  /** Lower-case emails that arrive as admins on their first sign-in. */
+  adminEmails: string[];
+  buttonLabel: string;
+}
+
+export interface SsoEnvironment {
+  OIDC_ISSUER?: string | undefined;
+  OIDC_CLIENT_ID?: string | undefined;
+  OIDC_CLIENT_SECRET?: string | undefined;
+  OIDC_ALLOWED_DOMAINS?: string | undefined;
+  OIDC_DEFAULT_ROLE?: string | undefined;
+  OIDC_ADMIN_EMAILS?: string | undefined;
+  OIDC_BUTTON_LABEL?: string | undefined;
+}
+
+export type SsoParseResult = { ok: true; settings: SsoSettings | null } | { ok: false; problems: Array<{ field: keyof SsoEnvironment; message: string }> };
+
+function splitList(setting: string | undefined): string[] {
+  return (setting ?? "")
+    .split(",")
+    .map((item) => item.trim().toLowerCase())
+    .filter((item) => item.length > 0);
+}
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/** The issuer's discovery document address, as OpenID Connect Discovery 1.0 defines it. */
+export function discoveryUrlFor(issuer: string): string {
+  return `${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`;
+}
+
+/** null settings when OIDC_ISSUER is unset (SSO off); every problem at once otherwise. */
+export function parseSsoSettings(raw: SsoEnvironment): SsoParseResult {
+  const issuer = raw.OIDC_ISSUER?.trim();
+  if (!issuer) return { ok: true, settings: null };
+  const problems: Array<{ field: keyof SsoEnvironment; message: string }> = [];
+
+  let issuerUrl: URL | null = null;
+  try {
+    issuerUrl = new URL(issuer);
+  } catch {
+    problems.push({ field: "OIDC_ISSUER", message: `"${issuer}" is not a URL (expected e.g. https://accounts.google.com)` });
+  }
+  const isLoopback = issuerUrl !== null && ["127.0.0.1", "localhost", "[::1]"].includes(issuerUrl.hostname);
+  if (issuerUrl && issuerUrl.protocol !== "https:" && !(issuerUrl.protocol === "http:" && isLoopback)) {
+    problems.push({ field: "OIDC_ISSUER", message: "must be an https:// URL (http:// only on loopback, for tests)" });
+  }
+  const clientId = raw.OIDC_CLIENT_ID?.trim() ?? "";
+  if (!clientId) problems.push({ field: "OIDC_CLIENT_ID", message: "is required when OIDC_ISSUER is set" });
+  const clientSecret = raw.OIDC_CLIENT_SECRET?.trim() ?? "";
+  if (!clientSecret) problems.push({ field: "OIDC_CLIENT_SECRET", message: "is required when OIDC_ISSUER is set" });
+
+  const allowedDomains = splitList(raw.OIDC_ALLOWED_DOMAINS).map((domain) => domain.replace(/^@/, ""));
+  if (allowedDomains.length === 0) {
+    problems.push({ field: "OIDC_ALLOWED_DOMAINS", message: "is required when OIDC_ISSUER is set: the email domains allowed in, comma-separated (e.g. example.org,example.com)" });
+  }
+  for (const domain of allowedDomains) {
+    if (!DOMAIN.test(domain)) problems.push({ field: "OIDC_ALLOWED_DOMAINS", message: `"${domain}" is not a domain name` });
+  }
+
+  const defaultRole = raw.OIDC_DEFAULT_ROLE?.trim() || "moderator";
+  if (!isRole(defaultRole)) problems.push({ field: "OIDC_DEFAULT_ROLE", message: `"${defaultRole}" is not a role (admin or moderator)` });
+
+  const adminEmails = splitList(raw.OIDC_ADMIN_EMAILS);
+  for (const email of adminEmails) {
+    if (!EMAIL.test(email)) problems.push({ field: "OIDC_ADMIN_EMAILS", message: `"${email}" is not an email address` });
+  }
+
+  if (problems.length > 0 || !isRole(defaultRole)) return { ok: false, problems };
+  return {
+    ok: true,
+    settings: {
+      issuer,
+      discoveryUrl: discoveryUrlFor(issuer),
+      clientId,
+      clientSecret,
+      allowedDomains,
+      defaultRole,
+      adminEmails,
+      buttonLabel: raw.OIDC_BUTTON_LABEL?.trim() || "single sign-on",
+    },
+  };
+}
+
+/** Exact domain match, case-insensitive: "example.org" does not let in "evil-example.org" or "sub.example.org". */
+export function isEmailInAllowedDomains(email: string, allowedDomains: readonly string[]): boolean {
+  const at = email.lastIndexOf("@");
+  if (at < 1) return false;
+  const domain = email.slice(at + 1).trim().toLowerCase();
+  return allowedDomains.includes(domain);
+}
+
+/** The role of a user created by their first SSO sign-in; existing users keep theirs. */
+export function roleForNewSsoUser(email: string, settings: Pick<SsoSettings, "adminEmails" | "defaultRole">): Role {
+  return settings.adminEmails.includes(email.trim().toLowerCase()) ? "admin" : settings.defaultRole;
+}
+
+/** Why an SSO sign-in is refused, by the code that travels in the error redirect. */
+export const SSO_REFUSALS = {
+  sso_domain_not_allowed: "This email's domain is not allowed to sign in to Moddesk. Sign in with your work account, or ask an admin to add your domain.",
+  sso_account_disabled: "This account is disabled. Ask an admin to enable it.",
+} as const;
+
+export type SsoRefusalCode = keyof typeof SSO_REFUSALS;
+
+export function isSsoRefusalCode(code: string): code is SsoRefusalCode {
+  return Object.hasOwn(SSO_REFUSALS, code);
+}
+
+/** The words to show for an `error` code the callback sent back to the sign-in page. */
+export function describeSsoError(code: string): string {
+  if (isSsoRefusalCode(code)) return SSO_REFUSALS[code];
+  return "Single sign-on did not complete. Try again; if it persists, tell your admin.";
+}
