@@ -1,5 +1,5 @@
-import { highlightSegments } from "@/lib/rules/highlight-segments";
-import type { Span } from "@/lib/rules/types";
+import { highlightSegments } from "@/lib/detect/highlight-segments";
+import type { Span } from "@/lib/detect/types";
 
 /** Untrusted comment text with matched spans marked, rendered as React text (never HTML). */
 export function HighlightedText({ text, spans, testId }: { text: string; spans: readonly Span[]; testId?: string }) {

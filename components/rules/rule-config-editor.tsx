@@ -1,7 +1,7 @@
 "use client";
 
 import type { ConfigFields } from "@/lib/rules/rule-config-fields";
-import type { RuleKind } from "@/lib/rules/types";
+import type { RuleKind } from "@/lib/detect/types";
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm disabled:bg-slate-50";
 

@@ -5,7 +5,7 @@ import { useMemo, useState, useTransition } from "react";
 import { createRuleAction, updateRuleAction } from "@/lib/rules/actions";
 import { configFromFields, fieldsFromConfig, type ConfigFields } from "@/lib/rules/rule-config-fields";
 import { ruleDraftSchema, type RuleDraft } from "@/lib/rules/rule-draft-schema";
-import { RULE_ACTIONS, RULE_CATEGORIES, RULE_KINDS, type RuleAction, type RuleCategory, type RuleDefinition, type RuleKind } from "@/lib/rules/types";
+import { RULE_ACTIONS, RULE_CATEGORIES, RULE_KINDS, type RuleAction, type RuleCategory, type RuleDefinition, type RuleKind } from "@/lib/detect/types";
 import { BacktestPanel } from "./backtest-panel";
 import { RuleConfigEditor } from "./rule-config-editor";
 import { RuleTestBench } from "./rule-test-bench";

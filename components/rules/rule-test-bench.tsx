@@ -1,11 +1,11 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { compileRules } from "@/lib/rules/compile-rules";
-import { RuleCompileError } from "@/lib/rules/compiled-rule";
-import { evaluateComment } from "@/lib/rules/evaluate-comment";
+import { compileRules } from "@/lib/detect/compile-rules";
+import { RuleCompileError } from "@/lib/detect/compiled-rule";
+import { evaluateComment } from "@/lib/detect/evaluate-comment";
 import type { RuleDraft } from "@/lib/rules/rule-draft-schema";
-import type { FlagResult } from "@/lib/rules/types";
+import type { FlagResult } from "@/lib/detect/types";
 import { HighlightedText } from "./highlighted-text";
 
 type BenchResult = { ok: true; flag: FlagResult | null } | { ok: false; message: string };

@@ -2,12 +2,12 @@
 // against a naive baseline (one RegExp per rule over the normalized text) in the same run.
 // Single core. Run: npx tsx scripts/bench/rules-bench.ts [--quick]
 import { pathToFileURL } from "node:url";
-import { compileRules } from "@/lib/rules/compile-rules";
+import { compileRules } from "@/lib/detect/compile-rules";
 import { defaultRulePack } from "@/lib/rules/default-pack";
-import { evaluateComment } from "@/lib/rules/evaluate-comment";
-import { normalizeForMatching } from "@/lib/rules/normalize";
-import { TextNormalizer } from "@/lib/rules/normalizer-core";
-import type { CommentContext, RuleDefinition } from "@/lib/rules/types";
+import { evaluateComment } from "@/lib/detect/evaluate-comment";
+import { normalizeForMatching } from "@/lib/detect/normalize";
+import { TextNormalizer } from "@/lib/detect/normalizer-core";
+import type { CommentContext, RuleDefinition } from "@/lib/detect/types";
 import { mulberry32 } from "@/lib/seeded-random";
 
 const EXTRA_RULES = 1000;
