@@ -4,7 +4,7 @@ import type { QueueItem } from "@/lib/moderation/queue-item";
 import { SuggestionBadge } from "@/components/insights/suggestion-badge";
 import { HighlightedBody } from "./highlighted-body";
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+import { formatInZone, UTC } from "@/lib/time-zone";
 
 const STATUS_STYLE = {
   PENDING: "bg-slate-100 text-slate-700",
@@ -26,10 +26,12 @@ export interface CommentCardProps {
   children?: React.ReactNode;
   cardRef?: (element: HTMLElement | null) => void;
   onFocus?: () => void;
+  /** The reader's display zone (lib/settings/display-time-zone.ts). */
+  timeZone?: string;
 }
 
 /** One comment as moderators read it. Presentational: usable from the queue board and from server pages. */
-export function CommentCard({ item, isFocused = false, isSelected = false, remark, showArticle = true, children, cardRef, onFocus }: CommentCardProps) {
+export function CommentCard({ item, isFocused = false, isSelected = false, remark, showArticle = true, children, cardRef, onFocus, timeZone = UTC }: CommentCardProps) {
   const history = item.authorHistory;
   return (
     <article
@@ -58,7 +60,7 @@ export function CommentCard({ item, isFocused = false, isSelected = false, remar
           {history.earlier === 0 ? "first comment" : `${history.earlier} earlier: ${history.approved} approved, ${history.hidden} hidden, ${history.pending} pending`}
         </span>
         <time dateTime={item.postedAt} className="text-slate-500">
-          {timeFormat.format(new Date(item.postedAt))} UTC
+          {formatInZone(new Date(item.postedAt), timeZone)}
         </time>
         <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_STYLE[item.status]}`} data-testid="comment-status">
           {item.status.toLowerCase()}

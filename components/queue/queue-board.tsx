@@ -24,6 +24,8 @@ export interface QueueBoardProps {
   since: string;
   currentUser: { id: string; email: string };
   canDecide: boolean;
+  /** Times on the cards are shown in this zone. */
+  timeZone: string;
 }
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -174,6 +176,7 @@ export function QueueBoard(props: QueueBoardProps) {
                   isFocused={keys.focus === index}
                   isSelected={selected.has(item.id)}
                   remark={remarks.get(item.id)}
+                  timeZone={props.timeZone}
                   cardRef={(element) => void (element ? cards.current.set(item.id, element) : cards.current.delete(item.id))}
                   onFocus={() => keys.focus !== index && setKeys((state) => ({ ...state, focus: index }))}
                 >

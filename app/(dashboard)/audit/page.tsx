@@ -9,11 +9,13 @@ import { auditPageHref, parseAuditFilters } from "@/lib/audit/schemas";
 import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
+import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 
 export const metadata: Metadata = { title: "Audit log" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission("audit:read-decisions", "/audit");
+  const timeZone = await getDisplayTimeZone();
   const canSeeAll = can(user.role, "audit:read-all");
   const scope = canSeeAll ? "all" : "decisions";
   const { filters, raw, problems } = parseAuditFilters(await searchParams);
@@ -41,7 +43,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           const label = entityLabel(event.entityType, event.entityId);
           return [
             event.id,
-            formatDateTime(event.createdAt),
+            formatDateTime(event.createdAt, timeZone),
             event.actorLabel,
             <code key="action" data-testid="audit-action">{event.action}</code>,
             href ? <Link key="entity" href={href} className="underline">{label}</Link> : label,

@@ -8,6 +8,7 @@ import { countQueueTabs } from "@/lib/moderation/count-queue-tabs";
 import { listQueue } from "@/lib/moderation/list-queue";
 import { listQueueFilterOptions } from "@/lib/moderation/list-queue-filter-options";
 import { queueQuerySchema } from "@/lib/moderation/schemas";
+import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 
 export const metadata: Metadata = { title: "Queue" };
 
@@ -20,6 +21,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   // The live feed starts from before the page's queries, so nothing decided meanwhile is missed.
   const since = new Date().toISOString();
   const [page, counts, options] = await Promise.all([listQueue({ tab, filters, cursor: after, limit: PAGE_SIZE }), countQueueTabs({ fresh: true }), listQueueFilterOptions()]);
+  const timeZone = await getDisplayTimeZone();
   const filterQuery = filterQueryString(filters);
   return (
     <main className="space-y-4">
@@ -34,6 +36,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         since={since}
         currentUser={{ id: user.id, email: user.email }}
         canDecide={can(user.role, "comment:decide")}
+        timeZone={timeZone}
       />
       {page.nextCursor ? (
         <Link href={`/queue?tab=${tab}${filterQuery ? `&${filterQuery}` : ""}&after=${page.nextCursor}`} className="inline-block rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">

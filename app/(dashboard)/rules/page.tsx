@@ -5,12 +5,14 @@ import { DataTable } from "@/components/ui/data-table";
 import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
+import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 import { listRecentReruns, listRules } from "@/lib/rules/queries";
 
 export const metadata: Metadata = { title: "Rules" };
 
 export default async function RulesPage() {
   const user = await requirePagePermission("rules:read", "/rules");
+  const timeZone = await getDisplayTimeZone();
   const canWrite = can(user.role, "rules:write");
   const [rules, reruns] = await Promise.all([listRules(), listRecentReruns()]);
   return (
@@ -43,7 +45,7 @@ export default async function RulesPage() {
           rule.action.replace("_", "-").toLowerCase(),
           rule.enabled ? "enabled" : "disabled",
           rule._count.flags,
-          <span key="version" title={`updated ${formatDateTime(rule.updatedAt)}`}>v{rule.version}</span>,
+          <span key="version" title={`updated ${formatDateTime(rule.updatedAt, timeZone)}`}>v{rule.version}</span>,
         ])}
       />
       <RerunPanel
@@ -57,7 +59,7 @@ export default async function RulesPage() {
           flagged: rerun.flagged,
           autoHidden: rerun.autoHidden,
           error: rerun.error,
-          requestedAt: formatDateTime(rerun.createdAt),
+          requestedAt: formatDateTime(rerun.createdAt, timeZone),
         }))}
       />
     </main>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ThreadView } from "@/components/queue/thread-view";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
+import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 import { getArticleThread } from "@/lib/moderation/get-article-thread";
 
 export const metadata: Metadata = { title: "Article" };
@@ -11,6 +12,7 @@ export const metadata: Metadata = { title: "Article" };
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requirePagePermission("queue:read", `/articles/${id}`);
+  const timeZone = await getDisplayTimeZone();
   const articleId = Number(id);
   const data = Number.isSafeInteger(articleId) && articleId > 0 ? await getArticleThread(articleId) : null;
   if (!data) notFound();
@@ -19,7 +21,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
       <div>
         <h1 className="text-xl font-semibold">{data.article.title}</h1>
         <p className="mt-1 text-sm text-slate-500">
-          Published {formatDateTime(data.article.publishedAt)} · {data.total} comments ·{" "}
+          Published {formatDateTime(data.article.publishedAt, timeZone)} · {data.total} comments ·{" "}
           <Link href={`/queue?tab=all&article=${data.article.id}`} className="text-sky-700 underline">
             open in the queue
           </Link>

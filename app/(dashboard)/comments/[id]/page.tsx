@@ -6,6 +6,7 @@ import { RevertButton } from "@/components/queue/revert-button";
 import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
+import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 import { getCommentDetail } from "@/lib/moderation/get-comment-detail";
 import { reasonLabel } from "@/lib/moderation/policy";
 
@@ -14,6 +15,7 @@ export const metadata: Metadata = { title: "Comment" };
 export default async function CommentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePagePermission("queue:read", `/comments/${id}`);
+  const timeZone = await getDisplayTimeZone();
   const commentId = Number(id);
   const detail = Number.isSafeInteger(commentId) && commentId > 0 ? await getCommentDetail(commentId) : null;
   if (!detail) notFound();
@@ -36,7 +38,7 @@ export default async function CommentPage({ params }: { params: Promise<{ id: st
                 {decision.reason ? ` (${reasonLabel(decision.reason)})` : ""}
               </span>
               <span className="text-slate-500">
-                by {decision.moderator?.email ?? "the rules engine"}, {formatDateTime(decision.createdAt)}
+                by {decision.moderator?.email ?? "the rules engine"}, {formatDateTime(decision.createdAt, timeZone)}
               </span>
               {decision.note ? <span className="comment-text text-slate-700">“{decision.note}”</span> : null}
               {decision.revertsId ? <span className="text-xs text-slate-500">takes back #{decision.revertsId}</span> : null}
@@ -57,7 +59,7 @@ export default async function CommentPage({ params }: { params: Promise<{ id: st
         <ul className="mt-2 space-y-1 text-sm">
           {detail.flags.map((flag) => (
             <li key={flag.id}>
-              {flag.rule.name} (v{flag.ruleVersion}) · {flag.category.toLowerCase()} · score {flag.score} · {flag.reason} · {formatDateTime(flag.createdAt)}
+              {flag.rule.name} (v{flag.ruleVersion}) · {flag.category.toLowerCase()} · score {flag.score} · {flag.reason} · {formatDateTime(flag.createdAt, timeZone)}
             </li>
           ))}
         </ul>
