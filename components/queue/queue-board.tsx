@@ -9,7 +9,9 @@ import type { QueueItem } from "@/lib/moderation/queue-item";
 import { advanceFocus, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
 import type { HideReason, QueueTab } from "@/lib/moderation/schemas";
 import { CommentCard } from "./comment-card";
+import { BulkRunPanel } from "./bulk-run-panel";
 import { HideReasonPicker } from "./hide-reason-picker";
+import { SelectionBar } from "./selection-bar";
 import { QueueTabs } from "./queue-tabs";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { useDecisions } from "./use-decisions";
@@ -37,6 +39,7 @@ export function QueueBoard(props: QueueBoardProps) {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [remarks, setRemarks] = useState<Map<number, string>>(new Map());
   const [hidePickerFor, setHidePickerFor] = useState<number | null>(null);
+  const [isBulkRunOpen, setIsBulkRunOpen] = useState(false);
   const cards = useRef(new Map<number, HTMLElement>());
   const itemCount = useRef(props.items.length);
 
@@ -93,15 +96,15 @@ export function QueueBoard(props: QueueBoardProps) {
         return;
       }
       if (!props.canDecide || targets.length === 0) return;
-      const isDone = await decisions.decide(targets, command.type === "approve" ? { action: "APPROVE" } : { action: "HIDE", reason: command.reason });
+      const isDone = await decisions.decide(targets, command.type === "approve" ? { action: "APPROVE" } : { action: "HIDE", reason: command.reason, note: command.note });
       if (!isDone) return;
       setSelected(new Set());
-      if (targets.length === 1 && selected.size === 0) {
-        const next = advanceFocus({ ...keysRef.current, focus });
-        keysRef.current = next;
-        setKeys(next);
-        focusCard(next.focus);
-      }
+      // Focus moves on past what was just decided: the card after the decided one, or after the selection's last.
+      const last = Math.max(...targets.map((target) => items.indexOf(target)));
+      const next = targets.length === 1 && selected.size === 0 ? advanceFocus({ ...keysRef.current, focus }) : { ...keysRef.current, focus: Math.min(last + 1, Math.max(0, items.length - 1)) };
+      keysRef.current = next;
+      setKeys(next);
+      focusCard(next.focus);
     },
     [items, selected, decisions, focusCard, props.canDecide],
   );
@@ -149,14 +152,19 @@ export function QueueBoard(props: QueueBoardProps) {
           </button>
         </div>
       ) : null}
-      {selected.size > 0 ? (
-        <div className="sticky top-0 z-10 mt-3 flex items-center gap-3 rounded-md bg-sky-100 px-3 py-2 text-sm" data-testid="selection-bar">
-          <span>{selected.size} selected: press a to approve or h then 1-5 to hide them all.</span>
-          <button type="button" onClick={() => setSelected(new Set())} className="underline">
-            Clear selection
-          </button>
-        </div>
+      {props.canDecide ? (
+        <SelectionBar
+          selectedCount={selected.size}
+          pageCount={items.length}
+          isBusy={false}
+          onApprove={() => void run({ type: "approve" }, keys.focus)}
+          onHide={(reason, note) => void run({ type: "hide", reason, note }, keys.focus)}
+          onSelectPage={() => setSelected(new Set(items.map((item) => item.id)))}
+          onSelectMatching={() => setIsBulkRunOpen(true)}
+          onClear={() => setSelected(new Set())}
+        />
       ) : null}
+      {props.canDecide ? <BulkRunPanel tab={props.tab} filterQuery={props.filterQuery} isOpen={isBulkRunOpen} onClose={() => setIsBulkRunOpen(false)} /> : null}
       {items.length === 0 ? <p className="mt-6 text-slate-600">Nothing here. New comments appear as they are imported.</p> : null}
       {runsByArticle(items).map((run) => (
         <section key={`${run.articleId}-${run.start}`} className="mt-6" aria-label={run.title}>
@@ -193,6 +201,11 @@ export function QueueBoard(props: QueueBoardProps) {
                         Select
                       </label>
                     </div>
+                  ) : null}
+                  {keys.isChoosingReason && keys.focus === index ? (
+                    <p className="mt-3 rounded bg-rose-50 px-2 py-1 text-sm text-rose-900" data-testid="card-reason-hint">
+                      Hide{selected.size > 0 ? ` ${selected.size} selected` : ""}: press 1 off-topic, 2 nationalist, 3 abusive, 4 spam, 5 other (Esc cancels).
+                    </p>
                   ) : null}
                   {hidePickerFor === item.id ? <HideReasonPicker onHide={(reason, note) => void hideWithNote(item, reason, note)} onCancel={() => setHidePickerFor(null)} /> : null}
                 </CommentCard>

@@ -1,6 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { getBoss, INSIGHTS_ROLLUP_QUEUE, RULE_RERUN_QUEUE, SUGGESTION_QUEUE } from "./boss";
+import { type BulkRunJobData, handleBulkRunJob } from "./bulk-run-job";
+import { BULK_RUN_QUEUE, getBoss, INSIGHTS_ROLLUP_QUEUE, RULE_RERUN_QUEUE, SUGGESTION_QUEUE } from "./boss";
 import type { RuleRerunJobData } from "./enqueue-rule-rerun";
 import { handleInsightsRollupJob } from "./insights-rollup-job";
 import { sendTick } from "./periodic-jobs";
@@ -18,6 +19,9 @@ export async function startJobWorker(): Promise<void> {
   const boss = await getBoss();
   await boss.work<RuleRerunJobData>(RULE_RERUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async (jobs) => {
     for (const job of jobs) await handleRuleRerunJob(boss, job);
+  });
+  await boss.work<BulkRunJobData>(BULK_RUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async (jobs) => {
+    for (const job of jobs) await handleBulkRunJob(boss, job);
   });
   await boss.work(SUGGESTION_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, () => handleSuggestionJob(boss));
   await boss.work(INSIGHTS_ROLLUP_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, () => handleInsightsRollupJob(boss));

@@ -13,7 +13,7 @@ export interface KeyboardState {
 
 export type KeyCommand =
   | { type: "approve" }
-  | { type: "hide"; reason: HideReason }
+  | { type: "hide"; reason: HideReason; note?: string }
   | { type: "toggleSelect" }
   | { type: "undo" }
   | { type: "focusSearch" }
