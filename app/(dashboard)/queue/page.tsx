@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { QueueBoard } from "@/components/queue/queue-board";
 import { filterQueryString, QueueFilters } from "@/components/queue/queue-filters";
+import { QueueLegend } from "@/components/queue/queue-legend";
 import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
 import { countQueueTabs } from "@/lib/moderation/count-queue-tabs";
@@ -27,6 +28,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     <main className="space-y-4">
       <h1 className="text-xl font-semibold">Moderation queue</h1>
       <QueueFilters tab={tab} filters={filters} options={options} />
+      <QueueLegend />
       <QueueBoard
         key={`${tab}?${filterQuery}&${after ?? ""}`}
         items={page.items}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { CommentCard } from "@/components/queue/comment-card";
+import { DecidableList } from "@/components/queue/decidable-list";
+import { HiddenMeaning } from "@/components/queue/queue-legend";
 import { InternalNotes } from "@/components/queue/internal-notes";
 import { RevertButton } from "@/components/queue/revert-button";
 import { can } from "@/lib/auth/policy";
@@ -25,7 +26,10 @@ export default async function CommentPage({ params }: { params: Promise<{ id: st
   return (
     <main className="space-y-6">
       <h1 className="text-xl font-semibold">Comment #{item.id}</h1>
-      <CommentCard item={item} />
+      <DecidableList items={[item]} timeZone={timeZone} currentUser={{ id: user.id, email: user.email }} canDecide={canDecide} showArticle />
+      <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="hidden-meaning">
+        <strong>What readers see:</strong> <HiddenMeaning />
+      </p>
       <section aria-label="Decisions" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">Decisions</h2>
         {detail.decisions.length === 0 ? <p className="mt-2 text-sm text-slate-600">Not decided yet.</p> : null}
