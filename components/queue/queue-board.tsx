@@ -11,6 +11,7 @@ import type { HideReason, QueueTab } from "@/lib/moderation/schemas";
 import { CommentCard } from "./comment-card";
 import { BulkRunPanel } from "./bulk-run-panel";
 import { HideReasonPicker } from "./hide-reason-picker";
+import { NoteForm } from "./note-form";
 import { SelectionBar } from "./selection-bar";
 import { QueueTabs } from "./queue-tabs";
 import { ShortcutsDialog } from "./shortcuts-dialog";
@@ -40,6 +41,8 @@ export function QueueBoard(props: QueueBoardProps) {
   const [remarks, setRemarks] = useState<Map<number, string>>(new Map());
   const [hidePickerFor, setHidePickerFor] = useState<number | null>(null);
   const [isBulkRunOpen, setIsBulkRunOpen] = useState(false);
+  const [noteFor, setNoteFor] = useState<number | null>(null);
+  const [notedIds, setNotedIds] = useState<Set<number>>(new Set());
   const cards = useRef(new Map<number, HTMLElement>());
   const itemCount = useRef(props.items.length);
 
@@ -77,6 +80,7 @@ export function QueueBoard(props: QueueBoardProps) {
       const targets = selected.size > 0 ? items.filter((item) => selected.has(item.id)) : focused ? [focused] : [];
       if (command.type === "focusCard") return focusCard(focus);
       if (command.type === "focusSearch") return document.getElementById("queue-search")?.focus();
+      if (command.type === "note") return focused ? setNoteFor(focused.id) : undefined;
       if (command.type === "toggleSelect") {
         if (!focused) return;
         return setSelected((current) => {
@@ -205,6 +209,16 @@ export function QueueBoard(props: QueueBoardProps) {
                   {keys.isChoosingReason && keys.focus === index ? (
                     <p className="mt-3 rounded bg-rose-50 px-2 py-1 text-sm text-rose-900" data-testid="card-reason-hint">
                       Hide{selected.size > 0 ? ` ${selected.size} selected` : ""}: press 1 off-topic, 2 nationalist, 3 abusive, 4 spam, 5 other (Esc cancels).
+                    </p>
+                  ) : null}
+                  {noteFor === item.id ? (
+                    <div data-testid="card-note-form">
+                      <NoteForm target={{ commentId: item.id }} autoFocus onSaved={() => { setNoteFor(null); setNotedIds((current) => new Set(current).add(item.id)); focusCard(index); }} />
+                    </div>
+                  ) : null}
+                  {notedIds.has(item.id) ? (
+                    <p className="mt-2 text-xs text-slate-600" data-testid="card-note-saved">
+                      Note added (see <Link href={`/comments/${item.id}`} className="underline">the comment&rsquo;s page</Link>).
                     </p>
                   ) : null}
                   {hidePickerFor === item.id ? <HideReasonPicker onHide={(reason, note) => void hideWithNote(item, reason, note)} onCancel={() => setHidePickerFor(null)} /> : null}

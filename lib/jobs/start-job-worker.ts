@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { ensureDefaultRules } from "@/lib/setup/ensure-default-rules";
 import { type BulkRunJobData, handleBulkRunJob } from "./bulk-run-job";
 import { BULK_RUN_QUEUE, getBoss, INSIGHTS_ROLLUP_QUEUE, RULE_RERUN_QUEUE, SUGGESTION_QUEUE } from "./boss";
 import type { RuleRerunJobData } from "./enqueue-rule-rerun";
@@ -16,6 +17,8 @@ import { handleSuggestionJob } from "./suggestion-job";
 export async function startJobWorker(): Promise<void> {
   // `next build` and tools without a database have nothing to work on.
   if (!env().DATABASE_URL) return;
+  // The API can be the first thing to touch a fresh database (`next start` without `npm start`).
+  await ensureDefaultRules((line) => console.log(line)).catch((error: unknown) => console.error("[setup] the default rules were not installed:", error));
   const boss = await getBoss();
   await boss.work<RuleRerunJobData>(RULE_RERUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async (jobs) => {
     for (const job of jobs) await handleRuleRerunJob(boss, job);

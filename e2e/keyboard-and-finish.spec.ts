@@ -1,0 +1,30 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/fixtures";
+import { seedArticle, withDatabase } from "./support/seed";
+
+// The keyboard path's last pieces and the small things: `n` for a note on the focused card, a favicon.
+
+test("n adds an internal note to the focused comment without leaving the keyboard", async ({ page }) => {
+  const thread = await seedArticle([{ author: "One", body: "First." }, { author: "Two", body: "Second, needs a note." }], { titlePrefix: "Notes" });
+  await signIn(page, "moderator");
+  await page.goto(`/queue?tab=pending&article=${thread.articleId}`);
+  await expect(page.getByTestId("queue-board")).toHaveAttribute("data-hydrated", "true");
+  await page.keyboard.press("j");
+  await page.keyboard.press("n");
+  const second = page.locator(`[data-testid="comment-card"][data-comment-id="${thread.ids[1]}"]`);
+  await expect(second.getByTestId("card-note-form")).toBeVisible();
+  await page.keyboard.type("Regular, usually fine; watch the tone.");
+  await second.getByRole("button", { name: "Save note" }).click();
+  await expect(second.getByTestId("card-note-saved")).toBeVisible();
+  const notes = await withDatabase(async (client) => (await client.query<{ note: string }>(`SELECT note FROM comment_note WHERE "commentId" = $1`, [thread.ids[1]])).rows);
+  expect(notes).toEqual([{ note: "Regular, usually fine; watch the tone." }]);
+});
+
+test("every page has a favicon", async ({ page, request }) => {
+  await page.goto("/sign-in");
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toBeTruthy();
+  const icon = await request.get(href!);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});
