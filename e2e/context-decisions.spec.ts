@@ -37,7 +37,7 @@ test("the article thread decides with the queue's keys, the reason hint on the f
 });
 
 test("the author page and the comment page decide with Approve and Hide…; the comment page says what readers see", async ({ page }) => {
-  const thread = await seedArticle([{ author: `Writer`, body: "First from the writer." }, { author: "Other", body: "Unrelated." }], { titlePrefix: "Author ctx" });
+  const thread = await seedArticle([{ author: `Writer`, body: "First from the writer." }, { author: "Other", body: "Unrelated." }], { titlePrefix: "Byline ctx" });
   const author = `Writer-${thread.stamp}`;
   await withDatabase((client) => client.query(`UPDATE comment SET "authorName" = $1 WHERE id = $2`, [author, thread.ids[0]]));
   await signIn(page, "moderator");

@@ -28,3 +28,15 @@ test("every page has a favicon", async ({ page, request }) => {
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toContain("image/svg+xml");
 });
+
+test("the Exports page confirms what the download held: rows, format and filters", async ({ page }) => {
+  await signIn(page, "moderator");
+  await page.goto("/exports");
+  await page.getByLabel("Decided from (UTC day)").fill("2000-01-01");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download export" }).click();
+  await download;
+  const confirmation = page.getByTestId("export-confirmation");
+  await expect(confirmation).toContainText(/Downloaded: [\d,]+ decisions? as CSV/);
+  await expect(confirmation).toContainText("2000-01-01");
+});

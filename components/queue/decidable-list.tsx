@@ -31,6 +31,12 @@ const isTyping = (target: EventTarget | null) => target instanceof HTMLElement &
 export function DecidableList({ items: initialItems, depths, timeZone, currentUser, canDecide, hasKeyboard = false, showArticle = false }: DecidableListProps) {
   const router = useRouter();
   const [items, setItems] = useState(initialItems);
+  // A refresh (after a decision here, a revert on the page) brings the server's truth: take it.
+  const [shownItems, setShownItems] = useState(initialItems);
+  if (shownItems !== initialItems) {
+    setShownItems(initialItems);
+    setItems(initialItems);
+  }
   const [hidePickerFor, setHidePickerFor] = useState<number | null>(null);
   const [keys, setKeys] = useState(() => initialKeyboardState(initialItems.length));
   const cards = useRef(new Map<number, HTMLElement>());
