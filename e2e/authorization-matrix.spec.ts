@@ -28,6 +28,8 @@ const PAGES: Record<string, { access: Access; url?: string }> = {
   "/exports": { access: "exports:run" },
   "/users": { access: "users:manage" },
   "/tokens": { access: "tokens:manage" },
+  "/account": { access: "queue:read" },
+  "/articles/[id]/anonymous": { access: "queue:read", url: "/articles/1/anonymous" },
 };
 
 /** Route handlers: the permission of each method they export; any other method must be 405. */
@@ -38,6 +40,7 @@ const HANDLERS: Record<string, { url?: string; methods: Partial<Record<Method, A
   "/api/v1/imports": { methods: { POST: "imports:run" } },
   "/api/v1/queue/changes": { methods: { GET: "queue:read" } },
   "/api/v1/sessions": { methods: { POST: "public" } },
+  "/icon.svg": { methods: { GET: "public" } },
 };
 
 /** Server actions, by file and export name. */
@@ -61,6 +64,17 @@ const ACTIONS: Record<string, Access> = {
   "lib/rules/actions.ts#deleteRuleAction": "rules:write",
   "lib/rules/actions.ts#backtestRuleAction": "rules:write",
   "lib/rules/actions.ts#startRuleRerunAction": "rules:write",
+  "lib/auth/account-actions.ts#setUserDisabledAction": "users:manage",
+  "lib/auth/account-actions.ts#changeUserRoleAction": "users:manage",
+  "lib/auth/account-actions.ts#resetUserPasswordAction": "users:manage",
+  "lib/auth/account-actions.ts#changeOwnPasswordAction": "queue:read",
+  "lib/settings/actions.ts#setDeskTimeZoneAction": "users:manage",
+  "lib/settings/actions.ts#setOwnTimeZoneAction": "queue:read",
+  "lib/moderation/bulk-run-actions.ts#countMatchingAction": "comment:decide",
+  "lib/moderation/bulk-run-actions.ts#startBulkRunAction": "comment:decide",
+  "lib/moderation/bulk-run-actions.ts#bulkRunStatusAction": "comment:decide",
+  "lib/audit/audit-actions.ts#verifyAuditChainAction": "audit:read-all",
+  "lib/export/export-actions.ts#latestExportAction": "exports:run",
 };
 
 const ROLES: (Role | "anonymous")[] = ["anonymous", "moderator", "admin"];

@@ -40,3 +40,15 @@ test("the Exports page confirms what the download held: rows, format and filters
   await expect(confirmation).toContainText(/Downloaded: [\d,]+ decisions? as CSV/);
   await expect(confirmation).toContainText("2000-01-01");
 });
+
+test("keys typed while the queue is still loading are not lost", async ({ page }) => {
+  const thread = await seedArticle([{ author: "Early", body: "Approved by a key pressed during loading." }, { author: "Later", body: "Untouched." }], { titlePrefix: "Early keys" });
+  await signIn(page, "moderator");
+  // Not waiting for hydration: the key goes in as soon as the document is parsed.
+  await page.goto(`/queue?tab=pending&article=${thread.articleId}`, { waitUntil: "domcontentloaded" });
+  await page.keyboard.press("a");
+  const first = page.locator(`[data-testid="comment-card"][data-comment-id="${thread.ids[0]}"]`);
+  await expect(first).toHaveAttribute("data-status", "APPROVED");
+  const statuses = await withDatabase(async (client) => (await client.query<{ status: string }>(`SELECT status FROM comment WHERE id = ANY($1) ORDER BY id`, [thread.ids])).rows.map((row) => row.status));
+  expect(statuses).toEqual(["APPROVED", "PENDING"]);
+});

@@ -9,6 +9,7 @@ import type { QueueItem } from "@/lib/moderation/queue-item";
 import { advanceFocus, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
 import type { HideReason, QueueTab } from "@/lib/moderation/schemas";
 import { CommentCard } from "./comment-card";
+import { takeEarlyKeys } from "./early-keys";
 import { BulkRunPanel } from "./bulk-run-panel";
 import { HideReasonPicker } from "./hide-reason-picker";
 import { NoteForm } from "./note-form";
@@ -134,6 +135,8 @@ export function QueueBoard(props: QueueBoardProps) {
       if (result.command) void runRef.current(result.command, result.state.focus);
     };
     window.addEventListener("keydown", onKeyDown);
+    // Keys pressed before hydration (buffered by the page's inline script) run now, in order.
+    for (const key of takeEarlyKeys()) onKeyDown(new KeyboardEvent("keydown", { key, cancelable: true }));
     return () => window.removeEventListener("keydown", onKeyDown);
   }, []);
 

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
+import { EARLY_KEYS_SRC } from "@/components/queue/early-keys";
 import { QueueBoard } from "@/components/queue/queue-board";
 import { filterQueryString, QueueFilters } from "@/components/queue/queue-filters";
 import { QueueLegend } from "@/components/queue/queue-legend";
@@ -23,9 +25,13 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const since = new Date().toISOString();
   const [page, counts, options] = await Promise.all([listQueue({ tab, filters, cursor: after, limit: PAGE_SIZE }), countQueueTabs({ fresh: true }), listQueueFilterOptions()]);
   const timeZone = await getDisplayTimeZone();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   const filterQuery = filterQueryString(filters);
   return (
     <main className="space-y-4">
+      {/* Runs before hydration: keys typed while the queue loads are kept for the board (early-keys.ts). */}
+      {/* eslint-disable-next-line @next/next/no-sync-scripts -- it must run while the page is still parsing, before React hydrates; it is 300 bytes */}
+      <script src={EARLY_KEYS_SRC} nonce={nonce} />
       <h1 className="text-xl font-semibold">Moderation queue</h1>
       <QueueFilters tab={tab} filters={filters} options={options} />
       <QueueLegend />
