@@ -48,7 +48,7 @@ test("select all N matching this filter: confirmed, decided by a background job 
   );
   await signIn(page, "moderator");
   await openQueue(page, `tab=pending&article=${thread.articleId}`);
-  await page.getByTestId("bulk-toolbar").getByRole("button", { name: "Select all matching this filter…" }).click();
+  await page.getByTestId("bulk-toolbar").getByRole("button", { name: "Select all matches, every page…" }).click();
   const panel = page.getByTestId("bulk-run-panel");
   await expect(panel.getByTestId("bulk-run-count")).toContainText("7 comments match");
   await panel.getByLabel("Reason").selectOption("OFF_TOPIC");

@@ -27,7 +27,7 @@ export function SelectionBar(props: SelectionBarProps) {
           Select all on this page
         </button>
         <button type="button" onClick={props.onSelectMatching} className={`${button} border border-slate-300 bg-white`}>
-          Select all matching this filter…
+          Select all matches, every page…
         </button>
       </div>
     ) : null;
@@ -48,7 +48,7 @@ export function SelectionBar(props: SelectionBarProps) {
           </button>
         ) : null}
         <button type="button" onClick={props.onSelectMatching} className={`${button} underline`}>
-          Select all matching this filter…
+          Select all matches, every page…
         </button>
         <button type="button" onClick={props.onClear} className={`${button} underline`}>
           Clear selection
