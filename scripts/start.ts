@@ -58,8 +58,10 @@ async function main(): Promise<void> {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    say("Stopping Moddesk…");
     server?.kill("SIGTERM");
     await database?.release().catch(() => {});
+    say("Moddesk stopped.");
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
