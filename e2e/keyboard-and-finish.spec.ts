@@ -52,3 +52,13 @@ test("keys typed while the queue is still loading are not lost", async ({ page }
   const statuses = await withDatabase(async (client) => (await client.query<{ status: string }>(`SELECT status FROM comment WHERE id = ANY($1) ORDER BY id`, [thread.ids])).rows.map((row) => row.status));
   expect(statuses).toEqual(["APPROVED", "PENDING"]);
 });
+
+test("the rule page's 'Saved as version N' banner shows only while N is the rule's version", async ({ page }) => {
+  const rule = await withDatabase(async (client) => (await client.query<{ id: number; version: number }>(`SELECT id, version FROM rule WHERE "deletedAt" IS NULL ORDER BY id LIMIT 1`)).rows[0]!);
+  await signIn(page, "admin");
+  await page.goto(`/rules/${rule.id}/edit?saved=${rule.version}`);
+  await expect(page.getByTestId("rule-saved")).toHaveText(`Saved as version ${rule.version}.`);
+  await page.goto(`/rules/${rule.id}/edit?saved=${rule.version - 1}`);
+  await expect(page.getByRole("heading").first()).toBeVisible();
+  await expect(page.getByTestId("rule-saved")).toHaveCount(0);
+});

@@ -31,7 +31,8 @@ export default async function EditRulePage({ params, searchParams }: { params: P
           <p className="text-sm text-slate-600">
             Version {rule.version} · {rule.enabled ? "enabled" : "disabled"} · updated {formatDateTime(rule.updatedAt, timeZone)}
           </p>
-          {saved ? <p className="text-sm text-green-800" role="status" data-testid="rule-saved">Saved as version {saved}.</p> : null}
+          {/* Only while it is still true: after a later change (a disable, a colleague's edit) the banner would mislead. */}
+          {saved && Number(saved) === rule.version ? <p className="text-sm text-green-800" role="status" data-testid="rule-saved">Saved as version {saved}.</p> : null}
         </div>
         {canWrite ? <RuleStatusActions id={rule.id} version={rule.version} isEnabled={rule.enabled} /> : null}
       </div>
