@@ -31,6 +31,8 @@ const PAGES: Record<string, { access: Access; url?: string }> = {
   "/webhooks": { access: "webhooks:manage" },
   "/users": { access: "users:manage" },
   "/tokens": { access: "tokens:manage" },
+  "/account": { access: "queue:read" },
+  "/articles/[id]/anonymous": { access: "queue:read", url: "/articles/1/anonymous" },
 };
 
 /** A request body a real caller would send: an authorized call runs the whole path, not only validation. */
@@ -80,6 +82,7 @@ const HANDLERS: Record<string, { url?: string; methods: Partial<Record<Method, A
   },
   // Single sign-on's callback (a 404 when SSO is off, as on this server; e2e/sso.spec.ts covers it on).
   "/api/auth/[...all]": { url: "/api/auth/callback/oidc", methods: { GET: "public" }, allowed: { GET: 404 } },
+  "/icon.svg": { methods: { GET: "public" }, allowed: { GET: 200 } },
 };
 
 /** Server actions, by file and export name. */
@@ -109,6 +112,17 @@ const ACTIONS: Record<string, Access> = {
   "lib/rules/actions.ts#deleteRuleAction": "rules:write",
   "lib/rules/actions.ts#backtestRuleAction": "rules:write",
   "lib/rules/actions.ts#startRuleRerunAction": "rules:write",
+  "lib/auth/account-actions.ts#setUserDisabledAction": "users:manage",
+  "lib/auth/account-actions.ts#changeUserRoleAction": "users:manage",
+  "lib/auth/account-actions.ts#resetUserPasswordAction": "users:manage",
+  "lib/auth/account-actions.ts#changeOwnPasswordAction": "queue:read",
+  "lib/settings/actions.ts#setDeskTimeZoneAction": "users:manage",
+  "lib/settings/actions.ts#setOwnTimeZoneAction": "queue:read",
+  "lib/moderation/bulk-run-actions.ts#countMatchingAction": "comment:decide",
+  "lib/moderation/bulk-run-actions.ts#startBulkRunAction": "comment:decide",
+  "lib/moderation/bulk-run-actions.ts#bulkRunStatusAction": "comment:decide",
+  "lib/audit/audit-actions.ts#verifyAuditChainAction": "audit:read-all",
+  "lib/export/export-actions.ts#latestExportAction": "exports:run",
 };
 
 const ROLES: (Role | "anonymous")[] = ["anonymous", "moderator", "admin"];

@@ -1,7 +1,7 @@
-// Display formats shared by pages: one place, so every page shows time the same way (UTC).
+// Display formats shared by pages: one place, so every page shows time the same way: in the reader's
+// zone (lib/settings/display-time-zone.ts), with the zone named.
+import { formatInZone, UTC } from "./time-zone";
 
-const dateTime = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-export function formatDateTime(value: Date | null | undefined): string {
-  return value ? `${dateTime.format(value)} UTC` : "—";
+export function formatDateTime(value: Date | null | undefined, timeZone: string = UTC): string {
+  return value ? formatInZone(value, timeZone) : "—";
 }

@@ -71,3 +71,7 @@ async function main(): Promise<void> {
 }
 
 await main();
+// Done: return the prompt now. Idle pool connections and timers (the driver adapter's pool keeps idle
+// clients for 10 s) would otherwise hold the process for seconds after the last line. Exit once
+// everything written to stdout has been handed over, so a piped export loses nothing.
+process.stdout.write("", () => process.exit());

@@ -94,9 +94,11 @@ async function main(): Promise<void> {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    say("Stopping Moddesk…");
     server?.kill("SIGTERM");
     await checkpoints?.().catch(() => {});
     await database?.release().catch(() => {});
+    say("Moddesk stopped.");
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));

@@ -10,7 +10,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center gap-6 px-4 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 max-md:gap-x-3">
           <Link href="/queue" className="text-lg font-semibold tracking-tight">
             Moddesk
           </Link>
@@ -18,9 +18,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
           {user ? (
             <div className="ml-auto flex items-center gap-3">
               <div className="text-right leading-tight">
-                <p className="text-sm font-medium" data-testid="current-user">
-                  {user.email}
-                </p>
+                <Link href="/account" className="block max-w-40 truncate text-sm font-medium hover:underline sm:max-w-none" title="Your account: password and time zone">
+                  <span data-testid="current-user">{user.email}</span>
+                </Link>
                 <p className="text-xs text-slate-500" data-testid="current-role">
                   {user.role}
                 </p>

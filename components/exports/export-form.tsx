@@ -8,7 +8,7 @@ const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-2 py
 
 export function ExportForm({ articles, moderatorEmails }: { articles: ArticleChoice[]; moderatorEmails: string[] }) {
   return (
-    <form method="get" action="/api/v1/decisions" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-3" aria-label="Export decisions">
+    <form id="export-form" method="get" action="/api/v1/decisions" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-3" aria-label="Export decisions">
       <label className="text-sm font-medium text-slate-700">
         Format
         <select name="format" defaultValue="csv" className={inputClass}>

@@ -5,6 +5,15 @@ import { useState } from "react";
 import type { ImportStreamLine } from "@/lib/import/stream-import-progress";
 import { UPLOAD_MAX_BYTES, UPLOAD_MAX_LABEL } from "@/lib/import/upload-limit";
 
+// The CLI's --utc-offset: the zone of times written without one (e.g. "23 July 2015, 00:00" on a Karachi site).
+const UTC_OFFSETS = Array.from({ length: (14 + 12) * 4 + 1 }, (_, index) => (index - 12 * 4) * 15).filter((minutes) => minutes % 30 === 0 || Math.abs(minutes % 60) === 45);
+
+function offsetLabel(minutes: number): string {
+  const sign = minutes < 0 ? "-" : "+";
+  const absolute = Math.abs(minutes);
+  return `UTC${sign}${String(Math.floor(absolute / 60)).padStart(2, "0")}:${String(absolute % 60).padStart(2, "0")}`;
+}
+
 const FORMATS = ["auto-detect", "article", "json", "jsonl", "csv", "disqus", "wxr"] as const;
 
 type UploadState = { phase: "idle" } | { phase: "running"; seen: number; added: number } | { phase: "done"; result: Extract<ImportStreamLine, { type: "done" }> } | { phase: "error"; message: string };
@@ -40,6 +49,8 @@ export function UploadForm() {
     const format = String(formData.get("format") ?? "auto-detect");
     const params = new URLSearchParams({ fileName: file.name });
     if (format !== "auto-detect") params.set("format", format);
+    const utcOffset = String(formData.get("utcOffsetMinutes") ?? "0");
+    if (utcOffset !== "0") params.set("utcOffsetMinutes", utcOffset);
     setState({ phase: "running", seen: 0, added: 0 });
     let finished = false;
     try {
@@ -76,6 +87,16 @@ export function UploadForm() {
           <select name="format" className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm">
             {FORMATS.map((format) => (
               <option key={format}>{format}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block font-medium text-slate-700">Times without a zone are in</span>
+          <select name="utcOffsetMinutes" defaultValue="0" className="mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm" data-testid="import-utc-offset">
+            {UTC_OFFSETS.map((minutes) => (
+              <option key={minutes} value={minutes}>
+                {offsetLabel(minutes)}
+              </option>
             ))}
           </select>
         </label>

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/format";
+import { LocalTime } from "@/components/ui/local-time";
 import { formatShare } from "@/lib/insights/format-figures";
 import type { ModelStatus } from "@/lib/suggest/get-model-status";
 
@@ -24,7 +24,7 @@ export function ModelStatusCard({ status }: { status: ModelStatus }) {
           <dt className="text-slate-500">Majority baseline</dt>
           <dd className="font-semibold">{formatShare(model.baselineAccuracy)}</dd>
           <dt className="text-slate-500">Trained</dt>
-          <dd>{formatDateTime(new Date(model.trainedAt))}</dd>
+          <dd><LocalTime value={new Date(model.trainedAt)} /></dd>
           <dt className="text-slate-500">On decisions</dt>
           <dd>
             {model.decisions} (newest 20% held out)

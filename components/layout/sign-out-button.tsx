@@ -10,7 +10,7 @@ export function SignOutButton() {
       type="button"
       disabled={isPending}
       onClick={() => startTransition(async () => void (await signOutAction({})))}
-      className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-60"
+      className="min-h-11 rounded-md border border-slate-300 px-3 py-1.5 md:min-h-0 text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-60"
     >
       Sign out
     </button>

@@ -2,10 +2,11 @@ import Link from "next/link";
 import { describeDecision } from "@/lib/moderation/policy";
 import type { QueueItem } from "@/lib/moderation/queue-item";
 import { SuggestionBadge } from "@/components/insights/suggestion-badge";
+import { categoryStyle } from "./category-style";
 import { HighlightedBody } from "./highlighted-body";
 import { authorHref } from "@/lib/moderation/author-href";
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+import { formatInZone, UTC } from "@/lib/time-zone";
 
 const STATUS_STYLE = {
   PENDING: "bg-slate-100 text-slate-700",
@@ -27,10 +28,12 @@ export interface CommentCardProps {
   children?: React.ReactNode;
   cardRef?: (element: HTMLElement | null) => void;
   onFocus?: () => void;
+  /** The reader's display zone (lib/settings/display-time-zone.ts). */
+  timeZone?: string;
 }
 
 /** One comment as moderators read it. Presentational: usable from the queue board and from server pages. */
-export function CommentCard({ item, isFocused = false, isSelected = false, remark, showArticle = true, children, cardRef, onFocus }: CommentCardProps) {
+export function CommentCard({ item, isFocused = false, isSelected = false, remark, showArticle = true, children, cardRef, onFocus, timeZone = UTC }: CommentCardProps) {
   const history = item.authorHistory;
   return (
     <article
@@ -51,21 +54,29 @@ export function CommentCard({ item, isFocused = false, isSelected = false, remar
             {item.authorName}
           </Link>
         ) : (
-          <span className="text-slate-400 italic" data-testid="comment-author">
+          <Link href={`/articles/${item.article.id}/anonymous`} className="text-slate-500 italic hover:underline" data-testid="comment-author">
             no name
-          </span>
+          </Link>
         )}
         <span className="text-xs text-slate-500" data-testid="author-history">
           {history.earlier === 0 ? "first comment" : `${history.earlier} earlier: ${history.approved} approved, ${history.hidden} hidden, ${history.pending} pending`}
         </span>
         <time dateTime={item.postedAt} className="text-slate-500">
-          {timeFormat.format(new Date(item.postedAt))} UTC
+          {formatInZone(new Date(item.postedAt), timeZone)}
         </time>
         <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_STYLE[item.status]}`} data-testid="comment-status">
           {item.status.toLowerCase()}
         </span>
-        {item.isHeld ? <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-800">held</span> : null}
-        {item.priority > 0 ? <span className="text-xs text-slate-500">priority {item.priority}</span> : null}
+        {item.isHeld ? (
+          <span className="cursor-help rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-800" title="Held: a Hold rule matched, so the comment waits for a person and comes first in the queue.">
+            held
+          </span>
+        ) : null}
+        {item.priority > 0 ? (
+          <span className="cursor-help text-xs text-slate-500" title="Priority: how urgent, from the flags (strongest flag's severity × certainty, more per extra category, +10 when held). Higher comes first.">
+            priority {item.priority}
+          </span>
+        ) : null}
         <Link href={`/comments/${item.id}`} className="ml-auto text-xs text-sky-700 hover:underline">
           History
         </Link>
@@ -87,11 +98,15 @@ export function CommentCard({ item, isFocused = false, isSelected = false, remar
       {item.suggestion ? <SuggestionBadge suggestion={item.suggestion} /> : null}
       {item.flags.length > 0 ? (
         <ul className="mt-2 flex flex-wrap gap-2 text-xs" aria-label="Flags">
-          {item.flags.map((flag, index) => (
-            <li key={index} className="rounded bg-amber-50 px-2 py-0.5 text-amber-900">
-              {flag.ruleName} · {flag.category.toLowerCase()} · {flag.reason}
-            </li>
-          ))}
+          {item.flags.map((flag, index) => {
+            const style = categoryStyle(flag.category);
+            return (
+              <li key={index} className={`rounded px-2 py-0.5 ${style.className}`} data-category={flag.category}>
+                <span aria-hidden="true">{style.symbol} </span>
+                <strong className="font-semibold">{style.label}</strong> · {flag.ruleName} · {flag.reason}
+              </li>
+            );
+          })}
         </ul>
       ) : null}
       {item.decision ? (

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/format";
+import { LocalTime } from "@/components/ui/local-time";
 import { NoteForm } from "./note-form";
 
 interface InternalNote {
@@ -17,7 +17,7 @@ export function InternalNotes({ notes, target, canWrite, testId }: { notes: Inte
       <ul className="mt-2 space-y-2 text-sm">
         {notes.map((note) => (
           <li key={note.id} data-testid={testId}>
-            <span className="comment-text">{note.note}</span> <span className="text-xs text-slate-500">— {note.writer.email}, {formatDateTime(note.createdAt)}</span>
+            <span className="comment-text">{note.note}</span> <span className="text-xs text-slate-500">— {note.writer.email}, <LocalTime value={note.createdAt} /></span>
           </li>
         ))}
       </ul>

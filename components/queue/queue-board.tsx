@@ -9,7 +9,11 @@ import type { QueueItem } from "@/lib/moderation/queue-item";
 import { advanceFocus, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
 import type { HideReason, QueueTab } from "@/lib/moderation/schemas";
 import { CommentCard } from "./comment-card";
+import { takeEarlyKeys } from "./early-keys";
+import { BulkRunPanel } from "./bulk-run-panel";
 import { HideReasonPicker } from "./hide-reason-picker";
+import { NoteForm } from "./note-form";
+import { SelectionBar } from "./selection-bar";
 import { QueueTabs } from "./queue-tabs";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { useDecisions } from "./use-decisions";
@@ -24,6 +28,8 @@ export interface QueueBoardProps {
   since: string;
   currentUser: { id: string; email: string };
   canDecide: boolean;
+  /** Times on the cards are shown in this zone. */
+  timeZone: string;
 }
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -35,6 +41,9 @@ export function QueueBoard(props: QueueBoardProps) {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [remarks, setRemarks] = useState<Map<number, string>>(new Map());
   const [hidePickerFor, setHidePickerFor] = useState<number | null>(null);
+  const [isBulkRunOpen, setIsBulkRunOpen] = useState(false);
+  const [noteFor, setNoteFor] = useState<number | null>(null);
+  const [notedIds, setNotedIds] = useState<Set<number>>(new Set());
   const cards = useRef(new Map<number, HTMLElement>());
   const itemCount = useRef(props.items.length);
 
@@ -72,6 +81,7 @@ export function QueueBoard(props: QueueBoardProps) {
       const targets = selected.size > 0 ? items.filter((item) => selected.has(item.id)) : focused ? [focused] : [];
       if (command.type === "focusCard") return focusCard(focus);
       if (command.type === "focusSearch") return document.getElementById("queue-search")?.focus();
+      if (command.type === "note") return focused ? setNoteFor(focused.id) : undefined;
       if (command.type === "toggleSelect") {
         if (!focused) return;
         return setSelected((current) => {
@@ -91,15 +101,15 @@ export function QueueBoard(props: QueueBoardProps) {
         return;
       }
       if (!props.canDecide || targets.length === 0) return;
-      const isDone = await decisions.decide(targets, command.type === "approve" ? { action: "APPROVE" } : { action: "HIDE", reason: command.reason });
+      const isDone = await decisions.decide(targets, command.type === "approve" ? { action: "APPROVE" } : { action: "HIDE", reason: command.reason, note: command.note });
       if (!isDone) return;
       setSelected(new Set());
-      if (targets.length === 1 && selected.size === 0) {
-        const next = advanceFocus({ ...keysRef.current, focus });
-        keysRef.current = next;
-        setKeys(next);
-        focusCard(next.focus);
-      }
+      // Focus moves on past what was just decided: the card after the decided one, or after the selection's last.
+      const last = Math.max(...targets.map((target) => items.indexOf(target)));
+      const next = targets.length === 1 && selected.size === 0 ? advanceFocus({ ...keysRef.current, focus }) : { ...keysRef.current, focus: Math.min(last + 1, Math.max(0, items.length - 1)) };
+      keysRef.current = next;
+      setKeys(next);
+      focusCard(next.focus);
     },
     [items, selected, decisions, focusCard, props.canDecide],
   );
@@ -125,6 +135,8 @@ export function QueueBoard(props: QueueBoardProps) {
       if (result.command) void runRef.current(result.command, result.state.focus);
     };
     window.addEventListener("keydown", onKeyDown);
+    // Keys pressed before hydration (buffered by the page's inline script) run now, in order.
+    for (const key of takeEarlyKeys()) onKeyDown(new KeyboardEvent("keydown", { key, cancelable: true }));
     return () => window.removeEventListener("keydown", onKeyDown);
   }, []);
 
@@ -147,14 +159,19 @@ export function QueueBoard(props: QueueBoardProps) {
           </button>
         </div>
       ) : null}
-      {selected.size > 0 ? (
-        <div className="sticky top-0 z-10 mt-3 flex items-center gap-3 rounded-md bg-sky-100 px-3 py-2 text-sm" data-testid="selection-bar">
-          <span>{selected.size} selected: press a to approve or h then 1-5 to hide them all.</span>
-          <button type="button" onClick={() => setSelected(new Set())} className="underline">
-            Clear selection
-          </button>
-        </div>
+      {props.canDecide ? (
+        <SelectionBar
+          selectedCount={selected.size}
+          pageCount={items.length}
+          isBusy={false}
+          onApprove={() => void run({ type: "approve" }, keys.focus)}
+          onHide={(reason, note) => void run({ type: "hide", reason, note }, keys.focus)}
+          onSelectPage={() => setSelected(new Set(items.map((item) => item.id)))}
+          onSelectMatching={() => setIsBulkRunOpen(true)}
+          onClear={() => setSelected(new Set())}
+        />
       ) : null}
+      {props.canDecide ? <BulkRunPanel tab={props.tab} filterQuery={props.filterQuery} isOpen={isBulkRunOpen} onClose={() => setIsBulkRunOpen(false)} /> : null}
       {items.length === 0 ? <p className="mt-6 text-slate-600">Nothing here. New comments appear as they are imported.</p> : null}
       {runsByArticle(items).map((run) => (
         <section key={`${run.articleId}-${run.start}`} className="mt-6" aria-label={run.title}>
@@ -174,6 +191,7 @@ export function QueueBoard(props: QueueBoardProps) {
                   isFocused={keys.focus === index}
                   isSelected={selected.has(item.id)}
                   remark={remarks.get(item.id)}
+                  timeZone={props.timeZone}
                   cardRef={(element) => void (element ? cards.current.set(item.id, element) : cards.current.delete(item.id))}
                   onFocus={() => keys.focus !== index && setKeys((state) => ({ ...state, focus: index }))}
                 >
@@ -190,6 +208,21 @@ export function QueueBoard(props: QueueBoardProps) {
                         Select
                       </label>
                     </div>
+                  ) : null}
+                  {keys.isChoosingReason && keys.focus === index ? (
+                    <p className="mt-3 rounded bg-rose-50 px-2 py-1 text-sm text-rose-900" data-testid="card-reason-hint">
+                      Hide{selected.size > 0 ? ` ${selected.size} selected` : ""}: press 1 off-topic, 2 nationalist, 3 abusive, 4 spam, 5 other (Esc cancels).
+                    </p>
+                  ) : null}
+                  {noteFor === item.id ? (
+                    <div data-testid="card-note-form">
+                      <NoteForm target={{ commentId: item.id }} autoFocus onSaved={() => { setNoteFor(null); setNotedIds((current) => new Set(current).add(item.id)); focusCard(index); }} />
+                    </div>
+                  ) : null}
+                  {notedIds.has(item.id) ? (
+                    <p className="mt-2 text-xs text-slate-600" data-testid="card-note-saved">
+                      Note added (see <Link href={`/comments/${item.id}`} className="underline">the comment&rsquo;s page</Link>).
+                    </p>
                   ) : null}
                   {hidePickerFor === item.id ? <HideReasonPicker onHide={(reason, note) => void hideWithNote(item, reason, note)} onCancel={() => setHidePickerFor(null)} /> : null}
                 </CommentCard>

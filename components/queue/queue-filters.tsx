@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FiltersDisclosure } from "./filters-disclosure";
 import { FILTER_CATEGORIES, type QueueFilters as Filters, type QueueTab } from "@/lib/moderation/schemas";
 
 interface Options {
@@ -11,72 +12,79 @@ const field = "mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm
 /** A plain GET form: every filter lives in the URL, so a reload or a shared link shows the same queue. */
 export function QueueFilters({ tab, filters, options }: { tab: QueueTab; filters: Filters; options: Options }) {
   return (
-    <form method="get" action="/queue" role="search" aria-label="Filter the queue" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
-      <input type="hidden" name="tab" value={tab} />
-      <label className="grow">
-        <span className="font-medium text-slate-700">Search</span>
-        <input id="queue-search" name="q" type="search" defaultValue={filters.q ?? ""} placeholder='words, "a phrase", -without' className={`${field} w-full`} />
-      </label>
-      <label>
-        <span className="font-medium text-slate-700">Article</span>
-        <select name="article" defaultValue={filters.article ?? ""} className={`${field} max-w-56`}>
-          <option value="">Any article</option>
-          {options.articles.map((article) => (
-            <option key={article.id} value={article.id}>
-              {article.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="font-medium text-slate-700">Category</span>
-        <select name="category" defaultValue={filters.category ?? ""} className={field}>
-          <option value="">Any</option>
-          {FILTER_CATEGORIES.map((category) => (
-            <option key={category} value={category}>
-              {category.toLowerCase().replace("_", "-")}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="font-medium text-slate-700">Rule</span>
-        <select name="rule" defaultValue={filters.rule ?? ""} className={`${field} max-w-48`}>
-          <option value="">Any rule</option>
-          {options.rules.map((rule) => (
-            <option key={rule.id} value={rule.id}>
-              {rule.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span className="font-medium text-slate-700">Author</span>
-        <input name="author" defaultValue={filters.author ?? ""} className={`${field} w-36`} />
-      </label>
-      <label>
-        <span className="font-medium text-slate-700">From</span>
-        <input name="from" type="date" defaultValue={filters.from ?? ""} className={field} />
-      </label>
-      <label>
-        <span className="font-medium text-slate-700">To</span>
-        <input name="to" type="date" defaultValue={filters.to ?? ""} className={field} />
-      </label>
-      <label>
-        <span className="font-medium text-slate-700">Sort</span>
-        <select name="sort" defaultValue={filters.sort ?? ""} className={field}>
-          <option value="">Queue order</option>
-          <option value="suggestion">Most likely hidden first</option>
-        </select>
-      </label>
-      <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 font-semibold text-white">
-        Filter
-      </button>
-      <Link href={`/queue?tab=${tab}`} className="py-2 text-slate-600 underline">
-        Clear
-      </Link>
-    </form>
+    <FiltersDisclosure activeCount={activeFilterCount(filters)}>
+      <form method="get" action="/queue" role="search" aria-label="Filter the queue" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+        <input type="hidden" name="tab" value={tab} />
+        <label className="grow">
+          <span className="font-medium text-slate-700">Search</span>
+          <input id="queue-search" name="q" type="search" defaultValue={filters.q ?? ""} placeholder='words, "a phrase", -without' className={`${field} w-full`} />
+        </label>
+        <label>
+          <span className="font-medium text-slate-700">Article</span>
+          <select name="article" defaultValue={filters.article ?? ""} className={`${field} max-w-56`}>
+            <option value="">Any article</option>
+            {options.articles.map((article) => (
+              <option key={article.id} value={article.id}>
+                {article.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="font-medium text-slate-700">Category</span>
+          <select name="category" defaultValue={filters.category ?? ""} className={field}>
+            <option value="">Any</option>
+            {FILTER_CATEGORIES.map((category) => (
+              <option key={category} value={category}>
+                {category.toLowerCase().replace("_", "-")}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="font-medium text-slate-700">Rule</span>
+          <select name="rule" defaultValue={filters.rule ?? ""} className={`${field} max-w-48`}>
+            <option value="">Any rule</option>
+            {options.rules.map((rule) => (
+              <option key={rule.id} value={rule.id}>
+                {rule.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span className="font-medium text-slate-700">Author</span>
+          <input name="author" defaultValue={filters.author ?? ""} className={`${field} w-36`} />
+        </label>
+        <label>
+          <span className="font-medium text-slate-700">From</span>
+          <input name="from" type="date" defaultValue={filters.from ?? ""} className={field} />
+        </label>
+        <label>
+          <span className="font-medium text-slate-700">To</span>
+          <input name="to" type="date" defaultValue={filters.to ?? ""} className={field} />
+        </label>
+        <label>
+          <span className="font-medium text-slate-700">Sort</span>
+          <select name="sort" defaultValue={filters.sort ?? ""} className={field}>
+            <option value="">Queue order</option>
+            <option value="suggestion">Most likely hidden first</option>
+          </select>
+        </label>
+        <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 font-semibold text-white">
+          Filter
+        </button>
+        <Link href={`/queue?tab=${tab}`} className="py-2 text-slate-600 underline">
+          Clear
+        </Link>
+      </form>
+    </FiltersDisclosure>
   );
+}
+
+/** How many filters narrow the queue (the sort order is not a filter). */
+export function activeFilterCount(filters: Filters): number {
+  return Object.entries(filters).filter(([key, value]) => key !== "sort" && value !== undefined && value !== "").length;
 }
 
 /** The filters as a query string (empty ones left out), for tab links and the next-page link. */

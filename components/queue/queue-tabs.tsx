@@ -14,7 +14,7 @@ export function QueueTabs({ tab, counts, filterQuery }: { tab: QueueTab; counts:
           href={`/queue?tab=${name}${filterQuery ? `&${filterQuery}` : ""}`}
           aria-current={name === tab ? "page" : undefined}
           data-testid={`tab-${name}`}
-          className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${name === tab ? "border-slate-900 text-slate-900" : "border-transparent text-slate-500 hover:text-slate-800"}`}
+          className={`-mb-px inline-flex items-center border-b-2 px-3 py-2 max-md:min-h-11 text-sm font-medium ${name === tab ? "border-slate-900 text-slate-900" : "border-transparent text-slate-500 hover:text-slate-800"}`}
         >
           {LABEL[name]} <span className="ml-1 rounded-full bg-slate-100 px-2 text-xs tabular-nums" data-testid={`tab-count-${name}`}>{counts[name]}</span>
         </Link>

@@ -3,9 +3,13 @@ import { hashPassword } from "better-auth/crypto";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { cutOffAccess } from "./admin-guard";
 import { generatePassword } from "./create-user";
 
-/** Gives the user a new generated password and ends their sessions. */
+/**
+ * Gives the user a new generated password, ends their sessions and revokes their API tokens: a reset is
+ * what an admin does when an account may be in the wrong hands, and a token would outlive the password.
+ */
 export async function resetPassword(email: string, actor: AuditActor): Promise<string> {
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
@@ -14,8 +18,14 @@ export async function resetPassword(email: string, actor: AuditActor): Promise<s
     if (!user) throw new AppError("NOT_FOUND", `No user has the email ${email}.`);
     const updated = await tx.account.updateMany({ where: { userId: user.id, providerId: "credential" }, data: { password: passwordHash } });
     if (updated.count === 0) throw new AppError("NOT_FOUND", `${email} has no password account.`);
-    await tx.session.deleteMany({ where: { userId: user.id } });
-    await recordAuditEvent(tx, { actor, action: "user.reset_password", entityType: "user", entityId: user.id, details: { email } });
+    const cut = await cutOffAccess(tx, user.id);
+    await recordAuditEvent(tx, {
+      actor,
+      action: "user.reset_password",
+      entityType: "user",
+      entityId: user.id,
+      details: { email, sessionsEnded: cut.sessions, tokensRevoked: cut.tokens },
+    });
   });
   return password;
 }

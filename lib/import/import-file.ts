@@ -4,6 +4,7 @@ import path from "node:path";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import { loadRuleEvaluator } from "@/lib/rules/load-rule-evaluator";
+import { hasEnabledRules, NO_ENABLED_RULES_WARNING } from "@/lib/setup/ensure-default-rules";
 import { parseImport } from "./parse-import";
 import type { ImportInput } from "./read-lines";
 import { runImport, type ImportProgress, type ImportSummary, type ImportTimings } from "./run-import";
@@ -29,7 +30,8 @@ export async function importStream(request: ImportStreamRequest): Promise<Import
   const evaluate = await loadRuleEvaluator();
   const events = parseImport(format, source, { fileName: request.fileName, utcOffsetMinutes: request.utcOffsetMinutes });
   const summary = await runImport({ events, format, fileName: request.fileName, via: request.via, actor: request.actor, evaluate, onProgress: request.onProgress, timings: request.timings });
-  return { ...summary, format };
+  const warnings = (await hasEnabledRules()) ? summary.warnings : [{ line: 0, message: NO_ENABLED_RULES_WARNING }, ...summary.warnings];
+  return { ...summary, warnings, format };
 }
 
 export async function importFile(request: Omit<ImportStreamRequest, "input" | "fileName"> & { filePath: string }): Promise<ImportSummary & { format: ImportFormat }> {

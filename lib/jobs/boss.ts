@@ -13,6 +13,8 @@ export const SUGGESTION_QUEUE = "suggestion";
 export const INSIGHTS_ROLLUP_QUEUE = "insights-rollup";
 /** Starts delivering the webhook outbox's due deliveries (lib/webhooks/drain-webhook-outbox.ts). */
 export const WEBHOOK_QUEUE = "webhooks";
+/** Decides "all N matching this filter" in slices (bulk-run-job.ts). */
+export const BULK_RUN_QUEUE = "bulk-run";
 
 /**
  * Re-run jobs work in slices of at most SLICE_SECONDS and queue their own continuation, so a job
@@ -45,6 +47,7 @@ async function startBoss(): Promise<PgBoss> {
   });
   boss.on("error", (error) => console.error("[jobs]", error));
   await boss.start();
+  await boss.createQueue(BULK_RUN_QUEUE, { name: BULK_RUN_QUEUE, policy: "standard", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS });
   await boss.createQueue(RULE_RERUN_QUEUE, { name: RULE_RERUN_QUEUE, policy: "standard", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS });
   // "stately": at most one job queued (per singleton key) and one running, so a thousand sends
   // while one waits are one job. Both work in slices and re-send themselves.

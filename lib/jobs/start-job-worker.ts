@@ -1,6 +1,8 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { getBoss, INSIGHTS_ROLLUP_QUEUE, RULE_RERUN_QUEUE, SUGGESTION_QUEUE, WEBHOOK_QUEUE } from "./boss";
+import { ensureDefaultRules } from "@/lib/setup/ensure-default-rules";
+import { type BulkRunJobData, handleBulkRunJob } from "./bulk-run-job";
+import { BULK_RUN_QUEUE, getBoss, INSIGHTS_ROLLUP_QUEUE, RULE_RERUN_QUEUE, SUGGESTION_QUEUE, WEBHOOK_QUEUE } from "./boss";
 import type { RuleRerunJobData } from "./enqueue-rule-rerun";
 import { handleInsightsRollupJob } from "./insights-rollup-job";
 import { sendTick } from "./periodic-jobs";
@@ -16,9 +18,14 @@ import { handleWebhookJob } from "./webhook-job";
 export async function startJobWorker(): Promise<void> {
   // `next build` and tools without a database have nothing to work on.
   if (!env().DATABASE_URL) return;
+  // The API can be the first thing to touch a fresh database (`next start` without `npm start`).
+  await ensureDefaultRules((line) => console.log(line)).catch((error: unknown) => console.error("[setup] the default rules were not installed:", error));
   const boss = await getBoss();
   await boss.work<RuleRerunJobData>(RULE_RERUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async (jobs) => {
     for (const job of jobs) await handleRuleRerunJob(boss, job);
+  });
+  await boss.work<BulkRunJobData>(BULK_RUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async (jobs) => {
+    for (const job of jobs) await handleBulkRunJob(boss, job);
   });
   await boss.work(SUGGESTION_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, () => handleSuggestionJob(boss));
   await boss.work(INSIGHTS_ROLLUP_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, () => handleInsightsRollupJob(boss));

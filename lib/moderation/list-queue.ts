@@ -86,3 +86,9 @@ function filterConditions(filters: QueueFilters): Prisma.Sql[] {
   if (filters.rule) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM flag f WHERE f."commentId" = c.id AND f."ruleId" = ${filters.rule})`);
   return conditions;
 }
+
+/** Every condition a tab and its filters put on `c` (search and category included): "all N matching this filter". */
+export function matchingConditions(tab: QueueTab, filters: QueueFilters): Prisma.Sql[] {
+  const match = matchQuery(filters);
+  return [...tabConditions(tab), ...filterConditions(filters), ...(match ? [Prisma.sql`c."searchVector" @@ ${match}`] : [])];
+}

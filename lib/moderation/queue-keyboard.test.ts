@@ -20,6 +20,11 @@ describe("queue keyboard", () => {
     expect(press(start, "j", "k").state.focus).toBe(0);
   });
 
+  it("n asks for a note on the focused comment, and does nothing on an empty queue", () => {
+    expect(press(initialKeyboardState(3), "j", "n").commands).toEqual([{ type: "focusCard" }, { type: "note" }]);
+    expect(press(initialKeyboardState(0), "n").commands).toEqual([]);
+  });
+
   it("approves with a and hides with h then a digit naming the reason", () => {
     const start = initialKeyboardState(3);
     expect(press(start, "a").commands).toEqual([{ type: "approve" }]);

@@ -13,10 +13,11 @@ export interface KeyboardState {
 
 export type KeyCommand =
   | { type: "approve" }
-  | { type: "hide"; reason: HideReason }
+  | { type: "hide"; reason: HideReason; note?: string }
   | { type: "toggleSelect" }
   | { type: "undo" }
   | { type: "focusSearch" }
+  | { type: "note" }
   | { type: "focusCard" };
 
 export const SHORTCUTS: [string, string][] = [
@@ -25,6 +26,7 @@ export const SHORTCUTS: [string, string][] = [
   ["h then 1-5", `hide with a reason: ${HIDE_REASONS.map((reason, index) => `${index + 1} ${reason.toLowerCase().replace("_", "-")}`).join(", ")}`],
   ["x", "select or unselect"],
   ["u", "undo your last decision"],
+  ["n", "add an internal note to the focused comment"],
   ["/", "search"],
   ["?", "this list"],
   ["Esc", "close or cancel"],
@@ -59,6 +61,8 @@ export function pressKey(state: KeyboardState, key: string): { state: KeyboardSt
       return done({}, { type: "undo" });
     case "/":
       return done({}, { type: "focusSearch" });
+    case "n":
+      return state.count > 0 ? done({}, { type: "note" }) : done({});
     case "?":
       return done({ isHelpOpen: true });
     default:

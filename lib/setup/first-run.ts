@@ -7,12 +7,11 @@ import { env } from "@/lib/env";
 import { importFile } from "@/lib/import/import-file";
 import { installDefaultRulePack } from "@/lib/rules/install-default-pack";
 import { DEMO_ADMIN_EMAIL, DEMO_THREAD_FILE, DEMO_UTC_OFFSET_MINUTES } from "./demo-data";
+import { FIRST_RUN_LOCK } from "./ensure-default-rules";
 
 // What an empty installation needs to be usable at once: the default rules, an admin to sign in
 // with, and a real thread to look at. Each step runs only when its table is empty, under one
 // advisory lock, so restarts and two starts at once change nothing.
-
-const FIRST_RUN_LOCK = 7_240_002;
 
 export interface FirstRunResult {
   /** Present only on the run that created the demo admin: its password is printed once. */

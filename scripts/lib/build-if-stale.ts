@@ -27,6 +27,14 @@ export function isBuildStale(): boolean {
   return [...SOURCE_DIRS, ...SOURCE_FILES].some((entry) => newestMtime(path.join(projectRoot, entry)) > built);
 }
 
+/** The steps of Next's build output worth passing on (the rest is route tables and noise), or null. */
+export function buildProgressLine(line: string): string | null {
+  const step = line.trim();
+  return /^(✓ |Creating an optimized|Compiled|Collecting|Generating|Finalizing|Running TypeScript)/.test(step) ? step : null;
+}
+
+const STILL_BUILDING_EVERY_MS = 20_000;
+
 export async function buildIfStale(say: (line: string) => void): Promise<void> {
   if (!isBuildStale()) return;
   say("Building the web app (first start or sources changed; this takes a minute)…");
@@ -38,7 +46,17 @@ export async function buildIfStale(say: (line: string) => void): Promise<void> {
       env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     });
     let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    // A first build takes minutes on a small machine: say what it is doing, and that it still is.
+    const started = Date.now();
+    const ticker = setInterval(() => say(`  still building (${Math.round((Date.now() - started) / 1000)} s)…`), STILL_BUILDING_EVERY_MS);
+    child.on("exit", () => clearInterval(ticker));
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      for (const line of chunk.toString().split("\n")) {
+        const step = buildProgressLine(line);
+        if (step) say(`  ${step}`);
+      }
+    });
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed:\n${output.slice(-4000)}`))));
   });

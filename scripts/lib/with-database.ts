@@ -11,6 +11,8 @@ export async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
   process.env.DATABASE_URL = database.url;
   try {
     await migrateResolvedDatabase(database);
+    const { ensureDefaultRules } = await import("@/lib/setup/ensure-default-rules");
+    await ensureDefaultRules((line) => process.stderr.write(`${line}\n`));
     return await work();
   } finally {
     const { closePgPool } = await import("@/lib/db/pg-pool");

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ExportConfirmation } from "@/components/exports/export-confirmation";
 import { ExportForm } from "@/components/exports/export-form";
 import { DataTable } from "@/components/ui/data-table";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -19,6 +20,7 @@ export default async function ExportsPage() {
         </p>
       </div>
       <ExportForm articles={articles} moderatorEmails={moderatorEmails} />
+      <ExportConfirmation formId="export-form" />
       <p className="text-sm text-slate-600">
         The same export from a script: <code>GET /api/v1/decisions?format=csv&amp;since=2026-11-01</code> with <code>Authorization: Bearer mdk_…</code>, or{" "}
         <code>npm run moddesk -- export --format csv --since 2026-11-01 --out decisions.csv</code>. In CSV, text cells starting with = + - @ tab or CR get a leading &apos; so that spreadsheets do not run them as formulas.

@@ -3,12 +3,14 @@ import { UploadForm } from "@/components/imports/upload-form";
 import { DataTable } from "@/components/ui/data-table";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
+import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 import { listImportBatches } from "@/lib/import/queries";
 
 export const metadata: Metadata = { title: "Imports" };
 
 export default async function ImportsPage() {
   await requirePagePermission("imports:run", "/imports");
+  const timeZone = await getDisplayTimeZone();
   const batches = await listImportBatches();
   return (
     <main className="space-y-6">
@@ -26,7 +28,7 @@ export default async function ImportsPage() {
           batch.fileName,
           batch.format,
           batch.startedBy?.email ?? batch.via,
-          formatDateTime(batch.startedAt),
+          formatDateTime(batch.startedAt, timeZone),
           batch.status.toLowerCase(),
           batch.articles,
           batch.added,

@@ -1,13 +1,17 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
+import { EARLY_KEYS_SRC } from "@/components/queue/early-keys";
 import { QueueBoard } from "@/components/queue/queue-board";
 import { filterQueryString, QueueFilters } from "@/components/queue/queue-filters";
+import { QueueLegend } from "@/components/queue/queue-legend";
 import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
 import { countQueueTabs } from "@/lib/moderation/count-queue-tabs";
 import { listQueue } from "@/lib/moderation/list-queue";
 import { listQueueFilterOptions } from "@/lib/moderation/list-queue-filter-options";
 import { queueQueryProblems, queueQuerySchema } from "@/lib/moderation/schemas";
+import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 
 export const metadata: Metadata = { title: "Queue" };
 
@@ -21,9 +25,14 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   // The live feed starts from before the page's queries, so nothing decided meanwhile is missed.
   const since = new Date().toISOString();
   const [page, counts, options] = await Promise.all([listQueue({ tab, filters, cursor: after, limit: PAGE_SIZE }), countQueueTabs({ fresh: true }), listQueueFilterOptions()]);
+  const timeZone = await getDisplayTimeZone();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   const filterQuery = filterQueryString(filters);
   return (
     <main className="space-y-4">
+      {/* Runs before hydration: keys typed while the queue loads are kept for the board (early-keys.ts). */}
+      {/* eslint-disable-next-line @next/next/no-sync-scripts -- it must run while the page is still parsing, before React hydrates; it is 300 bytes */}
+      <script src={EARLY_KEYS_SRC} nonce={nonce} />
       <h1 className="text-xl font-semibold">Moderation queue</h1>
       <QueueFilters tab={tab} filters={filters} options={options} />
       {problems.length > 0 ? (
@@ -33,6 +42,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           ))}
         </ul>
       ) : null}
+      <QueueLegend />
       <QueueBoard
         key={`${tab}?${filterQuery}&${after ?? ""}`}
         items={page.items}
@@ -42,6 +52,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         since={since}
         currentUser={{ id: user.id, email: user.email }}
         canDecide={can(user.role, "comment:decide")}
+        timeZone={timeZone}
       />
       {page.nextCursor ? (
         <Link href={`/queue?tab=${tab}${filterQuery ? `&${filterQuery}` : ""}&after=${page.nextCursor}`} className="inline-block rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">

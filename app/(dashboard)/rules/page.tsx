@@ -8,12 +8,14 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { recentRuleHealth } from "@/lib/insights/recent-rule-health";
 import { recordedCorpusStatus } from "@/lib/quality/recorded-rule-figures";
+import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 import { listRecentReruns, listRules } from "@/lib/rules/queries";
 
 export const metadata: Metadata = { title: "Rules" };
 
 export default async function RulesPage() {
   const user = await requirePagePermission("rules:read", "/rules");
+  const timeZone = await getDisplayTimeZone();
   const canWrite = can(user.role, "rules:write");
   const [rules, reruns, health] = await Promise.all([listRules(), listRecentReruns(), recentRuleHealth()]);
   const healthByRule = new Map(health.rules.map((entry) => [entry.ruleId, entry]));
@@ -50,7 +52,7 @@ export default async function RulesPage() {
           rule._count.flags,
           <DeskPrecisionCell key="desk" health={healthByRule.get(rule.id)} days={health.days} />,
           <CorpusFiguresCell key="corpus" status={recordedCorpusStatus(rule)} />,
-          <span key="version" title={`updated ${formatDateTime(rule.updatedAt)}`}>v{rule.version}</span>,
+          <span key="version" title={`updated ${formatDateTime(rule.updatedAt, timeZone)}`}>v{rule.version}</span>,
         ])}
       />
       <RerunPanel
@@ -64,7 +66,7 @@ export default async function RulesPage() {
           flagged: rerun.flagged,
           autoHidden: rerun.autoHidden,
           error: rerun.error,
-          requestedAt: formatDateTime(rerun.createdAt),
+          requestedAt: formatDateTime(rerun.createdAt, timeZone),
         }))}
       />
     </main>

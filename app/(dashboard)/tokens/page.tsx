@@ -5,11 +5,13 @@ import { DataTable } from "@/components/ui/data-table";
 import { listApiTokens } from "@/lib/auth/api-token";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
+import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 
 export const metadata: Metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
   await requirePagePermission("tokens:manage", "/tokens");
+  const timeZone = await getDisplayTimeZone();
   const tokens = await listApiTokens();
   return (
     <main className="space-y-6">
@@ -28,9 +30,9 @@ export default async function TokensPage() {
           token.name,
           <code key="prefix" className="font-mono text-xs">{`${token.prefix}…`}</code>,
           token.createdBy.email,
-          formatDateTime(token.createdAt),
-          formatDateTime(token.lastUsedAt),
-          token.revokedAt ? `revoked ${formatDateTime(token.revokedAt)}` : "active",
+          formatDateTime(token.createdAt, timeZone),
+          formatDateTime(token.lastUsedAt, timeZone),
+          token.revokedAt ? `revoked ${formatDateTime(token.revokedAt, timeZone)}` : "active",
           token.revokedAt ? null : <RevokeTokenButton key="revoke" id={token.id} name={token.name} />,
         ])}
       />

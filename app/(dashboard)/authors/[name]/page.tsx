@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { AuthorActions } from "@/components/queue/author-actions";
-import { CommentCard } from "@/components/queue/comment-card";
+import { DecidableList } from "@/components/queue/decidable-list";
 import { InternalNotes } from "@/components/queue/internal-notes";
 import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
 import { AUTHOR_NAME_PARAM, authorHref, authorNameFrom } from "@/lib/moderation/author-href";
 import { AUTHOR_PAGE_LIMIT, getAuthorProfile } from "@/lib/moderation/get-author-profile";
+import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 
 export const metadata: Metadata = { title: "Author" };
 
@@ -13,7 +14,7 @@ export default async function AuthorPage({ params, searchParams }: { params: Pro
   const { name } = await params;
   const authorName = authorNameFrom(name, (await searchParams)[AUTHOR_NAME_PARAM]);
   const user = await requirePagePermission("queue:read", authorHref(authorName));
-  const profile = await getAuthorProfile(authorName);
+  const [profile, timeZone] = await Promise.all([getAuthorProfile(authorName), getDisplayTimeZone()]);
   const canDecide = can(user.role, "comment:decide");
   return (
     <main className="space-y-6">
@@ -37,9 +38,7 @@ export default async function AuthorPage({ params, searchParams }: { params: Pro
       <InternalNotes notes={profile.notes} target={{ authorName }} canWrite={canDecide} testId="author-note" />
       <section aria-label="Comments" className="space-y-3">
         <h2 className="font-semibold">Comments{profile.counts.total > AUTHOR_PAGE_LIMIT ? ` (latest ${AUTHOR_PAGE_LIMIT})` : ""}</h2>
-        {profile.comments.map((item) => (
-          <CommentCard key={item.id} item={item} />
-        ))}
+        <DecidableList items={profile.comments} timeZone={timeZone} currentUser={{ id: user.id, email: user.email }} canDecide={canDecide} showArticle />
       </section>
     </main>
   );

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { CommentCard } from "@/components/queue/comment-card";
 import { StatementOfReasonsPanel } from "@/components/dsa/statement-of-reasons-panel";
+import { DecidableList } from "@/components/queue/decidable-list";
+import { HiddenMeaning } from "@/components/queue/queue-legend";
 import { InternalNotes } from "@/components/queue/internal-notes";
 import { RevertButton } from "@/components/queue/revert-button";
 import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
 import { statementOfReasonsForComment } from "@/lib/dsa/comment-statement-of-reasons";
 import { formatDateTime } from "@/lib/format";
+import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 import { getCommentDetail } from "@/lib/moderation/get-comment-detail";
 import { reasonLabel } from "@/lib/moderation/policy";
 import { rowIdFrom } from "@/lib/validation/bounds";
@@ -17,6 +19,7 @@ export const metadata: Metadata = { title: "Comment" };
 export default async function CommentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePagePermission("queue:read", `/comments/${id}`);
+  const timeZone = await getDisplayTimeZone();
   const commentId = rowIdFrom(id);
   const detail = commentId === null ? null : await getCommentDetail(commentId);
   if (!detail) notFound();
@@ -27,7 +30,10 @@ export default async function CommentPage({ params }: { params: Promise<{ id: st
   return (
     <main className="space-y-6">
       <h1 className="text-xl font-semibold">Comment #{item.id}</h1>
-      <CommentCard item={item} />
+      <DecidableList items={[item]} timeZone={timeZone} currentUser={{ id: user.id, email: user.email }} canDecide={canDecide} showArticle />
+      <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="hidden-meaning">
+        <strong>What readers see:</strong> <HiddenMeaning />
+      </p>
       <section aria-label="Decisions" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">Decisions</h2>
         {detail.decisions.length === 0 ? <p className="mt-2 text-sm text-slate-600">Not decided yet.</p> : null}
@@ -40,7 +46,7 @@ export default async function CommentPage({ params }: { params: Promise<{ id: st
                 {decision.reason ? ` (${reasonLabel(decision.reason)})` : ""}
               </span>
               <span className="text-slate-500">
-                by {decision.moderator?.email ?? "the rules engine"}, {formatDateTime(decision.createdAt)}
+                by {decision.moderator?.email ?? "the rules engine"}, {formatDateTime(decision.createdAt, timeZone)}
               </span>
               {decision.note ? <span className="comment-text text-slate-700">“{decision.note}”</span> : null}
               {decision.revertsId ? <span className="text-xs text-slate-500">takes back #{decision.revertsId}</span> : null}
@@ -61,7 +67,7 @@ export default async function CommentPage({ params }: { params: Promise<{ id: st
         <ul className="mt-2 space-y-1 text-sm">
           {detail.flags.map((flag) => (
             <li key={flag.id}>
-              {flag.rule.name} (v{flag.ruleVersion}) · {flag.category.toLowerCase()} · score {flag.score} · {flag.reason} · {formatDateTime(flag.createdAt)}
+              {flag.rule.name} (v{flag.ruleVersion}) · {flag.category.toLowerCase()} · score {flag.score} · {flag.reason} · {formatDateTime(flag.createdAt, timeZone)}
             </li>
           ))}
         </ul>

@@ -5,6 +5,7 @@ import { RuleStatusActions } from "@/components/rules/rule-status-actions";
 import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
+import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 import { getRuleForEdit, listRuleVersions } from "@/lib/rules/queries";
 import { RULE_KINDS, type RuleKind } from "@/lib/detect/types";
 import { rowIdFrom } from "@/lib/validation/bounds";
@@ -16,6 +17,7 @@ const isEngineKind = (kind: string): kind is RuleKind => (RULE_KINDS as readonly
 export default async function EditRulePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const { id: rawId } = await params;
   const user = await requirePagePermission("rules:read", `/rules/${encodeURIComponent(rawId)}/edit`);
+  const timeZone = await getDisplayTimeZone();
   const id = rowIdFrom(rawId);
   if (id === null) notFound();
   const [rule, versions] = await Promise.all([getRuleForEdit(id), listRuleVersions(id)]);
@@ -28,9 +30,10 @@ export default async function EditRulePage({ params, searchParams }: { params: P
         <div>
           <h1 className="text-xl font-semibold">{rule.name}</h1>
           <p className="text-sm text-slate-600">
-            Version {rule.version} · {rule.enabled ? "enabled" : "disabled"} · updated {formatDateTime(rule.updatedAt)}
+            Version {rule.version} · {rule.enabled ? "enabled" : "disabled"} · updated {formatDateTime(rule.updatedAt, timeZone)}
           </p>
-          {saved ? <p className="text-sm text-green-800" role="status" data-testid="rule-saved">Saved as version {saved}.</p> : null}
+          {/* Only while it is still true: after a later change (a disable, a colleague's edit) the banner would mislead. */}
+          {saved && Number(saved) === rule.version ? <p className="text-sm text-green-800" role="status" data-testid="rule-saved">Saved as version {saved}.</p> : null}
         </div>
         {canWrite ? <RuleStatusActions id={rule.id} version={rule.version} isEnabled={rule.enabled} /> : null}
       </div>
@@ -48,7 +51,7 @@ export default async function EditRulePage({ params, searchParams }: { params: P
         <ul className="mt-2 space-y-1 text-sm">
           {versions.map((version) => (
             <li key={version.version}>
-              v{version.version} · {formatDateTime(version.createdAt)} · {version.changedBy?.email ?? "system"}
+              v{version.version} · {formatDateTime(version.createdAt, timeZone)} · {version.changedBy?.email ?? "system"}
             </li>
           ))}
         </ul>

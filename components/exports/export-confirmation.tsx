@@ -1,0 +1,56 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { latestExportAction } from "@/lib/export/export-actions";
+
+type Latest = NonNullable<Extract<Awaited<ReturnType<typeof latestExportAction>>, { ok: true }>["data"]>;
+
+const POLL_MS = 1_000;
+const GIVE_UP_AFTER = 120;
+
+function describeFilters(filters: unknown): string {
+  if (typeof filters !== "object" || filters === null) return "none";
+  const entries = Object.entries(filters as Record<string, unknown>).filter(([, value]) => value !== undefined && value !== null && value !== "");
+  return entries.length === 0 ? "none (every decision)" : entries.map(([key, value]) => `${key} ${String(value)}`).join(", ");
+}
+
+/**
+ * Watches the export form: after a download starts, asks the server (every second) for the export the
+ * audit log recorded and says what the file holds. The download itself stays a plain GET.
+ */
+export function ExportConfirmation({ formId }: { formId: string }) {
+  const [since, setSince] = useState<string | null>(null);
+  const [latest, setLatest] = useState<Latest | null>(null);
+
+  useEffect(() => {
+    const form = document.getElementById(formId);
+    const onSubmit = () => {
+      setLatest(null);
+      // A little slack for clocks: the audit time is the database's.
+      setSince(new Date(Date.now() - 5_000).toISOString());
+    };
+    form?.addEventListener("submit", onSubmit);
+    return () => form?.removeEventListener("submit", onSubmit);
+  }, [formId]);
+
+  useEffect(() => {
+    if (!since || latest) return;
+    let tries = 0;
+    const timer = setInterval(() => {
+      if (++tries > GIVE_UP_AFTER) return clearInterval(timer);
+      void latestExportAction({ since }).then((result) => {
+        if (result.ok && result.data) setLatest(result.data);
+      });
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [since, latest]);
+
+  if (!since) return null;
+  return (
+    <p aria-live="polite" className="rounded-md bg-slate-100 px-3 py-2 text-sm" data-testid="export-confirmation">
+      {latest
+        ? `${latest.completed ? "Downloaded" : "Stopped early"}: ${latest.rows.toLocaleString("en-US")} decision${latest.rows === 1 ? "" : "s"} as ${latest.format.toUpperCase()}. Filters: ${describeFilters(latest.filters)}.`
+        : "Preparing the download…"}
+    </p>
+  );
+}

@@ -1,0 +1,109 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+import { bulkRunStatusAction, countMatchingAction, startBulkRunAction } from "@/lib/moderation/bulk-run-actions";
+import { HIDE_REASONS, type HideReason, type QueueTab } from "@/lib/moderation/schemas";
+
+type Run = { id: number; total: number; processed: number; decided: number; skipped: number; status: string; error: string | null };
+type Phase = { step: "idle" } | { step: "counting" } | { step: "confirm"; count: number } | { step: "running"; run: Run } | { step: "error"; message: string };
+
+const POLL_MS = 1_000;
+
+/**
+ * "Select all N matching this filter": counts, asks for confirmation with the number and the decision,
+ * then follows the background job's progress. The job decides each comment through the guarded
+ * transition and keeps going if this page is closed.
+ */
+export function BulkRunPanel({ tab, filterQuery, isOpen, onClose }: { tab: QueueTab; filterQuery: string; isOpen: boolean; onClose: () => void }) {
+  const router = useRouter();
+  const [phase, setPhase] = useState<Phase>({ step: "idle" });
+  const [reason, setReason] = useState<HideReason>("SPAM");
+  const [openedAt, setOpenedAt] = useState(false);
+
+  // Opening the panel starts a count (state adjusted during render, then the request in an effect).
+  if (isOpen !== openedAt) {
+    setOpenedAt(isOpen);
+    if (isOpen && phase.step !== "running") setPhase({ step: "counting" });
+  }
+  useEffect(() => {
+    if (phase.step !== "counting") return;
+    let isCurrent = true;
+    void countMatchingAction({ tab, filterQuery }).then((result) => {
+      if (isCurrent) setPhase(result.ok ? { step: "confirm", count: result.data.count } : { step: "error", message: result.message });
+    });
+    return () => void (isCurrent = false);
+  }, [phase.step, tab, filterQuery]);
+
+  const runId = phase.step === "running" ? phase.run.id : null;
+  const isFinished = phase.step === "running" && phase.run.status !== "RUNNING";
+  useEffect(() => {
+    if (runId === null || isFinished) return;
+    const timer = setInterval(() => {
+      void bulkRunStatusAction({ runId }).then((result) => {
+        if (!result.ok) return;
+        setPhase({ step: "running", run: result.data });
+        if (result.data.status !== "RUNNING") router.refresh();
+      });
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [runId, isFinished, router]);
+
+  const start = async (action: "APPROVE" | "HIDE") => {
+    const result = await startBulkRunAction({ tab, filterQuery, action, reason: action === "HIDE" ? reason : undefined });
+    if (!result.ok) return setPhase({ step: "error", message: result.message });
+    setPhase({ step: "running", run: { id: result.data.id, total: result.data.total, processed: 0, decided: 0, skipped: 0, status: "RUNNING", error: null } });
+  };
+
+  if (phase.step === "idle" || (!isOpen && phase.step !== "running")) return null;
+  return (
+    <div className="mt-3 rounded-md border border-sky-300 bg-white p-3 text-sm shadow-sm" role="region" aria-label="All comments matching this filter" data-testid="bulk-run-panel">
+      {phase.step === "counting" ? <p>Counting the comments that match this filter…</p> : null}
+      {phase.step === "error" ? <p className="text-red-700">{phase.message}</p> : null}
+      {phase.step === "confirm" ? (
+        <div className="space-y-2">
+          <p data-testid="bulk-run-count">
+            <strong>{phase.count.toLocaleString("en-US")}</strong> comments match this tab and filter (not only this page). Decide them all? Each is decided on its own, as if by hand, and
+            one a colleague decides meanwhile is left as they decided it.
+          </p>
+          <div className="flex flex-wrap items-center gap-2">
+            <button type="button" onClick={() => void start("APPROVE")} className="rounded-md bg-emerald-700 px-3 py-1.5 font-medium text-white">
+              Approve all {phase.count.toLocaleString("en-US")}
+            </button>
+            <label className="flex items-center gap-1">
+              <span>Reason</span>
+              <select value={reason} onChange={(event) => setReason(event.target.value as HideReason)} className="rounded-md border border-slate-300 px-2 py-1">
+                {HIDE_REASONS.map((value) => (
+                  <option key={value} value={value}>
+                    {value.toLowerCase().replace("_", "-")}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" onClick={() => void start("HIDE")} className="rounded-md bg-rose-700 px-3 py-1.5 font-medium text-white">
+              Hide all {phase.count.toLocaleString("en-US")}
+            </button>
+            <button type="button" onClick={onClose} className="px-2 py-1.5 underline">
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {phase.step === "running" ? (
+        <div className="space-y-1" aria-live="polite">
+          <progress max={phase.run.total} value={phase.run.processed} className="w-full" aria-label="Bulk decision progress" />
+          <p data-testid="bulk-run-progress">
+            {phase.run.status === "RUNNING" ? "Deciding…" : phase.run.status === "COMPLETED" ? "Done:" : "Stopped:"} {phase.run.processed.toLocaleString("en-US")} of{" "}
+            {phase.run.total.toLocaleString("en-US")} done, {phase.run.decided.toLocaleString("en-US")} decided, {phase.run.skipped.toLocaleString("en-US")} skipped (already decided).
+            {phase.run.error ? ` ${phase.run.error}` : ""}
+          </p>
+          {phase.run.status !== "RUNNING" ? (
+            <button type="button" onClick={() => { setPhase({ step: "idle" }); onClose(); }} className="underline">
+              Close
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

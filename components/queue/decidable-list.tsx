@@ -1,0 +1,161 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import type { QueueItem } from "@/lib/moderation/queue-item";
+import { initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
+import type { HideReason } from "@/lib/moderation/schemas";
+import { CommentCard } from "./comment-card";
+import { HideReasonPicker } from "./hide-reason-picker";
+import { useDecisions } from "./use-decisions";
+
+export interface DecidableListProps {
+  items: QueueItem[];
+  /** Thread depth per comment (the article page); absent: a flat list. */
+  depths?: number[];
+  timeZone: string;
+  currentUser: { id: string; email: string };
+  canDecide: boolean;
+  /** The queue's keys (j/k, a, h 1-5, u) on this page: the article thread. */
+  hasKeyboard?: boolean;
+  showArticle?: boolean;
+}
+
+const MAX_INDENT = 6;
+const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+
+/**
+ * Comments outside the queue (an article's thread, an author's page, a comment's own page) with the
+ * queue's decisions: the same guarded transition, the same undo, and on the thread the same keys.
+ */
+export function DecidableList({ items: initialItems, depths, timeZone, currentUser, canDecide, hasKeyboard = false, showArticle = false }: DecidableListProps) {
+  const router = useRouter();
+  const [items, setItems] = useState(initialItems);
+  // A refresh (after a decision here, a revert on the page) brings the server's truth: take it.
+  const [shownItems, setShownItems] = useState(initialItems);
+  if (shownItems !== initialItems) {
+    setShownItems(initialItems);
+    setItems(initialItems);
+  }
+  const [hidePickerFor, setHidePickerFor] = useState<number | null>(null);
+  const [keys, setKeys] = useState(() => initialKeyboardState(initialItems.length));
+  const cards = useRef(new Map<number, HTMLElement>());
+  const decisions = useDecisions({ setItems, currentUser, onConflict: () => router.refresh() });
+  // The page around the list (a comment's history, an author's counts) is the server's: refresh it after each decision.
+  const decideNow = decisions.decide;
+  const decide = useCallback(
+    async (...args: Parameters<typeof decideNow>) => {
+      const isDone = await decideNow(...args);
+      if (isDone) router.refresh();
+      return isDone;
+    },
+    [decideNow, router],
+  );
+
+  const focusCard = useCallback((index: number) => {
+    const item = items[index];
+    if (item) cards.current.get(item.id)?.focus();
+  }, [items]);
+
+  const run = useCallback(
+    async (command: KeyCommand, focus: number) => {
+      const focused = items[focus];
+      if (command.type === "focusCard") return focusCard(focus);
+      if (command.type === "undo") return void (await decisions.undo());
+      if (!canDecide || !focused || (command.type !== "approve" && command.type !== "hide")) return;
+      const isDone = await decide([focused], command.type === "approve" ? { action: "APPROVE" } : { action: "HIDE", reason: command.reason });
+      if (isDone && focus + 1 < items.length) {
+        keysRef.current = { ...keysRef.current, focus: focus + 1 };
+        setKeys(keysRef.current);
+        focusCard(focus + 1);
+      }
+    },
+    [items, canDecide, decisions, decide, focusCard],
+  );
+
+  const keysRef = useRef(keys);
+  const runRef = useRef(run);
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/immutability -- the "latest value" ref: written after each render, read by the one long-lived key listener
+    keysRef.current = keys;
+    runRef.current = run;
+  });
+  useEffect(() => {
+    if (!hasKeyboard) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || (isTyping(event.target) && event.key !== "Escape")) return;
+      // x, / and ? belong to the queue; here only moving and deciding.
+      if (!["j", "k", "a", "h", "u", "Escape", "1", "2", "3", "4", "5"].includes(event.key)) return;
+      const result = pressKey({ ...keysRef.current, count: initialItems.length }, event.key);
+      if (!result.handled) return;
+      event.preventDefault();
+      keysRef.current = result.state;
+      setKeys(result.state);
+      if (result.command) void runRef.current(result.command, result.state.focus);
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [hasKeyboard, initialItems.length]);
+
+  const isHydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+
+  const hideWithNote = async (item: QueueItem, reason: HideReason, note: string) => {
+    setHidePickerFor(null);
+    await decide([item], { action: "HIDE", reason, note });
+  };
+
+  return (
+    <div data-testid="decidable-list" data-hydrated={isHydrated ? "true" : undefined}>
+      <div aria-live="polite" role="status" className="min-h-6 text-sm" data-testid="context-notice">
+        {keys.isChoosingReason ? "Hide: press 1 off-topic, 2 nationalist, 3 abusive, 4 spam, 5 other (Esc cancels)." : decisions.notice}
+      </div>
+      {decisions.undoable ? (
+        <div className="fixed right-4 bottom-4 z-10 flex items-center gap-3 rounded-lg bg-slate-900 px-4 py-3 text-sm text-white shadow-lg">
+          <span>{decisions.undoable.label}</span>
+          <button type="button" onClick={() => void decisions.undo()} className="font-semibold text-sky-300 underline">
+            Undo{hasKeyboard ? " (u)" : ""}
+          </button>
+        </div>
+      ) : null}
+      <ol className="mt-2 space-y-3">
+        {items.map((item, index) => {
+          const depth = Math.min(depths?.[index] ?? 0, MAX_INDENT);
+          return (
+            <li key={item.id} style={depth > 0 ? { marginLeft: `${depth * 1.25}rem` } : undefined} className={depth > 0 ? "border-l border-slate-200 pl-3" : undefined}>
+              <CommentCard
+                item={item}
+                showArticle={showArticle}
+                timeZone={timeZone}
+                isFocused={hasKeyboard && keys.focus === index}
+                cardRef={hasKeyboard ? (element) => void (element ? cards.current.set(item.id, element) : cards.current.delete(item.id)) : undefined}
+                onFocus={hasKeyboard ? () => keys.focus !== index && setKeys((state) => ({ ...state, focus: index })) : undefined}
+              >
+                {canDecide ? (
+                  <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+                    <button type="button" disabled={item.status === "APPROVED"} onClick={() => void decide([item], { action: "APPROVE" })} className="rounded-md bg-emerald-700 px-3 py-1 font-medium text-white disabled:opacity-40">
+                      Approve
+                    </button>
+                    <button type="button" disabled={item.status === "HIDDEN"} onClick={() => setHidePickerFor(item.id)} className="rounded-md bg-rose-700 px-3 py-1 font-medium text-white disabled:opacity-40">
+                      Hide…
+                    </button>
+                  </div>
+                ) : null}
+                {hasKeyboard && keys.isChoosingReason && keys.focus === index ? (
+                  <p className="mt-3 rounded bg-rose-50 px-2 py-1 text-sm text-rose-900" data-testid="card-reason-hint">
+                    Hide: press 1 off-topic, 2 nationalist, 3 abusive, 4 spam, 5 other (Esc cancels).
+                  </p>
+                ) : null}
+                {hidePickerFor === item.id ? <HideReasonPicker onHide={(reason, note) => void hideWithNote(item, reason, note)} onCancel={() => setHidePickerFor(null)} /> : null}
+              </CommentCard>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
+/** Hydration is the only "change" the hydrated flag follows, so there is nothing to subscribe to. */
+function subscribeToNothing(): () => void {
+  return () => {};
+}

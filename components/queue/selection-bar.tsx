@@ -1,0 +1,69 @@
+"use client";
+
+import { useState } from "react";
+import type { HideReason } from "@/lib/moderation/schemas";
+import { HideReasonPicker } from "./hide-reason-picker";
+
+export interface SelectionBarProps {
+  selectedCount: number;
+  pageCount: number;
+  isBusy: boolean;
+  onApprove: () => void;
+  onHide: (reason: HideReason, note: string) => void;
+  onSelectPage: () => void;
+  onSelectMatching: () => void;
+  onClear: () => void;
+}
+
+const button = "rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50";
+
+/** The mouse path to bulk decisions: the same decisions as `a` and `h` 1-5 on a selection. */
+export function SelectionBar(props: SelectionBarProps) {
+  const [isChoosingReason, setIsChoosingReason] = useState(false);
+  if (props.selectedCount === 0) {
+    return props.pageCount > 0 ? (
+      <div className="mt-3 flex flex-wrap items-center gap-2 text-sm" data-testid="bulk-toolbar">
+        <button type="button" onClick={props.onSelectPage} className={`${button} border border-slate-300 bg-white`}>
+          Select all on this page
+        </button>
+        <button type="button" onClick={props.onSelectMatching} className={`${button} border border-slate-300 bg-white`}>
+          Select all matches, every page…
+        </button>
+      </div>
+    ) : null;
+  }
+  return (
+    <div className="sticky top-0 z-10 mt-3 rounded-md bg-sky-100 px-3 py-2 text-sm shadow-sm" data-testid="selection-bar">
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="font-medium">{props.selectedCount} selected</span>
+        <button type="button" disabled={props.isBusy} onClick={props.onApprove} className={`${button} bg-emerald-700 text-white`}>
+          Approve {props.selectedCount}
+        </button>
+        <button type="button" disabled={props.isBusy} onClick={() => setIsChoosingReason(true)} className={`${button} bg-rose-700 text-white`}>
+          Hide {props.selectedCount}…
+        </button>
+        {props.selectedCount < props.pageCount ? (
+          <button type="button" onClick={props.onSelectPage} className={`${button} underline`}>
+            Select all on this page
+          </button>
+        ) : null}
+        <button type="button" onClick={props.onSelectMatching} className={`${button} underline`}>
+          Select all matches, every page…
+        </button>
+        <button type="button" onClick={props.onClear} className={`${button} underline`}>
+          Clear selection
+        </button>
+        <span className="text-xs text-slate-600">Keys: a approves, h then 1-5 hides them all.</span>
+      </div>
+      {isChoosingReason ? (
+        <HideReasonPicker
+          onHide={(reason, note) => {
+            setIsChoosingReason(false);
+            props.onHide(reason, note);
+          }}
+          onCancel={() => setIsChoosingReason(false)}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/fixtures";
+import { seedArticle, withDatabase } from "./support/seed";
+
+// Bulk decisions with the mouse alone: the selection bar's buttons, "select all on this page", and
+// "select all N matching this filter" as a background job with progress.
+
+async function openQueue(page: Page, query: string) {
+  await page.goto(`/queue?${query}`);
+  await expect(page.getByTestId("queue-board")).toHaveAttribute("data-hydrated", "true");
+}
+
+const statusesOf = (ids: number[]) => withDatabase(async (client) => (await client.query<{ status: string }>(`SELECT status FROM comment WHERE id = ANY($1) ORDER BY id`, [ids])).rows.map((row) => row.status));
+
+test("select some with the mouse, approve them, and focus moves on to the next comment", async ({ page }) => {
+  const thread = await seedArticle([{ author: "A", body: "First" }, { author: "B", body: "Second" }, { author: "C", body: "Third" }], { titlePrefix: "Mouse" });
+  await signIn(page, "moderator");
+  await openQueue(page, `tab=pending&article=${thread.articleId}`);
+  const cards = page.getByTestId("comment-card");
+  await cards.nth(0).getByText("Select", { exact: true }).click();
+  await cards.nth(1).getByText("Select", { exact: true }).click();
+  const bar = page.getByTestId("selection-bar");
+  await expect(bar).toContainText("2 selected");
+  await bar.getByRole("button", { name: "Approve 2" }).click();
+  await expect(page.getByTestId("queue-notice")).toContainText("Approved: 2 of 2 comments");
+  await expect(cards.nth(2)).toHaveAttribute("data-focused", "true");
+  await expect(cards.nth(2)).toBeFocused();
+  expect(await statusesOf(thread.ids)).toEqual(["APPROVED", "APPROVED", "PENDING"]);
+});
+
+test("select all on this page and hide them with a reason from the selection bar", async ({ page }) => {
+  const thread = await seedArticle([{ author: "S1", body: "Buy now" }, { author: "S2", body: "Cheap pills" }, { author: "S3", body: "Click here" }, { author: "S4", body: "Best deal" }], { titlePrefix: "Spam page" });
+  await signIn(page, "moderator");
+  await openQueue(page, `tab=pending&article=${thread.articleId}`);
+  await page.getByTestId("bulk-toolbar").getByRole("button", { name: "Select all on this page" }).click();
+  const bar = page.getByTestId("selection-bar");
+  await expect(bar).toContainText("4 selected");
+  await bar.getByRole("button", { name: "Hide 4…" }).click();
+  await bar.getByRole("button", { name: "4 spam" }).click();
+  await expect(page.getByTestId("queue-notice")).toContainText("Hidden (spam): 4 of 4 comments");
+  expect(await statusesOf(thread.ids)).toEqual(["HIDDEN", "HIDDEN", "HIDDEN", "HIDDEN"]);
+});
+
+test("select all N matching this filter: confirmed, decided by a background job with progress, audited", async ({ page }) => {
+  const thread = await seedArticle(
+    Array.from({ length: 7 }, (_, index) => ({ author: `R${index}`, body: `Off-topic remark ${index}` })),
+    { titlePrefix: "Matching" },
+  );
+  await signIn(page, "moderator");
+  await openQueue(page, `tab=pending&article=${thread.articleId}`);
+  await page.getByTestId("bulk-toolbar").getByRole("button", { name: "Select all matches, every page…" }).click();
+  const panel = page.getByTestId("bulk-run-panel");
+  await expect(panel.getByTestId("bulk-run-count")).toContainText("7 comments match");
+  await panel.getByLabel("Reason").selectOption("OFF_TOPIC");
+  await panel.getByRole("button", { name: "Hide all 7" }).click();
+  await expect(panel.getByTestId("bulk-run-progress")).toContainText("Done: 7 of 7 done, 7 decided, 0 skipped", { timeout: 30_000 });
+  expect(await statusesOf(thread.ids)).toEqual(Array(7).fill("HIDDEN"));
+  const audited = await withDatabase(async (client) => (await client.query<{ action: string }>(`SELECT action FROM audit_event WHERE action LIKE 'comment.bulk_%' ORDER BY id DESC LIMIT 2`)).rows.map((row) => row.action));
+  expect(audited).toEqual(["comment.bulk_finish", "comment.bulk_start"]);
+});

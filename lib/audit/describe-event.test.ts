@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { describeAuditEvent, describeSubject } from "./describe-event";
+
+const event = (action: string, details: unknown, entityType = "comment", entityId: string | null = "42") => ({ actorLabel: "ana@desk.example", action, entityType, entityId, details });
+
+describe("audit events in words", () => {
+  it("says who did what, with the reason, in words", () => {
+    expect(describeAuditEvent(event("comment.hide", { reason: "ABUSIVE", fromStatus: "PENDING", toStatus: "HIDDEN" }))).toBe("ana@desk.example hid a comment (abusive)");
+    expect(describeAuditEvent(event("comment.approve", {}))).toBe("ana@desk.example approved a comment");
+    expect(describeAuditEvent(event("comment.hide", { reason: "OFF_TOPIC" }))).toBe("ana@desk.example hid a comment (off-topic)");
+  });
+
+  it("names accounts and rules by name, never by id", () => {
+    const roleChange = event("user.change_role", { email: "bo@desk.example", before: { role: "admin" }, after: { role: "moderator" } }, "user", "6c0c33c6-1111-2222-3333-444455556666");
+    expect(describeAuditEvent(roleChange)).toBe("ana@desk.example made bo@desk.example a moderator (was admin)");
+    expect(describeAuditEvent(roleChange)).not.toContain("6c0c33c6");
+    expect(describeSubject({ entityType: "rule", entityId: "7", details: { after: { name: "Insults" } } })).toBe("the rule “Insults”");
+    expect(describeSubject({ entityType: "user", entityId: "6c0c33c6", details: {} })).toBe("an account");
+  });
+
+  it("reads counts and bulk runs as sentences", () => {
+    expect(describeAuditEvent(event("comment.bulk_start", { action: "HIDE", reason: "SPAM", total: 4000 }, "bulk_run", "3"))).toBe("ana@desk.example started to hide 4,000 comments matching a filter (spam)");
+    expect(describeAuditEvent(event("export.decisions", { rows: 1, format: "csv", completed: true }, "export", null))).toBe("ana@desk.example exported 1 decision as csv");
+  });
+
+  it("still reads an action it does not know", () => {
+    expect(describeAuditEvent(event("widget.frobnicate", {}, "widget", "9"))).toBe("ana@desk.example widget frobnicate (widget 9)");
+  });
+});
