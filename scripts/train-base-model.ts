@@ -24,8 +24,12 @@ const corpusDir = process.env.MODDESK_CORPUS ?? path.join(repo, "..", "shared", 
 const datasetsDir = process.env.MODDESK_DATASETS ?? path.join(repo, "..", "shared", "datasets");
 const OUT = path.join(repo, "lib", "detect", "classifier", "base-model.json");
 const FOLDS = 5;
-/** Model-only budget on clean comments: rules get the rest of the 5% the desk tolerates. */
-const CLEAN_BUDGET = 0.03;
+/**
+ * Model-only budget on clean comments: the hand-written rules flag 0.7% of clean dev comments, so
+ * 4% for the model keeps the two together under the 5% a desk tolerates. `--clean-budget=0.03` to
+ * compare.
+ */
+const CLEAN_BUDGET = Number(process.argv.find((arg) => arg.startsWith("--clean-budget="))?.slice("--clean-budget=".length) ?? 0.04);
 
 interface Variant {
   name: string;
