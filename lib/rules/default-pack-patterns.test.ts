@@ -7,7 +7,9 @@ import * as terms from "./default-pack-terms";
 
 // The default pack on sentences written for this test (never copied from the corpus): each
 // phenomenon of the labelling guidelines it should catch, and the contrasts it must leave alone.
-const pack = defaultRulePack();
+// The hand-written patterns alone: the model rules are measured on the corpus (quality:check) and
+// tested with their own sentences (lib/detect/classifier/shipped-model.test.ts).
+const pack = defaultRulePack().filter((rule) => rule.kind !== "CLASSIFIER");
 const set = compileRules(pack.map((rule, index) => ({ ...rule, id: `default-${index}`, version: 1 })));
 const flagsOf = (body: string): FlagResult[] => evaluateComment(set, { body });
 const rulesOf = (body: string): string[] => flagsOf(body).map((flag) => flag.ruleName);
