@@ -3,28 +3,13 @@ import { db } from "@/lib/db/client";
 import { compileRules } from "@/lib/detect/compile-rules";
 import { evaluateComment } from "@/lib/detect/evaluate-comment";
 import { installAdaptedModel } from "@/lib/suggest/install-adapted-model";
-import { RULE_KINDS, type CommentContext, type FlagResult, type RuleAction, type RuleCategory, type RuleDefinition, type RuleKind } from "@/lib/detect/types";
-
-const ENGINE_KINDS = new Set<string>(RULE_KINDS);
+import { ruleDefinitionsOf } from "./rule-definitions";
+import type { CommentContext, FlagResult, RuleAction, RuleCategory } from "@/lib/detect/types";
 
 /** The enabled rules of the database, compiled once, as a function of a comment. */
 export async function loadRuleEvaluator(): Promise<(context: CommentContext) => FlagResult[]> {
   const rows = await db.rule.findMany({ where: { enabled: true, deletedAt: null }, orderBy: { id: "asc" } });
-  const definitions: RuleDefinition[] = rows
-    // Watch-list (AUTHOR) rules match on who wrote a comment, not what it says: see watchListFlags.
-    .filter((row) => ENGINE_KINDS.has(row.kind))
-    .map((row) => ({
-      id: String(row.id),
-      name: row.name,
-      description: row.description ?? undefined,
-      category: row.category,
-      kind: row.kind as RuleKind,
-      config: row.config,
-      severity: row.severity,
-      action: row.action,
-      enabled: row.enabled,
-      version: row.version,
-    }));
+  const definitions = ruleDefinitionsOf(rows);
   // CLASSIFIER rules score with the model the desk's decisions adapted, when there is one.
   await installAdaptedModel();
   const compiled = compileRules(definitions);
