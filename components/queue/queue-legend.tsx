@@ -43,8 +43,9 @@ export function QueueLegend() {
 export function HiddenMeaning() {
   return (
     <>
-      Hiding here does not by itself remove a comment from your site: Moddesk cannot write to your CMS. Readers stop seeing it when your site applies the decision, by
-      reading <code>GET /api/v1/decisions</code> with an API token (usually every minute), following <code>/api/v1/queue/changes</code>, or from an export. Ask your
+      Hiding here does not by itself remove a comment from your site: Moddesk cannot write to your CMS. Readers stop seeing it when your site applies the decision: from a
+      signed webhook sent within seconds (set up on the Webhooks page), by reading <code>GET /api/v1/decisions</code> with an API token (usually every minute),
+      following <code>/api/v1/queue/changes</code>, or from an export. Ask your
       admin which one your desk uses and how often it runs. See <code>docs/moderating.md</code>.
     </>
   );
