@@ -1,4 +1,4 @@
-import baseModelFile from "./base-model.json";
+import baseModelFile from "./base-model.json" with { type: "json" };
 import { decodeModel } from "./model-file";
 import type { LinearModel } from "./linear-model";
 
