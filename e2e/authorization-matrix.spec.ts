@@ -107,6 +107,7 @@ const ACTIONS: Record<string, Access> = {
   "lib/webhooks/actions.ts#setWebhookEndpointEnabledAction": "webhooks:manage",
   "lib/webhooks/actions.ts#resendWebhookDeliveryAction": "webhooks:manage",
   "lib/rules/actions.ts#createRuleAction": "rules:write",
+  "lib/rules/actions.ts#testRuleDraftAction": "rules:read",
   "lib/rules/actions.ts#updateRuleAction": "rules:write",
   "lib/rules/actions.ts#setRuleEnabledAction": "rules:write",
   "lib/rules/actions.ts#deleteRuleAction": "rules:write",

@@ -35,7 +35,9 @@ test("a bad file keeps its good rows and lists every rejected row with its line 
   await page.getByTestId("import-file").setInputFiles(path.join(FIXTURES, "comments-bad.csv"));
   await page.getByRole("button", { name: "Import" }).click();
   const status = page.getByTestId("import-status");
-  await expect(status).toContainText(/Imported \(csv\): 1 article\(s\), \d added, \d duplicates skipped, 7 rejected\./);
+  // Line 12 reuses the id c-10 of the good file imported above with other text: reported, never skipped as a duplicate.
+  await expect(status).toContainText(/Imported \(csv\): 1 article\(s\), \d added, \d duplicates skipped, 8 rejected\./);
+  await expect(status).toContainText("rejected: line 12 (id): comment c-10: a different comment with the same id");
   await expect(status).toContainText("rejected: line 5 (body): body is empty");
   await expect(status).toContainText("rejected: line 6 (posted_at): posted_at 'yesterday' is not a date");
   for (const line of [3, 4, 7, 10, 11]) await expect(status.getByText(new RegExp(`^rejected: line ${line}\\b`))).toHaveCount(1);
