@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { makeRange } from "./date-range";
 import { getDecisionsMadeInRange } from "./decisions-made-in-range";
 import { loadInsights } from "./load-insights";
+import { resolveDateRange } from "./resolve-date-range";
 import { hours, makeArticle, makeComment, makeUser } from "./test-factories";
 
 // A 2015 thread decided in January 2020: its decisions count on the days they were made.
@@ -70,5 +71,19 @@ describe("decision figures by decision time", () => {
     expect(data.moderators).toHaveLength(2);
     // Posted in the range: only the comment decided after it.
     expect(data.queue.reduce((sum, point) => sum + point.posted, 0)).toBe(1);
+  });
+});
+
+describe("the default range when the comments are old", () => {
+  it("stays on the last 30 days when decisions were made in them, and says the posting-day figures are empty", async () => {
+    // 2020-01-11 to 2020-02-09: nothing posted (the last comment was posted on 2020-01-10), two decisions.
+    const resolved = await resolveDateRange({ kind: "default" }, new Date("2020-02-09T12:00:00Z"));
+    expect(resolved).toMatchObject({ from: "2020-01-11", to: "2020-02-09", preset: "30d" });
+    expect(resolved.note).toMatch(/the decision figures show the decisions made in them/);
+  });
+
+  it("spans the decision days too for all time", async () => {
+    // Posted 2015-07-22 to 2020-01-10; the last decision on 2020-01-12.
+    expect(await resolveDateRange({ kind: "all" })).toMatchObject({ from: "2015-07-22", to: "2020-01-12", preset: "all" });
   });
 });
