@@ -19,8 +19,9 @@ export async function createRuleRerun(client: PoolClient, actor: AuditActor, opt
   );
   if (queued.rows[0]) return { ...queued.rows[0], isNew: false };
   const { rows } = await client.query<{ id: number; total: number }>(
-    `INSERT INTO rule_rerun ("requestedBy", "maxCommentId", total, "pendingOnly")
-     SELECT $1, COALESCE(max(id), 0), (count(*) FILTER (WHERE NOT $2 OR status = 'PENDING'))::int, $2 FROM comment
+    // createdAt in UTC whatever the server's zone: a rule's page compares it with the rule's updatedAt.
+    `INSERT INTO rule_rerun ("requestedBy", "maxCommentId", total, "pendingOnly", "createdAt")
+     SELECT $1, COALESCE(max(id), 0), (count(*) FILTER (WHERE NOT $2 OR status = 'PENDING'))::int, $2, now() AT TIME ZONE 'UTC' FROM comment
      RETURNING id, total`,
     [actor.label, pendingOnly],
   );

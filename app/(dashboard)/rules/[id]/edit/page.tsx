@@ -8,6 +8,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 import { getRuleForEdit, listRecentReruns, listRuleVersions } from "@/lib/rules/queries";
+import { isRerunActive } from "@/lib/rules/rerun-label";
 import { RULE_KINDS, type RuleKind } from "@/lib/detect/types";
 import { rowIdFrom } from "@/lib/validation/bounds";
 
@@ -25,8 +26,8 @@ export default async function EditRulePage({ params, searchParams }: { params: P
   if (!rule) notFound();
   const canWrite = can(user.role, "rules:write") && isEngineKind(rule.kind);
   const { saved } = await searchParams;
-  // The pass this rule's last change started (or a later one): what the change is doing to the queue.
-  const recheck = reruns.find((rerun) => rerun.createdAt >= rule.updatedAt);
+  // The pass this rule's last change started (or a later one, or a queued one that covers it).
+  const recheck = reruns.find((rerun) => rerun.createdAt >= rule.updatedAt || isRerunActive(rerun));
   return (
     <main className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
