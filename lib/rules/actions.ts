@@ -14,11 +14,11 @@ import { setRuleEnabled } from "./set-rule-enabled";
 import { testRuleDraft } from "./test-rule-draft";
 import { updateRule } from "./update-rule";
 
+const actorOf = (user: SessionUser | null) => ({ id: user?.id ?? null, label: user?.email ?? "unknown" });
+const guarded = z.object({ id: z.number().int().positive().max(MAX_ROW_ID), expectedVersion: z.number().int().positive().max(MAX_ROW_ID) });
 // A rule change takes effect on the queue at once: the pending comments are re-checked by a job
 // (decided comments keep their flags; the full "Re-run rules" pass is still there for them).
 const recheckPendingComments = (actor: ReturnType<typeof actorOf>) => enqueueRuleRerun(actor, { pendingOnly: true });
-const actorOf = (user: SessionUser | null) => ({ id: user?.id ?? null, label: user?.email ?? "unknown" });
-const guarded = z.object({ id: z.number().int().positive().max(MAX_ROW_ID), expectedVersion: z.number().int().positive().max(MAX_ROW_ID) });
 
 export const createRuleAction = defineAction({
   name: "rules.create",
