@@ -28,13 +28,15 @@ beforeAll(async () => {
   const undone = await makeComment({ articleId, postedAt: POSTED, createdAt: DAY10, decisions: [{ action: "HIDE", to: "HIDDEN", at: hours(DAY10, 3), by: mod2, reason: "OFF_TOPIC" }] });
   const hide = await db.decision.findFirstOrThrow({ where: { commentId: undone }, select: { id: true } });
   await db.decision.create({ data: { commentId: undone, action: "UNDO", fromStatus: "HIDDEN", toStatus: "PENDING", moderatorId: mod2, revertsId: hide.id, createdAt: hours(DAY10, 3.001) } });
+  // As a take-back leaves the comment: pending, no decision in force.
+  await db.comment.update({ where: { id: undone }, data: { status: "PENDING", decidedAt: null, decidedById: null, version: 2 } });
   // Decided the day before, and posted in the range but decided the day after: outside.
   await makeComment({ articleId, postedAt: POSTED, decisions: [{ action: "APPROVE", to: "APPROVED", at: hours(DAY10, -12), by: mod1 }] });
   await makeComment({ articleId, postedAt: DAY10, decisions: [{ action: "HIDE", to: "HIDDEN", at: hours(DAY11, 25), by: mod2, reason: "SPAM" }] });
 });
 
 describe("decision figures by decision time", () => {
-  it("times people's standing decisions made in the range, per decision day", async () => {
+  it("times people's decisions in force made in the range, per decision day", async () => {
     const { latency } = await getDecisionsMadeInRange(range, { withModerators: false });
     // [2, 6, 48] h: median 6; p90 at rank 1.8 = 6 + 0.8 × 42 = 39.6 h. Day 10: [2, 6] → 4 and 5.6 h.
     expect(latency.overall).toEqual({ decided: 3, medianSeconds: 6 * 3600, p90Seconds: expect.closeTo(39.6 * 3600, 6) });
@@ -57,7 +59,7 @@ describe("decision figures by decision time", () => {
     expect(moderators).toBeNull();
   });
 
-  it("gives each moderator the standing decisions they made in the range", async () => {
+  it("gives each moderator the decisions in force they made in the range", async () => {
     const { moderators } = await getDecisionsMadeInRange(range, { withModerators: true });
     expect(moderators?.map(({ moderatorId, decided, approved, hidden }) => ({ moderatorId, decided, approved, hidden }))).toEqual([
       { moderatorId: ids.mod1, decided: 2, approved: 0, hidden: 2 },

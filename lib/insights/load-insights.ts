@@ -27,7 +27,7 @@ export interface InsightsData extends DecisionFigures {
  * insights-rollup.db.test.ts). Articles stay a direct query: a per-day × article rollup holds about
  * as many rows as there are comments on a site where every article is commented daily. The
  * decision figures go by when decisions were made (today's work on an old thread shows today): a
- * direct range scan of decision(createdAt, id), decisions-made-in-range.ts.
+ * direct range scan of comment(status, decidedAt, id), decisions-made-in-range.ts.
  */
 export async function loadInsights(range: DateRange, options: { withModerators: boolean; now?: Date }): Promise<InsightsData> {
   const [days, articles, model, decisions] = await Promise.all([
