@@ -114,6 +114,15 @@ export function CommentCard({ item, isFocused = false, isSelected = false, remar
           {describeDecision({ status: item.status, decidedBy: item.decision.by, decidedAt: new Date(item.decision.at), reason: item.decision.reason })}
         </p>
       ) : null}
+      {item.notes.latest ? (
+        <p className="mt-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-950" data-testid="card-notes">
+          <Link href={`/comments/${item.id}`} className="font-semibold hover:underline">
+            {item.notes.count === 1 ? "1 internal note" : `${item.notes.count} internal notes`}
+          </Link>
+          {" · latest by "}
+          {item.notes.latest.by ?? "a former account"}, {formatInZone(new Date(item.notes.latest.at), timeZone)}: <span className="comment-text" data-testid="card-latest-note">{quote(item.notes.latest.note)}</span>
+        </p>
+      ) : null}
       {remark ? (
         <p className="mt-2 rounded bg-sky-50 px-2 py-1 text-sm text-sky-900" data-testid="comment-remark">
           {remark}

@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { addAuthorNoteAction, addCommentNoteAction } from "@/lib/moderation/actions";
 
 /** Internal notes, for moderators only: never shown to readers, always audited. */
-export function NoteForm({ target, autoFocus = false, onSaved }: { target: { commentId: number } | { authorName: string }; autoFocus?: boolean; onSaved?: () => void }) {
+export function NoteForm({ target, autoFocus = false, onSaved }: { target: { commentId: number } | { authorName: string }; autoFocus?: boolean; onSaved?: (note: string) => void }) {
   const router = useRouter();
   const [note, setNote] = useState("");
   const [message, setMessage] = useState("");
@@ -17,7 +17,7 @@ export function NoteForm({ target, autoFocus = false, onSaved }: { target: { com
       if (!result.ok) return setMessage(result.fieldErrors ? (Object.values(result.fieldErrors).flat()[0] ?? result.message) : result.message);
       setNote("");
       setMessage("Note saved.");
-      onSaved?.();
+      onSaved?.(note.trim());
       router.refresh();
     });
   };

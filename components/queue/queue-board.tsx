@@ -70,6 +70,11 @@ export function QueueBoard(props: QueueBoardProps) {
   const pollNow = useQueueChanges(props.since, applyChanges);
   const decisions = useDecisions({ setItems, currentUser: props.currentUser, onConflict: pollNow });
 
+  // The card shows the note at once (the board keeps its own items; a refresh does not replace them).
+  const addNoteToCard = (commentId: number, note: string) =>
+    setItems((current) =>
+      current.map((item) => (item.id === commentId ? { ...item, notes: { count: item.notes.count + 1, latest: { note, by: props.currentUser.email, at: new Date().toISOString() } } } : item)),
+    );
   const focusCard = useCallback((index: number) => {
     const item = items[index];
     if (item) cards.current.get(item.id)?.focus();
@@ -216,7 +221,7 @@ export function QueueBoard(props: QueueBoardProps) {
                   ) : null}
                   {noteFor === item.id ? (
                     <div data-testid="card-note-form">
-                      <NoteForm target={{ commentId: item.id }} autoFocus onSaved={() => { setNoteFor(null); setNotedIds((current) => new Set(current).add(item.id)); focusCard(index); }} />
+                      <NoteForm target={{ commentId: item.id }} autoFocus onSaved={(note) => { setNoteFor(null); setNotedIds((current) => new Set(current).add(item.id)); addNoteToCard(item.id, note); focusCard(index); }} />
                     </div>
                   ) : null}
                   {notedIds.has(item.id) ? (

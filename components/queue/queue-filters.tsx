@@ -10,7 +10,7 @@ interface Options {
 const field = "mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
 /** A plain GET form: every filter lives in the URL, so a reload or a shared link shows the same queue. */
-export function QueueFilters({ tab, filters, options }: { tab: QueueTab; filters: Filters; options: Options }) {
+export function QueueFilters({ tab, filters, options, isModelOn }: { tab: QueueTab; filters: Filters; options: Options; isModelOn: boolean }) {
   return (
     <FiltersDisclosure activeCount={activeFilterCount(filters)}>
       <form method="get" action="/queue" role="search" aria-label="Filter the queue" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
@@ -68,7 +68,8 @@ export function QueueFilters({ tab, filters, options }: { tab: QueueTab; filters
           <span className="font-medium text-slate-700">Sort</span>
           <select name="sort" defaultValue={filters.sort ?? ""} className={field}>
             <option value="">Queue order</option>
-            <option value="suggestion">Most likely hidden first</option>
+            {/* Offered only while the suggestion model is on; a link that asks for it still shows what it asked. */}
+            {isModelOn || filters.sort === "suggestion" ? <option value="suggestion">Most likely hidden first{isModelOn ? "" : " (model off)"}</option> : null}
           </select>
         </label>
         <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 font-semibold text-white">

@@ -3,10 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { startRuleRerunAction } from "@/lib/rules/actions";
+import { isRerunActive, rerunLabel } from "@/lib/rules/rerun-label";
 
 export interface RerunView {
   id: number;
   status: "QUEUED" | "RUNNING" | "COMPLETED" | "FAILED";
+  /** The automatic pass after a rule change: only the comments still pending. */
+  pendingOnly: boolean;
   requestedBy: string;
   total: number;
   processed: number;
@@ -23,7 +26,7 @@ export function RerunPanel({ reruns, canWrite }: { reruns: RerunView[]; canWrite
   const router = useRouter();
   const [message, setMessage] = useState<string | null>(null);
   const [isPending, startTransition] = useTransition();
-  const isActive = reruns.some((rerun) => rerun.status === "QUEUED" || rerun.status === "RUNNING");
+  const isActive = reruns.some(isRerunActive);
   useEffect(() => {
     if (!isActive) return;
     const timer = setInterval(() => router.refresh(), POLL_MS);
@@ -40,7 +43,7 @@ export function RerunPanel({ reruns, canWrite }: { reruns: RerunView[]; canWrite
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h2 id="rerun-heading" className="font-semibold">Re-run rules over stored comments</h2>
-          <p className="text-sm text-slate-600">New comments are flagged by the rules in force when they arrive. After changing rules, a re-run refreshes every stored comment&apos;s flags; moderators&apos; decisions stand.</p>
+          <p className="text-sm text-slate-600">New comments are flagged by the rules in force when they arrive. Saving, enabling, disabling or deleting a rule re-checks the pending comments at once; a re-run refreshes every stored comment&apos;s flags, decided ones included; moderators&apos; decisions stand.</p>
         </div>
         {canWrite ? (
           <button type="button" onClick={start} disabled={isPending} className="rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
@@ -55,8 +58,11 @@ export function RerunPanel({ reruns, canWrite }: { reruns: RerunView[]; canWrite
             <div className="flex flex-wrap items-center gap-3">
               <span className="font-medium" data-testid="rerun-status">{rerun.status.toLowerCase()}</span>
               <progress max={Math.max(rerun.total, 1)} value={rerun.status === "COMPLETED" ? Math.max(rerun.total, 1) : rerun.processed} className="h-2 w-48" aria-label={`Re-run ${rerun.id} progress`} />
-              <span data-testid="rerun-progress">{rerun.processed.toLocaleString("en-US")} / {rerun.total.toLocaleString("en-US")} comments</span>
+              <span data-testid="rerun-progress">{rerun.processed.toLocaleString("en-US")} / {rerun.total.toLocaleString("en-US")} {rerun.pendingOnly ? "pending comments" : "comments"}</span>
               <span className="text-slate-500">{rerun.flagged.toLocaleString("en-US")} flagged · {rerun.autoHidden.toLocaleString("en-US")} auto-hidden · by {rerun.requestedBy} · {rerun.requestedAt}</span>
+            </div>
+            <div className="text-slate-600" data-testid="rerun-label">
+              {rerunLabel(rerun)}
             </div>
             {rerun.error ? <p className="text-red-700">{rerun.error}</p> : null}
           </li>

@@ -16,7 +16,7 @@ export function RuleStatusActions({ id, version, isEnabled }: { id: number; vers
       if (result.ok) router.refresh();
     });
   const remove = () => {
-    if (!window.confirm("Delete this rule? It stops flagging at once; existing flags keep pointing at it until a re-run.")) return;
+    if (!window.confirm("Delete this rule? It stops flagging at once; its flags on pending comments are withdrawn (each comment keeps them in its history).")) return;
     startTransition(async () => {
       const result = await deleteRuleAction({ id, expectedVersion: version });
       if (result.ok) router.push("/rules");

@@ -30,6 +30,8 @@ export interface IngestResult {
   duplicates: number;
   rejected: number;
   comments: IngestCommentResult[];
+  /** What the caller should know though nothing was rejected (an article matched by its title alone); absent when none. */
+  warnings?: string[];
 }
 
 function* articleEvents(article: IngestArticle, results: IngestCommentResult[]): Generator<ParseEvent> {
@@ -96,5 +98,6 @@ export async function ingestComments(body: IngestBody, actor: AuditActor): Promi
     for (const result of results) if (result.status === "duplicate" && result.key) result.id = idOf.get(result.key);
   }
   const count = (status: IngestCommentResult["status"]) => results.filter((result) => result.status === status).length;
-  return { batchId: summary.batchId, created: count("created"), duplicates: count("duplicate"), rejected: count("rejected"), comments: results };
+  const warnings = summary.warnings.map((warning) => warning.message);
+  return { batchId: summary.batchId, created: count("created"), duplicates: count("duplicate"), rejected: count("rejected"), comments: results, ...(warnings.length > 0 ? { warnings } : {}) };
 }

@@ -4,6 +4,7 @@ import { getPgPool } from "@/lib/db/pg-pool";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
 import type { CommentContext, FlagResult } from "@/lib/detect/types";
 import { finishImportBatch, startImportBatch, type ImportVia } from "./import-batch";
+import { matchArticlesByTitle } from "./match-articles-by-title";
 import { applyFlags, RuleContexts, stageComment } from "./stage-comment";
 import type { ParseEvent, ParsedArticle, ParseProblem } from "./types";
 import { insertArticles, writeCommentChunk, type StagedComment } from "./write-comment-chunk";
@@ -82,6 +83,9 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
   const summary: ImportSummary = { batchId, articles: 0, seen: 0, added: 0, duplicates: 0, rejected: 0, problems: [], warnings: [], ...(request.collectAddedIds ? { addedIds: new Map(), conflicts: new Map() } : {}) };
   const timings = request.timings;
   const articleTexts = new Map<string, string>();
+  const articleLines = new Map<string, number>();
+  // Title-only articles of this file taken to be a stored article (match-articles-by-title.ts).
+  const articleAliases = new Map<string, string>();
   const contexts = new RuleContexts();
   let newArticles: ParsedArticle[] = [];
   let chunk: StagedComment[] = [];
@@ -89,14 +93,24 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
 
   const write = async (staged: StagedComment[], articles: ParsedArticle[]) => {
     const writeStarted = performance.now();
-    const { newIds, conflicts } = await inTransaction(client, async () => {
+    const { newIds, conflicts, byTitle } = await inTransaction(client, async () => {
       // A chunk need not wait for its WAL to reach disk: if the server crashes, the batch shows up
       // INTERRUPTED and a re-import is idempotent. finishImportBatch commits synchronously, and WAL
       // is flushed in order, so an import reported complete is durable in full.
       await client.query("SET LOCAL synchronous_commit = off");
-      await insertArticles(client, articles);
-      return writeCommentChunk(client, batchId, staged);
+      const byTitle = await matchArticlesByTitle(client, articles);
+      await insertArticles(client, articles.filter((article) => !byTitle.matched.has(article.key)));
+      for (const [key, existing] of byTitle.matched) articleAliases.set(key, existing.key);
+      for (const comment of staged) comment.articleKey = articleAliases.get(comment.articleKey) ?? comment.articleKey;
+      return { ...(await writeCommentChunk(client, batchId, staged)), byTitle };
     });
+    for (const [key, existing] of byTitle.matched) {
+      summary.warnings.push({ line: articleLines.get(key) ?? 1, field: "article", message: `the article is named by its title alone, which matched the existing article '${existing.title}' (#${existing.id}): its comments were added to that article. Give the article's id or url to tell articles apart` });
+    }
+    for (const [key, count] of byTitle.ambiguous) {
+      const title = articles.find((article) => article.key === key)?.title ?? "";
+      summary.warnings.push({ line: articleLines.get(key) ?? 1, field: "article", message: `the article is named by its title alone, and ${count} existing articles are titled '${title}': a new article was made. Give the article's id or url to load into one of them` });
+    }
     if (timings) timings.writeMs += performance.now() - writeStarted;
     if (summary.addedIds) for (const [key, id] of newIds) summary.addedIds.set(key, id);
     summary.added += newIds.size;
@@ -144,6 +158,7 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
           newArticles.push(article);
         }
         articleTexts.set(article.key, `${article.title}\n${article.body ?? ""}`);
+        if (!articleLines.has(article.key)) articleLines.set(article.key, event.line);
       } else if (event.type === "problem") {
         summary.rejected += 1;
         summary.problems.push(event.problem);

@@ -3,24 +3,18 @@ import { getModelStatus, type ModelStatus } from "@/lib/suggest/get-model-status
 import { getArticleInsights, type ArticleInsights } from "./article-insights";
 import type { DateRange } from "./date-range";
 import { mergeDaySummaries } from "./day-summary";
-import type { DecisionLatency } from "./decision-latency";
-import type { DecisionsByReason } from "./decisions-by-reason";
-import { categoriesFromSummaries, latencyFromSummaries, queueFromSummaries, reasonsFromSummaries } from "./figures-from-summaries";
+import { getDecisionsMadeInRange, type DecisionFigures } from "./decisions-made-in-range";
+import { categoriesFromSummaries, queueFromSummaries } from "./figures-from-summaries";
 import type { CategoryFlags, RuleHealth } from "./flag-insights";
-import type { ModeratorThroughput } from "./moderator-throughput";
-import { moderatorsFromCounts } from "./moderators-from-counts";
 import type { QueuePoint } from "./queue-over-time";
 import { readDaySummaries } from "./read-day-summaries";
 import { ruleHealthFromCounts } from "./rule-health-from-counts";
 
-export interface InsightsData {
+/** By posting day: queue, categories, rules, articles. By decision day: latency, reasons, moderators. */
+export interface InsightsData extends DecisionFigures {
   queue: QueuePoint[];
-  latency: DecisionLatency;
   categories: CategoryFlags[];
   rules: RuleHealth[];
-  reasons: DecisionsByReason;
-  /** Null when the viewer may not see per-moderator figures (the query is not even run). */
-  moderators: ModeratorThroughput[] | null;
   articles: ArticleInsights;
   model: ModelStatus;
 }
@@ -31,22 +25,23 @@ export interface InsightsData {
  * the daily rollup (stored past days, live today and changed days: read-day-summaries.ts), whose
  * figures equal the direct queries' (getQueueOverTime, getFlagInsights, …; see
  * insights-rollup.db.test.ts). Articles stay a direct query: a per-day × article rollup holds about
- * as many rows as there are comments on a site where every article is commented daily.
+ * as many rows as there are comments on a site where every article is commented daily. The
+ * decision figures go by when decisions were made (today's work on an old thread shows today): a
+ * direct range scan of comment(status, decidedAt, id), decisions-made-in-range.ts.
  */
 export async function loadInsights(range: DateRange, options: { withModerators: boolean; now?: Date }): Promise<InsightsData> {
-  const [days, articles, model] = await Promise.all([readDaySummaries(range, options.now), getArticleInsights(range), getModelStatus()]);
-  const merged = mergeDaySummaries(range.from, days);
-  const [rules, moderators] = await Promise.all([
-    ruleHealthFromCounts(merged.rules),
-    options.withModerators ? moderatorsFromCounts(merged.moderators) : Promise.resolve(null),
+  const [days, articles, model, decisions] = await Promise.all([
+    readDaySummaries(range, options.now),
+    getArticleInsights(range),
+    getModelStatus(),
+    getDecisionsMadeInRange(range, { withModerators: options.withModerators }),
   ]);
+  const merged = mergeDaySummaries(range.from, days);
   return {
     queue: queueFromSummaries(range, days),
-    latency: latencyFromSummaries(range, days),
     categories: categoriesFromSummaries(days),
-    rules,
-    reasons: reasonsFromSummaries(days),
-    moderators,
+    rules: await ruleHealthFromCounts(merged.rules),
+    ...decisions,
     articles,
     model,
   };

@@ -11,8 +11,11 @@ export interface ResolvedRange extends DateRange {
 
 /**
  * The default is the last 30 days. An installation whose comments are all older (an imported
- * archive, the 2015 demo thread) would see empty charts, so then the default becomes the 30 days
- * up to the newest comment, and the page says so. Min/max/exists all use comment(postedAt).
+ * archive, the 2015 demo thread) and that nobody decided lately would see empty charts, so then
+ * the default becomes the 30 days up to the newest comment, and the page says so. Decisions made
+ * in the last 30 days keep them (decision figures go by decision day: today's work on an old
+ * thread shows today). "All" spans the posting days and the decision days. Min/max/exists use
+ * comment(postedAt) and decision(createdAt, id).
  */
 export async function resolveDateRange(request: RangeRequest, now: Date = new Date()): Promise<ResolvedRange> {
   const today = utcDay(now);
@@ -22,12 +25,15 @@ export async function resolveDateRange(request: RangeRequest, now: Date = new Da
     case "last":
       return { ...lastDaysUntil(today, request.days), preset: request.days === 90 ? "90d" : "30d", note: null };
     case "all": {
-      const span = await postedSpan();
+      const span = await activitySpan();
       return { ...(span ? makeRange(span.first, span.last) : makeRange(today, today)), preset: "all", note: null };
     }
     case "default": {
       const recent = lastDaysUntil(today, DEFAULT_DAYS);
       if (await hasCommentsIn(recent)) return { ...recent, preset: "30d", note: null };
+      if (await hasDecisionsIn(recent)) {
+        return { ...recent, preset: "30d", note: `No comments were posted in the last ${DEFAULT_DAYS} days: the decision figures show the decisions made in them; the posting-day figures are empty.` };
+      }
       const span = await postedSpan();
       if (!span) return { ...recent, preset: "30d", note: null };
       return {
@@ -46,8 +52,23 @@ async function hasCommentsIn(range: DateRange): Promise<boolean> {
   return row?.found ?? false;
 }
 
+async function hasDecisionsIn(range: DateRange): Promise<boolean> {
+  const { start, end } = rangeBounds(range);
+  const [row] = await db.$queryRaw<{ found: boolean }[]>`
+    SELECT EXISTS (SELECT 1 FROM decision WHERE "createdAt" >= ${start}::timestamp AND "createdAt" < ${end}::timestamp) AS found`;
+  return row?.found ?? false;
+}
+
 async function postedSpan(): Promise<{ first: string; last: string } | null> {
   const [row] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>`
     SELECT min("postedAt") AS first, max("postedAt") AS last FROM comment`;
+  return row?.first && row.last ? { first: utcDay(row.first), last: utcDay(row.last) } : null;
+}
+
+/** The first and last posting day, widened to the first and last decision day. */
+async function activitySpan(): Promise<{ first: string; last: string } | null> {
+  const [row] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>`
+    SELECT LEAST((SELECT min("postedAt") FROM comment), (SELECT min("createdAt") FROM decision)) AS first,
+           GREATEST((SELECT max("postedAt") FROM comment), (SELECT max("createdAt") FROM decision)) AS last`;
   return row?.first && row.last ? { first: utcDay(row.first), last: utcDay(row.last) } : null;
 }

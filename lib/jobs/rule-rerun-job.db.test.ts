@@ -16,7 +16,7 @@ describe("the rule-rerun job on pg-boss", () => {
 
     const rerun = await enqueueRuleRerun(SYSTEM_ACTOR);
     expect(rerun.isNew).toBe(true);
-    expect(await enqueueRuleRerun(SYSTEM_ACTOR)).toEqual({ id: rerun.id, isNew: false });
+    expect(await enqueueRuleRerun(SYSTEM_ACTOR)).toEqual({ id: rerun.id, isNew: false, total: rerun.total });
     const row = await db.ruleRerun.findUniqueOrThrow({ where: { id: rerun.id } });
     expect(row.jobId).toMatch(/^[0-9a-f-]{36}$/);
 

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { suggestionsFor } from "@/lib/suggest/suggestions-for";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { parseSpans, type CommentStatusName, type FlagDto, type QueueItem } from "./queue-item";
+import { parseSpans, type CardNotes, type CommentStatusName, type FlagDto, type QueueItem } from "./queue-item";
 
 export interface CommentRow {
   id: number;
@@ -32,11 +32,11 @@ export const CARD_JOINS = Prisma.sql`JOIN article a ON a.id = c."articleId"
 
 const cardFlagSelect = { commentId: true, category: true, reason: true, spans: true, rule: { select: { name: true } } } satisfies Prisma.FlagSelect;
 
-/** Flags, the author's record and the last decision's reason for a page of rows: three batched queries. */
+/** Flags, the author's record, the last decision's reason and the notes for a page of rows: batched queries. */
 export async function loadQueueItems(rows: CommentRow[]): Promise<QueueItem[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [flags, histories, reasons, suggestions] = await Promise.all([
+  const [flags, histories, reasons, notes, suggestions] = await Promise.all([
     db.flag.findMany({ where: { commentId: { in: ids } }, orderBy: { id: "asc" }, select: cardFlagSelect }),
     db.$queryRaw<{ id: number; earlier: number; approved: number; hidden: number; pending: number }[]>`
       SELECT c.id, count(h.id)::int AS earlier,
@@ -51,6 +51,12 @@ export async function loadQueueItems(rows: CommentRow[]): Promise<QueueItem[]> {
       SELECT DISTINCT ON ("commentId") "commentId", reason::text AS reason
       FROM decision WHERE "commentId" = ANY(${ids}::int[])
       ORDER BY "commentId", "createdAt" DESC, id DESC`,
+    // The latest note per comment, with the count: one backward walk of comment_note(commentId, createdAt) each.
+    db.$queryRaw<{ commentId: number; count: number; note: string; by: string | null; at: Date }[]>`
+      SELECT DISTINCT ON (n."commentId") n."commentId", count(*) OVER (PARTITION BY n."commentId")::int AS count, n.note, u.email AS by, n."createdAt" AS at
+      FROM comment_note n LEFT JOIN "user" u ON u.id = n."writerId"
+      WHERE n."commentId" = ANY(${ids}::int[])
+      ORDER BY n."commentId", n."createdAt" DESC, n.id DESC`,
     suggestionsFor(rows.filter((row) => row.status === "PENDING").map((row) => row.id)),
   ]);
   const flagsById = new Map<number, FlagDto[]>();
@@ -61,10 +67,15 @@ export async function loadQueueItems(rows: CommentRow[]): Promise<QueueItem[]> {
   }
   const historyById = new Map(histories.map((history) => [history.id, history]));
   const reasonById = new Map(reasons.map((row) => [row.commentId, row.reason]));
-  return rows.map((row) => ({ ...toQueueItem(row, flagsById.get(row.id) ?? [], historyById.get(row.id), reasonById.get(row.id) ?? null), suggestion: suggestions.get(row.id) ?? null }));
+  const notesById = new Map<number, CardNotes>(notes.map((row) => [row.commentId, { count: row.count, latest: { note: row.note, by: row.by, at: row.at.toISOString() } }]));
+  return rows.map((row) => ({
+    ...toQueueItem(row, flagsById.get(row.id) ?? [], historyById.get(row.id), reasonById.get(row.id) ?? null),
+    notes: notesById.get(row.id) ?? { count: 0, latest: null },
+    suggestion: suggestions.get(row.id) ?? null,
+  }));
 }
 
-function toQueueItem(row: CommentRow, flags: FlagDto[], history: QueueItem["authorHistory"] | undefined, reason: string | null): Omit<QueueItem, "suggestion"> {
+function toQueueItem(row: CommentRow, flags: FlagDto[], history: QueueItem["authorHistory"] | undefined, reason: string | null): Omit<QueueItem, "suggestion" | "notes"> {
   return {
     id: row.id,
     version: row.version,

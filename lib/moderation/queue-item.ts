@@ -12,6 +12,11 @@ export interface FlagDto {
   spans: [number, number][];
 }
 
+export interface CardNotes {
+  count: number;
+  latest: { note: string; by: string | null; at: string } | null;
+}
+
 export interface QueueItem {
   id: number;
   version: number;
@@ -28,6 +33,8 @@ export interface QueueItem {
   decision: { by: string | null; at: string; reason: string | null } | null;
   /** The author's comments posted before this one, by current status. */
   authorHistory: { earlier: number; approved: number; hidden: number; pending: number };
+  /** Internal notes on the comment: how many, and the latest (untrusted text: rendered as text). */
+  notes: CardNotes;
   /** What the model trained on this desk's decisions would do with a pending comment (advice only). */
   suggestion: Suggestion | null;
 }

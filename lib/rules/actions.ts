@@ -16,6 +16,9 @@ import { updateRule } from "./update-rule";
 
 const actorOf = (user: SessionUser | null) => ({ id: user?.id ?? null, label: user?.email ?? "unknown" });
 const guarded = z.object({ id: z.number().int().positive().max(MAX_ROW_ID), expectedVersion: z.number().int().positive().max(MAX_ROW_ID) });
+// A rule change takes effect on the queue at once: the pending comments are re-checked by a job
+// (decided comments keep their flags; the full "Re-run rules" pass is still there for them).
+const recheckPendingComments = (actor: ReturnType<typeof actorOf>) => enqueueRuleRerun(actor, { pendingOnly: true });
 
 export const createRuleAction = defineAction({
   name: "rules.create",
@@ -23,8 +26,9 @@ export const createRuleAction = defineAction({
   permission: "rules:write",
   run: async (input, { user }) => {
     const created = await createRule(input.draft, actorOf(user));
+    const recheck = await recheckPendingComments(actorOf(user));
     revalidatePath("/rules");
-    return created;
+    return { ...created, recheck };
   },
 });
 
@@ -34,8 +38,9 @@ export const updateRuleAction = defineAction({
   permission: "rules:write",
   run: async (input, { user }) => {
     const updated = await updateRule(input.id, input.expectedVersion, input.draft, actorOf(user));
+    const recheck = await recheckPendingComments(actorOf(user));
     revalidatePath("/rules");
-    return updated;
+    return { ...updated, recheck };
   },
 });
 
@@ -53,8 +58,9 @@ export const setRuleEnabledAction = defineAction({
   permission: "rules:write",
   run: async (input, { user }) => {
     const changed = await setRuleEnabled(input.id, input.expectedVersion, input.enabled, actorOf(user));
+    const recheck = await recheckPendingComments(actorOf(user));
     revalidatePath("/rules");
-    return changed;
+    return { ...changed, recheck };
   },
 });
 
@@ -64,8 +70,9 @@ export const deleteRuleAction = defineAction({
   permission: "rules:write",
   run: async (input, { user }) => {
     const deleted = await deleteRule(input.id, input.expectedVersion, actorOf(user));
+    const recheck = await recheckPendingComments(actorOf(user));
     revalidatePath("/rules");
-    return deleted;
+    return { ...deleted, recheck };
   },
 });
 

@@ -9,19 +9,25 @@ const RERUN_REQUEST_LOCK = 7_240_010;
  * Records a re-run over the comments stored now, inside the caller's transaction (which also
  * enqueues its job). A pass still waiting to start already covers this request: it is returned.
  */
-export async function createRuleRerun(client: PoolClient, actor: AuditActor): Promise<{ id: number; isNew: boolean }> {
+export async function createRuleRerun(client: PoolClient, actor: AuditActor, options: { pendingOnly?: boolean } = {}): Promise<{ id: number; isNew: boolean; total: number }> {
+  const pendingOnly = options.pendingOnly ?? false;
   await client.query("SELECT pg_advisory_xact_lock($1)", [RERUN_REQUEST_LOCK]);
-  const queued = await client.query<{ id: number }>(`SELECT id FROM rule_rerun WHERE status = 'QUEUED' ORDER BY id DESC LIMIT 1`);
-  if (queued.rows[0]) return { id: queued.rows[0].id, isNew: false };
-  const { rows } = await client.query<{ id: number }>(
-    `INSERT INTO rule_rerun ("requestedBy", "maxCommentId", total)
-     SELECT $1, COALESCE(max(id), 0), count(*)::int FROM comment
-     RETURNING id`,
-    [actor.label],
+  // A queued full pass covers a pending-only request; a queued pending-only pass does not cover a full one.
+  const queued = await client.query<{ id: number; total: number }>(
+    `SELECT id, total FROM rule_rerun WHERE status = 'QUEUED' AND (NOT "pendingOnly" OR $1) ORDER BY id DESC LIMIT 1`,
+    [pendingOnly],
   );
-  const id = rows[0]!.id;
-  await recordAuditEventPg(client, { actor, action: "rule.rerun_requested", entityType: "rule_rerun", entityId: id });
-  return { id, isNew: true };
+  if (queued.rows[0]) return { ...queued.rows[0], isNew: false };
+  const { rows } = await client.query<{ id: number; total: number }>(
+    // createdAt in UTC whatever the server's zone: a rule's page compares it with the rule's updatedAt.
+    `INSERT INTO rule_rerun ("requestedBy", "maxCommentId", total, "pendingOnly", "createdAt")
+     SELECT $1, COALESCE(max(id), 0), (count(*) FILTER (WHERE NOT $2 OR status = 'PENDING'))::int, $2, now() AT TIME ZONE 'UTC' FROM comment
+     RETURNING id, total`,
+    [actor.label, pendingOnly],
+  );
+  const { id, total } = rows[0]!;
+  await recordAuditEventPg(client, { actor, action: "rule.rerun_requested", entityType: "rule_rerun", entityId: id, details: pendingOnly ? { pendingOnly, total } : undefined });
+  return { id, isNew: true, total };
 }
 
 export async function setRerunJobId(client: PoolClient, rerunId: number, jobId: string): Promise<void> {

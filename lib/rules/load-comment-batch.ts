@@ -19,14 +19,14 @@ const ARTICLE_CACHE_LIMIT = 2_000;
 
 export async function loadCommentBatch(
   client: PoolClient,
-  request: { afterId: number; maxId?: number; limit: number; lockRows?: boolean; articles: ArticleTextCache },
+  request: { afterId: number; maxId?: number; limit: number; lockRows?: boolean; pendingOnly?: boolean; articles: ArticleTextCache },
 ): Promise<StoredComment[]> {
   // FOR UPDATE (re-runs): a moderator's decision on one of these comments waits for the batch, so
   // the PENDING status read here is still true when an AUTO_HIDE rule hides the comment.
   const { rows } = await client.query<{ id: number; body: string; status: StoredComment["status"]; authorName: string | null; articleId: number; parentBody: string | null }>(
     `SELECT c.id, c.body, c.status, c."authorName", c."articleId", p.body AS "parentBody"
      FROM comment c LEFT JOIN comment p ON p.id = c."parentId"
-     WHERE c.id > $1 AND c.id <= $2
+     WHERE c.id > $1 AND c.id <= $2 ${request.pendingOnly ? `AND c.status = 'PENDING'` : ""}
      ORDER BY c.id LIMIT $3
      ${request.lockRows ? "FOR UPDATE OF c" : ""}`,
     [request.afterId, request.maxId ?? 2_147_483_647, request.limit],

@@ -49,6 +49,7 @@ export function listRuleVersions(ruleId: number, take = 20): Promise<RuleVersion
 export const ruleRerunSelect = {
   id: true,
   status: true,
+  pendingOnly: true,
   requestedBy: true,
   total: true,
   processed: true,

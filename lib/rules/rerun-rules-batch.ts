@@ -5,6 +5,7 @@ import { flagCategoriesLiteral } from "@/lib/detect/flag-categories";
 import { flagOutcome } from "@/lib/detect/flag-outcome";
 import { loadCommentBatch, type ArticleTextCache } from "./load-comment-batch";
 import type { CommentContext, FlagResult } from "@/lib/detect/types";
+import type { PoolClient } from "pg";
 
 export type Evaluate = (context: CommentContext) => FlagResult[];
 
@@ -20,13 +21,13 @@ const NOW = `(now() AT TIME ZONE 'UTC')`;
 export async function rerunRulesBatch(rerunId: number, evaluate: Evaluate, options: { batchSize: number; articles: ArticleTextCache }): Promise<{ done: boolean; processed: number }> {
   return withPgTransaction(async (client) => {
     // Locks the pass: two workers on one pass (a retried job beside a live one) take turns.
-    const { rows } = await client.query<{ status: string; lastCommentId: number; maxCommentId: number }>(
-      `SELECT status, "lastCommentId", "maxCommentId" FROM rule_rerun WHERE id = $1 FOR UPDATE`,
+    const { rows } = await client.query<{ status: string; lastCommentId: number; maxCommentId: number; pendingOnly: boolean }>(
+      `SELECT status, "lastCommentId", "maxCommentId", "pendingOnly" FROM rule_rerun WHERE id = $1 FOR UPDATE`,
       [rerunId],
     );
     const rerun = rows[0];
     if (!rerun || rerun.status === "COMPLETED" || rerun.status === "FAILED") return { done: true, processed: 0 };
-    const batch = await loadCommentBatch(client, { afterId: rerun.lastCommentId, maxId: rerun.maxCommentId, limit: options.batchSize, lockRows: true, articles: options.articles });
+    const batch = await loadCommentBatch(client, { afterId: rerun.lastCommentId, maxId: rerun.maxCommentId, limit: options.batchSize, lockRows: true, pendingOnly: rerun.pendingOnly, articles: options.articles });
     const outcomes = batch.map((comment) => {
       const flags = evaluate(comment.context);
       const outcome = flagOutcome(flags);
@@ -34,6 +35,7 @@ export async function rerunRulesBatch(rerunId: number, evaluate: Evaluate, optio
     });
     const ids = outcomes.map((outcome) => outcome.commentId);
     if (ids.length > 0) {
+      await withdrawFlagsNotReproduced(client, ids, outcomes);
       await client.query(`DELETE FROM flag WHERE "commentId" = ANY($1::int[])`, [ids]);
       await insertCommentFlags(client, outcomes.filter((outcome) => outcome.flags.length > 0));
       await client.query(
@@ -56,4 +58,22 @@ export async function rerunRulesBatch(rerunId: number, evaluate: Evaluate, optio
     );
     return { done, processed: ids.length };
   });
+}
+
+/**
+ * Flags the rules no longer produce (rule disabled, deleted, or edited so it no longer matches)
+ * move to withdrawn_flag with the time: out of the queue, still in the comment's history. Flags a
+ * rule produces again are simply replaced (the new version's evidence).
+ */
+async function withdrawFlagsNotReproduced(client: PoolClient, ids: number[], outcomes: { commentId: number; flags: FlagResult[] }[]): Promise<void> {
+  const kept = outcomes.flatMap((outcome) => outcome.flags.map((flag) => [outcome.commentId, Number(flag.ruleId)] as const));
+  await client.query(
+    `WITH gone AS (
+       DELETE FROM flag f WHERE f."commentId" = ANY($1::int[])
+         AND NOT EXISTS (SELECT 1 FROM unnest($2::int[], $3::int[]) AS k(comment_id, rule_id) WHERE k.comment_id = f."commentId" AND k.rule_id = f."ruleId")
+       RETURNING f."commentId", f."ruleId", f."ruleVersion", f.category, f.score, f.spans, f.reason, f."createdAt")
+     INSERT INTO withdrawn_flag ("commentId", "ruleId", "ruleVersion", category, score, spans, reason, "createdAt", "withdrawnAt")
+     SELECT "commentId", "ruleId", "ruleVersion", category, score, spans, reason, "createdAt", ${NOW} FROM gone`,
+    [ids, kept.map(([commentId]) => commentId), kept.map(([, ruleId]) => ruleId)],
+  );
 }

@@ -35,7 +35,7 @@ describe("re-running the rules over stored comments", () => {
     await db.comment.update({ where: { id: staleComment }, data: { priority: 60, isHeld: true } });
 
     const rerun = await withPgTransaction((client) => createRuleRerun(client, SYSTEM_ACTOR));
-    expect(await withPgTransaction((client) => createRuleRerun(client, SYSTEM_ACTOR))).toEqual({ id: rerun.id, isNew: false });
+    expect(await withPgTransaction((client) => createRuleRerun(client, SYSTEM_ACTOR))).toEqual({ id: rerun.id, isNew: false, total: 25 });
 
     // The worker "dies" after one batch.
     const interrupted = await runRuleRerunSlice(rerun.id, { batchSize: 10, maxBatches: 1 });

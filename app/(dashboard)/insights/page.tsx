@@ -31,7 +31,10 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
         <div>
           <h1 className="text-xl font-semibold">Insights</h1>
           <p className="text-sm text-slate-600" data-testid="range-label">
-            Comments posted {range.from} to {range.to} (UTC){range.bucket === "week" ? ", per week" : ""}.
+            {range.from} to {range.to} (UTC){range.bucket === "week" ? ", per week" : ""}.
+          </p>
+          <p className="text-sm text-slate-600" data-testid="range-basis">
+            Comments, flags, rules and articles: by the day the comment was posted. Decisions (time to decision, hidden by reason, per moderator): by the day the decision was made.
           </p>
         </div>
         <RangePicker range={range} />
@@ -42,23 +45,23 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
         </p>
       ) : null}
       <StatTiles queue={data.queue} latency={data.latency.overall} />
-      <ChartCard title="Queue over time" testId="chart-queue" isEmpty={data.queue.every((point) => point.posted === 0)}>
+      <ChartCard title="Queue over time, by posting day" testId="chart-queue" isEmpty={data.queue.every((point) => point.posted === 0)}>
         <QueueChart points={data.queue} />
       </ChartCard>
       <div className="grid gap-5 lg:grid-cols-2">
-        <ChartCard title="Import to decision (hours)" testId="chart-latency" isEmpty={data.latency.byDay.length === 0} emptyText="No decisions by moderators in this range.">
+        <ChartCard title="Import to decision (hours), by decision day" testId="chart-latency" isEmpty={data.latency.byDay.length === 0} emptyText="No decisions by moderators were made in this range.">
           <LatencyChart points={data.latency.byDay} />
         </ChartCard>
-        <ChartCard title="Flags by category" testId="chart-categories" isEmpty={data.categories.length === 0}>
+        <ChartCard title="Flags by category, by posting day" testId="chart-categories" isEmpty={data.categories.length === 0}>
           <CountBarChart rows={data.categories.map((row) => ({ label: label(row.category), flags: row.flags }))} series={[{ key: "flags", label: "Flags", color: "#4f46e5" }]} />
         </ChartCard>
-        <ChartCard title="Hidden comments by reason" testId="chart-reasons" isEmpty={data.reasons.hidden.length === 0} aside={<span className="text-xs text-slate-500">{data.reasons.approved} approved</span>}>
+        <ChartCard title="Hides made in the range, by reason" testId="chart-reasons" isEmpty={data.reasons.hidden.length === 0} aside={<span className="text-xs text-slate-500">{data.reasons.approved} approvals made</span>}>
           <CountBarChart
             rows={data.reasons.hidden.map((row) => ({ label: label(row.reason), byModerators: row.byModerators, byRules: row.byRules }))}
             series={[{ key: "byModerators", label: "By moderators", color: "#dc2626" }, { key: "byRules", label: "Auto-hidden by rules", color: "#fca5a5" }]}
           />
         </ChartCard>
-        <ChartCard title="Flags by rule, and what moderators did" testId="chart-rules" isEmpty={firedRules.length === 0}>
+        <ChartCard title="Flags by rule, and what moderators did, by posting day" testId="chart-rules" isEmpty={firedRules.length === 0}>
           <CountBarChart
             rows={firedRules.map((rule) => ({ label: rule.name, hidden: rule.hidden, approved: rule.approved, autoHidden: rule.autoHidden, pending: rule.pending }))}
             series={[{ key: "hidden", label: "Hidden", color: "#dc2626" }, { key: "approved", label: "Approved", color: "#16a34a" }, { key: "autoHidden", label: "Auto-hidden", color: "#fca5a5" }, { key: "pending", label: "Pending", color: "#f59e0b" }]}
@@ -66,9 +69,9 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
         </ChartCard>
       </div>
       {data.moderators ? (
-        <ChartCard title="Decisions per moderator" testId="chart-moderators" isEmpty={data.moderators.length === 0}>
+        <ChartCard title="Decisions per moderator, made in the range" testId="chart-moderators" isEmpty={data.moderators.length === 0}>
           <CountBarChart
-            rows={data.moderators.map((row) => ({ label: row.name, approved: row.approved, hidden: row.hidden }))}
+            rows={data.moderators.map((row) => ({ label: row.email, approved: row.approved, hidden: row.hidden }))}
             series={[{ key: "approved", label: "Approved", color: "#16a34a" }, { key: "hidden", label: "Hidden", color: "#dc2626" }]}
           />
         </ChartCard>

@@ -12,6 +12,7 @@ import { listQueue } from "@/lib/moderation/list-queue";
 import { listQueueFilterOptions } from "@/lib/moderation/list-queue-filter-options";
 import { queueQueryProblems, queueQuerySchema } from "@/lib/moderation/schemas";
 import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
+import { isSuggestionModelOn } from "@/lib/suggest/is-suggestion-model-on";
 
 export const metadata: Metadata = { title: "Queue" };
 
@@ -24,7 +25,12 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const problems = queueQueryProblems(raw);
   // The live feed starts from before the page's queries, so nothing decided meanwhile is missed.
   const since = new Date().toISOString();
-  const [page, counts, options] = await Promise.all([listQueue({ tab, filters, cursor: after, limit: PAGE_SIZE }), countQueueTabs({ fresh: true }), listQueueFilterOptions()]);
+  const [page, counts, options, isModelOn] = await Promise.all([
+    listQueue({ tab, filters, cursor: after, limit: PAGE_SIZE }),
+    countQueueTabs({ fresh: true }),
+    listQueueFilterOptions(),
+    isSuggestionModelOn(),
+  ]);
   const timeZone = await getDisplayTimeZone();
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const filterQuery = filterQueryString(filters);
@@ -34,7 +40,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       {/* eslint-disable-next-line @next/next/no-sync-scripts -- it must run while the page is still parsing, before React hydrates; it is 300 bytes */}
       <script src={EARLY_KEYS_SRC} nonce={nonce} />
       <h1 className="text-xl font-semibold">Moderation queue</h1>
-      <QueueFilters tab={tab} filters={filters} options={options} />
+      <QueueFilters tab={tab} filters={filters} options={options} isModelOn={isModelOn} />
       {problems.length > 0 ? (
         <ul role="alert" data-testid="queue-filter-problems" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {problems.map((problem) => (

@@ -60,6 +60,7 @@ export default async function RulesPage() {
         reruns={reruns.map((rerun) => ({
           id: rerun.id,
           status: rerun.status,
+          pendingOnly: rerun.pendingOnly,
           requestedBy: rerun.requestedBy,
           total: rerun.total,
           processed: rerun.processed,

@@ -63,11 +63,16 @@ export default async function CommentPage({ params }: { params: Promise<{ id: st
       </section>
       <section aria-label="Flags" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">Flags</h2>
-        {detail.flags.length === 0 ? <p className="mt-2 text-sm text-slate-600">No rule matched.</p> : null}
+        {detail.flags.length === 0 ? <p className="mt-2 text-sm text-slate-600">{detail.withdrawnFlags.length === 0 ? "No rule matched." : "No rule flags it now."}</p> : null}
         <ul className="mt-2 space-y-1 text-sm">
           {detail.flags.map((flag) => (
             <li key={flag.id}>
               {flag.rule.name} (v{flag.ruleVersion}) · {flag.category.toLowerCase()} · score {flag.score} · {flag.reason} · {formatDateTime(flag.createdAt, timeZone)}
+            </li>
+          ))}
+          {detail.withdrawnFlags.map((flag) => (
+            <li key={`withdrawn-${flag.id}`} className="text-slate-500" data-testid="withdrawn-flag">
+              <s>{flag.rule.name} (v{flag.ruleVersion}) · {flag.category.toLowerCase()} · {flag.reason}</s> · withdrawn {formatDateTime(flag.withdrawnAt, timeZone)} (the rule no longer flags it)
             </li>
           ))}
         </ul>

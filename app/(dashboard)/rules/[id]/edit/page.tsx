@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { RecheckNotice } from "@/components/rules/recheck-notice";
 import { RuleForm } from "@/components/rules/rule-form";
 import { RuleStatusActions } from "@/components/rules/rule-status-actions";
 import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
-import { getRuleForEdit, listRuleVersions } from "@/lib/rules/queries";
+import { getRuleForEdit, listRecentReruns, listRuleVersions } from "@/lib/rules/queries";
+import { isRerunActive } from "@/lib/rules/rerun-label";
 import { RULE_KINDS, type RuleKind } from "@/lib/detect/types";
 import { rowIdFrom } from "@/lib/validation/bounds";
 
@@ -20,10 +22,12 @@ export default async function EditRulePage({ params, searchParams }: { params: P
   const timeZone = await getDisplayTimeZone();
   const id = rowIdFrom(rawId);
   if (id === null) notFound();
-  const [rule, versions] = await Promise.all([getRuleForEdit(id), listRuleVersions(id)]);
+  const [rule, versions, reruns] = await Promise.all([getRuleForEdit(id), listRuleVersions(id), listRecentReruns(1)]);
   if (!rule) notFound();
   const canWrite = can(user.role, "rules:write") && isEngineKind(rule.kind);
   const { saved } = await searchParams;
+  // The pass this rule's last change started (or a later one, or a queued one that covers it).
+  const recheck = reruns.find((rerun) => rerun.createdAt >= rule.updatedAt || isRerunActive(rerun));
   return (
     <main className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -34,6 +38,7 @@ export default async function EditRulePage({ params, searchParams }: { params: P
           </p>
           {/* Only while it is still true: after a later change (a disable, a colleague's edit) the banner would mislead. */}
           {saved && Number(saved) === rule.version ? <p className="text-sm text-green-800" role="status" data-testid="rule-saved">Saved as version {saved}.</p> : null}
+          {recheck ? <RecheckNotice rerun={recheck} /> : null}
         </div>
         {canWrite ? <RuleStatusActions id={rule.id} version={rule.version} isEnabled={rule.enabled} /> : null}
       </div>
