@@ -47,4 +47,9 @@ function isNextControlFlow(error: unknown): boolean {
   return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND");
 }
 
+/** Who an action's change is recorded as in the audit log: the signed-in user. */
+export function actorOf(user: SessionUser | null): { id: string | null; label: string } {
+  return { id: user?.id ?? null, label: user?.email ?? "unknown" };
+}
+
 export { AppError };

@@ -2,7 +2,7 @@
 
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action";
+import { defineAction, actorOf } from "@/lib/action";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { changeUserRoleSchema, changeOwnPasswordSchema, resetUserPasswordSchema, setUserDisabledSchema } from "./account-schemas";
@@ -17,7 +17,7 @@ export const setUserDisabledAction = defineAction({
   input: setUserDisabledSchema,
   permission: "users:manage",
   run: async (input, { user }) => {
-    const change = await setUserDisabled(db, input, { id: user?.id ?? null, label: user?.email ?? "unknown" });
+    const change = await setUserDisabled(db, input, actorOf(user));
     revalidatePath("/users");
     return change;
   },
@@ -28,7 +28,7 @@ export const changeUserRoleAction = defineAction({
   input: changeUserRoleSchema,
   permission: "users:manage",
   run: async (input, { user }) => {
-    const change = await changeUserRole(db, input, { id: user?.id ?? null, label: user?.email ?? "unknown" });
+    const change = await changeUserRole(db, input, actorOf(user));
     revalidatePath("/users");
     return change;
   },
@@ -41,7 +41,7 @@ export const resetUserPasswordAction = defineAction({
   run: async (input, { user }) => {
     const target = await db.user.findUnique({ where: { id: input.userId }, select: { email: true } });
     if (!target) throw new AppError("NOT_FOUND", "No such user.");
-    const password = await resetPassword(target.email, { id: user?.id ?? null, label: user?.email ?? "unknown" });
+    const password = await resetPassword(target.email, actorOf(user));
     revalidatePath("/users");
     return { email: target.email, password };
   },

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { defineAction } from "@/lib/action";
+import { defineAction, actorOf } from "@/lib/action";
 import { getCurrentUser } from "./session";
 import { db } from "@/lib/db/client";
 import { clientAddress } from "./client-address";
@@ -52,7 +52,7 @@ export const createUserAction = defineAction({
   input: createUserSchema,
   permission: "users:manage",
   run: async (input, { user }) => {
-    const actor = { id: user?.id ?? null, label: user?.email ?? "unknown" };
+    const actor = actorOf(user);
     const created = await createUser(db, input, actor);
     revalidatePath("/users");
     return { email: created.email, role: created.role, password: created.password };

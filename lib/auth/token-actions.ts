@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action";
+import { defineAction, actorOf } from "@/lib/action";
 import { createApiToken, revokeApiToken } from "./api-token";
 import { createApiTokenSchema, revokeApiTokenSchema } from "./token-schemas";
 
@@ -22,7 +22,7 @@ export const revokeApiTokenAction = defineAction({
   input: revokeApiTokenSchema,
   permission: "tokens:manage",
   run: async (input, { user }) => {
-    await revokeApiToken(input.id, { id: user?.id ?? null, label: user?.email ?? "unknown" });
+    await revokeApiToken(input.id, actorOf(user));
     revalidatePath("/tokens");
     return { id: input.id };
   },

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action";
+import { defineAction, actorOf } from "@/lib/action";
 import { dsaSettingsSchema } from "./dsa-settings";
 import { updateDsaSettings } from "./update-dsa-settings";
 
@@ -10,7 +10,7 @@ export const updateDsaSettingsAction = defineAction({
   input: dsaSettingsSchema,
   permission: "dsa:manage",
   run: async (settings, { user }) => {
-    const saved = await updateDsaSettings(settings, { id: user?.id ?? null, label: user?.email ?? "unknown" });
+    const saved = await updateDsaSettings(settings, actorOf(user));
     revalidatePath("/dsa");
     return saved;
   },

@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { MAX_ROW_ID } from "@/lib/validation/bounds";
-import { defineAction } from "@/lib/action";
-import type { SessionUser } from "@/lib/auth/session";
+import { defineAction, actorOf } from "@/lib/action";
 import { enqueueRuleRerun } from "@/lib/jobs/enqueue-rule-rerun";
 import { backtestRule } from "./backtest-rule";
 import { createRule } from "./create-rule";
@@ -14,7 +13,6 @@ import { setRuleEnabled } from "./set-rule-enabled";
 import { testRuleDraft } from "./test-rule-draft";
 import { updateRule } from "./update-rule";
 
-const actorOf = (user: SessionUser | null) => ({ id: user?.id ?? null, label: user?.email ?? "unknown" });
 const guarded = z.object({ id: z.number().int().positive().max(MAX_ROW_ID), expectedVersion: z.number().int().positive().max(MAX_ROW_ID) });
 // A rule change takes effect on the queue at once: the pending comments are re-checked by a job
 // (decided comments keep their flags; the full "Re-run rules" pass is still there for them).

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action";
+import { defineAction, actorOf } from "@/lib/action";
 import { setOwnTimeZone } from "@/lib/auth/set-own-time-zone";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -13,7 +13,7 @@ export const setDeskTimeZoneAction = defineAction({
   input: deskTimeZoneSchema,
   permission: "users:manage",
   run: async (input, { user }) => {
-    await setDeskTimeZone(db, input.timeZone, { id: user?.id ?? null, label: user?.email ?? "unknown" });
+    await setDeskTimeZone(db, input.timeZone, actorOf(user));
     revalidatePath("/", "layout");
     return { timeZone: input.timeZone };
   },

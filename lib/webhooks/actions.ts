@@ -1,12 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action";
-import type { SessionUser } from "@/lib/auth/session";
+import { defineAction, actorOf } from "@/lib/action";
 import { createWebhookEndpoint, resendWebhookDelivery, rotateWebhookSecret, setWebhookEndpointEnabled } from "./manage-endpoints";
 import { createEndpointSchema, deliveryIdSchema, endpointIdSchema, setEndpointEnabledSchema } from "./schemas";
 
-const actorOf = (user: SessionUser | null) => ({ id: user?.id ?? null, label: user?.email ?? "unknown" });
 
 export const createWebhookEndpointAction = defineAction({
   name: "webhooks.create",
