@@ -1,0 +1,56 @@
+// The shape every site connector (WordPress, Disqus, Coral, ...) fills: pull comments from the site,
+// push Moddesk's decisions back to it, and map statuses both ways. A connector is pure I/O against
+// the site's API through the `fetch` it is given (so contract tests can record every request); the
+// database side (sync cursors, the outbox, conflicts) lives in lib/connectors/sync-*.ts and is shared.
+import type { z } from "zod";
+import type { CommentStatusHint, ParseEvent } from "@/lib/import/types";
+
+export type ConnectorKind = "wordpress" | "disqus";
+
+/** A fetch the connector must use for every request (tests pass a recording one). */
+export type ConnectorFetch = (url: string, init?: RequestInit) => Promise<Response>;
+
+/** One page of comments pulled from the site, already in the import pipeline's own events. */
+export interface PullPage {
+  /** Article and comment events for runImport (dedupe, reply links, rules, audit happen there). */
+  events: ParseEvent[];
+  /** Per pulled comment: its id on the site and its site version (modified time or etag) for conflict checks. */
+  siteVersions: Array<{ externalId: string; siteVersion: string; siteStatus: string }>;
+  /** Where the next pull starts (opaque to the caller); null when the site has nothing newer. */
+  nextCursor: string | null;
+}
+
+/** A decision to send back to the site. */
+export interface PushRequest {
+  /** The comment's id on the site. */
+  externalId: string;
+  decision: "APPROVE" | "HIDE" | "UNDO";
+  /** Status the comment should have on the site (from `siteStatusFor`). */
+  siteStatus: string;
+  /** Hide reason and note, written where the site can keep them (WordPress comment meta). */
+  reason?: string;
+  note?: string;
+  /** The site version Moddesk last saw; the push is refused as a conflict when the site has moved on. */
+  expectedSiteVersion?: string;
+}
+
+export type PushOutcome =
+  | { outcome: "applied"; siteVersion?: string }
+  /** The comment changed on the site since Moddesk saw it: shown to the desk, never overwritten. */
+  | { outcome: "conflict"; siteStatus: string; siteVersion?: string; detail: string }
+  /** Worth retrying (timeouts, 5xx, 429). */
+  | { outcome: "retry"; detail: string }
+  /** Will not succeed by retrying (401/403/404, invalid config). */
+  | { outcome: "failed"; detail: string };
+
+export interface SiteConnector<Config> {
+  kind: ConnectorKind;
+  /** Settings an admin enters (site URL, credentials, options), validated before any request. */
+  configSchema: z.ZodType<Config>;
+  pull(config: Config, cursor: string | null, fetchFn: ConnectorFetch): Promise<PullPage>;
+  push(config: Config, request: PushRequest, fetchFn: ConnectorFetch): Promise<PushOutcome>;
+  /** The site's status for a Moddesk decision (e.g. WordPress: APPROVE → "approved", HIDE → "hold" or "trash"). */
+  siteStatusFor(config: Config, decision: PushRequest["decision"]): string;
+  /** Moddesk's status hint for a site status (e.g. WordPress "spam" → HIDDEN, "hold" → PENDING). */
+  statusHintFor(siteStatus: string): CommentStatusHint;
+}
