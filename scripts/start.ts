@@ -11,6 +11,7 @@ import { auditKey } from "@/lib/audit/audit-key";
 import { checkpointAuditChain } from "@/lib/audit/checkpoint-chain";
 import { ensurePrivateFolder, readOrCreateSecret } from "@/lib/db/data-folder";
 import { migrateResolvedDatabase, resolveDatabase, type ResolvedDatabase } from "@/lib/db/resolve-database";
+import { refuseSuperuser } from "@/lib/db/refuse-superuser";
 import { env, projectRoot } from "@/lib/env";
 import { buildIfStale } from "./lib/build-if-stale";
 import { listenArguments, localUrl, probeHost } from "./lib/listen-address";
@@ -109,6 +110,10 @@ async function main(): Promise<void> {
     database = await resolveDatabase({ databaseUrl, dataDir, owner: true });
     // Run as root from a folder the postgres user cannot enter, the cluster lives elsewhere: say where.
     if (database.clusterDir && !database.clusterDir.startsWith(path.resolve(dataDir))) say(`The database files are in ${database.clusterDir}`);
+    if (!database.embedded) {
+      const warning = await refuseSuperuser(database.url);
+      if (warning) say(warning);
+    }
     process.env.DATABASE_URL = database.url;
     const applied = await migrateResolvedDatabase(database);
     say(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date");

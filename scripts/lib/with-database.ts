@@ -1,3 +1,4 @@
+import { refuseSuperuser } from "@/lib/db/refuse-superuser";
 import { migrateResolvedDatabase, resolveDatabase } from "@/lib/db/resolve-database";
 import { env } from "@/lib/env";
 
@@ -10,6 +11,10 @@ export async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
   const database = await resolveDatabase({ databaseUrl, dataDir });
   process.env.DATABASE_URL = database.url;
   try {
+    if (!database.embedded) {
+      const warning = await refuseSuperuser(database.url);
+      if (warning) process.stderr.write(`${warning}\n`);
+    }
     await migrateResolvedDatabase(database);
     const { ensureDefaultRules } = await import("@/lib/setup/ensure-default-rules");
     await ensureDefaultRules((line) => process.stderr.write(`${line}\n`));
