@@ -15,8 +15,10 @@ const sharedFeatures = new HashedFeatures();
 export class CommentAnalysis {
   private normalizedText: string | null = null;
   private featuresFor: LinearModel | null = null;
+  private featuresWindow = -1;
   private scoredFor: LinearModel | null = null;
   private readonly logits = new Float64Array(4);
+  private readonly bestWindowStart = new Int32Array(4);
 
   constructor(
     readonly context: CommentContext,
@@ -65,11 +67,14 @@ export class CommentAnalysis {
     return this.body.slice(from, to);
   }
 
-  /** The classifier's hashed features (for explaining a flag), extracted once per comment. */
-  hashedFeatures(model: LinearModel): HashedFeatures {
-    if (this.featuresFor !== model) {
-      sharedFeatures.extract(this.normalized, model.features);
+  /** The classifier's hashed features of the window that gave head `index` its score (for explaining a flag). */
+  hashedFeatures(model: LinearModel, index: number): HashedFeatures {
+    this.headLogit(model, index);
+    const from = this.bestWindowStart[index]!;
+    if (this.featuresFor !== model || this.featuresWindow !== from) {
+      sharedFeatures.extract(this.normalized, model.features, from);
       this.featuresFor = model;
+      this.featuresWindow = from;
     }
     return sharedFeatures;
   }
@@ -77,7 +82,7 @@ export class CommentAnalysis {
   /** The model's logit for head `index`; every head is scored in the first call's single pass. */
   headLogit(model: LinearModel, index: number): number {
     if (this.scoredFor !== model) {
-      scoreNormalized(this.normalized, model, this.logits);
+      scoreNormalized(this.normalized, model, this.logits, this.bestWindowStart);
       this.scoredFor = model;
     }
     return this.logits[index]!;

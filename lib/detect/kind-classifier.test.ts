@@ -39,6 +39,19 @@ describe("CLASSIFIER rules", () => {
     expect(flag!.reason).toMatch(/^model: 0\.\d\d abusive — weighed most: '1d\u200B10t'$/);
   });
 
+  it("read a long comment to its end: an insult after three windows of padding still weighs and is highlighted", () => {
+    const padding = "The council met on Tuesday to discuss the new bus timetable and the library hours. ".repeat(160);
+    const text = `${padding}And you, sir, are an idiot.`;
+    expect(text.length).toBeGreaterThan(3 * 4000);
+    // The padding alone scores the bias (p = 0.018); read past the first window, the insult lifts the last one.
+    const paddingAlone = flagOf(padding, 0)!;
+    const padded = flagOf(text, 0)!;
+    expect(paddingAlone.score).toBeCloseTo(0.018, 3);
+    expect(padded.score).toBeGreaterThan(paddingAlone.score + 0.005);
+    const [start, end] = padded.spans[0]!;
+    expect(text.slice(start, end)).toBe("idiot");
+  });
+
   it("refuse a category the model has no head for", () => {
     expect(() => compileRuleSet([testRule("CLASSIFIER", { threshold: 0.5 }, { category: "SPAM" })], () => model)).toThrow(RuleCompileError);
   });

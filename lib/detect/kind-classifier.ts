@@ -30,7 +30,7 @@ export function compileClassifierRule(
       const probability = sigmoid(analysis.headLogit(model, index));
       if (probability < config.threshold) return null;
       const head = model.heads[index]!;
-      const features = analysis.hashedFeatures(model);
+      const features = analysis.hashedFeatures(model, index);
       const phrases = weighingPhrases(head, features, analysis.normalized);
       const words = phrases.map((phrase) => quote(analysis.body.slice(phrase.span[0], phrase.span[1]))).join(", ");
       return {

@@ -1,7 +1,7 @@
 import { TextNormalizer } from "../normalizer-core";
 import type { Span } from "../types";
 import type { FeatureConfig } from "./feature-config";
-import { HashedFeatures } from "./hash-features";
+import { HashedFeatures, featureWindows } from "./hash-features";
 import { headLogit, sigmoid, type LinearModel, type ModelHead } from "./linear-model";
 import { weighingPhrases, type WeighingPhrase } from "./explain-score";
 import { activeModel } from "./active-model";
@@ -18,13 +18,27 @@ export function featurizeText(text: string, config: FeatureConfig): Int32Array {
   return features.bucket.slice(0, features.count);
 }
 
-/** Probability per head (NATIONALIST, ABUSIVE) of a text; the active model unless one is given. */
+/** Probability per head (NATIONALIST, ABUSIVE) of a text, from its highest window; the active model unless one is given. */
 export function classifyText(text: string, model: LinearModel = activeModel()): Record<ModelHead, number> {
   normalizer.run(text);
-  features.extract(normalizer, model.features);
   const scores = { NATIONALIST: 0, ABUSIVE: 0 } satisfies Record<ModelHead, number>;
-  for (const head of model.heads) scores[head.category] = sigmoid(headLogit(head, features));
+  for (const [from, to] of featureWindows(normalizer)) {
+    features.extract(normalizer, model.features, from, to);
+    for (const head of model.heads) scores[head.category] = Math.max(scores[head.category], sigmoid(headLogit(head, features)));
+  }
   return scores;
+}
+
+/** Extracts, into `features`, the window of the normalized text where `head` scores highest. */
+function extractStrongestWindow(head: LinearModel["heads"][number], config: LinearModel["features"]): void {
+  let best: [number, number] = [0, 0];
+  let bestLogit = -Infinity;
+  for (const [from, to] of featureWindows(normalizer)) {
+    features.extract(normalizer, config, from, to);
+    const logit = headLogit(head, features);
+    if (logit > bestLogit) [best, bestLogit] = [[from, to], logit];
+  }
+  features.extract(normalizer, config, best[0], best[1]);
 }
 
 export interface TextExplanation {
@@ -38,7 +52,7 @@ export function explainText(text: string, category: ModelHead, model: LinearMode
   const head = model.heads.find((candidate) => candidate.category === category);
   if (head === undefined) return null;
   normalizer.run(text);
-  features.extract(normalizer, model.features);
+  extractStrongestWindow(head, model.features);
   const phrases = weighingPhrases(head, features, normalizer);
   return {
     probability: sigmoid(headLogit(head, features)),

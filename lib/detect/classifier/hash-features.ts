@@ -7,7 +7,10 @@ const FNV_PRIME = 16777619;
 const WORD_SEED = 0x2c1b3c6d;
 const BIGRAM_SEED = 0x297a2d39;
 const CHAR_SEED = 0x5bd1e995;
-/** Long comments add little past their opening; the cap keeps one essay from costing more than its signal. */
+/**
+ * The longest stretch of text scored as one: a longer comment is scored window by window (see
+ * featureWindows), so padding an insult with an essay neither hides it past a cap nor dilutes it.
+ */
 export const MAX_FEATURE_CHARS = 4000;
 /** Words past this length (URLs, keyboard mashing) give no character n-grams past their first letters. */
 const MAX_CHAR_GRAM_WORD = 24;
@@ -26,12 +29,34 @@ export function bigramBucket(previousHash: number, wordHash: number, shift: numb
   return bucketOf(Math.imul(previousHash ^ BIGRAM_SEED, FNV_PRIME) ^ wordHash, shift);
 }
 
-/** Words read from a normalized comment: those starting before the length cap. */
-export function featureWordCount(normalized: TextNormalizer): number {
-  const limit = Math.min(normalized.length, MAX_FEATURE_CHARS);
-  let words = 0;
-  while (words < normalized.wordCount && normalized.wordStarts[words]! < limit) words++;
-  return words;
+/** End (exclusive) of the window of words starting at `from`: the words that start within MAX_FEATURE_CHARS of it. */
+export function windowEnd(normalized: TextNormalizer, from: number): number {
+  const { wordCount, wordStarts } = normalized;
+  if (from >= wordCount) return from;
+  const limit = wordStarts[from]! + MAX_FEATURE_CHARS;
+  let to = from + 1;
+  while (to < wordCount && wordStarts[to]! < limit) to++;
+  return to;
+}
+
+/**
+ * Word ranges the model scores, as [from, to) pairs: the whole comment when it fits one window, else
+ * windows of MAX_FEATURE_CHARS each starting halfway into the one before, so any passage up to half a
+ * window long is read whole in one of them. A comment scores as its most hostile window.
+ */
+export function featureWindows(normalized: TextNormalizer): Array<[number, number]> {
+  const { wordCount, wordStarts } = normalized;
+  const windows: Array<[number, number]> = [];
+  let from = 0;
+  for (;;) {
+    const to = windowEnd(normalized, from);
+    windows.push([from, to]);
+    if (to >= wordCount) return windows;
+    const middle = wordStarts[from]! + MAX_FEATURE_CHARS / 2;
+    let next = from + 1;
+    while (next < to && wordStarts[next]! < middle) next++;
+    from = next;
+  }
 }
 
 /** End (exclusive) of word w in the normalized text. */
@@ -49,7 +74,8 @@ export class HashedFeatures {
   word = new Int32Array(4096);
   pair = new Uint8Array(4096);
   count = 0;
-  /** Words read (after the length cap). */
+  /** The window of words read: [firstWord, wordCount). */
+  firstWord = 0;
   wordCount = 0;
 
   private push(bucket: number, word: number, pair: number): void {
@@ -72,19 +98,19 @@ export class HashedFeatures {
     const pair = new Uint8Array(size); pair.set(this.pair); this.pair = pair;
   }
 
-  /** Extracts the features of the text the normalizer last ran on. */
-  extract(normalized: TextNormalizer, config: FeatureConfig): void {
+  /** Extracts the features of words [from, to) of the text the normalizer last ran on (default: its first window). */
+  extract(normalized: TextNormalizer, config: FeatureConfig, from = 0, to = windowEnd(normalized, from)): void {
     this.count = 0;
     const shift = 32 - config.hashBits;
     const codes = normalized.codes;
-    const words = featureWordCount(normalized);
-    this.wordCount = words;
+    this.firstWord = from;
+    this.wordCount = to;
     let previousHash = 0;
-    for (let w = 0; w < words; w++) {
+    for (let w = from; w < to; w++) {
       const start = normalized.wordStarts[w]!;
       const wordEnd = wordEndOf(normalized, w);
       const wordHash = wordHashOf(normalized, w);
-      if (config.bigrams && w > 0) {
+      if (config.bigrams && w > from) {
         this.reserve(1);
         this.push(bigramBucket(previousHash, wordHash, shift), w - 1, 1);
       }

@@ -1,5 +1,5 @@
 import type { TextNormalizer } from "../normalizer-core";
-import { HashedFeatures, bigramBucket, featureWordCount, wordEndOf, wordHashOf } from "./hash-features";
+import { HashedFeatures, MAX_FEATURE_CHARS, bigramBucket, featureWindows, wordEndOf, wordHashOf } from "./hash-features";
 import { interleavedTable, type LinearModel } from "./linear-model";
 
 /** Open-addressing table of remembered words: 2^16 slots, refilled from empty at half full. */
@@ -52,28 +52,52 @@ const caches = new WeakMap<LinearModel, WordScores>();
 const scratch = new HashedFeatures();
 const wordSums = new Float64Array(MAX_HEADS);
 
+const windowLogits = new Float64Array(MAX_HEADS);
+
 /**
  * Logits of every head for the text the normalizer last ran on (same features and result as
- * HashedFeatures.extract + allHeadLogits, up to float rounding). This is rule evaluation's path.
+ * HashedFeatures.extract + allHeadLogits per window, up to float rounding). This is rule
+ * evaluation's path. A comment longer than one window gets, per head, its highest window's logit;
+ * `bestWindowStart[h]` (when given) receives the first word of that window.
  */
-export function scoreNormalized(normalized: TextNormalizer, model: LinearModel, out: Float64Array): void {
+export function scoreNormalized(normalized: TextNormalizer, model: LinearModel, out: Float64Array, bestWindowStart?: Int32Array): void {
   const heads = model.heads.length;
   if (heads > MAX_HEADS) throw new Error(`the classifier scores at most ${MAX_HEADS} heads`);
+  bestWindowStart?.fill(0);
+  // Nearly every comment fits one window: no window list to build.
+  if (normalized.length <= MAX_FEATURE_CHARS) {
+    scoreWindow(normalized, model, 0, normalized.wordCount, out);
+    return;
+  }
+  let first = true;
+  for (const [from, to] of featureWindows(normalized)) {
+    scoreWindow(normalized, model, from, to, windowLogits);
+    for (let h = 0; h < heads; h++) {
+      if (first || windowLogits[h]! > out[h]!) {
+        out[h] = windowLogits[h]!;
+        if (bestWindowStart) bestWindowStart[h] = from;
+      }
+    }
+    first = false;
+  }
+}
+
+function scoreWindow(normalized: TextNormalizer, model: LinearModel, from: number, to: number, out: Float64Array): void {
+  const heads = model.heads.length;
   let cache = caches.get(model);
   if (cache === undefined) { cache = new WordScores(); caches.set(model, cache); }
   const table = interleavedTable(model);
   const config = model.features;
   const shift = 32 - config.hashBits;
   const codes = normalized.codes;
-  const words = featureWordCount(normalized);
   let total0 = 0, total1 = 0, total2 = 0, total3 = 0;
   let count = 0;
   let previousHash = 0;
-  for (let w = 0; w < words; w++) {
+  for (let w = from; w < to; w++) {
     const start = normalized.wordStarts[w]!;
     const wordEnd = wordEndOf(normalized, w);
     const wordHash = wordHashOf(normalized, w);
-    if (config.bigrams && w > 0) {
+    if (config.bigrams && w > from) {
       const at = bigramBucket(previousHash, wordHash, shift) * heads;
       total0 += table[at]!;
       if (heads > 1) total1 += table[at + 1]!;
