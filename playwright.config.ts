@@ -32,7 +32,8 @@ export default defineConfig({
     command: "node bin/run-ts.mjs e2e/support/serve.ts",
     url: `${baseURL}/sign-in`,
     reuseExistingServer: false,
-    timeout: 240_000,
+    // A first production build on a busy 2-core machine can take several minutes.
+    timeout: 900_000,
     stdout: "pipe",
     stderr: "pipe",
     env: { E2E_PORT: String(port) },

@@ -73,6 +73,8 @@ const HANDLERS: Record<string, { url?: string; methods: Partial<Record<Method, A
     allowed: { POST: 200 },
     bodies: { POST: { contentType: "application/octet-stream", data: Buffer.from(`article_title,comment_id,body,posted_at\nMatrix ${stamp},m-${stamp},Hello there,2015-07-23T10:00:00Z\n`) } },
   },
+  // Import 999999 does not exist: a 404 once past authorization.
+  "/api/v1/imports/[batchId]/problems": { url: "/api/v1/imports/999999/problems", methods: { GET: "imports:run" }, allowed: { GET: 404 } },
   "/api/v1/queue/changes": { url: `/api/v1/queue/changes?since=${encodeURIComponent(new Date().toISOString())}`, methods: { GET: "queue:read" }, allowed: { GET: 200 } },
   // A wrong password for an address no account has (a real account would be locked by the runs).
   "/api/v1/sessions": {

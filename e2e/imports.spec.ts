@@ -43,6 +43,14 @@ test("a bad file keeps its good rows and lists every rejected row with its line 
   for (const line of [3, 4, 7, 10, 11]) await expect(status.getByText(new RegExp(`^rejected: line ${line}\\b`))).toHaveCount(1);
   await expect(status).toContainText("warning: line 1");
   await expect(page.getByTestId("imports-table").locator("tbody tr").first()).toContainText("comments-bad.csv");
+  // The same eight rows, with their lines and fields, as a CSV download.
+  const download = page.waitForEvent("download");
+  await page.getByTestId("rejected-rows-download").click();
+  const csv = (await (await download).createReadStream()).toArray();
+  const rows = Buffer.concat(await csv).toString("utf8").replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  expect(rows[0]).toBe("file,line,field,problem");
+  expect(rows).toHaveLength(9);
+  expect(rows).toContain("comments-bad.csv,6,posted_at,posted_at 'yesterday' is not a date (expected ISO 8601 like 2015-07-23T18:43:00Z)");
 });
 
 test("a moderator cannot upload through the API", async ({ page }) => {

@@ -18,6 +18,7 @@ const HELP = `moddesk — comment moderation for newsrooms
   moddesk user reset-password --email E                               print a new password for an account
   moddesk user list                                                   list accounts
   moddesk import <file> [--format F] [--dry-run] [--utc-offset MIN]   load comments (formats: article json jsonl csv disqus wxr)
+  moddesk import problems <batch id>                                  every rejected row of an import, as CSV
   moddesk import schema                                               print the JSON Schema of the json and jsonl formats
   moddesk audit verify [--checkpoints FILE]                           check the audit log's keyed hash chain and signed checkpoints
   moddesk audit checkpoint                                            write a signed checkpoint of the chain's head to the data folder

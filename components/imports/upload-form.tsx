@@ -119,6 +119,14 @@ function ImportResult({ result }: { result: Extract<ImportStreamLine, { type: "d
       <p className="font-medium">
         Imported ({result.format}): {result.articles} article(s), {result.added} added, {result.duplicates} duplicates skipped, {result.rejected} rejected.
       </p>
+      {result.rejected > 0 ? (
+        <p className="mt-1">
+          {result.rejected > result.problems.length ? `The first ${result.problems.length.toLocaleString()} of ${result.rejected.toLocaleString()} rejected rows are below. ` : null}
+          <a className="font-medium text-blue-700 underline" href={`/api/v1/imports/${result.batchId}/problems`} data-testid="rejected-rows-download">
+            Download every rejected row (CSV)
+          </a>
+        </p>
+      ) : null}
       {[...result.warnings.map((item) => ({ ...item, kind: "warning" })), ...result.problems.map((item) => ({ ...item, kind: "rejected" }))].length > 0 ? (
         <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto font-mono text-xs">
           {result.warnings.map((warning, index) => (

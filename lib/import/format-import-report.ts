@@ -1,6 +1,8 @@
 import type { ParseProblem } from "./types";
 
 export interface ImportReport {
+  /** The stored batch (absent for a dry run): where every rejected row can be listed. */
+  batchId?: number;
   fileName: string;
   format: string;
   articles: number;
@@ -24,7 +26,12 @@ export function formatImportReport(report: ImportReport, options: { dryRun: bool
     `${options.dryRun ? "Dry run of" : "Imported"} ${report.fileName} (${report.format}): ${report.articles} article(s), ${report.added} comment(s) ${verb}, ${report.duplicates} duplicate(s) skipped, ${report.rejected} rejected`,
   ];
   for (const warning of report.warnings) lines.push(`warning: ${place(report.fileName, warning)}: ${warning.message}`);
-  for (const problem of report.problems.slice(0, SHOWN_PROBLEMS)) lines.push(`rejected: ${place(report.fileName, problem)}: ${problem.message}`);
-  if (report.problems.length > SHOWN_PROBLEMS) lines.push(`… and ${report.problems.length - SHOWN_PROBLEMS} more rejected rows (all are kept with the import batch)`);
+  // A dry run stores nothing, so it prints every rejected row; an import prints the first ones and
+  // says where all of them are kept.
+  const shown = report.batchId === undefined ? report.problems : report.problems.slice(0, SHOWN_PROBLEMS);
+  for (const problem of shown) lines.push(`rejected: ${place(report.fileName, problem)}: ${problem.message}`);
+  if (report.batchId !== undefined && report.problems.length > SHOWN_PROBLEMS) {
+    lines.push(`… and ${report.problems.length - SHOWN_PROBLEMS} more rejected rows: npm run moddesk -- import problems ${report.batchId} lists every one (CSV)`);
+  }
   return lines;
 }

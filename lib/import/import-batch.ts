@@ -3,6 +3,7 @@ import type { PoolClient } from "pg";
 import { recordAuditEventPg, SYSTEM_ACTOR, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { ParseProblem } from "./types";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
+import { recordImportProblems } from "./import-problems";
 
 // An import batch lives as long as the connection that runs it: the connection holds a session
 // advisory lock (IMPORT_LOCK_CLASS, batch id) from the moment the row exists. A RUNNING batch whose
@@ -10,6 +11,7 @@ import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 // import marks it INTERRUPTED. No pid or hostname is needed, and it works across machines.
 
 const IMPORT_LOCK_CLASS = 7_240_010;
+/** Problems kept on the batch row for its summary; import_problem keeps every one. */
 const STORED_PROBLEMS = 1_000;
 
 export type ImportVia = "cli" | "dashboard" | "api" | "demo";
@@ -81,6 +83,7 @@ export async function finishImportBatch(
       `UPDATE import_batch SET status = $2, "finishedAt" = now() AT TIME ZONE 'UTC', articles = $3, added = $4, duplicates = $5, rejected = $6, problems = $7::jsonb WHERE id = $1`,
       [batch.id, batch.status, batch.counts.articles, batch.counts.added, batch.counts.duplicates, batch.counts.rejected, JSON.stringify(batch.problems.slice(0, STORED_PROBLEMS))],
     );
+    await recordImportProblems(client.query.bind(client), batch.id, batch.problems);
     await recordAuditEventPg(client, {
       actor: request.actor,
       action: batch.status === "COMPLETED" ? "import.complete" : "import.fail",

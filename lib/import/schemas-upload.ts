@@ -7,3 +7,8 @@ export const uploadImportQuerySchema = z.object({
   format: z.enum(IMPORT_FORMATS).optional(),
   utcOffsetMinutes: z.coerce.number().int().min(-14 * 60).max(14 * 60).optional(),
 });
+
+/** Path of GET /api/v1/imports/{batchId}/problems. */
+export const importProblemsQuerySchema = z.object({
+  batchId: z.coerce.number().int().positive(),
+});

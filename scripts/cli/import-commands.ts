@@ -13,7 +13,22 @@ function parseFormat(value: string | undefined): ImportFormat | undefined {
   return value as ImportFormat;
 }
 
+/** `moddesk import problems <batch id>`: every rejected row of a stored import, as CSV on stdout. */
+async function importProblemsCommand(args: string[]): Promise<void> {
+  const batchId = Number(args[0]);
+  if (args.length !== 1 || !Number.isInteger(batchId) || batchId < 1) throw new AppError("INVALID", "usage: moddesk import problems <import batch id>  (the id is in the import's summary and on the Imports page)");
+  await withDatabase(async () => {
+    const { importBatchFileName, importProblemCsvLines } = await import("@/lib/import/import-problems");
+    const fileName = await importBatchFileName(batchId);
+    if (fileName === null) throw new AppError("NOT_FOUND", `there is no import batch #${batchId} (npm run moddesk -- help; the Imports page lists them)`);
+    for await (const text of importProblemCsvLines(batchId, fileName)) {
+      if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once("drain", resolve));
+    }
+  });
+}
+
 export async function importCommand(args: string[]): Promise<void> {
+  if (args[0] === "problems") return importProblemsCommand(args.slice(1));
   if (args.length === 1 && args[0] === "schema") {
     const { importJsonSchemas } = await import("@/lib/import/schemas");
     say(JSON.stringify(importJsonSchemas(), null, 2));
@@ -38,7 +53,7 @@ export async function importCommand(args: string[]): Promise<void> {
       return;
     }
     const summary = await importFile({ filePath, format, via: "cli", actor: { ...SYSTEM_ACTOR, label: "cli" }, utcOffsetMinutes });
-    for (const line of formatImportReport({ ...summary, fileName: filePath }, { dryRun: false })) say(line);
+    for (const line of formatImportReport({ ...summary, batchId: summary.batchId, fileName: filePath }, { dryRun: false })) say(line);
     if (summary.rejected > 0) process.exitCode = 1;
   });
 }

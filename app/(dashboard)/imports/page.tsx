@@ -33,7 +33,13 @@ export default async function ImportsPage() {
           batch.articles,
           batch.added,
           batch.duplicates,
-          batch.rejected,
+          batch.rejected > 0 ? (
+            <a key="rejected" className="text-blue-700 underline" href={`/api/v1/imports/${batch.id}/problems`} aria-label={`${batch.rejected} rejected rows of import ${batch.id} (CSV)`}>
+              {batch.rejected}
+            </a>
+          ) : (
+            0
+          ),
         ])}
       />
     </main>

@@ -1,0 +1,68 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { importFile } from "@/lib/import/import-file";
+import { formatImportReport } from "@/lib/import/format-import-report";
+import { importProblemCsvLines } from "@/lib/import/import-problems";
+import { TEST_ACTOR, resetContent } from "./import-helpers";
+
+// An import reports each bad row, however many: the batch row keeps the first ones for its summary,
+// import_problem keeps every one, and the CSV (route and CLI) lists them all.
+
+const scratch = mkdtempSync(path.join(os.tmpdir(), "moddesk-problems-"));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+beforeEach(resetContent);
+
+const BAD_ROWS = 1_234;
+
+function writeFileWithBadRows(): string {
+  const file = path.join(scratch, "many-bad.jsonl");
+  const lines: string[] = [];
+  for (let index = 0; index < BAD_ROWS + 10; index++) {
+    // Every row but each 125th has no date: rejected with its line and field.
+    const good = index % 125 === 0;
+    lines.push(JSON.stringify({ id: `c${index}`, article: { id: "a1", title: "Bus timetable" }, body: `Comment number ${index} about the buses.`, ...(good ? { postedAt: "2026-01-02T10:00:00Z" } : {}) }));
+  }
+  writeFileSync(file, `${lines.join("\n")}\n`);
+  return file;
+}
+
+async function csvOf(batchId: number, fileName: string): Promise<string> {
+  let text = "";
+  for await (const chunk of importProblemCsvLines(batchId, fileName)) text += chunk;
+  return text;
+}
+
+describe("rejected rows of an import", () => {
+  it("are all kept and listed, not only the first thousand", async () => {
+    const file = writeFileWithBadRows();
+    const summary = await importFile({ filePath: file, via: "cli", actor: TEST_ACTOR });
+    const rejected = summary.rejected;
+    expect(rejected).toBeGreaterThan(1_000);
+    expect(summary.added + rejected).toBe(BAD_ROWS + 10);
+
+    expect(await db.importProblem.count({ where: { batchId: summary.batchId } })).toBe(rejected);
+    const csv = (await csvOf(summary.batchId, "many-bad.jsonl")).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    expect(csv[0]).toBe("file,line,field,problem");
+    expect(csv).toHaveLength(rejected + 1);
+    // The last bad row is there, with its line and field.
+    expect(csv.at(-1)).toMatch(new RegExp(`^many-bad\\.jsonl,${BAD_ROWS + 10},postedAt,`));
+
+    const report = formatImportReport({ ...summary, fileName: "many-bad.jsonl" }, { dryRun: false });
+    expect(report.at(-1)).toBe(`… and ${rejected - 50} more rejected rows: npm run moddesk -- import problems ${summary.batchId} lists every one (CSV)`);
+  });
+
+  it("are printed by `moddesk import problems <id>` as CSV, and an unknown id is one clear line", async () => {
+    const summary = await importFile({ filePath: writeFileWithBadRows(), via: "cli", actor: TEST_ACTOR });
+    const cli = (args: string[]) => spawnSync(process.execPath, ["bin/moddesk.mjs", "import", "problems", ...args], { env: { ...process.env, MODDESK_ALLOW_SUPERUSER: "1" }, encoding: "utf8" });
+    const listed = cli([String(summary.batchId)]);
+    expect(listed.status).toBe(0);
+    expect(listed.stdout.trimEnd().split("\r\n")).toHaveLength(summary.rejected + 1);
+    const unknown = cli(["999999"]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/Error: there is no import batch #999999/);
+  });
+});
