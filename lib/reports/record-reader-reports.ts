@@ -99,8 +99,9 @@ export async function recordReportBatch(
   await recordAuditEvent(tx, {
     actor: options.actor,
     action: "comment.report",
-    entityType: single ? "comment" : "import_batch",
-    entityId: single ? single.commentId : (options.importBatchId ?? null),
+    // An ingest's reports belong to its import batch; a single comment's to the comment.
+    entityType: options.importBatchId === undefined && single ? "comment" : "import_batch",
+    entityId: options.importBatchId ?? single?.commentId ?? null,
     details: {
       source: options.source,
       comments: recorded.length,
