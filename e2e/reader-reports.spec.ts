@@ -32,7 +32,7 @@ test("reports sent through the API fill the Reported tab, most reported first, a
       title: `Reported article ${stamp}`,
       comments: [
         { id: "once", source, author: "Once", body: "Reported by one reader.", postedAt: "2015-07-24T10:00:00Z", reports: [{ reason: "off_topic", reporterId: "r1" }] },
-        { id: "thrice", source, author: "Thrice", body: "Reported by three readers.", postedAt: "2015-07-24T10:05:00Z", reports: [{ reason: "abusive", reporterId: "r1" }, { reason: "abusive", reporterId: "r2" }] },
+        { id: "thrice", source, author: "Thrice", body: "Reported by three readers.", postedAt: "2015-07-24T10:05:00Z", reports: [{ reason: "abusive", reporterId: "r1", note: "insults <b>another</b> reader" }, { reason: "abusive", reporterId: "r2" }] },
         { id: "quiet", source, author: "Quiet", body: "Nobody reported this one.", postedAt: "2015-07-24T10:10:00Z" },
       ],
     },
@@ -73,6 +73,15 @@ test("reports sent through the API fill the Reported tab, most reported first, a
   await expect(card(page, onceId).getByTestId("card-reports")).toHaveText("Reported 1× (off-topic)");
   const reportedBefore = Number(await page.getByTestId("tab-count-reported").textContent());
   expect(reportedBefore).toBeGreaterThanOrEqual(2);
+
+  // The comment's page lists what readers said, as text, never who they are.
+  await page.goto(`/comments/${thriceId}`);
+  const reports = page.getByTestId("reader-report");
+  await expect(reports).toHaveCount(3);
+  await expect(page.getByRole("region", { name: "Reader reports" })).toContainText("“insults <b>another</b> reader”");
+  await expect(page.getByRole("region", { name: "Reader reports" })).not.toContainText("r1");
+  await page.goto(`/queue?tab=reported&article=${articleId}`);
+  await expect(page.getByTestId("queue-board")).toHaveAttribute("data-hydrated", "true");
 
   await card(page, thriceId).getByRole("button", { name: "Hide…" }).click();
   await card(page, thriceId).getByRole("button", { name: "3 abusive" }).click();

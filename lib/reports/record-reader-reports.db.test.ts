@@ -12,6 +12,7 @@ import { createRuleRerun } from "@/lib/rules/create-rule-rerun";
 import { runRuleRerunSlice } from "@/lib/rules/run-rule-rerun";
 import { seedRule } from "@/lib/rules/test-db-factories";
 import { recordReaderReports, recordReportBatch } from "./record-reader-reports";
+import { listReaderReports } from "./queries";
 import { reportComment } from "./report-comment";
 import type { ReaderReportInput } from "./schemas";
 
@@ -144,6 +145,17 @@ describe("recording reader reports", () => {
     expect(isAppError(byId) && byId.code).toBe("NOT_FOUND");
     const count = await db.auditEvent.count({ where: { action: "comment.report", details: { path: ["source"], equals: "nowhere" } } });
     expect(count).toBe(0);
+  });
+
+  it("lists a comment's reports for its page without the readers' keys", async () => {
+    const comment = await makeComment(await makeArticle());
+    await record(comment.id, [{ reason: "off_topic", reporterId: "reader-7", note: "about football" }, { reason: "spam", count: 2 }]);
+    const rows = await listReaderReports(comment.id);
+    expect(rows.map(({ reason, count, note, source, isTally }) => ({ reason, count, note, source, isTally })).sort((a, b) => a.reason.localeCompare(b.reason))).toEqual([
+      { reason: "off-topic", count: 1, note: "about football", source: "api", isTally: false },
+      { reason: "spam", count: 2, note: null, source: "api", isTally: true },
+    ]);
+    expect(Object.keys(rows[0]!)).not.toContain("reporterKey");
   });
 
   it("audits a one-comment batch against the comment", async () => {
