@@ -63,6 +63,19 @@ const HANDLERS: Record<string, { url?: string; methods: Partial<Record<Method, A
     allowed: { POST: 409 },
     bodies: { POST: { contentType: "application/json", data: JSON.stringify({ action: "APPROVE", expectedVersion: 999_999, expectedStatus: "PENDING" }) } },
   },
+  // A comment that does not exist: the whole path runs (auth, parse, lookup) and changes nothing.
+  "/api/v1/comments/[commentId]/reports": {
+    url: "/api/v1/comments/2000000000/reports",
+    methods: { POST: "imports:run" },
+    allowed: { POST: 404 },
+    bodies: { POST: { contentType: "application/json", data: JSON.stringify({ reports: [{ reason: "spam" }] }) } },
+  },
+  "/api/v1/sources/[source]/comments/[externalId]/reports": {
+    url: `/api/v1/sources/matrix/comments/missing-${stamp}/reports`,
+    methods: { POST: "imports:run" },
+    allowed: { POST: 404 },
+    bodies: { POST: { contentType: "application/json", data: JSON.stringify({ reports: [{ reason: "spam" }] }) } },
+  },
   "/api/v1/decisions": { url: "/api/v1/decisions?format=csv", methods: { GET: "exports:run" }, allowed: { GET: 200 } },
   "/api/v1/dsa/statements": { url: "/api/v1/dsa/statements?format=jsonl", methods: { GET: "exports:run" }, allowed: { GET: 200 } },
   // Comment 1 is not hidden (the decision above is refused as stale): no statement, a 404.

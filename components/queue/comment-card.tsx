@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { describeDecision } from "@/lib/moderation/policy";
 import type { QueueItem } from "@/lib/moderation/queue-item";
+import { describeReports } from "@/lib/reports/summarize-reports";
 import { SuggestionBadge } from "@/components/insights/suggestion-badge";
 import { categoryStyle } from "./category-style";
 import { HighlightedBody } from "./highlighted-body";
@@ -73,7 +74,7 @@ export function CommentCard({ item, isFocused = false, isSelected = false, remar
           </span>
         ) : null}
         {item.priority > 0 ? (
-          <span className="cursor-help text-xs text-slate-500" title="Priority: how urgent, from the flags (strongest flag's severity × certainty, more per extra category, +10 when held). Higher comes first.">
+          <span className="cursor-help text-xs text-slate-500" title="Priority: how urgent, from the flags (strongest flag's severity × certainty, more per extra category, +10 when held) plus readers' reports (10 for the first, 10 more per doubling, at most 40). Higher comes first.">
             priority {item.priority}
           </span>
         ) : null}
@@ -108,6 +109,11 @@ export function CommentCard({ item, isFocused = false, isSelected = false, remar
             );
           })}
         </ul>
+      ) : null}
+      {item.reports.length > 0 ? (
+        <p className="mt-2 text-xs font-medium text-orange-800" data-testid="card-reports">
+          {describeReports(item.reports)}
+        </p>
       ) : null}
       {item.decision ? (
         <p className="mt-2 text-xs text-slate-600" data-testid="comment-decision">

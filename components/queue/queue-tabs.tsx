@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { QueueCounts } from "@/lib/moderation/count-queue-tabs";
 import { QUEUE_TABS, type QueueTab } from "@/lib/moderation/schemas";
 
-const LABEL: Record<QueueTab, string> = { flagged: "Flagged", pending: "Pending", approved: "Approved", hidden: "Hidden", all: "All" };
+const LABEL: Record<QueueTab, string> = { flagged: "Flagged", reported: "Reported", pending: "Pending", approved: "Approved", hidden: "Hidden", all: "All" };
 
 /** Tabs keep the filters; switching tab starts again at the first page. */
 export function QueueTabs({ tab, counts, filterQuery }: { tab: QueueTab; counts: QueueCounts; filterQuery: string }) {

@@ -1,6 +1,8 @@
 import "server-only";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
+import { recordReportBatch } from "@/lib/reports/record-reader-reports";
+import { readerReportListSchema, type ReaderReportInput } from "@/lib/reports/schemas";
 import { loadRuleEvaluator } from "@/lib/rules/load-rule-evaluator";
 import { articleKeyFor } from "./content-hash";
 import { parseTimestamp } from "./dates";
@@ -22,6 +24,18 @@ export interface IngestCommentResult {
   key: string | null;
   status: "created" | "duplicate" | "rejected";
   reason?: string;
+  /** The comment's readers' reports, when it carried some: how many were new, and its total now. */
+  reports?: { added: number; duplicates: number; reportCount: number };
+}
+
+/** Reports a comment carried, recorded once the comment rows are written (lib/reports). */
+type PendingReports = Map<number, { source: string; reports: ReaderReportInput[] }>;
+
+/** `reports` is the API's, not the import format's: taken off before the comment is checked. */
+function splitReports(raw: unknown): { comment: unknown; reports: unknown } {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw) || !("reports" in raw)) return { comment: raw, reports: undefined };
+  const { reports, ...comment } = raw as Record<string, unknown>;
+  return { comment, reports };
 }
 
 export interface IngestResult {
@@ -34,13 +48,14 @@ export interface IngestResult {
   warnings?: string[];
 }
 
-function* articleEvents(article: IngestArticle, results: IngestCommentResult[]): Generator<ParseEvent> {
+function* articleEvents(article: IngestArticle, results: IngestCommentResult[], pending: PendingReports): Generator<ParseEvent> {
   const { id, url, title, body, publishedAt: publishedText } = article;
   const publishedAt = publishedText === undefined ? undefined : parseTimestamp(publishedText, { allowDateOnly: true, utcOffsetMinutes: 0 });
   const key = articleKeyFor({ externalId: id, url, title, publishedAt });
   yield { type: "article", line: 1, article: { key, title, ...(id ? { externalId: id } : {}), ...(url ? { url } : {}), ...(body ? { body } : {}), ...(publishedAt ? { publishedAt } : {}) } };
-  for (const raw of article.comments) {
+  for (const sent of article.comments) {
     const index = results.length;
+    const { comment: raw, reports } = splitReports(sent);
     const claimedId = typeof (raw as { id?: unknown } | null)?.id === "string" ? (raw as { id: string }).id : undefined;
     const claimedSource = typeof (raw as { source?: unknown } | null)?.source === "string" ? (raw as { source: string }).source : "moddesk";
     const reject = (reason: string) => {
@@ -52,25 +67,32 @@ function* articleEvents(article: IngestArticle, results: IngestCommentResult[]):
       yield reject(zodIssuesToProblems(parsed.error).map((issue) => issue.message).join("; "));
       continue;
     }
+    const checkedReports = reports === undefined ? null : readerReportListSchema.safeParse(reports, { reportInput: true });
+    if (checkedReports && !checkedReports.success) {
+      yield reject(zodIssuesToProblems(checkedReports.error, ["reports"]).map((issue) => issue.message).join("; "));
+      continue;
+    }
     const comment = parsedCommentFromJson(parsed.data, key, index, index + 1);
     if (!comment.ok) {
       yield reject(comment.message);
       continue;
     }
+    if (checkedReports?.success) pending.set(index, { source: comment.comment.source, reports: checkedReports.data });
     results.push({ index, key: `${comment.comment.source}:${comment.comment.key}`, status: "created" });
     yield { type: "comment", comment: comment.comment };
   }
 }
 
-async function* ingestEvents(articles: IngestArticle[], results: IngestCommentResult[]): AsyncGenerator<ParseEvent> {
-  for (const article of articles) yield* articleEvents(article, results);
+async function* ingestEvents(articles: IngestArticle[], results: IngestCommentResult[], pending: PendingReports): AsyncGenerator<ParseEvent> {
+  for (const article of articles) yield* articleEvents(article, results, pending);
 }
 
 export async function ingestComments(body: IngestBody, actor: AuditActor): Promise<IngestResult> {
   const articles = Array.isArray(body) ? body : [body];
   const results: IngestCommentResult[] = [];
+  const pending: PendingReports = new Map();
   const evaluate = await loadRuleEvaluator();
-  const summary = await runImport({ events: ingestEvents(articles, results), format: "json", fileName: "POST /api/v1/comments", via: "api", actor, evaluate, collectAddedIds: true });
+  const summary = await runImport({ events: ingestEvents(articles, results, pending), format: "json", fileName: "POST /api/v1/comments", via: "api", actor, evaluate, collectAddedIds: true });
   const addedIds = summary.addedIds ?? new Map<string, number>();
   const claimed = new Set<string>();
   const duplicateKeys: string[] = [];
@@ -97,7 +119,23 @@ export async function ingestComments(body: IngestBody, actor: AuditActor): Promi
     const idOf = new Map(existing.map((row) => [row.dedupeKey, row.id]));
     for (const result of results) if (result.status === "duplicate" && result.key) result.id = idOf.get(result.key);
   }
+  await recordIngestReports(results, pending, summary.batchId, actor);
   const count = (status: IngestCommentResult["status"]) => results.filter((result) => result.status === status).length;
   const warnings = summary.warnings.map((warning) => warning.message);
   return { batchId: summary.batchId, created: count("created"), duplicates: count("duplicate"), rejected: count("rejected"), comments: results, ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+/** After the rows are written: each stored comment's reports, found by the id the import gave it; one audit event. */
+async function recordIngestReports(results: IngestCommentResult[], pending: PendingReports, batchId: number, actor: AuditActor): Promise<void> {
+  const entries = results.flatMap((result) => {
+    const sent = pending.get(result.index);
+    return sent && result.id !== undefined && result.status !== "rejected" ? [{ commentId: result.id, hashSource: sent.source, reports: sent.reports }] : [];
+  });
+  if (entries.length === 0) return;
+  const recorded = await db.$transaction((tx) => recordReportBatch(tx, entries, { source: "api", actor, importBatchId: batchId }));
+  const byId = new Map(recorded.map((row) => [row.commentId, row]));
+  for (const result of results) {
+    const row = result.id !== undefined && pending.has(result.index) ? byId.get(result.id) : undefined;
+    if (row) result.reports = { added: row.added, duplicates: row.duplicates, reportCount: row.reportCount };
+  }
 }

@@ -20,8 +20,9 @@ import { makeArticle, makeComment, makeModerator, uniqueId } from "./test-factor
 const ACTOR = { ...SYSTEM_ACTOR, label: "test" };
 
 async function countedByScan() {
-  const rows = await db.$queryRaw<{ flagged: number; pending: number; approved: number; hidden: number; all: number }[]>`
-    SELECT (count(*) FILTER (WHERE status = 'PENDING' AND priority > 0))::int AS flagged, (count(*) FILTER (WHERE status = 'PENDING'))::int AS pending,
+  const rows = await db.$queryRaw<{ flagged: number; reported: number; pending: number; approved: number; hidden: number; all: number }[]>`
+    SELECT (count(*) FILTER (WHERE status = 'PENDING' AND priority > "reportPriority"))::int AS flagged,
+           (count(*) FILTER (WHERE status = 'PENDING' AND "reportCount" > 0))::int AS reported, (count(*) FILTER (WHERE status = 'PENDING'))::int AS pending,
            (count(*) FILTER (WHERE status = 'APPROVED'))::int AS approved, (count(*) FILTER (WHERE status = 'HIDDEN'))::int AS hidden, count(*)::int AS "all"
     FROM comment`;
   return rows[0];

@@ -29,9 +29,9 @@ async function sumQueueTabDeltas(): Promise<QueueCounts> {
   const rows = await db.$queryRaw<(QueueCounts & { deltas: number })[]>`
     SELECT coalesce(sum(flagged), 0)::int AS flagged, coalesce(sum(pending), 0)::int AS pending,
            coalesce(sum(approved), 0)::int AS approved, coalesce(sum(hidden), 0)::int AS hidden,
-           coalesce(sum("all"), 0)::int AS "all", count(*)::int AS deltas
+           coalesce(sum("all"), 0)::int AS "all", coalesce(sum(reported), 0)::int AS reported, count(*)::int AS deltas
     FROM queue_tab_delta`;
-  const { deltas, ...counts } = rows[0] ?? { flagged: 0, pending: 0, approved: 0, hidden: 0, all: 0, deltas: 0 };
+  const { deltas, ...counts } = rows[0] ?? { flagged: 0, reported: 0, pending: 0, approved: 0, hidden: 0, all: 0, deltas: 0 };
   if (deltas > FOLD_AT) await foldQueueTabDeltas();
   return counts;
 }
@@ -42,7 +42,7 @@ async function sumQueueTabDeltas(): Promise<QueueCounts> {
  */
 export async function foldQueueTabDeltas(): Promise<void> {
   await db.$executeRaw`
-    WITH folded AS (DELETE FROM queue_tab_delta RETURNING flagged, pending, approved, hidden, "all")
-    INSERT INTO queue_tab_delta (flagged, pending, approved, hidden, "all")
-    SELECT coalesce(sum(flagged), 0), coalesce(sum(pending), 0), coalesce(sum(approved), 0), coalesce(sum(hidden), 0), coalesce(sum("all"), 0) FROM folded`;
+    WITH folded AS (DELETE FROM queue_tab_delta RETURNING flagged, pending, approved, hidden, "all", reported)
+    INSERT INTO queue_tab_delta (flagged, pending, approved, hidden, "all", reported)
+    SELECT coalesce(sum(flagged), 0), coalesce(sum(pending), 0), coalesce(sum(approved), 0), coalesce(sum(hidden), 0), coalesce(sum("all"), 0), coalesce(sum(reported), 0) FROM folded`;
 }

@@ -87,7 +87,34 @@ const byId: QueueOrder = {
   cursorOf: (row) => encodeCursor({ id: row.id }),
 };
 
-const ORDER_OF_TAB: Record<QueueTab, QueueOrder> = { flagged: byPriority, pending: byPriority, approved: byDecision, hidden: byDecision, all: byId };
+const reportCursor = z.object({ r: z.number().int().min(0).max(MAX_ROW_ID), p: z.number().int().min(MIN_INT4).max(MAX_ROW_ID), at: cursorAt, id: cursorId });
+
+/**
+ * Reported: the partial index (reportCount DESC, priority DESC, postedAt, id) over pending reported
+ * comments (migration reader_reports): most reported first, then the Pending order.
+ */
+const byReports: QueueOrder = {
+  orderBy: Prisma.sql`c."reportCount" DESC, c.priority DESC, c."postedAt", c.id`,
+  indexOrder: Prisma.sql`c."reportCount" DESC, c.priority DESC, c."postedAt", c.id`,
+  // The rest of the cursor's priority within its count, the lower priorities of that count, then every lower count.
+  ranges: (cursor) => {
+    const at = decodeCursor(cursor, reportCursor);
+    if (!at) return [TRUE];
+    return [
+      Prisma.sql`c."reportCount" = ${at.r} AND c.priority = ${at.p} AND (c."postedAt", c.id) > (${at.at}::timestamp, ${at.id})`,
+      Prisma.sql`c."reportCount" = ${at.r} AND c.priority < ${at.p}`,
+      Prisma.sql`c."reportCount" < ${at.r}`,
+    ];
+  },
+  after: (cursor) => {
+    const at = decodeCursor(cursor, reportCursor);
+    if (!at) return TRUE;
+    return Prisma.sql`(c."reportCount" < ${at.r} OR (c."reportCount" = ${at.r} AND (c.priority < ${at.p} OR (c.priority = ${at.p} AND (c."postedAt", c.id) > (${at.at}::timestamp, ${at.id})))))`;
+  },
+  cursorOf: (row) => encodeCursor({ r: row.reportCount, p: row.priority, at: row.postedAt.toISOString(), id: row.id }),
+};
+
+const ORDER_OF_TAB: Record<QueueTab, QueueOrder> = { flagged: byPriority, reported: byReports, pending: byPriority, approved: byDecision, hidden: byDecision, all: byId };
 
 export function queueOrderOf(tab: QueueTab): QueueOrder {
   return ORDER_OF_TAB[tab];

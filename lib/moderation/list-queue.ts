@@ -8,7 +8,7 @@ import { searchPage } from "./search-queue-page";
 import type { QueueItem } from "./queue-item";
 import type { QueueFilters, QueueTab } from "./schemas";
 
-const STATUS_OF_TAB = { flagged: "PENDING", pending: "PENDING", approved: "APPROVED", hidden: "HIDDEN", all: null } as const;
+const STATUS_OF_TAB = { flagged: "PENDING", reported: "PENDING", pending: "PENDING", approved: "APPROVED", hidden: "HIDDEN", all: null } as const;
 
 export interface QueuePage {
   items: QueueItem[];
@@ -17,7 +17,7 @@ export interface QueuePage {
 
 /**
  * One page of a queue tab, keyset-paged in the tab's order (list-queue-order.ts): Pending and
- * Flagged most urgent first then oldest, Approved and Hidden newest decision first, All newest
+ * Flagged most urgent first then oldest, Reported most reported first then most urgent, Approved and Hidden newest decision first, All newest
  * imported first.
  */
 export async function listQueue(options: { tab: QueueTab; filters: QueueFilters; cursor?: string; limit: number }): Promise<QueuePage> {
@@ -72,7 +72,11 @@ function categoryLexeme(filters: QueueFilters): string | null {
 function tabConditions(tab: QueueTab): Prisma.Sql[] {
   const status = STATUS_OF_TAB[tab];
   const conditions = status ? [Prisma.sql`c.status = ${status}::"CommentStatus"`] : [];
-  if (tab === "flagged") conditions.push(Prisma.sql`c.priority > 0`);
+  // Flagged: a rule raised the priority (reports raise it too, by reportPriority: lib/reports).
+  // `priority > 0` first keeps the index range of (status, priority DESC, ...).
+  if (tab === "flagged") conditions.push(Prisma.sql`c.priority > 0 AND c.priority > c."reportPriority"`);
+  // The same condition as the partial index comment_reported_queue_idx (migration reader_reports).
+  if (tab === "reported") conditions.push(Prisma.sql`c."reportCount" > 0`);
   return conditions;
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import type { ReportTally } from "@/lib/reports/summarize-reports";
 import { suggestionsFor } from "@/lib/suggest/suggestions-for";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseSpans, type CardNotes, type CommentStatusName, type FlagDto, type QueueItem } from "./queue-item";
@@ -9,6 +10,7 @@ export interface CommentRow {
   version: number;
   status: CommentStatusName;
   priority: number;
+  reportCount: number;
   isHeld: boolean;
   body: string;
   postedAt: Date;
@@ -23,7 +25,7 @@ export interface CommentRow {
 }
 
 /** The columns and joins of a card, over a derived table `c` of comment rows. */
-export const CARD_COLUMNS = Prisma.sql`c.id, c.version, c.status::text AS status, c.priority, c."isHeld", c.body, c."postedAt", c."authorName",
+export const CARD_COLUMNS = Prisma.sql`c.id, c.version, c.status::text AS status, c.priority, c."reportCount", c."isHeld", c.body, c."postedAt", c."authorName",
   c."articleId", a.title AS "articleTitle", c."parentId", p."authorName" AS "parentAuthorName", p.body AS "parentBody",
   c."decidedAt", u.email AS "decidedBy"`;
 export const CARD_JOINS = Prisma.sql`JOIN article a ON a.id = c."articleId"
@@ -36,7 +38,8 @@ const cardFlagSelect = { commentId: true, category: true, reason: true, spans: t
 export async function loadQueueItems(rows: CommentRow[]): Promise<QueueItem[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [flags, histories, reasons, notes, suggestions] = await Promise.all([
+  const reportedIds = rows.filter((row) => row.reportCount > 0).map((row) => row.id);
+  const [flags, histories, reasons, notes, suggestions, reports] = await Promise.all([
     db.flag.findMany({ where: { commentId: { in: ids } }, orderBy: { id: "asc" }, select: cardFlagSelect }),
     db.$queryRaw<{ id: number; earlier: number; approved: number; hidden: number; pending: number }[]>`
       SELECT c.id, count(h.id)::int AS earlier,
@@ -58,7 +61,15 @@ export async function loadQueueItems(rows: CommentRow[]): Promise<QueueItem[]> {
       WHERE n."commentId" = ANY(${ids}::int[])
       ORDER BY n."commentId", n."createdAt" DESC, n.id DESC`,
     suggestionsFor(rows.filter((row) => row.status === "PENDING").map((row) => row.id)),
+    reportedIds.length === 0
+      ? Promise.resolve([])
+      : db.$queryRaw<{ commentId: number; reason: string; count: number }[]>`
+          SELECT "commentId", lower(reason::text) AS reason, sum(count)::int AS count
+          FROM reader_report WHERE "commentId" = ANY(${reportedIds}::int[])
+          GROUP BY "commentId", reason`,
   ]);
+  const reportsById = new Map<number, ReportTally[]>();
+  for (const row of reports) reportsById.set(row.commentId, [...(reportsById.get(row.commentId) ?? []), { reason: row.reason as ReportTally["reason"], count: row.count }]);
   const flagsById = new Map<number, FlagDto[]>();
   for (const flag of flags) {
     const list = flagsById.get(flag.commentId) ?? [];
@@ -70,12 +81,13 @@ export async function loadQueueItems(rows: CommentRow[]): Promise<QueueItem[]> {
   const notesById = new Map<number, CardNotes>(notes.map((row) => [row.commentId, { count: row.count, latest: { note: row.note, by: row.by, at: row.at.toISOString() } }]));
   return rows.map((row) => ({
     ...toQueueItem(row, flagsById.get(row.id) ?? [], historyById.get(row.id), reasonById.get(row.id) ?? null),
+    reports: reportsById.get(row.id) ?? [],
     notes: notesById.get(row.id) ?? { count: 0, latest: null },
     suggestion: suggestions.get(row.id) ?? null,
   }));
 }
 
-function toQueueItem(row: CommentRow, flags: FlagDto[], history: QueueItem["authorHistory"] | undefined, reason: string | null): Omit<QueueItem, "suggestion" | "notes"> {
+function toQueueItem(row: CommentRow, flags: FlagDto[], history: QueueItem["authorHistory"] | undefined, reason: string | null): Omit<QueueItem, "suggestion" | "notes" | "reports"> {
   return {
     id: row.id,
     version: row.version,

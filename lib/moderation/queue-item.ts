@@ -1,6 +1,7 @@
 // The comment as the queue, the author view and the live feed hand it to client components:
 // plain JSON (ISO dates), never a raw model.
 
+import type { ReportTally } from "@/lib/reports/summarize-reports";
 import type { Suggestion } from "@/lib/suggest/types";
 
 export type CommentStatusName = "PENDING" | "APPROVED" | "HIDDEN";
@@ -29,6 +30,8 @@ export interface QueueItem {
   article: { id: number; title: string };
   parent: { id: number; authorName: string | null; body: string } | null;
   flags: FlagDto[];
+  /** Readers' reports by reason (empty when none): the card's "Reported 3× (abusive ×2, spam)". */
+  reports: ReportTally[];
   /** Who put the comment in its current status, and when (null while nobody has decided). */
   decision: { by: string | null; at: string; reason: string | null } | null;
   /** The author's comments posted before this one, by current status. */

@@ -14,7 +14,7 @@ export type ListCommentsQuery = z.infer<typeof listCommentsQuerySchema>;
 // ---------------------------------------------------------------------------------------------
 // The moderation queue: tabs, filters (all kept in the URL) and decisions.
 
-export const QUEUE_TABS = ["flagged", "pending", "approved", "hidden", "all"] as const;
+export const QUEUE_TABS = ["flagged", "reported", "pending", "approved", "hidden", "all"] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
 
 export const HIDE_REASONS = ["OFF_TOPIC", "NATIONALIST", "ABUSIVE", "SPAM", "OTHER"] as const;

@@ -40,9 +40,10 @@ export async function rerunRulesBatch(rerunId: number, evaluate: Evaluate, optio
       await insertCommentFlags(client, outcomes.filter((outcome) => outcome.flags.length > 0));
       await client.query(
         // flagCategories moves with the flags (the queue's category filter reads it, not flag).
-        `UPDATE comment c SET priority = v.priority, "isHeld" = v.held, "flagCategories" = v.categories::"RuleCategory"[]
+        // Readers' reports keep their part of the priority (reportPriority, lib/reports) across re-runs.
+        `UPDATE comment c SET priority = v.priority + c."reportPriority", "isHeld" = v.held, "flagCategories" = v.categories::"RuleCategory"[]
          FROM unnest($1::int[], $2::int[], $3::bool[], $4::text[]) AS v(id, priority, held, categories)
-         WHERE c.id = v.id AND (c.priority <> v.priority OR c."isHeld" <> v.held OR c."flagCategories" IS DISTINCT FROM v.categories::"RuleCategory"[])`,
+         WHERE c.id = v.id AND (c.priority <> v.priority + c."reportPriority" OR c."isHeld" <> v.held OR c."flagCategories" IS DISTINCT FROM v.categories::"RuleCategory"[])`,
         [ids, outcomes.map((outcome) => outcome.priority), outcomes.map((outcome) => outcome.isHeld), outcomes.map((outcome) => flagCategoriesLiteral(outcome.flags))],
       );
       for (const outcome of outcomes) if (outcome.autoHide) await recordAutoHide(client, outcome.commentId, outcome.flags);

@@ -5,6 +5,7 @@ import { DecidableList } from "@/components/queue/decidable-list";
 import { HiddenMeaning } from "@/components/queue/queue-legend";
 import { InternalNotes } from "@/components/queue/internal-notes";
 import { RevertButton } from "@/components/queue/revert-button";
+import { ReaderReportsPanel } from "@/components/reports/reader-reports-panel";
 import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
 import { statementOfReasonsForComment } from "@/lib/dsa/comment-statement-of-reasons";
@@ -12,6 +13,7 @@ import { formatDateTime } from "@/lib/format";
 import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 import { getCommentDetail } from "@/lib/moderation/get-comment-detail";
 import { reasonLabel } from "@/lib/moderation/policy";
+import { listReaderReports } from "@/lib/reports/queries";
 import { rowIdFrom } from "@/lib/validation/bounds";
 
 export const metadata: Metadata = { title: "Comment" };
@@ -26,7 +28,7 @@ export default async function CommentPage({ params }: { params: Promise<{ id: st
   const canDecide = can(user.role, "comment:decide");
   const { item } = detail;
   const latest = detail.decisions[0];
-  const statementOfReasons = item.status === "HIDDEN" ? await statementOfReasonsForComment(item.id) : null;
+  const [statementOfReasons, readerReports] = await Promise.all([item.status === "HIDDEN" ? statementOfReasonsForComment(item.id) : null, listReaderReports(item.id)]);
   return (
     <main className="space-y-6">
       <h1 className="text-xl font-semibold">Comment #{item.id}</h1>
@@ -77,6 +79,7 @@ export default async function CommentPage({ params }: { params: Promise<{ id: st
           ))}
         </ul>
       </section>
+      {readerReports.length > 0 ? <ReaderReportsPanel reports={readerReports} timeZone={timeZone} /> : null}
       {statementOfReasons ? <StatementOfReasonsPanel found={statementOfReasons} /> : null}
       <InternalNotes notes={detail.notes} target={{ commentId: item.id }} canWrite={canDecide} testId="comment-note" />
     </main>

@@ -1,0 +1,24 @@
+import type { ReaderReportRow } from "@/lib/reports/queries";
+import { formatDateTime } from "@/lib/format";
+
+/** A comment's reader reports, newest first. Readers' notes are untrusted text: rendered as text. */
+export function ReaderReportsPanel({ reports, timeZone }: { reports: ReaderReportRow[]; timeZone: string }) {
+  return (
+    <section aria-label="Reader reports" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 className="font-semibold">Reader reports</h2>
+      {reports.length === 0 ? <p className="mt-2 text-sm text-slate-600">No reader reported it.</p> : null}
+      <ul className="mt-2 space-y-1 text-sm">
+        {reports.map((report) => (
+          <li key={report.id} data-testid="reader-report" className="flex flex-wrap gap-x-2">
+            <span className="font-medium">{report.reason}</span>
+            <span className="text-slate-600">{report.isTally ? `${report.count}× (the site's tally)` : "one reader"}</span>
+            <span className="text-slate-500">
+              via {report.source}, {formatDateTime(report.receivedAt, timeZone)}
+            </span>
+            {report.note ? <span className="comment-text text-slate-700">“{report.note}”</span> : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
