@@ -16,7 +16,10 @@ export function pgConfigFromUrl(databaseUrl: string): PoolConfig {
     throw new Error(`DATABASE_URL must start with postgresql:// (got ${url.protocol}//)`);
   }
   const sslmode = url.searchParams.get("sslmode");
+  // libpq's application_name: names the connection in pg_stat_activity (and PgBouncer's SHOW CLIENTS).
+  const applicationName = url.searchParams.get("application_name");
   return {
+    ...(applicationName ? { application_name: applicationName } : {}),
     host: decodeURIComponent(url.hostname) || "localhost",
     port: url.port ? Number(url.port) : 5432,
     user: decodeURIComponent(url.username),
