@@ -73,8 +73,6 @@ export async function startPgBouncer(serverUrl: string, logins: PgBouncerLogin[]
       `pool_mode = ${options.poolMode ?? "transaction"}`,
       `default_pool_size = ${options.poolSize ?? 10}`,
       "max_client_conn = 500",
-      // pg sends extra_float_digits at startup; PgBouncer would refuse the connection over it.
-      "ignore_startup_parameters = extra_float_digits",
       `pidfile = ${path.join(dir, "pgbouncer.pid")}`,
       "",
     ].join("\n"),
