@@ -74,6 +74,9 @@ export async function resolveDatabase(options: {
   owner?: boolean;
   log?: (line: string) => void;
 }): Promise<ResolvedDatabase> {
+  if (options.directDatabaseUrl && !options.databaseUrl) {
+    throw new Error("DIRECT_DATABASE_URL is set but DATABASE_URL is not: set both (DATABASE_URL through PgBouncer, DIRECT_DATABASE_URL straight to PostgreSQL) or neither (the embedded database)");
+  }
   if (options.databaseUrl) {
     await checkReachable(options.databaseUrl);
     if (options.directDatabaseUrl) await checkReachable(options.directDatabaseUrl);
