@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkDirectUrl } from "./pg-pool";
-import { pgConfigFromUrl } from "./connection-url";
+import { checkDirectUrl, pgConfigFromUrl } from "./connection-url";
 
 describe("pgConfigFromUrl", () => {
   it("takes libpq's application_name from the query string, and leaves it out when absent", () => {

@@ -35,3 +35,16 @@ export function withDatabase(databaseUrl: string, database: string): string {
   url.pathname = `/${database}`;
   return url.toString();
 }
+
+/**
+ * DIRECT_DATABASE_URL must reach the database DATABASE_URL does, as the same role: a leftover one
+ * (a shell that exported it, a tool that repointed DATABASE_URL alone) would send imports elsewhere.
+ */
+export function checkDirectUrl(databaseUrl: string, directUrl: string): void {
+  if (directUrl === databaseUrl) return;
+  const pooled = pgConfigFromUrl(databaseUrl);
+  const direct = pgConfigFromUrl(directUrl);
+  if (pooled.database !== direct.database || pooled.user !== direct.user) {
+    throw new Error(`DIRECT_DATABASE_URL (${direct.user}@${direct.database}) must name the database and role of DATABASE_URL (${pooled.user}@${pooled.database}): it is the same database without PgBouncer in between`);
+  }
+}

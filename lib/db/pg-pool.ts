@@ -1,7 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { requireDatabaseUrl, requireDirectDatabaseUrl } from "@/lib/env";
-import { pgConfigFromUrl } from "./connection-url";
+import { checkDirectUrl, pgConfigFromUrl } from "./connection-url";
 
 // Plain pg pools for the paths Prisma cannot express. Two of them, because a transaction-pooling
 // PgBouncer (docs/operations.md, "PgBouncer") hands each transaction to any server connection:
@@ -25,19 +25,6 @@ function createPool(url: string, label: string): pg.Pool {
 export function getPgPool(): pg.Pool {
   holder.moddeskPgPool ??= createPool(requireDatabaseUrl(), "pg pool");
   return holder.moddeskPgPool;
-}
-
-/**
- * DIRECT_DATABASE_URL must reach the database DATABASE_URL does, as the same role: a leftover one
- * (a shell that exported it, a tool that repointed DATABASE_URL alone) would send imports elsewhere.
- */
-export function checkDirectUrl(databaseUrl: string, directUrl: string): void {
-  if (directUrl === databaseUrl) return;
-  const pooled = pgConfigFromUrl(databaseUrl);
-  const direct = pgConfigFromUrl(directUrl);
-  if (pooled.database !== direct.database || pooled.user !== direct.user) {
-    throw new Error(`DIRECT_DATABASE_URL (${direct.user}@${direct.database}) must name the database and role of DATABASE_URL (${pooled.user}@${pooled.database}): it is the same database without PgBouncer in between`);
-  }
 }
 
 /** Connections whose session state (an advisory lock held across transactions) must stay theirs. */

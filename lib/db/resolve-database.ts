@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { pgConfigFromUrl } from "./connection-url";
+import { checkDirectUrl, pgConfigFromUrl } from "./connection-url";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { ensureEmbeddedRoles, grantAppRights, type EmbeddedRoleUrls } from "./embedded-roles";
 import { applyPendingMigrations } from "./migrations";
@@ -79,7 +79,10 @@ export async function resolveDatabase(options: {
   }
   if (options.databaseUrl) {
     await checkReachable(options.databaseUrl);
-    if (options.directDatabaseUrl) await checkReachable(options.directDatabaseUrl);
+    if (options.directDatabaseUrl) {
+      checkDirectUrl(options.databaseUrl, options.directDatabaseUrl);
+      await checkReachable(options.directDatabaseUrl);
+    }
     // Prisma's migration engine takes a session advisory lock and lets the connection's end release it:
     // through a transaction-pooling PgBouncer the lock stays with a server connection (docs/operations.md).
     return { url: options.databaseUrl, ownerUrl: options.directDatabaseUrl ?? options.databaseUrl, embedded: false, release: async () => {} };
