@@ -12,6 +12,12 @@ const PROJECT_ROOT = path.resolve(process.env.MODDESK_ROOT ?? process.cwd());
 
 const envSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
+  /**
+   * The same database without a transaction-pooling PgBouncer in between, for what needs a session of
+   * its own: migrations, imports and the setup and training locks (docs/operations.md, "PgBouncer").
+   * Defaults to DATABASE_URL.
+   */
+  DIRECT_DATABASE_URL: z.string().min(1).optional(),
   TEST_DATABASE_URL: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** The address `npm start` listens on: loopback unless told otherwise (put TLS in front: docs/security-http.md). */
@@ -79,6 +85,11 @@ export function requireDatabaseUrl(): string {
   const url = env().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set. Start Moddesk with `npm start` (it runs an embedded PostgreSQL) or set DATABASE_URL.");
   return url;
+}
+
+/** DIRECT_DATABASE_URL, else DATABASE_URL: for connections that hold session state (advisory locks). */
+export function requireDirectDatabaseUrl(): string {
+  return env().DIRECT_DATABASE_URL ?? requireDatabaseUrl();
 }
 
 export function publicUrl(): string {

@@ -34,12 +34,14 @@ async function main(): Promise<void> {
     say(`-- 3. Then, as ${names.owner} (again after every migration that adds a table is harmless):`);
     say(appGrantsSql(names));
     say(`\n-- 4. Run the app with DATABASE_URL='postgresql://${names.app}:${passwords.app}@HOST:5432/${database}'`);
+    say(`--    Behind PgBouncer in transaction mode: DATABASE_URL through it, DIRECT_DATABASE_URL straight to PostgreSQL (docs/operations.md, "PgBouncer").`);
     return;
   }
   const { ownerUrl, appUrl, appliedMigrations: applied } = await applyProductionRoles(adminUrl, names, passwords);
   say(`Roles ${names.owner} and ${names.app} are set up on ${database}${applied.length > 0 ? `; applied ${applied.length} migration(s)` : ""}.`);
   say(`Migrations (npm run db:migrate): DATABASE_URL=${ownerUrl}`);
   say(`The app and the CLI:             DATABASE_URL=${appUrl}`);
+  say(`Behind PgBouncer in transaction mode, DATABASE_URL goes through it and DIRECT_DATABASE_URL (the same URL) straight to PostgreSQL; migrations straight to PostgreSQL (docs/operations.md, "PgBouncer").`);
   say("These passwords are shown only now; running this again sets new ones.");
 }
 

@@ -81,7 +81,7 @@ function adminEmailOption(argv: readonly string[]): string | undefined {
 }
 
 async function main(): Promise<void> {
-  const { PORT: port, HOST: host, MODDESK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl } = env();
+  const { PORT: port, HOST: host, MODDESK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, DIRECT_DATABASE_URL: directDatabaseUrl } = env();
   ensurePrivateFolder(dataDir);
   await ensurePortFree(host, port);
   process.env.BETTER_AUTH_SECRET = ensureAuthSecret(dataDir);
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
 
   try {
     say(databaseUrl ? "Using the database at DATABASE_URL" : `Starting the embedded PostgreSQL (data folder ${path.relative(projectRoot, dataDir) || dataDir})`);
-    database = await resolveDatabase({ databaseUrl, dataDir, owner: true });
+    database = await resolveDatabase({ databaseUrl, directDatabaseUrl, dataDir, owner: true });
     // Run as root from a folder the postgres user cannot enter, the cluster lives elsewhere: say where.
     if (database.clusterDir && !database.clusterDir.startsWith(path.resolve(dataDir))) say(`The database files are in ${database.clusterDir}`);
     if (!database.embedded) {

@@ -17,6 +17,8 @@ await admin.query(`CREATE DATABASE ${database} TEMPLATE ${inject("templateDataba
 await admin.end();
 
 process.env.DATABASE_URL = withDatabase(serverUrl, database);
+// A developer's own DIRECT_DATABASE_URL would send this file's imports to another database.
+delete process.env.DIRECT_DATABASE_URL;
 process.env.BETTER_AUTH_SECRET ??= randomBytes(32).toString("hex");
 // The audit key and checkpoints of this file's database, never the checkout's own .moddesk/.
 process.env.AUDIT_HMAC_KEY ??= randomBytes(32).toString("hex");

@@ -1,27 +1,47 @@
 import "server-only";
 import pg from "pg";
-import { requireDatabaseUrl } from "@/lib/env";
-import { pgConfigFromUrl } from "./connection-url";
+import { requireDatabaseUrl, requireDirectDatabaseUrl } from "@/lib/env";
+import { checkDirectUrl, pgConfigFromUrl } from "./connection-url";
 
-// A plain pg pool for the bulk paths Prisma cannot express: COPY for imports, cursors for exports.
+// Plain pg pools for the paths Prisma cannot express. Two of them, because a transaction-pooling
+// PgBouncer (docs/operations.md, "PgBouncer") hands each transaction to any server connection:
+// - getPgPool (DATABASE_URL): statements and transactions, export cursors (pinned to one server
+//   connection until they end), pg-boss sends inside a transaction.
+// - getDirectPgPool (DIRECT_DATABASE_URL, else DATABASE_URL): connections that hold a session
+//   advisory lock across transactions: imports (the batch's liveness lock), first-run and
+//   default-rules setup, model training. Through PgBouncer such a lock would belong to a server
+//   connection that outlives the client, and its unlock could run on another one.
 
-const holder = globalThis as unknown as { moddeskPgPool?: pg.Pool };
+const holder = globalThis as unknown as { moddeskPgPool?: pg.Pool; moddeskDirectPgPool?: pg.Pool };
+
+function createPool(url: string, label: string): pg.Pool {
+  const pool = new pg.Pool({ ...pgConfigFromUrl(url), max: 5, connectionTimeoutMillis: 5_000 });
+  // An idle connection dropped by the server (restart, outage) must not crash the process:
+  // the pool discards it and the next checkout opens a fresh one.
+  pool.on("error", (error) => console.error(`[${label}] idle connection lost: ${error.message}`));
+  return pool;
+}
 
 export function getPgPool(): pg.Pool {
-  if (!holder.moddeskPgPool) {
-    const pool = new pg.Pool({ ...pgConfigFromUrl(requireDatabaseUrl()), max: 5, connectionTimeoutMillis: 5_000 });
-    // An idle connection dropped by the server (restart, outage) must not crash the process:
-    // the pool discards it and the next checkout opens a fresh one.
-    pool.on("error", (error) => console.error(`[pg pool] idle connection lost: ${error.message}`));
-    holder.moddeskPgPool = pool;
-  }
+  holder.moddeskPgPool ??= createPool(requireDatabaseUrl(), "pg pool");
   return holder.moddeskPgPool;
 }
 
+/** Connections whose session state (an advisory lock held across transactions) must stay theirs. */
+export function getDirectPgPool(): pg.Pool {
+  if (!holder.moddeskDirectPgPool) {
+    const directUrl = requireDirectDatabaseUrl();
+    checkDirectUrl(requireDatabaseUrl(), directUrl);
+    holder.moddeskDirectPgPool = createPool(directUrl, "direct pg pool");
+  }
+  return holder.moddeskDirectPgPool;
+}
+
 export async function closePgPool(): Promise<void> {
-  const pool = holder.moddeskPgPool;
+  const pools = [holder.moddeskPgPool, holder.moddeskDirectPgPool];
   holder.moddeskPgPool = undefined;
-  await pool?.end();
+  holder.moddeskDirectPgPool = undefined;
+  await Promise.all(pools.map((pool) => pool?.end()));
 }
 
 /** Runs `work` in one transaction on one connection; rolls back on any error. */

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { pgConfigFromUrl } from "./connection-url";
+import { checkDirectUrl, pgConfigFromUrl } from "./connection-url";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { ensureEmbeddedRoles, grantAppRights, type EmbeddedRoleUrls } from "./embedded-roles";
 import { applyPendingMigrations } from "./migrations";
@@ -12,7 +12,7 @@ import { applyPendingMigrations } from "./migrations";
 export interface ResolvedDatabase {
   /** What the app and the CLI connect with: the embedded server's app role, or DATABASE_URL. */
   url: string;
-  /** What migrations run as: the embedded server's owner role, or DATABASE_URL. */
+  /** What migrations run as: the embedded server's owner role, or DIRECT_DATABASE_URL, else DATABASE_URL. */
   ownerUrl: string;
   embedded: boolean;
   /** Where the embedded cluster's files are, when this process started it. */
@@ -66,10 +66,26 @@ export async function checkReachable(url: string): Promise<void> {
   }
 }
 
-export async function resolveDatabase(options: { databaseUrl?: string; dataDir: string; owner?: boolean; log?: (line: string) => void }): Promise<ResolvedDatabase> {
+export async function resolveDatabase(options: {
+  databaseUrl?: string;
+  /** DIRECT_DATABASE_URL: the same database without PgBouncer in between; migrations need a session of their own. */
+  directDatabaseUrl?: string;
+  dataDir: string;
+  owner?: boolean;
+  log?: (line: string) => void;
+}): Promise<ResolvedDatabase> {
+  if (options.directDatabaseUrl && !options.databaseUrl) {
+    throw new Error("DIRECT_DATABASE_URL is set but DATABASE_URL is not: set both (DATABASE_URL through PgBouncer, DIRECT_DATABASE_URL straight to PostgreSQL) or neither (the embedded database)");
+  }
   if (options.databaseUrl) {
     await checkReachable(options.databaseUrl);
-    return { url: options.databaseUrl, ownerUrl: options.databaseUrl, embedded: false, release: async () => {} };
+    if (options.directDatabaseUrl) {
+      checkDirectUrl(options.databaseUrl, options.directDatabaseUrl);
+      await checkReachable(options.directDatabaseUrl);
+    }
+    // Prisma's migration engine takes a session advisory lock and lets the connection's end release it:
+    // through a transaction-pooling PgBouncer the lock stays with a server connection (docs/operations.md).
+    return { url: options.databaseUrl, ownerUrl: options.directDatabaseUrl ?? options.databaseUrl, embedded: false, release: async () => {} };
   }
   const running = runningEmbedded(options.dataDir);
   if (running) return { url: running.url, ownerUrl: running.ownerUrl, embedded: true, release: async () => {} };

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PoolClient } from "pg";
-import { getPgPool } from "@/lib/db/pg-pool";
+import { getDirectPgPool } from "@/lib/db/pg-pool";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
 import type { CommentContext, FlagResult } from "@/lib/detect/types";
 import { finishImportBatch, startImportBatch, type ImportVia } from "./import-batch";
@@ -72,7 +72,7 @@ const MAX_ATTEMPTS = 3;
 
 export async function runImport(request: ImportRequest): Promise<ImportSummary> {
   const started = performance.now();
-  const client = await getPgPool().connect();
+  const client = await getDirectPgPool().connect();
   let batchId: number;
   try {
     batchId = await startImportBatch(client, request);

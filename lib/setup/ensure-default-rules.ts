@@ -1,7 +1,7 @@
 import "server-only";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
-import { getPgPool } from "@/lib/db/pg-pool";
+import { getDirectPgPool } from "@/lib/db/pg-pool";
 import { installDefaultRulePack } from "@/lib/rules/install-default-pack";
 
 /** The advisory lock every first-run step takes (first-run.ts too): two entry points at once install once. */
@@ -15,7 +15,7 @@ export const FIRST_RUN_LOCK = 7_240_002;
  */
 export async function ensureDefaultRules(log: (line: string) => void = () => {}): Promise<number> {
   if ((await db.rule.count()) > 0) return 0;
-  const lockHolder = await getPgPool().connect();
+  const lockHolder = await getDirectPgPool().connect();
   await lockHolder.query("SELECT pg_advisory_lock($1)", [FIRST_RUN_LOCK]);
   try {
     if ((await db.rule.count()) > 0) return 0;

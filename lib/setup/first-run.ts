@@ -2,7 +2,7 @@ import "server-only";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { createUser } from "@/lib/auth/create-user";
 import { db } from "@/lib/db/client";
-import { getPgPool } from "@/lib/db/pg-pool";
+import { getDirectPgPool } from "@/lib/db/pg-pool";
 import { env } from "@/lib/env";
 import { importFile } from "@/lib/import/import-file";
 import { installDefaultRulePack } from "@/lib/rules/install-default-pack";
@@ -27,7 +27,7 @@ export interface FirstRunOptions {
 export async function runFirstRun(log: (line: string) => void, options: FirstRunOptions = {}): Promise<FirstRunResult> {
   const result: FirstRunResult = {};
   // A session lock on a connection of our own: Prisma's pool could unlock on another connection.
-  const lockHolder = await getPgPool().connect();
+  const lockHolder = await getDirectPgPool().connect();
   await lockHolder.query("SELECT pg_advisory_lock($1)", [FIRST_RUN_LOCK]);
   try {
     if ((await db.rule.count()) === 0) {

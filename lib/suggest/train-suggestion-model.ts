@@ -2,7 +2,7 @@ import "server-only";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { recordAuditEvent, SYSTEM_ACTOR, type AuditActor } from "@/lib/audit/record-audit-event";
 import { db, type Prisma } from "@/lib/db/client";
-import { getPgPool } from "@/lib/db/pg-pool";
+import { getDirectPgPool } from "@/lib/db/pg-pool";
 import { shippedModel } from "@/lib/detect/classifier/shipped-model";
 import { adaptBaseModel, modelDelta } from "./adapt-base-model";
 import { evaluateFeatured } from "./evaluate-model";
@@ -25,7 +25,7 @@ const CHUNK = 500;
  * One trainer at a time (advisory lock): a second caller gets "busy" and does nothing.
  */
 export async function trainSuggestionModel(actor: AuditActor = SYSTEM_ACTOR): Promise<TrainOutcome> {
-  const lockHolder = await getPgPool().connect();
+  const lockHolder = await getDirectPgPool().connect();
   try {
     const { rows } = await lockHolder.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [TRAINING_LOCK]);
     if (!rows[0]?.locked) return { status: "busy" };

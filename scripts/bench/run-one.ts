@@ -6,8 +6,12 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: { q
 const entry = BENCHES.find((bench) => bench.name === positionals[0]);
 if (!entry) throw new Error(`unknown bench '${positionals[0]}'; known: ${BENCHES.map((bench) => bench.name).join(", ")}`);
 const databaseUrl = values["database-url"] ?? "";
-// Domain modules read DATABASE_URL: point them at this bench's own database.
-if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
+// Domain modules read DATABASE_URL: point them at this bench's own database (and no direct URL of a
+// database of one's own: the bench's imports would land there).
+if (databaseUrl) {
+  process.env.DATABASE_URL = databaseUrl;
+  delete process.env.DIRECT_DATABASE_URL;
+}
 const run = await entry.load();
 const result = await run({ quick: values.quick ?? false, databaseUrl });
 process.stdout.write(`\n${JSON.stringify(result)}\n`);

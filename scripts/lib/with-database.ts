@@ -7,8 +7,8 @@ import { env } from "@/lib/env";
  * `npm start`, else the embedded server started for this command alone. Migrates first.
  */
 export async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
-  const { DATABASE_URL: databaseUrl, MODDESK_DATA_DIR: dataDir } = env();
-  const database = await resolveDatabase({ databaseUrl, dataDir });
+  const { DATABASE_URL: databaseUrl, DIRECT_DATABASE_URL: directDatabaseUrl, MODDESK_DATA_DIR: dataDir } = env();
+  const database = await resolveDatabase({ databaseUrl, directDatabaseUrl, dataDir });
   process.env.DATABASE_URL = database.url;
   try {
     if (!database.embedded) {
