@@ -28,7 +28,7 @@ export async function getArticleInsights(range: DateRange, limit = DEFAULT_LIMIT
     WITH per_article AS (
       SELECT c."articleId",
              count(*)::int AS comments,
-             count(*) FILTER (WHERE c.priority > 0 OR c."isHeld")::int AS flagged,
+             count(*) FILTER (WHERE c.priority > c."reportPriority" OR c."isHeld")::int AS flagged,
              count(*) FILTER (WHERE c.status = 'HIDDEN')::int AS hidden
       FROM comment c
       WHERE ${postedIn(range)}

@@ -63,7 +63,7 @@ function queueQuery(reader: SqlReader, days: string[]) {
     SELECT to_char(${DAY_OF}, 'YYYY-MM-DD') AS day,
            count(*)::int AS posted,
            count(*) FILTER (WHERE c.status = 'PENDING')::int AS pending,
-           count(*) FILTER (WHERE c.priority > 0 OR c."isHeld")::int AS flagged,
+           count(*) FILTER (WHERE c.priority > c."reportPriority" OR c."isHeld")::int AS flagged,
            count(*) FILTER (WHERE c.status = 'APPROVED')::int AS approved,
            count(*) FILTER (WHERE c.status = 'HIDDEN')::int AS hidden,
            COALESCE(array_agg(${SECONDS_TO_DECISION}::float8) FILTER (WHERE ${HUMAN_DECIDED}), '{}') AS latency

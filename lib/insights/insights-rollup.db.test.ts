@@ -99,11 +99,13 @@ describe("the insights rollup", () => {
     const ruleId = await makeRule("SPAM", "r late");
     await makeComment({ articleId, postedAt: hours(START, 30), flaggedBy: [{ ruleId, category: "SPAM" }] });
     await makeComment({ articleId, postedAt: hours(NOW, 1) });
+    // Reported by readers, flagged by no rule: pending, not flagged.
+    await makeComment({ articleId, postedAt: hours(NOW, 2), reportPriority: 20 });
     const today = makeRange("2016-06-01", "2016-06-01");
     expect(await refreshInsightsRollup({ now: NOW })).toEqual({ refreshed: 1, remaining: 0 });
     expect(await db.insightsDirtyDay.count()).toBe(1);
     await expectSameAsDirect(daily);
     await expectSameAsDirect(today);
-    expect((await loadInsights(today, { withModerators: false, now: NOW })).queue).toEqual([{ day: "2016-06-01", posted: 1, pending: 1, flagged: 0, approved: 0, hidden: 0 }]);
+    expect((await loadInsights(today, { withModerators: false, now: NOW })).queue).toEqual([{ day: "2016-06-01", posted: 2, pending: 2, flagged: 0, approved: 0, hidden: 0 }]);
   });
 });

@@ -8,7 +8,7 @@ export interface QueuePoint {
   day: string;
   posted: number;
   pending: number;
-  /** A rule matched (priority > 0 or held), whatever happened next. */
+  /** A rule matched (priority above what reports added, or held), whatever happened next. */
   flagged: number;
   approved: number;
   hidden: number;
@@ -28,7 +28,7 @@ export async function getQueueOverTime(range: DateRange): Promise<QueuePoint[]> 
       SELECT date_trunc(${bucket}, c."postedAt") AS bucket,
              count(*)::int AS posted,
              count(*) FILTER (WHERE c.status = 'PENDING')::int AS pending,
-             count(*) FILTER (WHERE c.priority > 0 OR c."isHeld")::int AS flagged,
+             count(*) FILTER (WHERE c.priority > c."reportPriority" OR c."isHeld")::int AS flagged,
              count(*) FILTER (WHERE c.status = 'APPROVED')::int AS approved,
              count(*) FILTER (WHERE c.status = 'HIDDEN')::int AS hidden
       FROM comment c

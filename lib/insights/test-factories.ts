@@ -33,6 +33,8 @@ export interface CommentSeed {
   /** Import time; defaults to postedAt. */
   createdAt?: Date;
   flaggedBy?: { ruleId: number; category: Category }[];
+  /** What readers' reports added to priority (reader_report); a rule's flag adds 40 on top. */
+  reportPriority?: number;
   /** Decisions in order; the comment ends in the last one's toStatus. */
   decisions?: { action: "APPROVE" | "HIDE" | "UNDO" | "REVERT"; to: Status; at: Date; by: string | null; reason?: Reason }[];
 }
@@ -51,7 +53,9 @@ export async function makeComment(seed: CommentSeed): Promise<number> {
       body: seed.body ?? `comment ${key}`,
       postedAt: seed.postedAt,
       createdAt: seed.createdAt ?? seed.postedAt,
-      priority: flags.length > 0 ? 40 : 0,
+      // Readers' reports raise priority too, but only a rule's part makes a comment "flagged".
+      priority: (flags.length > 0 ? 40 : 0) + (seed.reportPriority ?? 0),
+      reportPriority: seed.reportPriority ?? 0,
       status: last?.to ?? "PENDING",
       version: decisions.length,
       decidedAt: last?.at ?? null,
