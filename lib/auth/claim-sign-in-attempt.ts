@@ -34,7 +34,10 @@ export async function claimSignInAttempt(email: string, ipAddress: string | null
     if (!verdict.allowed) return { allowed: false, verdict };
     const row = await tx.signInAttempt.create({ data: { email, ipAddress, succeeded: false, attemptedAt: now }, select: { id: true } });
     return { allowed: true, attemptId: row.id };
-  });
+  },
+  // A burst of guesses queues on the account's lock and for a pool connection: each waits its turn
+  // (and is counted) rather than failing after Prisma's 2 s default, which would read as an error.
+  { maxWait: 10_000, timeout: 10_000 });
 }
 
 type AttemptRow = { ipAddress: string | null; succeeded: boolean; attemptedAt: Date };
