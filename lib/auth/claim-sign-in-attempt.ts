@@ -9,6 +9,10 @@ const ADDRESS_LOCK = 7_240_004;
 
 export type AttemptClaim = { allowed: true; attemptId: number } | { allowed: false; verdict: Extract<ThrottleVerdict, { allowed: false }> };
 
+// A burst of guesses queues on the account's lock and for a pool connection: each waits its turn (and
+// is counted) rather than failing after Prisma's 2 s default, which would read as a server error.
+const CLAIM_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
+
 /**
  * Decides an attempt and, when allowed, records it as a failure BEFORE the password is verified:
  * under the account's (then the address's) lock, so that parallel guesses each see the ones before
@@ -34,10 +38,7 @@ export async function claimSignInAttempt(email: string, ipAddress: string | null
     if (!verdict.allowed) return { allowed: false, verdict };
     const row = await tx.signInAttempt.create({ data: { email, ipAddress, succeeded: false, attemptedAt: now }, select: { id: true } });
     return { allowed: true, attemptId: row.id };
-  },
-  // A burst of guesses queues on the account's lock and for a pool connection: each waits its turn
-  // (and is counted) rather than failing after Prisma's 2 s default, which would read as an error.
-  { maxWait: 10_000, timeout: 10_000 });
+  }, CLAIM_TRANSACTION);
 }
 
 type AttemptRow = { ipAddress: string | null; succeeded: boolean; attemptedAt: Date };
