@@ -11,11 +11,20 @@ export function getPgPool(): pg.Pool {
   if (!holder.moddeskPgPool) {
     const pool = new pg.Pool({ ...pgConfigFromUrl(requireDatabaseUrl()), max: 5, connectionTimeoutMillis: 5_000 });
     // An idle connection dropped by the server (restart, outage) must not crash the process:
-    // the pool discards it and the next checkout opens a fresh one.
-    pool.on("error", (error) => console.error(`[pg pool] idle connection lost: ${error.message}`));
+    // the pool discards it and the next checkout opens a fresh one. A server stopped on purpose
+    // (57P01 admin_shutdown: Ctrl-C on npm start stops the embedded PostgreSQL) is not news.
+    pool.on("error", (error) => {
+      if (!isAdminShutdown(error)) console.error(`[pg pool] idle connection lost: ${error.message}`);
+    });
     holder.moddeskPgPool = pool;
   }
   return holder.moddeskPgPool;
+}
+
+const ADMIN_SHUTDOWN = "57P01";
+
+function isAdminShutdown(error: Error): boolean {
+  return (error as Error & { code?: string }).code === ADMIN_SHUTDOWN;
 }
 
 export async function closePgPool(): Promise<void> {
