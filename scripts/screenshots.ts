@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
+// sharp is installed with Next (its image optimiser); only this script uses it directly.
 import sharp from "sharp";
 import { projectRoot } from "@/lib/env";
 import { fail, say } from "./lib/output";
