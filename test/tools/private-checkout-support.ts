@@ -21,7 +21,7 @@ export function shellEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
  * tree), plus what `npm install` and `npm start`'s first build would add: node_modules and the
  * generated Prisma client as hard links, and the production build copied, so no second `next build`.
  */
-export function copyCheckout(from: string, to: string): void {
+export function copyCheckout(from: string, to: string, options: { withBuild: boolean }): void {
   const listed = spawnSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: from, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (listed.status !== 0) throw new Error(`git ls-files failed: ${listed.stderr}`);
   mkdirSync(to, { recursive: true });
@@ -35,8 +35,9 @@ export function copyCheckout(from: string, to: string): void {
     const copied = spawnSync("cp", ["-al", path.join(from, linked), path.join(to, linked)]);
     if (copied.status !== 0) throw new Error(`cp -al ${linked} failed: ${copied.stderr.toString()}`);
   }
+  // Without a build of the current sources, npm start in the copy builds, as on a first start.
+  if (!options.withBuild) return;
   const build = path.join(from, process.env.NEXT_DIST_DIR ?? ".next");
-  if (!existsSync(path.join(build, "BUILD_ID"))) return; // npm start builds it, as on a first start
   // A real copy: the server writes into its build folder; hard links would write into ours.
   cpSync(build, path.join(to, ".next"), { recursive: true, filter: (source) => path.relative(build, source) !== "cache" });
   // Newer than the copied sources, as after a build in place: npm start serves it as it is.
