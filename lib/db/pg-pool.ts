@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { requireDatabaseUrl } from "@/lib/env";
+import { isAdminShutdown } from "./admin-shutdown";
 import { pgConfigFromUrl } from "./connection-url";
 
 // A plain pg pool for the bulk paths Prisma cannot express: COPY for imports, cursors for exports.
@@ -19,12 +20,6 @@ export function getPgPool(): pg.Pool {
     holder.moddeskPgPool = pool;
   }
   return holder.moddeskPgPool;
-}
-
-const ADMIN_SHUTDOWN = "57P01";
-
-function isAdminShutdown(error: Error): boolean {
-  return (error as Error & { code?: string }).code === ADMIN_SHUTDOWN;
 }
 
 export async function closePgPool(): Promise<void> {
