@@ -1,47 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
 import { credentials, signIn } from "./support/fixtures";
+import { seedArticle, type SeedComment } from "./support/seed";
 
 // Each test seeds its own article and comments (unique names) and filters the queue to them, so
 // other specs deciding the demo thread cannot change what these tests see.
 
-interface SeedComment {
-  body: string;
-  author: string;
-  replyTo?: number;
-  flag?: [number, number];
-}
-
-async function seedThread(comments: SeedComment[]): Promise<{ articleId: number; title: string; ids: number[]; stamp: string }> {
-  const stamp = randomBytes(4).toString("hex");
-  const client = new pg.Client({ connectionString: credentials().databaseUrl });
-  await client.connect();
-  try {
-    const title = `Queue e2e ${stamp}: Pakistan building digital espionage capacity`;
-    const article = await client.query<{ id: number }>(`INSERT INTO article (key, title, body, "publishedAt") VALUES ($1, $2, 'The article text.', now()) RETURNING id`, [`e2e:${stamp}`, title]);
-    const articleId = article.rows[0]!.id;
-    const rule = await client.query<{ id: number; name: string }>(`SELECT id, name FROM rule ORDER BY id LIMIT 1`);
-    const ids: number[] = [];
-    for (const [index, comment] of comments.entries()) {
-      const inserted = await client.query<{ id: number }>(
-        `INSERT INTO comment ("articleId", source, "dedupeKey", "contentHash", "authorName", body, "postedAt", "parentId", priority)
-         VALUES ($1, 'e2e', $2, $2, $3, $4, (now() AT TIME ZONE 'UTC') - make_interval(mins => $5), $6, 0) RETURNING id`,
-        [articleId, `e2e:${stamp}:${index}`, comment.author, comment.body, 100 - index, comment.replyTo === undefined ? null : ids[comment.replyTo]],
-      );
-      const id = inserted.rows[0]!.id;
-      ids.push(id);
-      if (comment.flag) {
-        await client.query(`INSERT INTO flag ("commentId", "ruleId", "ruleVersion", category, score, spans, reason) VALUES ($1, $2, 1, 'ABUSIVE', 0.9, $3, 'seeded for e2e')`, [id, rule.rows[0]!.id, JSON.stringify([comment.flag])]);
-        // As the flag writers do: the queue's category filter reads the comment's flagCategories.
-        await client.query(`UPDATE comment SET "flagCategories" = '{ABUSIVE}' WHERE id = $1`, [id]);
-      }
-    }
-    return { articleId, title, ids, stamp };
-  } finally {
-    await client.end();
-  }
-}
+const seedThread = (comments: SeedComment[]) => seedArticle(comments, { titlePrefix: "Queue e2e" });
 
 async function openQueue(page: Page, query: string): Promise<void> {
   await page.goto(`/queue?${query}`);
@@ -54,7 +19,7 @@ const card = (page: Page, id: number) => page.locator(`[data-testid="comment-car
 test("a moderator triages a thread with the keyboard only: approve, hide with a reason, undo, bulk hide", async ({ page }) => {
   const thread = await seedThread([
     { author: "Ali", body: "So this is good." },
-    { author: "Sara", body: "You idiot, read the article.", flag: [4, 9] },
+    { author: "Sara", body: "You idiot, read the article.", flagSpan: [4, 9] },
     { author: "Umar", body: "Why can’t we?", replyTo: 0 },
     { author: "Buy-now", body: "Cheap watches at example dot com" },
     { author: "Zain", body: "The cables through Karachi matter." },

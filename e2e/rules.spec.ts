@@ -36,6 +36,8 @@ test("an admin drafts a TERMS rule, tries it live, backtests it, saves it and re
   await expect(page.getByTestId("rules-table").getByRole("link", { name })).toBeVisible();
   await page.getByRole("button", { name: "Re-run rules" }).click();
   const latest = page.getByTestId("rerun").first();
+  // The save queued a pending-only re-check first: wait for the full pass to top the list.
+  await expect(latest.getByTestId("rerun-progress")).toHaveText(/^[\d,]+ \/ [\d,]+ comments$/);
   await expect(latest.getByTestId("rerun-status")).toHaveText("completed", { timeout: 30_000 });
   const progress = (await latest.getByTestId("rerun-progress").textContent()) ?? "";
   const [, processed, total] = /^([\d,]+) \/ ([\d,]+) comments$/.exec(progress) ?? [];

@@ -120,6 +120,9 @@ async function main(): Promise<void> {
 
     const { runFirstRun } = await import("@/lib/setup/first-run");
     const firstRun = await runFirstRun((line) => say(line), { adminEmail: adminEmailOption(process.argv.slice(2)) });
+    // A re-check queued by the first run is worked by the web server: this process needs no job queue.
+    const { stopBoss } = await import("@/lib/jobs/boss");
+    await stopBoss();
     checkpoints = startAuditCheckpoints(database.url);
 
     // `npm run dev`: the same database and first run, with Next's development server instead of a build.

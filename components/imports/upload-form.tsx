@@ -131,7 +131,7 @@ function ImportResult({ result }: { result: Extract<ImportStreamLine, { type: "d
         <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto font-mono text-xs">
           {result.warnings.map((warning, index) => (
             <li key={`w${index}`} className="text-amber-800">
-              warning: line {warning.line}
+              warning{warning.line > 0 ? `: line ${warning.line}` : ""}
               {warning.field ? ` (${warning.field})` : ""}: {warning.message}
             </li>
           ))}

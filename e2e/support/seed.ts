@@ -10,6 +10,8 @@ export interface SeedComment {
   author: string | null;
   replyTo?: number;
   isFlagged?: boolean;
+  /** Flagged, with the flag marking body[start, end). */
+  flagSpan?: [number, number];
 }
 
 export async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -42,8 +44,10 @@ export async function seedArticle(comments: SeedComment[], options: { publishedA
       );
       const id = inserted.rows[0]!.id;
       ids.push(id);
-      if (comment.isFlagged) {
-        await client.query(`INSERT INTO flag ("commentId", "ruleId", "ruleVersion", category, score, spans, reason) VALUES ($1, $2, 1, 'ABUSIVE', 0.9, '[]', 'seeded for e2e')`, [id, rule.rows[0]!.id]);
+      if (comment.isFlagged || comment.flagSpan) {
+        const spans = JSON.stringify(comment.flagSpan ? [comment.flagSpan] : []);
+        await client.query(`INSERT INTO flag ("commentId", "ruleId", "ruleVersion", category, score, spans, reason) VALUES ($1, $2, 1, 'ABUSIVE', 0.9, $3, 'seeded for e2e')`, [id, rule.rows[0]!.id, spans]);
+        // As the flag writers do: the queue's category filter reads the comment's flagCategories.
         await client.query(`UPDATE comment SET "flagCategories" = '{ABUSIVE}' WHERE id = $1`, [id]);
       }
     }

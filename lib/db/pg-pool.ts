@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { requireDatabaseUrl, requireDirectDatabaseUrl } from "@/lib/env";
+import { isAdminShutdown } from "./admin-shutdown";
 import { checkDirectUrl, pgConfigFromUrl } from "./connection-url";
 
 // Plain pg pools for the paths Prisma cannot express. Two of them, because a transaction-pooling
@@ -17,8 +18,11 @@ const holder = globalThis as unknown as { moddeskPgPool?: pg.Pool; moddeskDirect
 function createPool(url: string, label: string): pg.Pool {
   const pool = new pg.Pool({ ...pgConfigFromUrl(url), max: 5, connectionTimeoutMillis: 5_000 });
   // An idle connection dropped by the server (restart, outage) must not crash the process:
-  // the pool discards it and the next checkout opens a fresh one.
-  pool.on("error", (error) => console.error(`[${label}] idle connection lost: ${error.message}`));
+  // the pool discards it and the next checkout opens a fresh one. A server stopped on purpose
+  // (57P01 admin_shutdown: Ctrl-C on npm start stops the embedded PostgreSQL) is not news.
+  pool.on("error", (error) => {
+    if (!isAdminShutdown(error)) console.error(`[${label}] idle connection lost: ${error.message}`);
+  });
   return pool;
 }
 

@@ -15,8 +15,9 @@ export interface ImportReport {
 
 const SHOWN_PROBLEMS = 50;
 
+// Line 0 is about the whole file (e.g. no rule is enabled), not a line of it.
 function place(fileName: string, problem: ParseProblem): string {
-  return `${fileName}:${problem.line}${problem.field ? ` (${problem.field})` : ""}`;
+  return `${fileName}${problem.line > 0 ? `:${problem.line}` : ""}${problem.field ? ` (${problem.field})` : ""}`;
 }
 
 /** The summary an import prints: counts first, then each rejected row with its place and reason. */

@@ -1,5 +1,6 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { isAdminShutdown } from "@/lib/db/admin-shutdown";
 import { pgConfigFromUrl } from "@/lib/db/connection-url";
 import { requireDatabaseUrl } from "@/lib/env";
 
@@ -45,7 +46,9 @@ async function startBoss(): Promise<PgBoss> {
     schedule: false,
     maintenanceIntervalSeconds: 30,
   });
-  boss.on("error", (error) => console.error("[jobs]", error));
+  boss.on("error", (error) => {
+    if (!isAdminShutdown(error)) console.error("[jobs]", error);
+  });
   await boss.start();
   await boss.createQueue(BULK_RUN_QUEUE, { name: BULK_RUN_QUEUE, policy: "standard", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS });
   await boss.createQueue(RULE_RERUN_QUEUE, { name: RULE_RERUN_QUEUE, policy: "standard", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS });

@@ -8,15 +8,13 @@ import { enqueueRuleRerun } from "@/lib/jobs/enqueue-rule-rerun";
 import { backtestRule } from "./backtest-rule";
 import { createRule } from "./create-rule";
 import { deleteRule } from "./delete-rule";
+import { recheckPendingComments } from "./recheck-pending-comments";
 import { ruleDraftSchema } from "./rule-draft-schema";
 import { setRuleEnabled } from "./set-rule-enabled";
 import { testRuleDraft } from "./test-rule-draft";
 import { updateRule } from "./update-rule";
 
 const guarded = z.object({ id: z.number().int().positive().max(MAX_ROW_ID), expectedVersion: z.number().int().positive().max(MAX_ROW_ID) });
-// A rule change takes effect on the queue at once: the pending comments are re-checked by a job
-// (decided comments keep their flags; the full "Re-run rules" pass is still there for them).
-const recheckPendingComments = (actor: ReturnType<typeof actorOf>) => enqueueRuleRerun(actor, { pendingOnly: true });
 
 export const createRuleAction = defineAction({
   name: "rules.create",

@@ -1,8 +1,9 @@
 import { Readable } from "node:stream";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { importStream } from "@/lib/import/import-file";
+import { stopBoss } from "@/lib/jobs/boss";
 import { ensureDefaultRules, NO_ENABLED_RULES_WARNING } from "./ensure-default-rules";
 
 const lines = (stamp: string) =>
@@ -10,6 +11,8 @@ const lines = (stamp: string) =>
     `${JSON.stringify({ id: `${stamp}-1`, body: "You idiot, read the article before you comment.", postedAt: "2026-01-05T10:00:00Z", article: { id: stamp, title: `Rules test ${stamp}` } })}\n`,
     `${JSON.stringify({ id: `${stamp}-2`, body: "A calm and useful remark.", postedAt: "2026-01-05T10:05:00Z", article: { id: stamp, title: `Rules test ${stamp}` } })}\n`,
   ]);
+
+afterAll(() => stopBoss());
 
 const importLines = (stamp: string) => importStream({ input: lines(stamp), fileName: `${stamp}.jsonl`, format: "jsonl", via: "cli", actor: SYSTEM_ACTOR });
 
@@ -20,9 +23,13 @@ describe("the first-run state every entry point needs", () => {
     expect(bare.added).toBe(2);
     expect(bare.warnings[0]).toEqual({ line: 0, message: NO_ENABLED_RULES_WARNING });
 
-    const installed = await ensureDefaultRules();
+    const said: string[] = [];
+    const installed = await ensureDefaultRules((line) => said.push(line));
     expect(installed).toBeGreaterThan(0);
     expect(await db.rule.count()).toBe(installed);
+    // The two comments imported before any rule are re-checked by a queued pass, as after a rule change.
+    expect(await db.ruleRerun.findMany({ select: { status: true, pendingOnly: true, total: true, jobId: true } })).toEqual([{ status: "QUEUED", pendingOnly: true, total: 2, jobId: expect.any(String) }]);
+    expect(said.at(-1)).toMatch(/^Re-checking the 2 pending comment\(s\) with the changed rules \(pass #\d+\)/);
     // Again (a second command, a restart): nothing more.
     expect(await Promise.all([ensureDefaultRules(), ensureDefaultRules()])).toEqual([0, 0]);
     expect(await db.rule.count()).toBe(installed);

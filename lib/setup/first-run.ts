@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { importFile } from "@/lib/import/import-file";
 import { installDefaultRulePack } from "@/lib/rules/install-default-pack";
 import { DEMO_ADMIN_EMAIL, DEMO_THREAD_FILE, DEMO_UTC_OFFSET_MINUTES } from "./demo-data";
-import { FIRST_RUN_LOCK } from "./ensure-default-rules";
+import { FIRST_RUN_LOCK, recheckStoredComments } from "./ensure-default-rules";
 
 // What an empty installation needs to be usable at once: the default rules, an admin to sign in
 // with, and a real thread to look at. Each step runs only when its table is empty, under one
@@ -33,6 +33,7 @@ export async function runFirstRun(log: (line: string) => void, options: FirstRun
     if ((await db.rule.count()) === 0) {
       const installed = await installDefaultRulePack(SYSTEM_ACTOR);
       log(`Installed the default rule pack (${installed} rules)`);
+      await recheckStoredComments(log);
     }
     if ((await db.user.count()) === 0) {
       // A chosen address: the README's demo address is known to everyone, who could aim sign-in

@@ -49,6 +49,9 @@ async function importRules(args: string[]): Promise<void> {
     const report = await importRulePack(parsed.pack, CLI_ACTOR);
     say(`Created ${report.created.length}, updated ${report.updated.length}, unchanged ${report.unchanged.length} rule(s)`);
     for (const name of report.skipped) say(`Skipped '${name}': a deleted rule has this name (restore or rename it in the dashboard)`);
-    if (report.created.length + report.updated.length > 0) say("Stored comments keep their flags until a re-run: Rules page → Re-run rules");
+    if (report.created.length + report.updated.length === 0) return;
+    // As a save on the Rules page: the queue follows the new rules without anyone pressing "Re-run rules".
+    const { describePendingRecheck, recheckPendingComments } = await import("@/lib/rules/recheck-pending-comments");
+    say(describePendingRecheck(await recheckPendingComments(CLI_ACTOR)));
   });
 }

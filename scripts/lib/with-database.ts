@@ -22,6 +22,9 @@ export async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
   } finally {
     const { closePgPool } = await import("@/lib/db/pg-pool");
     const { getDb } = await import("@/lib/db/client");
+    // A command that queued a job (a rule change's re-check) started pg-boss: stop it before its pool.
+    const { stopBoss } = await import("@/lib/jobs/boss");
+    await stopBoss();
     await closePgPool();
     await getDb().$disconnect();
     await database.release();
