@@ -18,6 +18,11 @@ export interface PullPage {
   siteVersions: Array<{ externalId: string; siteVersion: string; siteStatus: string }>;
   /** Where the next pull starts (opaque to the caller); null when the site has nothing newer. */
   nextCursor: string | null;
+  /**
+   * Whether the site has more right now (pull again at once). When given, nextCursor is kept as the
+   * resume point even on the last page; when absent, a null nextCursor ends the sync.
+   */
+  hasMore?: boolean;
 }
 
 /** A decision to send back to the site. */
