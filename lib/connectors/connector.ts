@@ -52,6 +52,8 @@ export interface SiteConnector<Config> {
   kind: ConnectorKind;
   /** Settings an admin enters (site URL, credentials, options), validated before any request. */
   configSchema: z.ZodType<Config>;
+  /** Settings that are credentials: stored apart from the rest and never sent back to the browser. */
+  secretFields?: readonly string[];
   pull(config: Config, cursor: string | null, fetchFn: ConnectorFetch): Promise<PullPage>;
   push(config: Config, request: PushRequest, fetchFn: ConnectorFetch): Promise<PushOutcome>;
   /** The site's status for a Moddesk decision (e.g. WordPress: APPROVE → "approved", HIDE → "hold" or "trash"). */

@@ -12,7 +12,7 @@ import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 const IMPORT_LOCK_CLASS = 7_240_010;
 const STORED_PROBLEMS = 1_000;
 
-export type ImportVia = "cli" | "dashboard" | "api" | "demo";
+export type ImportVia = "cli" | "dashboard" | "api" | "demo" | "connector";
 
 export interface BatchCounts {
   articles: number;

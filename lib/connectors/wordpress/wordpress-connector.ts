@@ -8,6 +8,7 @@ import { wordpressSiteStatus, wordpressStatusHint } from "./status-map";
 export const wordpressConnector: SiteConnector<WordpressConfig> = {
   kind: "wordpress",
   configSchema: wordpressConfigSchema,
+  secretFields: ["applicationPassword"],
   pull: pullWordpressPage,
   push: pushWordpressDecision,
   siteStatusFor: wordpressSiteStatus,
