@@ -33,7 +33,7 @@ function splitSecrets(config: Record<string, unknown>, secretFields: readonly st
 export async function saveConnectorSettings(kind: ConnectorKind, input: Record<string, unknown>, enabled: boolean, actor: AuditActor): Promise<{ id: number }> {
   const connector = connectorOrThrow(kind);
   const secretFields = connector.secretFields ?? [];
-  const existing = await db.connector.findUnique({ where: { kind }, select: { secret: true } });
+  const existing = await db.connector.findUnique({ where: { kind }, select: { id: true, secret: true, settings: true } });
   const storedSecrets = existing ? (JSON.parse(existing.secret) as Record<string, unknown>) : {};
   const merged = { ...input };
   for (const field of secretFields) if (typeof merged[field] !== "string" || merged[field] === "") merged[field] = storedSecrets[field];
@@ -44,14 +44,24 @@ export async function saveConnectorSettings(kind: ConnectorKind, input: Record<s
   }
   const { settings, secrets } = splitSecrets(parsed.data as Record<string, unknown>, secretFields);
   const secretChanged = secretFields.some((field) => secrets[field] !== storedSecrets[field]);
+  const identity = (config: unknown) => {
+    const valid = connector.configSchema.safeParse(config);
+    return valid.success ? (connector.siteIdentity?.(valid.data) ?? null) : null;
+  };
+  const siteChanged = existing !== null && identity({ ...(existing.settings as object), ...storedSecrets }) !== identity(parsed.data);
   return db.$transaction(async (tx) => {
+    if (existing && siteChanged) {
+      await tx.connector.update({ where: { id: existing.id }, data: { cursor: null } });
+      await tx.connectorComment.deleteMany({ where: { connectorId: existing.id } });
+      await tx.connectorPush.updateMany({ where: { connectorId: existing.id, status: { in: ["PENDING", "CONFLICT"] } }, data: { status: "FAILED", lastError: "the site address changed before this decision was pushed" } });
+    }
     const row = await tx.connector.upsert({
       where: { kind },
       create: { kind, settings: settings as object, secret: JSON.stringify(secrets), enabled, updatedById: actor.id },
       update: { settings: settings as object, secret: JSON.stringify(secrets), enabled, updatedById: actor.id },
       select: { id: true },
     });
-    await recordAuditEvent(tx, { actor, action: existing ? "connector.update" : "connector.create", entityType: "connector", entityId: row.id, details: { kind, settings, enabled, secretChanged } });
+    await recordAuditEvent(tx, { actor, action: existing ? "connector.update" : "connector.create", entityType: "connector", entityId: row.id, details: { kind, settings, enabled, secretChanged, siteChanged } });
     return row;
   });
 }

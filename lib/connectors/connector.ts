@@ -52,6 +52,11 @@ export interface SiteConnector<Config> {
   kind: ConnectorKind;
   /** Settings an admin enters (site URL, credentials, options), validated before any request. */
   configSchema: z.ZodType<Config>;
+  /**
+   * Which site the settings point at (WordPress: its address). When it changes, the sync starts
+   * over and comments linked to the old site are no longer pushed (their ids mean nothing on the new one).
+   */
+  siteIdentity?(config: Config): string;
   /** Settings that are credentials: stored apart from the rest and never sent back to the browser. */
   secretFields?: readonly string[];
   pull(config: Config, cursor: string | null, fetchFn: ConnectorFetch): Promise<PullPage>;

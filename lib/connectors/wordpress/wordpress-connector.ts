@@ -1,3 +1,4 @@
+import { siteScope } from "@/lib/import/source-scope";
 import type { SiteConnector } from "../connector";
 import { wordpressConfigSchema, type WordpressConfig } from "./config";
 import { pullWordpressPage } from "./pull";
@@ -9,6 +10,7 @@ export const wordpressConnector: SiteConnector<WordpressConfig> = {
   kind: "wordpress",
   configSchema: wordpressConfigSchema,
   secretFields: ["applicationPassword"],
+  siteIdentity: (config) => siteScope(config.siteUrl),
   pull: pullWordpressPage,
   push: pushWordpressDecision,
   siteStatusFor: wordpressSiteStatus,
