@@ -75,7 +75,18 @@ function run(command: string, args: string[], what: string): string {
 }
 
 function started(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): { child: ChildProcess; output: () => string } {
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env });
+  // Its own process group: php -S with workers forks children that must end with it.
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env, detached: true });
+  // Should the test process end without stop(), its servers end too.
+  const killOnExit = () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", killOnExit);
+  child.once("exit", () => process.off("exit", killOnExit));
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
   child.stderr?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
@@ -85,8 +96,15 @@ function started(command: string, args: string[], env: NodeJS.ProcessEnv = proce
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  const timer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      child.kill(signal);
+    }
+  };
+  signalGroup("SIGTERM");
+  const timer = setTimeout(() => signalGroup("SIGKILL"), 10_000);
   await exited;
   clearTimeout(timer);
 }
