@@ -10,6 +10,8 @@ import { AppError } from "@/lib/errors";
 
 export type PushResolution = "push-anyway" | "accept-site" | "retry";
 
+const AUDIT_ACTIONS: Record<PushResolution, string> = { "push-anyway": "connector.push_anyway", "accept-site": "connector.keep_site_state", retry: "connector.push_retry" };
+
 const ALLOWED_FROM: Record<PushResolution, "CONFLICT" | "FAILED"> = { "push-anyway": "CONFLICT", "accept-site": "CONFLICT", retry: "FAILED" };
 
 export async function resolveConnectorPush(pushId: number, resolution: PushResolution, actor: AuditActor): Promise<{ id: number; status: string }> {
@@ -36,7 +38,7 @@ export async function resolveConnectorPush(pushId: number, resolution: PushResol
         data: { siteVersion: push.siteVersion, siteStatus: push.siteStatus, ...(link && link.siteStatus !== push.siteStatus ? { previousSiteStatus: link.siteStatus } : {}) },
       });
     }
-    await recordAuditEvent(tx, { actor, action: `connector.push_${resolution.replace("-", "_")}`, entityType: "comment", entityId: push.commentId, details: { pushId, connectorId: push.connectorId, siteStatus: push.siteStatus } });
+    await recordAuditEvent(tx, { actor, action: AUDIT_ACTIONS[resolution], entityType: "comment", entityId: push.commentId, details: { pushId, connectorId: push.connectorId, siteStatus: push.siteStatus } });
     return { id: pushId, status };
   });
 }
