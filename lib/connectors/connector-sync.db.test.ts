@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { decideComment } from "@/lib/moderation/decide-comment";
-import { makeModerator } from "@/lib/moderation/test-factories";
+import { makeModerator, uniqueId } from "@/lib/moderation/test-factories";
+import { createRule } from "@/lib/rules/create-rule";
+import { ruleDraftSchema } from "@/lib/rules/rule-draft-schema";
 import { undoDecision } from "@/lib/moderation/undo-decision";
 import type { ConnectorFetch } from "./connector";
 import { saveConnectorSettings } from "./connector-settings";
@@ -133,5 +135,36 @@ describe("the WordPress connector's sync and push outbox", () => {
     const push = await db.connectorPush.findFirstOrThrow({ where: { commentId: link.commentId }, orderBy: { id: "desc" } });
     expect(push).toMatchObject({ status: "PENDING", attempts: 1, lastError: expect.stringMatching(/HTTP 503/) });
     expect(push.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it("hides on the site what a rule hid as it came in, and keeping the site's state settles a conflict", async () => {
+    const site = fakeWordpress();
+    const word = uniqueId("watchez").replaceAll("-", "");
+    await createRule(ruleDraftSchema.parse({ name: uniqueId("connector-rule"), category: "SPAM", kind: "TERMS", config: { terms: [word] }, severity: 2, action: "AUTO_HIDE" }), admin);
+    site.add(30, { content: { raw: `cheap ${word} here` } });
+    site.add(31);
+    expect(await syncConnector("wordpress", "manual", admin, { fetchFn: site.fetchFn })).toMatchObject({ status: "COMPLETED", added: 2 });
+    const spam = await linkedComment("30");
+    expect(spam.status).toBe("HIDDEN");
+    const view = await getConnectorView("wordpress");
+    await drainConnector(view!.id, site.fetchFn);
+    expect(site.comments.find((comment) => comment.id === 30)?.status).toBe("trash");
+
+    const other = await linkedComment("31");
+    site.comments.find((comment) => comment.id === 31)!.status = "spam";
+    const moderator = await makeModerator();
+    await decideComment({ action: "APPROVE", commentId: other.id, expectedVersion: other.version, expectedStatus: "PENDING" }, moderator);
+    await drainConnector(view!.id, site.fetchFn);
+    const conflict = await db.connectorPush.findFirstOrThrow({ where: { commentId: other.id } });
+    expect(conflict.status).toBe("CONFLICT");
+    await resolveConnectorPush(conflict.id, "accept-site", admin);
+    expect(site.comments.find((comment) => comment.id === 31)?.status).toBe("spam");
+    expect(await db.connectorComment.findUniqueOrThrow({ where: { commentId: other.id } })).toMatchObject({ siteStatus: "spam", previousSiteStatus: "approved" });
+    // The next decision is checked against the state the desk accepted: no new conflict.
+    const approved = await db.comment.findUniqueOrThrow({ where: { id: other.id }, select: { version: true } });
+    await decideComment({ action: "HIDE", commentId: other.id, expectedVersion: approved.version, expectedStatus: "APPROVED", reason: "SPAM" }, moderator);
+    await drainConnector(view!.id, site.fetchFn);
+    expect(site.comments.find((comment) => comment.id === 31)?.status).toBe("trash");
+    expect(await db.auditEvent.count({ where: { action: "connector.keep_site_state", entityId: String(other.id) } })).toBe(1);
   });
 });
