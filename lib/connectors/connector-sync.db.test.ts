@@ -166,5 +166,18 @@ describe("the WordPress connector's sync and push outbox", () => {
     await drainConnector(view!.id, site.fetchFn);
     expect(site.comments.find((comment) => comment.id === 31)?.status).toBe("trash");
     expect(await db.auditEvent.count({ where: { action: "connector.keep_site_state", entityId: String(other.id) } })).toBe(1);
+
+    // Approving a comment the site already shows changes nothing there, and undoing it leaves it shown.
+    site.add(32);
+    await syncConnector("wordpress", "manual", admin, { fetchFn: site.fetchFn });
+    const live = await linkedComment("32");
+    const approval = await decideComment({ action: "APPROVE", commentId: live.id, expectedVersion: live.version, expectedStatus: "PENDING" }, moderator);
+    await drainConnector(view!.id, site.fetchFn);
+    await undoDecision({ decisionId: approval.decisionId, expectedVersion: approval.version }, moderator);
+    const writesBefore = site.writes.length;
+    await drainConnector(view!.id, site.fetchFn);
+    expect(site.comments.find((comment) => comment.id === 32)?.status).toBe("approved");
+    expect(site.writes.length).toBe(writesBefore);
+    expect(await db.connectorPush.count({ where: { commentId: live.id, status: "APPLIED" } })).toBe(2);
   });
 });

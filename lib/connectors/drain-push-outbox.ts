@@ -50,7 +50,7 @@ async function record(connectorId: number, push: ClaimedPush, target: string, ou
       if (!link) return;
       await tx.connectorComment.update({
         where: { commentId: push.commentId },
-        data: { siteStatus: target, siteVersion: outcome.siteVersion ?? link.siteVersion, ...(link.siteStatus !== target ? { previousSiteStatus: link.siteStatus } : {}) },
+        data: { siteStatus: target, siteVersion: outcome.siteVersion ?? link.siteVersion, previousSiteStatus: link.siteStatus },
       });
     });
     return;
@@ -78,6 +78,16 @@ async function record(connectorId: number, push: ClaimedPush, target: string, ou
   });
 }
 
+/**
+ * What an undo puts back: the site's status before the push of the decision it undoes, when that
+ * push went through (the link keeps it as previousSiteStatus); otherwise the site never changed,
+ * and its status as last seen stays.
+ */
+async function undoTarget(push: ClaimedPush, link: { siteStatus: string; previousSiteStatus: string | null }): Promise<string> {
+  const undone = await db.connectorPush.findFirst({ where: { commentId: push.commentId, id: { lt: push.id } }, orderBy: { id: "desc" }, select: { status: true } });
+  return undone?.status === "APPLIED" && link.previousSiteStatus ? link.previousSiteStatus : link.siteStatus;
+}
+
 /** Pushes every due row of one connector, in order; returns how many attempts were made. */
 export async function drainConnector(connectorId: number, fetchOverride?: ConnectorFetch): Promise<number> {
   const loaded = await loadConnectorById(connectorId);
@@ -91,16 +101,21 @@ export async function drainConnector(connectorId: number, fetchOverride?: Connec
     const claimed = (await pool.query<ClaimedPush>(CLAIM, [connectorId, CLAIM_BATCH, LEASE_SECONDS])).rows.sort((a, b) => a.id - b.id);
     if (claimed.length === 0) return attempts;
     for (const push of claimed) {
-      const link = await db.connectorComment.findUnique({ where: { commentId: push.commentId }, select: { siteVersion: true, previousSiteStatus: true } });
-      // Undo puts back what the site had before Moddesk's last push, when Moddesk knows it.
-      const target = push.decision === "UNDO" && link?.previousSiteStatus ? link.previousSiteStatus : connector.siteStatusFor(config, push.decision);
+      const link = await db.connectorComment.findUnique({ where: { commentId: push.commentId }, select: { siteVersion: true, siteStatus: true, previousSiteStatus: true } });
+      if (!link) {
+        // The site address changed since the decision: its ids mean nothing on the new site.
+        await record(connectorId, push, "", { outcome: "failed", detail: "the comment is no longer linked to the site (its address changed)" });
+        attempts++;
+        continue;
+      }
+      const target = push.decision === "UNDO" ? await undoTarget(push, link) : connector.siteStatusFor(config, push.decision);
       const request: PushRequest = {
         externalId: push.externalId,
         decision: push.decision,
         siteStatus: target,
         ...(push.reason ? { reason: push.reason } : {}),
         ...(push.note ? { note: push.note } : {}),
-        ...(!push.force && link ? { expectedSiteVersion: link.siteVersion } : {}),
+        ...(push.force ? {} : { expectedSiteVersion: link.siteVersion }),
       };
       const outcome = await connector.push(config, request, fetchFn).catch((error: unknown): PushOutcome => ({ outcome: "retry", detail: error instanceof Error ? error.message : String(error) }));
       await record(connectorId, push, target, outcome);

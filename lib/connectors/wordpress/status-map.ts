@@ -15,9 +15,9 @@ export function wordpressStatusHint(siteStatus: string): CommentStatusHint {
 }
 
 /**
- * The site status for a decision. UNDO without a known earlier site status falls back to "hold":
- * the comment goes back to waiting, on the site as in Moddesk (the sync passes the status the
- * comment had before Moddesk's last push when it knows it, see lib/connectors/drain-push-outbox.ts).
+ * The site status for a decision. The outbox gives an undo the status the site had before the
+ * undone decision was pushed (lib/connectors/drain-push-outbox.ts); "hold" here is for a caller
+ * that knows nothing more: the comment goes back to waiting, on the site as in Moddesk.
  */
 export function wordpressSiteStatus(config: Pick<WordpressConfig, "hideStatus">, decision: PushRequest["decision"]): string {
   switch (decision) {
