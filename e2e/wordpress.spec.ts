@@ -106,6 +106,9 @@ test("WordPress comments come into the queue, decisions go back to the site, and
   const conflictRow = await pushRow(admin, changed);
   await expect(conflictRow).toContainText("edited on the site");
   expect(await siteStatus(seeded.changed)).toBe("approved");
+  // The desk sees it on the comment's page too.
+  await moderator.goto(`/comments/${changed}`);
+  await expect(moderator.getByTestId("site-push").first()).toContainText("hide: conflict (the comment's text was edited on the site");
 
   await conflictRow.getByRole("button", { name: "Push anyway" }).click();
   await expect.poll(() => siteStatus(seeded.changed), { timeout: 20_000 }).toBe("trash");

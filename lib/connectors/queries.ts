@@ -60,3 +60,11 @@ export async function listPushesNeedingAttention(connectorId: number, take = 50)
   ]);
   return { open, recent };
 }
+
+/** A comment as its site has it, and its pushes, newest first: the comment page shows them to the desk. */
+export async function getCommentSiteState(commentId: number) {
+  const link = await db.connectorComment.findUnique({ where: { commentId }, select: { externalId: true, siteStatus: true, connector: { select: { kind: true } } } });
+  if (!link) return null;
+  const pushes = await db.connectorPush.findMany({ where: { commentId }, orderBy: { id: "desc" }, take: 10, select: pushSelect });
+  return { kind: link.connector.kind as ConnectorKind, externalId: link.externalId, siteStatus: link.siteStatus, pushes };
+}
