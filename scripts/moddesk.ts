@@ -1,6 +1,7 @@
 // The moddesk command line. Each group lives in scripts/cli/; domain logic lives in lib/.
 import { isAppError } from "@/lib/errors";
 import { auditCommand } from "./cli/audit-commands";
+import { connectorCommand } from "./cli/connector-commands";
 import { dsaCommand } from "./cli/dsa-commands";
 import { evaluateCommand } from "./cli/evaluate-commands";
 import { exportCommand } from "./cli/export-commands";
@@ -38,6 +39,9 @@ const HELP = `moddesk — comment moderation for newsrooms
   moddesk dsa statements [--format json|jsonl] [--since ISO] [--until ISO] [--out FILE]
                                                                       DSA statements of reasons of every hide, for the Transparency Database
   moddesk dsa notice --comment ID [--json]                            the statement of reasons of a hidden comment, for its author
+  moddesk wordpress sync                                              pull new comments from the WordPress site now (Connectors page settings)
+  moddesk wordpress push                                              push pending decisions to the site now and wait for the answers
+  moddesk wordpress status                                            last sync, pending and failed pushes, conflicts
   moddesk model train                                                 train the suggestion model on this installation's decisions
   moddesk model evaluate [--generated N [--seed S]]                   precision/recall per reason on the time-based split, vs the majority baseline
 
@@ -54,6 +58,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   rules: rulesCommand,
   model: modelCommand,
   dsa: dsaCommand,
+  wordpress: connectorCommand("wordpress"),
 };
 
 async function main(): Promise<void> {

@@ -9,6 +9,7 @@ const NAV: { href: string; label: string; permission: Permission }[] = [
   { href: "/exports", label: "Exports", permission: "exports:run" },
   { href: "/dsa", label: "DSA", permission: "exports:run" },
   { href: "/webhooks", label: "Webhooks", permission: "webhooks:manage" },
+  { href: "/connectors", label: "Connectors", permission: "connectors:manage" },
   { href: "/users", label: "Users", permission: "users:manage" },
 ];
 

@@ -15,6 +15,7 @@ const expected: Record<Permission, { admin: boolean; moderator: boolean }> = {
   "insights:moderators": { admin: true, moderator: false },
   "dsa:manage": { admin: true, moderator: false },
   "webhooks:manage": { admin: true, moderator: false },
+  "connectors:manage": { admin: true, moderator: false },
 };
 
 describe("permission table", () => {

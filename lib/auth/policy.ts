@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "insights:moderators": ["admin"],
   "dsa:manage": ["admin"],
   "webhooks:manage": ["admin"],
+  "connectors:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

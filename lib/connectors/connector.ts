@@ -18,6 +18,11 @@ export interface PullPage {
   siteVersions: Array<{ externalId: string; siteVersion: string; siteStatus: string }>;
   /** Where the next pull starts (opaque to the caller); null when the site has nothing newer. */
   nextCursor: string | null;
+  /**
+   * Whether the site has more right now (pull again at once). When given, nextCursor is kept as the
+   * resume point even on the last page; when absent, a null nextCursor ends the sync.
+   */
+  hasMore?: boolean;
 }
 
 /** A decision to send back to the site. */
@@ -47,6 +52,13 @@ export interface SiteConnector<Config> {
   kind: ConnectorKind;
   /** Settings an admin enters (site URL, credentials, options), validated before any request. */
   configSchema: z.ZodType<Config>;
+  /**
+   * Which site the settings point at (WordPress: its address). When it changes, the sync starts
+   * over and comments linked to the old site are no longer pushed (their ids mean nothing on the new one).
+   */
+  siteIdentity?(config: Config): string;
+  /** Settings that are credentials: stored apart from the rest and never sent back to the browser. */
+  secretFields?: readonly string[];
   pull(config: Config, cursor: string | null, fetchFn: ConnectorFetch): Promise<PullPage>;
   push(config: Config, request: PushRequest, fetchFn: ConnectorFetch): Promise<PushOutcome>;
   /** The site's status for a Moddesk decision (e.g. WordPress: APPROVE → "approved", HIDE → "hold" or "trash"). */

@@ -14,7 +14,7 @@ const IMPORT_LOCK_CLASS = 7_240_010;
 /** Problems kept on the batch row for its summary; import_problem keeps every one. */
 const STORED_PROBLEMS = 1_000;
 
-export type ImportVia = "cli" | "dashboard" | "api" | "demo";
+export type ImportVia = "cli" | "dashboard" | "api" | "demo" | "connector";
 
 export interface BatchCounts {
   articles: number;

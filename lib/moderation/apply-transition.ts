@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/db/client";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
+import { enqueueConnectorPush } from "@/lib/connectors/enqueue-connector-push";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 import { conflictMessage, type Status } from "./policy";
 
@@ -78,6 +79,14 @@ export async function applyTransition(tx: Prisma.TransactionClient, actor: Audit
     data: {
       decision: { id: decision.id, action: transition.action, fromStatus: transition.from, toStatus: transition.to, reason: transition.reason ?? null, decidedAt: decidedAt.toISOString(), by: actor.label },
     },
+  });
+  // The site the comment came from gets the decision too (lib/connectors), from the same outbox pattern.
+  await enqueueConnectorPush((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
+    commentId: transition.commentId,
+    decisionId: decision.id,
+    to: transition.to,
+    reason: transition.reason ?? null,
+    note: transition.note ?? null,
   });
   return { commentId: transition.commentId, decisionId: decision.id, status: transition.to, version: transition.expectedVersion + 1, decidedAt };
 }

@@ -26,7 +26,8 @@ export interface AttemptOutcome {
 
 const EXCERPT = 1_000;
 
-function guardedLookup(allowPrivateNetwork: boolean): LookupFunction {
+/** A DNS lookup that refuses private and loopback answers unless allowed (also used by lib/connectors/site-fetch.ts). */
+export function guardedLookup(allowPrivateNetwork: boolean): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, "", 0);

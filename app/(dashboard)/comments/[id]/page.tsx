@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { SiteStatePanel } from "@/components/connectors/site-state-panel";
 import { StatementOfReasonsPanel } from "@/components/dsa/statement-of-reasons-panel";
 import { DecidableList } from "@/components/queue/decidable-list";
 import { HiddenMeaning } from "@/components/queue/queue-legend";
@@ -81,6 +82,7 @@ export default async function CommentPage({ params }: { params: Promise<{ id: st
       </section>
       {readerReports.length > 0 ? <ReaderReportsPanel reports={readerReports} timeZone={timeZone} /> : null}
       {statementOfReasons ? <StatementOfReasonsPanel found={statementOfReasons} /> : null}
+      <SiteStatePanel commentId={item.id} timeZone={timeZone} />
       <InternalNotes notes={detail.notes} target={{ commentId: item.id }} canWrite={canDecide} testId="comment-note" />
     </main>
   );

@@ -1,0 +1,135 @@
+import { articleKeyFor } from "@/lib/import/content-hash";
+import { htmlToText } from "@/lib/import/html-to-text";
+import { siteScope } from "@/lib/import/source-scope";
+import type { ParseEvent } from "@/lib/import/types";
+import type { ConnectorFetch, PullPage } from "../connector";
+import type { WordpressConfig } from "./config";
+import { callRest, restUrl, wordpressSiteVersion, type WordpressComment, type WordpressPost } from "./rest-client";
+import { wordpressStatusHint } from "./status-map";
+
+// Pulls one page of comments, oldest first, from where the last page stopped.
+//
+// WordPress has no "modified since" for comments, so the cursor is the local date of the newest
+// comment pulled and the ids pulled at that very second: the next page asks for comments after the
+// second before it (`after` is strict and compares comment_date, the site's local time) and
+// excludes those ids. status=any returns every status (approved, hold, spam, trash) in one list.
+// A status changed on the site later is not seen by the pull; it is seen when Moddesk pushes a
+// decision for that comment (a conflict, see push.ts).
+
+export const PAGE_SIZE = 100;
+
+interface WordpressCursor {
+  after: string;
+  seenIds: number[];
+}
+
+function readCursor(cursor: string | null): WordpressCursor | null {
+  if (cursor === null) return null;
+  const parsed = JSON.parse(cursor) as Partial<WordpressCursor>;
+  return typeof parsed.after === "string" && Array.isArray(parsed.seenIds) ? { after: parsed.after, seenIds: parsed.seenIds } : null;
+}
+
+/** "2026-12-06T05:43:53" minus one second, in the same zone-less form WordPress reads. */
+function secondBefore(localDate: string): string {
+  return new Date(new Date(`${localDate}Z`).getTime() - 1_000).toISOString().slice(0, 19);
+}
+
+export class WordpressPullError extends Error {}
+
+export async function pullWordpressPage(config: WordpressConfig, cursor: string | null, fetchFn: ConnectorFetch): Promise<PullPage> {
+  const from = readCursor(cursor);
+  const query: Record<string, string | number> = { context: "edit", status: "any", orderby: "date_gmt", order: "asc", per_page: PAGE_SIZE };
+  if (from) {
+    query.after = secondBefore(from.after);
+    if (from.seenIds.length > 0) query.exclude = from.seenIds.join(",");
+  }
+  const answer = await callRest<Array<WordpressComment & { date: string }>>(config, fetchFn, restUrl(config, "/wp/v2/comments", query));
+  if (!answer.ok) throw new WordpressPullError(`WordPress comments could not be read: ${answer.detail}`);
+  const comments = answer.body;
+  const posts = await loadPosts(config, fetchFn, [...new Set(comments.map((comment) => comment.post))]);
+  const site = siteScope(config.siteUrl);
+  const events: ParseEvent[] = [];
+  for (const post of posts.values()) events.push(articleEvent(site, post));
+  comments.forEach((comment, index) => events.push(commentEvent(site, comment, index)));
+  const last = comments.at(-1);
+  const nextCursor = last ? JSON.stringify(nextCursorAfter(from, comments, last.date)) : cursor;
+  return {
+    events,
+    siteVersions: comments.map((comment) => ({ externalId: String(comment.id), siteVersion: wordpressSiteVersion(comment), siteStatus: comment.status })),
+    nextCursor,
+    hasMore: comments.length === PAGE_SIZE,
+  };
+}
+
+function nextCursorAfter(from: WordpressCursor | null, comments: Array<{ id: number; date: string }>, lastDate: string): WordpressCursor {
+  const atLast = comments.filter((comment) => comment.date === lastDate).map((comment) => comment.id);
+  const carried = from && from.after === lastDate ? from.seenIds : [];
+  return { after: lastDate, seenIds: [...new Set([...carried, ...atLast])] };
+}
+
+/** Posts (else pages) by id; a post the user may not read becomes an article named by its id. */
+async function loadPosts(config: WordpressConfig, fetchFn: ConnectorFetch, ids: number[]): Promise<Map<number, WordpressPost>> {
+  const found = new Map<number, WordpressPost>();
+  for (const route of ["/wp/v2/posts", "/wp/v2/pages"]) {
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length === 0) break;
+    const answer = await callRest<WordpressPost[]>(config, fetchFn, restUrl(config, route, { include: missing.join(","), per_page: PAGE_SIZE, _fields: "id,link,date_gmt,title" }));
+    if (!answer.ok) {
+      if (answer.retryable) throw new WordpressPullError(`WordPress posts could not be read: ${answer.detail}`);
+      continue;
+    }
+    for (const post of answer.body) found.set(post.id, post);
+  }
+  for (const id of ids) if (!found.has(id)) found.set(id, { id, link: "", date_gmt: "", title: { rendered: `WordPress post ${id}` } });
+  return found;
+}
+
+function gmtDate(value: string): Date | undefined {
+  if (!value) return undefined;
+  const date = new Date(`${value}Z`);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/** The same article key as a WXR export of the site gives (lib/import/parse-wxr.ts), so both merge. */
+export function wordpressArticleKey(site: string, postId: number): string {
+  return articleKeyFor({ externalId: `${site}/${postId}`, title: "" });
+}
+
+export function wordpressCommentKey(site: string, postId: number, commentId: number): string {
+  return `id:${site}/${postId}/${commentId}`;
+}
+
+function articleEvent(site: string, post: WordpressPost): ParseEvent {
+  const title = htmlToText(post.title.raw ?? post.title.rendered ?? "", { lineBreaks: "collapse" }) || `WordPress post ${post.id}`;
+  const publishedAt = gmtDate(post.date_gmt);
+  return {
+    type: "article",
+    line: 1,
+    article: { key: wordpressArticleKey(site, post.id), externalId: String(post.id), title, ...(post.link ? { url: post.link } : {}), ...(publishedAt ? { publishedAt } : {}) },
+  };
+}
+
+function commentEvent(site: string, comment: WordpressComment, index: number): ParseEvent {
+  const line = index + 1;
+  const body = htmlToText(comment.content.raw ?? comment.content.rendered ?? "", { lineBreaks: "keep" });
+  const postedAt = gmtDate(comment.date_gmt);
+  if (body === "") return { type: "problem", problem: { line, field: "content", message: `WordPress comment ${comment.id} has no text` } };
+  if (!postedAt) return { type: "problem", problem: { line, field: "date_gmt", message: `WordPress comment ${comment.id}: date_gmt '${comment.date_gmt}' is not a date` } };
+  return {
+    type: "comment",
+    comment: {
+      articleKey: wordpressArticleKey(site, comment.post),
+      source: "wordpress",
+      externalId: String(comment.id),
+      key: wordpressCommentKey(site, comment.post, comment.id),
+      body,
+      postedAt,
+      index,
+      line,
+      statusHint: wordpressStatusHint(comment.status),
+      ...(comment.parent ? { parentKey: wordpressCommentKey(site, comment.post, comment.parent) } : {}),
+      ...(comment.author_name ? { authorName: comment.author_name } : {}),
+      ...(comment.author ? { authorExternalId: String(comment.author) } : {}),
+    },
+  };
+}

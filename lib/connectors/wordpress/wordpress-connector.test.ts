@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import type { ConnectorFetch } from "../connector";
+import { wordpressConfigSchema } from "./config";
+import { PAGE_SIZE } from "./pull";
+import { wordpressSiteVersion } from "./rest-client";
+import { wordpressConnector } from "./wordpress-connector";
+
+// Contract tests: every request the connector makes, answered by a recording fake of the site.
+
+interface Recorded {
+  method: string;
+  url: URL;
+  authorization: string | null;
+  body: unknown;
+}
+
+function recordingFetch(answer: (request: Recorded) => { status?: number; body: unknown }) {
+  const requests: Recorded[] = [];
+  const fetchFn: ConnectorFetch = async (url, init) => {
+    const headers = new Headers(init?.headers);
+    const request: Recorded = { method: init?.method ?? "GET", url: new URL(url), authorization: headers.get("authorization"), body: init?.body ? JSON.parse(String(init.body)) : undefined };
+    requests.push(request);
+    const { status = 200, body } = answer(request);
+    return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
+  };
+  return { requests, fetchFn };
+}
+
+const config = wordpressConfigSchema.parse({ siteUrl: "https://news.example.org/", username: "desk", applicationPassword: "abcd efgh ijkl", hideStatus: "trash" });
+
+function wpComment(id: number, overrides: Record<string, unknown> = {}) {
+  return { id, post: 7, parent: 0, author: 0, author_name: `Reader ${id}`, date: "2026-03-01T10:00:00", date_gmt: "2026-03-01T09:00:00", content: { raw: `<p>Comment <b>${id}</b></p>`, rendered: "" }, status: "approved", meta: [], ...overrides };
+}
+
+const post = { id: 7, link: "https://news.example.org/budget/", date_gmt: "2026-02-28T08:00:00", title: { rendered: "Budget &amp; taxes" } };
+
+describe("settings", () => {
+  it("refuse a loopback site unless private networks are allowed, and trim the trailing slash", () => {
+    expect(wordpressConfigSchema.safeParse({ siteUrl: "http://127.0.0.1:8080", username: "a", applicationPassword: "b" }).success).toBe(false);
+    const allowed = wordpressConfigSchema.parse({ siteUrl: "http://127.0.0.1:8080/", username: "a", applicationPassword: "b", allowPrivateNetwork: true });
+    expect(allowed.siteUrl).toBe("http://127.0.0.1:8080");
+    expect(allowed.hideStatus).toBe("hold");
+  });
+});
+
+describe("status maps", () => {
+  it("bring spam and trash in hidden, approved and held comments pending; decisions map to WordPress statuses", () => {
+    expect(["approved", "hold", "spam", "trash"].map((status) => wordpressConnector.statusHintFor(status))).toEqual(["PENDING", "PENDING", "HIDDEN", "HIDDEN"]);
+    expect(wordpressConnector.siteStatusFor(config, "APPROVE")).toBe("approved");
+    expect(wordpressConnector.siteStatusFor(config, "HIDE")).toBe("trash");
+    expect(wordpressConnector.siteStatusFor({ ...config, hideStatus: "hold" }, "HIDE")).toBe("hold");
+    expect(wordpressConnector.siteStatusFor(config, "UNDO")).toBe("hold");
+  });
+});
+
+describe("pull", () => {
+  it("asks for every status with the application password and turns comments, replies and posts into import events", async () => {
+    const site = recordingFetch((request) => ({ body: request.url.pathname.endsWith("/comments") ? [wpComment(11), wpComment(12, { parent: 11, status: "spam", author: 3 })] : [post] }));
+    const page = await wordpressConnector.pull(config, null, site.fetchFn);
+    const [comments, posts] = site.requests;
+    expect(comments?.url.pathname).toBe("/wp-json/wp/v2/comments");
+    expect(Object.fromEntries(comments!.url.searchParams)).toEqual({ context: "edit", status: "any", orderby: "date_gmt", order: "asc", per_page: String(PAGE_SIZE) });
+    expect(comments?.authorization).toBe(`Basic ${Buffer.from("desk:abcd efgh ijkl").toString("base64")}`);
+    expect(posts?.url.pathname).toBe("/wp-json/wp/v2/posts");
+    expect(posts?.url.searchParams.get("include")).toBe("7");
+    expect(page.events[0]).toMatchObject({ type: "article", article: { key: "id:news.example.org/7", externalId: "7", title: "Budget & taxes", url: "https://news.example.org/budget/" } });
+    expect(page.events[1]).toMatchObject({ type: "comment", comment: { key: "id:news.example.org/7/11", externalId: "11", source: "wordpress", body: "Comment 11", statusHint: "PENDING", postedAt: new Date("2026-03-01T09:00:00Z") } });
+    expect(page.events[2]).toMatchObject({ type: "comment", comment: { parentKey: "id:news.example.org/7/11", statusHint: "HIDDEN", authorExternalId: "3" } });
+    expect(page.siteVersions.map((version) => version.siteStatus)).toEqual(["approved", "spam"]);
+    expect(page.hasMore).toBe(false);
+    expect(JSON.parse(page.nextCursor!)).toEqual({ after: "2026-03-01T10:00:00", seenIds: [11, 12] });
+  });
+
+  it("resumes after the last comment's second, leaving out the ids already pulled at that second", async () => {
+    const site = recordingFetch(() => ({ body: [] }));
+    const cursor = JSON.stringify({ after: "2026-03-01T10:00:00", seenIds: [11, 12] });
+    const page = await wordpressConnector.pull(config, cursor, site.fetchFn);
+    expect(site.requests).toHaveLength(1);
+    expect(site.requests[0]?.url.searchParams.get("after")).toBe("2026-03-01T09:59:59");
+    expect(site.requests[0]?.url.searchParams.get("exclude")).toBe("11,12");
+    expect(page.nextCursor).toBe(cursor);
+    expect(page.events).toEqual([]);
+  });
+
+  it("says in words why the site refused", async () => {
+    const site = recordingFetch(() => ({ status: 401, body: { code: "incorrect_password", message: "The provided password is an invalid application password." } }));
+    await expect(wordpressConnector.pull(config, null, site.fetchFn)).rejects.toThrow(/HTTP 401 incorrect_password.*application password/);
+  });
+});
+
+describe("push", () => {
+  const seen = wpComment(11);
+  const request = { externalId: "11", decision: "HIDE" as const, siteStatus: "trash", reason: "ABUSIVE", note: "insults", expectedSiteVersion: wordpressSiteVersion(seen) };
+
+  it("reads the comment, then writes the status and the reason when the site registers the meta key", async () => {
+    const site = recordingFetch((recorded) => ({ body: recorded.method === "GET" ? { ...seen, meta: { moddesk_reason: "" } } : { ...seen, status: "trash" } }));
+    const outcome = await wordpressConnector.push(config, request, site.fetchFn);
+    expect(site.requests.map((recorded) => `${recorded.method} ${recorded.url.pathname}`)).toEqual(["GET /wp-json/wp/v2/comments/11", "POST /wp-json/wp/v2/comments/11"]);
+    expect(site.requests[1]?.body).toEqual({ status: "trash", meta: { moddesk_reason: "ABUSIVE: insults" } });
+    expect(outcome).toEqual({ outcome: "applied", siteVersion: wordpressSiteVersion({ ...seen, status: "trash" }) });
+  });
+
+  it("writes the status alone when the meta key is not registered", async () => {
+    const site = recordingFetch((recorded) => ({ body: recorded.method === "GET" ? seen : { ...seen, status: "trash" } }));
+    await wordpressConnector.push(config, request, site.fetchFn);
+    expect(site.requests[1]?.body).toEqual({ status: "trash" });
+  });
+
+  it("does not write when the comment changed on the site since Moddesk saw it", async () => {
+    const site = recordingFetch(() => ({ body: { ...seen, status: "hold" } }));
+    const outcome = await wordpressConnector.push(config, request, site.fetchFn);
+    expect(site.requests).toHaveLength(1);
+    expect(outcome).toMatchObject({ outcome: "conflict", siteStatus: "hold", detail: "the comment is 'hold' on the site; Moddesk last saw it 'approved'" });
+    const edited = recordingFetch(() => ({ body: { ...seen, content: { raw: "edited" } } }));
+    expect(await wordpressConnector.push(config, request, edited.fetchFn)).toMatchObject({ outcome: "conflict", detail: /edited on the site/ });
+  });
+
+  it("is done without writing when the site already has the wanted status, and writes anyway without an expected version", async () => {
+    const already = recordingFetch(() => ({ body: { ...seen, status: "trash" } }));
+    expect(await wordpressConnector.push(config, request, already.fetchFn)).toMatchObject({ outcome: "applied" });
+    expect(already.requests).toHaveLength(1);
+    const forced = recordingFetch((recorded) => ({ body: recorded.method === "GET" ? { ...seen, status: "hold" } : { ...seen, status: "trash" } }));
+    expect(await wordpressConnector.push(config, { ...request, expectedSiteVersion: undefined }, forced.fetchFn)).toMatchObject({ outcome: "applied" });
+    expect(forced.requests).toHaveLength(2);
+  });
+
+  it("retries server errors, gives up on refusals and on comments deleted from the site", async () => {
+    const answers = [500, 429, 403, 404];
+    const outcomes = await Promise.all(answers.map((status) => wordpressConnector.push(config, request, recordingFetch(() => ({ status, body: { code: "x", message: "no" } })).fetchFn)));
+    expect(outcomes.map((outcome) => outcome.outcome)).toEqual(["retry", "retry", "failed", "failed"]);
+    expect(outcomes[3]).toMatchObject({ detail: /no longer exists/ });
+    const down: ConnectorFetch = () => Promise.reject(new TypeError("fetch failed"));
+    expect(await wordpressConnector.push(config, request, down)).toMatchObject({ outcome: "retry", detail: /could not reach the site/ });
+  });
+});
