@@ -1,6 +1,6 @@
 import "server-only";
 import type PgBoss from "pg-boss";
-import { INSIGHTS_ROLLUP_QUEUE, SUGGESTION_QUEUE, WEBHOOK_QUEUE } from "./boss";
+import { EXTERNAL_SCORE_QUEUE, INSIGHTS_ROLLUP_QUEUE, SUGGESTION_QUEUE, WEBHOOK_QUEUE } from "./boss";
 
 /** How often the suggestion and rollup jobs look for work when nothing asks them sooner. */
 export const TICK_SECONDS = 15;
@@ -10,6 +10,6 @@ export const TICK_SECONDS = 15;
  * Sent by the worker at start and by each run as it finishes, instead of pg-boss cron: the
  * instance runs with schedule: false (boss.ts).
  */
-export async function sendTick(boss: PgBoss, queue: typeof SUGGESTION_QUEUE | typeof INSIGHTS_ROLLUP_QUEUE | typeof WEBHOOK_QUEUE, startAfterSeconds = TICK_SECONDS): Promise<string | null> {
+export async function sendTick(boss: PgBoss, queue: typeof SUGGESTION_QUEUE | typeof INSIGHTS_ROLLUP_QUEUE | typeof WEBHOOK_QUEUE | typeof EXTERNAL_SCORE_QUEUE, startAfterSeconds = TICK_SECONDS): Promise<string | null> {
   return boss.send(queue, {}, { singletonKey: "tick", startAfter: startAfterSeconds });
 }

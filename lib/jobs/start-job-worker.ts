@@ -2,7 +2,8 @@ import "server-only";
 import { env } from "@/lib/env";
 import { ensureDefaultRules } from "@/lib/setup/ensure-default-rules";
 import { type BulkRunJobData, handleBulkRunJob } from "./bulk-run-job";
-import { BULK_RUN_QUEUE, getBoss, INSIGHTS_ROLLUP_QUEUE, RULE_RERUN_QUEUE, SUGGESTION_QUEUE, WEBHOOK_QUEUE } from "./boss";
+import { BULK_RUN_QUEUE, EXTERNAL_SCORE_QUEUE, getBoss, INSIGHTS_ROLLUP_QUEUE, RULE_RERUN_QUEUE, SUGGESTION_QUEUE, WEBHOOK_QUEUE } from "./boss";
+import { handleExternalScoreJob } from "./external-score-job";
 import type { RuleRerunJobData } from "./enqueue-rule-rerun";
 import { handleInsightsRollupJob } from "./insights-rollup-job";
 import { sendTick } from "./periodic-jobs";
@@ -30,7 +31,9 @@ export async function startJobWorker(): Promise<void> {
   await boss.work(SUGGESTION_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, () => handleSuggestionJob(boss));
   await boss.work(INSIGHTS_ROLLUP_QUEUE, { batchSize: 1, pollingIntervalSeconds: 2 }, () => handleInsightsRollupJob(boss));
   await boss.work(WEBHOOK_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, () => handleWebhookJob(boss));
+  await boss.work(EXTERNAL_SCORE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, () => handleExternalScoreJob(boss));
   await sendTick(boss, WEBHOOK_QUEUE, 0);
+  await sendTick(boss, EXTERNAL_SCORE_QUEUE, 0);
   await sendTick(boss, SUGGESTION_QUEUE, 0);
   await sendTick(boss, INSIGHTS_ROLLUP_QUEUE, 0);
 }

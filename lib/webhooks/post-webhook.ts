@@ -26,7 +26,8 @@ export interface AttemptOutcome {
 
 const EXCERPT = 1_000;
 
-function guardedLookup(allowPrivateNetwork: boolean): LookupFunction {
+/** DNS lookup that refuses private and loopback answers at connect time (also used by lib/external-classifier). */
+export function guardedLookup(allowPrivateNetwork: boolean): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
       if (error) return callback(error, "", 0);

@@ -1,0 +1,153 @@
+import { once } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { ingestComments } from "@/lib/import/ingest-comments";
+import { uniqueId } from "@/lib/moderation/test-factories";
+import { createRule } from "@/lib/rules/create-rule";
+import { ruleDraftSchema } from "@/lib/rules/rule-draft-schema";
+import { drainExternalScores } from "./drain-external-scores";
+
+// A scorer served on loopback by this test: it verifies the Standard Webhooks signature with the
+// secret the rule was given, and answers as its mode says (scores, hangs, garbage).
+
+const admin = { id: null, label: "external-classifier-test" };
+type Mode = "score" | "clean" | "hang" | "garbage";
+const scorer = { mode: "score" as Mode, secret: "", requests: [] as { verified: boolean; body: { comments: { id: string; text: string }[] } }[] };
+const ruleIds: number[] = [];
+
+function answerFor(comments: { id: string; text: string }[]) {
+  return {
+    results: comments.map(({ id, text }) => {
+      const at = text.indexOf("muppet");
+      return at < 0 || scorer.mode === "clean" ? { id, scores: { ABUSIVE: 0.1 } } : { id, scores: { ABUSIVE: 0.95, SPAM: 0.2 }, spans: { ABUSIVE: [[at, at + 6]] } };
+    }),
+  };
+}
+
+const server = http.createServer((request, response) => {
+  let body = "";
+  request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+  request.on("end", () => {
+    let verified = true;
+    try {
+      new Webhook(scorer.secret).verify(body, request.headers as Record<string, string>);
+    } catch {
+      verified = false;
+    }
+    const parsed = JSON.parse(body) as { comments: { id: string; text: string }[] };
+    scorer.requests.push({ verified, body: parsed });
+    if (!verified) return response.writeHead(401).end("bad signature");
+    if (scorer.mode === "hang") return;
+    if (scorer.mode === "garbage") return response.writeHead(200, { "content-type": "application/json" }).end("{ results: oops");
+    response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answerFor(parsed.comments)));
+  });
+});
+server.listen(0, "127.0.0.1");
+await once(server, "listening");
+const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/score`;
+
+afterAll(async () => {
+  // Later test files share this database: leave no EXTERNAL rule enabled behind.
+  await db.rule.updateMany({ where: { id: { in: ruleIds } }, data: { enabled: false, deletedAt: new Date() } });
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+beforeEach(() => {
+  scorer.mode = "score";
+  scorer.requests = [];
+});
+
+async function externalRule(overrides: { action?: "FLAG" | "AUTO_HIDE"; allowPrivateNetwork?: boolean } = {}) {
+  const draft = ruleDraftSchema.parse({
+    name: uniqueId("scorer"), category: "ABUSIVE", kind: "EXTERNAL", severity: 4, action: overrides.action ?? "FLAG",
+    config: { url, thresholds: { ABUSIVE: 0.8, SPAM: 0.5 }, timeoutMs: 400, allowPrivateNetwork: overrides.allowPrivateNetwork ?? true },
+  });
+  const created = await createRule(draft, admin);
+  ruleIds.push(created.id);
+  // Only this test's comments: the rule was saved with every pending comment of the database queued.
+  await db.externalScorePending.deleteMany({ where: { ruleId: created.id } });
+  scorer.secret = created.secret ?? "";
+  return created;
+}
+
+async function importTwo() {
+  const result = await ingestComments({ id: uniqueId("a"), title: "External scores", comments: [{ id: uniqueId("c"), body: "You absolute muppet, read the article.", postedAt: "2026-11-02T08:00:00Z" }, { id: uniqueId("c"), body: "A fair point about the budget.", postedAt: "2026-11-02T08:05:00Z" }] }, admin);
+  return result.comments.map((comment) => comment.id!);
+}
+
+const pendingOf = (ruleId: number, ids: number[]) => db.externalScorePending.findMany({ where: { ruleId, commentId: { in: ids } }, orderBy: { commentId: "asc" } });
+const due = (ruleId: number) => db.externalScorePending.updateMany({ where: { ruleId }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+
+describe("external classifier", () => {
+  it("a hanging scorer never holds up the import: comments stay not scored, then are scored when it recovers", async () => {
+    const rule = await externalRule();
+    expect(rule.secret).toMatch(/^whsec_/);
+    scorer.mode = "hang";
+    const ids = await importTwo();
+    expect(ids).toHaveLength(2);
+    expect((await pendingOf(rule.id, ids)).map((row) => row.commentId)).toEqual([...ids].sort((a, b) => a - b));
+
+    const failed = await drainExternalScores({ ruleId: rule.id });
+    expect(failed.failedBatches).toBe(1);
+    expect(failed.errors[(await db.rule.findUniqueOrThrow({ where: { id: rule.id } })).name]).toBe("no answer within 400 ms (timed out)");
+    const waiting = await pendingOf(rule.id, ids);
+    expect(waiting.map((row) => [row.attempts, row.lastError])).toEqual([[1, "no answer within 400 ms (timed out)"], [1, "no answer within 400 ms (timed out)"]]);
+    expect(waiting.every((row) => row.nextAttemptAt.getTime() > Date.now())).toBe(true);
+    expect(await db.flag.count({ where: { ruleId: rule.id } })).toBe(0);
+
+    scorer.mode = "score";
+    await due(rule.id);
+    const recovered = await drainExternalScores({ ruleId: rule.id });
+    expect(recovered).toMatchObject({ scored: 2, flagged: 1, failedBatches: 0 });
+    expect(scorer.requests.every((request) => request.verified)).toBe(true);
+    expect(await pendingOf(rule.id, ids)).toEqual([]);
+    const flags = await db.flag.findMany({ where: { ruleId: rule.id, commentId: { in: ids } }, select: { commentId: true, category: true, score: true, spans: true, reason: true } });
+    expect(flags).toEqual([{ commentId: ids[0], category: "ABUSIVE", score: 0.95, spans: [[13, 19]], reason: "127.0.0.1:" + new URL(url).port + " scored it abusive 0.95 (threshold 0.8)" }]);
+    const [flagged, clean] = await Promise.all(ids.map((id) => db.comment.findUniqueOrThrow({ where: { id }, select: { priority: true, flagCategories: true } })));
+    expect(flagged!.priority).toBeGreaterThan(0);
+    expect(flagged!.flagCategories).toEqual(["ABUSIVE"]);
+    expect(clean).toEqual({ priority: 0, flagCategories: [] });
+  });
+
+  it("a scorer answering garbage flags nothing and its comments stay not scored, with the reason", async () => {
+    const rule = await externalRule();
+    scorer.mode = "garbage";
+    const ids = await importTwo();
+    const summary = await drainExternalScores({ ruleId: rule.id });
+    expect(summary.failedBatches).toBe(1);
+    expect(Object.values(summary.errors)[0]).toBe('the answer is not JSON (it starts "{ results: oops")');
+    expect(await db.flag.count({ where: { ruleId: rule.id } })).toBe(0);
+    expect((await pendingOf(rule.id, ids)).map((row) => row.lastError)).toEqual(['the answer is not JSON (it starts "{ results: oops")', 'the answer is not JSON (it starts "{ results: oops")']);
+  });
+
+  it("an AUTO_HIDE scorer hides a pending comment as a rule would", async () => {
+    const rule = await externalRule({ action: "AUTO_HIDE" });
+    const ids = await importTwo();
+    await drainExternalScores({ ruleId: rule.id });
+    const hidden = await db.comment.findUniqueOrThrow({ where: { id: ids[0] }, select: { status: true, decisions: { select: { note: true } } } });
+    expect(hidden.status).toBe("HIDDEN");
+    expect(hidden.decisions[0]?.note).toContain("auto-hidden by");
+    expect((await db.comment.findUniqueOrThrow({ where: { id: ids[1] }, select: { status: true } })).status).toBe("PENDING");
+  });
+
+  it("a re-score that no longer flags withdraws the endpoint's flag and lowers the comment", async () => {
+    const rule = await externalRule();
+    const ids = await importTwo();
+    await drainExternalScores({ ruleId: rule.id });
+    expect(await db.flag.count({ where: { ruleId: rule.id } })).toBe(1);
+    scorer.mode = "clean";
+    await db.externalScorePending.createMany({ data: ids.map((commentId) => ({ commentId, ruleId: rule.id, nextAttemptAt: new Date(Date.now() - 1000) })) });
+    expect(await drainExternalScores({ ruleId: rule.id })).toMatchObject({ scored: 2, flagged: 0 });
+    expect(await db.flag.count({ where: { ruleId: rule.id } })).toBe(0);
+    expect(await db.withdrawnFlag.count({ where: { ruleId: rule.id, commentId: ids[0] } })).toBe(1);
+    expect(await db.comment.findUniqueOrThrow({ where: { id: ids[0] }, select: { priority: true, flagCategories: true } })).toEqual({ priority: 0, flagCategories: [] });
+  });
+
+  it("refuses a loopback endpoint unless private networks are allowed (SSRF)", async () => {
+    await expect(externalRule({ allowPrivateNetwork: false })).rejects.toThrow(/private or loopback/);
+  });
+});
