@@ -8,7 +8,14 @@ import { ingestComments } from "@/lib/import/ingest-comments";
 import { uniqueId } from "@/lib/moderation/test-factories";
 import { createRule } from "@/lib/rules/create-rule";
 import { ruleDraftSchema } from "@/lib/rules/rule-draft-schema";
+import { evaluateLabelled } from "@/lib/detect/quality/evaluate-labelled";
+import type { LabelledRecord } from "@/lib/detect/quality/labelled-record";
+import { backtestRule } from "@/lib/rules/backtest-rule";
+import { ruleDefinitionsOf } from "@/lib/rules/rule-definitions";
 import { drainExternalScores } from "./drain-external-scores";
+import { loadExternalRules } from "./external-rules";
+import { scoreTextsExternally } from "./score-texts";
+import { testExternalEndpoint } from "./test-external-endpoint";
 
 // A scorer served on loopback by this test: it verifies the Standard Webhooks signature with the
 // secret the rule was given, and answers as its mode says (scores, hangs, garbage).
@@ -149,5 +156,43 @@ describe("external classifier", () => {
 
   it("refuses a loopback endpoint unless private networks are allowed (SSRF)", async () => {
     await expect(externalRule({ allowPrivateNetwork: false })).rejects.toThrow(/private or loopback/);
+  });
+
+  it("moddesk evaluate measures the endpoint like any rule, and refuses to report when it is down", async () => {
+    const rule = await externalRule();
+    const stored = ruleDefinitionsOf(await db.rule.findMany({ where: { id: rule.id } }));
+    const records: LabelledRecord[] = [
+      { id: "l1", text: "what a muppet", labels: ["abusive"], borderline: false, lang: "latin", thread: "t" },
+      { id: "l2", text: "muppet show tonight", labels: [], borderline: false, lang: "latin", thread: "t" },
+      { id: "l3", text: "you absolute fool", labels: ["abusive"], borderline: false, lang: "latin", thread: "t" },
+    ];
+    const externalRules = (await loadExternalRules()).filter((external) => Number(external.id) === rule.id);
+    const extraFlags = await scoreTextsExternally(externalRules, records.map((record) => record.text));
+    const report = evaluateLabelled(stored, records, "model", extraFlags);
+    expect(report.rules).toMatchObject([{ name: stored[0]!.name, kind: "EXTERNAL", isModel: true, fired: 2, precision: { hits: 1, total: 2 }, recall: { hits: 1, total: 2 }, cleanFlagged: 1 }]);
+    expect(evaluateLabelled(stored, records, "rules", extraFlags).rules).toEqual([]);
+
+    scorer.mode = "hang";
+    await expect(scoreTextsExternally(externalRules, ["anything"])).rejects.toThrow(/did not score comments 1-1 of 1: no answer within 400 ms/);
+  });
+
+  it("the backtest and the test bench call the endpoint with the saved rule's secret, and say so when it is down", async () => {
+    const rule = await externalRule();
+    const draft = ruleDraftSchema.parse({ name: "draft", category: "ABUSIVE", kind: "EXTERNAL", severity: 4, action: "FLAG", config: { url, thresholds: { ABUSIVE: 0.8 }, timeoutMs: 400, allowPrivateNetwork: true } });
+    const sample = await testExternalEndpoint(draft, "such a muppet", rule.id);
+    expect(sample).toMatchObject({ ok: true, isThrowawaySecret: false, answer: { scores: { ABUSIVE: 0.95 } }, flags: [{ category: "ABUSIVE", spans: [[7, 13]] }] });
+    expect(scorer.requests.at(-1)?.verified).toBe(true);
+    expect(await testExternalEndpoint(draft, "such a muppet")).toMatchObject({ isThrowawaySecret: true, ok: false, message: "answered HTTP 401: bad signature" });
+
+    const before = scorer.requests.length;
+    const backtest = await backtestRule(draft, { maxBatches: 2 }, rule.id);
+    expect(backtest.scanned).toBeGreaterThan(0);
+    expect(backtest.matched).toBeGreaterThan(0);
+    expect(backtest.sample[0]?.reason).toMatch(/scored it abusive 0.95/);
+    const sent = scorer.requests.slice(before);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((request) => request.verified && request.body.comments.length > 0)).toBe(true);
+    scorer.mode = "hang";
+    await expect(backtestRule(draft, { maxBatches: 1 }, rule.id)).rejects.toThrow(/The endpoint did not score the first \d+ comments: no answer within 400 ms/);
   });
 });
