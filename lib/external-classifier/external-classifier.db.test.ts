@@ -5,6 +5,7 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ingestComments } from "@/lib/import/ingest-comments";
+import { listQueue } from "@/lib/moderation/list-queue";
 import { uniqueId } from "@/lib/moderation/test-factories";
 import { createRule } from "@/lib/rules/create-rule";
 import { ruleDraftSchema } from "@/lib/rules/rule-draft-schema";
@@ -105,6 +106,10 @@ describe("external classifier", () => {
     expect(waiting.map((row) => [row.attempts, row.lastError])).toEqual([[1, "no answer within 400 ms (timed out)"], [1, "no answer within 400 ms (timed out)"]]);
     expect(waiting.every((row) => row.nextAttemptAt.getTime() > Date.now())).toBe(true);
     expect(await db.flag.count({ where: { ruleId: rule.id } })).toBe(0);
+    // The queue shows them "not scored" (with the reason) and filters on it.
+    const notScoredPage = await listQueue({ tab: "all", filters: { unscored: "1" }, limit: 200 });
+    const cards = notScoredPage.items.filter((item) => ids.includes(item.id));
+    expect(cards.map((card) => card.notScored)).toEqual([0, 1].map(() => [{ ruleName: expect.any(String), attempts: 1, lastError: "no answer within 400 ms (timed out)" }]));
 
     scorer.mode = "score";
     await due(rule.id);
@@ -112,6 +117,8 @@ describe("external classifier", () => {
     expect(recovered).toMatchObject({ scored: 2, flagged: 1, failedBatches: 0 });
     expect(scorer.requests.every((request) => request.verified)).toBe(true);
     expect(await pendingOf(rule.id, ids)).toEqual([]);
+    const scoredPage = await listQueue({ tab: "all", filters: { unscored: "1" }, limit: 200 });
+    expect(scoredPage.items.filter((item) => ids.includes(item.id))).toEqual([]);
     const flags = await db.flag.findMany({ where: { ruleId: rule.id, commentId: { in: ids } }, select: { commentId: true, category: true, score: true, spans: true, reason: true } });
     expect(flags).toEqual([{ commentId: ids[0], category: "ABUSIVE", score: 0.95, spans: [[13, 19]], reason: "127.0.0.1:" + new URL(url).port + " scored it abusive 0.95 (threshold 0.8)" }]);
     const [flagged, clean] = await Promise.all(ids.map((id) => db.comment.findUniqueOrThrow({ where: { id }, select: { priority: true, flagCategories: true } })));

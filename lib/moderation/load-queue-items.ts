@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { suggestionsFor } from "@/lib/suggest/suggestions-for";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { notScoredFor } from "@/lib/external-classifier/not-scored";
 import { parseSpans, type CardNotes, type CommentStatusName, type FlagDto, type QueueItem } from "./queue-item";
 
 export interface CommentRow {
@@ -36,7 +37,7 @@ const cardFlagSelect = { commentId: true, category: true, reason: true, spans: t
 export async function loadQueueItems(rows: CommentRow[]): Promise<QueueItem[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
-  const [flags, histories, reasons, notes, suggestions] = await Promise.all([
+  const [flags, histories, reasons, notes, suggestions, notScored] = await Promise.all([
     db.flag.findMany({ where: { commentId: { in: ids } }, orderBy: { id: "asc" }, select: cardFlagSelect }),
     db.$queryRaw<{ id: number; earlier: number; approved: number; hidden: number; pending: number }[]>`
       SELECT c.id, count(h.id)::int AS earlier,
@@ -58,6 +59,7 @@ export async function loadQueueItems(rows: CommentRow[]): Promise<QueueItem[]> {
       WHERE n."commentId" = ANY(${ids}::int[])
       ORDER BY n."commentId", n."createdAt" DESC, n.id DESC`,
     suggestionsFor(rows.filter((row) => row.status === "PENDING").map((row) => row.id)),
+    notScoredFor(ids),
   ]);
   const flagsById = new Map<number, FlagDto[]>();
   for (const flag of flags) {
@@ -72,6 +74,7 @@ export async function loadQueueItems(rows: CommentRow[]): Promise<QueueItem[]> {
     ...toQueueItem(row, flagsById.get(row.id) ?? [], historyById.get(row.id), reasonById.get(row.id) ?? null),
     notes: notesById.get(row.id) ?? { count: 0, latest: null },
     suggestion: suggestions.get(row.id) ?? null,
+    ...(notScored.has(row.id) ? { notScored: notScored.get(row.id) } : {}),
   }));
 }
 
