@@ -24,6 +24,10 @@ export async function writeExternalFlags(ruleId: number, answers: { commentId: n
     const present = answers.filter((answer) => statusOf.has(answer.commentId));
     const presentIds = present.map((answer) => answer.commentId);
     const unflagged = present.filter((answer) => answer.flags.length === 0).map((answer) => answer.commentId);
+    // Only comments whose flags from this rule change need their priority recomputed: most answers
+    // flag nothing on a comment the rule never flagged, and those rows are left alone.
+    const { rows: before } = await client.query<{ commentId: number }>(`SELECT DISTINCT "commentId" FROM flag WHERE "ruleId" = $1 AND "commentId" = ANY($2::int[])`, [ruleId, presentIds]);
+    const changed = new Set([...before.map((row) => row.commentId), ...present.filter((answer) => answer.flags.length > 0).map((answer) => answer.commentId)]);
     await client.query(
       `WITH gone AS (DELETE FROM flag f WHERE f."ruleId" = $1 AND f."commentId" = ANY($2::int[])
          RETURNING f."commentId", f."ruleId", f."ruleVersion", f.category, f.score, f.spans, f.reason, f."createdAt")
@@ -41,7 +45,7 @@ export async function writeExternalFlags(ruleId: number, answers: { commentId: n
         [ruleId, rows.map((row) => row.commentId), rows.map((row) => row.flag.ruleVersion), rows.map((row) => row.flag.category), rows.map((row) => row.flag.score), rows.map((row) => JSON.stringify(row.flag.spans)), rows.map((row) => row.flag.reason)],
       );
     }
-    const outcome = await recomputeOutcomes(client, presentIds, statusOf);
+    const outcome = await recomputeOutcomes(client, [...changed], statusOf);
     await client.query(`DELETE FROM external_score_pending WHERE "ruleId" = $1 AND "commentId" = ANY($2::int[])`, [ruleId, ids]);
     return { flagged: present.filter((answer) => answer.flags.length > 0).length, autoHidden: outcome.autoHidden };
   });
@@ -51,6 +55,7 @@ interface StoredFlagRow { commentId: number; ruleId: number; ruleVersion: number
 
 /** Priority, held mark and categories from every flag the comments now carry (whichever rule wrote it). */
 async function recomputeOutcomes(client: PoolClient, ids: number[], statusOf: Map<number, string>): Promise<{ autoHidden: number }> {
+  if (ids.length === 0) return { autoHidden: 0 };
   const { rows } = await client.query<StoredFlagRow>(
     `SELECT f."commentId", f."ruleId", f."ruleVersion", r.name, f.category, r.action, r.severity, f.score, f.spans, f.reason
      FROM flag f JOIN rule r ON r.id = f."ruleId" WHERE f."commentId" = ANY($1::int[])`,
