@@ -11,7 +11,11 @@ import { createRule } from "@/lib/rules/create-rule";
 import { ruleDraftSchema } from "@/lib/rules/rule-draft-schema";
 import { evaluateLabelled } from "@/lib/detect/quality/evaluate-labelled";
 import type { LabelledRecord } from "@/lib/detect/quality/labelled-record";
+import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
+import { withPgTransaction } from "@/lib/db/pg-pool";
 import { backtestRule } from "@/lib/rules/backtest-rule";
+import { createRuleRerun } from "@/lib/rules/create-rule-rerun";
+import { runRuleRerunSlice } from "@/lib/rules/run-rule-rerun";
 import { ruleDefinitionsOf } from "@/lib/rules/rule-definitions";
 import { drainExternalScores } from "./drain-external-scores";
 import { loadExternalRules } from "./external-rules";
@@ -163,6 +167,22 @@ describe("external classifier", () => {
 
   it("refuses a loopback endpoint unless private networks are allowed (SSRF)", async () => {
     await expect(externalRule({ allowPrivateNetwork: false })).rejects.toThrow(/private or loopback/);
+  });
+
+  it("a rule re-run keeps the endpoint's flags (the engine cannot reproduce them) while the rule is enabled", async () => {
+    const rule = await externalRule();
+    const ids = await importTwo();
+    await drainExternalScores({ ruleId: rule.id });
+    const rerun = await withPgTransaction((client) => createRuleRerun(client, SYSTEM_ACTOR));
+    await runRuleRerunSlice(rerun.id);
+    expect(await db.flag.count({ where: { ruleId: rule.id, commentId: ids[0] } })).toBe(1);
+    expect((await db.comment.findUniqueOrThrow({ where: { id: ids[0] }, select: { priority: true } })).priority).toBeGreaterThan(0);
+
+    await db.rule.update({ where: { id: rule.id }, data: { enabled: false } });
+    const second = await withPgTransaction((client) => createRuleRerun(client, SYSTEM_ACTOR));
+    await runRuleRerunSlice(second.id);
+    expect(await db.flag.count({ where: { ruleId: rule.id } })).toBe(0);
+    expect(await db.withdrawnFlag.count({ where: { ruleId: rule.id, commentId: ids[0] } })).toBe(1);
   });
 
   it("moddesk evaluate measures the endpoint like any rule, and refuses to report when it is down", async () => {
