@@ -43,6 +43,8 @@ export async function markInterruptedImports(client: PoolClient): Promise<number
         entityId: row.id,
         details: { fileName: row.fileName, reason: "the process running it stopped before it finished" },
       });
+      // Its committed chunks are real comments: the EXTERNAL rules' endpoints still score them.
+      await recordPendingScoresForImport((sql, params) => client.query(sql, params), row.id);
     }
     await client.query("COMMIT");
     return stale.rows.map((row) => row.id);
