@@ -15,6 +15,8 @@ import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { withPgTransaction } from "@/lib/db/pg-pool";
 import { backtestRule } from "@/lib/rules/backtest-rule";
 import { createRuleRerun } from "@/lib/rules/create-rule-rerun";
+import { importRulePack } from "@/lib/rules/import-rule-pack";
+import { parseRulePack } from "@/lib/rules/rule-pack-schema";
 import { runRuleRerunSlice } from "@/lib/rules/run-rule-rerun";
 import { ruleDefinitionsOf } from "@/lib/rules/rule-definitions";
 import { drainExternalScores } from "./drain-external-scores";
@@ -163,6 +165,18 @@ describe("external classifier", () => {
     expect(await db.flag.count({ where: { ruleId: rule.id } })).toBe(0);
     expect(await db.withdrawnFlag.count({ where: { ruleId: rule.id, commentId: ids[0] } })).toBe(1);
     expect(await db.comment.findUniqueOrThrow({ where: { id: ids[0] }, select: { priority: true, flagCategories: true } })).toEqual({ priority: 0, flagCategories: [] });
+  });
+
+  it("a rule pack that brings an EXTERNAL rule reports its new secret once; the pack itself never carries one", async () => {
+    const name = uniqueId("packed-scorer");
+    const parsed = parseRulePack(JSON.stringify({ moddeskRulePack: 1, rules: [{ name, category: "SPAM", kind: "EXTERNAL", severity: 2, action: "FLAG", config: { url, thresholds: { SPAM: 0.9 }, timeoutMs: 1000, allowPrivateNetwork: true } }] }));
+    if (!parsed.ok) throw new Error(parsed.message);
+    const report = await importRulePack(parsed.pack, admin);
+    const stored = await db.rule.findUniqueOrThrow({ where: { name } });
+    ruleIds.push(stored.id);
+    expect(report.secrets).toEqual([{ name, secret: (await db.externalClassifierSecret.findUniqueOrThrow({ where: { ruleId: stored.id } })).secret }]);
+    expect(JSON.stringify(stored.config)).not.toContain("whsec_");
+    expect((await importRulePack(parsed.pack, admin)).secrets).toEqual([]);
   });
 
   it("refuses a loopback endpoint unless private networks are allowed (SSRF)", async () => {
