@@ -19,6 +19,7 @@ import { importRulePack } from "@/lib/rules/import-rule-pack";
 import { parseRulePack } from "@/lib/rules/rule-pack-schema";
 import { runRuleRerunSlice } from "@/lib/rules/run-rule-rerun";
 import { ruleDefinitionsOf } from "@/lib/rules/rule-definitions";
+import { createWebhookEndpoint, setWebhookEndpointEnabled } from "@/lib/webhooks/manage-endpoints";
 import { drainExternalScores } from "./drain-external-scores";
 import { loadExternalRules } from "./external-rules";
 import { scoreTextsExternally } from "./score-texts";
@@ -144,10 +145,15 @@ describe("external classifier", () => {
     expect((await pendingOf(rule.id, ids)).map((row) => row.lastError)).toEqual(['the answer is not JSON (it starts "{ results: oops")', 'the answer is not JSON (it starts "{ results: oops")']);
   });
 
-  it("an AUTO_HIDE scorer hides a pending comment as a rule would", async () => {
+  it("an AUTO_HIDE scorer hides a pending comment as a rule would, with comment.flagged then comment.decided webhooks", async () => {
     const rule = await externalRule({ action: "AUTO_HIDE" });
+    const endpoint = await createWebhookEndpoint({ url: "https://receiver.example.org/hook", events: ["comment.flagged", "comment.decided"], timeoutMs: 1000, allowPrivateNetwork: false }, admin);
     const ids = await importTwo();
     await drainExternalScores({ ruleId: rule.id });
+    const events = await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id, orderingKey: `comment:${ids[0]}` }, orderBy: { id: "asc" }, select: { eventType: true, payload: true } });
+    expect(events.map((event) => event.eventType)).toEqual(["comment.flagged", "comment.decided"]);
+    expect(JSON.stringify(events[0]!.payload)).toContain("scored it abusive 0.95");
+    await setWebhookEndpointEnabled(endpoint.id, false, admin);
     const hidden = await db.comment.findUniqueOrThrow({ where: { id: ids[0] }, select: { status: true, decisions: { select: { note: true } } } });
     expect(hidden.status).toBe("HIDDEN");
     expect(hidden.decisions[0]?.note).toContain("auto-hidden by");

@@ -5,6 +5,7 @@ import { flagCategoriesLiteral } from "@/lib/detect/flag-categories";
 import { flagOutcome } from "@/lib/detect/flag-outcome";
 import type { FlagResult, RuleAction, RuleCategory, Span } from "@/lib/detect/types";
 import { recordAutoHide } from "@/lib/import/write-comment-chunk";
+import { enqueueFlaggedComments } from "@/lib/webhooks/enqueue-webhook-event";
 
 const NOW = `(now() AT TIME ZONE 'UTC')`;
 
@@ -45,6 +46,10 @@ export async function writeExternalFlags(ruleId: number, answers: { commentId: n
         [ruleId, rows.map((row) => row.commentId), rows.map((row) => row.flag.ruleVersion), rows.map((row) => row.flag.category), rows.map((row) => row.flag.score), rows.map((row) => JSON.stringify(row.flag.spans)), rows.map((row) => row.flag.reason)],
       );
     }
+    // comment.flagged webhooks for comments this rule flags for the first time (before an auto-hide's comment.decided).
+    const hadFlags = new Set(before.map((row) => row.commentId));
+    const newlyFlagged = present.filter((answer) => answer.flags.length > 0 && !hadFlags.has(answer.commentId)).map((answer) => answer.commentId);
+    if (newlyFlagged.length > 0) await enqueueFlaggedComments((sql, params) => client.query(sql, params), newlyFlagged);
     const outcome = await recomputeOutcomes(client, [...changed], statusOf);
     await client.query(`DELETE FROM external_score_pending WHERE "ruleId" = $1 AND "commentId" = ANY($2::int[])`, [ruleId, ids]);
     return { flagged: present.filter((answer) => answer.flags.length > 0).length, autoHidden: outcome.autoHidden };
