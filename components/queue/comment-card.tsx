@@ -3,6 +3,7 @@ import { describeDecision } from "@/lib/moderation/policy";
 import type { QueueItem } from "@/lib/moderation/queue-item";
 import { describeReports } from "@/lib/reports/summarize-reports";
 import { SuggestionBadge } from "@/components/insights/suggestion-badge";
+import { NotScoredBadge } from "./not-scored-badge";
 import { categoryStyle } from "./category-style";
 import { HighlightedBody } from "./highlighted-body";
 import { authorHref } from "@/lib/moderation/author-href";
@@ -73,6 +74,7 @@ export function CommentCard({ item, isFocused = false, isSelected = false, remar
             held
           </span>
         ) : null}
+        {item.notScored && item.notScored.length > 0 ? <NotScoredBadge notScored={item.notScored} /> : null}
         {item.priority > 0 ? (
           <span className="cursor-help text-xs text-slate-500" title="Priority: how urgent, from the flags (strongest flag's severity × certainty, more per extra category, +10 when held) plus readers' reports (10 for the first, 10 more per doubling, at most 40). Higher comes first.">
             priority {item.priority}

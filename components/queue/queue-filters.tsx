@@ -52,6 +52,9 @@ export function QueueFilters({ tab, filters, options, isModelOn }: { tab: QueueT
             ))}
           </select>
         </label>
+        <label className="self-center pt-5">
+          <input type="checkbox" name="unscored" value="1" defaultChecked={filters.unscored === "1"} /> Not scored yet
+        </label>
         <label>
           <span className="font-medium text-slate-700">Author</span>
           <input name="author" defaultValue={filters.author ?? ""} className={`${field} w-36`} />

@@ -10,12 +10,12 @@ import { HighlightedText } from "./highlighted-text";
 const percent = (part: number, whole: number) => (whole === 0 ? "0%" : `${Math.round((part / whole) * 100)}%`);
 
 /** Runs the draft over the stored comments before saving: how many it would flag, and how moderators decided them. */
-export function BacktestPanel({ draft }: { draft: RuleDraft | null }) {
+export function BacktestPanel({ draft, ruleId }: { draft: RuleDraft | null; ruleId?: number }) {
   const [state, setState] = useState<ActionResult<BacktestResult> | null>(null);
   const [isPending, startTransition] = useTransition();
   const run = () => {
     if (draft === null) return;
-    startTransition(async () => setState(await backtestRuleAction({ draft })));
+    startTransition(async () => setState(await backtestRuleAction({ draft, ruleId })));
   };
   const result = state?.ok ? state.data : null;
   return (
@@ -34,6 +34,7 @@ export function BacktestPanel({ draft }: { draft: RuleDraft | null }) {
               <strong data-testid="backtest-count">{result.matched.toLocaleString("en-US")}</strong> of {result.scanned.toLocaleString("en-US")} comments scanned would match
               {result.stoppedEarly ? ` (stopped early at the time limit: ${result.scanned.toLocaleString("en-US")} of ${result.total.toLocaleString("en-US")} scanned)` : ""}.
             </p>
+            {result.endpointError ? <p className="text-sm text-red-700" data-testid="backtest-endpoint-error">The endpoint stopped answering: {result.endpointError}</p> : null}
             {result.matched > 0 ? (
               <p className="text-sm text-slate-600">
                 Moderators so far: {percent(result.statuses.HIDDEN, result.matched)} hidden, {percent(result.statuses.APPROVED, result.matched)} approved, {percent(result.statuses.PENDING, result.matched)} pending.

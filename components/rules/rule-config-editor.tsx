@@ -2,6 +2,7 @@
 
 import type { ConfigFields } from "@/lib/rules/rule-config-fields";
 import type { RuleKind } from "@/lib/detect/types";
+import { ExternalConfigFields } from "./external-config-fields";
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm disabled:bg-slate-50";
 
@@ -90,6 +91,7 @@ export function RuleConfigEditor({ kind, fields, onChange, isReadOnly, error }: 
       {kind === "CLASSIFIER"
         ? text("threshold", "Threshold (0-1)", "Flags when the model's probability for this rule's category (Nationalist or Abusive) is at least this. Lower catches more and flags more clean comments.")
         : null}
+      {kind === "EXTERNAL" ? <ExternalConfigFields fields={fields} onChange={onChange} isReadOnly={isReadOnly} /> : null}
       {error ? <p className="text-sm text-red-700" role="alert" data-testid="config-error">{error}</p> : null}
     </fieldset>
   );

@@ -7,6 +7,8 @@ import { configFromFields, fieldsFromConfig, type ConfigFields } from "@/lib/rul
 import { ruleDraftSchema, type RuleDraft } from "@/lib/rules/rule-draft-schema";
 import { RULE_ACTIONS, RULE_CATEGORIES, RULE_KINDS, type RuleAction, type RuleCategory, type RuleDefinition, type RuleKind } from "@/lib/detect/types";
 import { BacktestPanel } from "./backtest-panel";
+import { EndpointTestBench } from "./endpoint-test-bench";
+import { SecretOnce } from "./secret-once";
 import { RuleConfigEditor } from "./rule-config-editor";
 import { RuleTestBench } from "./rule-test-bench";
 
@@ -28,6 +30,8 @@ export function RuleForm({ initial, canWrite }: { initial: RuleFormInitial; canW
   const [action, setAction] = useState<RuleAction>(initial.action);
   const [isEnabled, setIsEnabled] = useState(initial.enabled);
   const [serverMessage, setServerMessage] = useState<string | null>(null);
+  // An EXTERNAL rule's signing secret, from the save that made it: shown once, before leaving the form.
+  const [newSecret, setNewSecret] = useState<{ secret: string; href: string } | null>(null);
   const [isPending, startTransition] = useTransition();
 
   const parsed = useMemo(
@@ -53,10 +57,13 @@ export function RuleForm({ initial, canWrite }: { initial: RuleFormInitial; canW
         return;
       }
       setServerMessage(null);
-      router.push(`/rules/${result.data.id}/edit?saved=${result.data.version}`);
+      const href = `/rules/${result.data.id}/edit?saved=${result.data.version}`;
+      if (result.data.secret) return setNewSecret({ secret: result.data.secret, href });
+      router.push(href);
       router.refresh();
     });
 
+  if (newSecret) return <SecretOnce secret={newSecret.secret} href={newSecret.href} />;
   const fieldError = (key: string) => (errors.has(key) && name !== "" ? <p className="mt-0.5 text-xs text-red-700">{errors.get(key)}</p> : null);
   return (
     <div className="grid gap-6 lg:grid-cols-2">
@@ -121,8 +128,12 @@ export function RuleForm({ initial, canWrite }: { initial: RuleFormInitial; canW
         {serverMessage ? <p className="text-sm text-red-700" role="alert" data-testid="form-error">{serverMessage}</p> : null}
       </form>
       <div className="space-y-6">
-        <RuleTestBench draft={draft} draftError={parsed.success ? null : (configError ?? errors.values().next().value ?? null)} />
-        {canWrite ? <BacktestPanel draft={draft} /> : null}
+        {kind === "EXTERNAL" ? (
+          <EndpointTestBench draft={draft} draftError={parsed.success ? null : (configError ?? errors.values().next().value ?? null)} ruleId={initial.id} canWrite={canWrite} />
+        ) : (
+          <RuleTestBench draft={draft} draftError={parsed.success ? null : (configError ?? errors.values().next().value ?? null)} />
+        )}
+        {canWrite ? <BacktestPanel draft={draft} ruleId={initial.id} /> : null}
       </div>
     </div>
   );

@@ -10,6 +10,7 @@ import { compileShoutingRule } from "./kind-shouting";
 import { compileLinksRule } from "./kind-links";
 import { compileRepetitionRule } from "./kind-repetition";
 import { compileClassifierRule, type ModelSource } from "./kind-classifier";
+import { compileExternalRule } from "./kind-external";
 
 function compileOne(definition: RuleDefinition, slots: SlotAllocator, modelSource: ModelSource): CompiledRule {
   const parsed = parseRuleConfig(definition.kind, definition.config);
@@ -24,6 +25,7 @@ function compileOne(definition: RuleDefinition, slots: SlotAllocator, modelSourc
     case "LINKS": return compileLinksRule(definition, config as RuleConfigByKind["LINKS"]);
     case "REPETITION": return compileRepetitionRule(definition, config as RuleConfigByKind["REPETITION"]);
     case "CLASSIFIER": return compileClassifierRule(definition, config as RuleConfigByKind["CLASSIFIER"], modelSource);
+    case "EXTERNAL": return compileExternalRule(definition);
   }
 }
 

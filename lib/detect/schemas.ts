@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { RuleKind } from "./types";
+import { RULE_CATEGORIES, type RuleKind } from "./types";
 import { compileLinearRegex } from "./regex-safety";
 
 const term = z.string().trim().min(1, "terms must not be empty").max(100, "terms are limited to 100 characters");
@@ -52,6 +52,28 @@ const repetitionConfig = z.strictObject({
 /** CLASSIFIER: the shipped (or desk-adapted) model's head for the rule's own category, at or above `threshold`. */
 const classifierConfig = z.strictObject({ threshold: ratio });
 
+/**
+ * EXTERNAL: an endpoint outside Moddesk scores each comment (docs/external-classifier.md). The
+ * engine never runs it (it is asynchronous); a job posts comments and turns answers into flags.
+ * Which addresses are refused (private, loopback) is checked on the server (network-guard.ts).
+ */
+const externalConfig = z
+  .strictObject({
+    url: z
+      .string()
+      .trim()
+      .max(2000, "the URL is limited to 2,000 characters")
+      .refine((raw) => URL.canParse(raw) && /^https?:$/.test(new URL(raw).protocol), "must be an http(s) URL"),
+    /** Per category: flag at or above this score. Categories left out are never flagged. */
+    thresholds: z
+      .partialRecord(z.enum(RULE_CATEGORIES), ratio)
+      .refine((thresholds) => Object.keys(thresholds).length > 0, "give a threshold for at least one category"),
+    /** The whole call (connect, answer) must finish within this; 100 ms to 10 s. */
+    timeoutMs: count(100).max(10_000, "must be at most 10,000 ms (10 s)"),
+    /** Loopback and private-range addresses are refused unless this is set (SSRF), as for webhooks. */
+    allowPrivateNetwork: z.boolean().optional(),
+  });
+
 export const ruleConfigSchemas = {
   TERMS: termsConfig,
   REGEX: regexConfig,
@@ -61,6 +83,7 @@ export const ruleConfigSchemas = {
   LINKS: linksConfig,
   REPETITION: repetitionConfig,
   CLASSIFIER: classifierConfig,
+  EXTERNAL: externalConfig,
 } satisfies Record<RuleKind, z.ZodType>;
 
 export type RuleConfigByKind = { [K in RuleKind]: z.output<(typeof ruleConfigSchemas)[K]> };

@@ -3,7 +3,7 @@
 export const RULE_CATEGORIES = ["OFF_TOPIC", "NATIONALIST", "ABUSIVE", "SPAM"] as const;
 export type RuleCategory = (typeof RULE_CATEGORIES)[number];
 
-export const RULE_KINDS = ["TERMS", "REGEX", "NEAR", "OFF_TOPIC", "SHOUTING", "LINKS", "REPETITION", "CLASSIFIER"] as const;
+export const RULE_KINDS = ["TERMS", "REGEX", "NEAR", "OFF_TOPIC", "SHOUTING", "LINKS", "REPETITION", "CLASSIFIER", "EXTERNAL"] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
 export const RULE_ACTIONS = ["FLAG", "HOLD", "AUTO_HIDE"] as const;

@@ -4,6 +4,7 @@ import { recordAuditEventPg, SYSTEM_ACTOR, type AuditActor } from "@/lib/audit/r
 import type { ParseProblem } from "./types";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 import { recordImportProblems } from "./import-problems";
+import { recordPendingScoresForImport } from "@/lib/external-classifier/pending-scores";
 
 // An import batch lives as long as the connection that runs it: the connection holds a session
 // advisory lock (IMPORT_LOCK_CLASS, batch id) from the moment the row exists. A RUNNING batch whose
@@ -44,6 +45,8 @@ export async function markInterruptedImports(client: PoolClient): Promise<number
         entityId: row.id,
         details: { fileName: row.fileName, reason: "the process running it stopped before it finished" },
       });
+      // Its committed chunks are real comments: the EXTERNAL rules' endpoints still score them.
+      await recordPendingScoresForImport((sql, params) => client.query(sql, params), row.id);
     }
     await client.query("COMMIT");
     return stale.rows.map((row) => row.id);
@@ -96,6 +99,9 @@ export async function finishImportBatch(
       orderingKey: `import:${batch.id}`,
       data: { import: { id: batch.id, status: batch.status, fileName: request.fileName, format: request.format, via: request.via, ...batch.counts } },
     });
+    // The batch's new comments wait for the EXTERNAL rules' endpoints ("not scored"): a job calls
+    // them after this commit, so an endpoint that is slow or down never holds up an import.
+    await recordPendingScoresForImport((sql, params) => client.query(sql, params), batch.id);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

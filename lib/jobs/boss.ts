@@ -18,6 +18,8 @@ export const WEBHOOK_QUEUE = "webhooks";
 export const CONNECTOR_SYNC_QUEUE = "connector-sync";
 /** Starts pushing the connector outbox's due decisions to the sites (lib/connectors/drain-push-outbox.ts). */
 export const CONNECTOR_PUSH_QUEUE = "connector-push";
+/** Posts "not scored" comments to EXTERNAL rules' endpoints (lib/external-classifier/drain-external-scores.ts). */
+export const EXTERNAL_SCORE_QUEUE = "external-scores";
 /** Decides "all N matching this filter" in slices (bulk-run-job.ts). */
 export const BULK_RUN_QUEUE = "bulk-run";
 
@@ -58,7 +60,7 @@ async function startBoss(): Promise<PgBoss> {
   await boss.createQueue(RULE_RERUN_QUEUE, { name: RULE_RERUN_QUEUE, policy: "standard", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS });
   // "stately": at most one job queued (per singleton key) and one running, so a thousand sends
   // while one waits are one job. Both work in slices and re-send themselves.
-  for (const name of [SUGGESTION_QUEUE, INSIGHTS_ROLLUP_QUEUE, WEBHOOK_QUEUE, CONNECTOR_SYNC_QUEUE, CONNECTOR_PUSH_QUEUE]) {
+  for (const name of [SUGGESTION_QUEUE, INSIGHTS_ROLLUP_QUEUE, WEBHOOK_QUEUE, CONNECTOR_SYNC_QUEUE, CONNECTOR_PUSH_QUEUE, EXTERNAL_SCORE_QUEUE]) {
     await boss.createQueue(name, { name, policy: "stately", retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS });
   }
   return boss;

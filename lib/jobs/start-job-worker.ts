@@ -2,8 +2,9 @@ import "server-only";
 import { env } from "@/lib/env";
 import { ensureDefaultRules } from "@/lib/setup/ensure-default-rules";
 import { type BulkRunJobData, handleBulkRunJob } from "./bulk-run-job";
-import { BULK_RUN_QUEUE, CONNECTOR_PUSH_QUEUE, CONNECTOR_SYNC_QUEUE, getBoss, INSIGHTS_ROLLUP_QUEUE, RULE_RERUN_QUEUE, SUGGESTION_QUEUE, WEBHOOK_QUEUE } from "./boss";
+import { BULK_RUN_QUEUE, CONNECTOR_PUSH_QUEUE, CONNECTOR_SYNC_QUEUE, EXTERNAL_SCORE_QUEUE, getBoss, INSIGHTS_ROLLUP_QUEUE, RULE_RERUN_QUEUE, SUGGESTION_QUEUE, WEBHOOK_QUEUE } from "./boss";
 import { handleConnectorPushJob, handleConnectorSyncJob } from "./connector-jobs";
+import { handleExternalScoreJob } from "./external-score-job";
 import type { RuleRerunJobData } from "./enqueue-rule-rerun";
 import { handleInsightsRollupJob } from "./insights-rollup-job";
 import { sendTick } from "./periodic-jobs";
@@ -33,9 +34,11 @@ export async function startJobWorker(): Promise<void> {
   await boss.work(WEBHOOK_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, () => handleWebhookJob(boss));
   await boss.work(CONNECTOR_SYNC_QUEUE, { batchSize: 1, pollingIntervalSeconds: 5 }, () => handleConnectorSyncJob(boss));
   await boss.work(CONNECTOR_PUSH_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, () => handleConnectorPushJob(boss));
+  await boss.work(EXTERNAL_SCORE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, () => handleExternalScoreJob(boss));
   await sendTick(boss, WEBHOOK_QUEUE, 0);
   await sendTick(boss, CONNECTOR_PUSH_QUEUE, 0);
   await sendTick(boss, CONNECTOR_SYNC_QUEUE, 0);
+  await sendTick(boss, EXTERNAL_SCORE_QUEUE, 0);
   await sendTick(boss, SUGGESTION_QUEUE, 0);
   await sendTick(boss, INSIGHTS_ROLLUP_QUEUE, 0);
 }

@@ -88,6 +88,7 @@ function filterConditions(filters: QueueFilters): Prisma.Sql[] {
   if (filters.from) conditions.push(Prisma.sql`c."postedAt" >= ${filters.from}::date`);
   if (filters.to) conditions.push(Prisma.sql`c."postedAt" < ${filters.to}::date + 1`);
   if (filters.rule) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM flag f WHERE f."commentId" = c.id AND f."ruleId" = ${filters.rule})`);
+  if (filters.unscored) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM external_score_pending p WHERE p."commentId" = c.id)`);
   return conditions;
 }
 

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { ReportTally } from "@/lib/reports/summarize-reports";
 import { suggestionsFor } from "@/lib/suggest/suggestions-for";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { notScoredFor } from "@/lib/external-classifier/not-scored";
 import { parseSpans, type CardNotes, type CommentStatusName, type FlagDto, type QueueItem } from "./queue-item";
 
 export interface CommentRow {
@@ -39,7 +40,7 @@ export async function loadQueueItems(rows: CommentRow[]): Promise<QueueItem[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const reportedIds = rows.filter((row) => row.reportCount > 0).map((row) => row.id);
-  const [flags, histories, reasons, notes, suggestions, reports] = await Promise.all([
+  const [flags, histories, reasons, notes, suggestions, reports, notScored] = await Promise.all([
     db.flag.findMany({ where: { commentId: { in: ids } }, orderBy: { id: "asc" }, select: cardFlagSelect }),
     db.$queryRaw<{ id: number; earlier: number; approved: number; hidden: number; pending: number }[]>`
       SELECT c.id, count(h.id)::int AS earlier,
@@ -67,6 +68,7 @@ export async function loadQueueItems(rows: CommentRow[]): Promise<QueueItem[]> {
           SELECT "commentId", lower(reason::text) AS reason, sum(count)::int AS count
           FROM reader_report WHERE "commentId" = ANY(${reportedIds}::int[])
           GROUP BY "commentId", reason`,
+    notScoredFor(ids),
   ]);
   const reportsById = new Map<number, ReportTally[]>();
   for (const row of reports) reportsById.set(row.commentId, [...(reportsById.get(row.commentId) ?? []), { reason: row.reason as ReportTally["reason"], count: row.count }]);
@@ -84,6 +86,7 @@ export async function loadQueueItems(rows: CommentRow[]): Promise<QueueItem[]> {
     reports: reportsById.get(row.id) ?? [],
     notes: notesById.get(row.id) ?? { count: 0, latest: null },
     suggestion: suggestions.get(row.id) ?? null,
+    ...(notScored.has(row.id) ? { notScored: notScored.get(row.id) } : {}),
   }));
 }
 

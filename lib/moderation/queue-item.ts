@@ -40,6 +40,15 @@ export interface QueueItem {
   notes: CardNotes;
   /** What the model trained on this desk's decisions would do with a pending comment (advice only). */
   suggestion: Suggestion | null;
+  /** EXTERNAL rules whose endpoint has not scored the comment yet (lib/external-classifier): their flags may still come. */
+  notScored?: NotScored[];
+}
+
+export interface NotScored {
+  ruleName: string;
+  attempts: number;
+  /** Why the last call failed (timeout, HTTP status, an answer off the contract), or null before the first call. */
+  lastError: string | null;
 }
 
 /** Flag.spans is JSON: keep only well-formed [start, end) pairs. */

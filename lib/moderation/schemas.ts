@@ -61,6 +61,8 @@ export const queueQuerySchema = z.object({
   from: optionalDay.catch(undefined),
   to: optionalDay.catch(undefined),
   q: optionalText(200).transform((text) => (text === undefined ? undefined : collapseNegations(text))).optional().catch(undefined),
+  /** "1": only comments an EXTERNAL rule's endpoint has not scored yet (lib/external-classifier). */
+  unscored: z.enum(["1"]).optional().catch(undefined),
   /** Absent: the tab's own order. "suggestion": most likely to be hidden first (list-queue-by-suggestion.ts). */
   sort: z.enum(QUEUE_SORTS).optional().catch(undefined),
   after: z.string().max(500).optional().catch(undefined),

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { MAX_ROW_ID } from "@/lib/validation/bounds";
 import { defineAction, actorOf } from "@/lib/action";
 import { enqueueRuleRerun } from "@/lib/jobs/enqueue-rule-rerun";
+import { testExternalEndpoint } from "@/lib/external-classifier/test-external-endpoint";
 import { backtestRule } from "./backtest-rule";
 import { createRule } from "./create-rule";
 import { deleteRule } from "./delete-rule";
@@ -74,9 +75,22 @@ export const deleteRuleAction = defineAction({
 
 export const backtestRuleAction = defineAction({
   name: "rules.backtest",
-  input: z.object({ draft: ruleDraftSchema }),
+  // ruleId: the saved rule the draft edits (an EXTERNAL draft then signs with that rule's secret).
+  input: z.object({ draft: ruleDraftSchema, ruleId: z.number().int().positive().max(MAX_ROW_ID).optional() }),
   permission: "rules:write",
-  run: (input) => backtestRule(input.draft),
+  run: (input) => backtestRule(input.draft, {}, input.ruleId),
+});
+
+/** "Test the endpoint" of an EXTERNAL draft: sends one sample text out of Moddesk, so admins only. */
+export const testExternalEndpointAction = defineAction({
+  name: "rules.testExternalEndpoint",
+  input: z.object({
+    draft: ruleDraftSchema.refine((draft) => draft.kind === "EXTERNAL", "Only EXTERNAL rules have an endpoint to test"),
+    text: z.string().min(1, "Type a sample text").max(20_000, "Test text is limited to 20,000 characters"),
+    ruleId: z.number().int().positive().max(MAX_ROW_ID).optional(),
+  }),
+  permission: "rules:write",
+  run: (input) => testExternalEndpoint(input.draft, input.text, input.ruleId),
 });
 
 export const startRuleRerunAction = defineAction({

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { compileRules } from "@/lib/detect/compile-rules";
 import { RuleCompileError } from "@/lib/detect/compiled-rule";
 import { evaluateComment } from "@/lib/detect/evaluate-comment";
+import { backtestExternal } from "@/lib/external-classifier/backtest-external";
 import { loadCommentBatch, type ArticleTextCache, type StoredComment } from "./load-comment-batch";
 import type { RuleDraft } from "./rule-draft-schema";
 import type { Span } from "@/lib/detect/types";
@@ -27,6 +28,8 @@ export interface BacktestResult {
   /** How moderators have decided the matching comments so far. */
   statuses: Record<StoredComment["status"], number>;
   sample: BacktestSample[];
+  /** EXTERNAL drafts: why the endpoint stopped answering partway (the figures cover what it scored). */
+  endpointError?: string;
 }
 
 export interface BacktestOptions {
@@ -40,7 +43,9 @@ const SAMPLE_SIZE = 10;
 const SAMPLE_TEXT_LIMIT = 2_000;
 
 /** What a draft rule would match among the stored comments, newest rules untouched; writes nothing. */
-export async function backtestRule(draft: RuleDraft, options: BacktestOptions = {}): Promise<BacktestResult> {
+export async function backtestRule(draft: RuleDraft, options: BacktestOptions = {}, ruleId?: number): Promise<BacktestResult> {
+  // The engine never runs an EXTERNAL rule: its endpoint scores the comments, in batches.
+  if (draft.kind === "EXTERNAL") return backtestExternal(draft, ruleId, options);
   const set = compileDraft(draft);
   const batchSize = options.batchSize ?? 2_000;
   const deadline = Date.now() + (options.timeBudgetMs ?? 5_000);

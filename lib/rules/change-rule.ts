@@ -19,6 +19,8 @@ export interface RuleChangeResult {
   id: number;
   version: number;
   changes: string[];
+  /** Set when this save made the rule EXTERNAL for the first time: its signing secret, shown once. */
+  secret?: string;
 }
 
 /**
@@ -53,8 +55,8 @@ export async function changeRule(request: RuleChangeRequest): Promise<RuleChange
       });
       if (updated.count !== 1) throw await conflict(tx, request.id, current.version + 1);
       const version = request.expectedVersion + 1;
-      await recordRuleChange(tx, { actor: request.actor, action: request.action, ruleId: request.id, version, before, after });
-      return { id: request.id, version, changes };
+      const secret = await recordRuleChange(tx, { actor: request.actor, action: request.action, ruleId: request.id, version, before, after });
+      return { id: request.id, version, changes, ...(secret ? { secret } : {}) };
     });
   } catch (error) {
     if (isUniqueNameViolation(error)) throw new AppError("CONFLICT", "Another rule already has this name (perhaps deleted). Choose another name.");

@@ -19,13 +19,13 @@ export function ruleData(draft: RuleDraft) {
   };
 }
 
-/** Creates a rule at version 1, with its version row and audit event. */
-export async function createRule(draft: RuleDraft, actor: AuditActor): Promise<{ id: number; version: number }> {
+/** Creates a rule at version 1, with its version row and audit event (and an EXTERNAL rule's secret, returned once). */
+export async function createRule(draft: RuleDraft, actor: AuditActor): Promise<{ id: number; version: number; secret?: string }> {
   try {
     return await db.$transaction(async (tx) => {
       const row = await tx.rule.create({ data: { ...ruleData(draft), version: 1 }, select: ruleStateSelect });
-      await recordRuleChange(tx, { actor, action: "rule.create", ruleId: row.id, version: row.version, before: null, after: ruleSnapshot(row) });
-      return { id: row.id, version: row.version };
+      const secret = await recordRuleChange(tx, { actor, action: "rule.create", ruleId: row.id, version: row.version, before: null, after: ruleSnapshot(row) });
+      return { id: row.id, version: row.version, ...(secret ? { secret } : {}) };
     });
   } catch (error) {
     if (isUniqueNameViolation(error)) throw new AppError("CONFLICT", `A rule named '${draft.name}' already exists (perhaps deleted). Choose another name.`);

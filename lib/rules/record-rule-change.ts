@@ -2,6 +2,7 @@ import "server-only";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { Prisma } from "@/lib/db/client";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
+import { onExternalRuleSaved } from "@/lib/external-classifier/external-rule-saved";
 import { changedFields, type RuleSnapshot } from "./rule-snapshot";
 
 export type RuleAuditAction = "rule.create" | "rule.update" | "rule.disable" | "rule.enable" | "rule.delete" | "rule.import";
@@ -20,11 +21,15 @@ export const ruleStateSelect = {
   deletedAt: true,
 } satisfies Prisma.RuleSelect;
 
-/** The version row and the audit event of one saved rule state; call inside the change's transaction. */
+/**
+ * The version row and the audit event of one saved rule state; call inside the change's transaction.
+ * Returns the signing secret an EXTERNAL rule got with this save (shown once), or null.
+ */
 export async function recordRuleChange(
   tx: Prisma.TransactionClient,
   change: { actor: AuditActor; action: RuleAuditAction; ruleId: number; version: number; before: RuleSnapshot | null; after: RuleSnapshot },
-): Promise<void> {
+): Promise<string | null> {
+  const newSecret = await onExternalRuleSaved(tx, change.ruleId, change.before, change.after);
   await tx.ruleVersion.create({
     data: { ruleId: change.ruleId, version: change.version, snapshot: change.after as unknown as Prisma.InputJsonValue, changedById: change.actor.id },
   });
@@ -40,6 +45,7 @@ export async function recordRuleChange(
     orderingKey: `rule:${change.ruleId}`,
     data: { rule: { id: change.ruleId, version: change.version, change: change.action.replace("rule.", ""), name: change.after.name, category: change.after.category, enabled: change.after.enabled }, changes: changedFields(change.before, change.after), by: change.actor.label },
   });
+  return newSecret;
 }
 
 /** P2002 on rule.name → words; anything else passes through. */

@@ -3,6 +3,7 @@ import { withPgTransaction } from "@/lib/db/pg-pool";
 import { insertCommentFlags, recordAutoHide } from "@/lib/import/write-comment-chunk";
 import { flagCategoriesLiteral } from "@/lib/detect/flag-categories";
 import { flagOutcome } from "@/lib/detect/flag-outcome";
+import { keptExternalFlags } from "@/lib/external-classifier/kept-external-flags";
 import { loadCommentBatch, type ArticleTextCache } from "./load-comment-batch";
 import type { CommentContext, FlagResult } from "@/lib/detect/types";
 import type { PoolClient } from "pg";
@@ -28,8 +29,9 @@ export async function rerunRulesBatch(rerunId: number, evaluate: Evaluate, optio
     const rerun = rows[0];
     if (!rerun || rerun.status === "COMPLETED" || rerun.status === "FAILED") return { done: true, processed: 0 };
     const batch = await loadCommentBatch(client, { afterId: rerun.lastCommentId, maxId: rerun.maxCommentId, limit: options.batchSize, lockRows: true, pendingOnly: rerun.pendingOnly, articles: options.articles });
+    const external = await keptExternalFlags(client, batch.map((comment) => comment.id));
     const outcomes = batch.map((comment) => {
-      const flags = evaluate(comment.context);
+      const flags = [...evaluate(comment.context), ...(external.get(comment.id) ?? [])];
       const outcome = flagOutcome(flags);
       return { commentId: comment.id, flags, ...outcome, autoHide: outcome.autoHide && comment.status === "PENDING" };
     });

@@ -1,4 +1,4 @@
-import type { RuleKind } from "@/lib/detect/types";
+import { RULE_CATEGORIES, type RuleCategory, type RuleKind } from "@/lib/detect/types";
 
 // The rule form edits a config as text fields (a textarea of terms, a number box...); these two
 // functions translate both ways. Validation stays in schemas.ts, so an empty number box becomes
@@ -25,6 +25,11 @@ export interface ConfigFields {
   minRepeats: string;
   minCharRun: string;
   threshold: string;
+  /** EXTERNAL: the endpoint, a threshold box per category (empty: never flagged), the timeout. */
+  url: string;
+  thresholds: Record<RuleCategory, string>;
+  timeoutMs: string;
+  allowPrivateNetwork: boolean;
 }
 
 /** Starting values for a new rule: the default pack's settings. */
@@ -47,6 +52,10 @@ export const DEFAULT_CONFIG_FIELDS: ConfigFields = {
   minRepeats: "4",
   minCharRun: "12",
   threshold: "0.8",
+  url: "",
+  thresholds: { OFF_TOPIC: "", NATIONALIST: "", ABUSIVE: "0.8", SPAM: "" },
+  timeoutMs: "3000",
+  allowPrivateNetwork: false,
 };
 
 const lines = (text: string): string[] => text.split("\n").map((line) => line.trim()).filter((line) => line !== "");
@@ -77,6 +86,10 @@ export function configFromFields(kind: RuleKind, fields: ConfigFields): unknown 
       return { minRepeats: number(fields.minRepeats), ...(minCharRun === undefined ? {} : { minCharRun }) };
     }
     case "CLASSIFIER": return { threshold: number(fields.threshold) };
+    case "EXTERNAL": {
+      const thresholds = Object.fromEntries(RULE_CATEGORIES.flatMap((name) => (fields.thresholds[name].trim() === "" ? [] : [[name, number(fields.thresholds[name])]])));
+      return { url: fields.url.trim(), thresholds, timeoutMs: number(fields.timeoutMs), ...(fields.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}) };
+    }
   }
 }
 
@@ -97,5 +110,12 @@ export function fieldsFromConfig(kind: RuleKind, config: unknown): ConfigFields 
     case "LINKS": return { ...fields, maxLinks: text(c.maxLinks) };
     case "REPETITION": return { ...fields, minRepeats: text(c.minRepeats), minCharRun: text(c.minCharRun) };
     case "CLASSIFIER": return { ...fields, threshold: text(c.threshold) };
+    case "EXTERNAL": {
+      const stored = (typeof c.thresholds === "object" && c.thresholds !== null ? c.thresholds : {}) as Record<string, unknown>;
+      return {
+        ...fields, url: typeof c.url === "string" ? c.url : "", timeoutMs: text(c.timeoutMs), allowPrivateNetwork: c.allowPrivateNetwork === true,
+        thresholds: Object.fromEntries(RULE_CATEGORIES.map((name) => [name, text(stored[name])])) as Record<RuleCategory, string>,
+      };
+    }
   }
 }

@@ -26,7 +26,7 @@ export interface AttemptOutcome {
 
 const EXCERPT = 1_000;
 
-/** A DNS lookup that refuses private and loopback answers unless allowed (also used by lib/connectors/site-fetch.ts). */
+/** A DNS lookup that refuses private and loopback answers at connect time unless allowed (also used by lib/connectors/site-fetch.ts and lib/external-classifier). */
 export function guardedLookup(allowPrivateNetwork: boolean): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {

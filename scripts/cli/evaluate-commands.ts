@@ -7,6 +7,7 @@ import { RULE_SPLITS, rulesForSplit, type RuleSplit } from "@/lib/detect/quality
 import { compileRules } from "@/lib/detect/compile-rules";
 import { evaluateComment } from "@/lib/detect/evaluate-comment";
 import type { RuleDefinition } from "@/lib/detect/types";
+import type { ExtraFlags } from "@/lib/detect/quality/evaluate-labelled";
 import { formatCurve, formatHateCheckReports, formatQualityReports } from "@/lib/quality/format-report";
 import { CORPUS_SPLITS, HATECHECK_SUITES, corpusSplitPath, readHateCheck, readLabelledFile, type CorpusSplit, type HateCheckSuite } from "@/lib/quality/quality-sources";
 import { defaultPackDefinitions } from "@/lib/quality/rule-sources";
@@ -38,13 +39,16 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   if (!Number.isInteger(errors) || errors < 0) throw new AppError("INVALID", `--errors must be a whole number (got '${values.errors}')`);
   const splits: RuleSplit[] = values.split ? [values.split as RuleSplit] : [...RULE_SPLITS];
 
-  const run = (rules: RuleDefinition[], ruleSource: string) => {
+  // extraFlags: what the installation's EXTERNAL rules' endpoints answered for these comments.
+  const run = (rules: RuleDefinition[], ruleSource: string, extraFlags?: ExtraFlags) => {
     if (values.hatecheck !== undefined) {
       const suite = values.hatecheck as HateCheckSuite;
       const cases = readHateCheck(suite);
       const reports = splits.map((split) => {
         const set = compileRules(rulesForSplit(rules, split));
-        return { split, report: evaluateHateCheck(cases, (context) => evaluateComment(set, context)) };
+        const names = new Set(rulesForSplit(rules, split).map((rule) => rule.name));
+        const external = (context: Parameters<ExtraFlags>[0]) => (extraFlags ? extraFlags(context).filter((flag) => names.has(flag.ruleName)) : []);
+        return { split, report: evaluateHateCheck(cases, (context) => [...evaluateComment(set, context), ...external(context)]) };
       });
       if (values.json) return print({ suite, ruleSource, reports });
       return print(`${formatHateCheckReports(reports, { suite: `${suite} (${cases.length} cases, ${ruleSource})`, errors })}\n`);
@@ -56,7 +60,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
       if (values.json) return print({ labels: filePath, ruleSource, curve });
       return print(`${formatCurve(curve, `${filePath} (${ruleSource})`)}\n`);
     }
-    const reports = splits.map((split) => ({ split, report: evaluateLabelled(rules, records, split) }));
+    const reports = splits.map((split) => ({ split, report: evaluateLabelled(rules, records, split, extraFlags) }));
     if (values.json) return print({ labels: filePath, ruleSource, reports });
     return print(`${formatQualityReports(reports, { source: `${filePath} (${ruleSource})`, errors })}\n`);
   };
@@ -66,8 +70,17 @@ export async function evaluateCommand(args: string[]): Promise<void> {
     const { loadStoredRuleDefinitions } = await import("@/lib/quality/stored-rules");
     const stored = await loadStoredRuleDefinitions();
     if (stored.length === 0) process.stderr.write("(this database has no rules yet: evaluating the default pack)\n");
-    run(stored.length > 0 ? stored : defaultPackDefinitions(), stored.length > 0 ? "this installation's rules" : "default pack");
+    const extraFlags = await scoreWithEndpoints(stored, values.hatecheck !== undefined ? readHateCheck(values.hatecheck as HateCheckSuite).map((testCase) => testCase.text) : values.curve ? [] : readLabelledFile(values.labels ?? corpusSplitPath(values.corpus as CorpusSplit)).map((record) => record.text));
+    run(stored.length > 0 ? stored : defaultPackDefinitions(), stored.length > 0 ? "this installation's rules" : "default pack", extraFlags);
   });
+}
+
+/** The installation's EXTERNAL rules score the texts first (batched calls); none: no extra flags. */
+async function scoreWithEndpoints(stored: RuleDefinition[], texts: string[]): Promise<ExtraFlags | undefined> {
+  if (!stored.some((rule) => rule.kind === "EXTERNAL") || texts.length === 0) return undefined;
+  const { loadExternalRules } = await import("@/lib/external-classifier/external-rules");
+  const { scoreTextsExternally } = await import("@/lib/external-classifier/score-texts");
+  return scoreTextsExternally(await loadExternalRules(), texts, (line) => process.stderr.write(`(${line})\n`));
 }
 
 function print(output: string | object): void {

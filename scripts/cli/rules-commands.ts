@@ -49,6 +49,7 @@ async function importRules(args: string[]): Promise<void> {
     const report = await importRulePack(parsed.pack, CLI_ACTOR);
     say(`Created ${report.created.length}, updated ${report.updated.length}, unchanged ${report.unchanged.length} rule(s)`);
     for (const name of report.skipped) say(`Skipped '${name}': a deleted rule has this name (restore or rename it in the dashboard)`);
+    for (const { name, secret } of report.secrets) say(`EXTERNAL rule '${name}' signs its calls with ${secret} — give it to the endpoint now; it is not shown again (docs/external-classifier.md)`);
     if (report.created.length + report.updated.length === 0) return;
     // As a save on the Rules page: the queue follows the new rules without anyone pressing "Re-run rules".
     const { describePendingRecheck, recheckPendingComments } = await import("@/lib/rules/recheck-pending-comments");

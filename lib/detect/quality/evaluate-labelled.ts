@@ -1,6 +1,6 @@
 import { compileRules } from "../compile-rules";
 import { evaluateComment } from "../evaluate-comment";
-import type { RuleDefinition } from "../types";
+import type { CommentContext, FlagResult, RuleDefinition } from "../types";
 import { errorExamples, type ErrorExample } from "./error-examples";
 import { recordContext, type LabelledRecord } from "./labelled-record";
 import { confusionTable, sliceFigures, type ConfusionTable, type ScoredRecord, type SliceFigures } from "./metrics";
@@ -21,16 +21,27 @@ export interface QualityReport {
   falseFlags: ErrorExample[];
 }
 
+/**
+ * Flags scored outside the engine (EXTERNAL rules: their endpoint answered before the run, see
+ * lib/external-classifier/score-texts.ts), looked up per comment; kept only for the split's rules.
+ */
+export type ExtraFlags = (context: CommentContext) => FlagResult[];
+
 /** Runs one split of a rule set over labelled records (compiled once) and keeps each record's flags. */
-export function scoreRecords(rules: readonly RuleDefinition[], records: readonly LabelledRecord[], split: RuleSplit): { scored: ScoredRecord[]; ruleCount: number } {
+export function scoreRecords(rules: readonly RuleDefinition[], records: readonly LabelledRecord[], split: RuleSplit, extraFlags?: ExtraFlags): { scored: ScoredRecord[]; ruleCount: number } {
   const selected = rulesForSplit(rules, split);
   const set = compileRules(selected);
-  return { scored: records.map((record) => ({ record, flags: evaluateComment(set, recordContext(record)) })), ruleCount: selected.length };
+  const names = new Set(selected.map((rule) => rule.name));
+  const flagsOf = (context: CommentContext) => {
+    const flags = evaluateComment(set, context);
+    return extraFlags ? [...flags, ...extraFlags(context).filter((flag) => names.has(flag.ruleName))] : flags;
+  };
+  return { scored: records.map((record) => ({ record, flags: flagsOf(recordContext(record)) })), ruleCount: selected.length };
 }
 
 /** Every figure of the quality evaluation for one split: see docs/quality.md. */
-export function evaluateLabelled(rules: readonly RuleDefinition[], records: readonly LabelledRecord[], split: RuleSplit): QualityReport {
-  const { scored, ruleCount } = scoreRecords(rules, records, split);
+export function evaluateLabelled(rules: readonly RuleDefinition[], records: readonly LabelledRecord[], split: RuleSplit, extraFlags?: ExtraFlags): QualityReport {
+  const { scored, ruleCount } = scoreRecords(rules, records, split, extraFlags);
   return reportFromScored(rulesForSplit(rules, split), scored, split, ruleCount);
 }
 

@@ -28,11 +28,16 @@ export function ruleFigures(rules: readonly Pick<RuleDefinition, "name" | "categ
   }
   return rules.map((rule) => {
     let fired = 0, correct = 0, cleanFlagged = 0, soleCorrect = 0;
+    let ownCorrect = 0;
     for (const { record, flags } of scored) {
-      if (!flags.some((flag) => flag.ruleName === rule.name)) continue;
+      const own = flags.filter((flag) => flag.ruleName === rule.name);
+      if (own.length === 0) continue;
       fired += 1;
-      if (labelCategories(record).has(rule.category)) {
-        correct += 1;
+      const labels = labelCategories(record);
+      // An EXTERNAL rule flags several categories (its flags carry theirs); every other rule flags its own.
+      if (own.some((flag) => labels.has(flag.category))) correct += 1;
+      if (labels.has(rule.category) && own.some((flag) => flag.category === rule.category)) {
+        ownCorrect += 1;
         if (flags.every((flag) => flag.ruleName === rule.name || flag.category !== rule.category)) soleCorrect += 1;
       }
       if (record.labels.length === 0) cleanFlagged += 1;
@@ -44,7 +49,7 @@ export function ruleFigures(rules: readonly Pick<RuleDefinition, "name" | "categ
       isModel: isModelRule(rule),
       fired,
       precision: share(correct, fired),
-      recall: share(correct, labelledByCategory.get(rule.category) ?? 0),
+      recall: share(ownCorrect, labelledByCategory.get(rule.category) ?? 0),
       cleanFlagged,
       soleCorrect,
     };
