@@ -78,9 +78,12 @@ test("WordPress comments come into the queue, decisions go back to the site, and
   await moderator.goto(`/comments/${reply}`);
   await expect(moderator.getByText(`Buy cheap watches at watches dot example ${stamp}`).first()).toBeVisible();
 
+  const card = (id: number) => moderator.locator(`[data-testid="comment-card"][data-comment-id="${id}"]`);
+  // The site's report tally came with the sync: the reply leads the Reported tab.
+  await moderator.goto(`/queue?tab=reported&q=${stamp}`);
+  await expect(card(reply)).toContainText("Reported 3×");
   await moderator.goto(`/queue?tab=pending&q=${stamp}`);
   await expect(moderator.getByTestId("queue-board")).toHaveAttribute("data-hydrated", "true");
-  const card = (id: number) => moderator.locator(`[data-testid="comment-card"][data-comment-id="${id}"]`);
   for (const id of [first, reply, held, changed]) await expect(card(id)).toBeVisible();
   await card(first).getByRole("button", { name: "Hide…" }).click();
   await card(first).getByRole("button", { name: "4 spam" }).click();

@@ -34,15 +34,17 @@ export interface WordpressSite {
   stop: () => Promise<void>;
 }
 
-/** The lines of PHP docs/connectors.md tells a site to add, so Moddesk can leave the hide reason. */
+/** The lines of PHP docs/connectors.md tells a site to add: the hide reason, and readers' report tallies. */
 const REASON_META_PLUGIN = `<?php
 add_action('init', function () {
-    register_meta('comment', 'moddesk_reason', [
-        'type' => 'string',
-        'single' => true,
-        'show_in_rest' => true,
-        'auth_callback' => function () { return current_user_can('moderate_comments'); },
-    ]);
+    foreach (['moddesk_reason', 'moddesk_reports'] as $key) {
+        register_meta('comment', $key, [
+            'type' => 'string',
+            'single' => true,
+            'show_in_rest' => true,
+            'auth_callback' => function () { return current_user_can('moderate_comments'); },
+        ]);
+    }
 });
 `;
 
@@ -169,6 +171,8 @@ $comment = function ($text, $approved, $parent = 0) use ($post, $at) {
 };
 $first = $comment("Buy cheap watches at watches dot example $stamp", 1);
 $reply = $comment("Reply: nobody wants watches here $stamp", 1, $first);
+// Three readers reported the reply as spam on the site (what a "report" button would keep).
+add_comment_meta($reply, 'moddesk_reports', '{"spam": 3}', true);
 $held = $comment("I was at the meeting, the vote was seven to two $stamp", 0);
 $changed = $comment("Potholes on Mill Road are the real story $stamp", 1);
 [$password] = WP_Application_Passwords::create_new_application_password($installed['user_id'], ['name' => 'Moddesk']);

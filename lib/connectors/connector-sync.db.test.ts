@@ -25,7 +25,7 @@ interface SiteComment {
   date_gmt: string;
   content: { raw: string };
   status: string;
-  meta: Record<string, string> | [];
+  meta: Record<string, unknown> | [];
 }
 
 function fakeWordpress() {
@@ -179,5 +179,25 @@ describe("the WordPress connector's sync and push outbox", () => {
     expect(site.comments.find((comment) => comment.id === 32)?.status).toBe("approved");
     expect(site.writes.length).toBe(writesBefore);
     expect(await db.connectorPush.count({ where: { commentId: live.id, status: "APPLIED" } })).toBe(2);
+  });
+
+  it("records the site's reader-report tallies (moddesk_reports meta) once, and a bad tally is a warning, not a lost comment", async () => {
+    const site = fakeWordpress();
+    site.add(40, { meta: { moddesk_reason: "", moddesk_reports: { abusive: 2, spam: 1 } } });
+    site.add(41, { meta: { moddesk_reason: "", moddesk_reports: "{\"rude\": 1}" } });
+    const first = await syncConnector("wordpress", "manual", admin, { fetchFn: site.fetchFn });
+    expect(first).toMatchObject({ status: "COMPLETED", added: 2, rejected: 0, reported: 1 });
+    const reported = await linkedComment("40");
+    expect(await db.comment.findUniqueOrThrow({ where: { id: reported.id }, select: { reportCount: true, reportPriority: true } })).toEqual({ reportCount: 3, reportPriority: 20 });
+    const batch = await db.importBatch.findFirstOrThrow({ where: { via: "connector" }, orderBy: { id: "desc" }, select: { id: true } });
+    expect(await db.auditEvent.count({ where: { action: "comment.report", entityId: String(batch.id) } })).toBe(1);
+    expect(await db.comment.findUniqueOrThrow({ where: { id: (await linkedComment("41")).id }, select: { reportCount: true } })).toEqual({ reportCount: 0 });
+
+    // The site's tally rose: the next pull of the comment (a re-sync from scratch here) adds the difference only.
+    site.comments.find((comment) => comment.id === 40)!.meta = { moddesk_reason: "", moddesk_reports: { abusive: 4, spam: 1 } };
+    const connector = await db.connector.findUniqueOrThrow({ where: { kind: "wordpress" }, select: { id: true } });
+    await db.connector.update({ where: { id: connector.id }, data: { cursor: null } });
+    expect(await syncConnector("wordpress", "manual", admin, { fetchFn: site.fetchFn })).toMatchObject({ status: "COMPLETED", added: 0 });
+    expect(await db.comment.findUniqueOrThrow({ where: { id: reported.id }, select: { reportCount: true } })).toEqual({ reportCount: 5 });
   });
 });

@@ -4,6 +4,7 @@
 // database side (sync cursors, the outbox, conflicts) lives in lib/connectors/sync-*.ts and is shared.
 import type { z } from "zod";
 import type { CommentStatusHint, ParseEvent } from "@/lib/import/types";
+import type { ReaderReportInput } from "@/lib/reports/schemas";
 
 export type ConnectorKind = "wordpress" | "disqus";
 
@@ -16,6 +17,8 @@ export interface PullPage {
   events: ParseEvent[];
   /** Per pulled comment: its id on the site and its site version (modified time or etag) for conflict checks. */
   siteVersions: Array<{ externalId: string; siteVersion: string; siteStatus: string }>;
+  /** Readers' reports the site keeps per pulled comment (Disqus numReports, a WordPress site's moddesk_reports meta). */
+  reports?: Array<{ externalId: string; reports: ReaderReportInput[] }>;
   /** Where the next pull starts (opaque to the caller); null when the site has nothing newer. */
   nextCursor: string | null;
   /**

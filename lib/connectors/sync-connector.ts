@@ -6,6 +6,8 @@ import { AppError } from "@/lib/errors";
 import { runImport } from "@/lib/import/run-import";
 import type { ParseEvent } from "@/lib/import/types";
 import { loadRuleEvaluator } from "@/lib/rules/load-rule-evaluator";
+import { recordReportBatch } from "@/lib/reports/record-reader-reports";
+import type { ReaderReportInput } from "@/lib/reports/schemas";
 import type { ConnectorFetch, ConnectorKind, PullPage } from "./connector";
 import { loadConnector } from "./connector-settings";
 import { connectorFor } from "./registry";
@@ -29,6 +31,8 @@ export interface SyncSummary {
   added: number;
   duplicates: number;
   rejected: number;
+  /** Pulled comments that carried readers' reports (recorded through lib/reports). */
+  reported?: number;
   error?: string;
 }
 
@@ -54,6 +58,28 @@ const PUSH_AUTO_HIDES = `
   JOIN LATERAL (SELECT id, reason::text, note FROM decision WHERE "commentId" = l."commentId" ORDER BY id DESC LIMIT 1) d ON true
   WHERE l."connectorId" = $1 AND l."commentId" = ANY($2::int[])`;
 
+interface PulledReports {
+  dedupeKey: string;
+  hashSource: string;
+  reports: ReaderReportInput[];
+}
+
+/**
+ * The site's reader reports of the pulled comments, recorded once the comments are stored (never in
+ * the import's COPY) with one audit event for the sync; returns how many comments carried reports.
+ */
+async function recordPulledReports(pulled: readonly PulledReports[], kind: ConnectorKind, actor: AuditActor, importBatchId: number): Promise<number> {
+  if (pulled.length === 0) return 0;
+  const stored = await getPgPool().query<{ id: number; dedupeKey: string }>(`SELECT id, "dedupeKey" FROM comment WHERE "dedupeKey" = ANY($1::text[])`, [pulled.map((entry) => entry.dedupeKey)]);
+  const ids = new Map(stored.rows.map((row) => [row.dedupeKey, row.id]));
+  const entries = pulled.flatMap((entry) => {
+    const commentId = ids.get(entry.dedupeKey);
+    return commentId === undefined ? [] : [{ commentId, hashSource: entry.hashSource, reports: entry.reports }];
+  });
+  await db.$transaction((tx) => recordReportBatch(tx, entries, { source: kind, actor, importBatchId }));
+  return entries.length;
+}
+
 /** A sync row, unless another sync of the connector is running (one at a time; a stuck one is ignored after 15 minutes). */
 async function startSync(connectorId: number, trigger: SyncTrigger): Promise<{ id: number } | null> {
   return db.$transaction(async (tx) => {
@@ -77,15 +103,20 @@ export async function syncConnector(kind: ConnectorKind, trigger: SyncTrigger, a
   let cursor = loaded.cursor;
   let pulled = 0;
   const links: Array<{ dedupeKey: string; externalId: string; siteVersion: string; siteStatus: string }> = [];
+  const pulledReports: PulledReports[] = [];
   async function* pages(): AsyncGenerator<ParseEvent> {
     for (let page = 0; page < MAX_PAGES_PER_SYNC; page++) {
       const pulledPage: PullPage = await connector!.pull(config, cursor, fetchFn);
       const versions = new Map(pulledPage.siteVersions.map((version) => [version.externalId, version]));
+      const reports = new Map((pulledPage.reports ?? []).map((entry) => [entry.externalId, entry.reports]));
       for (const event of pulledPage.events) {
         if (event.type !== "comment" || event.comment.externalId === undefined) continue;
         pulled += 1;
+        const dedupeKey = `${event.comment.source}:${event.comment.key}`;
         const version = versions.get(event.comment.externalId);
-        if (version) links.push({ dedupeKey: `${event.comment.source}:${event.comment.key}`, ...version });
+        if (version) links.push({ dedupeKey, ...version });
+        const commentReports = reports.get(event.comment.externalId);
+        if (commentReports) pulledReports.push({ dedupeKey, hashSource: event.comment.source, reports: commentReports });
       }
       yield* pulledPage.events;
       cursor = pulledPage.nextCursor ?? cursor;
@@ -99,13 +130,14 @@ export async function syncConnector(kind: ConnectorKind, trigger: SyncTrigger, a
     const linked = await getPgPool().query<{ commentId: number; siteStatus: string; status: string }>(LINK, [loaded.id, links.map((link) => link.dedupeKey), links.map((link) => link.externalId), links.map((link) => link.siteVersion), links.map((link) => link.siteStatus)]);
     const autoHidden = linked.rows.filter((row) => row.status === "HIDDEN" && connector.statusHintFor(row.siteStatus) !== "HIDDEN").map((row) => row.commentId);
     if (autoHidden.length > 0) await getPgPool().query(PUSH_AUTO_HIDES, [loaded.id, autoHidden]);
+    const reported = await recordPulledReports(pulledReports, kind, actor, summary.batchId);
     const counts = { pulled, added: summary.added, duplicates: summary.duplicates, rejected: summary.rejected };
     await db.$transaction(async (tx) => {
       await tx.connector.update({ where: { id: loaded.id }, data: { cursor, lastSyncAt: new Date(), lastError: null } });
       await tx.connectorSync.update({ where: { id: sync.id }, data: { status: "COMPLETED", finishedAt: new Date(), importBatchId: summary.batchId, ...counts } });
-      await recordAuditEvent(tx, { actor, action: "connector.sync", entityType: "connector", entityId: loaded.id, details: { kind, trigger, syncId: sync.id, importBatchId: summary.batchId, ...counts } });
+      await recordAuditEvent(tx, { actor, action: "connector.sync", entityType: "connector", entityId: loaded.id, details: { kind, trigger, syncId: sync.id, importBatchId: summary.batchId, ...counts, reported } });
     });
-    return { syncId: sync.id, status: "COMPLETED", ...counts };
+    return { syncId: sync.id, status: "COMPLETED", ...counts, reported };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await db.$transaction(async (tx) => {

@@ -5,6 +5,7 @@ import type { ParseEvent } from "@/lib/import/types";
 import type { ConnectorFetch, PullPage } from "../connector";
 import type { WordpressConfig } from "./config";
 import { callRest, restUrl, wordpressSiteVersion, type WordpressComment, type WordpressPost } from "./rest-client";
+import { REPORTS_META_KEY, reportsFromMeta } from "./reports-meta";
 import { wordpressStatusHint } from "./status-map";
 
 // Pulls one page of comments, oldest first, from where the last page stopped.
@@ -49,13 +50,21 @@ export async function pullWordpressPage(config: WordpressConfig, cursor: string 
   const posts = await loadPosts(config, fetchFn, [...new Set(comments.map((comment) => comment.post))]);
   const site = siteScope(config.siteUrl);
   const events: ParseEvent[] = [];
+  const reports: NonNullable<PullPage["reports"]> = [];
   for (const post of posts.values()) events.push(articleEvent(site, post));
-  comments.forEach((comment, index) => events.push(commentEvent(site, comment, index)));
+  comments.forEach((comment, index) => {
+    events.push(commentEvent(site, comment, index));
+    const found = reportsFromMeta(comment);
+    // A malformed tally is the site's bug, not a reason to refuse the comment: a warning with its place.
+    if ("problem" in found) events.push({ type: "warning", warning: { line: index + 1, field: REPORTS_META_KEY, message: found.problem } });
+    else if (found.reports.length > 0) reports.push({ externalId: String(comment.id), reports: found.reports });
+  });
   const last = comments.at(-1);
   const nextCursor = last ? JSON.stringify(nextCursorAfter(from, comments, last.date)) : cursor;
   return {
     events,
     siteVersions: comments.map((comment) => ({ externalId: String(comment.id), siteVersion: wordpressSiteVersion(comment), siteStatus: comment.status })),
+    reports,
     nextCursor,
     hasMore: comments.length === PAGE_SIZE,
   };
