@@ -1,4 +1,5 @@
 import "server-only";
+import pg from "pg";
 import PgBoss from "pg-boss";
 import { pgConfigFromUrl } from "@/lib/db/connection-url";
 import { requireDatabaseUrl } from "@/lib/env";
@@ -24,6 +25,13 @@ export const BULK_RUN_QUEUE = "bulk-run";
 export const SLICE_SECONDS = 20;
 const EXPIRE_SECONDS = 120;
 
+/**
+ * Held while pg-boss installs its schema and creates the queues: two app instances starting
+ * together on a fresh database deadlocked there (each queue is a partition created by DDL), and
+ * the instance that lost served on without its worker.
+ */
+const BOSS_SETUP_LOCK = 7_240_020;
+
 const holder = globalThis as unknown as { moddeskBoss?: Promise<PgBoss> };
 
 export function getBoss(): Promise<PgBoss> {
@@ -34,8 +42,22 @@ export function getBoss(): Promise<PgBoss> {
   return holder.moddeskBoss;
 }
 
+/** Runs `setup` under a session-level advisory lock on a connection of its own (ending it releases the lock). */
+async function withSetupLock<T>(databaseUrl: string, setup: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ ...pgConfigFromUrl(databaseUrl), application_name: "moddesk-jobs-setup" });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [BOSS_SETUP_LOCK]);
+    return await setup();
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 async function startBoss(): Promise<PgBoss> {
-  const { host, port, user, password, database, ssl } = pgConfigFromUrl(requireDatabaseUrl());
+  const databaseUrl = requireDatabaseUrl();
+  const { host, port, user, password, database, ssl } = pgConfigFromUrl(databaseUrl);
   const boss = new PgBoss({
     host, port, user, password: typeof password === "string" ? password : undefined, database, ssl,
     schema: "pgboss",
@@ -46,7 +68,20 @@ async function startBoss(): Promise<PgBoss> {
     maintenanceIntervalSeconds: 30,
   });
   boss.on("error", (error) => console.error("[jobs]", error));
-  await boss.start();
+  try {
+    await withSetupLock(databaseUrl, async () => {
+      await boss.start();
+      await createQueues(boss);
+    });
+  } catch (error) {
+    // Started but a queue refused: stop it, or a retry would leave two instances polling.
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    throw error;
+  }
+  return boss;
+}
+
+async function createQueues(boss: PgBoss): Promise<void> {
   await boss.createQueue(BULK_RUN_QUEUE, { name: BULK_RUN_QUEUE, policy: "standard", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS });
   await boss.createQueue(RULE_RERUN_QUEUE, { name: RULE_RERUN_QUEUE, policy: "standard", retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS });
   // "stately": at most one job queued (per singleton key) and one running, so a thousand sends
@@ -54,7 +89,6 @@ async function startBoss(): Promise<PgBoss> {
   for (const name of [SUGGESTION_QUEUE, INSIGHTS_ROLLUP_QUEUE, WEBHOOK_QUEUE]) {
     await boss.createQueue(name, { name, policy: "stately", retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: EXPIRE_SECONDS });
   }
-  return boss;
 }
 
 export async function stopBoss(): Promise<void> {

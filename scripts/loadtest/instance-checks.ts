@@ -15,6 +15,18 @@ export interface InstanceCheck {
 
 const changesUrl = (server: WebServer, since: Date) => `${server.baseUrl}/api/v1/queue/changes?since=${encodeURIComponent(since.toISOString())}`;
 
+/** Every instance's health probe: database up and its own job worker running. */
+export async function checkHealthOfInstances(servers: readonly WebServer[]): Promise<InstanceCheck> {
+  const answers = await Promise.all(
+    servers.map(async (server) => {
+      const response = await fetch(`${server.baseUrl}/api/health`);
+      const body = (await response.json()) as { jobs?: { state?: string } };
+      return `${response.status} (jobs ${body.jobs?.state ?? "?"})`;
+    }),
+  );
+  return { ok: answers.every((answer) => answer === "200 (jobs running)"), line: `health of each instance: ${answers.join(", ")} (must all be 200, jobs running)` };
+}
+
 /** A session cookie handed out by the first server is accepted by every other one. */
 export async function checkSessionAcrossInstances(session: ModeratorSession, servers: readonly WebServer[]): Promise<InstanceCheck> {
   const statuses = await Promise.all(servers.map(async (server) => (await session.get(changesUrl(server, new Date()))).status));
@@ -86,13 +98,19 @@ export async function checkJobsRanOnce(sql: pg.Client, rerunId: number, decision
        GROUP BY name ORDER BY name`,
     )
   ).rows;
+  // What a retried job failed with, so a failure names its cause.
+  const retried = (
+    await sql.query<{ name: string; state: string; output: unknown }>(
+      `SELECT name, state, output FROM (SELECT name, state, retry_count, output FROM pgboss.job UNION ALL SELECT name, state, retry_count, output FROM pgboss.archive) AS every_job WHERE retry_count > 0 LIMIT 3`,
+    )
+  ).rows.map((job) => `${job.name} (${job.state}): ${JSON.stringify(job.output).slice(0, 300)}`);
   const trainings = Number((await sql.query<{ count: string }>(`SELECT count(*) FROM suggestion_model`)).rows[0]?.count ?? 0);
   const maxTrainings = 1 + Math.floor(decisions / RETRAIN_EVERY);
   const rerunOk = rerun.status === "COMPLETED" && rerun.processed === rerun.total;
   const jobsOk = jobs.every((job) => job.rerun === 0);
   return [
     { ok: rerunOk, line: `rule re-run queued once: ${rerun.status}, processed ${rerun.processed} of ${rerun.total} comments (must be COMPLETED with processed = total)` },
-    { ok: jobsOk, line: `pg-boss jobs completed: ${jobs.map((job) => `${job.name} ${job.completed}`).join(", ") || "none"}; jobs run more than once: ${jobs.reduce((sum, job) => sum + job.rerun, 0)} (must be 0)` },
+    { ok: jobsOk, line: `pg-boss jobs completed: ${jobs.map((job) => `${job.name} ${job.completed}`).join(", ") || "none"}; jobs run more than once: ${jobs.reduce((sum, job) => sum + job.rerun, 0)} (must be 0)${retried.length ? `: ${retried.join("; ")}` : ""}` },
     { ok: trainings <= maxTrainings, line: `suggestion model trainings: ${trainings} for ${decisions} decisions (at most ${maxTrainings}: one per ${RETRAIN_EVERY} decisions)` },
   ];
 }

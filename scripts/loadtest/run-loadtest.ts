@@ -6,7 +6,7 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyPendingMigrations } from "@/lib/db/migrations";
 import { buildIfStale } from "../lib/build-if-stale";
 import { percentile } from "../lib/timing";
-import { checkJobsRanOnce, checkLiveUpdatesAcrossInstances, checkSessionAcrossInstances, checkThrottleAcrossInstances, type InstanceCheck } from "./instance-checks";
+import { checkHealthOfInstances, checkJobsRanOnce, checkLiveUpdatesAcrossInstances, checkSessionAcrossInstances, checkThrottleAcrossInstances, type InstanceCheck } from "./instance-checks";
 import { ModeratorSession, type DecisionOutcome } from "./moderator-session";
 import { logTail, startWebServers, stopWebServers, type WebServer } from "./web-servers";
 
@@ -61,6 +61,7 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRep
   // The audit key and checkpoints of this throwaway database, never the checkout's .moddesk/.
   process.env.MODDESK_DATA_DIR = scratch;
   let servers: WebServer[] = [];
+  let failedChecks = false;
   let stopJobs: () => Promise<void> = async () => {};
   const sql = new pg.Client({ connectionString: database.url });
   try {
@@ -128,6 +129,7 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRep
     if (instanceCount > 1) {
       const probe = sessions[0] as ModeratorSession;
       const undecided = (await sql.query<{ id: number }>(`SELECT id FROM comment WHERE source = 'load' AND status = 'PENDING' ORDER BY id DESC LIMIT 1`)).rows[0]?.id ?? 0;
+      instanceChecks.push(await checkHealthOfInstances(servers));
       instanceChecks.push(await checkSessionAcrossInstances(probe, servers));
       instanceChecks.push(await checkLiveUpdatesAcrossInstances(probe, undecided, servers));
       instanceChecks.push(await checkThrottleAcrossInstances("nobody-here@moddesk.test", servers));
@@ -153,6 +155,7 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRep
     const latencies = outcomes.map((outcome) => outcome.latencyMs).sort((a, b) => a - b);
     const lost = accepted.length - stored;
     const figures = { decisions: accepted.length, conflicts, errors, lost, doubles, auditEvents, requests: outcomes.length, requestsPerSecond: outcomes.length / options.seconds, decisionsPerSecond: accepted.length / options.seconds, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95) };
+    failedChecks = instanceChecks.some((check) => !check.ok);
     const ok = lost === 0 && doubles === 0 && errors === 0 && auditEvents === allDecisions && allDecisions === accepted.length + probeDecisions && chain.intact && instanceChecks.every((check) => check.ok);
     const lines = [
       `app instances: ${instanceCount} production server(s) on one PostgreSQL${instanceCount > 1 ? `, moderators dealt out between them` : ""}`,
@@ -169,7 +172,7 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRep
   } finally {
     await stopJobs().catch(() => {});
     await sql.end().catch(() => {});
-    if (servers.some((server) => server.child.exitCode !== null)) for (const server of servers) options.log(`instance ${server.index} log: ${logTail(server)}`);
+    if (servers.some((server) => server.child.exitCode !== null) || failedChecks) for (const server of servers) options.log(`instance ${server.index} log: ${logTail(server)}`);
     stopWebServers(servers);
     await database.stop().catch(() => {});
     rmSync(scratch, { recursive: true, force: true });
