@@ -7,7 +7,9 @@ import { applyPendingMigrations } from "@/lib/db/migrations";
 import { buildIfStale } from "../lib/build-if-stale";
 import { percentile } from "../lib/timing";
 import { checkHealthOfInstances, checkJobsRanOnce, checkLiveUpdatesAcrossInstances, checkSessionAcrossInstances, checkThrottleAcrossInstances, type InstanceCheck } from "./instance-checks";
+import { decideFor } from "./decide-for";
 import { ModeratorSession, type DecisionOutcome } from "./moderator-session";
+import { compareWithWebhooks, type WebhookComparison } from "./webhook-comparison";
 import { logTail, startWebServers, stopWebServers, type WebServer } from "./web-servers";
 
 // N moderators deciding overlapping comments through the real HTTP endpoints while an import
@@ -22,8 +24,8 @@ export interface LoadtestOptions {
   isDisjoint?: boolean;
   /** App instances (production servers) on the one database; moderators are dealt out between them. */
   instances?: number;
-  /** Endpoints to attach before the run (the webhook bench); the servers may post to loopback. */
-  beforeRun?: (context: { databaseUrl: string }) => Promise<void>;
+  /** The webhook comparison (webhook-comparison.ts) instead of the one run: disjoint, no endpoints, then two. */
+  webhooks?: boolean;
   log: (line: string) => void;
 }
 
@@ -83,8 +85,6 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRep
     );
     const pool = (await sql.query<{ id: number }>(`SELECT id FROM comment WHERE source = 'load' ORDER BY id`)).rows.map((row) => row.id);
 
-    await options.beforeRun?.({ databaseUrl: database.url });
-
     await buildIfStale(options.log);
     const { auditKey } = await import("@/lib/audit/audit-key");
     // Each instance gets a data folder of its own: the secrets they must share are passed as settings.
@@ -105,24 +105,16 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRep
       rerunId = (await enqueueRuleRerun(SYSTEM_ACTOR)).id;
     }
 
-    options.log(`${options.moderators} moderators on ${instanceCount} instance(s) deciding ${pool.length} overlapping comments for ${options.seconds} s while ${options.importComments} comments are imported…`);
-    const outcomes: DecisionOutcome[] = [];
-    const deadline = Date.now() + options.seconds * 1000;
+    options.log(`${options.moderators} moderators on ${instanceCount} instance(s) deciding ${pool.length} ${options.isDisjoint || options.webhooks ? "disjoint" : "overlapping"} comments for ${options.seconds} s while ${options.importComments} comments are imported…`);
     const importing = options.importComments > 0 ? admin.upload("loadtest.jsonl", generatedJsonl(options.importComments)) : Promise.resolve("none");
-    await Promise.all(
-      sessions.map(async (session, index) => {
-        // Each moderator walks the pool from a starting point a few comments after the previous
-        // one's, so they keep running into comments a neighbour just decided: conflicts on purpose.
-        // Disjoint: moderator i takes every N-th comment from i, so none ever meets another.
-        let cursor = options.isDisjoint ? index : index * 3;
-        const stride = options.isDisjoint ? sessions.length : 1;
-        while (Date.now() < deadline && cursor < pool.length) {
-          const commentId = pool[cursor] ?? 0;
-          cursor += stride;
-          outcomes.push(await session.decide(commentId, cursor % 3 === 0 ? "HIDE" : "APPROVE"));
-        }
-      }),
-    );
+    let comparison: WebhookComparison | null = null;
+    let outcomes: DecisionOutcome[];
+    if (options.webhooks) {
+      comparison = await compareWithWebhooks(sessions, pool, options.seconds, sql, options.log);
+      outcomes = comparison.outcomes;
+    } else {
+      outcomes = await decideFor(sessions, pool, options.seconds, options.isDisjoint ?? false);
+    }
     const importSummary = await importing;
 
     const instanceChecks: InstanceCheck[] = [];
@@ -154,7 +146,7 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRep
 
     const latencies = outcomes.map((outcome) => outcome.latencyMs).sort((a, b) => a - b);
     const lost = accepted.length - stored;
-    const figures = { decisions: accepted.length, conflicts, errors, lost, doubles, auditEvents, requests: outcomes.length, requestsPerSecond: outcomes.length / options.seconds, decisionsPerSecond: accepted.length / options.seconds, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95) };
+    const figures = { ...comparison?.figures, decisions: accepted.length, conflicts, errors, lost, doubles, auditEvents, requests: outcomes.length, requestsPerSecond: outcomes.length / options.seconds, decisionsPerSecond: accepted.length / options.seconds, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95) };
     failedChecks = instanceChecks.some((check) => !check.ok);
     const ok = lost === 0 && doubles === 0 && errors === 0 && auditEvents === allDecisions && allDecisions === accepted.length + probeDecisions && chain.intact && instanceChecks.every((check) => check.ok);
     const lines = [
@@ -165,6 +157,7 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRep
       `audit events: ${auditEvents} for ${allDecisions} stored decisions (must be equal); audit chain: ${chain.intact ? `intact, ${chain.events} events` : "BROKEN"}`,
       `latency per decision request (${outcomes.length} requests): p50 ${figures.p50Ms.toFixed(1)} ms, p95 ${figures.p95Ms.toFixed(1)} ms`,
       `import during the run: ${importSummary.slice(0, 200)}`,
+      ...(comparison?.lines ?? []),
       ...instanceChecks.map((check) => `${check.ok ? "ok" : "FAILED"}: ${check.line}`),
       ok ? "verdict: OK" : "verdict: FAILED",
     ];

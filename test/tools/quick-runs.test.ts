@@ -24,7 +24,7 @@ describe("npm run bench -- --quick", () => {
     expect(lastLine).toMatch(/^(every target met \(quick mode|quick mode: \d+ target\(s\) MISSED)/);
     if (output.includes("MISSED")) expect(lastLine).toMatch(/MISSED/);
     const report = readFileSync(path.join(root, ".moddesk-test/BENCHMARKS.quick.md"), "utf8");
-    for (const section of ["## rules", "## import", "## queue", "## export", "## insights", "## load"]) expect(report).toContain(section);
+    for (const section of ["## rules", "## import", "## queue", "## export", "## insights", "## load", "## webhooks"]) expect(report).toContain(section);
     expect(report).toMatch(/- cores: \d+/);
     expect(report).toMatch(/PostgreSQL \d+/);
   });
