@@ -39,3 +39,17 @@ describe("npm run loadtest -- --quick", () => {
     expect(status).toBe(0);
   });
 });
+
+describe("npm run loadtest -- --quick --instances 2", () => {
+  it("splits the moderators over two production servers on one database and every cross-instance check holds", () => {
+    const { status, output } = npmRun("loadtest", ["--quick", "--instances", "2"]);
+    expect(output).toContain("app instances: 2 production server(s) on one PostgreSQL");
+    expect(output).toMatch(/lost decisions: 0 \(must be 0\), duplicate decisions: 0/);
+    for (const check of ["health of each instance", "session opened on instance 0", "live updates", "sign-in throttle", "rule re-run queued once", "pg-boss jobs completed", "suggestion model trainings"]) {
+      expect(output).toMatch(new RegExp(`^ok: ${check}`, "m"));
+    }
+    expect(output).not.toMatch(/^FAILED: /m);
+    expect(output).toContain("verdict: OK");
+    expect(status).toBe(0);
+  });
+});
