@@ -56,6 +56,18 @@ export async function applyTransition(tx: Prisma.TransactionClient, actor: Audit
     },
     select: { id: true },
   });
+  // The outbox row before the audit event: appending to the audit chain takes the chain's lock
+  // until commit, and every decision of every instance waits on it, so nothing else may run after
+  // it. With the audit event last, webhook endpoints add no time to that critical section (npm run
+  // bench, section webhooks).
+  await enqueueWebhookEvent((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
+    type: "comment.decided",
+    orderingKey: `comment:${transition.commentId}`,
+    commentId: transition.commentId,
+    data: {
+      decision: { id: decision.id, action: transition.action, fromStatus: transition.from, toStatus: transition.to, reason: transition.reason ?? null, decidedAt: decidedAt.toISOString(), by: actor.label },
+    },
+  });
   await recordAuditEvent(tx, {
     actor,
     action: transition.auditAction,
@@ -69,14 +81,6 @@ export async function applyTransition(tx: Prisma.TransactionClient, actor: Audit
       ...(transition.note ? { note: transition.note } : {}),
       ...(transition.revertsId ? { revertsId: transition.revertsId } : {}),
       ...transition.auditDetails,
-    },
-  });
-  await enqueueWebhookEvent((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
-    type: "comment.decided",
-    orderingKey: `comment:${transition.commentId}`,
-    commentId: transition.commentId,
-    data: {
-      decision: { id: decision.id, action: transition.action, fromStatus: transition.from, toStatus: transition.to, reason: transition.reason ?? null, decidedAt: decidedAt.toISOString(), by: actor.label },
     },
   });
   return { commentId: transition.commentId, decisionId: decision.id, status: transition.to, version: transition.expectedVersion + 1, decidedAt };
