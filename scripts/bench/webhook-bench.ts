@@ -15,9 +15,9 @@ interface WebhookRun {
 
 export async function runWebhookBench(options: { quick: boolean }): Promise<BenchResult> {
   const moderators = options.quick ? 4 : 20;
-  const seconds = options.quick ? 4 : 20;
+  const seconds = options.quick ? 4 : 30;
   // Three disjoint slices (warm-up, without, with), each more than the moderators can decide in time.
-  const pool = options.quick ? 3_000 : 60_000;
+  const pool = options.quick ? 3_000 : 80_000;
   const args = ["--moderators", String(moderators), "--seconds", String(seconds), "--import", "0", "--pool", String(pool), "--webhooks", "--json"];
   const child = spawnSync(process.execPath, [path.join(projectRoot, "bin/run-ts.mjs"), "scripts/loadtest.ts", ...args], { cwd: projectRoot, encoding: "utf8", maxBuffer: 16 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] });
   const output = child.stdout.trim().split("\n");
