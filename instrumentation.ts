@@ -3,6 +3,7 @@
 // server restarts the worker, which resumes unfinished passes (see lib/jobs/boss.ts).
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startJobWorker } = await import("./lib/jobs/start-job-worker");
-  await startJobWorker().catch((error: unknown) => console.error("[jobs] the job worker did not start:", error));
+  // A worker that cannot start says so (log, /api/health, admins' banner) and retries by itself.
+  const { startJobWorkerLoudly } = await import("./lib/jobs/start-job-worker");
+  await startJobWorkerLoudly();
 }

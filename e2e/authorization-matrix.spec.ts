@@ -99,6 +99,8 @@ const HANDLERS: Record<string, { url?: string; methods: Partial<Record<Method, A
   // Single sign-on's callback (a 404 when SSO is off, as on this server; e2e/sso.spec.ts covers it on).
   "/api/auth/[...all]": { url: "/api/auth/callback/oidc", methods: { GET: "public" }, allowed: { GET: 404 } },
   "/icon.svg": { methods: { GET: "public" }, allowed: { GET: 200 } },
+  // The health probe: the same answer for everyone (the job worker runs on this server).
+  "/api/health": { methods: { GET: "public" }, allowed: { GET: 200 } },
 };
 
 /** Server actions, by file and export name. */

@@ -1,7 +1,9 @@
 import Link from "next/link";
+import { JobsDownBanner } from "@/components/layout/jobs-down-banner";
 import { MainNav } from "@/components/layout/main-nav";
 import { SignOutButton } from "@/components/layout/sign-out-button";
 import { navigationFor } from "@/lib/auth/navigation";
+import { can } from "@/lib/auth/policy";
 import { getCurrentUser } from "@/lib/auth/session";
 
 // Chrome only: every page below decides access for itself.
@@ -30,6 +32,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
           ) : null}
         </div>
       </header>
+      {user && can(user.role, "system:status") ? <JobsDownBanner /> : null}
       <div className="mx-auto max-w-6xl px-4 py-6">{children}</div>
     </div>
   );

@@ -8,6 +8,7 @@ const expected: Record<Permission, { admin: boolean; moderator: boolean }> = {
   "rules:write": { admin: true, moderator: false },
   "audit:read-decisions": { admin: true, moderator: true },
   "audit:read-all": { admin: true, moderator: false },
+  "system:status": { admin: true, moderator: false },
   "imports:run": { admin: true, moderator: false },
   "exports:run": { admin: true, moderator: true },
   "users:manage": { admin: true, moderator: false },

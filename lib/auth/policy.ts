@@ -10,6 +10,8 @@ export const PERMISSIONS = {
   "rules:write": ["admin"],
   "audit:read-decisions": ["admin", "moderator"],
   "audit:read-all": ["admin"],
+  /** The state of background jobs (the banner when the job worker is down). */
+  "system:status": ["admin"],
   "imports:run": ["admin"],
   "exports:run": ["admin", "moderator"],
   "users:manage": ["admin"],

@@ -2,11 +2,12 @@ import "server-only";
 import { env } from "@/lib/env";
 import { ensureDefaultRules } from "@/lib/setup/ensure-default-rules";
 import { type BulkRunJobData, handleBulkRunJob } from "./bulk-run-job";
-import { BULK_RUN_QUEUE, CONNECTOR_PUSH_QUEUE, CONNECTOR_SYNC_QUEUE, EXTERNAL_SCORE_QUEUE, getBoss, INSIGHTS_ROLLUP_QUEUE, RULE_RERUN_QUEUE, SUGGESTION_QUEUE, WEBHOOK_QUEUE } from "./boss";
+import { BULK_RUN_QUEUE, CONNECTOR_PUSH_QUEUE, CONNECTOR_SYNC_QUEUE, EXTERNAL_SCORE_QUEUE, getBoss, INSIGHTS_ROLLUP_QUEUE, RULE_RERUN_QUEUE, stopBoss, SUGGESTION_QUEUE, WEBHOOK_QUEUE } from "./boss";
 import { handleConnectorPushJob, handleConnectorSyncJob } from "./connector-jobs";
 import { handleExternalScoreJob } from "./external-score-job";
 import type { RuleRerunJobData } from "./enqueue-rule-rerun";
 import { handleInsightsRollupJob } from "./insights-rollup-job";
+import { describeStartFailure, jobsDownMessage, jobWorkerStatus, setJobWorkerStatus, WORKER_RETRY_SECONDS } from "./job-worker-status";
 import { sendTick } from "./periodic-jobs";
 import { handleRuleRerunJob } from "./rule-rerun-job";
 import { handleSuggestionJob } from "./suggestion-job";
@@ -41,4 +42,35 @@ export async function startJobWorker(): Promise<void> {
   await sendTick(boss, EXTERNAL_SCORE_QUEUE, 0);
   await sendTick(boss, SUGGESTION_QUEUE, 0);
   await sendTick(boss, INSIGHTS_ROLLUP_QUEUE, 0);
+}
+
+
+/**
+ * startJobWorker, loudly: a worker that cannot start (say the app's role may not create pg-boss's
+ * schema) used to leave the app serving while re-runs, rollups and retraining silently never ran.
+ * Now the reason is kept for the health probe (app/api/health) and the admins' banner, logged in
+ * one line (again only when it changes), and the start is retried, so fixing the grant is enough.
+ */
+export async function startJobWorkerLoudly(log: Pick<Console, "log" | "error"> = console): Promise<void> {
+  if (!env().DATABASE_URL) {
+    setJobWorkerStatus({ state: "off", since: new Date().toISOString() });
+    return;
+  }
+  const previous = jobWorkerStatus();
+  if (previous.state !== "down") setJobWorkerStatus({ state: "starting", since: new Date().toISOString() });
+  try {
+    await startJobWorker();
+    setJobWorkerStatus({ state: "running", since: new Date().toISOString() });
+    if (previous.state === "down") log.log("[jobs] Background jobs are running again.");
+  } catch (error) {
+    // A half-started instance (schema made, a queue refused) would register its workers twice on retry.
+    await stopBoss().catch(() => {});
+    const reason = describeStartFailure(error);
+    if (previous.state !== "down" || previous.reason !== reason) log.error(`[jobs] ${jobsDownMessage(reason, WORKER_RETRY_SECONDS)}`);
+    setJobWorkerStatus({ state: "down", since: previous.state === "down" ? previous.since : new Date().toISOString(), reason });
+    // Only if still down then: a start that succeeded meanwhile must not register the workers twice.
+    setTimeout(() => {
+      if (jobWorkerStatus().state === "down") void startJobWorkerLoudly(log);
+    }, WORKER_RETRY_SECONDS * 1000).unref();
+  }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { isRetrainDue } from "./is-retrain-due";
 import { trainSuggestionModel, type TrainOutcome } from "./train-suggestion-model";
 
@@ -8,6 +9,6 @@ import { trainSuggestionModel, type TrainOutcome } from "./train-suggestion-mode
  */
 export async function maybeRetrainSuggestionModel(): Promise<TrainOutcome | { status: "fresh"; newDecisions: number }> {
   const due = await isRetrainDue();
-  if (due.isDue) return trainSuggestionModel();
+  if (due.isDue) return trainSuggestionModel(SYSTEM_ACTOR, { onlyIfDue: true });
   return due.hasModel ? { status: "fresh", newDecisions: due.decisions } : { status: "off", why: due.why, decisions: due.decisions };
 }

@@ -6,6 +6,7 @@ import { getDirectPgPool } from "@/lib/db/pg-pool";
 import { shippedModel } from "@/lib/detect/classifier/shipped-model";
 import { adaptBaseModel, modelDelta } from "./adapt-base-model";
 import { evaluateFeatured } from "./evaluate-model";
+import { isRetrainDue } from "./is-retrain-due";
 import { loadTrainingExamples } from "./load-training-examples";
 import { MIN_DECISIONS, TRAINING_LOCK } from "./model-settings";
 import { featurize, trainFromFeatured, type FeaturedExample } from "./suggestion-model";
@@ -23,13 +24,16 @@ const CHUNK = 500;
  * from a time-based split (oldest 80% train, newest 20% scored); the stored model is then fitted
  * on all of them, since the newest decisions are the ones that matter most for what comes next.
  * One trainer at a time (advisory lock): a second caller gets "busy" and does nothing.
+ * `onlyIfDue` (the job) asks again under the lock: two app instances may both have seen a
+ * retraining due, and the second to get the lock finds the first's model and stops ("busy").
  */
-export async function trainSuggestionModel(actor: AuditActor = SYSTEM_ACTOR): Promise<TrainOutcome> {
+export async function trainSuggestionModel(actor: AuditActor = SYSTEM_ACTOR, options: { onlyIfDue?: boolean } = {}): Promise<TrainOutcome> {
   const lockHolder = await getDirectPgPool().connect();
   try {
     const { rows } = await lockHolder.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [TRAINING_LOCK]);
     if (!rows[0]?.locked) return { status: "busy" };
     try {
+      if (options.onlyIfDue && !(await isRetrainDue()).isDue) return { status: "busy" };
       return await trainLocked(actor);
     } finally {
       await lockHolder.query("SELECT pg_advisory_unlock($1)", [TRAINING_LOCK]).catch(() => {});

@@ -22,4 +22,5 @@ export const BENCHES: BenchEntry[] = [
   { name: "export", what: "streamed decision export vs COPY TO STDOUT", needsDatabase: true, load: async () => (await import("./export-bench")).runExportBench },
   { name: "insights", what: "insights dashboard data at scale", needsDatabase: true, load: async () => (await import("./insights-bench")).runInsightsBench },
   { name: "load", what: "moderators deciding through the HTTP endpoints while an import runs", needsDatabase: false, load: async () => (await import("./load-bench")).runLoadBench },
+  { name: "webhooks", what: "decision latency with a slow and a dead webhook endpoint attached vs none", needsDatabase: false, load: async () => (await import("./webhook-bench")).runWebhookBench },
 ];

@@ -11,9 +11,14 @@ export class ModeratorSession {
   private cookie = "";
 
   constructor(
-    private readonly baseUrl: string,
+    readonly baseUrl: string,
     readonly email: string,
   ) {}
+
+  /** A GET with this session's cookie, on this session's server or another instance's. */
+  async get(url: string): Promise<Response> {
+    return fetch(url, { headers: { cookie: this.cookie } });
+  }
 
   async signIn(password: string): Promise<void> {
     const response = await fetch(`${this.baseUrl}/api/v1/sessions`, {
@@ -25,11 +30,11 @@ export class ModeratorSession {
     this.cookie = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
   }
 
-  async decide(commentId: number, action: "APPROVE" | "HIDE"): Promise<DecisionOutcome> {
+  async decide(commentId: number, action: "APPROVE" | "HIDE", baseUrl = this.baseUrl): Promise<DecisionOutcome> {
     const started = performance.now();
-    const response = await fetch(`${this.baseUrl}/api/v1/comments/${commentId}/decisions`, {
+    const response = await fetch(`${baseUrl}/api/v1/comments/${commentId}/decisions`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: this.baseUrl, cookie: this.cookie },
+      headers: { "content-type": "application/json", origin: baseUrl, cookie: this.cookie },
       body: JSON.stringify({ action, expectedVersion: 0, expectedStatus: "PENDING", ...(action === "HIDE" ? { reason: "ABUSIVE" } : {}) }),
     });
     const body = (await response.json()) as { decisionId?: number };

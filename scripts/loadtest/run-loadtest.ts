@@ -1,15 +1,16 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import pg from "pg";
-import { findFreePort, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyPendingMigrations } from "@/lib/db/migrations";
-import { projectRoot } from "@/lib/env";
 import { buildIfStale } from "../lib/build-if-stale";
 import { percentile } from "../lib/timing";
+import { checkHealthOfInstances, checkJobsRanOnce, checkLiveUpdatesAcrossInstances, checkSessionAcrossInstances, checkThrottleAcrossInstances, type InstanceCheck } from "./instance-checks";
+import { decideFor } from "./decide-for";
 import { ModeratorSession, type DecisionOutcome } from "./moderator-session";
+import { compareWithWebhooks, type WebhookComparison } from "./webhook-comparison";
+import { logTail, startWebServers, stopWebServers, type WebServer } from "./web-servers";
 
 // N moderators deciding overlapping comments through the real HTTP endpoints while an import
 // runs; then the books are checked: every accepted decision stored once, with its audit event.
@@ -21,6 +22,10 @@ export interface LoadtestOptions {
   importComments: number;
   /** Each moderator decides comments of its own (no two on the same comment): throughput without conflicts. */
   isDisjoint?: boolean;
+  /** App instances (production servers) on the one database; moderators are dealt out between them. */
+  instances?: number;
+  /** The webhook comparison (webhook-comparison.ts) instead of the one run: disjoint, no endpoints, then two. */
+  webhooks?: boolean;
   log: (line: string) => void;
 }
 
@@ -50,24 +55,16 @@ async function count(sql: pg.Client, query: string, values: unknown[] = []): Pro
   return Number((await sql.query<{ count: string }>(query, values)).rows[0]?.count ?? 0);
 }
 
-async function waitForServer(baseUrl: string): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt += 1) {
-    const status = await fetch(`${baseUrl}/sign-in`).then((response) => response.status).catch(() => 0);
-    if (status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("the web server did not start within 60 s");
-}
-
 export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestReport> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "moddesk-load-"));
   const database = await startEmbeddedPostgres({ baseDir: scratch });
-  const port = await findFreePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const instanceCount = Math.max(1, options.instances ?? 1);
   process.env.DATABASE_URL = database.url;
   // The audit key and checkpoints of this throwaway database, never the checkout's .moddesk/.
   process.env.MODDESK_DATA_DIR = scratch;
-  let server: ReturnType<typeof spawn> | null = null;
+  let servers: WebServer[] = [];
+  let failedChecks = false;
+  let stopJobs: () => Promise<void> = async () => {};
   const sql = new pg.Client({ connectionString: database.url });
   try {
     await applyPendingMigrations(database.url);
@@ -89,40 +86,51 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRep
     const pool = (await sql.query<{ id: number }>(`SELECT id FROM comment WHERE source = 'load' ORDER BY id`)).rows.map((row) => row.id);
 
     await buildIfStale(options.log);
-    // As npm start: the preload gives sign-in the TCP peer's address (docs/security-auth.md).
-    const stampPeerAddress = pathToFileURL(path.join(projectRoot, "scripts/lib/stamp-peer-address.mjs")).href;
-    server = spawn(process.execPath, ["--import", stampPeerAddress, path.join(projectRoot, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: projectRoot,
-      stdio: "ignore",
-      env: { ...process.env, DATABASE_URL: database.url, BETTER_AUTH_SECRET: "l".repeat(40), MODDESK_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    await waitForServer(baseUrl);
+    const { auditKey } = await import("@/lib/audit/audit-key");
+    // Each instance gets a data folder of its own: the secrets they must share are passed as settings.
+    servers = await startWebServers(instanceCount, { databaseUrl: database.url, authSecret: "l".repeat(40), auditKey: auditKey().toString("utf8"), scratch });
+    const serverOf = (index: number) => servers[index % servers.length] as WebServer;
 
-    const sessions = accounts.map((account) => new ModeratorSession(baseUrl, account.email));
+    const sessions = accounts.map((account, index) => new ModeratorSession(serverOf(index).baseUrl, account.email));
     await Promise.all(sessions.map((session, index) => session.signIn(accounts[index]?.password ?? "")));
-    const admin = new ModeratorSession(baseUrl, first.demoAdmin?.email ?? "");
+    const admin = new ModeratorSession(serverOf(0).baseUrl, first.demoAdmin?.email ?? "");
     await admin.signIn(first.demoAdmin?.password ?? "");
 
-    options.log(`${options.moderators} moderators deciding ${pool.length} overlapping comments for ${options.seconds} s while ${options.importComments} comments are imported…`);
-    const outcomes: DecisionOutcome[] = [];
-    const deadline = Date.now() + options.seconds * 1000;
+    // Several instances: a rule re-run queued once runs while they serve (checked after the run).
+    let rerunId: number | null = null;
+    if (instanceCount > 1) {
+      const { enqueueRuleRerun } = await import("@/lib/jobs/enqueue-rule-rerun");
+      const { stopBoss } = await import("@/lib/jobs/boss");
+      stopJobs = stopBoss;
+      rerunId = (await enqueueRuleRerun(SYSTEM_ACTOR)).id;
+    }
+
+    options.log(`${options.moderators} moderators on ${instanceCount} instance(s) deciding ${pool.length} ${options.isDisjoint || options.webhooks ? "disjoint" : "overlapping"} comments for ${options.seconds} s while ${options.importComments} comments are imported…`);
     const importing = options.importComments > 0 ? admin.upload("loadtest.jsonl", generatedJsonl(options.importComments)) : Promise.resolve("none");
-    await Promise.all(
-      sessions.map(async (session, index) => {
-        // Each moderator walks the pool from a starting point a few comments after the previous
-        // one's, so they keep running into comments a neighbour just decided: conflicts on purpose.
-        // Disjoint: moderator i takes every N-th comment from i, so none ever meets another.
-        let cursor = options.isDisjoint ? index : index * 3;
-        const stride = options.isDisjoint ? sessions.length : 1;
-        while (Date.now() < deadline && cursor < pool.length) {
-          const commentId = pool[cursor] ?? 0;
-          cursor += stride;
-          outcomes.push(await session.decide(commentId, cursor % 3 === 0 ? "HIDE" : "APPROVE"));
-        }
-      }),
-    );
+    let comparison: WebhookComparison | null = null;
+    let outcomes: DecisionOutcome[];
+    if (options.webhooks) {
+      comparison = await compareWithWebhooks(sessions, pool, options.seconds, sql, options.log);
+      outcomes = comparison.outcomes;
+    } else {
+      outcomes = await decideFor(sessions, pool, options.seconds, options.isDisjoint ?? false);
+    }
     const importSummary = await importing;
 
+    const instanceChecks: InstanceCheck[] = [];
+    if (instanceCount > 1) {
+      const probe = sessions[0] as ModeratorSession;
+      const undecided = (await sql.query<{ id: number }>(`SELECT id FROM comment WHERE source = 'load' AND status = 'PENDING' ORDER BY id DESC LIMIT 1`)).rows[0]?.id ?? 0;
+      instanceChecks.push(await checkHealthOfInstances(servers));
+      instanceChecks.push(await checkSessionAcrossInstances(probe, servers));
+      instanceChecks.push(await checkLiveUpdatesAcrossInstances(probe, undecided, servers));
+      instanceChecks.push(await checkThrottleAcrossInstances("nobody-here@moddesk.test", servers));
+      const decided = await count(sql, `SELECT count(*) FROM decision`);
+      if (rerunId !== null) instanceChecks.push(...(await checkJobsRanOnce(sql, rerunId, decided)));
+    }
+
+    // The live-update probe decided one more comment through the API.
+    const probeDecisions = instanceChecks.length > 0 ? 1 : 0;
     const accepted = outcomes.filter((outcome) => outcome.status === 200);
     const conflicts = outcomes.filter((outcome) => outcome.status === 409).length;
     const errors = outcomes.length - accepted.length - conflicts;
@@ -138,21 +146,27 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRep
 
     const latencies = outcomes.map((outcome) => outcome.latencyMs).sort((a, b) => a - b);
     const lost = accepted.length - stored;
-    const figures = { decisions: accepted.length, conflicts, errors, lost, doubles, auditEvents, requests: outcomes.length, requestsPerSecond: outcomes.length / options.seconds, decisionsPerSecond: accepted.length / options.seconds, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95) };
-    const ok = lost === 0 && doubles === 0 && errors === 0 && auditEvents === allDecisions && allDecisions === accepted.length && chain.intact;
+    const figures = { ...comparison?.figures, decisions: accepted.length, conflicts, errors, lost, doubles, auditEvents, requests: outcomes.length, requestsPerSecond: outcomes.length / options.seconds, decisionsPerSecond: accepted.length / options.seconds, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95) };
+    failedChecks = instanceChecks.some((check) => !check.ok);
+    const ok = lost === 0 && doubles === 0 && errors === 0 && auditEvents === allDecisions && allDecisions === accepted.length + probeDecisions && chain.intact && instanceChecks.every((check) => check.ok);
     const lines = [
+      `app instances: ${instanceCount} production server(s) on one PostgreSQL${instanceCount > 1 ? `, moderators dealt out between them` : ""}`,
       `moderators: ${options.moderators}, duration: ${options.seconds} s, ${options.isDisjoint ? "disjoint" : "overlapping"} pool: ${pool.length} comments, concurrent import: ${options.importComments} comments`,
       `requests answered: ${outcomes.length} (${figures.requestsPerSecond.toFixed(1)}/s); decisions made: ${accepted.length} (${figures.decisionsPerSecond.toFixed(1)}/s), conflicts reported: ${conflicts}, other errors: ${errors}`,
       `lost decisions: ${lost} (must be 0), duplicate decisions: ${doubles} (must be 0)`,
       `audit events: ${auditEvents} for ${allDecisions} stored decisions (must be equal); audit chain: ${chain.intact ? `intact, ${chain.events} events` : "BROKEN"}`,
       `latency per decision request (${outcomes.length} requests): p50 ${figures.p50Ms.toFixed(1)} ms, p95 ${figures.p95Ms.toFixed(1)} ms`,
       `import during the run: ${importSummary.slice(0, 200)}`,
+      ...(comparison?.lines ?? []),
+      ...instanceChecks.map((check) => `${check.ok ? "ok" : "FAILED"}: ${check.line}`),
       ok ? "verdict: OK" : "verdict: FAILED",
     ];
     return { lines, figures, ok };
   } finally {
+    await stopJobs().catch(() => {});
     await sql.end().catch(() => {});
-    server?.kill("SIGTERM");
+    if (servers.some((server) => server.child.exitCode !== null) || failedChecks) for (const server of servers) options.log(`instance ${server.index} log: ${logTail(server)}`);
+    stopWebServers(servers);
     await database.stop().catch(() => {});
     rmSync(scratch, { recursive: true, force: true });
   }

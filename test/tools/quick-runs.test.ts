@@ -24,7 +24,7 @@ describe("npm run bench -- --quick", () => {
     expect(lastLine).toMatch(/^(every target met \(quick mode|quick mode: \d+ target\(s\) MISSED)/);
     if (output.includes("MISSED")) expect(lastLine).toMatch(/MISSED/);
     const report = readFileSync(path.join(root, ".moddesk-test/BENCHMARKS.quick.md"), "utf8");
-    for (const section of ["## rules", "## import", "## queue", "## export", "## insights", "## load"]) expect(report).toContain(section);
+    for (const section of ["## rules", "## import", "## queue", "## export", "## insights", "## load", "## webhooks"]) expect(report).toContain(section);
     expect(report).toMatch(/- cores: \d+/);
     expect(report).toMatch(/PostgreSQL \d+/);
   });
@@ -35,6 +35,20 @@ describe("npm run loadtest -- --quick", () => {
     const { status, output } = npmRun("loadtest", ["--quick"]);
     expect(output).toMatch(/lost decisions: 0 \(must be 0\), duplicate decisions: 0/);
     expect(output).toMatch(/audit chain: intact/);
+    expect(output).toContain("verdict: OK");
+    expect(status).toBe(0);
+  });
+});
+
+describe("npm run loadtest -- --quick --instances 2", () => {
+  it("splits the moderators over two production servers on one database and every cross-instance check holds", () => {
+    const { status, output } = npmRun("loadtest", ["--quick", "--instances", "2"]);
+    expect(output).toContain("app instances: 2 production server(s) on one PostgreSQL");
+    expect(output).toMatch(/lost decisions: 0 \(must be 0\), duplicate decisions: 0/);
+    for (const check of ["health of each instance", "session opened on instance 0", "live updates", "sign-in throttle", "rule re-run queued once", "pg-boss jobs completed", "suggestion model trainings"]) {
+      expect(output).toMatch(new RegExp(`^ok: ${check}`, "m"));
+    }
+    expect(output).not.toMatch(/^FAILED: /m);
     expect(output).toContain("verdict: OK");
     expect(status).toBe(0);
   });
