@@ -13,6 +13,8 @@ const MAX_TOKEN = 256;
 /** A lexeme keeps at most 256 positions and positions stop at 16383: leave such bodies to PostgreSQL. */
 const MAX_TOKENS_WITHOUT_COUNTING = 255;
 const MAX_TOKENS = 16_000;
+/** ":1 ", ":2 ", …: the position and separator after each lexeme, made once. */
+const POSITION_SUFFIX = Array.from({ length: MAX_TOKENS + 2 }, (_, position) => `:${position} `);
 
 const DOT = 46;
 
@@ -56,11 +58,17 @@ export function simpleSearchVector(body: string): string | null {
   let out = "";
   let position = 0;
   let start = -1;
+  let hasUpper = false;
   const length = body.length;
   for (let index = 0; index <= length; index++) {
-    const kind = index < length ? classOf(body.charCodeAt(index)) : CharClass.Space;
+    const code = index < length ? body.charCodeAt(index) : 32;
+    const kind = classOf(code);
     if (kind === CharClass.Letter || kind === CharClass.Digit) {
-      if (start < 0) start = index;
+      if (start < 0) {
+        start = index;
+        hasUpper = false;
+      }
+      if (code <= 90 && code >= 65) hasUpper = true;
       continue;
     }
     if (kind === CharClass.Other) return null;
@@ -68,28 +76,29 @@ export function simpleSearchVector(body: string): string | null {
       const next = classOf(body.charCodeAt(index + 1));
       if (next === CharClass.Letter || next === CharClass.Digit) return null;
       // After a number a dot may begin a decimal or a version ("9.." is read as 9 and '..').
-      if (next !== CharClass.Space && body.charCodeAt(index) === DOT && index > 0 && classOf(body.charCodeAt(index - 1)) === CharClass.Digit) return null;
+      if (next !== CharClass.Space && code === DOT && index > 0 && classOf(body.charCodeAt(index - 1)) === CharClass.Digit) return null;
     }
     // ".." is a token of its own (a path); a sentence's "..." is not.
-    if (body.charCodeAt(index) === DOT && index + 1 < length && body.charCodeAt(index + 1) === DOT && (index === 0 || body.charCodeAt(index - 1) !== DOT)) {
+    if (code === DOT && index + 1 < length && body.charCodeAt(index + 1) === DOT && (index === 0 || body.charCodeAt(index - 1) !== DOT)) {
       let end = index;
       while (end < length && body.charCodeAt(end) === DOT) end++;
       if (end - index !== 3) return null;
     }
     if (start >= 0) {
-      if (index - start > MAX_TOKEN) return null;
+      if (index - start > MAX_TOKEN || position > MAX_TOKENS) return null;
       position += 1;
-      out += `${out === "" ? "" : " "}${body.slice(start, index).toLowerCase()}:${position}`;
+      const token = body.slice(start, index);
+      out += (hasUpper ? token.toLowerCase() : token) + POSITION_SUFFIX[position];
       start = -1;
     }
   }
   if (position > MAX_TOKENS_WITHOUT_COUNTING && (position > MAX_TOKENS || hasWordRepeatedTooOften(out))) return null;
-  return out;
+  return out.trimEnd();
 }
 
 function hasWordRepeatedTooOften(vector: string): boolean {
   const counts = new Map<string, number>();
-  for (const entry of vector.split(" ")) {
+  for (const entry of vector.trimEnd().split(" ")) {
     const word = entry.slice(0, entry.lastIndexOf(":"));
     const count = (counts.get(word) ?? 0) + 1;
     if (count > MAX_TOKENS_WITHOUT_COUNTING) return true;
