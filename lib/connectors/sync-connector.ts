@@ -3,6 +3,7 @@ import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-even
 import { db } from "@/lib/db/client";
 import { getPgPool } from "@/lib/db/pg-pool";
 import { AppError } from "@/lib/errors";
+import { rulesInThread } from "@/lib/import/chunk-rules";
 import { runImport } from "@/lib/import/run-import";
 import type { ParseEvent } from "@/lib/import/types";
 import { loadRuleEvaluator } from "@/lib/rules/load-rule-evaluator";
@@ -125,8 +126,8 @@ export async function syncConnector(kind: ConnectorKind, trigger: SyncTrigger, a
   }
 
   try {
-    const evaluate = await loadRuleEvaluator();
-    const summary = await runImport({ events: pages(), format: kind, fileName: `${kind} ${config.siteUrl ?? ""}`.trim(), via: "connector", actor, evaluate });
+    const rules = rulesInThread(await loadRuleEvaluator());
+    const summary = await runImport({ events: pages(), format: kind, fileName: `${kind} ${config.siteUrl ?? ""}`.trim(), via: "connector", actor, rules });
     const linked = await getPgPool().query<{ commentId: number; siteStatus: string; status: string }>(LINK, [loaded.id, links.map((link) => link.dedupeKey), links.map((link) => link.externalId), links.map((link) => link.siteVersion), links.map((link) => link.siteStatus)]);
     const autoHidden = linked.rows.filter((row) => row.status === "HIDDEN" && connector.statusHintFor(row.siteStatus) !== "HIDDEN").map((row) => row.commentId);
     if (autoHidden.length > 0) await getPgPool().query(PUSH_AUTO_HIDES, [loaded.id, autoHidden]);

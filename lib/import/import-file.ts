@@ -7,6 +7,7 @@ import { loadRuleEvaluator } from "@/lib/rules/load-rule-evaluator";
 import { hasEnabledRules, NO_ENABLED_RULES_WARNING } from "@/lib/setup/ensure-default-rules";
 import { parseImport } from "./parse-import";
 import type { ImportInput } from "./read-lines";
+import { rulesInThread, startRulesWorker } from "./chunk-rules";
 import { runImport, type ImportProgress, type ImportSummary, type ImportTimings } from "./run-import";
 import type { ImportFormat } from "./types";
 import { openImportInput } from "./open-import-input";
@@ -22,17 +23,27 @@ export interface ImportStreamRequest {
   onProgress?: (progress: ImportProgress) => void;
   /** Milliseconds per stage, filled in when given (the import bench). */
   timings?: ImportTimings;
+  /** Flag on a worker thread (bulk loads from the CLI; needs the tsx loader, so never inside Next). */
+  rulesOnWorker?: boolean;
 }
 
 /** Any byte stream in any supported format, through the one import pipeline. */
 export async function importStream(request: ImportStreamRequest): Promise<ImportSummary & { format: ImportFormat }> {
   const { format, input: source } = await openImportInput(request.input, request.fileName, request.format);
-  const evaluate = await loadRuleEvaluator();
+  const rules = request.rulesOnWorker ? await startRulesWorker() : rulesInThread(await loadRuleEvaluator());
   const events = parseImport(format, source, { fileName: request.fileName, utcOffsetMinutes: request.utcOffsetMinutes });
-  const summary = await runImport({ events, format, fileName: request.fileName, via: request.via, actor: request.actor, evaluate, onProgress: request.onProgress, timings: request.timings });
+  let summary: ImportSummary;
+  try {
+    summary = await runImport({ events, format, fileName: request.fileName, via: request.via, actor: request.actor, rules, onProgress: request.onProgress, timings: request.timings });
+  } finally {
+    await rules.close();
+  }
   const warnings = (await hasEnabledRules()) ? summary.warnings : [{ line: 0, message: NO_ENABLED_RULES_WARNING }, ...summary.warnings];
   return { ...summary, warnings, format };
 }
+
+/** From this size on the CLI flags on a worker thread: below it, starting the worker costs more than it saves. */
+export const RULES_WORKER_MIN_BYTES = 4 * 1024 * 1024;
 
 export async function importFile(request: Omit<ImportStreamRequest, "input" | "fileName"> & { filePath: string }): Promise<ImportSummary & { format: ImportFormat }> {
   if (!existsSync(request.filePath)) throw new AppError("NOT_FOUND", `${request.filePath}: no such file`);

@@ -7,6 +7,7 @@ import { loadRuleEvaluator } from "@/lib/rules/load-rule-evaluator";
 import { articleKeyFor } from "./content-hash";
 import { parseTimestamp } from "./dates";
 import { parsedCommentFromJson } from "./json-comment";
+import { rulesInThread } from "./chunk-rules";
 import { runImport } from "./run-import";
 import { jsonCommentSchema } from "./schemas";
 import type { IngestArticle, IngestBody } from "./schemas-ingest";
@@ -91,8 +92,8 @@ export async function ingestComments(body: IngestBody, actor: AuditActor): Promi
   const articles = Array.isArray(body) ? body : [body];
   const results: IngestCommentResult[] = [];
   const pending: PendingReports = new Map();
-  const evaluate = await loadRuleEvaluator();
-  const summary = await runImport({ events: ingestEvents(articles, results, pending), format: "json", fileName: "POST /api/v1/comments", via: "api", actor, evaluate, collectAddedIds: true });
+  const rules = rulesInThread(await loadRuleEvaluator());
+  const summary = await runImport({ events: ingestEvents(articles, results, pending), format: "json", fileName: "POST /api/v1/comments", via: "api", actor, rules, collectAddedIds: true });
   const addedIds = summary.addedIds ?? new Map<string, number>();
   const claimed = new Set<string>();
   const duplicateKeys: string[] = [];

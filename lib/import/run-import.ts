@@ -2,7 +2,8 @@ import "server-only";
 import type { PoolClient } from "pg";
 import { getDirectPgPool } from "@/lib/db/pg-pool";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
-import type { CommentContext, FlagResult } from "@/lib/detect/types";
+import type { CommentContext } from "@/lib/detect/types";
+import type { ChunkRules } from "./chunk-rules";
 import { finishImportBatch, startImportBatch, type ImportVia } from "./import-batch";
 import { matchArticlesByTitle } from "./match-articles-by-title";
 import { applyFlags, RuleContexts, stageComment } from "./stage-comment";
@@ -11,8 +12,9 @@ import { insertArticles, writeCommentChunk, type StagedComment } from "./write-c
 
 // The one pipeline every comment enters by: parse events in, comments flagged and written chunk by
 // chunk (each chunk one transaction: new articles, comments, flags and auto-hide decisions together,
-// so no comment is ever visible without its flags). The write of one chunk runs while the next one
-// is parsed and flagged: Postgres works while JavaScript evaluates rules.
+// so no comment is ever visible without its flags). Three chunks can be under way at once: one
+// parsed, one flagged (on a worker thread for bulk loads, chunk-rules.ts) and one written, so the
+// parser, the rules and Postgres work at the same time.
 
 export interface ImportRequest {
   events: AsyncIterable<ParseEvent>;
@@ -20,8 +22,8 @@ export interface ImportRequest {
   fileName: string;
   via: ImportVia;
   actor: AuditActor;
-  /** Flags a comment with the rules in force; loaded once per import. */
-  evaluate: (context: CommentContext) => FlagResult[];
+  /** Flags comments with the rules in force, a chunk at a time; loaded once per import. */
+  rules: ChunkRules;
   onProgress?: (progress: ImportProgress) => void;
   /** Keep dedupe key → id of every comment added (the ingest API answers per comment). */
   collectAddedIds?: boolean;
@@ -68,6 +70,8 @@ function keyConflictProblem(comment: StagedComment, existingId: number): ParsePr
 
 /** Comments per chunk: one transaction each, so an interrupted import leaves whole chunks only. */
 export const CHUNK_SIZE = 10_000;
+/** Chunks flagged or written at once, behind the parser: what bounds the import's memory. */
+const CHUNKS_IN_FLIGHT = 2;
 const MAX_ATTEMPTS = 3;
 
 export async function runImport(request: ImportRequest): Promise<ImportSummary> {
@@ -89,7 +93,10 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
   const contexts = new RuleContexts();
   let newArticles: ParsedArticle[] = [];
   let chunk: StagedComment[] = [];
-  let inFlight: Promise<void> | null = null;
+  let contextsOfChunk: CommentContext[] = [];
+  // Each chunk's write waits for the previous one's: chunks commit in file order.
+  let lastWrite: Promise<void> = Promise.resolve();
+  const inFlight: Promise<void>[] = [];
 
   const write = async (staged: StagedComment[], articles: ParsedArticle[]) => {
     const writeStarted = performance.now();
@@ -124,13 +131,25 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
   };
   const flush = async () => {
     const waitStarted = performance.now();
-    if (inFlight) await inFlight;
+    while (inFlight.length >= CHUNKS_IN_FLIGHT) await inFlight.shift();
     if (timings) timings.waitMs += performance.now() - waitStarted;
-    const pending = write(chunk, newArticles);
-    // Awaited before the next flush; a failure surfaces there, never as an unhandled rejection.
+    const staged = chunk;
+    const articles = newArticles;
+    const flagged = request.rules.evaluate(contextsOfChunk);
+    const previous = lastWrite;
+    const pending = (async () => {
+      const { flags, ms } = await flagged;
+      if (timings) timings.rulesMs += ms;
+      staged.forEach((comment, index) => applyFlags(comment, flags[index] ?? []));
+      await previous;
+      await write(staged, articles);
+    })();
+    // Awaited by a later flush or at the end; a failure surfaces there, never as an unhandled rejection.
     pending.catch(() => {});
-    inFlight = pending;
+    lastWrite = pending;
+    inFlight.push(pending);
     chunk = [];
+    contextsOfChunk = [];
     newArticles = [];
   };
 
@@ -146,9 +165,7 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
           continue;
         }
         const staged = stageComment(comment, comment.articleKey);
-        const rulesStarted = timings ? performance.now() : 0;
-        applyFlags(staged, request.evaluate(contexts.contextFor(staged, articleText)));
-        if (timings) timings.rulesMs += performance.now() - rulesStarted;
+        contextsOfChunk.push(contexts.contextFor(staged, articleText));
         chunk.push(staged);
         if (chunk.length >= CHUNK_SIZE) await flush();
       } else if (event.type === "article") {
@@ -165,9 +182,9 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
       } else summary.warnings.push(event.warning);
     }
     if (chunk.length > 0 || newArticles.length > 0) await flush();
-    if (inFlight) await inFlight;
+    for (const pending of inFlight.splice(0)) await pending;
   } catch (error) {
-    if (inFlight) await (inFlight as Promise<void>).catch(() => {});
+    await Promise.allSettled(inFlight);
     await finish(client, summary, request, "FAILED").catch(() => {});
     client.release(true);
     throw error;

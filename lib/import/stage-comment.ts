@@ -1,6 +1,7 @@
 import type { CommentContext, FlagResult } from "@/lib/detect/types";
 import { flagOutcome } from "@/lib/detect/flag-outcome";
 import { commentContentHash } from "./content-hash";
+import { simpleSearchVector } from "./search-vector";
 import type { ParsedComment } from "./types";
 import type { StagedComment } from "./write-comment-chunk";
 
@@ -45,6 +46,7 @@ export function stageComment(comment: ParsedComment, articleKey: string): Staged
     authorName: comment.authorName ?? null,
     authorExternalId: comment.authorExternalId ?? null,
     body: comment.body,
+    searchVector: simpleSearchVector(comment.body),
     postedAt: comment.postedAt,
     status,
     priority: 0,

@@ -29,6 +29,8 @@ export interface StagedComment {
   authorName: string | null;
   authorExternalId: string | null;
   body: string;
+  /** to_tsvector('simple', body) in text form when the loader could compute it (search-vector.ts), else null: the trigger does. */
+  searchVector: string | null;
   postedAt: Date;
   status: "PENDING" | "APPROVED" | "HIDDEN";
   priority: number;
@@ -53,11 +55,11 @@ const PARENT_LINK_LOCK = 7_240_011;
 const COPY_BATCH_ROWS = 500;
 
 const STAGING_COLUMNS = `idx int, "articleKey" text, source text, "externalId" text, "dedupeKey" text, "legacyDedupeKey" text, "contentHash" text,
-  "parentDedupeKey" text, "authorName" text, "authorExternalId" text, body text, "postedAt" timestamp(3),
+  "parentDedupeKey" text, "authorName" text, "authorExternalId" text, body text, "searchVector" tsvector, "postedAt" timestamp(3),
   status "CommentStatus", priority int, "isHeld" boolean, "flagCategories" "RuleCategory"[]`;
 
 function stagingRow(index: number, c: StagedComment): string {
-  return `${index}\t${copyField(c.articleKey)}\t${copyField(c.source)}\t${copyField(c.externalId)}\t${copyField(c.dedupeKey)}\t${copyField(c.legacyDedupeKey)}\t${c.contentHash}\t${copyField(c.parentDedupeKey)}\t${copyField(c.authorName)}\t${copyField(c.authorExternalId)}\t${copyField(c.body)}\t${c.postedAt.toISOString()}\t${c.status}\t${c.priority}\t${c.isHeld ? "t" : "f"}\t${flagCategoriesLiteral(c.flags)}\n`;
+  return `${index}\t${copyField(c.articleKey)}\t${copyField(c.source)}\t${copyField(c.externalId)}\t${copyField(c.dedupeKey)}\t${copyField(c.legacyDedupeKey)}\t${c.contentHash}\t${copyField(c.parentDedupeKey)}\t${copyField(c.authorName)}\t${copyField(c.authorExternalId)}\t${copyField(c.body)}\t${c.searchVector ?? "\\N"}\t${c.postedAt.toISOString()}\t${c.status}\t${c.priority}\t${c.isHeld ? "t" : "f"}\t${flagCategoriesLiteral(c.flags)}\n`;
 }
 
 /** Rows joined into strings of a few hundred: one stream write per row would dominate the COPY. */
@@ -108,9 +110,9 @@ export async function writeCommentChunk(client: PoolClient, batchId: number | nu
   // Parents already stored are linked as the row goes in (no second row version for most replies).
   const inserted = await client.query<{ id: number; dedupeKey: string }>(
     `INSERT INTO comment ("articleId", source, "externalId", "dedupeKey", "contentHash", "parentDedupeKey", "parentId", "authorName",
-       "authorExternalId", body, "postedAt", status, priority, "isHeld", "flagCategories", "importBatchId")
+       "authorExternalId", body, "searchVector", "postedAt", status, priority, "isHeld", "flagCategories", "importBatchId")
      SELECT a.id, s.source, s."externalId", s."dedupeKey", s."contentHash", s."parentDedupeKey", p.id, s."authorName",
-       s."authorExternalId", s.body, s."postedAt", s.status, s.priority, s."isHeld", s."flagCategories", $1
+       s."authorExternalId", s.body, s."searchVector", s."postedAt", s.status, s.priority, s."isHeld", s."flagCategories", $1
      FROM comment_staging s
      JOIN article a ON a.key = s."articleKey"
      LEFT JOIN comment p ON p."dedupeKey" = s."parentDedupeKey"

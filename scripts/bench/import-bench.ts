@@ -3,7 +3,8 @@
 //      into an unindexed staging table;
 //  (b) Moddesk's full import of the same N comments from a generated JSONL file: parse, validate,
 //      dedupe, default rule pack, flags, parent links, batch row and audit event.
-// Target: 1,000,000 comments at >= 100,000/s, within ~2.5x of COPY.
+// Target (issue #17): 1,000,000 comments at >= 50,000/s, and within 6x of a COPY of the same rows
+// into a bare (unindexed) table in the same run.
 // Run: node bin/run-ts.mjs scripts/bench/import-bench.ts [--quick]   (DATABASE_URL or an embedded server)
 import { randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
@@ -22,6 +23,8 @@ import { copyRow } from "@/lib/import/copy-format";
 import type { ImportTimings } from "@/lib/import/run-import";
 import { benchComments, writeBenchJsonl } from "./import-bench-data";
 
+const TARGET_PER_SECOND = 50_000;
+const MAX_RATIO_TO_BARE_COPY = 6;
 const COLUMNS = `"articleId", source, "externalId", "dedupeKey", "contentHash", "parentDedupeKey", "authorName", "authorExternalId", body, "postedAt", status, priority, "isHeld"`;
 
 function preparedRows(count: number): string[] {
@@ -97,7 +100,8 @@ export async function runImportBench(opts: { quick: boolean; databaseUrl: string
 
     const floor = await measureFloor(url, count);
     const timings: ImportTimings = { totalMs: 0, rulesMs: 0, writeMs: 0, waitMs: 0 };
-    const summary = await importFile({ filePath: file, format: "jsonl", via: "cli", actor: { ...SYSTEM_ACTOR, label: "bench" }, timings });
+    // As the CLI runs a file this size (scripts/cli/import-commands.ts): rules on a worker thread.
+    const summary = await importFile({ filePath: file, format: "jsonl", via: "cli", actor: { ...SYSTEM_ACTOR, label: "bench" }, timings, rulesOnWorker: true });
     if (summary.added !== count || summary.rejected !== 0) throw new Error(`bench import added ${summary.added} of ${count} (${summary.rejected} rejected)`);
     // Idempotence is measured on a fifth of the file: the rate is the same and the bench stays
     // within its ten minutes.
@@ -105,7 +109,7 @@ export async function runImportBench(opts: { quick: boolean; databaseUrl: string
     const reimportFile = path.join(dir, "bench-prefix.jsonl");
     await writeLinePrefix(file, reimportFile, reimportCount);
     const reimportStarted = performance.now();
-    const reimport = await importFile({ filePath: reimportFile, format: "jsonl", via: "cli", actor: { ...SYSTEM_ACTOR, label: "bench" } });
+    const reimport = await importFile({ filePath: reimportFile, format: "jsonl", via: "cli", actor: { ...SYSTEM_ACTOR, label: "bench" }, rulesOnWorker: true });
     const reimportSeconds = (performance.now() - reimportStarted) / 1000;
     if (reimport.added !== 0) throw new Error(`re-import added ${reimport.added}`);
 
@@ -134,12 +138,14 @@ export async function runImportBench(opts: { quick: boolean; databaseUrl: string
       linkedReplies: Number(linked.rows[0]?.n ?? 0),
       flaggedComments: Number(flagged.rows[0]?.n ?? 0),
     };
-    figures.ratioToCopy = round(figures.copyIndexedPerSec / figures.importPerSec);
+    // The floor is the bare COPY: what PostgreSQL itself needs to take the rows in.
+    figures.ratioToCopy = round(figures.copyStagingPerSec / figures.importPerSec);
+    const ratioToIndexedCopy = round(figures.copyIndexedPerSec / figures.importPerSec);
     const lines = [
       `corpus: ${count.toLocaleString("en-US")} comments (${figures.fileMB} MB JSONL), ${corpus.articles.toLocaleString("en-US")} articles, ${corpus.replies.toLocaleString("en-US")} replies; default rule pack`,
       `floor:  COPY of the same ${count.toLocaleString("en-US")} rows into a copy of comment (same indexes) ${figures.copyIndexedPerSec.toLocaleString("en-US")}/s; into an unindexed table ${figures.copyStagingPerSec.toLocaleString("en-US")}/s (one run each; synchronous_commit off, as the import's chunks)`,
       `import: ${figures.importPerSec.toLocaleString("en-US")} comments/s over the ${count.toLocaleString("en-US")} (one run, ${figures.importSeconds} s: rules ${figures.rulesSeconds} s, database ${figures.writeSeconds} s overlapped, parser waited ${figures.waitSeconds} s)`,
-      `ratio:  ${figures.ratioToCopy}x slower than COPY (target <= 2.5x: ${figures.ratioToCopy <= 2.5 ? "ok" : "MISSED"}); target 100,000/s for 1,000,000 comments: ${figures.importPerSec >= 100_000 ? "ok" : "MISSED"}`,
+      `ratio:  ${figures.ratioToCopy}x slower than the COPY into a bare table (target <= ${MAX_RATIO_TO_BARE_COPY}x: ${figures.ratioToCopy <= MAX_RATIO_TO_BARE_COPY ? "ok" : "MISSED"}); ${ratioToIndexedCopy}x the COPY into the indexed copy; target ${TARGET_PER_SECOND.toLocaleString("en-US")}/s for ${count.toLocaleString("en-US")} comments: ${figures.importPerSec >= TARGET_PER_SECOND ? "ok" : "MISSED"}`,
       `re-import of the file's first ${reimportCount.toLocaleString("en-US")} lines (all duplicates): ${figures.reimportPerSec.toLocaleString("en-US")}/s; ${figures.linkedReplies.toLocaleString("en-US")} replies linked, ${figures.flaggedComments.toLocaleString("en-US")} comments flagged`,
     ];
     return { name: "import", lines, figures };

@@ -1,7 +1,8 @@
+import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
-import { importFile } from "@/lib/import/import-file";
+import { importFile, RULES_WORKER_MIN_BYTES } from "@/lib/import/import-file";
 import { IMPORT_FORMATS, type ImportFormat } from "@/lib/import/types";
 import { formatImportReport } from "@/lib/import/format-import-report";
 import { say } from "../lib/output";
@@ -52,7 +53,8 @@ export async function importCommand(args: string[]): Promise<void> {
       if (report.rejected > 0) process.exitCode = 1;
       return;
     }
-    const summary = await importFile({ filePath, format, via: "cli", actor: { ...SYSTEM_ACTOR, label: "cli" }, utcOffsetMinutes });
+    const rulesOnWorker = statSync(filePath, { throwIfNoEntry: false })?.isFile() === true && statSync(filePath).size >= RULES_WORKER_MIN_BYTES;
+    const summary = await importFile({ filePath, format, via: "cli", actor: { ...SYSTEM_ACTOR, label: "cli" }, utcOffsetMinutes, rulesOnWorker });
     for (const line of formatImportReport({ ...summary, batchId: summary.batchId, fileName: filePath }, { dryRun: false })) say(line);
     if (summary.rejected > 0) process.exitCode = 1;
   });

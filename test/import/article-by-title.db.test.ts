@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { articleKeyFor } from "@/lib/import/content-hash";
 import { ingestComments } from "@/lib/import/ingest-comments";
 import { runImport } from "@/lib/import/run-import";
+import { rulesInThread } from "@/lib/import/chunk-rules";
 import { ingestBodySchema } from "@/lib/import/schemas-ingest";
 import type { ParseEvent } from "@/lib/import/types";
 import { TEST_ACTOR } from "./import-helpers";
@@ -26,7 +27,7 @@ function titleOnlyFile(title: string, source: string, publishedAt?: Date): Parse
 }
 
 const importTitleOnly = (title: string, source: string, publishedAt?: Date) =>
-  runImport({ events: eventsOf(titleOnlyFile(title, source, publishedAt)), format: "csv", fileName: "by-title.csv", via: "cli", actor: TEST_ACTOR, evaluate: () => [] });
+  runImport({ events: eventsOf(titleOnlyFile(title, source, publishedAt)), format: "csv", fileName: "by-title.csv", via: "cli", actor: TEST_ACTOR, rules: rulesInThread(() => []) });
 
 async function storeArticle(externalId: string, title: string, publishedAt?: Date): Promise<number> {
   return (await db.article.create({ data: { key: `id:${externalId}`, externalId, title, publishedAt }, select: { id: true } })).id;

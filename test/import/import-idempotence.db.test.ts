@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { runImport } from "@/lib/import/run-import";
+import { rulesInThread } from "@/lib/import/chunk-rules";
 import type { ParseEvent } from "@/lib/import/types";
 import { importFixture, storedComments, TEST_ACTOR } from "./import-helpers";
 
@@ -23,7 +24,7 @@ function threadEvents(source: string, comments: { id: string; parent?: string; b
 }
 
 function importEvents(events: ParseEvent[]) {
-  return runImport({ events: eventsOf(events), format: "jsonl", fileName: "events.jsonl", via: "cli", actor: TEST_ACTOR, evaluate: () => [] });
+  return runImport({ events: eventsOf(events), format: "jsonl", fileName: "events.jsonl", via: "cli", actor: TEST_ACTOR, rules: rulesInThread(() => []) });
 }
 
 describe("idempotent imports", () => {

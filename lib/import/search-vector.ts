@@ -1,0 +1,108 @@
+// to_tsvector('simple', body), computed by the loader for the bodies where PostgreSQL's default
+// text-search parser is plain to predict: ASCII letters and digits separated by spaces and common
+// punctuation. PostgreSQL's parser costs ~15 µs a comment (it works on wide characters, asking the
+// locale about each one): three quarters of the database's time in a bulk import. The loader hands
+// the vector to the INSERT in tsvector's text form, and the comment_search_vector trigger keeps a
+// vector it was given (migration import_search_vector). Any other body (a letter outside ASCII, a
+// hyphen, a dot or slash inside a word: hosts, URLs, e-mails, decimals, hyphenated words) gets null
+// here, and the trigger tokenizes it as before. lib/import/search-vector.db.test.ts checks the two
+// agree on generated and hand-picked text.
+
+/** Longest token taken here; PostgreSQL drops words of 2048 bytes or more (with a notice). */
+const MAX_TOKEN = 256;
+/** A lexeme keeps at most 256 positions and positions stop at 16383: leave such bodies to PostgreSQL. */
+const MAX_TOKENS_WITHOUT_COUNTING = 255;
+const MAX_TOKENS = 16_000;
+/** ":1 ", ":2 ", …: the position and separator after each lexeme, made once. */
+const POSITION_SUFFIX = Array.from({ length: MAX_TOKENS + 2 }, (_, position) => `:${position} `);
+
+const DOT = 46;
+
+const enum CharClass {
+  Other = 0,
+  Letter = 1,
+  Digit = 2,
+  /** Space: never part of a token. */
+  Space = 3,
+  /** Punctuation that ends a token, provided no letter or digit follows it at once. */
+  Stop = 4,
+  /** Opening punctuation: may stand before a word, not inside one. */
+  Opener = 5,
+}
+
+const ASCII_CLASS = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  const char = String.fromCharCode(code);
+  if (/[a-zA-Z]/.test(char)) ASCII_CLASS[code] = CharClass.Letter;
+  else if (/[0-9]/.test(char)) ASCII_CLASS[code] = CharClass.Digit;
+  // An apostrophe splits a word in two for the parser ("don't": don, t), like a space.
+  else if (" \t\n\r'".includes(char)) ASCII_CLASS[code] = CharClass.Space;
+  else if (`,.!?;:)%`.includes(char)) ASCII_CLASS[code] = CharClass.Stop;
+  else if (`("`.includes(char)) ASCII_CLASS[code] = CharClass.Opener;
+}
+
+// Typographic punctuation: neither a letter, a digit nor a space in any locale, so a word boundary
+// in the parser whatever follows (’ “ ” ‘ … – —).
+const TYPOGRAPHIC = new Set([0x2019, 0x2018, 0x201c, 0x201d, 0x2026, 0x2013, 0x2014]);
+
+function classOf(code: number): CharClass {
+  if (code < 128) return ASCII_CLASS[code] as CharClass;
+  return TYPOGRAPHIC.has(code) ? CharClass.Space : CharClass.Other;
+}
+
+/**
+ * The text form of to_tsvector('simple', body) ("'word':1,4 'other':2" style, one `word:position`
+ * per token: tsvector's input merges repeats), or null when this body is left to PostgreSQL.
+ */
+export function simpleSearchVector(body: string): string | null {
+  let out = "";
+  let position = 0;
+  let start = -1;
+  let hasUpper = false;
+  const length = body.length;
+  for (let index = 0; index <= length; index++) {
+    const code = index < length ? body.charCodeAt(index) : 32;
+    const kind = classOf(code);
+    if (kind === CharClass.Letter || kind === CharClass.Digit) {
+      if (start < 0) {
+        start = index;
+        hasUpper = false;
+      }
+      if (code <= 90 && code >= 65) hasUpper = true;
+      continue;
+    }
+    if (kind === CharClass.Other) return null;
+    if ((kind === CharClass.Stop || (kind === CharClass.Opener && start >= 0)) && index + 1 < length) {
+      const next = classOf(body.charCodeAt(index + 1));
+      if (next === CharClass.Letter || next === CharClass.Digit) return null;
+      // After a number a dot may begin a decimal or a version ("9.." is read as 9 and '..').
+      if (next !== CharClass.Space && code === DOT && index > 0 && classOf(body.charCodeAt(index - 1)) === CharClass.Digit) return null;
+    }
+    // ".." is a token of its own (a path); a sentence's "..." is not.
+    if (code === DOT && index + 1 < length && body.charCodeAt(index + 1) === DOT && (index === 0 || body.charCodeAt(index - 1) !== DOT)) {
+      let end = index;
+      while (end < length && body.charCodeAt(end) === DOT) end++;
+      if (end - index !== 3) return null;
+    }
+    if (start >= 0) {
+      if (index - start > MAX_TOKEN || position > MAX_TOKENS) return null;
+      position += 1;
+      const token = body.slice(start, index);
+      out += (hasUpper ? token.toLowerCase() : token) + POSITION_SUFFIX[position];
+      start = -1;
+    }
+  }
+  if (position > MAX_TOKENS_WITHOUT_COUNTING && (position > MAX_TOKENS || hasWordRepeatedTooOften(out))) return null;
+  return out.trimEnd();
+}
+
+function hasWordRepeatedTooOften(vector: string): boolean {
+  const counts = new Map<string, number>();
+  for (const entry of vector.trimEnd().split(" ")) {
+    const word = entry.slice(0, entry.lastIndexOf(":"));
+    const count = (counts.get(word) ?? 0) + 1;
+    if (count > MAX_TOKENS_WITHOUT_COUNTING) return true;
+    counts.set(word, count);
+  }
+  return false;
+}
