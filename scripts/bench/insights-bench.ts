@@ -104,6 +104,19 @@ export async function runInsightsBench(opts: { quick: boolean; databaseUrl: stri
   const counts = (await client.query<{ flags: number; decisions: number }>(`SELECT (SELECT count(*) FROM flag)::int AS flags, (SELECT count(*) FROM decision)::int AS decisions`)).rows[0]!;
   await client.end();
 
+  const settings = { runs: RUNS, wideRuns: WIDE_RUNS };
+  const figures: Figures = { comments: count, flags: counts.flags, decisions: counts.decisions, load_s: round(loadSeconds), ...(await measureInsights(settings)) };
+  const dataLine = `${count.toLocaleString("en")} comments over 365 days (25% flagged), ${counts.flags.toLocaleString("en")} flags, ${counts.decisions.toLocaleString("en")} decisions, generated in SQL in ${figures.load_s} s`;
+  return { name: "insights", lines: insightsLines(figures, { ...settings, dataLine }), figures };
+}
+
+export interface InsightsMeasureSettings {
+  runs: number;
+  wideRuns: number;
+}
+
+/** The rollup's refresh of every dirty day, then the page's data by range, next to the direct queries. */
+export async function measureInsights(settings: InsightsMeasureSettings): Promise<Figures> {
   // Imported after DATABASE_URL is set: the domain modules open their pool on first use.
   const { resolveDateRange } = await import("@/lib/insights/resolve-date-range");
   const { loadInsights } = await import("@/lib/insights/load-insights");
@@ -115,7 +128,7 @@ export async function runInsightsBench(opts: { quick: boolean; databaseUrl: stri
 
   for (let i = 0; i < 3; i++) await pageData({ kind: "default" });
   const recent: number[] = [];
-  for (let i = 0; i < RUNS; i++) await timed(recent, () => pageData({ kind: "default" }));
+  for (let i = 0; i < settings.runs; i++) await timed(recent, () => pageData({ kind: "default" }));
   const sample = await pageData({ kind: "default" });
   const inRange = sample.queue.reduce((total, point) => total + point.posted, 0);
 
@@ -126,18 +139,14 @@ export async function runInsightsBench(opts: { quick: boolean; databaseUrl: stri
   const baseline: number[] = [];
   // Same number of runs and warm-up as the page data, so both p95s are the same rank.
   for (let i = 0; i < 3; i++) await direct(directRange);
-  for (let i = 0; i < RUNS; i++) await timed(baseline, () => direct(directRange));
+  for (let i = 0; i < settings.runs; i++) await timed(baseline, () => direct(directRange));
 
   const quarter: number[] = [];
-  for (let i = 0; i < WIDE_RUNS; i++) await timed(quarter, () => pageData({ kind: "last", days: 90 }));
+  for (let i = 0; i < settings.wideRuns; i++) await timed(quarter, () => pageData({ kind: "last", days: 90 }));
   const allTime: number[] = [];
-  for (let i = 0; i < WIDE_RUNS; i++) await timed(allTime, () => pageData({ kind: "all" }));
+  for (let i = 0; i < settings.wideRuns; i++) await timed(allTime, () => pageData({ kind: "all" }));
 
-  const figures: Figures = {
-    comments: count,
-    flags: counts.flags,
-    decisions: counts.decisions,
-    load_s: round(loadSeconds),
+  return {
     rollup_refresh_s: round(refreshSeconds),
     rollup_days: refresh.refreshed,
     comments_in_default_range: inRange,
@@ -148,12 +157,15 @@ export async function runInsightsBench(opts: { quick: boolean; databaseUrl: stri
     page_data_90d_p50_ms: round(percentile(quarter, 50)),
     page_data_all_time_p50_ms: round(percentile(allTime, 50)),
   };
-  const lines = [
-    `${count.toLocaleString("en")} comments over 365 days (25% flagged), ${counts.flags.toLocaleString("en")} flags, ${counts.decisions.toLocaleString("en")} decisions, generated in SQL in ${figures.load_s} s`,
-    `daily rollup: first refresh of ${refresh.refreshed} past days (the insights-rollup job) in ${figures.rollup_refresh_s} s; today, yesterday and the day before computed live on every load`,
-    `page data, default range (last 30 days, ${inRange.toLocaleString("en")} comments), n=${RUNS}: p50 ${figures.page_data_p50_ms} ms  p95 ${figures.page_data_p95_ms} ms   target p95 < 200 ms: ${figures.page_data_p95_ms! < 200 ? "ok" : "MISSED"}`,
-    `baseline: the direct queries without the rollup, same range, n=${RUNS}: p50 ${figures.direct_p50_ms} ms  p95 ${figures.direct_p95_ms} ms; direct ÷ rollup at p95: ${round(figures.direct_p95_ms! / figures.page_data_p95_ms!)}x`,
-    `  last 90 days (n=${WIDE_RUNS}): p50 ${figures.page_data_90d_p50_ms} ms;  all time (n=${WIDE_RUNS}): p50 ${figures.page_data_all_time_p50_ms} ms (no target: a deliberate wide query)`,
+}
+
+/** The insights figures as the lines BENCHMARKS.md prints, the target with ok or MISSED. */
+export function insightsLines(figures: Figures, settings: InsightsMeasureSettings & { dataLine: string }): string[] {
+  return [
+    settings.dataLine,
+    `daily rollup: first refresh of ${figures.rollup_days} past days (the insights-rollup job) in ${figures.rollup_refresh_s} s; today, yesterday and the day before computed live on every load`,
+    `page data, default range (last 30 days, ${figures.comments_in_default_range!.toLocaleString("en")} comments), n=${settings.runs}: p50 ${figures.page_data_p50_ms} ms  p95 ${figures.page_data_p95_ms} ms   target p95 < 200 ms: ${figures.page_data_p95_ms! < 200 ? "ok" : "MISSED"}`,
+    `baseline: the direct queries without the rollup, same range, n=${settings.runs}: p50 ${figures.direct_p50_ms} ms  p95 ${figures.direct_p95_ms} ms; direct ÷ rollup at p95: ${round(figures.direct_p95_ms! / figures.page_data_p95_ms!)}x`,
+    `  last 90 days (n=${settings.wideRuns}): p50 ${figures.page_data_90d_p50_ms} ms;  all time (n=${settings.wideRuns}): p50 ${figures.page_data_all_time_p50_ms} ms (no target: a deliberate wide query)`,
   ];
-  return { name: "insights", lines, figures };
 }
