@@ -7,10 +7,10 @@ import { pgConfigFromUrl } from "@/lib/db/connection-url";
 
 export type InsertRange = (client: pg.Client, from: number, to: number) => Promise<unknown>;
 
-/** Calls `insertRange` for 1..count in ranges of `rangeSize`, on one connection per core. */
-export async function seedInParallel(databaseUrl: string, count: number, rangeSize: number, insertRange: InsertRange): Promise<void> {
+/** Calls `insertRange` for first..count in ranges of `rangeSize`, on one connection per core (first > 1: a table grown in steps). */
+export async function seedInParallel(databaseUrl: string, count: number, rangeSize: number, insertRange: InsertRange, first = 1): Promise<void> {
   const ranges: [number, number][] = [];
-  for (let from = 1; from <= count; from += rangeSize) ranges.push([from, Math.min(count, from + rangeSize - 1)]);
+  for (let from = first; from <= count; from += rangeSize) ranges.push([from, Math.min(count, from + rangeSize - 1)]);
   const workers = Math.max(1, Math.min(os.availableParallelism(), ranges.length));
   await Promise.all(
     Array.from({ length: workers }, async () => {
