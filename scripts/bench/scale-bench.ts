@@ -63,7 +63,10 @@ export async function runScaleBench(opts: { quick: boolean; databaseUrl: string;
     const figures = await measureAtSize(client, databaseUrl, data, seeded, size);
     seeded = size;
     bySize.push(figures);
-    lines.push(...sizeLines(figures, data));
+    const measured = sizeLines(figures, data);
+    // Each size's lines as soon as they exist: a run stopped during the next step keeps them.
+    process.stderr.write(`${measured.join("\n")}\n`);
+    lines.push(...measured);
   }
   await client.end();
   lines.push("", `growth (${sizes.map(label).join(" → ")}; last ÷ first):`, ...growthTable(sizes, bySize));
