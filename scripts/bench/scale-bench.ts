@@ -14,8 +14,9 @@ import { measureTabsAndFilters, tabsAndFiltersLines } from "./scale-tabs";
 
 type Figures = Record<string, number>;
 
-const QUEUE_SETTINGS = { requests: 200, baselineRequests: 10, concurrentSeconds: 30 };
-const INSIGHTS_SETTINGS = { runs: 20, wideRuns: 2 };
+// Fewer runs than the 1M sections: at 10M one insights load or count scan takes seconds.
+const QUEUE_SETTINGS = { requests: 100, baselineRequests: 5, concurrentSeconds: 20 };
+const INSIGHTS_SETTINGS = { runs: 10, wideRuns: 1 };
 const QUICK_SIZES = [20_000, 60_000];
 
 /** The figures the growth table follows, with their labels. */

@@ -13,6 +13,7 @@
 // - statuses as the insights bench's: half of the last two days pending, older comments mostly
 //   decided (flagged: 65% hidden, 25% approved; others: 8% hidden, 84% approved), 10% of flagged
 //   auto-hidden by the system; every decided comment has its decision row and audit event.
+import os from "node:os";
 import type pg from "pg";
 import { FLAG_CATEGORIES, pick, WORDS, zipfTable } from "./bench-words";
 import { seedInParallel } from "./seed-in-parallel";
@@ -22,6 +23,9 @@ export const SCALE_MODERATORS = 40;
 const COMMENTS_PER_ARTICLE = 40;
 const AUTHORS_PER_COMMENT = 0.05;
 const RANGE = 50_000;
+// Two connections per core: on a shared machine the seeding backends then get a fairer share of the
+// CPU; on an idle one they only interleave.
+const CONNECTIONS = 2 * os.availableParallelism();
 const CATEGORIES = [...new Set(FLAG_CATEGORIES)];
 
 export interface ScaleData {
@@ -113,6 +117,7 @@ export async function growScaleData(client: pg.Client, databaseUrl: string, data
           [low, high, FLAG_CATEGORIES, data.firstArticle, data.articles, authors, WORDS, table, data.moderatorIds],
         ),
       from + 1,
+      CONNECTIONS,
     ),
   );
   // As autovacuum would have by then: the visibility map lets the insights' index-only scans skip the heap.

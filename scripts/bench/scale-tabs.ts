@@ -7,7 +7,7 @@ type Figures = Record<string, number>;
 type ListQueue = typeof import("@/lib/moderation/list-queue").listQueue;
 type Request = Parameters<ListQueue>[0];
 
-const RUNS = 50;
+const RUNS = 20;
 const TARGET_MS = 50;
 const round = (value: number) => Math.round(value * 100) / 100;
 
