@@ -1,5 +1,7 @@
 // `npm run bench [-- --quick] [--only NAME] [--out FILE]`: every benchmark, each next to a
 // baseline measured in the same run, written to BENCHMARKS.md with the machine it ran on.
+// `npm run bench -- --scale 1m,3m,10m` runs the scale bench alone (not in the default run): one
+// database grown to each size, written to docs/scaling-figures.md.
 // Exits non-zero when a bench fails or any target line says MISSED; --quick (small sizes: checks
 // the code, not the speed) reports missed targets without failing, and says so in its last line.
 import { spawnSync } from "node:child_process";
@@ -12,13 +14,17 @@ import { withDatabase } from "@/lib/db/connection-url";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyPendingMigrations } from "@/lib/db/migrations";
 import { projectRoot } from "@/lib/env";
-import { BENCHES, type BenchResult } from "./bench/bench-registry";
+import { BENCHES, SCALE_BENCH, type BenchResult } from "./bench/bench-registry";
+import { parseSizes } from "./bench/parse-sizes";
 import { fail, say } from "./lib/output";
 
-const { values } = parseArgs({ options: { quick: { type: "boolean" }, only: { type: "string", multiple: true }, out: { type: "string" } } });
+const { values } = parseArgs({ options: { quick: { type: "boolean" }, only: { type: "string", multiple: true }, out: { type: "string" }, scale: { type: "string" } } });
 const quick = values.quick ?? false;
-const outFile = values.out ?? path.join(projectRoot, quick ? ".moddesk-test/BENCHMARKS.quick.md" : "BENCHMARKS.md");
-const selected = BENCHES.filter((bench) => !values.only || values.only.includes(bench.name));
+const sizes = values.scale === undefined ? null : parseSizes(values.scale);
+const defaultOut = sizes ? (quick ? ".moddesk-test/scaling-figures.quick.md" : "docs/scaling-figures.md") : quick ? ".moddesk-test/BENCHMARKS.quick.md" : "BENCHMARKS.md";
+const outFile = values.out ?? path.join(projectRoot, defaultOut);
+const selected = sizes ? [SCALE_BENCH] : BENCHES.filter((bench) => !values.only || values.only.includes(bench.name));
+const command = `npm run bench${quick || sizes ? " --" : ""}${quick ? " --quick" : ""}${sizes ? ` --scale ${values.scale}` : ""}`;
 
 async function serverVersion(url: string): Promise<string> {
   const client = new pg.Client({ connectionString: url });
@@ -40,7 +46,7 @@ async function freshDatabase(serverUrl: string, name: string): Promise<string> {
 }
 
 function runBench(name: string, databaseUrl: string): { result: BenchResult | null; error: string | null } {
-  const args = [path.join(projectRoot, "bin/run-ts.mjs"), "scripts/bench/run-one.ts", name, ...(quick ? ["--quick"] : []), ...(databaseUrl ? ["--database-url", databaseUrl] : [])];
+  const args = [path.join(projectRoot, "bin/run-ts.mjs"), "scripts/bench/run-one.ts", name, ...(quick ? ["--quick"] : []), ...(sizes ? ["--sizes", sizes.join(",")] : []), ...(databaseUrl ? ["--database-url", databaseUrl] : [])];
   const child = spawnSync(process.execPath, ["--max-old-space-size=4096", ...args], { cwd: projectRoot, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] });
   const lastLine = child.stdout.trim().split("\n").at(-1) ?? "";
   try {
@@ -90,8 +96,10 @@ async function main(): Promise<void> {
       `- memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
       `- Node.js ${process.version}, PostgreSQL ${await serverVersion(server.url)} (embedded)`,
       `- mode: ${quick ? "quick (small sizes: checks the code, not the speed)" : "full"}; total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+      // A shared machine's figures are pessimistic: the load says how shared it was.
+      `- load average at the end (1, 5, 15 min): ${os.loadavg().map((load) => load.toFixed(1)).join(", ")}`,
     ];
-    const report = `# Moddesk benchmarks\n\nWritten by \`npm run bench${quick ? " -- --quick" : ""}\` on ${new Date().toISOString().slice(0, 10)}. Each figure stands next to a baseline measured in the same run.\n\n## Machine\n\n${machine.join("\n")}\n\n${sections.join("\n")}`;
+    const report = `# Moddesk ${sizes ? "at scale" : "benchmarks"}\n\nWritten by \`${command}\` on ${new Date().toISOString().slice(0, 10)}. Each figure stands next to a baseline measured in the same run.\n\n## Machine\n\n${machine.join("\n")}\n\n${sections.join("\n")}`;
     mkdirSync(path.dirname(outFile), { recursive: true });
     writeFileSync(outFile, report);
     say(`\nWrote ${path.relative(process.cwd(), outFile) || outFile}${failures ? ` (${failures} bench(es) failed)` : ""}`);

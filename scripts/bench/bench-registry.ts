@@ -11,7 +11,7 @@ export interface BenchEntry {
   name: string;
   what: string;
   needsDatabase: boolean;
-  load: () => Promise<(options: { quick: boolean; databaseUrl: string }) => Promise<BenchResult>>;
+  load: () => Promise<(options: { quick: boolean; databaseUrl: string; sizes?: number[] }) => Promise<BenchResult>>;
 }
 
 export const BENCHES: BenchEntry[] = [
@@ -24,3 +24,11 @@ export const BENCHES: BenchEntry[] = [
   { name: "load", what: "moderators deciding through the HTTP endpoints while an import runs", needsDatabase: false, load: async () => (await import("./load-bench")).runLoadBench },
   { name: "webhooks", what: "decision latency with a slow and a dead webhook endpoint attached vs none", needsDatabase: false, load: async () => (await import("./webhook-bench")).runWebhookBench },
 ];
+
+/** Not in the default run: `npm run bench -- --scale 1m,3m,10m` runs it alone (tens of minutes, ~15 GB at 10M). */
+export const SCALE_BENCH: BenchEntry = {
+  name: "scale",
+  what: "queue, search, decisions, insights and disk as one database grows (growth curve)",
+  needsDatabase: true,
+  load: async () => (await import("./scale-bench")).runScaleBench,
+};

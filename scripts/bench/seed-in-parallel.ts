@@ -7,11 +7,11 @@ import { pgConfigFromUrl } from "@/lib/db/connection-url";
 
 export type InsertRange = (client: pg.Client, from: number, to: number) => Promise<unknown>;
 
-/** Calls `insertRange` for 1..count in ranges of `rangeSize`, on one connection per core. */
-export async function seedInParallel(databaseUrl: string, count: number, rangeSize: number, insertRange: InsertRange): Promise<void> {
+/** Calls `insertRange` for first..count in ranges of `rangeSize`, on one connection per core by default (first > 1: a table grown in steps). */
+export async function seedInParallel(databaseUrl: string, count: number, rangeSize: number, insertRange: InsertRange, first = 1, connections = os.availableParallelism()): Promise<void> {
   const ranges: [number, number][] = [];
-  for (let from = 1; from <= count; from += rangeSize) ranges.push([from, Math.min(count, from + rangeSize - 1)]);
-  const workers = Math.max(1, Math.min(os.availableParallelism(), ranges.length));
+  for (let from = first; from <= count; from += rangeSize) ranges.push([from, Math.min(count, from + rangeSize - 1)]);
+  const workers = Math.max(1, Math.min(connections, ranges.length));
   await Promise.all(
     Array.from({ length: workers }, async () => {
       const client = new pg.Client(pgConfigFromUrl(databaseUrl));

@@ -1,0 +1,213 @@
+// The queue measurements on a seeded database (the queue bench's million pending comments, or the
+// scale bench's year of comments at each size): server time of the domain functions themselves
+// (no HTTP), each next to the plain SQL a first version would write, then moderators deciding
+// overlapping comments at once, checked for lost or double decisions.
+import type pg from "pg";
+import { percentile, timed } from "../lib/timing";
+import { WORDS } from "./bench-words";
+
+type Figures = Record<string, number>;
+
+export interface QueueMeasureSettings {
+  /** Timed calls of each domain function. */
+  requests: number;
+  /** Runs of each plain-SQL baseline (a count scan of every comment grows with the table). */
+  baselineRequests: number;
+  concurrentSeconds: number;
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+/** Every queue figure on the database DATABASE_URL names; `client` runs the baselines. */
+export async function measureQueue(client: pg.Client, moderatorIds: string[], settings: QueueMeasureSettings): Promise<Figures> {
+  const REQUESTS = settings.requests;
+  // Imported after DATABASE_URL is set: the domain modules open their pool on first use.
+  const { listQueue } = await import("@/lib/moderation/list-queue");
+  const { decideComment } = await import("@/lib/moderation/decide-comment");
+  const { countQueueTabs } = await import("@/lib/moderation/count-queue-tabs");
+  const { listQueueFilterOptions } = await import("@/lib/moderation/list-queue-filter-options");
+  const moderators = moderatorIds.map((id) => ({ id, label: `${id}@bench.local` }));
+
+  // What the queue page awaits before it renders (the session check aside: one primary-key read).
+  const queuePage = () => Promise.all([listQueue({ tab: "flagged", filters: {}, limit: 50 }), countQueueTabs({ fresh: true }), listQueueFilterOptions()]);
+  // Warm-up (plans, pool connections): untimed, as every other figure here comes after others.
+  for (let i = 0; i < 5; i++) await queuePage();
+  const wholePage: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) await timed(wholePage, queuePage);
+  const firstPage: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) await timed(firstPage, () => listQueue({ tab: "flagged", filters: {}, limit: 50 }));
+  const counts: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) await timed(counts, () => countQueueTabs({ fresh: true }));
+  // Baseline: the counts as one scan over every comment, what the page awaited before the triggers kept them.
+  const scannedCounts: number[] = [];
+  for (let i = 0; i < settings.baselineRequests; i++) {
+    await timed(scannedCounts, () =>
+      client.query(`SELECT count(*) FILTER (WHERE status = 'PENDING' AND priority > 0), count(*) FILTER (WHERE status = 'PENDING'), count(*) FILTER (WHERE status = 'APPROVED'), count(*) FILTER (WHERE status = 'HIDDEN'), count(*) FROM comment`),
+    );
+  }
+
+  let cursor: string | undefined;
+  for (let walked = 0; walked < 10_000; walked += 50) cursor = (await listQueue({ tab: "flagged", filters: {}, cursor, limit: 50 })).nextCursor ?? undefined;
+  const deepPage: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) await timed(deepPage, () => listQueue({ tab: "flagged", filters: {}, cursor, limit: 50 }));
+
+  const search: number[] = [];
+  let searchHits = 0;
+  for (const { q, category } of SEARCHES) {
+    searchHits += (await timed(search, () => listQueue({ tab: "pending", filters: { q, category }, limit: 50 }))).items.length;
+  }
+
+  // Baselines, each the plain SQL a first version would write, ids only (no cards), fewer runs.
+  const offsetPage: number[] = [];
+  for (let i = 0; i < settings.baselineRequests; i++) {
+    await timed(offsetPage, () => client.query(`SELECT id FROM comment WHERE status = 'PENDING' AND priority > 0 ORDER BY priority DESC, "postedAt", id OFFSET 10000 LIMIT 50`));
+  }
+  const naiveSearch = await naiveSearchTimes(client);
+
+  const single: number[] = [];
+  const singles = (await client.query<{ id: number }>(`SELECT id FROM comment WHERE source = 'bench' AND status = 'PENDING' AND priority = 0 ORDER BY id DESC LIMIT ${REQUESTS + settings.baselineRequests}`)).rows;
+  const bareUpdate: number[] = [];
+  for (const row of singles.splice(REQUESTS)) {
+    await timed(bareUpdate, () => client.query(`UPDATE comment SET status = 'APPROVED', version = version + 1, "decidedAt" = now() WHERE id = $1 AND version = 0 AND status = 'PENDING'`, [row.id]));
+  }
+  for (const [index, row] of singles.entries()) {
+    await timed(single, () => decideComment({ action: index % 2 ? "APPROVE" : "HIDE", reason: "SPAM", commentId: row.id, expectedVersion: 0, expectedStatus: "PENDING" }, moderators[0]!));
+  }
+
+  const concurrent = await concurrentModerators(client, moderators, settings.concurrentSeconds * 1000, decideComment);
+  return {
+    search_hits: searchHits,
+    queue_page_p50_ms: round(percentile(wholePage, 50)),
+    queue_page_p95_ms: round(percentile(wholePage, 95)),
+    tab_counts_p50_ms: round(percentile(counts, 50)),
+    tab_counts_p95_ms: round(percentile(counts, 95)),
+    scanned_counts_p50_ms: round(percentile(scannedCounts, 50)),
+    scanned_counts_p95_ms: round(percentile(scannedCounts, 95)),
+    flagged_first_page_p50_ms: round(percentile(firstPage, 50)),
+    flagged_first_page_p95_ms: round(percentile(firstPage, 95)),
+    page_10k_deep_p50_ms: round(percentile(deepPage, 50)),
+    page_10k_deep_p95_ms: round(percentile(deepPage, 95)),
+    fts_search_p50_ms: round(percentile(search, 50)),
+    fts_search_p95_ms: round(percentile(search, 95)),
+    offset_page_p50_ms: round(percentile(offsetPage, 50)),
+    offset_page_p95_ms: round(percentile(offsetPage, 95)),
+    naive_search_p50_ms: round(percentile(naiveSearch.times, 50)),
+    naive_search_p95_ms: round(percentile(naiveSearch.times, 95)),
+    naive_search_timeouts: naiveSearch.timeouts,
+    bare_update_p50_ms: round(percentile(bareUpdate, 50)),
+    bare_update_p95_ms: round(percentile(bareUpdate, 95)),
+    decision_p50_ms: round(percentile(single, 50)),
+    decision_p95_ms: round(percentile(single, 95)),
+    ...concurrent,
+  };
+}
+
+/** The queue figures as the lines BENCHMARKS.md prints, each target with ok or MISSED. */
+export function queueLines(figures: Figures, settings: QueueMeasureSettings & { dataLine: string }): string[] {
+  const REQUESTS = settings.requests;
+  const ok = (value: number, target: number) => (value < target ? "ok" : "MISSED");
+  return [
+    `${settings.dataLine}; server time of the domain functions, no HTTP`,
+    `queue page, Flagged (page + tab counts + filter options, n=${REQUESTS})  p50 ${figures.queue_page_p50_ms} ms  p95 ${figures.queue_page_p95_ms} ms   target p95 < 50 ms: ${ok(figures.queue_page_p95_ms!, 50)}`,
+    `  of which the first page alone (n=${REQUESTS}): p50 ${figures.flagged_first_page_p50_ms} ms  p95 ${figures.flagged_first_page_p95_ms} ms; the tab counts alone, kept by triggers (n=${REQUESTS}): p50 ${figures.tab_counts_p50_ms} ms  p95 ${figures.tab_counts_p95_ms} ms`,
+    `  baseline: the tab counts as one count(*) FILTER scan of every comment, as the page did before (n=${settings.baselineRequests}): p50 ${figures.scanned_counts_p50_ms} ms  p95 ${figures.scanned_counts_p95_ms} ms`,
+    `page 10,000 rows deep (n=${REQUESTS})  p50 ${figures.page_10k_deep_p50_ms} ms  p95 ${figures.page_10k_deep_p95_ms} ms   target p95 < 50 ms: ${ok(figures.page_10k_deep_p95_ms!, 50)}`,
+    `  baseline: OFFSET 10000 of the same order, ids only (n=${settings.baselineRequests}): p50 ${figures.offset_page_p50_ms} ms  p95 ${figures.offset_page_p95_ms} ms; the keyset page is ${ratio(figures.page_10k_deep_p95_ms!, figures.flagged_first_page_p95_ms!)}x the first page's p95`,
+    `full-text search (+category), ${SEARCHES.length} searches  p50 ${figures.fts_search_p50_ms} ms  p95 ${figures.fts_search_p95_ms} ms   target p95 < 50 ms: ${ok(figures.fts_search_p95_ms!, 50)} (${figures.search_hits} rows, cards included)`,
+    `  baseline: the same ${SEARCHES.length} searches as one plain query each (filters, ORDER BY, LIMIT 50; ids only; stopped at ${NAIVE_TIMEOUT_MS} ms: ${figures.naive_search_timeouts} were): p50 ${figures.naive_search_p50_ms} ms  p95 ${figures.naive_search_timeouts! > 0 ? ">= " : ""}${figures.naive_search_p95_ms} ms; plain ÷ ours: p50 ${ratio(figures.naive_search_p50_ms!, figures.fts_search_p50_ms!)}x, p95 ${ratio(figures.naive_search_p95_ms!, figures.fts_search_p95_ms!)}x`,
+    `one decision (n=${REQUESTS})  p50 ${figures.decision_p50_ms} ms  p95 ${figures.decision_p95_ms} ms   target p95 < 20 ms: ${ok(figures.decision_p95_ms!, 20)}`,
+    `  baseline: a bare guarded UPDATE (no decision row, no audit event; n=${settings.baselineRequests}): p50 ${figures.bare_update_p50_ms} ms  p95 ${figures.bare_update_p95_ms} ms; the decision with its history and audit chain costs ${ratio(figures.decision_p95_ms!, figures.bare_update_p95_ms!)}x at p95`,
+    `20 moderators, ${settings.concurrentSeconds} s on ${figures.pool_comments} shared comments: ${figures.decisions_per_s} decisions/s, p95 ${figures.concurrent_p95_ms} ms over ${figures.decided} decisions, ${figures.conflicts} conflicts`,
+    `  decided ${figures.decided}, decision rows ${figures.decision_rows}, audit events ${figures.audit_events}, version bumps ${figures.version_bumps}: lost ${figures.lost}, double ${figures.double} (target 0 and 0: ${figures.lost === 0 && figures.double === 0 ? "ok" : "MISSED"})`,
+  ];
+}
+
+const NAIVE_TIMEOUT_MS = 1000;
+// One query set for our search and its baseline. Two words, one excluded, every other one with a
+// category: selective searches (the GIN path) and broad ones (the index walk) both occur.
+const SEARCHES = Array.from({ length: 100 }, (_, i) => ({
+  q: `${WORDS[i % WORDS.length]} ${WORDS[(i * 7 + 3) % WORDS.length]} -${WORDS[(i * 11 + 5) % WORDS.length]}`,
+  category: i % 2 === 0 ? ("ABUSIVE" as const) : undefined,
+}));
+const ratio = (value: number, baseline: number) => round(value / Math.max(baseline, 0.001));
+
+/** The bench's searches as one plain query each, the way Postgres plans it on its own. */
+async function naiveSearchTimes(client: pg.Client): Promise<{ times: number[]; timeouts: number }> {
+  const times: number[] = [];
+  let timeouts = 0;
+  await client.query(`SET statement_timeout = ${NAIVE_TIMEOUT_MS}`);
+  for (const search of SEARCHES) {
+    const q = search.q;
+    const category = search.category ? `AND EXISTS (SELECT 1 FROM flag f WHERE f."commentId" = c.id AND f.category = '${search.category}')` : "";
+    const started = performance.now();
+    try {
+      await client.query(`SELECT c.id FROM comment c WHERE c.status = 'PENDING' AND c."searchVector" @@ websearch_to_tsquery('simple', $1) ${category} ORDER BY c.priority DESC, c."postedAt", c.id LIMIT 50`, [q]);
+      times.push(performance.now() - started);
+    } catch (error) {
+      // 57014: canceled by statement_timeout; anything else is a bug in the query.
+      if ((error as { code?: string }).code !== "57014") throw error;
+      timeouts += 1;
+      times.push(NAIVE_TIMEOUT_MS);
+    }
+  }
+  await client.query(`RESET statement_timeout`);
+  return { times, timeouts };
+}
+
+/** Each moderator reads a comment from a small shared pool (as its card would show it) and decides it; overlaps become conflicts. */
+async function concurrentModerators(
+  client: pg.Client,
+  moderators: { id: string; label: string }[],
+  durationMs: number,
+  decideComment: typeof import("@/lib/moderation/decide-comment").decideComment,
+): Promise<Figures> {
+  const { db } = await import("@/lib/db/client");
+  const pool = (await client.query<{ id: number; version: number }>(`SELECT id, version FROM comment WHERE source = 'bench' AND status = 'PENDING' AND priority > 0 ORDER BY priority DESC, "postedAt", id LIMIT 200`)).rows;
+  const ids = pool.map((row) => row.id);
+  const startedAt = new Date();
+  const latencies: number[] = [];
+  let decided = 0;
+  let conflicts = 0;
+  const deadline = performance.now() + durationMs;
+  await Promise.all(
+    moderators.map(async (moderator, index) => {
+      let turn = index;
+      while (performance.now() < deadline) {
+        const commentId = ids[(turn * 7 + index * 13) % ids.length]!;
+        turn += 1;
+        const seen = await db.comment.findUniqueOrThrow({ where: { id: commentId }, select: { status: true, version: true } });
+        const action = seen.status === "APPROVED" ? "HIDE" : seen.status === "HIDDEN" ? "APPROVE" : turn % 2 ? "APPROVE" : "HIDE";
+        try {
+          await timed(latencies, () => decideComment({ action, reason: "ABUSIVE", commentId, expectedVersion: seen.version, expectedStatus: seen.status }, moderator));
+          decided += 1;
+        } catch (error) {
+          if ((error as { code?: string }).code !== "CONFLICT") throw error;
+          conflicts += 1;
+        }
+      }
+    }),
+  );
+  const seconds = (Date.now() - startedAt.getTime()) / 1000;
+  const actorIds = moderators.map((moderator) => moderator.id);
+  const counts = (
+    await client.query<{ decisions: number; audits: number; bumps: number }>(
+      `SELECT (SELECT count(*)::int FROM decision WHERE "commentId" = ANY($1::int[]) AND "moderatorId" = ANY($2::text[]) AND "createdAt" >= $3::timestamptz AT TIME ZONE 'UTC') AS decisions,
+              (SELECT count(*)::int FROM audit_event WHERE "entityType" = 'comment' AND "entityId" = ANY($4::text[]) AND "actorId" = ANY($2::text[]) AND "createdAt" >= $3::timestamptz AT TIME ZONE 'UTC') AS audits,
+              (SELECT (sum(version) - $5::int)::int FROM comment WHERE id = ANY($1::int[])) AS bumps`,
+      [ids, actorIds, startedAt.toISOString(), ids.map(String), pool.reduce((sum, row) => sum + row.version, 0)],
+    )
+  ).rows[0] ?? { decisions: -1, audits: -1, bumps: -1 };
+  return {
+    pool_comments: ids.length,
+    decided,
+    conflicts,
+    decisions_per_s: round(decided / seconds),
+    concurrent_p50_ms: round(percentile(latencies, 50)),
+    concurrent_p95_ms: round(percentile(latencies, 95)),
+    decision_rows: counts.decisions,
+    audit_events: counts.audits,
+    version_bumps: counts.bumps,
+    lost: decided - counts.decisions + Math.abs(counts.decisions - counts.audits),
+    double: counts.decisions - counts.bumps,
+  };
+}
