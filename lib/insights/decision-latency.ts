@@ -1,3 +1,4 @@
+import { INSIGHTS_TRANSACTION } from "./transaction-options";
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { DateRange } from "./date-range";
@@ -29,19 +30,23 @@ interface Row extends LatencyFigures {
  */
 export async function getDecisionLatency(range: DateRange): Promise<DecisionLatency> {
   // Both percentiles from one sort (the array form); the sort fits in memory with a larger work_mem.
-  const [, rows] = await db.$transaction([
-    db.$executeRaw`SET LOCAL work_mem = '32MB'`,
-    db.$queryRaw<Row[]>`
-      SELECT day, decided, p[1] AS "medianSeconds", p[2] AS "p90Seconds" FROM (
-        SELECT to_char(date_trunc(${bucketSql(range)}, c."postedAt"), 'YYYY-MM-DD') AS day,
-               count(*)::int AS decided,
-               percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${SECONDS_TO_DECISION})::float8[] AS p
-        FROM comment c
-        WHERE ${postedIn(range)} AND ${HUMAN_DECIDED}
-        GROUP BY GROUPING SETS ((date_trunc(${bucketSql(range)}, c."postedAt")), ())
-      ) grouped
-      ORDER BY day NULLS FIRST`,
-  ]);
+  // An insights page over a large range may take longer than Prisma's 5 s default: slow, never an error.
+  const rows = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SET LOCAL work_mem = '32MB'`;
+      return tx.$queryRaw<Row[]>`
+        SELECT day, decided, p[1] AS "medianSeconds", p[2] AS "p90Seconds" FROM (
+          SELECT to_char(date_trunc(${bucketSql(range)}, c."postedAt"), 'YYYY-MM-DD') AS day,
+                 count(*)::int AS decided,
+                 percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${SECONDS_TO_DECISION})::float8[] AS p
+          FROM comment c
+          WHERE ${postedIn(range)} AND ${HUMAN_DECIDED}
+          GROUP BY GROUPING SETS ((date_trunc(${bucketSql(range)}, c."postedAt")), ())
+        ) grouped
+        ORDER BY day NULLS FIRST`;
+    },
+    INSIGHTS_TRANSACTION,
+  );
   const overall = rows.find((row) => row.day === null);
   return {
     overall: overall ? { decided: overall.decided, medianSeconds: overall.medianSeconds, p90Seconds: overall.p90Seconds } : { decided: 0, medianSeconds: null, p90Seconds: null },

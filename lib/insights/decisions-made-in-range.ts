@@ -1,3 +1,4 @@
+import { INSIGHTS_TRANSACTION } from "./transaction-options";
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -34,20 +35,24 @@ function decidedIn(range: DateRange): Prisma.Sql {
 
 /** Import (comment.createdAt) to decision, people's decisions only: auto-hides take no time. */
 async function latencyByDecisionDay(range: DateRange): Promise<DecisionLatency> {
-  const [, rows] = await db.$transaction([
+  // An insights page over a large range may take longer than Prisma's 5 s default: slow, never an error.
     // Both percentiles from one sort (the array form); the sort fits in memory with a larger work_mem.
-    db.$executeRaw`SET LOCAL work_mem = '32MB'`,
-    db.$queryRaw<LatencyRow[]>`
-      SELECT day, decided, p[1] AS "medianSeconds", p[2] AS "p90Seconds" FROM (
-        SELECT to_char(date_trunc(${bucketSql(range)}, c."decidedAt"), 'YYYY-MM-DD') AS day,
-               count(*)::int AS decided,
-               percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${SECONDS_TO_DECISION})::float8[] AS p
-        FROM comment c
-        WHERE ${decidedIn(range)} AND c."decidedById" IS NOT NULL
-        GROUP BY GROUPING SETS ((date_trunc(${bucketSql(range)}, c."decidedAt")), ())
-      ) grouped
-      ORDER BY day NULLS FIRST`,
-  ]);
+  const rows = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SET LOCAL work_mem = '32MB'`;
+      return tx.$queryRaw<LatencyRow[]>`
+        SELECT day, decided, p[1] AS "medianSeconds", p[2] AS "p90Seconds" FROM (
+          SELECT to_char(date_trunc(${bucketSql(range)}, c."decidedAt"), 'YYYY-MM-DD') AS day,
+                 count(*)::int AS decided,
+                 percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${SECONDS_TO_DECISION})::float8[] AS p
+          FROM comment c
+          WHERE ${decidedIn(range)} AND c."decidedById" IS NOT NULL
+          GROUP BY GROUPING SETS ((date_trunc(${bucketSql(range)}, c."decidedAt")), ())
+        ) grouped
+        ORDER BY day NULLS FIRST`;
+    },
+    INSIGHTS_TRANSACTION,
+  );
   const overall = rows.find((row) => row.day === null);
   return {
     overall: overall ? { decided: overall.decided, medianSeconds: overall.medianSeconds, p90Seconds: overall.p90Seconds } : { decided: 0, medianSeconds: null, p90Seconds: null },
