@@ -35,8 +35,8 @@ function decidedIn(range: DateRange): Prisma.Sql {
 
 /** Import (comment.createdAt) to decision, people's decisions only: auto-hides take no time. */
 async function latencyByDecisionDay(range: DateRange): Promise<DecisionLatency> {
+  // Both percentiles from one sort (the array form); the sort fits in memory with a larger work_mem.
   // An insights page over a large range may take longer than Prisma's 5 s default: slow, never an error.
-    // Both percentiles from one sort (the array form); the sort fits in memory with a larger work_mem.
   const rows = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SET LOCAL work_mem = '32MB'`;
