@@ -7,7 +7,7 @@ import { loadRuleEvaluator } from "@/lib/rules/load-rule-evaluator";
 import { hasEnabledRules, NO_ENABLED_RULES_WARNING } from "@/lib/setup/ensure-default-rules";
 import { parseImport } from "./parse-import";
 import type { ImportInput } from "./read-lines";
-import { rulesInThread, startRulesWorker } from "./chunk-rules";
+import { rulesInThread, type ChunkRules } from "./chunk-rules";
 import { runImport, type ImportProgress, type ImportSummary, type ImportTimings } from "./run-import";
 import type { ImportFormat } from "./types";
 import { openImportInput } from "./open-import-input";
@@ -23,14 +23,17 @@ export interface ImportStreamRequest {
   onProgress?: (progress: ImportProgress) => void;
   /** Milliseconds per stage, filled in when given (the import bench). */
   timings?: ImportTimings;
-  /** Flag on a worker thread (bulk loads from the CLI; needs the tsx loader, so never inside Next). */
-  rulesOnWorker?: boolean;
+  /**
+   * Starts the rules the import flags with, instead of the enabled rules in this thread: the CLI and
+   * the bench pass startRulesWorker (rules-worker-thread.ts) for bulk loads; never inside Next.
+   */
+  startRules?: () => Promise<ChunkRules>;
 }
 
 /** Any byte stream in any supported format, through the one import pipeline. */
 export async function importStream(request: ImportStreamRequest): Promise<ImportSummary & { format: ImportFormat }> {
   const { format, input: source } = await openImportInput(request.input, request.fileName, request.format);
-  const rules = request.rulesOnWorker ? await startRulesWorker() : rulesInThread(await loadRuleEvaluator());
+  const rules = request.startRules ? await request.startRules() : rulesInThread(await loadRuleEvaluator());
   const events = parseImport(format, source, { fileName: request.fileName, utcOffsetMinutes: request.utcOffsetMinutes });
   let summary: ImportSummary;
   try {

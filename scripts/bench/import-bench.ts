@@ -94,6 +94,7 @@ export async function runImportBench(opts: { quick: boolean; databaseUrl: string
     process.env.DATABASE_URL = url;
     const { installDefaultRulePack } = await import("@/lib/rules/install-default-pack");
     const { importFile } = await import("@/lib/import/import-file");
+    const { startRulesWorker } = await import("@/lib/import/rules-worker-thread");
     await installDefaultRulePack(SYSTEM_ACTOR);
     const file = path.join(dir, "bench.jsonl");
     const corpus = await writeBenchJsonl(file, count);
@@ -101,7 +102,7 @@ export async function runImportBench(opts: { quick: boolean; databaseUrl: string
     const floor = await measureFloor(url, count);
     const timings: ImportTimings = { totalMs: 0, rulesMs: 0, writeMs: 0, waitMs: 0 };
     // As the CLI runs a file this size (scripts/cli/import-commands.ts): rules on a worker thread.
-    const summary = await importFile({ filePath: file, format: "jsonl", via: "cli", actor: { ...SYSTEM_ACTOR, label: "bench" }, timings, rulesOnWorker: true });
+    const summary = await importFile({ filePath: file, format: "jsonl", via: "cli", actor: { ...SYSTEM_ACTOR, label: "bench" }, timings, startRules: startRulesWorker });
     if (summary.added !== count || summary.rejected !== 0) throw new Error(`bench import added ${summary.added} of ${count} (${summary.rejected} rejected)`);
     // Idempotence is measured on a fifth of the file: the rate is the same and the bench stays
     // within its ten minutes.
@@ -109,7 +110,7 @@ export async function runImportBench(opts: { quick: boolean; databaseUrl: string
     const reimportFile = path.join(dir, "bench-prefix.jsonl");
     await writeLinePrefix(file, reimportFile, reimportCount);
     const reimportStarted = performance.now();
-    const reimport = await importFile({ filePath: reimportFile, format: "jsonl", via: "cli", actor: { ...SYSTEM_ACTOR, label: "bench" }, rulesOnWorker: true });
+    const reimport = await importFile({ filePath: reimportFile, format: "jsonl", via: "cli", actor: { ...SYSTEM_ACTOR, label: "bench" }, startRules: startRulesWorker });
     const reimportSeconds = (performance.now() - reimportStarted) / 1000;
     if (reimport.added !== 0) throw new Error(`re-import added ${reimport.added}`);
 

@@ -54,7 +54,8 @@ export async function importCommand(args: string[]): Promise<void> {
       return;
     }
     const rulesOnWorker = statSync(filePath, { throwIfNoEntry: false })?.isFile() === true && statSync(filePath).size >= RULES_WORKER_MIN_BYTES;
-    const summary = await importFile({ filePath, format, via: "cli", actor: { ...SYSTEM_ACTOR, label: "cli" }, utcOffsetMinutes, rulesOnWorker });
+    const { startRulesWorker } = await import("@/lib/import/rules-worker-thread");
+    const summary = await importFile({ filePath, format, via: "cli", actor: { ...SYSTEM_ACTOR, label: "cli" }, utcOffsetMinutes, ...(rulesOnWorker ? { startRules: startRulesWorker } : {}) });
     for (const line of formatImportReport({ ...summary, batchId: summary.batchId, fileName: filePath }, { dryRun: false })) say(line);
     if (summary.rejected > 0) process.exitCode = 1;
   });
