@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rowIdSchema } from "@/lib/validation/bounds";
 import { IMPORT_FORMATS } from "./types";
 
 /** Query string of POST /api/v1/imports (the body is the file itself, streamed). */
@@ -10,5 +11,5 @@ export const uploadImportQuerySchema = z.object({
 
 /** Path of GET /api/v1/imports/{batchId}/problems. */
 export const importProblemsQuerySchema = z.object({
-  batchId: z.coerce.number().int().positive(),
+  batchId: rowIdSchema,
 });

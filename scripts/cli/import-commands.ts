@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
+import { MAX_ROW_ID } from "@/lib/validation/bounds";
 import { importFile, RULES_WORKER_MIN_BYTES } from "@/lib/import/import-file";
 import { IMPORT_FORMATS, type ImportFormat } from "@/lib/import/types";
 import { formatImportReport } from "@/lib/import/format-import-report";
@@ -17,7 +18,7 @@ function parseFormat(value: string | undefined): ImportFormat | undefined {
 /** `moddesk import problems <batch id>`: every rejected row of a stored import, as CSV on stdout. */
 async function importProblemsCommand(args: string[]): Promise<void> {
   const batchId = Number(args[0]);
-  if (args.length !== 1 || !Number.isInteger(batchId) || batchId < 1) throw new AppError("INVALID", "usage: moddesk import problems <import batch id>  (the id is in the import's summary and on the Imports page)");
+  if (args.length !== 1 || !Number.isInteger(batchId) || batchId < 1 || batchId > MAX_ROW_ID) throw new AppError("INVALID", "usage: moddesk import problems <import batch id>  (the id is in the import's summary and on the Imports page)");
   await withDatabase(async () => {
     const { importBatchFileName, importProblemCsvLines } = await import("@/lib/import/import-problems");
     const fileName = await importBatchFileName(batchId);
