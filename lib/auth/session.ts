@@ -40,3 +40,13 @@ export async function requirePermission(permission: Permission): Promise<Session
   if (!can(user.role, permission)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
   return user;
 }
+
+/** Whether the signed-in user may read the system's state (the health probe's reasons); false on any failure. */
+export async function isSystemStatusReader(): Promise<boolean> {
+  try {
+    const user = await getCurrentUser();
+    return user !== null && can(user.role, "system:status");
+  } catch {
+    return false;
+  }
+}

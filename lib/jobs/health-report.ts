@@ -17,12 +17,19 @@ export interface HealthReport {
   };
 }
 
-export function healthReport(input: { isDatabaseUp: boolean; jobs: JobWorkerStatus; scope: HealthScope; downMessage?: string }): HealthReport {
+/**
+ * `showReason`: the worker's error text (role and database names, grants) is for admins only; the
+ * public probe says what is down, not why (the log line and the admin banner say why).
+ */
+export function healthReport(input: { isDatabaseUp: boolean; jobs: JobWorkerStatus; scope: HealthScope; downMessage?: string; showReason: boolean }): HealthReport {
   const down: ("database" | "jobs")[] = [];
   if (!input.isDatabaseUp) down.push("database");
   const areJobsDown = input.jobs.state === "down" || input.jobs.state === "starting";
   if (input.scope === "all" && areJobsDown) down.push("jobs");
-  const jobs = input.jobs.state === "down" ? { state: input.jobs.state, since: input.jobs.since, reason: input.jobs.reason, message: input.downMessage } : { state: input.jobs.state, since: input.jobs.since };
+  const jobs =
+    input.jobs.state === "down" && input.showReason
+      ? { state: input.jobs.state, since: input.jobs.since, reason: input.jobs.reason, message: input.downMessage }
+      : { state: input.jobs.state, since: input.jobs.since };
   return {
     httpStatus: down.length === 0 ? 200 : 503,
     body: { status: down.length === 0 ? "ok" : "down", database: input.isDatabaseUp ? "up" : "down", jobs, down },

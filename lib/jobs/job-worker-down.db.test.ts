@@ -55,7 +55,7 @@ describe("a job worker that cannot start", () => {
     const jobLines = errors.filter((line) => String(line).startsWith("[jobs]"));
     expect(jobLines).toHaveLength(1);
     expect(jobLines[0]).toMatch(/^\[jobs\] Background jobs are not running: permission denied for database .*Rule re-runs, insights rollups, suggestion retraining/);
-    const report = healthReport({ isDatabaseUp: true, jobs: status, scope: "all" });
+    const report = healthReport({ isDatabaseUp: true, jobs: status, scope: "all", showReason: true });
     expect(report.httpStatus).toBe(503);
     expect(report.body.down).toEqual(["jobs"]);
 
