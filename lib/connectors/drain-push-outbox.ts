@@ -1,4 +1,5 @@
 import "server-only";
+import { drainStarter } from "@/lib/jobs/start-drains";
 import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { getPgPool } from "@/lib/db/pg-pool";
@@ -124,22 +125,19 @@ export async function drainConnector(connectorId: number, fetchOverride?: Connec
   }
 }
 
-const draining = new Set<number>();
+const starter = drainStarter({
+  label: "connectors connector",
+  drain: (connectorId) => drainConnector(connectorId),
+  dueTargets: async () =>
+    (
+      await getPgPool().query<{ connectorId: number }>(
+        `SELECT DISTINCT p."connectorId" FROM connector_push p JOIN connector c ON c.id = p."connectorId"
+         WHERE c.enabled AND p.status = 'PENDING' AND p."nextAttemptAt" <= now() AT TIME ZONE 'UTC'`,
+      )
+    ).rows.map((row) => row.connectorId),
+});
 
 /** Starts a drain for each connector with due pushes that this process is not draining already. */
-export async function startDrainingDueConnectors(): Promise<number[]> {
-  const due = await getPgPool().query<{ connectorId: number }>(
-    `SELECT DISTINCT p."connectorId" FROM connector_push p JOIN connector c ON c.id = p."connectorId"
-     WHERE c.enabled AND p.status = 'PENDING' AND p."nextAttemptAt" <= now() AT TIME ZONE 'UTC'`,
-  );
-  const started: number[] = [];
-  for (const { connectorId } of due.rows) {
-    if (draining.has(connectorId)) continue;
-    draining.add(connectorId);
-    started.push(connectorId);
-    void drainConnector(connectorId)
-      .catch((error: unknown) => console.error(`[connectors] connector ${connectorId}`, error))
-      .finally(() => draining.delete(connectorId));
-  }
-  return started;
+export function startDrainingDueConnectors(): Promise<number[]> {
+  return starter.startDue();
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { drainStarter } from "@/lib/jobs/start-drains";
 import { getPgPool } from "@/lib/db/pg-pool";
 import { retryDelaySeconds } from "./backoff";
 import { postWebhook, type AttemptOutcome } from "./post-webhook";
@@ -84,26 +85,22 @@ export async function drainEndpoint(endpointId: number): Promise<number> {
   }
 }
 
-const draining = new Set<number>();
+const starter = drainStarter({
+  label: "webhooks endpoint",
+  drain: (endpointId) => drainEndpoint(endpointId),
+  dueTargets: async () =>
+    (
+      await getPgPool().query<{ endpointId: number }>(
+        `SELECT DISTINCT d."endpointId" FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d."endpointId"
+         WHERE e.enabled AND d.status = 'PENDING' AND d."nextAttemptAt" <= now() AT TIME ZONE 'UTC'`,
+      )
+    ).rows.map((row) => row.endpointId),
+});
 
 /**
  * Starts draining every endpoint with due deliveries that this process is not draining already,
  * and returns at once: the job that calls it never waits on a receiver.
  */
-export async function startDrainingDueEndpoints(): Promise<number[]> {
-  const due = await getPgPool().query<{ endpointId: number }>(
-    `SELECT DISTINCT d."endpointId" FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d."endpointId"
-     WHERE e.enabled AND d.status = 'PENDING' AND d."nextAttemptAt" <= now() AT TIME ZONE 'UTC'`,
-  );
-  const started: number[] = [];
-  for (const { endpointId } of due.rows) {
-    if (draining.has(endpointId)) continue;
-    draining.add(endpointId);
-    started.push(endpointId);
-    void drainEndpoint(endpointId)
-      .catch((error: unknown) => console.error(`[webhooks] endpoint ${endpointId}`, error))
-      .finally(() => draining.delete(endpointId));
-  }
-  return started;
+export function startDrainingDueEndpoints(): Promise<number[]> {
+  return starter.startDue();
 }
-
