@@ -1,8 +1,9 @@
-import { INSIGHTS_TRANSACTION } from "./transaction-options";
 import "server-only";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { DateRange } from "./date-range";
 import { bucketSql, HUMAN_DECIDED, postedIn, SECONDS_TO_DECISION } from "./range-sql";
+import { INSIGHTS_TRANSACTION } from "./transaction-options";
 
 export interface LatencyFigures {
   decided: number;
@@ -28,7 +29,15 @@ interface Row extends LatencyFigures {
  * auto-hides take no time and would flatter the figure. One scan: GROUPING SETS gives the
  * per-bucket rows and the overall row (day NULL) together.
  */
-export async function getDecisionLatency(range: DateRange): Promise<DecisionLatency> {
+export function getDecisionLatency(range: DateRange): Promise<DecisionLatency> {
+  return latencyByBucket(range, Prisma.sql`c."postedAt"`, Prisma.sql`${postedIn(range)} AND ${HUMAN_DECIDED}`);
+}
+
+/**
+ * Median and p90 of import-to-decision seconds per bucket of `dayColumn` and overall, for the
+ * comments `where` selects (by posting day above; by decision day in decisions-made-in-range.ts).
+ */
+export async function latencyByBucket(range: DateRange, dayColumn: Prisma.Sql, where: Prisma.Sql): Promise<DecisionLatency> {
   // Both percentiles from one sort (the array form); the sort fits in memory with a larger work_mem.
   // An insights page over a large range may take longer than Prisma's 5 s default: slow, never an error.
   const rows = await db.$transaction(
@@ -36,12 +45,12 @@ export async function getDecisionLatency(range: DateRange): Promise<DecisionLate
       await tx.$executeRaw`SET LOCAL work_mem = '32MB'`;
       return tx.$queryRaw<Row[]>`
         SELECT day, decided, p[1] AS "medianSeconds", p[2] AS "p90Seconds" FROM (
-          SELECT to_char(date_trunc(${bucketSql(range)}, c."postedAt"), 'YYYY-MM-DD') AS day,
+          SELECT to_char(date_trunc(${bucketSql(range)}, ${dayColumn}), 'YYYY-MM-DD') AS day,
                  count(*)::int AS decided,
                  percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${SECONDS_TO_DECISION})::float8[] AS p
           FROM comment c
-          WHERE ${postedIn(range)} AND ${HUMAN_DECIDED}
-          GROUP BY GROUPING SETS ((date_trunc(${bucketSql(range)}, c."postedAt")), ())
+          WHERE ${where}
+          GROUP BY GROUPING SETS ((date_trunc(${bucketSql(range)}, ${dayColumn})), ())
         ) grouped
         ORDER BY day NULLS FIRST`;
     },

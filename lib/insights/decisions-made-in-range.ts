@@ -1,12 +1,10 @@
-import { INSIGHTS_TRANSACTION } from "./transaction-options";
 import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rangeBounds, type DateRange } from "./date-range";
-import type { DecisionLatency, LatencyPoint } from "./decision-latency";
+import { latencyByBucket, type DecisionLatency } from "./decision-latency";
 import type { DecisionReason, DecisionsByReason } from "./decisions-by-reason";
 import type { ModeratorThroughput } from "./moderator-throughput";
-import { bucketSql, SECONDS_TO_DECISION } from "./range-sql";
 
 /** The decision figures, placed by when the decision was made (not when the comment was posted). */
 export interface DecisionFigures {
@@ -14,13 +12,6 @@ export interface DecisionFigures {
   reasons: DecisionsByReason;
   /** Null when the viewer may not see per-moderator figures (the query is not even run). */
   moderators: ModeratorThroughput[] | null;
-}
-
-interface LatencyRow {
-  day: string | null;
-  decided: number;
-  medianSeconds: number | null;
-  p90Seconds: number | null;
 }
 
 /**
@@ -34,30 +25,8 @@ function decidedIn(range: DateRange): Prisma.Sql {
 }
 
 /** Import (comment.createdAt) to decision, people's decisions only: auto-hides take no time. */
-async function latencyByDecisionDay(range: DateRange): Promise<DecisionLatency> {
-  // Both percentiles from one sort (the array form); the sort fits in memory with a larger work_mem.
-  // An insights page over a large range may take longer than Prisma's 5 s default: slow, never an error.
-  const rows = await db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SET LOCAL work_mem = '32MB'`;
-      return tx.$queryRaw<LatencyRow[]>`
-        SELECT day, decided, p[1] AS "medianSeconds", p[2] AS "p90Seconds" FROM (
-          SELECT to_char(date_trunc(${bucketSql(range)}, c."decidedAt"), 'YYYY-MM-DD') AS day,
-                 count(*)::int AS decided,
-                 percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${SECONDS_TO_DECISION})::float8[] AS p
-          FROM comment c
-          WHERE ${decidedIn(range)} AND c."decidedById" IS NOT NULL
-          GROUP BY GROUPING SETS ((date_trunc(${bucketSql(range)}, c."decidedAt")), ())
-        ) grouped
-        ORDER BY day NULLS FIRST`;
-    },
-    INSIGHTS_TRANSACTION,
-  );
-  const overall = rows.find((row) => row.day === null);
-  return {
-    overall: overall ? { decided: overall.decided, medianSeconds: overall.medianSeconds, p90Seconds: overall.p90Seconds } : { decided: 0, medianSeconds: null, p90Seconds: null },
-    byDay: rows.filter((row): row is LatencyPoint => row.day !== null),
-  };
+function latencyByDecisionDay(range: DateRange): Promise<DecisionLatency> {
+  return latencyByBucket(range, Prisma.sql`c."decidedAt"`, Prisma.sql`${decidedIn(range)} AND c."decidedById" IS NOT NULL`);
 }
 
 /** Hides in force made in the range by the hide's reason (people and rules apart), and approvals. */
