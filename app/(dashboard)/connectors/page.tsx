@@ -6,11 +6,13 @@ import { DataTable } from "@/components/ui/data-table";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getConnectorView, listPushesNeedingAttention, listRecentSyncs } from "@/lib/connectors/queries";
 import { formatDateTime } from "@/lib/format";
+import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 
 export const metadata: Metadata = { title: "Connectors" };
 
 export default async function ConnectorsPage() {
   await requirePagePermission("connectors:manage", "/connectors");
+  const timeZone = await getDisplayTimeZone();
   const wordpress = await getConnectorView("wordpress");
   const [syncs, pushes] = wordpress ? await Promise.all([listRecentSyncs(wordpress.id), listPushesNeedingAttention(wordpress.id)]) : [[], { open: [], recent: [] }];
   return (
@@ -27,7 +29,7 @@ export default async function ConnectorsPage() {
         <section aria-label="WordPress sync" className="space-y-3">
           <h2 className="font-semibold">Sync</h2>
           <p className="text-sm text-slate-600" data-testid="connector-status">
-            Last sync {wordpress.lastSyncAt ? formatDateTime(wordpress.lastSyncAt) : "never"}
+            Last sync {wordpress.lastSyncAt ? formatDateTime(wordpress.lastSyncAt, timeZone) : "never"}
             {wordpress.lastError ? ` failed: ${wordpress.lastError}` : ""} · {wordpress.pendingPushes} pushes pending · {wordpress.failedPushes} failed · {wordpress.conflicts} conflicts
           </p>
           <SyncNowButton kind="wordpress" />
@@ -37,7 +39,7 @@ export default async function ConnectorsPage() {
             headers={["Sync", "Started", "Why", "Status", "Pulled", "New", "Already here", "Rejected", "Import"]}
             rows={syncs.map((sync) => [
               `#${sync.id}`,
-              formatDateTime(sync.startedAt),
+              formatDateTime(sync.startedAt, timeZone),
               sync.trigger,
               <span key="status" className="comment-text">
                 {sync.status.toLowerCase()}
@@ -68,7 +70,7 @@ export default async function ConnectorsPage() {
             </span>,
             push.attempts,
             <span key="detail" className="comment-text block max-w-md">
-              {push.status === "CONFLICT" ? push.conflictDetail : push.status === "PENDING" && push.attempts > 0 ? `${push.lastError ?? ""} · next try ${formatDateTime(push.nextAttemptAt)}` : (push.lastError ?? (push.appliedAt ? `applied ${formatDateTime(push.appliedAt)}` : ""))}
+              {push.status === "CONFLICT" ? push.conflictDetail : push.status === "PENDING" && push.attempts > 0 ? `${push.lastError ?? ""} · next try ${formatDateTime(push.nextAttemptAt, timeZone)}` : (push.lastError ?? (push.appliedAt ? `applied ${formatDateTime(push.appliedAt, timeZone)}` : ""))}
             </span>,
             push.status === "CONFLICT" ? (
               <ResolvePushButtons key="resolve" pushId={push.id} resolutions={["push-anyway", "accept-site"]} />

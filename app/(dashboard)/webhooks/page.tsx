@@ -4,12 +4,14 @@ import { EndpointControls, ResendButton } from "@/components/webhooks/endpoint-c
 import { DataTable } from "@/components/ui/data-table";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
+import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 import { listRecentDeliveries, listWebhookEndpoints } from "@/lib/webhooks/queries";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
 export default async function WebhooksPage() {
   await requirePagePermission("webhooks:manage", "/webhooks");
+  const timeZone = await getDisplayTimeZone();
   const [endpoints, deliveries] = await Promise.all([listWebhookEndpoints(), listRecentDeliveries()]);
   return (
     <main className="space-y-6">
@@ -32,7 +34,7 @@ export default async function WebhooksPage() {
             </p>
             <p className="text-slate-600">
               {endpoint.events.join(", ")} · timeout {endpoint.timeoutMs} ms{endpoint.allowPrivateNetwork ? " · private networks allowed" : ""} · {endpoint.pending} pending · {endpoint.dead} dead
-              {endpoint.previousSecretUntil && endpoint.previousSecretUntil > new Date() ? ` · previous secret signs until ${formatDateTime(endpoint.previousSecretUntil)}` : ""}
+              {endpoint.previousSecretUntil && endpoint.previousSecretUntil > new Date() ? ` · previous secret signs until ${formatDateTime(endpoint.previousSecretUntil, timeZone)}` : ""}
             </p>
             <EndpointControls endpointId={endpoint.id} enabled={endpoint.enabled} />
           </article>
@@ -56,7 +58,7 @@ export default async function WebhooksPage() {
             {delivery.lastStatusCode ?? ""} {delivery.lastResponse ?? ""}
           </span>,
           delivery.lastLatencyMs === null ? "" : `${delivery.lastLatencyMs} ms`,
-          delivery.status === "PENDING" ? formatDateTime(delivery.nextAttemptAt) : "",
+          delivery.status === "PENDING" ? formatDateTime(delivery.nextAttemptAt, timeZone) : "",
           <ResendButton key="resend" deliveryId={delivery.id} />,
         ])}
       />
