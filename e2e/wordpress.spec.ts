@@ -43,7 +43,7 @@ async function commentIdFor(wordpressId: number): Promise<number> {
 const siteStatus = async (wordpressId: number) => (await site.rest<SiteComment>(`/wp/v2/comments/${wordpressId}?context=edit`)).status;
 
 async function pushRow(admin: Page, commentId: number) {
-  return admin.getByTestId("connector-pushes").locator("tr", { has: admin.locator(`a[href="/comments/${commentId}"]`) }).first();
+  return admin.getByTestId("connector-wordpress").getByTestId("connector-pushes").locator("tr", { has: admin.locator(`a[href="/comments/${commentId}"]`) }).first();
 }
 
 test("WordPress comments come into the queue, decisions go back to the site, and a change on the site becomes a conflict", async ({ browser }) => {
@@ -56,21 +56,23 @@ test("WordPress comments come into the queue, decisions go back to the site, and
   await admin.getByLabel(/WordPress user/).fill(site.username);
   await admin.getByLabel(/Application password/).fill(site.applicationPassword);
   await admin.getByLabel("A hide in Moddesk puts the comment").selectOption("trash");
-  await admin.getByRole("button", { name: "Save settings" }).click();
+  await admin.getByRole("button", { name: "Save WordPress settings" }).click();
   await expect(admin.getByText(/private or loopback network/)).toBeVisible();
   await admin.getByLabel(/private or loopback address/).check();
-  await admin.getByRole("button", { name: "Save settings" }).click();
-  await expect(admin.getByText("Settings saved.")).toBeVisible();
+  await admin.getByRole("button", { name: "Save WordPress settings" }).click();
+  await expect(admin.getByText("WordPress settings saved.")).toBeVisible();
   // The application password never comes back to the browser.
   await admin.reload();
   expect(await admin.content()).not.toContain(site.applicationPassword);
   await expect(admin.getByLabel(/Application password/)).toHaveAttribute("placeholder", /stored/);
 
-  await admin.getByRole("button", { name: "Sync now" }).click();
+  // The WordPress panel: another connector (Disqus) may be set up on the same page.
+  const panel = admin.getByTestId("connector-wordpress");
+  await panel.getByRole("button", { name: "Sync now" }).click();
   // WordPress's own sample comment on "Hello world", and the four seeded ones.
-  await expect(admin.getByTestId("sync-result")).toHaveText("Synced: 5 pulled, 5 new, 0 already here, 0 rejected.", { timeout: 30_000 });
+  await expect(panel.getByTestId("sync-result")).toHaveText("Synced: 5 pulled, 5 new, 0 already here, 0 rejected.", { timeout: 30_000 });
   await admin.reload();
-  await expect(admin.getByTestId("connector-syncs").locator("tbody tr").first()).toContainText("manual");
+  await expect(panel.getByTestId("connector-syncs").locator("tbody tr").first()).toContainText("manual");
 
   const [first, reply, held, changed] = (await Promise.all([seeded.first, seeded.reply, seeded.held, seeded.changed].map(commentIdFor))) as [number, number, number, number];
   const moderator = await (await browser.newContext()).newPage();
@@ -125,6 +127,7 @@ test("the next sync pulls only what is new on the site", async ({ page }) => {
   await site.rest("/wp/v2/comments", { method: "POST", body: { post: site.seeded.postId, content: `A late comment ${stamp}`, status: "hold" } });
   await signIn(page, "admin");
   await page.goto("/connectors");
-  await page.getByRole("button", { name: "Sync now" }).click();
-  await expect(page.getByTestId("sync-result")).toHaveText("Synced: 1 pulled, 1 new, 0 already here, 0 rejected.", { timeout: 30_000 });
+  const panel = page.getByTestId("connector-wordpress");
+  await panel.getByRole("button", { name: "Sync now" }).click();
+  await expect(panel.getByTestId("sync-result")).toHaveText("Synced: 1 pulled, 1 new, 0 already here, 0 rejected.", { timeout: 30_000 });
 });

@@ -42,6 +42,7 @@ const HELP = `moddesk — comment moderation for newsrooms
   moddesk wordpress sync                                              pull new comments from the WordPress site now (Connectors page settings)
   moddesk wordpress push                                              push pending decisions to the site now and wait for the answers
   moddesk wordpress status                                            last sync, pending and failed pushes, conflicts
+  moddesk disqus sync|push|status                                     the same for the Disqus forum (Connectors page settings)
   moddesk model train                                                 train the suggestion model on this installation's decisions
   moddesk model evaluate [--generated N [--seed S]]                   precision/recall per reason on the time-based split, vs the majority baseline
 
@@ -59,6 +60,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   model: modelCommand,
   dsa: dsaCommand,
   wordpress: connectorCommand("wordpress"),
+  disqus: connectorCommand("disqus"),
 };
 
 async function main(): Promise<void> {

@@ -67,10 +67,10 @@ export function WordpressSettingsForm({ settings, hasSecret, enabled }: { settin
         On: pull comments every 5 minutes and push decisions
       </label>
       <button type="submit" disabled={isPending} className="min-h-11 rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
-        Save settings
+        Save WordPress settings
       </button>
       <div aria-live="polite" className="text-sm">
-        {state?.ok ? <p className="text-green-800">Settings saved.</p> : null}
+        {state?.ok ? <p className="text-green-800">WordPress settings saved.</p> : null}
         {state && !state.ok ? <p className="text-red-700">{state.message}</p> : null}
       </div>
     </form>

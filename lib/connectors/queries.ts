@@ -68,3 +68,6 @@ export async function getCommentSiteState(commentId: number) {
   const pushes = await db.connectorPush.findMany({ where: { commentId }, orderBy: { id: "desc" }, take: 10, select: pushSelect });
   return { kind: link.connector.kind as ConnectorKind, externalId: link.externalId, siteStatus: link.siteStatus, pushes };
 }
+
+export type RecentSync = Awaited<ReturnType<typeof listRecentSyncs>>[number];
+export type PushesNeedingAttention = Awaited<ReturnType<typeof listPushesNeedingAttention>>;

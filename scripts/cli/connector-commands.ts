@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { say } from "../lib/output";
 import { withDatabase } from "../lib/with-database";
 
-// moddesk wordpress sync|push|status: the Connectors page's buttons, for cron or a first import.
+// moddesk wordpress|disqus sync|push|status: the Connectors page's buttons, for cron or a first import.
 // The settings themselves are entered on the Connectors page (the credential never goes through a shell).
 
 const USAGE = (kind: string) => `usage: moddesk ${kind} sync | ${kind} push | ${kind} status`;
@@ -29,7 +29,7 @@ export function connectorCommand(kind: ConnectorKind) {
         const after = await getConnectorView(kind);
         say(`${attempts} push attempts; ${after?.pendingPushes ?? 0} pending, ${after?.failedPushes ?? 0} failed, ${after?.conflicts ?? 0} conflicts`);
       } else if (verb === "status") {
-        say(`${kind} ${String(view.settings.siteUrl ?? "")} ${view.enabled ? "on" : "off"}; last sync ${view.lastSyncAt?.toISOString() ?? "never"}${view.lastError ? ` (failed: ${view.lastError})` : ""}`);
+        say(`${kind} ${String(view.settings.siteUrl ?? view.settings.forum ?? "")} ${view.enabled ? "on" : "off"}; last sync ${view.lastSyncAt?.toISOString() ?? "never"}${view.lastError ? ` (failed: ${view.lastError})` : ""}`);
         say(`${view.pendingPushes} pushes pending, ${view.failedPushes} failed, ${view.conflicts} conflicts`);
       } else throw new AppError("INVALID", USAGE(kind));
     });

@@ -137,6 +137,10 @@ async function push(config: DisqusConfig, request: PushRequest, fetchFn: Connect
 export const disqusConnector: Omit<SiteConnector<DisqusConfig>, "pull"> & { pull: typeof pull } = {
   kind: "disqus",
   configSchema: disqusConfigSchema as z.ZodType<DisqusConfig>,
+  // The application's secret key and the moderator's token are credentials; the public key is not.
+  secretFields: ["apiSecret", "accessToken"],
+  // Another forum means other post ids: the sync starts over and old links are not pushed.
+  siteIdentity: (config) => `disqus:${config.forum.toLowerCase()}`,
   pull,
   push,
   siteStatusFor,
