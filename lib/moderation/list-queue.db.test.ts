@@ -23,6 +23,23 @@ describe("the queue", () => {
     expect(await walkQueue("all", { article: articleId }, 5)).toEqual(made.map((c) => c.id).sort((x, y) => y - x));
   });
 
+  it("gives every card of one author on a page that author's record before it, in posting order", async () => {
+    const articleId = await makeArticle();
+    const author = uniqueId("regular");
+    const moderator = await makeModerator();
+    const at = (day: number) => new Date(`2015-08-0${day}T09:00:00Z`);
+    const [first, second, third, fourth] = [await makeComment(articleId, { authorName: author, postedAt: at(1) }), await makeComment(articleId, { authorName: author, postedAt: at(2) }), await makeComment(articleId, { authorName: author, postedAt: at(3) }), await makeComment(articleId, { authorName: author, postedAt: at(4) })];
+    await makeComment(articleId, { authorName: uniqueId("someone-else"), postedAt: at(2) });
+    await decideComment({ action: "HIDE", commentId: first!.id, expectedVersion: 0, expectedStatus: "PENDING", reason: "ABUSIVE" }, moderator);
+    await decideComment({ action: "APPROVE", commentId: second!.id, expectedVersion: 0, expectedStatus: "PENDING" }, moderator);
+    const page = await listQueue({ tab: "all", filters: { author }, limit: 10 });
+    const history = new Map(page.items.map((item) => [item.id, item.authorHistory]));
+    expect(history.get(first!.id)).toEqual({ earlier: 0, approved: 0, hidden: 0, pending: 0 });
+    expect(history.get(second!.id)).toEqual({ earlier: 1, approved: 0, hidden: 1, pending: 0 });
+    expect(history.get(third!.id)).toEqual({ earlier: 2, approved: 1, hidden: 1, pending: 0 });
+    expect(history.get(fourth!.id)).toEqual({ earlier: 3, approved: 1, hidden: 1, pending: 1 });
+  });
+
   it("filters by full-text search, author, rule category and date, and cards carry the author's record", async () => {
     const articleId = await makeArticle();
     const author = uniqueId("writer");

@@ -42,15 +42,20 @@ export async function loadQueueItems(rows: CommentRow[]): Promise<QueueItem[]> {
   const reportedIds = rows.filter((row) => row.reportCount > 0).map((row) => row.id);
   const [flags, histories, reasons, notes, suggestions, reports, notScored] = await Promise.all([
     db.flag.findMany({ where: { commentId: { in: ids } }, orderBy: { id: "asc" }, select: cardFlagSelect }),
+    // Running counts over each author's comments in posting order, one walk per author on the
+    // page: counting each card's earlier comments separately walked a prolific author's history
+    // once per card (50 cards of one author with 10,000 comments: half a million rows).
     db.$queryRaw<{ id: number; earlier: number; approved: number; hidden: number; pending: number }[]>`
-      SELECT c.id, count(h.id)::int AS earlier,
-             (count(h.id) FILTER (WHERE h.status = 'APPROVED'))::int AS approved,
-             (count(h.id) FILTER (WHERE h.status = 'HIDDEN'))::int AS hidden,
-             (count(h.id) FILTER (WHERE h.status = 'PENDING'))::int AS pending
-      FROM comment c
-      JOIN comment h ON h."authorName" = c."authorName" AND (h."postedAt", h.id) < (c."postedAt", c.id)
-      WHERE c.id = ANY(${ids}::int[])
-      GROUP BY c.id`,
+      SELECT id, earlier, approved, hidden, pending FROM (
+        SELECT h.id, (count(*) OVER earlier)::int AS earlier,
+               (count(*) FILTER (WHERE h.status = 'APPROVED') OVER earlier)::int AS approved,
+               (count(*) FILTER (WHERE h.status = 'HIDDEN') OVER earlier)::int AS hidden,
+               (count(*) FILTER (WHERE h.status = 'PENDING') OVER earlier)::int AS pending
+        FROM comment h
+        WHERE h."authorName" IN (SELECT "authorName" FROM comment WHERE id = ANY(${ids}::int[]))
+        WINDOW earlier AS (PARTITION BY h."authorName" ORDER BY h."postedAt", h.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+      ) running
+      WHERE id = ANY(${ids}::int[])`,
     db.$queryRaw<{ commentId: number; reason: string | null }[]>`
       SELECT DISTINCT ON ("commentId") "commentId", reason::text AS reason
       FROM decision WHERE "commentId" = ANY(${ids}::int[])
