@@ -134,6 +134,7 @@ const ACTIONS: Record<string, Access> = {
   "lib/rules/actions.ts#deleteRuleAction": "rules:write",
   "lib/rules/actions.ts#backtestRuleAction": "rules:write",
   "lib/rules/actions.ts#testExternalEndpointAction": "rules:write",
+  "lib/rules/actions.ts#rotateExternalRuleSecretAction": "rules:write",
   "lib/rules/actions.ts#startRuleRerunAction": "rules:write",
   "lib/auth/account-actions.ts#setUserDisabledAction": "users:manage",
   "lib/auth/account-actions.ts#changeUserRoleAction": "users:manage",

@@ -59,6 +59,22 @@ test("an external classifier configured in the rule form puts its flag on a card
     await expect(page.getByTestId("endpoint-flag")).toContainText("scored it abusive 0.97 (threshold 0.9)");
     await expect(page.getByTestId("endpoint-result").getByTestId("match")).toHaveText(marker);
 
+    // A new signing secret, shown once; for a day every call is signed with both, so either verifies.
+    await expect(page.getByTestId("external-signing")).toContainText("never rotated");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("button", { name: "Rotate the signing secret" }).click();
+    const newSecret = (await page.getByTestId("external-new-secret").textContent())!.trim();
+    expect(newSecret).toMatch(/^whsec_/);
+    expect(newSecret).not.toBe(secret);
+    const beforeRetest = received.length;
+    await page.getByTestId("endpoint-test").click();
+    await expect.poll(() => received.length).toBeGreaterThan(beforeRetest);
+    const retest = received.at(-1)!;
+    for (const key of [secret, newSecret]) expect(() => new Webhook(key).verify(retest.body, retest.headers as Record<string, string>)).not.toThrow();
+    await page.reload();
+    await expect(page.getByTestId("external-signing")).toContainText("the previous secret also signs until");
+    expect(await page.content()).not.toContain(newSecret);
+
     // The job scores the pending comments in the background: the flag reaches the card.
     await page.goto(`/queue?tab=all&article=${seeded.articleId}`);
     const card = page.locator(`[data-testid="comment-card"][data-comment-id="${seeded.ids[0]}"]`);

@@ -8,6 +8,7 @@ import { ingestComments } from "@/lib/import/ingest-comments";
 import { listQueue } from "@/lib/moderation/list-queue";
 import { uniqueId } from "@/lib/moderation/test-factories";
 import { createRule } from "@/lib/rules/create-rule";
+import { rotateExternalRuleSecret } from "./rotate-external-secret";
 import { ruleDraftSchema } from "@/lib/rules/rule-draft-schema";
 import { evaluateLabelled } from "@/lib/detect/quality/evaluate-labelled";
 import type { LabelledRecord } from "@/lib/detect/quality/labelled-record";
@@ -241,5 +242,31 @@ describe("external classifier", () => {
     expect(sent.every((request) => request.verified && request.body.comments.length > 0)).toBe(true);
     scorer.mode = "hang";
     await expect(backtestRule(draft, { maxBatches: 1 }, rule.id)).rejects.toThrow(/The endpoint did not score the first \d+ comments: no answer within 400 ms/);
+  });
+
+  it("a rotated secret signs beside the old one for a day, so an endpoint holding either verifies; then only the new one signs", async () => {
+    const rule = await externalRule();
+    const oldSecret = scorer.secret;
+    const draft = ruleDraftSchema.parse({ name: "draft", category: "ABUSIVE", kind: "EXTERNAL", severity: 4, action: "FLAG", config: { url, thresholds: { ABUSIVE: 0.8 }, timeoutMs: 400, allowPrivateNetwork: true } });
+    const rotated = await rotateExternalRuleSecret(rule.id, admin);
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(oldSecret);
+    // The endpoint not yet switched (old secret) and switched (new secret) both verify during the overlap.
+    expect(await testExternalEndpoint(draft, "such a muppet", rule.id)).toMatchObject({ ok: true });
+    scorer.secret = rotated.secret;
+    expect(await testExternalEndpoint(draft, "such a muppet", rule.id)).toMatchObject({ ok: true });
+    expect(await db.auditEvent.count({ where: { action: "rule.rotate_secret", entityId: String(rule.id) } })).toBe(1);
+    expect(JSON.stringify((await db.auditEvent.findFirstOrThrow({ where: { action: "rule.rotate_secret", entityId: String(rule.id) } })).details)).not.toContain(rotated.secret);
+
+    // Once the overlap has ended, the old secret no longer signs.
+    await db.externalClassifierSecret.update({ where: { ruleId: rule.id }, data: { previousSecretUntil: new Date(Date.now() - 1000) } });
+    scorer.secret = oldSecret;
+    expect(await testExternalEndpoint(draft, "such a muppet", rule.id)).toMatchObject({ ok: false, message: "answered HTTP 401: bad signature" });
+    scorer.secret = rotated.secret;
+    expect(await testExternalEndpoint(draft, "such a muppet", rule.id)).toMatchObject({ ok: true });
+
+    const plain = await createRule(ruleDraftSchema.parse({ name: uniqueId("terms"), category: "SPAM", kind: "TERMS", severity: 2, action: "FLAG", config: { terms: ["zzqx"] } }), admin);
+    ruleIds.push(plain.id);
+    await expect(rotateExternalRuleSecret(plain.id, admin)).rejects.toThrow("Only an EXTERNAL rule has a signing secret.");
   });
 });

@@ -5,7 +5,7 @@ import https from "node:https";
 import { isIP } from "node:net";
 import { endpointUrlProblem, isNonPublicAddress } from "@/lib/webhooks/network-guard";
 import { guardedLookup } from "@/lib/webhooks/post-webhook";
-import { webhookHeaders } from "@/lib/webhooks/signing";
+import { webhookHeaders, type SigningSecrets } from "@/lib/webhooks/signing";
 
 // One call to an external classifier: POST, signed as webhooks are (Standard Webhooks headers),
 // with one timeout covering connect, answer and body. Redirects are never followed; private and
@@ -15,7 +15,7 @@ export interface ScorerTarget {
   url: string;
   timeoutMs: number;
   allowPrivateNetwork: boolean;
-  secret: string;
+  signing: SigningSecrets;
 }
 
 export type ScorerReply = { ok: true; body: string; latencyMs: number } | { ok: false; message: string; latencyMs: number };
@@ -46,7 +46,7 @@ export function postToScorer(target: ScorerTarget, body: string, messageId = `ms
       {
         method: "POST",
         lookup: guardedLookup(target.allowPrivateNetwork),
-        headers: { "content-type": "application/json", accept: "application/json", "user-agent": "Moddesk-Classifier/1", ...webhookHeaders({ secret: target.secret, previousSecret: null, previousSecretUntil: null }, messageId, sentAt, body) },
+        headers: { "content-type": "application/json", accept: "application/json", "user-agent": "Moddesk-Classifier/1", ...webhookHeaders(target.signing, messageId, sentAt, body) },
       },
       (response) => {
         const status = response.statusCode ?? 0;

@@ -11,7 +11,7 @@ export type BatchScore =
 /** One request for up to EXTERNAL_BATCH_SIZE comments: the answer checked in full, then turned into flags. */
 export async function scoreBatch(rule: ExternalRule, items: readonly ScoreRequestItem[]): Promise<BatchScore> {
   const { config } = rule;
-  const reply = await postToScorer({ url: config.url, timeoutMs: config.timeoutMs, allowPrivateNetwork: config.allowPrivateNetwork === true, secret: rule.secret }, scoreRequestBody(items));
+  const reply = await postToScorer({ url: config.url, timeoutMs: config.timeoutMs, allowPrivateNetwork: config.allowPrivateNetwork === true, signing: rule.signing }, scoreRequestBody(items));
   if (!reply.ok) return reply;
   const answer = parseScoreAnswer(reply.body, items);
   if (!answer.ok) return { ok: false, message: answer.message, latencyMs: reply.latencyMs };

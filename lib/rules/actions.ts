@@ -5,6 +5,7 @@ import { z } from "zod";
 import { MAX_ROW_ID } from "@/lib/validation/bounds";
 import { defineAction, actorOf } from "@/lib/action";
 import { enqueueRuleRerun } from "@/lib/jobs/enqueue-rule-rerun";
+import { rotateExternalRuleSecret } from "@/lib/external-classifier/rotate-external-secret";
 import { testExternalEndpoint } from "@/lib/external-classifier/test-external-endpoint";
 import { backtestRule } from "./backtest-rule";
 import { createRule } from "./create-rule";
@@ -91,6 +92,18 @@ export const testExternalEndpointAction = defineAction({
   }),
   permission: "rules:write",
   run: (input) => testExternalEndpoint(input.draft, input.text, input.ruleId),
+});
+
+/** A new signing secret for an EXTERNAL rule, shown once; the old one signs too for a day. */
+export const rotateExternalRuleSecretAction = defineAction({
+  name: "rules.rotateExternalSecret",
+  input: z.object({ id: z.number().int().positive().max(MAX_ROW_ID) }),
+  permission: "rules:write",
+  run: async (input, { user }) => {
+    const rotated = await rotateExternalRuleSecret(input.id, actorOf(user));
+    revalidatePath(`/rules/${input.id}/edit`);
+    return rotated;
+  },
 });
 
 export const startRuleRerunAction = defineAction({

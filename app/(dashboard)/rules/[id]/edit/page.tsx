@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RecheckNotice } from "@/components/rules/recheck-notice";
 import { RuleForm } from "@/components/rules/rule-form";
+import { RotateExternalSecret } from "@/components/rules/rotate-external-secret";
 import { RuleStatusActions } from "@/components/rules/rule-status-actions";
 import { can } from "@/lib/auth/policy";
+import { externalSecretStatus } from "@/lib/external-classifier/external-rules";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
@@ -22,7 +24,7 @@ export default async function EditRulePage({ params, searchParams }: { params: P
   const timeZone = await getDisplayTimeZone();
   const id = rowIdFrom(rawId);
   if (id === null) notFound();
-  const [rule, versions, reruns] = await Promise.all([getRuleForEdit(id), listRuleVersions(id), listRecentReruns(1)]);
+  const [rule, versions, reruns, signing] = await Promise.all([getRuleForEdit(id), listRuleVersions(id), listRecentReruns(1), externalSecretStatus(id)]);
   if (!rule) notFound();
   const canWrite = can(user.role, "rules:write") && isEngineKind(rule.kind);
   const { saved } = await searchParams;
@@ -51,6 +53,16 @@ export default async function EditRulePage({ params, searchParams }: { params: P
       ) : (
         <p className="text-sm text-slate-600">This {rule.kind.toLowerCase()} rule is managed elsewhere in Moddesk.</p>
       )}
+      {rule.kind === "EXTERNAL" && canWrite && signing ? (
+        <RotateExternalSecret
+          ruleId={rule.id}
+          status={
+            signing.rotatedAt
+              ? `Last rotated ${formatDateTime(signing.rotatedAt, timeZone)}${signing.previousSecretUntil && signing.previousSecretUntil > new Date() ? `; the previous secret also signs until ${formatDateTime(signing.previousSecretUntil, timeZone)}` : ""}.`
+              : `In use since ${formatDateTime(signing.createdAt, timeZone)}; never rotated.`
+          }
+        />
+      ) : null}
       <section aria-labelledby="versions-heading" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 id="versions-heading" className="font-semibold">History</h2>
         <ul className="mt-2 space-y-1 text-sm">
