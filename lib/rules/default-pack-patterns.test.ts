@@ -160,3 +160,33 @@ describe("terms", () => {
     for (const term of ["mastermind*", "war machine", "without food"]) expect(all).not.toContain(term);
   });
 });
+
+// Written for this test. The romanized Urdu/Hindi additions were checked on public data from other
+// sites (scripts/model/rule-datasets.ts: TRAC-1, RUHSOLD), where they fire on hostile rows far more
+// than on normal ones; they are not fitted to the corpus (none of its dev comments uses them).
+describe("romanized Urdu/Hindi abuse aimed at a person", () => {
+  it.each([
+    "tum jaise beghairat log hi mulk ko bech dete ho",
+    "lanat hai tum par aur tumhari soch par",
+    "abe bhaunkna band kar",
+    "sharm karo, chullu bhar pani mein doob maro",
+    "ye munafiq kabhi sach nahi bolega",
+    "bsdk kuch bhi likhta hai",
+    "tu dogla hai, kal kuch aur keh raha tha",
+  ])("flags %j", (body) => expect(hostile(body)).toBe(true));
+
+  it.each([
+    "bhai match bohat acha tha, Babar ne kamal kar diya",
+    "unki aulad ab London mein padhti hai",
+    "mujhe lagta hai sarkar ko ye faisla wapas lena chahiye",
+  ])("leaves %j alone", (body) => expect(hostile(body)).toBe(false));
+});
+
+describe("English insults aimed at another commenter", () => {
+  it.each(["you are a brainwashed bootlicker", "u r a lunatic", "you psycho, read the article first"])(
+    "flags %j", (body) => expect(hostile(body)).toBe(true),
+  );
+  it.each(["you are wrong about the 1971 figures", "you were brainwashing nobody with that chart"])(
+    "leaves %j alone", (body) => expect(hostile(body)).toBe(false),
+  );
+});

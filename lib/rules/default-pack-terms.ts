@@ -24,7 +24,14 @@ export const URDU_HINDI_INSULTS = words(`
   lund, lauda, lavda, lawda, loda, lodu, laude, jhaat*, jhant*, tatti, ullu, ulloo, ullu ka pattha,
   ullu ka patha, ullu ke patthe, ullu ke pathe, saala, saale, saali, salay, saaley, kanjar, kanjri,
   kanjari, dalla, dalle, dallay, hijde, hijdey, chhinal, chinal, tharki, lanati, khabees, kamzarf, chudail, chudailo,
-  chudailon, chudailein, randiyo, randiyon
+  chudailon, chudailein, randiyo, randiyon,
+  beghairat, beghairt, begairat, be ghairat, bay ghairat, beghairti, beghairaton, lanat, laanat, lanatiyo, lanti, lantiyo,
+  gashti*, phudi*, phuddi*, khusra, khusray, khusre, kanjeri, kanjar khana, kutto, kutton ke, kuttey, kutey, kute, kuty, kutya,
+  haram ki aulad, kutte ki aulad, suar ki aulad, soor ki aulad, najayaz aulad, haram ki olad, kutte ki olad,
+  bhaunk*, bhonk*, bhonkna, doob maro, doob mar, dub maro, doob ke mar*, chullu bhar pani,
+  bsdk, bsdke, bosdk*, bhosdk*, bkl, mkc, tmkc, chodu, bakchod*, napunsak, phattu, dogla, dogle, doglapan, doglay,
+  munafiq, munafiqon, munafiqo, tera baap, tere baap, tumhara baap, tumhare baap,
+  deshdrohi*, desh drohi*, bhakto, bhakton
 `);
 
 /** The worst abuse: held for review before anyone sees it. */
@@ -38,8 +45,9 @@ export const SEVERE_ABUSE = words(`
 export const SECOND_PERSON = words(`you, u, you re, youre, tu, tum, tujhe, tera, teri`);
 export const PERSONAL_INSULTS = words(`
   stupid, dumb, fool, fools, pathetic, clown*, donkey, gadha, gadhe, khota, khotay, bewakoof, bewaqoof,
-  jahil, jaahil, besharam, shameless, pig, swine, dog, rat, worm, filthy, disgusting, ugly, trash,
-  garbage, liar, hypocrite, coward, traitor, dumbo, joker, loser
+  jahil, jaahil, besharam, besharm, shameless, pig, swine, dog, rat, worm, filthy, disgusting, ugly, trash,
+  garbage, liar, hypocrite, coward, traitor, dumbo, joker, loser, brainwashed, bootlicker*, boot licker*, lunatic, psycho,
+  pervert, jerk, creep, buzdil, nalayak, nalaayak, badtameez, zaleel, zalil, ghatiya, chamcha, chamche
 `);
 
 /** Countries, nationalities, religions and ethnic groups (never flagged on their own). */
@@ -60,7 +68,7 @@ export const GROUP_HOSTILITY = words(`
   pathetic, enemy, enemies, infiltrator*, invader*, occupier*, infidel*, jihadi*,
   butcher*, murderer*, rapist*, blood thirsty, bloodthirsty, uncivilized, uncivilised, inferior,
   subhuman, sub human, cow piss, cow urine, urine drinker*, brainwashed, fanatic*, hypocrite*, backstab*,
-  ungrateful, failed state, bigot*, evil, terror state, terrorist state, sponsor of terror*,
+  ungrateful, failed state, bigot*, evil, buzdil, beghairat, be ghairat, munafiq*, namak haram*, gaddar*, ghaddar*, terror state, terrorist state, sponsor of terror*,
   sponsors of terror*, exporter of terror*, state sponsored terror*, terror factory
 `);
 
