@@ -183,7 +183,7 @@ describe("romanized Urdu/Hindi abuse aimed at a person", () => {
 });
 
 describe("English insults aimed at another commenter", () => {
-  it.each(["you are a brainwashed bootlicker", "u r a lunatic", "you psycho, read the article first"])(
+  it.each(["you are a brainwashed bootlicker", "u are a lunatic", "you psycho, read the article first"])(
     "flags %j", (body) => expect(hostile(body)).toBe(true),
   );
   it.each(["you are wrong about the 1971 figures", "you were brainwashing nobody with that chart"])(
