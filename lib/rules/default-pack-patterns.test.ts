@@ -190,3 +190,25 @@ describe("English insults aimed at another commenter", () => {
     "leaves %j alone", (body) => expect(hostile(body)).toBe(false),
   );
 });
+
+describe("a whole people judged through one member, likened to vermin, or its religion blamed", () => {
+  it.each([
+    ["Every Nepali is a thief, lock your doors", "nationalist-member-generalization"],
+    ["Never trust an Iranian, not once", "nationalist-member-generalization"],
+    ["no Bengali can be trusted with money", "nationalist-member-generalization"],
+    ["those people breed like rabbits and live like animals", "nationalist-vermin-comparison"],
+    ["Sikhs swarm in like locusts", "nationalist-vermin-comparison"],
+    ["Their religion teaches nothing but hatred", "nationalist-religion-contempt"],
+    ["the gita is a manual for war on the rest of us", "nationalist-religion-contempt"],
+    ["it is a religion of savages", "nationalist-religion-contempt"],
+  ])("flags %j", (body, ruleName) => expect(rulesOf(body)).toContain(ruleName));
+
+  it.each([
+    "Every Nepali I met on the trek was kind",
+    "I trust an Iranian doctor as much as any other",
+    "the batsmen ran like rabbits between the wickets",
+    "Islam does not teach hatred, read it before you judge",
+    "The Quran is a book of guidance for Muslims",
+    "Not every Afghan is a thief, most are farmers",
+  ])("leaves %j alone", (body) => expect(hostile(body)).toBe(false));
+});
