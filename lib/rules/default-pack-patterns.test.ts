@@ -148,6 +148,14 @@ describe("Tamil script", () => {
     expect(rulesOf("நீ ஒரு முட்டாள்")).toContain("abusive-tamil-insults");
     expect(rulesOf("பன்றிஸ்தான் ஒழிக")).toContain("nationalist-tamil-slurs");
   });
+  it("flags a Tamil insult with a case ending, not only its bare form", () => {
+    expect(rulesOf("அவன் ஒரு முட்டாளாகவே இருக்கிறான்")).toContain("abusive-tamil-insults");
+    expect(rulesOf("மடையனே, செய்தியை படி")).toContain("abusive-tamil-insults");
+  });
+  it("flags Tamil taunts at a state and curses", () => {
+    expect(rulesOf("அது ஒரு பிச்சைக்கார நாடு")).toContain("nationalist-tamil-slurs");
+    expect(rulesOf("அந்த நாடு நாசமாகப் போகட்டும்")).toContain("abusive-tamil-insults");
+  });
   it("does not flag ordinary Tamil, or words that merely contain a slur", () => {
     expect(flagsOf("இந்த போட்டியில் இந்தியா நன்றாக விளையாடியது, பாகிஸ்தான் அணியும் சிறப்பாக ஆடியது")).toEqual([]);
     expect(flagsOf("அவர் சங்கிலி பறிப்பு வழக்கில் கைது செய்யப்பட்டார்")).toEqual([]);

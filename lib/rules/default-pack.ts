@@ -15,7 +15,13 @@ const pattern = (source: string, requires: string[]) =>
  * ends there or takes a plural (no \\b: RE2's word boundary only knows ASCII letters).
  */
 const tamilAlternation = (stems: readonly string[]) =>
-  `(?:^|[^\\p{Tamil}])(?:${stems.map((stem) => (stem.endsWith("|") ? `${stem.slice(0, -1)}(?:கள|[^\\p{Tamil}]|$)` : stem)).join("|")})`;
+  `(?:^|[^\\p{Tamil}])(?:${stems.map((stem) => (stem.endsWith("|") ? `${stem.slice(0, -1)}(?:கள|[^\\p{Tamil}]|$)` : inflected(stem))).join("|")})`;
+
+/**
+ * A stem ending in a bare consonant (virama) also matches it inflected: Tamil case endings replace
+ * the virama with a vowel sign ('முட்டாள்' fool, 'முட்டாளாக' as a fool, 'மடையனே' you fool).
+ */
+const inflected = (stem: string) => (stem.endsWith("\u0BCD") ? `${stem.slice(0, -1)}[\u0BBE-\u0BCD]` : stem);
 
 /** Gated by the same stems as terms: normalization blurs them, but a blurred stem still has to be there. */
 const tamilRule = (stems: readonly string[]) => ({
