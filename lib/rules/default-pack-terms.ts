@@ -6,7 +6,7 @@ const words = (list: string): string[] => list.split(/[,\n]/).map((term) => term
 
 /** Insults that are abusive wherever they appear. */
 export const ENGLISH_INSULTS = words(`
-  idiot*, moron*, imbecile*, retard, retards, retarded, cretin*, dimwit*, nitwit*, halfwit*, numbskull*,
+  idiot, idiots, idiotz, moron*, imbecile*, retard, retards, retarded, cretin*, dimwit*, nitwit*, halfwit*, numbskull*,
   nincompoop*, brainless, pea brain*, dumbass*, dumbfuck*, jackass*, asshole*, arsehole*, ass, asses,
   bastard*, bitch*, slut*, whore*, dickhead*, douche*, scumbag*, fuck*, fucker*, facking, fcking, fking,
   fuk, fuking, fukin, phuck*, shithead*, shit, shitty, shithole*, shit hole*, bullshit, piece of shit, son of a bitch, go to hell,

@@ -5,21 +5,38 @@
 // has no evidence outside it). Chooses the CLASSIFIER thresholds for the pack as the queue runs it:
 // the highest dev-CV hostile recall of rules + model at most --budget of clean comments flagged by both.
 //
-//   node bin/run-ts.mjs scripts/model/pack-cv.ts [--budget=0.04] [--thresholds=N,A] [--cache=FILE]
+//   node bin/run-ts.mjs scripts/model/pack-cv.ts [--budget=0.04] [--thresholds=N,A] [--cache=FILE] [--variant=NAME]
 // --cache keeps the CV scores in FILE (reused when it exists: delete it after retraining).
+// --variant=NAME scores a training variant instead of the shipped configuration (see VARIANTS).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { defaultRulePack } from "@/lib/rules/default-pack";
 import { CLASSIFIER_THRESHOLDS } from "@/lib/rules/default-pack-classifier";
 import { scoreRecords } from "@/lib/detect/quality/evaluate-labelled";
 import { HOSTILE_CATEGORIES } from "@/lib/detect/quality/labelled-record";
 import { readCorpusSplit } from "@/lib/quality/quality-sources";
-import { BASE, crossValidate, externalRows, readDev } from "./cross-validate";
+import { BASE, crossValidate, externalRows, readDev, type Variant } from "./cross-validate";
 import type { ScoredRecord, Thresholds } from "./cv-figures";
 import { foldOfThread } from "./thread-folds";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const budget = Number(arg("budget") ?? 0.04);
 const cacheFile = arg("cache");
+
+/** Training variants compared by the pack's figure (rules + model), not the model's alone. */
+const VARIANTS: Record<string, Variant> = {
+  base: BASE,
+  "no-davidson": { ...BASE, sources: BASE.sources.filter((source) => source !== "davidson") },
+  "no-mlma": { ...BASE, sources: BASE.sources.filter((source) => source !== "mlma") },
+  "corpus-40": { ...BASE, corpusWeight: 40 },
+  "corpus-15": { ...BASE, corpusWeight: 15 },
+  "epochs-10": { ...BASE, train: { ...BASE.train, epochs: 10 } },
+  "epochs-3": { ...BASE, train: { ...BASE.train, epochs: 3 } },
+  "lr-0.1": { ...BASE, train: { ...BASE.train, learningRate: 0.1 } },
+  "words-only": { ...BASE, features: { ...BASE.features, charMin: 0, charMax: 0 } },
+};
+const variantName = arg("variant") ?? "base";
+if (!(variantName in VARIANTS)) throw new Error(`--variant: one of ${Object.keys(VARIANTS).join(", ")}`);
+const variant: Variant = VARIANTS[variantName]!;
 
 interface PackRecord extends ScoredRecord {
   /** A hand-written rule raised a NATIONALIST or ABUSIVE flag. */
@@ -33,7 +50,7 @@ interface PackRecord extends ScoredRecord {
 function modelScores(): ScoredRecord[] {
   if (cacheFile && existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, "utf8")) as ScoredRecord[];
   const dev = readDev();
-  const scored = crossValidate(BASE, dev, externalRows(BASE));
+  const scored = crossValidate(variant, dev, externalRows(variant));
   if (cacheFile) writeFileSync(cacheFile, JSON.stringify(scored));
   return scored;
 }
