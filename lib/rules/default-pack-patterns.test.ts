@@ -220,3 +220,13 @@ describe("a whole people judged through one member, likened to vermin, or its re
     "Not every Afghan is a thief, most are farmers",
   ])("leaves %j alone", (body) => expect(hostile(body)).toBe(false));
 });
+
+describe("slurs for a people, a religion or a political camp", () => {
+  it.each(["typical librandu logic", "the youthia brigade is at it again", "go ask the gobar bhakts", "welcome to atankistan"])(
+    "flags %j", (body) => expect(rulesOf(body)).toContain("nationalist-slurs"),
+  );
+  // On Roman Urdu data (RUHSOLD) about half the uses of 'kafir' are religious discussion, not abuse.
+  it("leaves the religious word 'kafir' to the patterns, not the slur list", () => {
+    expect(rulesOf("the scholar explained what the word kafir means in that verse")).not.toContain("nationalist-slurs");
+  });
+});

@@ -87,8 +87,11 @@ export const POVERTY_TAUNTS = words(`
 export const NATIONALIST_SLURS = words(`
   porkistan*, porki*, pukistan*, pakistoon*, terroristan*, randia*, rapistan*, bhakt, bhakts, andhbhakt*,
   andh bhakt*, sanghi*, chaddi*, chaddiwala*, gaumutra, gau mutra, gomutra, cow piss drinker*,
-  cow worshipper*, cow dung, sickular*, presstitute*, curry muncher*, kafir, kafirs, kaafir*, mleccha,
-  mlechha, jihadis, libtard*, hindutvadi*, mulla brigade
+  cow worshipper*, cow dung, sickular*, presstitute*, curry muncher*, mleccha,
+  mlechha, jihadis, libtard*, hindutvadi*, mulla brigade,
+  atankistan*, aatankistan*, jihadistan*, bhikhistan*, bhikaristan*, bhikharistan*, kangalistan*, napakistan*,
+  gobar bhakt*, gobarbhakt*, gobar brain*, sulla, sulle, sullo, sullon, rice bag*, ricebag*, librandu*, khangress*,
+  youthia*, yoothia*, boot polishi*
 `);
 
 /** Slurs held for review. */
