@@ -67,7 +67,7 @@ export function dehumanizingPhrasePattern(): string {
   const noun = `${alt([...PEOPLES, ...DEMONYMS])} ${alt(DEHUMANIZING_NOUNS)}`;
   const adjective = `${alt(GROUP_INSULT_ADJECTIVES)} ${alt(INSULTABLE_GROUPS)}`;
   const nationOf = `${alt(COLLECTIVES)} (?:of|full of|run by|ruled by|made of|made up of)(?: [a-z]+)? ${alt(TAUNT_PLURALS)}`;
-  const religion = `(?:terrorist|terror|violent|evil|barbaric|satanic|demonic|filthy|bloodthirsty|desert|pedo|paedo|stupid|disgusting) (?:religion|islam|hinduism|sikhism|christianity|deen|dharm|dharma|mazhab|cult|prophet)`;
+  const religion = `(?:terrorist|terror|violent|evil|barbaric|satanic|demonic|filthy|bloodthirsty|desert|pedo|paedo|stupid|disgusting|backward|primitive|medieval|savage) (?:religion|islam|hinduism|sikhism|christianity|deen|dharm|dharma|mazhab|cult|prophet)`;
   return `\\b(?:${noun}|${adjective}|${nationOf}|${religion})\\b`;
 }
 
@@ -78,7 +78,7 @@ export function legitimacyDenialPattern(): string {
   // turn ('… not a country, it is a …'); a qualified one ('not a real country') stands alone.
   const turn = "(?:$| but| it s| its| it is| just| only| merely| at all| anymore| period| full stop| lol| rather| and never)";
   const notCountry = `${state} (?:is|was) (?:not|never|no) (?:even )?(?:a |an )?(?:(?:real|proper|true|actual|legitimate) (?:country|nation|state)|(?:country|nation|state)${turn})`;
-  const noSuch = `no such (?:country|nation|place|thing) as ${state}`;
+  const noSuch = `no such (?:country|nation|place|thing) as ${state}|no such thing as (?:an? )?${alt(DEMONYMS)} (?:nation|people|country|state|identity)`;
   const shouldBreak = `${state} (?:should|must|will|needs to|deserves to|ought to|has to|shall) (?:be )?(?:broken|broken up|break up|split|divided|dismembered|disintegrate|disintegrated|balkanized|balkanised|erased|wiped|removed|eliminated|cease to exist|not exist|never have existed|never have been created|vanish|disappear|perish)`;
   const noRight = `${state} (?:has|have) no right to exist`;
   const slogans = `${alt([...NATIONS, ...PEOPLES])} (?:murdabad|murdabaad|murda bad|ke tukde|ke tukre|tere tukde|tere tukre)`;
@@ -95,7 +95,7 @@ export function groupViolencePattern(): string {
   const targets = alt(GROUP_TARGETS);
   const should = `${targets} (?:all )?${alt(MODALS)} (?:all )?be ${alt(VIOLENT_PARTICIPLES)}`;
   const nuke = `(?:nuke|carpet bomb|exterminate|annihilate|obliterate|ethnically cleanse) (?:them|all of them|${targets})`;
-  const wipe = `wipe (?:them|${targets}) (?:out|off)|wipe (?:out|off) (?:all )?${targets}|off the face of the earth|off the map`;
+  const wipe = `wipe (?:them|${targets}) (?:out|off)|wipe (?:out|off) (?:all |all the |the (?:whole|entire) (?:lot of )?|every )?${targets}|off the face of the earth|off the map`;
   const killAll = `kill (?:them all|all of them|every one of them|all (?:the |those |these )?${alt(PEOPLES)}|all ${alt(DEMONYMS)}s?)`;
   const deathTo = `death to (?:all )?${targets}`;
   const urdu = `${alt([...PEOPLES, ...NATIONS, "in", "inko", "unko", "inhe", "inhein", "unhe", "unhein", "in sab", "sabko", "saalon", "salon", "saalo", "gaddaron", "gaddaro"])}(?: ko| ka)? (?:maar|mar|maro|maaro|khatam|mita|mitaa|ura|uda|jala|jalaa|kaat|saaf|tabah|barbaad|nest o nabood|nestonabood|goli maar|goli maaro|goli maro) (?:do|dalo|daalo|dena|kar do|kardo|karo|denge|dengey|doh)`;
@@ -106,7 +106,7 @@ export function groupViolencePattern(): string {
 /** 'send them back', 'go back to Pakistan', 'pakistan chale jao': expulsion of a group. */
 export function expulsionPattern(): string {
   const places = alt([...words(`pakistan, bangladesh, afghanistan, india, hindustan, arabia, saudi arabia, saudi, the desert, where they came from, where you came from, your country, your own country, their country, their own country, your mulk`)]);
-  const send = `(?:send|kick|throw|drive|chase|deport|ship|pack) (?:them|all of them|${alt(PEOPLES)}) (?:all )?(?:back|out) to ${places}|send (?:them|all of them|${alt(PEOPLES)}) back`;
+  const send = `(?:send|kick|throw|drive|chase|deport|ship|pack) (?:them|all of them|${alt(PEOPLES)}) (?:all )?(?:back|out) to ${places}|send (?:them|all of them|${alt(PEOPLES)}|(?:every|each|all the|all) ${alt(DEMONYMS)}s?) back`;
   const goBack = `(?:go|get|move|migrate|shift|run|fuck off|piss off) back to ${places}|(?:fuck off|piss off|get lost|get out) to ${places}`;
   const should = `${alt(PEOPLES)} (?:should|must|better|can|may) (?:all )?(?:go|leave|migrate|shift|move)(?: back)? to ${places}`;
   const urdu = `(?:pakistan|bangladesh|afghanistan|hindustan|arab|saudi) (?:chale jao|chale jaao|chalay jao|chale jaen|jao|bhej do|bhejo|bhejdo|bhej dena|bhagao|bhaga do|chala ja|chali jao|nikal jao)`;

@@ -6,7 +6,7 @@ const words = (list: string): string[] => list.split(/[,\n]/).map((term) => term
 
 /** Insults that are abusive wherever they appear. */
 export const ENGLISH_INSULTS = words(`
-  idiot*, moron*, imbecile*, retard, retards, retarded, cretin*, dimwit*, nitwit*, halfwit*, numbskull*,
+  idiot, idiots, idiotz, moron*, imbecile*, retard, retards, retarded, cretin*, dimwit*, nitwit*, halfwit*, numbskull*,
   nincompoop*, brainless, pea brain*, dumbass*, dumbfuck*, jackass*, asshole*, arsehole*, ass, asses,
   bastard*, bitch*, slut*, whore*, dickhead*, douche*, scumbag*, fuck*, fucker*, facking, fcking, fking,
   fuk, fuking, fukin, phuck*, shithead*, shit, shitty, shithole*, shit hole*, bullshit, piece of shit, son of a bitch, go to hell,
@@ -24,7 +24,14 @@ export const URDU_HINDI_INSULTS = words(`
   lund, lauda, lavda, lawda, loda, lodu, laude, jhaat*, jhant*, tatti, ullu, ulloo, ullu ka pattha,
   ullu ka patha, ullu ke patthe, ullu ke pathe, saala, saale, saali, salay, saaley, kanjar, kanjri,
   kanjari, dalla, dalle, dallay, hijde, hijdey, chhinal, chinal, tharki, lanati, khabees, kamzarf, chudail, chudailo,
-  chudailon, chudailein, randiyo, randiyon
+  chudailon, chudailein, randiyo, randiyon,
+  beghairat, beghairt, begairat, be ghairat, bay ghairat, beghairti, beghairaton, lanat, laanat, lanatiyo, lanti, lantiyo,
+  gashti*, phudi*, phuddi*, khusra, khusray, khusre, kanjeri, kanjar khana, kutto, kutton ke, kuttey, kutey, kute, kuty, kutya,
+  haram ki aulad, kutte ki aulad, suar ki aulad, soor ki aulad, najayaz aulad, haram ki olad, kutte ki olad,
+  bhaunk*, bhonk*, bhonkna, doob maro, doob mar, dub maro, doob ke mar*, chullu bhar pani,
+  bsdk, bsdke, bosdk*, bhosdk*, bkl, mkc, tmkc, chodu, bakchod*, napunsak, phattu, dogla, dogle, doglapan, doglay,
+  munafiq, munafiqon, munafiqo, tera baap, tere baap, tumhara baap, tumhare baap,
+  deshdrohi*, desh drohi*, bhakto, bhakton
 `);
 
 /** The worst abuse: held for review before anyone sees it. */
@@ -38,8 +45,9 @@ export const SEVERE_ABUSE = words(`
 export const SECOND_PERSON = words(`you, u, you re, youre, tu, tum, tujhe, tera, teri`);
 export const PERSONAL_INSULTS = words(`
   stupid, dumb, fool, fools, pathetic, clown*, donkey, gadha, gadhe, khota, khotay, bewakoof, bewaqoof,
-  jahil, jaahil, besharam, shameless, pig, swine, dog, rat, worm, filthy, disgusting, ugly, trash,
-  garbage, liar, hypocrite, coward, traitor, dumbo, joker, loser
+  jahil, jaahil, besharam, besharm, shameless, pig, swine, dog, rat, worm, filthy, disgusting, ugly, trash,
+  garbage, liar, hypocrite, coward, traitor, dumbo, joker, loser, brainwashed, bootlicker*, boot licker*, lunatic, psycho,
+  pervert, jerk, creep, buzdil, nalayak, nalaayak, badtameez, zaleel, zalil, ghatiya, chamcha, chamche
 `);
 
 /** Countries, nationalities, religions and ethnic groups (never flagged on their own). */
@@ -60,7 +68,7 @@ export const GROUP_HOSTILITY = words(`
   pathetic, enemy, enemies, infiltrator*, invader*, occupier*, infidel*, jihadi*,
   butcher*, murderer*, rapist*, blood thirsty, bloodthirsty, uncivilized, uncivilised, inferior,
   subhuman, sub human, cow piss, cow urine, urine drinker*, brainwashed, fanatic*, hypocrite*, backstab*,
-  ungrateful, failed state, bigot*, evil, terror state, terrorist state, sponsor of terror*,
+  ungrateful, failed state, bigot*, evil, buzdil, beghairat, be ghairat, munafiq*, namak haram*, gaddar*, ghaddar*, terror state, terrorist state, sponsor of terror*,
   sponsors of terror*, exporter of terror*, state sponsored terror*, terror factory
 `);
 
@@ -79,8 +87,11 @@ export const POVERTY_TAUNTS = words(`
 export const NATIONALIST_SLURS = words(`
   porkistan*, porki*, pukistan*, pakistoon*, terroristan*, randia*, rapistan*, bhakt, bhakts, andhbhakt*,
   andh bhakt*, sanghi*, chaddi*, chaddiwala*, gaumutra, gau mutra, gomutra, cow piss drinker*,
-  cow worshipper*, cow dung, sickular*, presstitute*, curry muncher*, kafir, kafirs, kaafir*, mleccha,
-  mlechha, jihadis, libtard*, hindutvadi*, mulla brigade
+  cow worshipper*, cow dung, sickular*, presstitute*, curry muncher*, mleccha,
+  mlechha, jihadis, libtard*, hindutvadi*, mulla brigade,
+  atankistan*, aatankistan*, jihadistan*, bhikhistan*, bhikaristan*, bhikharistan*, kangalistan*, napakistan*,
+  gobar bhakt*, gobarbhakt*, gobar brain*, sulla, sulle, sullo, sullon, rice bag*, ricebag*, librandu*, khangress*,
+  youthia*, yoothia*, boot polishi*
 `);
 
 /** Slurs held for review. */
@@ -97,18 +108,22 @@ export const SEVERE_SLURS = words(`
 
 /** Slurs for Pakistan, Muslims and political camps, as written in Tamil comment sections. */
 export const TAMIL_SLURS = words(`
-  பன்றிஸ்தான், போர்க்கிஸ்தான், பக்கி|, துலுக்கன், துலுக்கர், மூர்க்கன், மூர்க்கர், மூர்க்க கும்பல், சங்கி|
+  பன்றிஸ்தான், போர்க்கிஸ்தான், பக்கி|, துலுக்கன், துலுக்கர், மூர்க்கன், மூர்க்கர், மூர்க்க கும்பல், சங்கி|,
+  பயங்கரவாத நாடு, தீவிரவாத நாடு, பயங்கரவாதிகளின் கூடாரம், தீவிரவாதிகளின் கூடாரம், தீவிரவாதிகள் கூடாரம், தீவிரவாத கூடாரம்,
+  பிச்சைக்கார நாடு, பிச்சைக்கார பாகிஸ்தான், பிச்சைக்கார பாக், பிச்சை நாடு, பிச்சைக்கார தேசம்
 `);
 
 /** Tamil insults aimed at people: fool, idiots, clown, pig, creature, scoundrel, traitor, hireling. */
 export const TAMIL_INSULTS = words(`
   முட்டாள், மடையர், மடையன், கோமாளி, தேசத்துரோகி, தேசவிரோதி, தேச விரோதி, பன்றி, ஜந்து, பொறுக்கி, துரோகி, கைக்கூலி, லூசு|, அயோக்கிய, கேனை|,
-  நாயே, நாய்களே, தேவடியா, ஓத்த|, புண்ட|
+  நாயே, நாய்களே, தேவடியா, ஓத்த|, புண்ட|, தேசதுரோகி, தேசத் துரோகி, பச்சோந்தி, அரக்கர், மானங்கெட்ட, மானம் கெட்ட, சொரணை கெட்ட,
+  நாசமாப் போ, நாசமா போ, நாசமாகப் போ, நாசமாக போ, நாசமாய் போ
 `);
 
 /** Tamil calls to destroy, drive out, deport, shoot or hang, and 'go to Pakistan'. */
 export const TAMIL_VIOLENCE_CALLS = words(`
   ஒழிக|, அழிக்க வேண்டும், ஒழிக்க வேண்டும், விரட்ட வேண்டும், விரட்டியடிக்க, விரட்டி அடிக்க, உதைத்து விரட்ட,
   நாடு கடத்த, சுட்டுக் கொல்ல, சுட்டு கொல்ல, சுட்டுத் தள்ள, போட்டுத்தள்ள, தூக்கில் போட, தூக்கிலிட,
-  பாகிஸ்தானுக்கு போ, பாகிஸ்தானுக்கு அனுப்ப, பாகிஸ்தானுக்கு ஓட
+  பாகிஸ்தானுக்கு போ, பாகிஸ்தானுக்கு அனுப்ப, பாகிஸ்தானுக்கு ஓட, அழிக்கப்பட வேண்டும், ஒழித்துக் கட்ட, ஒழித்து கட்ட, தரைமட்டமாக்க,
+  அணுகுண்டு போட, அணு குண்டு போட
 `);

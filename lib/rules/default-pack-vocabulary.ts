@@ -93,7 +93,7 @@ export const COPULAS = words(`are, r, were, remain, have always been, will alway
 /** A state, country or religion condemned as a whole. */
 export const NATION_PREDICATES = words(`
   terrorist state, terror state, terrorist nation, terrorist country, terror nation, terror factory,
-  beggar nation, beggar country, bhikari desh, bhikari mulk, failed nation, failed state, fake country, fake nation,
+  beggar nation, beggar country, bhikari desh, bhikari mulk, failed nation, failed state, fake country, fake nation, fake state,
   artificial country, illegitimate country, illegitimate state, rapist nation, rape country, rape capital,
   shithole, shit hole, hellhole, hell hole, toilet, dump, cancer, a cancer, disease, curse, virus, plague,
   nation of \\w+ worshippers, cult, death cult, religion of terror, religion of hate, religion of violence,

@@ -2,6 +2,7 @@ import type { RuleCategory, RuleDefinition, RuleKind } from "@/lib/detect/types"
 import * as terms from "./default-pack-terms";
 import { defaultClassifierRules } from "./default-pack-classifier";
 import * as patterns from "./default-pack-patterns";
+import * as sweeping from "./default-pack-sweeping";
 
 type PackRule = Omit<RuleDefinition, "id" | "version">;
 
@@ -14,7 +15,13 @@ const pattern = (source: string, requires: string[]) =>
  * ends there or takes a plural (no \\b: RE2's word boundary only knows ASCII letters).
  */
 const tamilAlternation = (stems: readonly string[]) =>
-  `(?:^|[^\\p{Tamil}])(?:${stems.map((stem) => (stem.endsWith("|") ? `${stem.slice(0, -1)}(?:கள|[^\\p{Tamil}]|$)` : stem)).join("|")})`;
+  `(?:^|[^\\p{Tamil}])(?:${stems.map((stem) => (stem.endsWith("|") ? `${stem.slice(0, -1)}(?:கள|[^\\p{Tamil}]|$)` : inflected(stem))).join("|")})`;
+
+/**
+ * A stem ending in a bare consonant (virama) also matches it inflected: Tamil case endings replace
+ * the virama with a vowel sign ('முட்டாள்' fool, 'முட்டாளாக' as a fool, 'மடையனே' you fool).
+ */
+const inflected = (stem: string) => (stem.endsWith("\u0BCD") ? `${stem.slice(0, -1)}[\u0BBE-\u0BCD]` : stem);
 
 /** Gated by the same stems as terms: normalization blurs them, but a blurred stem still has to be there. */
 const tamilRule = (stems: readonly string[]) => ({
@@ -64,6 +71,15 @@ export function defaultRulePack(): PackRule[] {
       "A whole people's conduct condemned in one sweep ('X always blame…', 'typical X mentality')."),
     rule("abusive-identity-derogation", "ABUSIVE", "REGEX", pattern(patterns.identityDerogationPattern(), patterns.GATES.identityDerogation), 3,
       "Hate, dehumanizing predicates or threats aimed at women, gay or trans people, Black or disabled people, lower castes or North-East Indians as a whole ('I hate …', '… are vermin', '… ko maar do')."),
+    rule("nationalist-member-generalization", "NATIONALIST", "REGEX",
+      pattern(sweeping.memberGeneralizationPattern(), sweeping.SWEEPING_GATES.memberGeneralization), 3,
+      "A whole people judged through one member ('every X is a thief', 'never trust an X'); not after a negation."),
+    rule("nationalist-vermin-comparison", "NATIONALIST", "REGEX",
+      pattern(sweeping.verminComparisonPattern(), sweeping.SWEEPING_GATES.verminComparison), 3,
+      "A people likened to vermin or beasts ('X breed like rats', 'these people live like animals')."),
+    rule("nationalist-religion-contempt", "NATIONALIST", "REGEX",
+      pattern(sweeping.religionContemptPattern(), sweeping.SWEEPING_GATES.religionContempt), 3,
+      "A religion or its scripture made the cause of violence ('X teaches nothing but hate', 'religion of terror'); not after a negation."),
     rule("nationalist-typical-taunt", "NATIONALIST", "REGEX",
       { pattern: patterns.typicalTauntPattern(), flags: "i", target: "original", requires: patterns.GATES.typicalTaunt }, 2,
       "'Typical Indian!' ending a sentence: a whole people reduced to a stereotype (on the original text, where the sentence end shows)."),

@@ -1,0 +1,139 @@
+// The default pack's figures on the corpus dev split by thread-grouped cross-validation: the model's
+// scores come from models trained without the record's fold of threads (scripts/model/cross-validate.ts),
+// the hand-written rules run as shipped, and a rule's hit also counts "leave-threads-out" only when the
+// rule catches hostility in another fold too (rules were written on dev: a rule fitted to one thread
+// has no evidence outside it). Chooses the CLASSIFIER thresholds for the pack as the queue runs it:
+// the highest dev-CV hostile recall of rules + model at most --budget of clean comments flagged by both.
+//
+//   node bin/run-ts.mjs scripts/model/pack-cv.ts [--budget=0.04] [--thresholds=N,A] [--cache=FILE] [--variant=NAME]
+// --cache keeps the CV scores in FILE (reused when it exists: delete it after retraining).
+// --variant=NAME scores a training variant instead of the shipped configuration (see VARIANTS).
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { defaultRulePack } from "@/lib/rules/default-pack";
+import { CLASSIFIER_THRESHOLDS } from "@/lib/rules/default-pack-classifier";
+import { scoreRecords } from "@/lib/detect/quality/evaluate-labelled";
+import { HOSTILE_CATEGORIES } from "@/lib/detect/quality/labelled-record";
+import { readCorpusSplit } from "@/lib/quality/quality-sources";
+import { BASE, crossValidate, externalRows, readDev, type Variant } from "./cross-validate";
+import type { ScoredRecord, Thresholds } from "./cv-figures";
+import { foldOfThread } from "./thread-folds";
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const budget = Number(arg("budget") ?? 0.04);
+const cacheFile = arg("cache");
+
+/** Training variants compared by the pack's figure (rules + model), not the model's alone. */
+const VARIANTS: Record<string, Variant> = {
+  base: BASE,
+  "no-davidson": { ...BASE, sources: BASE.sources.filter((source) => source !== "davidson") },
+  "no-mlma": { ...BASE, sources: BASE.sources.filter((source) => source !== "mlma") },
+  "corpus-40": { ...BASE, corpusWeight: 40 },
+  "corpus-15": { ...BASE, corpusWeight: 15 },
+  "epochs-10": { ...BASE, train: { ...BASE.train, epochs: 10 } },
+  "epochs-3": { ...BASE, train: { ...BASE.train, epochs: 3 } },
+  "lr-0.1": { ...BASE, train: { ...BASE.train, learningRate: 0.1 } },
+  "words-only": { ...BASE, features: { ...BASE.features, charMin: 0, charMax: 0 } },
+};
+const variantName = arg("variant") ?? "base";
+if (!(variantName in VARIANTS)) throw new Error(`--variant: one of ${Object.keys(VARIANTS).join(", ")}`);
+const variant: Variant = VARIANTS[variantName]!;
+
+interface PackRecord extends ScoredRecord {
+  /** A hand-written rule raised a NATIONALIST or ABUSIVE flag. */
+  rulesHostile: boolean;
+  /** The same, counting only rules that also caught hostility in another fold. */
+  rulesHostileHeldOut: boolean;
+  /** Any hand-written rule fired (off-topic and spam included). */
+  rulesAny: boolean;
+}
+
+function modelScores(): ScoredRecord[] {
+  if (cacheFile && existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, "utf8")) as ScoredRecord[];
+  const dev = readDev();
+  const scored = crossValidate(variant, dev, externalRows(variant));
+  if (cacheFile) writeFileSync(cacheFile, JSON.stringify(scored));
+  return scored;
+}
+
+function packRecords(): PackRecord[] {
+  const records = readCorpusSplit("dev");
+  const scores = modelScores();
+  if (scores.length !== records.length) throw new Error(`CV scores for ${scores.length} records, dev has ${records.length}: delete the cache`);
+  const rules = defaultRulePack().map((rule, index) => ({ ...rule, id: `default-${index}`, version: 1 }));
+  const { scored } = scoreRecords(rules, records, "rules");
+  const hostileFolds = new Map<string, Set<number>>();
+  for (const { record, flags } of scored) {
+    if (!(record.labels.includes("nationalist") || record.labels.includes("abusive"))) continue;
+    for (const flag of flags.filter((f) => HOSTILE_CATEGORIES.includes(f.category))) {
+      hostileFolds.set(flag.ruleName, (hostileFolds.get(flag.ruleName) ?? new Set()).add(foldOfThread(record.thread)));
+    }
+  }
+  return scored.map(({ record, flags }, index) => {
+    const hostileFlags = flags.filter((f) => HOSTILE_CATEGORIES.includes(f.category));
+    const fold = foldOfThread(record.thread);
+    return {
+      ...scores[index]!,
+      rulesHostile: hostileFlags.length > 0,
+      rulesHostileHeldOut: hostileFlags.some((f) => [...(hostileFolds.get(f.ruleName) ?? [])].some((other) => other !== fold)),
+      rulesAny: flags.length > 0,
+    };
+  });
+}
+
+type Mode = "rules" | "rules held out" | "model" | "both" | "both, rules held out";
+const modelFlags = (r: PackRecord, t: Thresholds) => r.nationalist >= t.nationalist || r.abusive >= t.abusive;
+function caught(r: PackRecord, t: Thresholds, mode: Mode): boolean {
+  const rules = mode.includes("held out") ? r.rulesHostileHeldOut : r.rulesHostile;
+  if (mode === "model") return modelFlags(r, t);
+  if (mode.startsWith("rules")) return rules;
+  return rules || modelFlags(r, t);
+}
+const flaggedAny = (r: PackRecord, t: Thresholds, mode: Mode) => (mode.startsWith("rules") ? r.rulesAny : mode === "model" ? modelFlags(r, t) : r.rulesAny || modelFlags(r, t));
+
+function rate(records: readonly PackRecord[], t: Thresholds, mode: Mode) {
+  const hostile = records.filter((r) => r.isHostile);
+  const clean = records.filter((r) => r.isClean);
+  return { caught: hostile.filter((r) => caught(r, t, mode)).length, hostile: hostile.length, flagged: clean.filter((r) => flaggedAny(r, t, mode)).length, clean: clean.length };
+}
+
+/** Highest hostile recall of rules + model with at most `budget` of clean comments flagged by either. */
+function choosePackThresholds(records: readonly PackRecord[]): Thresholds {
+  const candidates = (key: "nationalist" | "abusive") => {
+    const sorted = records.filter((r) => r.isClean && !r.rulesAny).map((r) => r[key]).sort((a, b) => b - a);
+    return [...new Set(sorted.slice(0, Math.ceil(budget * sorted.length) + 1).map((s) => Math.min(0.999, s + 1e-6)))].concat([0.999]);
+  };
+  let best: { t: Thresholds; caught: number; flagged: number } | null = null;
+  for (const nationalist of candidates("nationalist")) {
+    for (const abusive of candidates("abusive")) {
+      const t = { nationalist, abusive };
+      const r = rate(records, t, "both");
+      if (r.flagged > budget * r.clean) continue;
+      if (!best || r.caught > best.caught || (r.caught === best.caught && r.flagged < best.flagged)) best = { t, caught: r.caught, flagged: r.flagged };
+    }
+  }
+  return best?.t ?? { nationalist: 0.999, abusive: 0.999 };
+}
+
+const share = (part: number, whole: number) => (whole === 0 ? "–" : `${(part / whole).toFixed(3)} (${part}/${whole})`);
+
+function report(records: readonly PackRecord[], t: Thresholds, title: string): void {
+  console.log(`${title}: thresholds nationalist ${t.nationalist.toFixed(3)}, abusive ${t.abusive.toFixed(3)}`);
+  const slices: [string, readonly PackRecord[]][] = [
+    ["all", records], ["latin", records.filter((r) => r.lang === "latin")], ["ta", records.filter((r) => r.lang === "ta")],
+    ["no borderline", records.filter((r) => !r.borderline)],
+  ];
+  for (const mode of ["rules", "rules held out", "model", "both", "both, rules held out"] as const) {
+    const cells = slices.map(([name, group]) => { const r = rate(group, t, mode); return `${name} ${share(r.caught, r.hostile)} at ${share(r.flagged, r.clean)}`; });
+    console.log(`  ${mode.padEnd(21)} ${cells.join(" | ")}`);
+  }
+}
+
+function main(): void {
+  const records = packRecords();
+  const fixed = arg("thresholds")?.split(",").map(Number);
+  report(records, { nationalist: CLASSIFIER_THRESHOLDS.NATIONALIST, abusive: CLASSIFIER_THRESHOLDS.ABUSIVE }, "dev-CV, shipped thresholds");
+  if (fixed?.length === 2) report(records, { nationalist: fixed[0]!, abusive: fixed[1]! }, "dev-CV, given thresholds");
+  report(records, choosePackThresholds(records), `dev-CV, chosen for rules + model at <= ${budget * 100}% clean`);
+}
+
+main();
