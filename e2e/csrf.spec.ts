@@ -126,3 +126,21 @@ test("a cookie without the app's Origin, or with a body a form can send, is refu
     await client.end();
   }
 });
+
+test("a page on another origin cannot sign the browser in to an account (login CSRF); a script and the app's own origin can", async ({ playwright, baseURL }) => {
+  const { email, password } = credentials().moderator2;
+  const api = await playwright.request.newContext({ baseURL });
+  try {
+    const body = JSON.stringify({ email, password });
+    const signIn = (headers: Record<string, string>) => api.post("/api/v1/sessions", { headers, data: body, maxRedirects: 0 });
+    const forged = await signIn({ "content-type": "text/plain;charset=UTF-8", origin: `http://127.0.0.1:${attackerPort}` });
+    expect(forged.status(), "a no-cors fetch from another port").toBe(403);
+    expect(forged.headers()["set-cookie"]).toBeUndefined();
+    expect((await signIn({ "content-type": "application/json", origin: "null" })).status(), "Origin null").toBe(403);
+    expect((await signIn({ "content-type": "text/plain" })).status(), "a body a form can send").toBe(415);
+    expect((await signIn({ "content-type": "application/json" })).status(), "a script").toBe(200);
+    expect((await signIn({ "content-type": "application/json", origin: baseURL ?? "" })).status(), "the app's own origin").toBe(200);
+  } finally {
+    await api.dispose();
+  }
+});

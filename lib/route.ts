@@ -7,7 +7,7 @@ import type { AuditActor } from "@/lib/audit/record-audit-event";
 import { isDatabaseReachable } from "@/lib/db/health";
 import { env } from "@/lib/env";
 import { HTTP_STATUS, isAppError } from "@/lib/errors";
-import { checkContentType, checkSameOrigin, isStateChanging } from "@/lib/http/request-guards";
+import { checkContentType, checkSameOrigin, checkSignInRequest, isStateChanging } from "@/lib/http/request-guards";
 import { unavailableResponse } from "@/lib/security/unavailable-response";
 
 // The one wrapper every API route handler goes through: database up, authenticate (session cookie
@@ -104,12 +104,16 @@ export function defineRoute<Schema extends z.ZodType, T>(definition: RouteDefini
   };
 }
 
-/** The one public route kind: signing in. Same parsing and error handling, no principal. */
+/** The one public route kind: signing in. Same parsing and error handling, no principal; a POST from a browser must come from this app (login CSRF). */
 export function definePublicRoute<Schema extends z.ZodType, T>(definition: { name: string; input: Schema; run: (input: z.infer<Schema>, context: { request: Request }) => Promise<T | Response> }) {
   routeRegistry.set(definition.name, "public");
   return async (request: Request): Promise<Response> => {
     try {
       if (!(await isDatabaseReachable())) return unavailableResponse(new URL(request.url).pathname);
+      if (isStateChanging(request.method)) {
+        const verdict = checkSignInRequest(request.headers, env().MODDESK_URL);
+        if (!verdict.ok) return problem(verdict.status, verdict.code, verdict.message);
+      }
       const raw = await readInput(request, "body");
       if (raw === INVALID_JSON) return problem(400, "INVALID", "The request body is not valid JSON.");
       const parsed = definition.input.safeParse(raw);
