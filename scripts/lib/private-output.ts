@@ -8,7 +8,7 @@ import { createWriteStream, fchmodSync, type WriteStream } from "node:fs";
  */
 export async function openPrivateOutput(file: string): Promise<WriteStream> {
   const sink = createWriteStream(file, { mode: 0o600 });
-  await once(sink, "open");
-  fchmodSync(sink.fd as number, 0o600);
+  const [fd] = (await once(sink, "open")) as [number];
+  fchmodSync(fd, 0o600);
   return sink;
 }
