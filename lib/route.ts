@@ -8,6 +8,7 @@ import { isDatabaseReachable } from "@/lib/db/health";
 import { env } from "@/lib/env";
 import { HTTP_STATUS, isAppError } from "@/lib/errors";
 import { checkContentType, checkSameOrigin, checkSignInRequest, isStateChanging } from "@/lib/http/request-guards";
+import { readJsonBody } from "@/lib/import/read-json-body";
 import { unavailableResponse } from "@/lib/security/unavailable-response";
 
 // The one wrapper every API route handler goes through: database up, authenticate (session cookie
@@ -50,14 +51,26 @@ async function principalOf(request: Request): Promise<ApiPrincipal | null> {
 }
 
 const INVALID_JSON = Symbol("invalid-json");
+const TOO_LARGE = Symbol("too-large");
 
-async function readInput(request: Request, parseFrom: "query" | "body" | undefined): Promise<unknown> {
+/** A JSON body past this is refused (413) as it streams in, before any of it is parsed (the ingest route reads its own, as large). */
+export const JSON_BODY_MAX_BYTES = 10 * 1024 * 1024;
+/** Signing in takes a few hundred bytes: an anonymous caller may not make the server hold more. */
+export const PUBLIC_JSON_BODY_MAX_BYTES = 64 * 1024;
+
+async function readInput(request: Request, parseFrom: "query" | "body" | undefined, maxBytes: number): Promise<unknown> {
   if (parseFrom === "query" || request.method === "GET" || request.method === "HEAD") return Object.fromEntries(new URL(request.url).searchParams);
-  try {
-    return await request.json();
-  } catch {
-    return INVALID_JSON;
-  }
+  // Not request.json(): it holds the whole body in memory, however large, before it fails or parses.
+  const body = await readJsonBody(request, maxBytes);
+  if (body.ok) return body.value;
+  return body.status === 413 ? TOO_LARGE : INVALID_JSON;
+}
+
+/** The answer for a body readInput refused, or null when it read one. */
+function bodyProblem(raw: unknown, maxBytes: number): Response | null {
+  if (raw === INVALID_JSON) return problem(400, "INVALID", "The request body is not valid JSON.");
+  if (raw === TOO_LARGE) return problem(413, "TOO_LARGE", `The request body is larger than ${maxBytes / 1024} KB; nothing of it was used.`);
+  return null;
 }
 
 function schemaProblem(error: z.ZodError): Response {
@@ -91,8 +104,9 @@ export function defineRoute<Schema extends z.ZodType, T>(definition: RouteDefini
         if (refusal) return refusal;
       }
       if (!can(principal.role, definition.permission)) return problem(403, "FORBIDDEN", "This token's or account's role does not allow this.");
-      const raw = await readInput(request, definition.parseFrom);
-      if (raw === INVALID_JSON) return problem(400, "INVALID", "The request body is not valid JSON.");
+      const raw = await readInput(request, definition.parseFrom, JSON_BODY_MAX_BYTES);
+      const refused = bodyProblem(raw, JSON_BODY_MAX_BYTES);
+      if (refused) return refused;
       const params = context?.params ? await context.params : {};
       const parsed = definition.input.safeParse(typeof raw === "object" && raw !== null && !Array.isArray(raw) ? { ...raw, ...params } : raw);
       if (!parsed.success) return schemaProblem(parsed.error);
@@ -114,8 +128,9 @@ export function definePublicRoute<Schema extends z.ZodType, T>(definition: { nam
         const verdict = checkSignInRequest(request.headers, env().MODDESK_URL);
         if (!verdict.ok) return problem(verdict.status, verdict.code, verdict.message);
       }
-      const raw = await readInput(request, "body");
-      if (raw === INVALID_JSON) return problem(400, "INVALID", "The request body is not valid JSON.");
+      const raw = await readInput(request, "body", PUBLIC_JSON_BODY_MAX_BYTES);
+      const refused = bodyProblem(raw, PUBLIC_JSON_BODY_MAX_BYTES);
+      if (refused) return refused;
       const parsed = definition.input.safeParse(raw);
       if (!parsed.success) return schemaProblem(parsed.error);
       const result = await definition.run(parsed.data, { request });
