@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { HTTP_STATUS, isAppError } from "@/lib/errors";
 import { checkContentType, checkSameOrigin, checkSignInRequest, isStateChanging } from "@/lib/http/request-guards";
 import { readJsonBody } from "@/lib/import/read-json-body";
+import { nulTextMessage, nulTextPath } from "@/lib/validation/nul-text";
 import { unavailableResponse } from "@/lib/security/unavailable-response";
 
 // The one wrapper every API route handler goes through: database up, authenticate (session cookie
@@ -66,6 +67,12 @@ async function readInput(request: Request, parseFrom: "query" | "body" | undefin
   return body.status === 413 ? TOO_LARGE : INVALID_JSON;
 }
 
+/** PostgreSQL text cannot hold U+0000: such input is the client's mistake (400), not a database error (500). */
+function nulTextProblem(input: unknown): Response | null {
+  const path = nulTextPath(input);
+  return path === null ? null : problem(400, "INVALID", nulTextMessage(path), { issues: [{ path, message: nulTextMessage(path) }] });
+}
+
 /** The answer for a body readInput refused, or null when it read one. */
 function bodyProblem(raw: unknown, maxBytes: number): Response | null {
   if (raw === INVALID_JSON) return problem(400, "INVALID", "The request body is not valid JSON.");
@@ -108,7 +115,10 @@ export function defineRoute<Schema extends z.ZodType, T>(definition: RouteDefini
       const refused = bodyProblem(raw, JSON_BODY_MAX_BYTES);
       if (refused) return refused;
       const params = context?.params ? await context.params : {};
-      const parsed = definition.input.safeParse(typeof raw === "object" && raw !== null && !Array.isArray(raw) ? { ...raw, ...params } : raw);
+      const input = typeof raw === "object" && raw !== null && !Array.isArray(raw) ? { ...raw, ...params } : raw;
+      const nulProblem = nulTextProblem(input);
+      if (nulProblem) return nulProblem;
+      const parsed = definition.input.safeParse(input);
       if (!parsed.success) return schemaProblem(parsed.error);
       const result = await definition.run(parsed.data, { principal, request });
       return result instanceof Response ? result : Response.json(result);
@@ -129,7 +139,7 @@ export function definePublicRoute<Schema extends z.ZodType, T>(definition: { nam
         if (!verdict.ok) return problem(verdict.status, verdict.code, verdict.message);
       }
       const raw = await readInput(request, "body", PUBLIC_JSON_BODY_MAX_BYTES);
-      const refused = bodyProblem(raw, PUBLIC_JSON_BODY_MAX_BYTES);
+      const refused = bodyProblem(raw, PUBLIC_JSON_BODY_MAX_BYTES) ?? nulTextProblem(raw);
       if (refused) return refused;
       const parsed = definition.input.safeParse(raw);
       if (!parsed.success) return schemaProblem(parsed.error);

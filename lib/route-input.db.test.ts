@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createApiToken } from "@/lib/auth/api-token";
-import { makeModerator } from "@/lib/moderation/test-factories";
+import { decideComment } from "@/lib/moderation/decide-comment";
+import { decideRequestSchema } from "@/lib/moderation/schemas";
+import { makeArticle, makeComment, makeModerator } from "@/lib/moderation/test-factories";
+import { db } from "@/lib/db/client";
+import { defineAction } from "./action";
 import { definePublicRoute, defineRoute, JSON_BODY_MAX_BYTES, PUBLIC_JSON_BODY_MAX_BYTES } from "./route";
 
 // Every JSON body a route handler reads is counted as it streams in and refused past its limit
@@ -58,5 +62,30 @@ describe("JSON bodies of route handlers", () => {
     const small = await route(post(endlessJson(CHUNK * 2).body, { authorization: `Bearer ${token}` }));
     expect(small.status).toBe(200);
     expect(runs).toBe(1);
+  });
+});
+
+describe("a NUL character (U+0000) in any input", () => {
+  it("is a 400 naming the field, not the database's error as a 500, and nothing is decided", async () => {
+    const moderator = await makeModerator("nul-route");
+    const { token } = await createApiToken("nul-route", moderator);
+    const comment = await makeComment(await makeArticle());
+    // The decisions route as app/api/v1/comments/[commentId]/decisions/route.ts defines it.
+    const route = defineRoute({ name: "POST /test/decisions", permission: "comment:decide", input: decideRequestSchema, run: (input, { principal }) => decideComment(input, principal.actor) });
+    const body = JSON.stringify({ action: "HIDE", reason: "SPAM", note: "see\u0000this", expectedVersion: 0, expectedStatus: "PENDING" });
+    const response = await route(
+      new Request("http://127.0.0.1/api/v1/comments/1/decisions", { method: "POST", body, headers: { "content-type": "application/json", authorization: `Bearer ${token}` } }),
+      { params: Promise.resolve({ commentId: String(comment.id) }) },
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/^note holds a NUL character/);
+    expect(await db.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { status: true } })).toEqual({ status: "PENDING" });
+  });
+
+  it("is refused by a server action with the field named", async () => {
+    let runs = 0;
+    const action = defineAction({ name: "test.nul", permission: "public", input: z.object({ name: z.string() }), run: async () => ++runs });
+    await expect(action({ name: "rule\u0000" })).resolves.toMatchObject({ ok: false, code: "INVALID", fieldErrors: { name: [expect.stringMatching(/NUL/)] } });
+    expect(runs).toBe(0);
   });
 });
