@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isDatabaseReachable } from "@/lib/db/health";
 import { env } from "@/lib/env";
-import { checkSameOrigin } from "@/lib/http/request-guards";
+import { isHttpsRequest } from "@/lib/auth/trusted-proxies";
+import { checkSameOrigin, isStateChanging } from "@/lib/http/request-guards";
 import { contentSecurityPolicy } from "@/lib/security/content-security-policy";
 import { unavailableResponse } from "@/lib/security/unavailable-response";
 
@@ -16,13 +17,15 @@ export async function proxy(request: NextRequest) {
   if (!isDecodablePath(request.nextUrl.pathname)) return undecodablePath(request.nextUrl.pathname);
   if (!(await isDatabaseReachable())) return unavailableResponse(request.nextUrl.pathname);
   // Next refuses a server action from another origin itself, but answers 500; say 403, and refuse
-  // a missing or "null" Origin too (docs/security-http.md).
-  if (request.method === "POST" && request.headers.has("next-action")) {
+  // a missing or "null" Origin too (docs/security-http.md). Every POST here, not only those with a
+  // Next-Action header: a form posted without JavaScript names its action in the multipart body, and
+  // pages take no other POST.
+  if (isStateChanging(request.method)) {
     const verdict = checkSameOrigin(request.headers, env().MODDESK_URL);
     if (!verdict.ok) return new Response(verdict.message, { status: 403, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const isHttps = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const isHttps = isHttpsRequest(request.headers, env().MODDESK_URL, env().TRUSTED_PROXIES);
   const policy = contentSecurityPolicy({ nonce, isDevelopment: process.env.NODE_ENV !== "production", isHttps });
 
   const requestHeaders = new Headers(request.headers);

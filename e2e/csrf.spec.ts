@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import http, { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { credentials, signIn } from "./support/fixtures";
+import { builtRoutes } from "./support/route-manifest";
 
 // Cross-site request forgery against the API: a signed-in admin opens a page on another origin,
 // which posts to Moddesk with the admin's cookie. The page sits on a second loopback port, both as
@@ -125,4 +126,58 @@ test("a cookie without the app's Origin, or with a body a form can send, is refu
   } finally {
     await client.end();
   }
+});
+
+test("a page on another origin cannot sign the browser in to an account (login CSRF); a script and the app's own origin can", async ({ playwright, baseURL }) => {
+  const { email, password } = credentials().moderator2;
+  const api = await playwright.request.newContext({ baseURL });
+  try {
+    const body = JSON.stringify({ email, password });
+    const signIn = (headers: Record<string, string>) => api.post("/api/v1/sessions", { headers, data: body, maxRedirects: 0 });
+    const forged = await signIn({ "content-type": "text/plain;charset=UTF-8", origin: `http://127.0.0.1:${attackerPort}` });
+    expect(forged.status(), "a no-cors fetch from another port").toBe(403);
+    expect(forged.headers()["set-cookie"]).toBeUndefined();
+    expect((await signIn({ "content-type": "application/json", origin: "null" })).status(), "Origin null").toBe(403);
+    expect((await signIn({ "content-type": "text/plain" })).status(), "a body a form can send").toBe(415);
+    expect((await signIn({ "content-type": "application/json" })).status(), "a script").toBe(200);
+    expect((await signIn({ "content-type": "application/json", origin: baseURL ?? "" })).status(), "the app's own origin").toBe(200);
+  } finally {
+    await api.dispose();
+  }
+});
+
+test("a server action posted as a form without JavaScript (its id in the multipart body, no Next-Action header) from another origin is refused with 403", async ({ request }) => {
+  const action = builtRoutes().actions.find((candidate) => candidate.key === "lib/auth/actions.ts#signInAction");
+  expect(action).toBeDefined();
+  for (const origin of [`http://127.0.0.1:${attackerPort}`, "null"]) {
+    const response = await request.post("/sign-in", {
+      headers: { Origin: origin },
+      multipart: { [`$ACTION_ID_${action?.id ?? ""}`]: "", email: "nobody@e2e.test", password: "not-the-password-1" },
+      maxRedirects: 0,
+    });
+    expect(response.status(), origin).toBe(403);
+  }
+});
+
+/** A GET of `path` from a loopback address of our choosing, with the given headers: its response headers. */
+function getFrom(from: string, path: string, headers: Record<string, string>): Promise<http.IncomingHttpHeaders> {
+  const port = Number(process.env.E2E_PORT ?? 3210);
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: "127.0.0.1", port, path, method: "GET", localAddress: from, agent: false, headers }, (response) => {
+      response.resume();
+      response.on("end", () => resolve(response.headers));
+    });
+    request.on("error", reject);
+    request.end();
+  });
+}
+
+test("X-Forwarded-Proto is believed from the trusted proxy only: a client cannot switch on HSTS for itself", async () => {
+  // The e2e server trusts 127.0.0.2 (e2e/support/serve.ts) and is configured with an http MODDESK_URL.
+  const direct = await getFrom("127.0.0.1", "/sign-in", { "x-forwarded-proto": "https" });
+  expect(direct["strict-transport-security"]).toBeUndefined();
+  expect(direct["content-security-policy"]).not.toContain("upgrade-insecure-requests");
+  const proxied = await getFrom("127.0.0.2", "/sign-in", { "x-forwarded-proto": "https" });
+  expect(proxied["strict-transport-security"]).toContain("max-age=");
+  expect(proxied["content-security-policy"]).toContain("upgrade-insecure-requests");
 });

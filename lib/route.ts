@@ -7,7 +7,9 @@ import type { AuditActor } from "@/lib/audit/record-audit-event";
 import { isDatabaseReachable } from "@/lib/db/health";
 import { env } from "@/lib/env";
 import { HTTP_STATUS, isAppError } from "@/lib/errors";
-import { checkContentType, checkSameOrigin, isStateChanging } from "@/lib/http/request-guards";
+import { checkContentType, checkSameOrigin, checkSignInRequest, isStateChanging } from "@/lib/http/request-guards";
+import { readJsonBody } from "@/lib/import/read-json-body";
+import { nulTextMessage, nulTextPath } from "@/lib/validation/nul-text";
 import { unavailableResponse } from "@/lib/security/unavailable-response";
 
 // The one wrapper every API route handler goes through: database up, authenticate (session cookie
@@ -50,14 +52,32 @@ async function principalOf(request: Request): Promise<ApiPrincipal | null> {
 }
 
 const INVALID_JSON = Symbol("invalid-json");
+const TOO_LARGE = Symbol("too-large");
 
-async function readInput(request: Request, parseFrom: "query" | "body" | undefined): Promise<unknown> {
+/** A JSON body past this is refused (413) as it streams in, before any of it is parsed (the ingest route reads its own, as large). */
+export const JSON_BODY_MAX_BYTES = 10 * 1024 * 1024;
+/** Signing in takes a few hundred bytes: an anonymous caller may not make the server hold more. */
+export const PUBLIC_JSON_BODY_MAX_BYTES = 64 * 1024;
+
+async function readInput(request: Request, parseFrom: "query" | "body" | undefined, maxBytes: number): Promise<unknown> {
   if (parseFrom === "query" || request.method === "GET" || request.method === "HEAD") return Object.fromEntries(new URL(request.url).searchParams);
-  try {
-    return await request.json();
-  } catch {
-    return INVALID_JSON;
-  }
+  // Not request.json(): it holds the whole body in memory, however large, before it fails or parses.
+  const body = await readJsonBody(request, maxBytes);
+  if (body.ok) return body.value;
+  return body.status === 413 ? TOO_LARGE : INVALID_JSON;
+}
+
+/** PostgreSQL text cannot hold U+0000: such input is the client's mistake (400), not a database error (500). */
+function nulTextProblem(input: unknown): Response | null {
+  const path = nulTextPath(input);
+  return path === null ? null : problem(400, "INVALID", nulTextMessage(path), { issues: [{ path, message: nulTextMessage(path) }] });
+}
+
+/** The answer for a body readInput refused, or null when it read one. */
+function bodyProblem(raw: unknown, maxBytes: number): Response | null {
+  if (raw === INVALID_JSON) return problem(400, "INVALID", "The request body is not valid JSON.");
+  if (raw === TOO_LARGE) return problem(413, "TOO_LARGE", `The request body is larger than ${maxBytes / 1024} KB; nothing of it was used.`);
+  return null;
 }
 
 function schemaProblem(error: z.ZodError): Response {
@@ -91,10 +111,14 @@ export function defineRoute<Schema extends z.ZodType, T>(definition: RouteDefini
         if (refusal) return refusal;
       }
       if (!can(principal.role, definition.permission)) return problem(403, "FORBIDDEN", "This token's or account's role does not allow this.");
-      const raw = await readInput(request, definition.parseFrom);
-      if (raw === INVALID_JSON) return problem(400, "INVALID", "The request body is not valid JSON.");
+      const raw = await readInput(request, definition.parseFrom, JSON_BODY_MAX_BYTES);
+      const refused = bodyProblem(raw, JSON_BODY_MAX_BYTES);
+      if (refused) return refused;
       const params = context?.params ? await context.params : {};
-      const parsed = definition.input.safeParse(typeof raw === "object" && raw !== null && !Array.isArray(raw) ? { ...raw, ...params } : raw);
+      const input = typeof raw === "object" && raw !== null && !Array.isArray(raw) ? { ...raw, ...params } : raw;
+      const nulProblem = nulTextProblem(input);
+      if (nulProblem) return nulProblem;
+      const parsed = definition.input.safeParse(input);
       if (!parsed.success) return schemaProblem(parsed.error);
       const result = await definition.run(parsed.data, { principal, request });
       return result instanceof Response ? result : Response.json(result);
@@ -104,14 +128,19 @@ export function defineRoute<Schema extends z.ZodType, T>(definition: RouteDefini
   };
 }
 
-/** The one public route kind: signing in. Same parsing and error handling, no principal. */
+/** The one public route kind: signing in. Same parsing and error handling, no principal; a POST from a browser must come from this app (login CSRF). */
 export function definePublicRoute<Schema extends z.ZodType, T>(definition: { name: string; input: Schema; run: (input: z.infer<Schema>, context: { request: Request }) => Promise<T | Response> }) {
   routeRegistry.set(definition.name, "public");
   return async (request: Request): Promise<Response> => {
     try {
       if (!(await isDatabaseReachable())) return unavailableResponse(new URL(request.url).pathname);
-      const raw = await readInput(request, "body");
-      if (raw === INVALID_JSON) return problem(400, "INVALID", "The request body is not valid JSON.");
+      if (isStateChanging(request.method)) {
+        const verdict = checkSignInRequest(request.headers, env().MODDESK_URL);
+        if (!verdict.ok) return problem(verdict.status, verdict.code, verdict.message);
+      }
+      const raw = await readInput(request, "body", PUBLIC_JSON_BODY_MAX_BYTES);
+      const refused = bodyProblem(raw, PUBLIC_JSON_BODY_MAX_BYTES) ?? nulTextProblem(raw);
+      if (refused) return refused;
       const parsed = definition.input.safeParse(raw);
       if (!parsed.success) return schemaProblem(parsed.error);
       const result = await definition.run(parsed.data, { request });

@@ -116,6 +116,8 @@ async function main(): Promise<void> {
     }
     process.env.DATABASE_URL = database.url;
     const applied = await migrateResolvedDatabase(database);
+    // A fresh database that DATABASE_URL's own role just migrated is owned by it: check again.
+    if (!database.embedded && applied.length > 0) await refuseSuperuser(database.url);
     say(applied.length > 0 ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database schema is up to date");
 
     const { runFirstRun } = await import("@/lib/setup/first-run");

@@ -1,13 +1,13 @@
 import "server-only";
 import { env } from "@/lib/env";
-import { resolveClientAddress } from "./trusted-proxies";
+import { PEER_ADDRESS_HEADER, resolveClientAddress } from "./trusted-proxies";
 
-/**
- * The TCP peer's address, stamped on every request by scripts/lib/stamp-peer-address.mjs (loaded
- * in front of `next start`), which overwrites any value a client sent. Next's route handlers and
- * server actions see only headers, and Next's own X-Forwarded-For is the client's when it sent one.
- */
-export const PEER_ADDRESS_HEADER = "x-moddesk-peer-address";
+export { PEER_ADDRESS_HEADER };
+
+// The TCP peer's address (PEER_ADDRESS_HEADER) is stamped on every request by
+// scripts/lib/stamp-peer-address.mjs (loaded in front of `next start`), which overwrites any value a
+// client sent. Next's route handlers and server actions see only headers, and Next's own
+// X-Forwarded-For is the client's when it sent one.
 
 let hasWarned = false;
 

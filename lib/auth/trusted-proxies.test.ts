@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeAddress, parseTrustedProxies, resolveClientAddress } from "./trusted-proxies";
+import { isHttpsRequest, normalizeAddress, parseTrustedProxies, PEER_ADDRESS_HEADER, resolveClientAddress } from "./trusted-proxies";
 
 describe("parseTrustedProxies", () => {
   it("trusts nobody by default", () => {
@@ -46,5 +46,24 @@ describe("resolveClientAddress", () => {
   it("normalizes IPv4-mapped IPv6 peers", () => {
     expect(normalizeAddress(" ::FFFF:127.0.0.1 ")).toBe("127.0.0.1");
     expect(normalizeAddress("2001:DB8::1")).toBe("2001:db8::1");
+  });
+});
+
+describe("isHttpsRequest (HSTS and upgrade-insecure-requests)", () => {
+  const proxy = parseTrustedProxies("127.0.0.2");
+  const from = (peer: string, proto?: string) => new Headers({ [PEER_ADDRESS_HEADER]: peer, ...(proto ? { "x-forwarded-proto": proto } : {}) });
+
+  it("believes X-Forwarded-Proto from a trusted proxy only", () => {
+    expect(isHttpsRequest(from("127.0.0.2", "https"), undefined, proxy)).toBe(true);
+    expect(isHttpsRequest(from("127.0.0.2", "http"), undefined, proxy)).toBe(false);
+    expect(isHttpsRequest(from("127.0.0.2", "https, http"), undefined, proxy)).toBe(false);
+    expect(isHttpsRequest(from("203.0.113.9", "https"), undefined, proxy)).toBe(false);
+    expect(isHttpsRequest(from("127.0.0.1", "https"), undefined, parseTrustedProxies(undefined))).toBe(false);
+    expect(isHttpsRequest(new Headers({ "x-forwarded-proto": "https" }), undefined, proxy)).toBe(false);
+  });
+
+  it("is https whenever MODDESK_URL is", () => {
+    expect(isHttpsRequest(from("203.0.113.9"), "https://moddesk.example.org", proxy)).toBe(true);
+    expect(isHttpsRequest(from("203.0.113.9", "https"), "http://localhost:3000", proxy)).toBe(false);
   });
 });

@@ -65,3 +65,20 @@ export function resolveClientAddress(peer: string, forwardedFor: string | null, 
   }
   return client;
 }
+
+/** The TCP peer's address, stamped on every request by scripts/lib/stamp-peer-address.mjs (a client's own value is overwritten). */
+export const PEER_ADDRESS_HEADER = "x-moddesk-peer-address";
+
+/**
+ * Whether the browser reached Moddesk over https (HSTS, upgrade-insecure-requests): MODDESK_URL says
+ * so, or a trusted proxy's X-Forwarded-Proto does. A client's own X-Forwarded-Proto is not believed;
+ * nor is Next's idea of the protocol, which it takes from that same header.
+ */
+export function isHttpsRequest(headers: Headers, configuredUrl: string | undefined, trusted: TrustedProxies): boolean {
+  if (configuredUrl?.startsWith("https://")) return true;
+  const peer = headers.get(PEER_ADDRESS_HEADER);
+  if (!peer || !trusted.isTrusted(peer)) return false;
+  const hops = (headers.get("x-forwarded-proto") ?? "").split(",");
+  // Each proxy appends its own: the last one is what the proxy next to us saw.
+  return hops[hops.length - 1]?.trim().toLowerCase() === "https";
+}

@@ -1,13 +1,27 @@
 import pg from "pg";
 import { pgConfigFromUrl } from "./connection-url";
 
-// The app and the CLI never run as a database superuser: a superuser can switch off the audit table's
-// append-only trigger and rewrite history. The embedded setup never hands out such a URL; a DATABASE_URL
-// of the operator's own is checked here, at start, before anything is served.
+// The app and the CLI never run as a database superuser, nor as the owner of the audit table: either
+// can switch off the audit table's append-only trigger and rewrite history. A role that is a member
+// of a superuser or of the owner counts as one (it can SET ROLE to it). The embedded setup never
+// hands out such a URL; a DATABASE_URL of the operator's own is checked here, at start, before
+// anything is served.
 
 export const ALLOW_SUPERUSER_VARIABLE = "MODDESK_ALLOW_SUPERUSER";
 
 export class SuperuserRefusedError extends Error {}
+
+/** What a login may do to the audit log, as PostgreSQL says. */
+export interface LoginPowers {
+  role: string;
+  superuser: boolean;
+  /** Superuser roles this login is a member of (can SET ROLE to). */
+  superuserVia: string | null;
+  /** The audit table's owner when this login is it or a member of it; null when not (or no table yet). */
+  auditOwner: string | null;
+}
+
+const FIX = "Run `npm run db:roles -- --apply --admin-url <an administrator's URL>` and set DATABASE_URL to the app role's URL it prints";
 
 /** The message an operator reads when DATABASE_URL logs in as a superuser: what is wrong and the fix. */
 export function superuserRefusal(role: string): string {
@@ -18,16 +32,43 @@ export function superuserRefusal(role: string): string {
   );
 }
 
-/** Throws SuperuserRefusedError when `url` logs in as a superuser, unless the override is set (then returns a warning). */
+/** Why this login may not run the app, or null. Pure, so every case is unit-tested. */
+export function loginRefusal(powers: LoginPowers): string | null {
+  if (powers.superuser) return superuserRefusal(powers.role);
+  const override = `(${ALLOW_SUPERUSER_VARIABLE}=1 overrides this, for a throwaway database only).`;
+  if (powers.superuserVia) {
+    return `DATABASE_URL logs in as "${powers.role}", a member of the PostgreSQL superuser role "${powers.superuserVia}" (it can SET ROLE to it and rewrite the audit log), and Moddesk refuses to run as one. ${FIX} ${override}`;
+  }
+  if (powers.auditOwner) {
+    const as = powers.auditOwner === powers.role ? "owns the audit table" : `is a member of "${powers.auditOwner}", the owner of the audit table`;
+    return `DATABASE_URL logs in as "${powers.role}", which ${as}: it could switch off the table's append-only trigger, so Moddesk refuses to run as it (migrations run as the owner, the app as another role). ${FIX} ${override}`;
+  }
+  return null;
+}
+
+const POWERS_SQL = `
+  SELECT current_user AS role,
+         r.rolsuper AS superuser,
+         (SELECT string_agg(s.rolname, ', ' ORDER BY s.rolname) FROM pg_roles s
+           WHERE s.rolsuper AND s.rolname <> current_user AND pg_has_role(current_user, s.oid, 'MEMBER')) AS "superuserVia",
+         (SELECT pg_get_userbyid(c.relowner) FROM pg_class c
+           WHERE c.oid = to_regclass('audit_event') AND pg_has_role(current_user, c.relowner, 'MEMBER')) AS "auditOwner"
+    FROM pg_roles r WHERE r.rolname = current_user`;
+
+/** Throws SuperuserRefusedError when `url` logs in as a superuser or the audit table's owner, unless the override is set (then returns a warning). */
 export async function refuseSuperuser(url: string, allowOverride = process.env[ALLOW_SUPERUSER_VARIABLE] === "1"): Promise<string | null> {
   const client = new pg.Client({ ...pgConfigFromUrl(url), connectionTimeoutMillis: 5_000 });
   await client.connect();
   try {
-    const { rows } = await client.query<{ role: string; superuser: boolean }>("SELECT current_user AS role, rolsuper AS superuser FROM pg_roles WHERE rolname = current_user");
-    const row = rows[0];
-    if (!row?.superuser) return null;
-    if (allowOverride) return `Warning: running as the superuser "${row.role}" because ${ALLOW_SUPERUSER_VARIABLE}=1: the audit log is not protected from this login.`;
-    throw new SuperuserRefusedError(superuserRefusal(row.role));
+    const { rows } = await client.query<LoginPowers>(POWERS_SQL);
+    const powers = rows[0];
+    const refusal = powers ? loginRefusal(powers) : null;
+    if (!refusal || !powers) return null;
+    if (allowOverride) {
+      const what = powers.superuser ? `the superuser "${powers.role}"` : `"${powers.role}", which can rewrite the audit log,`;
+      return `Warning: running as ${what} because ${ALLOW_SUPERUSER_VARIABLE}=1: the audit log is not protected from this login.`;
+    }
+    throw new SuperuserRefusedError(refusal);
   } finally {
     await client.end().catch(() => {});
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkContentType, checkSameOrigin, isStateChanging } from "./request-guards";
+import { checkContentType, checkSameOrigin, checkSignInRequest, isStateChanging } from "./request-guards";
 
 const headers = (values: Record<string, string>) => new Headers(values);
 
@@ -52,5 +52,22 @@ describe("isStateChanging", () => {
   it("is every method but GET, HEAD and OPTIONS", () => {
     expect(["GET", "head", "OPTIONS"].map(isStateChanging)).toEqual([false, false, false]);
     expect(["POST", "PUT", "PATCH", "DELETE"].map(isStateChanging)).toEqual([true, true, true, true]);
+  });
+});
+
+describe("checkSignInRequest (POST /api/v1/sessions sets the session cookie)", () => {
+  const json = { "content-type": "application/json", host: "localhost:3000" };
+  it("lets a script sign in: no Origin, a JSON body", () => {
+    expect(checkSignInRequest(headers(json), undefined)).toEqual({ ok: true });
+    expect(checkSignInRequest(headers({ ...json, origin: "http://localhost:3000" }), undefined)).toEqual({ ok: true });
+  });
+  it.each([
+    ["a page on another port (login CSRF)", { ...json, origin: "http://localhost:4701" }, 403],
+    ["Origin null", { ...json, origin: "null" }, 403],
+    ["Sec-Fetch-Site cross-site", { ...json, "sec-fetch-site": "cross-site" }, 403],
+    ["a no-cors fetch's text/plain body", { "content-type": "text/plain;charset=UTF-8", host: "localhost:3000" }, 415],
+    ["a form post", { "content-type": "application/x-www-form-urlencoded", host: "localhost:3000", origin: "http://localhost:3000" }, 415],
+  ])("refuses %s", (_label, values, status) => {
+    expect(checkSignInRequest(headers(values), undefined)).toMatchObject({ ok: false, status });
   });
 });

@@ -59,3 +59,17 @@ export function checkContentType(headers: Headers, accepted: readonly string[]):
   if (accepted.includes(type)) return { ok: true };
   return { ok: false, status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: `Send the body as ${accepted.join(" or ")} (got ${type === "" ? "no Content-Type" : type}).` };
 }
+
+/**
+ * Signing in over HTTP (POST /api/v1/sessions) sets a session cookie, so a page on another origin
+ * must not do it either: it would sign the visitor in to the attacker's account, and their
+ * decisions would be made as it (login CSRF). A script sends no Origin and needs only a JSON body;
+ * a browser always sends Origin on a POST, and then it must be this app's.
+ */
+export function checkSignInRequest(headers: Headers, configuredUrl: string | undefined): GuardVerdict {
+  if (headers.get("origin") !== null || headers.get("sec-fetch-site") !== null) {
+    const origin = checkSameOrigin(headers, configuredUrl);
+    if (!origin.ok) return origin;
+  }
+  return checkContentType(headers, ["application/json"]);
+}

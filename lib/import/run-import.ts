@@ -6,6 +6,7 @@ import type { CommentContext } from "@/lib/detect/types";
 import type { ChunkRules } from "./chunk-rules";
 import { finishImportBatch, startImportBatch, type ImportVia } from "./import-batch";
 import { matchArticlesByTitle } from "./match-articles-by-title";
+import { nulWarning } from "./nul-warning";
 import { applyFlags, RuleContexts, stageComment } from "./stage-comment";
 import type { ParseEvent, ParsedArticle, ParseProblem } from "./types";
 import { insertArticles, writeCommentChunk, type StagedComment } from "./write-comment-chunk";
@@ -164,6 +165,8 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
           summary.problems.push({ line: comment.line, field: "article", message: `comment refers to article '${comment.articleKey}', which the file does not define` });
           continue;
         }
+        const nul = nulWarning(comment);
+        if (nul) summary.warnings.push(nul);
         const staged = stageComment(comment, comment.articleKey);
         contextsOfChunk.push(contexts.contextFor(staged, articleText));
         chunk.push(staged);

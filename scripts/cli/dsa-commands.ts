@@ -1,8 +1,8 @@
 import { once } from "node:events";
-import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
 import { commentStatementQuerySchema, statementExportQuerySchema } from "@/lib/dsa/schemas";
+import { openPrivateOutput } from "../lib/private-output";
 import { writerFor } from "../lib/sink-writer";
 import { withDatabase } from "../lib/with-database";
 import { say } from "../lib/output";
@@ -21,8 +21,7 @@ async function statementsCommand(args: string[]): Promise<void> {
   const { format, since, until } = parsed.data;
   await withDatabase(async () => {
     const { streamStatements } = await import("@/lib/dsa/stream-statements");
-    const sink = values.out ? createWriteStream(values.out, { mode: 0o600 }) : process.stdout;
-    if (values.out) await once(sink, "open");
+    const sink = values.out ? await openPrivateOutput(values.out) : process.stdout;
     const write = writerFor(sink);
     const chunks = streamStatements({ format, filters: { since, until }, actor: { id: null, label: "cli" }, via: "cli" });
     let step = await chunks.next();

@@ -1,8 +1,8 @@
 import { once } from "node:events";
-import { createWriteStream } from "node:fs";
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
 import { exportQuerySchema } from "@/lib/export/schemas";
+import { openPrivateOutput } from "../lib/private-output";
 import { writerFor } from "../lib/sink-writer";
 import { withDatabase } from "../lib/with-database";
 
@@ -20,8 +20,7 @@ export async function exportCommand(args: string[]): Promise<void> {
   const { format, bom, ...filters } = parsed.data;
   await withDatabase(async () => {
     const { pumpDecisionExport } = await import("@/lib/export/stream-decision-export");
-    const sink = values.out ? createWriteStream(values.out) : process.stdout;
-    if (values.out) await once(sink, "open");
+    const sink = values.out ? await openPrivateOutput(values.out) : process.stdout;
     let summary;
     try {
       summary = await pumpDecisionExport({ format, bom, filters, actor: { id: null, label: "cli" }, via: "cli" }, writerFor(sink));

@@ -15,7 +15,9 @@ export async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
       const warning = await refuseSuperuser(database.url);
       if (warning) process.stderr.write(`${warning}\n`);
     }
-    await migrateResolvedDatabase(database);
+    const applied = await migrateResolvedDatabase(database);
+    // A fresh database that DATABASE_URL's own role just migrated is owned by it: check again.
+    if (!database.embedded && applied.length > 0) await refuseSuperuser(database.url);
     const { ensureDefaultRules } = await import("@/lib/setup/ensure-default-rules");
     await ensureDefaultRules((line) => process.stderr.write(`${line}\n`));
     return await work();

@@ -25,8 +25,30 @@ async function asSuperuser(sql: string): Promise<void> {
   }
 }
 
-beforeAll(() => asSuperuser(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`));
-afterAll(() => asSuperuser(`DROP ROLE IF EXISTS ${role}`));
+// Logins that are not superusers themselves but can still rewrite the audit log.
+const suffix = randomBytes(4).toString("hex");
+const memberOfSuperuser = `moddesk_su_member_${suffix}`;
+const auditOwner = `moddesk_audit_owner_${suffix}`;
+const memberOfOwner = `moddesk_owner_member_${suffix}`;
+const urlAs = (name: string) => {
+  const url = new URL(superuserUrl);
+  url.username = name;
+  url.password = password;
+  return url.toString();
+};
+
+beforeAll(async () => {
+  await asSuperuser(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
+  for (const name of [memberOfSuperuser, auditOwner, memberOfOwner]) await asSuperuser(`CREATE ROLE ${name} LOGIN PASSWORD '${password}'`);
+  await asSuperuser(`GRANT ${decodeURIComponent(new URL(superuserUrl).username)} TO ${memberOfSuperuser}`);
+  // This file's own database (test/db-setup-file.ts): its audit table may change hands.
+  await asSuperuser(`ALTER TABLE audit_event OWNER TO ${auditOwner}`);
+  await asSuperuser(`GRANT ${auditOwner} TO ${memberOfOwner}`);
+});
+afterAll(async () => {
+  await asSuperuser(`ALTER TABLE audit_event OWNER TO CURRENT_USER`);
+  for (const name of [role, memberOfSuperuser, memberOfOwner, auditOwner]) await asSuperuser(`DROP ROLE IF EXISTS ${name}`);
+});
 
 describe("a DATABASE_URL that logs in as a superuser", () => {
   it("is refused with what is wrong and the command that fixes it", async () => {
@@ -41,6 +63,16 @@ describe("a DATABASE_URL that logs in as a superuser", () => {
 
   it("does not stop an ordinary role", async () => {
     await expect(refuseSuperuser(plainUrl, false)).resolves.toBeNull();
+  });
+
+  it("is refused when the login is a member of a superuser role (it can SET ROLE to it)", async () => {
+    await expect(refuseSuperuser(urlAs(memberOfSuperuser), false)).rejects.toThrow(/a member of the PostgreSQL superuser role/);
+  });
+
+  it("is refused when the login owns the audit table, or is a member of its owner", async () => {
+    await expect(refuseSuperuser(urlAs(auditOwner), false)).rejects.toThrow(/which owns the audit table/);
+    await expect(refuseSuperuser(urlAs(memberOfOwner), false)).rejects.toThrow(new RegExp(`is a member of "${auditOwner}", the owner of the audit table`));
+    await expect(refuseSuperuser(urlAs(auditOwner), true)).resolves.toMatch(/^Warning: running as "moddesk_audit_owner_/);
   });
 
   it("stops a CLI command before it touches anything, in one line without a stack trace", () => {
