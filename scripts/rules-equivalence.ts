@@ -1,0 +1,113 @@
+// `node bin/run-ts.mjs scripts/rules-equivalence.ts [--ref <commit>] [--generated <n>]`: the rules
+// engine of this checkout against the engine of an earlier commit (default: the one before the
+// speed work of December, 2f…; any ref works), on the labelled corpus (dev + test, read from
+// ../shared at run time) and on generated comments with evasions. Both engines get the same rule
+// definitions (the default pack, a thousand generated TERMS rules and one rule of every other kind)
+// and the same model, so any difference in a flag (rule, category, reason, spans, score) is the
+// engine's. Exits 1 on the first differences, listing them by comment (no comment text).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { pathToFileURL } from "node:url";
+import { compileRuleSet } from "@/lib/detect/compile-rule-set";
+import { evaluateComment } from "@/lib/detect/evaluate-comment";
+import { shippedModel } from "@/lib/detect/classifier/shipped-model";
+import type { CommentContext, FlagResult, RuleDefinition } from "@/lib/detect/types";
+import { testRule } from "@/lib/detect/test-helpers";
+import { projectRoot } from "@/lib/env";
+import { recordContext } from "@/lib/detect/quality/labelled-record";
+import { corpusSplitPath, readCorpusSplit } from "@/lib/quality/quality-sources";
+import { defaultPackDefinitions } from "@/lib/quality/rule-sources";
+import { mulberry32 } from "@/lib/seeded-random";
+import { extraRules, generateCorpus } from "./bench/rules-bench";
+import { benchComments } from "./bench/import-bench-data";
+import { evasionVariants } from "./lib/evasion-variants";
+
+/** The engine as of the commit this branch started from (before the rules3 speed work). */
+const DEFAULT_REF = "cf6843c";
+
+type Engine = (rules: readonly RuleDefinition[]) => (context: CommentContext) => FlagResult[];
+
+const { values } = parseArgs({ options: { ref: { type: "string", default: DEFAULT_REF }, generated: { type: "string", default: "100000" } } });
+
+/** The lib/detect of `ref`, unpacked inside the project (so re2js and zod resolve) and imported. */
+async function engineAt(ref: string): Promise<Engine> {
+  const sha = execFileSync("git", ["rev-parse", "--short=12", ref], { cwd: projectRoot, encoding: "utf8" }).trim();
+  const dir = path.join(projectRoot, ".scratch", `engine-${sha}`);
+  if (!existsSync(path.join(dir, "lib/detect/compile-rule-set.ts"))) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync("sh", ["-c", `git archive ${sha} lib/detect | tar -x -C '${dir}'`], { cwd: projectRoot });
+  }
+  const compile = await import(pathToFileURL(path.join(dir, "lib/detect/compile-rule-set.ts")).href) as { compileRuleSet: typeof compileRuleSet };
+  const evaluate = await import(pathToFileURL(path.join(dir, "lib/detect/evaluate-comment.ts")).href) as { evaluateComment: typeof evaluateComment };
+  return (rules) => {
+    const set = compile.compileRuleSet(rules, () => model);
+    return (context) => evaluate.evaluateComment(set, context);
+  };
+}
+
+const model = shippedModel();
+const current: Engine = (rules) => {
+  const set = compileRuleSet(rules, () => model);
+  return (context) => evaluateComment(set, context);
+};
+
+/** One rule of every kind the default pack does not exercise the way an admin might write it. */
+function kindRules(): RuleDefinition[] {
+  return [
+    testRule("REGEX", { pattern: "\\b(?:budget|loan) (?:deficit|debt)\\b", target: "normalized" }, { id: "r-ungated", name: "ungated normalized" }),
+    testRule("REGEX", { pattern: "[A-Z]{4,}!+", target: "original" }, { id: "r-original", name: "original capitals" }),
+    testRule("REGEX", { pattern: "(?:really|very) (?:bad|sad)", flags: "i", target: "original", requires: ["bad", "sad"] }, { id: "r-gated-i", name: "gated original i" }),
+    testRule("OFF_TOPIC", { maxSimilarity: 0.2, minWords: 6 }, { id: "r-off", name: "off topic strict", category: "OFF_TOPIC" }),
+    testRule("SHOUTING", { minLetters: 12, minUpperRatio: 0.6 }, { id: "r-shout", name: "shouting", category: "SPAM" }),
+    testRule("LINKS", { maxLinks: 0 }, { id: "r-links", name: "links", category: "SPAM" }),
+    testRule("REPETITION", { minRepeats: 3, minCharRun: 6 }, { id: "r-rep", name: "repetition", category: "SPAM" }),
+    testRule("NEAR", { a: ["india*", "pakistan*"], b: ["fail*", "corrupt*"], within: 4 }, { id: "r-near", name: "near" }),
+    testRule("CLASSIFIER", { threshold: 0.2 }, { id: "r-model-low", name: "model low", category: "NATIONALIST" }),
+  ];
+}
+
+function* labelledContexts(): Generator<[string, CommentContext]> {
+  if (!existsSync(corpusSplitPath("dev"))) throw new Error("the labelled corpus is not there: set MODDESK_CORPUS");
+  for (const split of ["dev", "test"] as const) for (const record of readCorpusSplit(split)) yield [record.id, recordContext(record)];
+}
+
+function* generatedContexts(count: number): Generator<[string, CommentContext]> {
+  const random = mulberry32(7);
+  for (const [index, context] of generateCorpus(random, count * 350).slice(0, count).entries()) yield [`rules-bench:${index}`, context];
+  let previous = "";
+  for (const comment of benchComments(count)) {
+    const context: CommentContext = { body: comment.body, articleText: `${comment.articleTitle}\n`, authorName: comment.author };
+    if (comment.parentId) context.parentBody = previous;
+    previous = comment.body;
+    yield [comment.id, context];
+  }
+  for (const [index, body] of evasionVariants(mulberry32(11), count / 10).entries()) yield [`evasion:${index}`, { body, articleText: "India and Pakistan talks\n" }];
+}
+
+async function main(): Promise<void> {
+  const rules = [...defaultPackDefinitions(), ...kindRules(), ...extraRules(mulberry32(3))];
+  const before = (await engineAt(values.ref!))(rules);
+  const after = current(rules);
+  let compared = 0;
+  let flagged = 0;
+  const differences: string[] = [];
+  const sources: [string, Iterable<[string, CommentContext]>][] = [["corpus", labelledContexts()], ["generated", generatedContexts(Number(values.generated))]];
+  for (const [name, contexts] of sources) {
+    for (const [id, context] of contexts) {
+      const was = JSON.stringify(before(context));
+      const now = JSON.stringify(after(context));
+      compared++;
+      if (now !== "[]") flagged++;
+      if (was !== now && differences.length < 20) differences.push(`${name} ${id}:\n  before ${was}\n  after  ${now}`);
+    }
+  }
+  console.log(`${compared} comments compared (${flagged} flagged), ${rules.length} rules, engine of ${values.ref} vs this checkout: ${differences.length === 0 ? "identical flags" : `${differences.length}+ differ`}`);
+  if (differences.length > 0) {
+    console.log(differences.join("\n"));
+    process.exitCode = 1;
+  }
+}
+
+await main();
