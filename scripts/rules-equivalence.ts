@@ -1,21 +1,17 @@
 // `node bin/run-ts.mjs scripts/rules-equivalence.ts [--ref <commit>] [--generated <n>]`: the rules
-// engine of this checkout against the engine of an earlier commit (default: the one before the
-// speed work of December, 2f…; any ref works), on the labelled corpus (dev + test, read from
+// engine of this checkout against the engine of an earlier commit (default: the one the December
+// speed work started from, scripts/lib/engine-at.ts; any ref works), on the labelled corpus (dev + test, read from
 // ../shared at run time) and on generated comments with evasions. Both engines get the same rule
 // definitions (the default pack, a thousand generated TERMS rules and one rule of every other kind)
 // and the same model, so any difference in a flag (rule, category, reason, spans, score) is the
 // engine's. Exits 1 on the first differences, listing them by comment (no comment text).
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
-import path from "node:path";
+import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { pathToFileURL } from "node:url";
 import { compileRuleSet } from "@/lib/detect/compile-rule-set";
 import { evaluateComment } from "@/lib/detect/evaluate-comment";
 import { shippedModel } from "@/lib/detect/classifier/shipped-model";
 import type { CommentContext, FlagResult, RuleDefinition } from "@/lib/detect/types";
 import { testRule } from "@/lib/detect/test-helpers";
-import { projectRoot } from "@/lib/env";
 import { recordContext } from "@/lib/detect/quality/labelled-record";
 import { corpusSplitPath, readCorpusSplit } from "@/lib/quality/quality-sources";
 import { defaultPackDefinitions } from "@/lib/quality/rule-sources";
@@ -23,29 +19,11 @@ import { mulberry32 } from "@/lib/seeded-random";
 import { extraRules, generateCorpus } from "./bench/rules-bench";
 import { benchComments } from "./bench/import-bench-data";
 import { evasionVariants } from "./lib/evasion-variants";
-
-/** The engine as of the commit this branch started from (before the rules3 speed work). */
-const DEFAULT_REF = "cf6843c";
+import { DEFAULT_ENGINE_REF, engineAt } from "./lib/engine-at";
 
 type Engine = (rules: readonly RuleDefinition[]) => (context: CommentContext) => FlagResult[];
 
-const { values } = parseArgs({ options: { ref: { type: "string", default: DEFAULT_REF }, generated: { type: "string", default: "100000" } } });
-
-/** The lib/detect of `ref`, unpacked inside the project (so re2js and zod resolve) and imported. */
-async function engineAt(ref: string): Promise<Engine> {
-  const sha = execFileSync("git", ["rev-parse", "--short=12", ref], { cwd: projectRoot, encoding: "utf8" }).trim();
-  const dir = path.join(projectRoot, ".scratch", `engine-${sha}`);
-  if (!existsSync(path.join(dir, "lib/detect/compile-rule-set.ts"))) {
-    mkdirSync(dir, { recursive: true });
-    execFileSync("sh", ["-c", `git archive ${sha} lib/detect | tar -x -C '${dir}'`], { cwd: projectRoot });
-  }
-  const compile = await import(pathToFileURL(path.join(dir, "lib/detect/compile-rule-set.ts")).href) as { compileRuleSet: typeof compileRuleSet };
-  const evaluate = await import(pathToFileURL(path.join(dir, "lib/detect/evaluate-comment.ts")).href) as { evaluateComment: typeof evaluateComment };
-  return (rules) => {
-    const set = compile.compileRuleSet(rules, () => model);
-    return (context) => evaluate.evaluateComment(set, context);
-  };
-}
+const { values } = parseArgs({ options: { ref: { type: "string", default: DEFAULT_ENGINE_REF }, generated: { type: "string", default: "100000" } } });
 
 const model = shippedModel();
 const current: Engine = (rules) => {
@@ -88,7 +66,8 @@ function* generatedContexts(count: number): Generator<[string, CommentContext]> 
 
 async function main(): Promise<void> {
   const rules = [...defaultPackDefinitions(), ...kindRules(), ...extraRules(mulberry32(3))];
-  const before = (await engineAt(values.ref!))(rules);
+  const olderEngine = await engineAt(values.ref!);
+  const before = olderEngine(rules, model);
   const after = current(rules);
   let compared = 0;
   let flagged = 0;
