@@ -1,10 +1,11 @@
 // `node bin/run-ts.mjs scripts/rules-equivalence.ts [--ref <commit>] [--generated <n>]`: the rules
 // engine of this checkout against the engine of an earlier commit (default: the one the December
-// speed work started from, scripts/lib/engine-at.ts; any ref works), on the labelled corpus (dev + test, read from
-// ../shared at run time) and on generated comments with evasions. Both engines get the same rule
-// definitions (the default pack, a thousand generated TERMS rules and one rule of every other kind)
-// and the same model, so any difference in a flag (rule, category, reason, spans, score) is the
-// engine's. Exits 1 on the first differences, listing them by comment (no comment text).
+// speed work started from, scripts/lib/engine-at.ts; any ref works), on the labelled corpus (dev +
+// test) and both HateCheck suites, read from ../shared at run time, and on generated comments with
+// evasions. Both engines get the same rule definitions (the default pack, a thousand generated
+// TERMS rules and one rule of every other kind) and the same model, so any difference in a flag
+// (rule, category, reason, spans, score) is the engine's. Exits 1 on differences, listing the
+// first ones by comment id (the flags, not the comment's text).
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { compileRuleSet } from "@/lib/detect/compile-rule-set";
@@ -13,7 +14,7 @@ import { shippedModel } from "@/lib/detect/classifier/shipped-model";
 import type { CommentContext, FlagResult, RuleDefinition } from "@/lib/detect/types";
 import { testRule } from "@/lib/detect/test-helpers";
 import { recordContext } from "@/lib/detect/quality/labelled-record";
-import { corpusSplitPath, readCorpusSplit } from "@/lib/quality/quality-sources";
+import { HATECHECK_SUITES, corpusSplitPath, readCorpusSplit, readHateCheck, type HateCheckSuite } from "@/lib/quality/quality-sources";
 import { defaultPackDefinitions } from "@/lib/quality/rule-sources";
 import { mulberry32 } from "@/lib/seeded-random";
 import { extraRules, generateCorpus } from "./bench/rules-bench";
@@ -51,6 +52,12 @@ function* labelledContexts(): Generator<[string, CommentContext]> {
   for (const split of ["dev", "test"] as const) for (const record of readCorpusSplit(split)) yield [record.id, recordContext(record)];
 }
 
+function* hateCheckContexts(): Generator<[string, CommentContext]> {
+  for (const suite of Object.keys(HATECHECK_SUITES) as HateCheckSuite[]) {
+    for (const entry of readHateCheck(suite)) yield [`hatecheck-${suite}:${entry.id}`, { body: entry.text }];
+  }
+}
+
 function* generatedContexts(count: number): Generator<[string, CommentContext]> {
   const random = mulberry32(7);
   for (const [index, context] of generateCorpus(random, count * 350).slice(0, count).entries()) yield [`rules-bench:${index}`, context];
@@ -72,7 +79,7 @@ async function main(): Promise<void> {
   let compared = 0;
   let flagged = 0;
   const differences: string[] = [];
-  const sources: [string, Iterable<[string, CommentContext]>][] = [["corpus", labelledContexts()], ["generated", generatedContexts(Number(values.generated))]];
+  const sources: [string, Iterable<[string, CommentContext]>][] = [["corpus", labelledContexts()], ["hatecheck", hateCheckContexts()], ["generated", generatedContexts(Number(values.generated))]];
   for (const [name, contexts] of sources) {
     for (const [id, context] of contexts) {
       const was = JSON.stringify(before(context));
