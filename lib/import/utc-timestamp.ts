@@ -21,11 +21,26 @@ export function parseUtcTimestamp(value: string): Date | undefined {
     && value.charCodeAt(10) === 84 && value.charCodeAt(13) === 58 && value.charCodeAt(16) === 58
     && DIGIT_AT.every((at) => isDigit(value.charCodeAt(at)));
   if (!isCanonical) return parseTimestamp(value);
-  return wallClockToDate(
-    digitsAt(value, 0, 4), digitsAt(value, 5, 2), digitsAt(value, 8, 2),
-    digitsAt(value, 11, 2), digitsAt(value, 14, 2), digitsAt(value, 17, 2), 0,
-    length === 24 ? digitsAt(value, 20, 3) : 0,
-  );
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  const hour = digitsAt(value, 11, 2);
+  const minute = digitsAt(value, 14, 2);
+  const second = digitsAt(value, 17, 2);
+  const millis = length === 24 ? digitsAt(value, 20, 3) : 0;
+  // Years below 100 mean 19xx to Date.UTC: wallClockToDate refuses them, and decides them here too.
+  if (year < 100) return wallClockToDate(year, month, day, hour, minute, second, 0, millis);
+  // What wallClockToDate's round trip accepts, without building two Dates: a second past 59 rolls
+  // the minute over, so it fails there too.
+  const isValid = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59;
+  return isValid ? new Date(Date.UTC(year, month - 1, day, hour, minute, second, millis)) : undefined;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const isLeap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && isLeap ? 29 : DAYS_IN_MONTH[month - 1]!;
 }
 
 function isDigit(code: number): boolean {
