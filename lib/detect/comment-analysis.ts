@@ -10,9 +10,12 @@ const sharedFeatures = new HashedFeatures();
 
 /**
  * Everything rules may read about one comment, computed once. Valid only during the
- * evaluateComment call that built it: the normalizer's buffers are reused for the next comment.
+ * evaluateComment call that began it: one instance and the normalizer's buffers serve every
+ * comment in turn (no per-comment allocation of its typed arrays).
  */
 export class CommentAnalysis {
+  context: CommentContext = { body: "" };
+  private matcher: TermMatcher | null = null;
   private normalizedText: string | null = null;
   private featuresFor: LinearModel | null = null;
   private featuresWindow = -1;
@@ -21,11 +24,20 @@ export class CommentAnalysis {
   private readonly bestWindowStart = new Int32Array(4);
 
   constructor(
-    readonly context: CommentContext,
     readonly normalized: TextNormalizer,
-    private readonly matcher: TermMatcher,
     private readonly hits: HitList,
   ) {}
+
+  /** Starts the analysis of the comment the normalizer and the hit list were just run on. */
+  begin(context: CommentContext, matcher: TermMatcher): this {
+    this.context = context;
+    this.matcher = matcher;
+    this.normalizedText = null;
+    this.featuresFor = null;
+    this.featuresWindow = -1;
+    this.scoredFor = null;
+    return this;
+  }
 
   get body(): string {
     return this.context.body;
@@ -40,7 +52,7 @@ export class CommentAnalysis {
 
   hitsFor(slot: number): readonly TermHit[] {
     // Built on demand: only the rules whose slots were hit ask, so clean comments allocate nothing.
-    return hitsOf(this.matcher, this.hits, slot);
+    return hitsOf(this.matcher!, this.hits, slot);
   }
 
   /** Index of the word containing normalized position `at`. */

@@ -6,6 +6,7 @@ import { HitList, matchTermsInto } from "./term-matcher";
 
 const normalizer = new TextNormalizer();
 const hits = new HitList();
+const analysis = new CommentAnalysis(normalizer, hits);
 // Per-call scratch, reused: which rules a hit touched (epoch-stamped, never cleared) and their indexes.
 let touchedStamp = new Int32Array(64);
 let touchedEpoch = 0;
@@ -16,7 +17,7 @@ export function evaluateComment(set: CompiledRuleSet, ctx: CommentContext): Flag
   normalizer.run(ctx.body);
   hits.count = 0;
   matchTermsInto(set.termMatcher, normalizer, hits);
-  const analysis = new CommentAnalysis(ctx, normalizer, set.termMatcher, hits);
+  analysis.begin(ctx, set.termMatcher);
   const flags: FlagResult[] = [];
   const always = set.alwaysEvaluated;
   if (hits.count === 0) {

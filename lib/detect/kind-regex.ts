@@ -7,6 +7,8 @@ import type { CommentAnalysis } from "./comment-analysis";
 import type { RE2JS } from "re2js";
 
 const MAX_SPANS = 50;
+/** RE2's search mode for matchWithGroup: a match may start anywhere from the start position on. */
+const UNANCHORED = 0;
 /**
  * A gated pattern on normalized text reads only these many words before and after each gate word:
  * every match contains one, and the patterns a pack needs span a dozen words at most, most of them
@@ -58,7 +60,13 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
         // test() runs RE2's DFA; find() its slower position-tracking engine, so only on a hit.
         if (!compiled.test(text)) continue;
         const matcher = compiled.matcher(text);
-        while (spans.length < MAX_SPANS && matcher.find()) {
+        let searched = false;
+        while (spans.length < MAX_SPANS) {
+          // find() runs RE2's NFA, slow on the pack's long alternations, and its last call reads
+          // the rest of the window only to fail: the DFA first says whether another match is there.
+          if (searched && !hasMatchFrom(compiled, text, nextSearchStart(text, matcher))) break;
+          searched = true;
+          if (!matcher.find()) break;
           const start = from + matcher.start() - before.length;
           const end = Math.min(to, from + matcher.end() - before.length);
           if (end <= start) continue;
@@ -80,6 +88,18 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
       };
     },
   };
+}
+
+/** Where Matcher.find() resumes after its last match: its end, one code point on after an empty match. */
+function nextSearchStart(text: string, matcher: ReturnType<RE2JS["matcher"]>): number {
+  const end = matcher.end();
+  if (matcher.start() !== end) return end;
+  return end + ((text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1);
+}
+
+/** Whether `pattern` matches `text` from `start` on (as find() would search), by RE2's DFA: no positions, no NFA. */
+function hasMatchFrom(pattern: RE2JS, text: string, start: number): boolean {
+  return pattern.re2().matchWithGroup(text, start, text.length, UNANCHORED, 0)[0] === true;
 }
 
 /**

@@ -209,9 +209,11 @@ export class TextNormalizer {
   }
 
   textOf(from = 0, to = this.length): string {
+    // apply() takes the typed array as it is (copying it into an Array first cost as much as
+    // the regex rules that ask for the text); chunks keep the argument count bounded.
     let text = "";
     for (let k = from; k < to; k += 8192) {
-      text += String.fromCharCode.apply(null, Array.from(this.codes.subarray(k, Math.min(to, k + 8192))));
+      text += String.fromCharCode.apply(null, this.codes.subarray(k, Math.min(to, k + 8192)) as unknown as number[]);
     }
     return text;
   }

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { articleKeyFor, commentContentHash, commentKeyFor } from "./content-hash";
 
@@ -9,6 +10,12 @@ describe("commentContentHash", () => {
     const decomposed = commentContentHash({ articleKey: "id:1", authorName: "Zoë", postedAt, body: "cafe\u0301" });
     expect(composed).toMatch(/^[0-9a-f]{64}$/);
     expect(decomposed).toBe(composed);
+  });
+
+  it("stays the digest stored keys were made with (dedupe across imports depends on it)", () => {
+    const canonical = JSON.stringify(["id:1", "Zoë", "2015-07-23T18:43:00.000Z", "café \u{1F621} \"quoted\""]);
+    const stored = createHash("sha256").update(canonical, "utf8").digest("hex");
+    expect(commentContentHash({ articleKey: "id:1", authorName: "Zoë", postedAt, body: " cafe\u0301 \u{1F621} \"quoted\"\n" })).toBe(stored);
   });
 
   it("cannot be fooled by moving text between fields", () => {

@@ -1,7 +1,8 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
+// One-shot hashing: a Hash object per comment cost a sixth of the content hash in bulk imports.
 function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  return hash("sha256", text, "hex");
 }
 
 /** The body as it is compared for dedupe: the same text typed on two systems must hash the same. */

@@ -1,5 +1,6 @@
 import { commentKeyFor } from "./content-hash";
-import { notADateMessage, parseTimestamp } from "./dates";
+import { notADateMessage } from "./dates";
+import { parseUtcTimestamp } from "./utc-timestamp";
 import type { JsonComment } from "./schemas";
 import type { CommentStatusHint, ParsedComment } from "./types";
 
@@ -14,7 +15,7 @@ export type JsonCommentResult = { ok: true; comment: ParsedComment } | { ok: fal
 /** A schema-valid JSON/JSONL comment as a ParsedComment (shared by both formats and the ingest API). */
 export function parsedCommentFromJson(input: JsonComment, articleKey: string, index: number, line: number): JsonCommentResult {
   // zod's datetime check is a pattern; this also rejects impossible dates such as February 30.
-  const postedAt = parseTimestamp(input.postedAt);
+  const postedAt = parseUtcTimestamp(input.postedAt);
   if (postedAt === undefined) return { ok: false, field: "postedAt", message: notADateMessage("postedAt", input.postedAt) };
   const authorName = input.author?.trim() || undefined;
   const comment: ParsedComment = {

@@ -3,17 +3,17 @@
 // the adapted model) once, like the in-thread path, then answers one chunk per message, in order.
 import { parentPort } from "node:worker_threads";
 import { getDb } from "@/lib/db/client";
-import type { CommentContext } from "@/lib/detect/types";
 import { loadRuleEvaluator } from "@/lib/rules/load-rule-evaluator";
+import { packFlags, unpackContexts, type PackedContexts } from "./rules-worker-messages";
 
 const port = parentPort;
 if (!port) throw new Error("rules-worker-main.ts runs as a worker thread");
 const evaluate = await loadRuleEvaluator();
 // The rules are compiled: the thread needs no database connection from here on.
 await getDb().$disconnect();
-port.on("message", (contexts: CommentContext[]) => {
+port.on("message", (packed: PackedContexts) => {
   const started = performance.now();
-  const flags = contexts.map((context) => evaluate(context));
-  port.postMessage({ flags, ms: performance.now() - started });
+  const flags = packFlags(unpackContexts(packed).map((context) => evaluate(context)));
+  port.postMessage({ flags, count: packed.bodies.length, ms: performance.now() - started });
 });
 port.postMessage({ ready: true });

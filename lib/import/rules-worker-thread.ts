@@ -4,6 +4,7 @@ import { Worker } from "node:worker_threads";
 import { projectRoot } from "@/lib/env";
 import type { FlagResult } from "@/lib/detect/types";
 import type { ChunkRules } from "./chunk-rules";
+import { packContexts, unpackFlags, type PackedFlags } from "./rules-worker-messages";
 
 // The rules of a bulk import on a worker thread (the CLI and the bench pass startRulesWorker to
 // importFile). Never imported from the Next app: the worker needs the sources and tsx on disk.
@@ -39,13 +40,15 @@ export async function startRulesWorker(): Promise<ChunkRules> {
   worker.on("error", failAll);
   const onExitAfterStart = (code: number) => failAll(new Error(`the rules worker exited with ${code}`));
   worker.on("exit", onExitAfterStart);
-  worker.on("message", (result: { flags: FlagResult[][]; ms: number }) => waiting.shift()?.resolve(result));
+  worker.on("message", (result: { flags: PackedFlags; count: number; ms: number }) => {
+    waiting.shift()?.resolve({ flags: unpackFlags(result.flags, result.count), ms: result.ms });
+  });
   return {
     evaluate: (contexts) => {
       if (failure) return Promise.reject(failure);
       return new Promise((resolve, reject) => {
         waiting.push({ resolve, reject });
-        worker.postMessage(contexts);
+        worker.postMessage(packContexts(contexts));
       });
     },
     close: async () => {

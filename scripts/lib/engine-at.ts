@@ -1,0 +1,33 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { compileRuleSet } from "@/lib/detect/compile-rule-set";
+import type { evaluateComment } from "@/lib/detect/evaluate-comment";
+import type { LinearModel } from "@/lib/detect/classifier/linear-model";
+import type { CommentContext, FlagResult, RuleDefinition } from "@/lib/detect/types";
+import { projectRoot } from "@/lib/env";
+
+/** The engine as of the commit the December speed work started from. */
+export const DEFAULT_ENGINE_REF = "cf6843c";
+
+export type EngineAt = (rules: readonly RuleDefinition[], model: LinearModel) => (context: CommentContext) => FlagResult[];
+
+/**
+ * The rules engine (lib/detect) of an earlier commit, unpacked under .scratch (inside the project,
+ * so re2js and zod resolve) and imported beside this checkout's: for old-against-new comparisons.
+ */
+export async function engineAt(ref: string): Promise<EngineAt> {
+  const sha = execFileSync("git", ["rev-parse", "--short=12", ref], { cwd: projectRoot, encoding: "utf8" }).trim();
+  const dir = path.join(projectRoot, ".scratch", `engine-${sha}`);
+  if (!existsSync(path.join(dir, "lib/detect/compile-rule-set.ts"))) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync("sh", ["-c", `git archive ${sha} lib/detect | tar -x -C '${dir}'`], { cwd: projectRoot });
+  }
+  const compile = await import(pathToFileURL(path.join(dir, "lib/detect/compile-rule-set.ts")).href) as { compileRuleSet: typeof compileRuleSet };
+  const evaluate = await import(pathToFileURL(path.join(dir, "lib/detect/evaluate-comment.ts")).href) as { evaluateComment: typeof evaluateComment };
+  return (rules, model) => {
+    const set = compile.compileRuleSet(rules, () => model);
+    return (context) => evaluate.evaluateComment(set, context);
+  };
+}
