@@ -12,7 +12,7 @@ export function EndpointHealth({ endpoint, timeZone, now }: { endpoint: Endpoint
     );
   }
   const state = breakerState(endpoint, now);
-  const failing = `Failing since ${formatDateTime(endpoint.failingSince, timeZone)} (${endpoint.consecutiveFailures} failed attempts in a row)`;
+  const failing = `Failing since ${formatDateTime(endpoint.failingSince, timeZone)} (${endpoint.consecutiveFailures} failed ${endpoint.consecutiveFailures === 1 ? "attempt" : "attempts"} in a row)`;
   const next =
     state === "paused"
       ? ` · paused: next try at ${formatDateTime(endpoint.pausedUntil, timeZone)}, with one delivery; the others wait for it`
