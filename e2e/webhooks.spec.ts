@@ -48,6 +48,20 @@ test("a hide reaches a signed webhook receiver, and the delivery shows as succee
   const secret = (await admin.getByTestId("webhook-secret").textContent())!.trim();
   expect(secret).toMatch(/^whsec_/);
 
+  // A second endpoint whose receiver is gone (a port nobody listens on): the page says it is failing.
+  const gone = http.createServer();
+  gone.listen(0, "127.0.0.1");
+  await once(gone, "listening");
+  const goneUrl = `http://127.0.0.1:${(gone.address() as AddressInfo).port}/gone`;
+  gone.close();
+  await once(gone, "close");
+  await admin.reload();
+  await admin.getByLabel("Receiver URL").fill(goneUrl);
+  await admin.getByLabel("Allow private and loopback addresses").check();
+  await admin.getByRole("button", { name: "Add endpoint" }).click();
+  await expect(admin.getByTestId("webhook-secret")).toBeVisible();
+  const healthOf = (target: string) => admin.getByTestId("webhook-endpoint").filter({ hasText: target }).getByTestId("endpoint-health");
+
   const moderator = await (await browser.newContext()).newPage();
   await signIn(moderator, "moderator");
   await moderator.goto(`/queue?tab=pending&article=${articleId}`);
@@ -62,6 +76,13 @@ test("a hide reaches a signed webhook receiver, and the delivery shows as succee
   expect(event).toMatchObject({ type: "comment.decided", data: { comment: { id: commentId }, decision: { action: "HIDE", reason: "SPAM" } } });
 
   await admin.reload();
-  await expect(admin.getByTestId("delivery-status").first()).toHaveText("succeeded");
+  await expect(admin.getByTestId("delivery-status").filter({ hasText: "succeeded" }).first()).toBeVisible();
+  await expect(healthOf(url)).toHaveText("Answering");
+  await expect
+    .poll(async () => {
+      await admin.reload();
+      return healthOf(goneUrl).textContent();
+    }, { timeout: 20_000 })
+    .toMatch(/^Failing since .+ \(\d+ failed attempts? in a row\)/);
   server.close();
 });

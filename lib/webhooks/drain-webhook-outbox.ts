@@ -1,26 +1,18 @@
 import "server-only";
 import { drainStarter } from "@/lib/jobs/start-drains";
 import { getPgPool } from "@/lib/db/pg-pool";
-import { retryDelaySeconds } from "./backoff";
-import { postWebhook, type AttemptOutcome } from "./post-webhook";
+import { claimDeliveries, type ClaimedDelivery } from "./claim-deliveries";
+import { lanesFor } from "./endpoint-breaker";
+import { postWebhook } from "./post-webhook";
+import { recordAttempt } from "./record-attempt";
 
 // Delivers what the outbox holds. Each endpoint is drained on its own, so a slow or dead receiver
-// only delays its own deliveries. A delivery is claimed by pushing its next attempt past a lease
-// (an UPDATE … RETURNING over rows locked with SKIP LOCKED), then posted outside any transaction:
-// several app instances drain one outbox without sending a delivery twice at once, and a process
-// that dies mid-delivery leaves it to be retried when the lease runs out (at least once; receivers
-// drop repeats by webhook-id). Per endpoint and ordering key only the oldest pending delivery can
-// be claimed, so a comment's events arrive in order even across retries.
-
-const CLAIM_BATCH = 10;
-const LEASE_SECONDS = 120;
-
-interface ClaimedDelivery {
-  id: number;
-  messageId: string;
-  payload: unknown;
-  attempts: number;
-}
+// only delays its own deliveries. While an endpoint answers, up to DELIVERIES_IN_FLIGHT deliveries
+// are on the wire at once (a comment's events still one after the other: claim-deliveries.ts); a
+// receiver taking 3 s per answer gets four times the throughput of one-at-a-time. When it stops
+// answering, its breaker pauses it and one probe at a time finds out when it is back
+// (endpoint-breaker.ts): a dead endpoint costs a socket now and then, not one per pending delivery.
+// Deliveries are posted outside any transaction; at least once (receivers drop repeats by webhook-id).
 
 interface EndpointRow {
   id: number;
@@ -30,71 +22,69 @@ interface EndpointRow {
   previousSecretUntil: Date | null;
   timeoutMs: number;
   allowPrivateNetwork: boolean;
+  consecutiveFailures: number;
 }
 
-const CLAIM = `
-  WITH due AS (
-    SELECT d.id FROM webhook_delivery d
-    WHERE d."endpointId" = $1 AND d.status = 'PENDING' AND d."nextAttemptAt" <= now() AT TIME ZONE 'UTC'
-      AND NOT EXISTS (
-        SELECT FROM webhook_delivery earlier
-        WHERE earlier."endpointId" = d."endpointId" AND earlier."orderingKey" = d."orderingKey" AND earlier.status = 'PENDING' AND earlier.id < d.id)
-    ORDER BY d.id
-    LIMIT $2
-    FOR UPDATE SKIP LOCKED)
-  UPDATE webhook_delivery d SET "nextAttemptAt" = now() AT TIME ZONE 'UTC' + make_interval(secs => $3)
-  FROM due WHERE d.id = due.id
-  RETURNING d.id, d."messageId", d.payload, d.attempts`;
-
-const RECORD = `
-  UPDATE webhook_delivery SET
-    attempts = attempts + 1,
-    status = $2::"WebhookDeliveryStatus",
-    "nextAttemptAt" = now() AT TIME ZONE 'UTC' + make_interval(secs => $3),
-    "lastAttemptAt" = now() AT TIME ZONE 'UTC',
-    "lastStatusCode" = $4, "lastLatencyMs" = $5, "lastResponse" = $6,
-    "deliveredAt" = CASE WHEN $2 = 'SUCCEEDED' THEN now() AT TIME ZONE 'UTC' END
-  WHERE id = $1`;
-
-async function recordOutcome(delivery: ClaimedDelivery, outcome: AttemptOutcome): Promise<void> {
-  const failedAttempts = delivery.attempts + 1;
-  const retryIn = outcome.ok ? 0 : retryDelaySeconds(failedAttempts);
-  const status = outcome.ok ? "SUCCEEDED" : retryIn === null ? "DEAD" : "PENDING";
-  await getPgPool().query(RECORD, [delivery.id, status, retryIn ?? 0, outcome.statusCode, outcome.latencyMs, outcome.response]);
+async function loadEndpoint(endpointId: number): Promise<EndpointRow | undefined> {
+  const result = await getPgPool().query<EndpointRow>(
+    `SELECT id, url, secret, "previousSecret", "previousSecretUntil" AT TIME ZONE 'UTC' AS "previousSecretUntil", "timeoutMs", "allowPrivateNetwork", "consecutiveFailures"
+     FROM webhook_endpoint WHERE id = $1 AND enabled AND ("pausedUntil" IS NULL OR "pausedUntil" <= now() AT TIME ZONE 'UTC')`,
+    [endpointId],
+  );
+  return result.rows[0];
 }
 
-/** Delivers every due delivery of one endpoint, in order; returns how many attempts were made. */
+/**
+ * Delivers the endpoint's due deliveries until none is left, or its breaker pauses it; returns how
+ * many attempts were made. After a failed attempt (and while probing), one delivery at a time.
+ */
 export async function drainEndpoint(endpointId: number): Promise<number> {
-  const pool = getPgPool();
-  const endpoint = (
-    await pool.query<EndpointRow>(
-      `SELECT id, url, secret, "previousSecret", "previousSecretUntil" AT TIME ZONE 'UTC' AS "previousSecretUntil", "timeoutMs", "allowPrivateNetwork" FROM webhook_endpoint WHERE id = $1 AND enabled`,
-      [endpointId],
-    )
-  ).rows[0];
+  const endpoint = await loadEndpoint(endpointId);
   if (!endpoint) return 0;
   let attempts = 0;
-  for (;;) {
-    const claimed = (await pool.query<ClaimedDelivery>(CLAIM, [endpointId, CLAIM_BATCH, LEASE_SECONDS])).rows.sort((a, b) => a.id - b.id);
-    if (claimed.length === 0) return attempts;
-    for (const delivery of claimed) {
-      const outcome = await postWebhook(endpoint, delivery.messageId, JSON.stringify(delivery.payload));
-      await recordOutcome(delivery, outcome);
-      attempts++;
+  let isPaused = false;
+  let lanes = lanesFor(endpoint.consecutiveFailures);
+  // A database error stops the claiming; the lanes still in flight finish first, then it is thrown
+  // (the lease hands the failed one to a later drain).
+  const failures: unknown[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const deliver = async (delivery: ClaimedDelivery) => {
+    try {
+      const outcome = await postWebhook(endpoint, delivery.messageId, delivery.body);
+      const breaker = await recordAttempt(endpointId, delivery, outcome);
+      attempts += 1;
+      isPaused ||= breaker.isPaused;
+      lanes = lanesFor(breaker.consecutiveFailures);
+    } catch (error) {
+      failures.push(error);
     }
+  };
+  for (;;) {
+    if (failures.length > 0 && inFlight.size === 0) throw failures[0];
+    const room = isPaused || failures.length > 0 ? 0 : lanes - inFlight.size;
+    const claimed = room > 0 ? await claimDeliveries(endpointId, room) : [];
+    for (const delivery of claimed) {
+      const lane: Promise<void> = deliver(delivery).finally(() => inFlight.delete(lane));
+      inFlight.add(lane);
+    }
+    if (inFlight.size === 0) return attempts;
+    // Wait for a lane to finish: it frees a place, and may have been the one a comment's next event waited for.
+    await Promise.race(inFlight);
   }
 }
 
 const starter = drainStarter({
   label: "webhooks endpoint",
   drain: (endpointId) => drainEndpoint(endpointId),
+  // A few endpoints, each one index probe (webhook_delivery_due_idx): no scan of the backlog.
   dueTargets: async () =>
     (
-      await getPgPool().query<{ endpointId: number }>(
-        `SELECT DISTINCT d."endpointId" FROM webhook_delivery d JOIN webhook_endpoint e ON e.id = d."endpointId"
-         WHERE e.enabled AND d.status = 'PENDING' AND d."nextAttemptAt" <= now() AT TIME ZONE 'UTC'`,
+      await getPgPool().query<{ id: number }>(
+        `SELECT e.id FROM webhook_endpoint e
+         WHERE e.enabled AND (e."pausedUntil" IS NULL OR e."pausedUntil" <= now() AT TIME ZONE 'UTC')
+           AND EXISTS (SELECT FROM webhook_delivery d WHERE d."endpointId" = e.id AND d.status = 'PENDING' AND d."nextAttemptAt" <= now() AT TIME ZONE 'UTC')`,
       )
-    ).rows.map((row) => row.endpointId),
+    ).rows.map((row) => row.id),
 });
 
 /**

@@ -6,22 +6,29 @@ import type { WebhookEventInput } from "./events";
 export type SqlInTransaction = (sql: string, params: unknown[]) => Promise<unknown>;
 
 // The outbox write: one statement, in the transaction of the change it reports, adding one
-// delivery per enabled endpoint that subscribed to the event (none: nothing written, one cheap
-// index-free scan of a table of a few rows). The comment's identity is read by the same statement,
-// so the payload says which comment of which system it is without another round trip.
+// delivery per enabled endpoint that subscribed to the event (none: nothing written, one scan of
+// a table of a few rows). It is as small as a decision can make it, because it runs in every
+// decision: the payload is built here from what the caller already has (no read of the comment:
+// its identity is added at delivery, claim-deliveries.ts), the webhook-id is random (no unique
+// index to maintain), and the row enters only the drain's two partial indexes.
 const INSERT_DELIVERIES = `
-  INSERT INTO webhook_delivery ("endpointId", "messageId", "eventType", "orderingKey", payload, "nextAttemptAt", "createdAt")
-  SELECT e.id, $1 || '_' || e.id, $2, $3,
-         jsonb_build_object('type', $2::text, 'timestamp', $4::text, 'data', $5::jsonb || COALESCE((
-           SELECT jsonb_build_object('comment', jsonb_build_object('id', c.id, 'source', c.source, 'externalId', c."externalId", 'articleId', c."articleId", 'status', c.status))
-           FROM comment c WHERE c.id = $6::int), '{}'::jsonb)),
-         now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+  INSERT INTO webhook_delivery ("endpointId", "messageId", "eventType", "orderingKey", "commentId", payload, "nextAttemptAt", "createdAt")
+  SELECT e.id, $1 || '_' || e.id, $2, $3, $4, $5::jsonb, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
   FROM webhook_endpoint e
   WHERE e.enabled AND $2 = ANY(e.events)`;
 
+/** A decision's data says where it left the comment; that status is the comment's in the payload. */
+function statusAfter(data: Record<string, unknown>): string | null {
+  const decision = data.decision as { toStatus?: unknown } | undefined;
+  return typeof decision?.toStatus === "string" ? decision.toStatus : null;
+}
+
 export async function enqueueWebhookEvent(run: SqlInTransaction, event: WebhookEventInput): Promise<void> {
   const messageBase = `msg_${randomBytes(12).toString("hex")}`;
-  await run(INSERT_DELIVERIES, [messageBase, event.type, event.orderingKey, new Date().toISOString(), JSON.stringify(event.data), event.commentId ?? null]);
+  const commentId = event.commentId ?? null;
+  const data = commentId === null ? event.data : { comment: { id: commentId, status: statusAfter(event.data) }, ...event.data };
+  const payload = JSON.stringify({ type: event.type, timestamp: new Date().toISOString(), data });
+  await run(INSERT_DELIVERIES, [messageBase, event.type, event.orderingKey, commentId, payload]);
 }
 
 // comment.flagged for a chunk of new comments in one statement (the import's path): one delivery

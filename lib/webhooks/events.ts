@@ -17,6 +17,9 @@ export interface WebhookEventInput {
   /** Events with the same key reach each endpoint in the order they happened (a comment's decisions). */
   orderingKey: string;
   data: Record<string, unknown>;
-  /** When set, the comment's id, source, external id, article and status are added to data.comment. */
+  /**
+   * When set, data.comment gets the comment's id and its status after the event (data.decision.toStatus)
+   * now, and its source, external id and article (fixed for a comment's life) when it is delivered.
+   */
   commentId?: number;
 }

@@ -10,6 +10,10 @@ export interface EndpointView {
   enabled: boolean;
   createdAt: Date;
   previousSecretUntil: Date | null;
+  /** The breaker (endpoint-breaker.ts): failed attempts in a row, since when, paused until when. */
+  consecutiveFailures: number;
+  failingSince: Date | null;
+  pausedUntil: Date | null;
   pending: number;
   dead: number;
 }
@@ -31,7 +35,7 @@ export interface DeliveryView {
 
 export async function listWebhookEndpoints(): Promise<EndpointView[]> {
   const [endpoints, counts] = await Promise.all([
-    db.webhookEndpoint.findMany({ orderBy: { id: "asc" }, select: { id: true, url: true, events: true, timeoutMs: true, allowPrivateNetwork: true, enabled: true, createdAt: true, previousSecretUntil: true } }),
+    db.webhookEndpoint.findMany({ orderBy: { id: "asc" }, select: { id: true, url: true, events: true, timeoutMs: true, allowPrivateNetwork: true, enabled: true, createdAt: true, previousSecretUntil: true, consecutiveFailures: true, failingSince: true, pausedUntil: true } }),
     db.webhookDelivery.groupBy({ by: ["endpointId", "status"], where: { status: { in: ["PENDING", "DEAD"] } }, _count: { _all: true } }),
   ]);
   const countOf = (endpointId: number, status: string) => counts.find((row) => row.endpointId === endpointId && row.status === status)?._count._all ?? 0;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CreateEndpointForm } from "@/components/webhooks/create-endpoint-form";
 import { EndpointControls, ResendButton } from "@/components/webhooks/endpoint-controls";
+import { EndpointHealth } from "@/components/webhooks/endpoint-health";
 import { DataTable } from "@/components/ui/data-table";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
@@ -13,6 +14,7 @@ export default async function WebhooksPage() {
   await requirePagePermission("webhooks:manage", "/webhooks");
   const timeZone = await getDisplayTimeZone();
   const [endpoints, deliveries] = await Promise.all([listWebhookEndpoints(), listRecentDeliveries()]);
+  const now = new Date();
   return (
     <main className="space-y-6">
       <div>
@@ -20,7 +22,8 @@ export default async function WebhooksPage() {
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
           Moddesk tells your site about decisions as they happen: each event is a signed POST (Standard Webhooks: <code>webhook-id</code>, <code>webhook-timestamp</code>,{" "}
           <code>webhook-signature</code>), written in the same transaction as the decision and retried with growing delays for over a day. A comment&apos;s events arrive in order. A slow or
-          unreachable receiver never slows the queue.
+          unreachable receiver never slows the queue: after three failed attempts in a row it is paused, then tried again with one delivery at growing intervals (up to 10
+          minutes), while its other deliveries wait for it.
         </p>
       </div>
       <CreateEndpointForm />
@@ -36,6 +39,7 @@ export default async function WebhooksPage() {
               {endpoint.events.join(", ")} · timeout {endpoint.timeoutMs} ms{endpoint.allowPrivateNetwork ? " · private networks allowed" : ""} · {endpoint.pending} pending · {endpoint.dead} dead
               {endpoint.previousSecretUntil && endpoint.previousSecretUntil > new Date() ? ` · previous secret signs until ${formatDateTime(endpoint.previousSecretUntil, timeZone)}` : ""}
             </p>
+            {endpoint.enabled ? <EndpointHealth endpoint={endpoint} timeZone={timeZone} now={now} /> : null}
             <EndpointControls endpointId={endpoint.id} enabled={endpoint.enabled} />
           </article>
         ))}
