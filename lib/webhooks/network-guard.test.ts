@@ -52,7 +52,7 @@ describe("a server on loopback, addressed as an IPv4-mapped IPv6 literal", () =>
     expect(webhook).toMatchObject({ ok: false, statusCode: null });
     expect(webhook.response).toMatch(/private or loopback/);
     await expect(siteFetch(false)(url)).rejects.toThrow(/private or loopback/);
-    const scorer = await postToScorer({ url, timeoutMs: 2_000, allowPrivateNetwork: false, secret: "whsec_dGVzdHNlY3JldHRlc3RzZWNyZXQ=" }, "{}");
+    const scorer = await postToScorer({ url, timeoutMs: 2_000, allowPrivateNetwork: false, signing: { secret: "whsec_dGVzdHNlY3JldHRlc3RzZWNyZXQ=", previousSecret: null, previousSecretUntil: null } }, "{}");
     expect(scorer).toMatchObject({ ok: false });
     expect(hits).toBe(0);
   });
