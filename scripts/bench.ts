@@ -4,7 +4,7 @@
 // database grown to each size, written to docs/scaling-figures.md.
 // Exits non-zero when a bench fails or any target line says MISSED; --quick (small sizes: checks
 // the code, not the speed) reports missed targets without failing, and says so in its last line.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -45,14 +45,21 @@ async function freshDatabase(serverUrl: string, name: string): Promise<string> {
   return url;
 }
 
-function runBench(name: string, databaseUrl: string): { result: BenchResult | null; error: string | null } {
+// Each bench runs in a child process, awaited rather than run with spawnSync: this process holds
+// the embedded PostgreSQL's stdout and stderr, and a blocked event loop stops draining them. Once
+// that pipe is full, every backend that logs (a checkpoint, a statement timeout) stops on the write:
+// a scale run sat 20 minutes in one such write before this was found.
+async function runBench(name: string, databaseUrl: string): Promise<{ result: BenchResult | null; error: string | null }> {
   const args = [path.join(projectRoot, "bin/run-ts.mjs"), "scripts/bench/run-one.ts", name, ...(quick ? ["--quick"] : []), ...(sizes ? ["--sizes", sizes.join(",")] : []), ...(databaseUrl ? ["--database-url", databaseUrl] : [])];
-  const child = spawnSync(process.execPath, ["--max-old-space-size=4096", ...args], { cwd: projectRoot, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, stdio: ["ignore", "pipe", "inherit"] });
-  const lastLine = child.stdout.trim().split("\n").at(-1) ?? "";
+  const child = spawn(process.execPath, ["--max-old-space-size=4096", ...args], { cwd: projectRoot, stdio: ["ignore", "pipe", "inherit"] });
+  let stdout = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const lastLine = stdout.trim().split("\n").at(-1) ?? "";
   try {
     return { result: JSON.parse(lastLine) as BenchResult, error: null };
   } catch {
-    return { result: null, error: `exited with ${child.status}; last output: ${child.stdout.trim().split("\n").slice(-5).join(" | ")}` };
+    return { result: null, error: `exited with ${status}; last output: ${stdout.trim().split("\n").slice(-5).join(" | ")}` };
   }
 }
 
@@ -79,7 +86,7 @@ async function main(): Promise<void> {
       say(`\n=== ${bench.name}: ${bench.what}${quick ? " (quick)" : ""} ===`);
       const benchStarted = Date.now();
       const databaseUrl = bench.needsDatabase ? await freshDatabase(server.url, `moddesk_bench_${bench.name}`) : "";
-      const { result, error } = runBench(bench.name, databaseUrl);
+      const { result, error } = await runBench(bench.name, databaseUrl);
       const took = `took ${((Date.now() - benchStarted) / 1000).toFixed(0)} s`;
       if (result) {
         for (const line of result.lines) say(line);
