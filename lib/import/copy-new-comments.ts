@@ -36,6 +36,8 @@ export async function copyNewComments(client: PoolClient, batchId: number | null
   // Legacy keys need the staging table (legacy-keys.ts); a key twice in the chunk is a duplicate to count.
   if (comments.some((comment) => comment.legacyDedupeKey !== null)) return null;
   if (new Set(comments.map((comment) => comment.dedupeKey)).size !== comments.length) return null;
+  // A re-import of a file is duplicates from end to end: three probes spare it a COPY that would fail.
+  if (await anyStored(client, comments)) return null;
   const ids = await takeIds(client, comments.length);
   const newIds = new Map<string, number>();
   comments.forEach((comment, index) => newIds.set(comment.dedupeKey, ids[index] as number));
@@ -66,6 +68,12 @@ export async function copyNewComments(client: PoolClient, batchId: number | null
   }
   await client.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
   return { newIds, unlinkedReplies };
+}
+
+async function anyStored(client: PoolClient, comments: StagedComment[]): Promise<boolean> {
+  const probes = [comments[0], comments[comments.length >> 1], comments[comments.length - 1]].map((comment) => (comment as StagedComment).dedupeKey);
+  const result = await client.query(`SELECT 1 FROM comment WHERE "dedupeKey" = ANY($1::text[]) LIMIT 1`, [probes]);
+  return result.rows.length > 0;
 }
 
 /** Ids from comment's sequence, ascending, so that ids follow the file's order as the staging path's do. */

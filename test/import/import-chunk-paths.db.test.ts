@@ -78,6 +78,17 @@ describe("the two ways a chunk is written", () => {
     expect(rows.find((row) => row.id === id("e"))).toMatchObject({ parentId: null, parentDedupeKey: "paths-mixed:id:missing" });
   });
 
+  it("falls back to the staging path when a stored key is where the COPY's probes do not look", async () => {
+    await importLines("paths-hidden", [{ id: "stored", minute: 1 }]);
+    // The probes read the first, middle and last keys: the stored one is second of four.
+    const summary = await importLines("paths-hidden", [{ id: "n1" }, { id: "stored", minute: 1 }, { id: "n2", parent: "stored" }, { id: "n3", parent: "n1" }]);
+    expect(summary).toMatchObject({ added: 3, duplicates: 1, rejected: 0 });
+    const { rows, id } = await byKey("paths-hidden");
+    expect(rows).toHaveLength(4);
+    expect(rows.find((row) => row.id === id("n2"))?.parentId).toBe(id("stored"));
+    expect(rows.find((row) => row.id === id("n3"))?.parentId).toBe(id("n1"));
+  });
+
   it("stores a comment once when its key comes twice in one chunk, and rejects the same id with other content", async () => {
     const summary = await importLines("paths-twice", [{ id: "x", minute: 0 }, { id: "y", parent: "x" }, { id: "x", minute: 0 }, { id: "x", body: "Other text under the same id." }]);
     expect(summary).toMatchObject({ added: 2, duplicates: 1, rejected: 1 });
