@@ -26,6 +26,7 @@ export interface ImportStreamRequest {
   /**
    * Starts the rules the import flags with, instead of the enabled rules in this thread: the CLI and
    * the bench pass startRulesWorker (rules-worker-thread.ts) for bulk loads; never inside Next.
+   * Such a bulk load also writes on two connections at once (runImport's `writers`).
    */
   startRules?: () => Promise<ChunkRules>;
 }
@@ -37,7 +38,7 @@ export async function importStream(request: ImportStreamRequest): Promise<Import
   const events = parseImport(format, source, { fileName: request.fileName, utcOffsetMinutes: request.utcOffsetMinutes });
   let summary: ImportSummary;
   try {
-    summary = await runImport({ events, format, fileName: request.fileName, via: request.via, actor: request.actor, rules, onProgress: request.onProgress, timings: request.timings });
+    summary = await runImport({ events, format, fileName: request.fileName, via: request.via, actor: request.actor, rules, onProgress: request.onProgress, timings: request.timings, writers: request.startRules ? 2 : 1 });
   } finally {
     await rules.close();
   }

@@ -30,6 +30,11 @@ export interface ImportRequest {
   collectAddedIds?: boolean;
   /** Filled with milliseconds per stage when given (the bench reads it). */
   timings?: ImportTimings;
+  /**
+   * Connections writing chunks at once (default 1). Bulk loads from the CLI use 2, so that
+   * PostgreSQL works on both cores (write-chunks-in-parallel is explained at WRITERS below).
+   */
+  writers?: 1 | 2;
 }
 
 export interface ImportTimings {
@@ -71,8 +76,6 @@ function keyConflictProblem(comment: StagedComment, existingId: number): ParsePr
 
 /** Comments per chunk: one transaction each, so an interrupted import leaves whole chunks only. */
 export const CHUNK_SIZE = 10_000;
-/** Chunks flagged or written at once, behind the parser: what bounds the import's memory. */
-const CHUNKS_IN_FLIGHT = 2;
 const MAX_ATTEMPTS = 3;
 
 export async function runImport(request: ImportRequest): Promise<ImportSummary> {
@@ -95,23 +98,65 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
   let newArticles: ParsedArticle[] = [];
   let chunk: StagedComment[] = [];
   let contextsOfChunk: CommentContext[] = [];
-  // Each chunk's write waits for the previous one's: chunks commit in file order.
-  let lastWrite: Promise<void> = Promise.resolve();
+  // WRITERS. With one connection, a chunk's articles and comments are one transaction, and each
+  // chunk's write waits for the previous one's. With two, chunk n is written on connection n % 2
+  // while chunk n+1 is written on the other, so PostgreSQL uses two cores. What the code relied on
+  // the order for, and how it holds with two:
+  // - a comment's article must be stored before the comment: each chunk's new articles are
+  //   committed first, in a short transaction of their own, in file order (lastArticles), and a
+  //   chunk's comments are written only once every earlier chunk's articles are committed;
+  // - a reply and its parent in two chunks written at once: linkParents takes its lock after the
+  //   rows are written, so whichever chunk takes it second sees the other's committed rows and
+  //   links them (as two imports running at once always did);
+  // - a key in both chunks: the unique index makes the second writer wait for the first's commit,
+  //   then count it a duplicate;
+  // - exactly once after SIGKILL: each chunk is still one transaction with its flags; a re-run adds
+  //   whatever chunks did not commit, whichever they were.
+  // Ids still follow the file's order within a chunk, not across two chunks written at once.
+  const writers: PoolClient[] = [client];
+  const writerCount = request.writers ?? 1;
+  const lastOnWriter: Promise<void>[] = [Promise.resolve()];
+  let lastArticles: Promise<void> = Promise.resolve();
+  let chunkNumber = 0;
   const inFlight: Promise<void>[] = [];
 
-  const write = async (staged: StagedComment[], articles: ParsedArticle[]) => {
+  const writerFor = async (slot: number): Promise<PoolClient> => {
+    while (writers.length <= slot) writers.push(await getDirectPgPool().connect());
+    return writers[slot] as PoolClient;
+  };
+
+  // A chunk need not wait for its WAL to reach disk: if the server crashes, the batch shows up
+  // INTERRUPTED and a re-import is idempotent. finishImportBatch commits synchronously, and WAL
+  // is flushed in order, so an import reported complete is durable in full.
+  const storeArticles = async (writer: PoolClient, staged: StagedComment[], articles: ParsedArticle[]) => {
+    await writer.query("SET LOCAL synchronous_commit = off");
+    const byTitle = await matchArticlesByTitle(writer, articles);
+    await insertArticles(writer, articles.filter((article) => !byTitle.matched.has(article.key)));
+    for (const [key, existing] of byTitle.matched) articleAliases.set(key, existing.key);
+    for (const comment of staged) comment.articleKey = articleAliases.get(comment.articleKey) ?? comment.articleKey;
+    return byTitle;
+  };
+
+  const write = async (writer: PoolClient, staged: StagedComment[], articles: ParsedArticle[], articlesBefore: Promise<void>, articlesStored: () => void) => {
     const writeStarted = performance.now();
-    const { newIds, conflicts, byTitle } = await inTransaction(client, async () => {
-      // A chunk need not wait for its WAL to reach disk: if the server crashes, the batch shows up
-      // INTERRUPTED and a re-import is idempotent. finishImportBatch commits synchronously, and WAL
-      // is flushed in order, so an import reported complete is durable in full.
-      await client.query("SET LOCAL synchronous_commit = off");
-      const byTitle = await matchArticlesByTitle(client, articles);
-      await insertArticles(client, articles.filter((article) => !byTitle.matched.has(article.key)));
-      for (const [key, existing] of byTitle.matched) articleAliases.set(key, existing.key);
-      for (const comment of staged) comment.articleKey = articleAliases.get(comment.articleKey) ?? comment.articleKey;
-      return { ...(await writeCommentChunk(client, batchId, staged)), byTitle };
-    });
+    let byTitle: Awaited<ReturnType<typeof matchArticlesByTitle>>;
+    let result: Awaited<ReturnType<typeof writeCommentChunk>>;
+    await articlesBefore;
+    if (writerCount === 1) {
+      ({ byTitle, result } = await inTransaction(writer, async () => {
+        const matched = await storeArticles(writer, staged, articles);
+        return { byTitle: matched, result: await writeCommentChunk(writer, batchId, staged) };
+      }));
+      articlesStored();
+    } else {
+      byTitle = await inTransaction(writer, () => storeArticles(writer, staged, articles));
+      articlesStored();
+      result = await inTransaction(writer, async () => {
+        await writer.query("SET LOCAL synchronous_commit = off");
+        return writeCommentChunk(writer, batchId, staged);
+      });
+    }
+    const { newIds, conflicts } = result;
     for (const [key, existing] of byTitle.matched) {
       summary.warnings.push({ line: articleLines.get(key) ?? 1, field: "article", message: `the article is named by its title alone, which matched the existing article '${existing.title}' (#${existing.id}): its comments were added to that article. Give the article's id or url to tell articles apart` });
     }
@@ -132,22 +177,38 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
   };
   const flush = async () => {
     const waitStarted = performance.now();
-    while (inFlight.length >= CHUNKS_IN_FLIGHT) await inFlight.shift();
+    // Chunks flagged or written at once, behind the parser: what bounds the import's memory.
+    while (inFlight.length > writerCount) await inFlight.shift();
     if (timings) timings.waitMs += performance.now() - waitStarted;
     const staged = chunk;
     const articles = newArticles;
     const flagged = request.rules.evaluate(contextsOfChunk);
-    const previous = lastWrite;
+    const slot = chunkNumber++ % writerCount;
+    const previousOnWriter = lastOnWriter[slot] ?? Promise.resolve();
+    const articlesBefore = lastArticles;
+    let articlesStored!: () => void;
+    let articlesFailed!: (error: unknown) => void;
+    const articlesDone = new Promise<void>((resolve, reject) => {
+      articlesStored = resolve;
+      articlesFailed = reject;
+    });
+    articlesDone.catch(() => {});
     const pending = (async () => {
-      const { flags, ms } = await flagged;
-      if (timings) timings.rulesMs += ms;
-      staged.forEach((comment, index) => applyFlags(comment, flags[index] ?? []));
-      await previous;
-      await write(staged, articles);
+      try {
+        const { flags, ms } = await flagged;
+        if (timings) timings.rulesMs += ms;
+        staged.forEach((comment, index) => applyFlags(comment, flags[index] ?? []));
+        await previousOnWriter;
+        await write(await writerFor(slot), staged, articles, articlesBefore, articlesStored);
+      } catch (error) {
+        articlesFailed(error);
+        throw error;
+      }
     })();
     // Awaited by a later flush or at the end; a failure surfaces there, never as an unhandled rejection.
     pending.catch(() => {});
-    lastWrite = pending;
+    lastOnWriter[slot] = pending;
+    lastArticles = articlesDone;
     inFlight.push(pending);
     chunk = [];
     contextsOfChunk = [];
@@ -190,8 +251,10 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
     await Promise.allSettled(inFlight);
     await finish(client, summary, request, "FAILED").catch(() => {});
     client.release(true);
+    for (const writer of writers.slice(1)) writer.release(true);
     throw error;
   }
+  for (const writer of writers.slice(1)) writer.release();
   try {
     await finish(client, summary, request, "COMPLETED");
   } finally {

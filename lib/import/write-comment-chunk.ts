@@ -7,13 +7,15 @@ import { recordAuditEventPg, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event
 import { flagCategoriesLiteral } from "@/lib/detect/flag-categories";
 import type { FlagResult } from "@/lib/detect/types";
 import { copyField } from "./copy-format";
+import { copyNewComments } from "./copy-new-comments";
 import { findKeyConflicts, rekeyLegacyArticles, rekeyLegacyComments } from "./legacy-keys";
 import type { ParsedArticle } from "./types";
 import { enqueueFlaggedComments, enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 
-// One chunk of an import, in the caller's transaction: new articles, then COPY into a staging table
-// and one INSERT ... ON CONFLICT DO NOTHING into comment, so dedupe is decided by the unique index
-// even when two imports of the same file run at once. Flags go in by COPY in the same transaction:
+// One chunk of an import, in the caller's transaction. A chunk of new comments goes straight into
+// comment by one COPY (copy-new-comments.ts); any other (a re-import, legacy keys, a key twice) goes
+// by COPY into a staging table and one INSERT ... ON CONFLICT DO NOTHING into comment. Either way
+// dedupe is decided by the unique index, even when two imports of the same file run at once. Flags go in by COPY in the same transaction:
 // no comment is ever visible without its flags. The comment row carries its flag categories from
 // the first write (the search-vector trigger turns them into the lexemes the category filter reads).
 
@@ -105,10 +107,15 @@ export async function insertArticles(client: PoolClient, articles: ParsedArticle
 /** Writes a chunk; returns the comments that were new (with their ids) and those whose id was taken. */
 export async function writeCommentChunk(client: PoolClient, batchId: number | null, comments: StagedComment[]): Promise<ChunkResult> {
   if (comments.length === 0) return { newIds: new Map(), conflicts: [] };
+  const copied = await copyNewComments(client, batchId, comments);
+  if (copied) {
+    await afterInsert(client, comments, copied.newIds, copied.unlinkedReplies);
+    return { newIds: copied.newIds, conflicts: [] };
+  }
   await copyIntoStaging(client, comments);
   if (comments.some((comment) => comment.legacyDedupeKey !== null)) await rekeyLegacyComments(client);
   // Parents already stored are linked as the row goes in (no second row version for most replies).
-  const inserted = await client.query<{ id: number; dedupeKey: string }>(
+  const inserted = await client.query<{ id: number; dedupeKey: string; parentDedupeKey: string | null; parentId: number | null }>(
     `INSERT INTO comment ("articleId", source, "externalId", "dedupeKey", "contentHash", "parentDedupeKey", "parentId", "authorName",
        "authorExternalId", body, "searchVector", "postedAt", status, priority, "isHeld", "flagCategories", "importBatchId")
      SELECT a.id, s.source, s."externalId", s."dedupeKey", s."contentHash", s."parentDedupeKey", p.id, s."authorName",
@@ -118,19 +125,28 @@ export async function writeCommentChunk(client: PoolClient, batchId: number | nu
      LEFT JOIN comment p ON p."dedupeKey" = s."parentDedupeKey"
      ORDER BY s.idx
      ON CONFLICT ("dedupeKey") DO NOTHING
-     RETURNING id, "dedupeKey"`,
+     RETURNING id, "dedupeKey", "parentDedupeKey", "parentId"`,
     [batchId],
   );
   const newIds = new Map<string, number>();
-  for (const row of inserted.rows) newIds.set(row.dedupeKey, row.id);
+  const unlinkedReplies: number[] = [];
+  for (const row of inserted.rows) {
+    newIds.set(row.dedupeKey, row.id);
+    if (row.parentDedupeKey !== null && row.parentId === null) unlinkedReplies.push(row.id);
+  }
   const conflicts = await keyConflicts(client, comments, newIds);
   if (newIds.size === 0) return { newIds, conflicts };
-  await linkParents(client, comments, newIds);
+  await afterInsert(client, comments, newIds, unlinkedReplies);
+  return { newIds, conflicts };
+}
+
+/** What follows the comments' rows in their transaction: reply links, flags, webhook events, auto-hides. */
+async function afterInsert(client: PoolClient, comments: StagedComment[], newIds: Map<string, number>, unlinkedReplies: number[]): Promise<void> {
+  await linkParents(client, newIds, unlinkedReplies);
   await insertFlags(client, comments, newIds);
   const flaggedIds = comments.filter((comment) => comment.flags.length > 0).flatMap((comment) => newIds.get(comment.dedupeKey) ?? []);
   if (flaggedIds.length > 0) await enqueueFlaggedComments((sql, params) => client.query(sql, params), flaggedIds);
   await recordAutoHides(client, comments, newIds);
-  return { newIds, conflicts };
 }
 
 async function keyConflicts(client: PoolClient, comments: StagedComment[], newIds: Map<string, number>): Promise<ChunkResult["conflicts"]> {
@@ -147,19 +163,17 @@ async function keyConflicts(client: PoolClient, comments: StagedComment[], newId
   return found.map(({ index, existingId }) => ({ comment: comments[index] as StagedComment, existingId }));
 }
 
-/** Replies find their parents both ways: new replies whose parent came in this chunk, and older orphans whose parent just arrived. */
-async function linkParents(client: PoolClient, comments: StagedComment[], newIds: Map<string, number>): Promise<void> {
-  const newReplies: number[] = [];
-  for (const comment of comments) {
-    const id = comment.parentDedupeKey === null ? undefined : newIds.get(comment.dedupeKey);
-    if (id !== undefined) newReplies.push(id);
-  }
+/**
+ * Replies find their parents both ways: new replies written without their parent (it came later in
+ * the chunk, or in another import committed meanwhile), and older orphans whose parent just arrived.
+ */
+async function linkParents(client: PoolClient, newIds: Map<string, number>, unlinkedReplies: number[]): Promise<void> {
   await client.query("SELECT pg_advisory_xact_lock($1)", [PARENT_LINK_LOCK]);
-  if (newReplies.length > 0) {
+  if (unlinkedReplies.length > 0) {
     await client.query(
       `UPDATE comment c SET "parentId" = p.id FROM comment p
        WHERE c.id = ANY($1::int[]) AND c."parentId" IS NULL AND p."dedupeKey" = c."parentDedupeKey"`,
-      [newReplies],
+      [unlinkedReplies],
     );
   }
   await client.query(

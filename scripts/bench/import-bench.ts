@@ -22,6 +22,7 @@ import { applyPendingMigrations } from "@/lib/db/migrations";
 import { copyRow } from "@/lib/import/copy-format";
 import type { ImportTimings } from "@/lib/import/run-import";
 import { benchComments, writeBenchJsonl } from "./import-bench-data";
+import { postmasterPid, serverCpu, serverCpuSeconds } from "./server-cpu";
 
 const TARGET_PER_SECOND = 50_000;
 const MAX_RATIO_TO_BARE_COPY = 6;
@@ -101,8 +102,17 @@ export async function runImportBench(opts: { quick: boolean; databaseUrl: string
 
     const floor = await measureFloor(url, count);
     const timings: ImportTimings = { totalMs: 0, rulesMs: 0, writeMs: 0, waitMs: 0 };
+    // CPU seconds do not depend on what else the shared machine is doing: the figures to compare.
+    const probe = new pg.Client(pgConfigFromUrl(url));
+    await probe.connect();
+    const postmaster = await postmasterPid(probe);
+    await probe.end();
+    const serverBefore = serverCpu(postmaster);
+    const nodeBefore = process.cpuUsage();
     // As the CLI runs a file this size (scripts/cli/import-commands.ts): rules on a worker thread.
     const summary = await importFile({ filePath: file, format: "jsonl", via: "cli", actor: { ...SYSTEM_ACTOR, label: "bench" }, timings, startRules: startRulesWorker });
+    const nodeCpu = process.cpuUsage(nodeBefore);
+    const databaseCpuSeconds = serverCpuSeconds(serverBefore, serverCpu(postmaster));
     if (summary.added !== count || summary.rejected !== 0) throw new Error(`bench import added ${summary.added} of ${count} (${summary.rejected} rejected)`);
     // Idempotence is measured on a fifth of the file: the rate is the same and the bench stays
     // within its ten minutes.
@@ -133,6 +143,8 @@ export async function runImportBench(opts: { quick: boolean; databaseUrl: string
       rulesSeconds: round(timings.rulesMs / 1000),
       writeSeconds: round(timings.writeMs / 1000),
       waitSeconds: round(timings.waitMs / 1000),
+      databaseCpuSeconds: databaseCpuSeconds === null ? -1 : round(databaseCpuSeconds),
+      nodeCpuSeconds: round((nodeCpu.user + nodeCpu.system) / 1e6),
       reimportComments: reimportCount,
       reimportPerSec: Math.round(reimportCount / reimportSeconds),
       ratioToCopy: 0,
@@ -146,6 +158,7 @@ export async function runImportBench(opts: { quick: boolean; databaseUrl: string
       `corpus: ${count.toLocaleString("en-US")} comments (${figures.fileMB} MB JSONL), ${corpus.articles.toLocaleString("en-US")} articles, ${corpus.replies.toLocaleString("en-US")} replies; default rule pack`,
       `floor:  COPY of the same ${count.toLocaleString("en-US")} rows into a copy of comment (same indexes) ${figures.copyIndexedPerSec.toLocaleString("en-US")}/s; into an unindexed table ${figures.copyStagingPerSec.toLocaleString("en-US")}/s (one run each; synchronous_commit off, as the import's chunks)`,
       `import: ${figures.importPerSec.toLocaleString("en-US")} comments/s over the ${count.toLocaleString("en-US")} (one run, ${figures.importSeconds} s: rules ${figures.rulesSeconds} s, database ${figures.writeSeconds} s overlapped, parser waited ${figures.waitSeconds} s)`,
+      `cpu:    PostgreSQL ${databaseCpuSeconds === null ? "? (server not on this machine)" : `${figures.databaseCpuSeconds} s`}, Node ${figures.nodeCpuSeconds} s (every thread: parse, rules worker, COPY rows) for the ${count.toLocaleString("en-US")} comments; the machine's cores: ${os.cpus().length}`,
       `ratio:  ${figures.ratioToCopy}x slower than the COPY into a bare table (target <= ${MAX_RATIO_TO_BARE_COPY}x: ${figures.ratioToCopy <= MAX_RATIO_TO_BARE_COPY ? "ok" : "MISSED"}); ${ratioToIndexedCopy}x the COPY into the indexed copy; target ${TARGET_PER_SECOND.toLocaleString("en-US")}/s for ${count.toLocaleString("en-US")} comments: ${figures.importPerSec >= TARGET_PER_SECOND ? "ok" : "MISSED"}`,
       `re-import of the file's first ${reimportCount.toLocaleString("en-US")} lines (all duplicates): ${figures.reimportPerSec.toLocaleString("en-US")}/s; ${figures.linkedReplies.toLocaleString("en-US")} replies linked, ${figures.flaggedComments.toLocaleString("en-US")} comments flagged`,
     ];
