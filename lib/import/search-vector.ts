@@ -86,6 +86,7 @@ export function simpleSearchVector(body: string): string | null {
     }
     if (start >= 0) {
       if (index - start > MAX_TOKEN || position > MAX_TOKENS) return null;
+      if (startsAsScientificNotation(body, start, index)) return null;
       position += 1;
       const token = body.slice(start, index);
       out += (hasUpper ? token.toLowerCase() : token) + POSITION_SUFFIX[position];
@@ -94,6 +95,23 @@ export function simpleSearchVector(body: string): string | null {
   }
   if (position > MAX_TOKENS_WITHOUT_COUNTING && (position > MAX_TOKENS || hasWordRepeatedTooOften(out))) return null;
   return out.trimEnd();
+}
+
+const ZERO = 48;
+const NINE = 57;
+const isDigitCode = (code: number) => code >= ZERO && code <= NINE;
+
+/**
+ * Digits, then e or E, then a digit ("2e829e79", "1e5", "3e4a"): the parser reads the start as a
+ * number in scientific notation and the rest as another token ('2e829', 'e79'), so such a body is
+ * left to PostgreSQL. A token that starts with a letter ("x2e5") is one word for it, as here.
+ */
+function startsAsScientificNotation(body: string, start: number, end: number): boolean {
+  let index = start;
+  while (index < end && isDigitCode(body.charCodeAt(index))) index++;
+  if (index === start || index + 1 >= end) return false;
+  const marker = body.charCodeAt(index);
+  return (marker === 101 || marker === 69) && isDigitCode(body.charCodeAt(index + 1));
 }
 
 function hasWordRepeatedTooOften(vector: string): boolean {
