@@ -35,3 +35,16 @@ test("an admin connects a Disqus forum; its secret and token never come back to 
   await expect(saved.getByLabel(/Access token/)).toHaveAttribute("placeholder", /stored/);
   await expect(page.getByTestId("connector-disqus").getByTestId("connector-status")).toContainText("Last sync never");
 });
+
+test("on a phone (390 px) both connectors' settings fit the screen, nothing scrolls sideways", async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+  await signIn(page, "admin");
+  await page.goto("/connectors");
+  await expect(page.getByRole("button", { name: "Save Disqus settings" })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+  for (const name of ["Save WordPress settings", "Save Disqus settings"]) {
+    const box = await page.getByRole("button", { name }).boundingBox();
+    expect(box!.height).toBeGreaterThanOrEqual(44);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+  }
+});

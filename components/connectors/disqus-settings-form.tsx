@@ -3,6 +3,7 @@
 import { useState, useTransition, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/action";
 import { saveConnectorSettingsAction } from "@/lib/connectors/actions";
+import { SaveSettingsButton, settingsInput } from "./settings-form-parts";
 
 interface DisqusSettings {
   forum?: unknown;
@@ -11,7 +12,6 @@ interface DisqusSettings {
   reviewApproved?: unknown;
 }
 
-const input = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-2";
 const SECRET_FIELDS = ["apiSecret", "accessToken"] as const;
 
 /** The forum, the application's keys and a moderator's token (secrets left blank: the stored ones are kept, never shown). */
@@ -48,23 +48,23 @@ export function DisqusSettingsForm({ settings, hasSecret, enabled }: { settings:
       </p>
       <label className="block text-sm">
         <span className="font-medium text-slate-700">Forum short name</span>
-        <input name="forum" required defaultValue={typeof settings.forum === "string" ? settings.forum : ""} placeholder="examplenews" autoComplete="off" className={input} />
+        <input name="forum" required defaultValue={typeof settings.forum === "string" ? settings.forum : ""} placeholder="examplenews" autoComplete="off" className={settingsInput} />
       </label>
       <label className="block text-sm">
         <span className="font-medium text-slate-700">API key (the application&apos;s public key)</span>
-        <input name="apiKey" required defaultValue={typeof settings.apiKey === "string" ? settings.apiKey : ""} autoComplete="off" className={input} />
+        <input name="apiKey" required defaultValue={typeof settings.apiKey === "string" ? settings.apiKey : ""} autoComplete="off" className={settingsInput} />
       </label>
       <label className="block text-sm">
         <span className="font-medium text-slate-700">API secret (the application&apos;s secret key)</span>
-        <input name="apiSecret" type="password" required={!hasSecret} autoComplete="new-password" placeholder={storedHint} className={input} />
+        <input name="apiSecret" type="password" required={!hasSecret} autoComplete="new-password" placeholder={storedHint} className={settingsInput} />
       </label>
       <label className="block text-sm">
         <span className="font-medium text-slate-700">Access token of a forum moderator</span>
-        <input name="accessToken" type="password" required={!hasSecret} autoComplete="new-password" placeholder={storedHint} className={input} />
+        <input name="accessToken" type="password" required={!hasSecret} autoComplete="new-password" placeholder={storedHint} className={settingsInput} />
       </label>
       <label className="block text-sm">
         <span className="font-medium text-slate-700">A hide in Moddesk marks the post on Disqus as</span>
-        <select name="hideAs" defaultValue={settings.hideAs === "spam" ? "spam" : "remove"} className={input}>
+        <select name="hideAs" defaultValue={settings.hideAs === "spam" ? "spam" : "remove"} className={settingsInput}>
           <option value="remove">removed</option>
           <option value="spam">spam (also teaches Disqus&apos;s spam filter)</option>
         </select>
@@ -77,13 +77,7 @@ export function DisqusSettingsForm({ settings, hasSecret, enabled }: { settings:
         <input type="checkbox" name="enabled" defaultChecked={enabled} className="h-5 w-5" />
         On: pull Disqus posts every 5 minutes and push decisions
       </label>
-      <button type="submit" disabled={isPending} className="min-h-11 rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
-        Save Disqus settings
-      </button>
-      <div aria-live="polite" className="text-sm">
-        {state?.ok ? <p className="text-green-800">Disqus settings saved.</p> : null}
-        {state && !state.ok ? <p className="text-red-700">{state.message}</p> : null}
-      </div>
+      <SaveSettingsButton label="Disqus" isPending={isPending} state={state} />
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { useState, useTransition, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/action";
 import { saveConnectorSettingsAction } from "@/lib/connectors/actions";
+import { SaveSettingsButton, settingsInput } from "./settings-form-parts";
 
 interface WordpressSettings {
   siteUrl?: string;
@@ -11,7 +12,6 @@ interface WordpressSettings {
   allowPrivateNetwork?: boolean;
 }
 
-const input = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-2";
 
 /** The site, the user and its application password (left blank: the stored one is kept, never shown). */
 export function WordpressSettingsForm({ settings, hasSecret, enabled }: { settings: WordpressSettings; hasSecret: boolean; enabled: boolean }) {
@@ -41,19 +41,19 @@ export function WordpressSettingsForm({ settings, hasSecret, enabled }: { settin
       <h2 className="font-semibold">WordPress</h2>
       <label className="block text-sm">
         <span className="font-medium text-slate-700">Site address</span>
-        <input name="siteUrl" type="url" required defaultValue={settings.siteUrl ?? ""} placeholder="https://news.example.org" className={input} />
+        <input name="siteUrl" type="url" required defaultValue={settings.siteUrl ?? ""} placeholder="https://news.example.org" className={settingsInput} />
       </label>
       <label className="block text-sm">
         <span className="font-medium text-slate-700">WordPress user (needs to moderate comments, e.g. an Editor)</span>
-        <input name="username" required defaultValue={settings.username ?? ""} autoComplete="off" className={input} />
+        <input name="username" required defaultValue={settings.username ?? ""} autoComplete="off" className={settingsInput} />
       </label>
       <label className="block text-sm">
         <span className="font-medium text-slate-700">Application password (Users → Profile → Application Passwords)</span>
-        <input name="applicationPassword" type="password" required={!hasSecret} autoComplete="new-password" placeholder={hasSecret ? "stored: leave blank to keep it" : ""} className={input} />
+        <input name="applicationPassword" type="password" required={!hasSecret} autoComplete="new-password" placeholder={hasSecret ? "stored: leave blank to keep it" : ""} className={settingsInput} />
       </label>
       <label className="block text-sm">
         <span className="font-medium text-slate-700">A hide in Moddesk puts the comment</span>
-        <select name="hideStatus" defaultValue={settings.hideStatus ?? "hold"} className={input}>
+        <select name="hideStatus" defaultValue={settings.hideStatus ?? "hold"} className={settingsInput}>
           <option value="hold">back to WordPress&apos;s moderation queue (hold)</option>
           <option value="trash">in WordPress&apos;s trash</option>
         </select>
@@ -66,13 +66,7 @@ export function WordpressSettingsForm({ settings, hasSecret, enabled }: { settin
         <input type="checkbox" name="enabled" defaultChecked={enabled} className="h-5 w-5" />
         On: pull comments every 5 minutes and push decisions
       </label>
-      <button type="submit" disabled={isPending} className="min-h-11 rounded-md bg-slate-900 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
-        Save WordPress settings
-      </button>
-      <div aria-live="polite" className="text-sm">
-        {state?.ok ? <p className="text-green-800">WordPress settings saved.</p> : null}
-        {state && !state.ok ? <p className="text-red-700">{state.message}</p> : null}
-      </div>
+      <SaveSettingsButton label="WordPress" isPending={isPending} state={state} />
     </form>
   );
 }

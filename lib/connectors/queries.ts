@@ -71,3 +71,11 @@ export async function getCommentSiteState(commentId: number) {
 
 export type RecentSync = Awaited<ReturnType<typeof listRecentSyncs>>[number];
 export type PushesNeedingAttention = Awaited<ReturnType<typeof listPushesNeedingAttention>>;
+
+/** One connector's block of the Connectors page: its settings view (null when not set up), latest syncs and pushes. */
+export async function getConnectorPanel(kind: ConnectorKind) {
+  const view = await getConnectorView(kind);
+  if (!view) return { kind, view: null, syncs: [] as RecentSync[], pushes: { open: [], recent: [] } as PushesNeedingAttention };
+  const [syncs, pushes] = await Promise.all([listRecentSyncs(view.id), listPushesNeedingAttention(view.id)]);
+  return { kind, view, syncs, pushes };
+}

@@ -10,6 +10,7 @@ import { TextNormalizer } from "@/lib/detect/normalizer-core";
 import type { CommentContext, RuleDefinition } from "@/lib/detect/types";
 import { mulberry32 } from "@/lib/seeded-random";
 import { combinedRegExp, perRuleRegExps, tokenSetLookup, type BaselineRun } from "./rules-baselines";
+import { median } from "../lib/timing";
 
 const EXTRA_RULES = 1000;
 const TIMED_PASSES = 3;
@@ -195,11 +196,6 @@ function timeEngine(set: ReturnType<typeof compileRules>, corpus: readonly Comme
 
 function medianRun(runs: BaselineRun[]): BaselineRun {
   return [...runs].sort((x, y) => x.seconds - y.seconds)[Math.floor(runs.length / 2)]!;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /** Two decimals, or three significant digits below 1 (the RegExp baselines run at hundredths of a MB/s). */

@@ -14,3 +14,10 @@ export async function timed<T>(samples: number[], work: () => Promise<T>): Promi
   samples.push(performance.now() - started);
   return result;
 }
+
+/** The middle sample (the mean of the two middle ones for an even count; 0 when there are none). */
+export function median(samples: readonly number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}

@@ -1,6 +1,6 @@
 import os from "node:os";
 import type pg from "pg";
-import { percentile } from "../lib/timing";
+import { median, percentile } from "../lib/timing";
 import { decideFor } from "./decide-for";
 import type { DecisionOutcome, ModeratorSession } from "./moderator-session";
 import { SLOW_ANSWER_MS, startWebhookReceivers } from "./webhook-receivers";
@@ -35,12 +35,6 @@ export interface WebhookComparison {
   outcomes: DecisionOutcome[];
   lines: string[];
   figures: Record<string, number>;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 const latencies = (outcomes: readonly DecisionOutcome[]) => outcomes.map((outcome) => outcome.latencyMs);

@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyPendingMigrations } from "@/lib/db/migrations";
-import { percentile } from "../lib/timing";
+import { median, percentile } from "../lib/timing";
 import { startWebhookReceivers } from "./webhook-receivers";
 
 const { values } = parseArgs({ options: { drain: { type: "boolean" }, aa: { type: "boolean" }, groups: { type: "string" }, workers: { type: "string" } } });
@@ -76,7 +76,6 @@ async function round(milliseconds: number): Promise<number[]> {
   return latencies;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 try {
   await attach(false);
   await round(3_000);

@@ -3,24 +3,16 @@ import { ConnectorActivity } from "@/components/connectors/connector-activity";
 import { DisqusSettingsForm } from "@/components/connectors/disqus-settings-form";
 import { WordpressSettingsForm } from "@/components/connectors/wordpress-settings-form";
 import { requirePagePermission } from "@/lib/auth/session";
-import type { ConnectorKind } from "@/lib/connectors/connector";
-import { getConnectorView, listPushesNeedingAttention, listRecentSyncs } from "@/lib/connectors/queries";
+import { getConnectorPanel } from "@/lib/connectors/queries";
 import { CONNECTOR_LABELS } from "@/lib/connectors/registry";
 import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 
 export const metadata: Metadata = { title: "Connectors" };
 
-async function loadConnectorPanel(kind: ConnectorKind) {
-  const view = await getConnectorView(kind);
-  if (!view) return { kind, view: null, syncs: [], pushes: { open: [], recent: [] } };
-  const [syncs, pushes] = await Promise.all([listRecentSyncs(view.id), listPushesNeedingAttention(view.id)]);
-  return { kind, view, syncs, pushes };
-}
-
 export default async function ConnectorsPage() {
   await requirePagePermission("connectors:manage", "/connectors");
   const timeZone = await getDisplayTimeZone();
-  const [wordpress, disqus] = await Promise.all([loadConnectorPanel("wordpress"), loadConnectorPanel("disqus")]);
+  const [wordpress, disqus] = await Promise.all([getConnectorPanel("wordpress"), getConnectorPanel("disqus")]);
   return (
     <main className="space-y-6">
       <div>
