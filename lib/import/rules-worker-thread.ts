@@ -20,7 +20,8 @@ interface Waiting {
  */
 export async function startRulesWorker(): Promise<ChunkRules> {
   // A path, not new URL(…, import.meta.url): a bundler must not try to make the worker a chunk of its own.
-  const worker = new Worker(path.join(projectRoot, "lib/import/rules-worker.mjs"));
+  // The young generation as the CLI's own (bin/run-ts.mjs): the rules allocate per comment.
+  const worker = new Worker(path.join(projectRoot, "lib/import/rules-worker.mjs"), { resourceLimits: { maxYoungGenerationSizeMb: 192 } });
   const waiting: Waiting[] = [];
   let failure: Error | null = null;
   const failAll = (error: Error) => {

@@ -1,27 +1,21 @@
 import type { CommentContext, FlagResult } from "@/lib/detect/types";
 import { flagOutcome } from "@/lib/detect/flag-outcome";
 import { commentContentHash } from "./content-hash";
+import { RecentBodies } from "./recent-bodies";
 import { simpleSearchVector } from "./search-vector";
 import type { ParsedComment } from "./types";
 import type { StagedComment } from "./write-comment-chunk";
 
-const PARENT_BODY_MEMORY = 20_000;
-
 /**
  * The rules' view of a comment: its text, its article's text and, when the parent came shortly
- * before in the same import, the parent's text (for off-topic replies). Recent bodies are kept in a
- * bounded map on purpose: a million-comment file must not keep a million bodies in memory.
+ * before in the same import, the parent's text (for off-topic replies; recent-bodies.ts).
  */
 export class RuleContexts {
-  private readonly recentBodies = new Map<string, string>();
+  private readonly recentBodies = new RecentBodies();
 
   contextFor(staged: StagedComment, articleText: string): CommentContext {
     const parentBody = staged.parentDedupeKey === null ? undefined : this.recentBodies.get(staged.parentDedupeKey);
-    this.recentBodies.set(staged.dedupeKey, staged.body);
-    if (this.recentBodies.size > PARENT_BODY_MEMORY) {
-      const oldest = this.recentBodies.keys().next();
-      if (!oldest.done) this.recentBodies.delete(oldest.value);
-    }
+    this.recentBodies.remember(staged.dedupeKey, staged.body);
     const context: CommentContext = parentBody === undefined ? { body: staged.body, articleText } : { body: staged.body, articleText, parentBody };
     // Watch-list (AUTHOR) rules match on who wrote it.
     if (staged.authorName !== null) context.authorName = staged.authorName;

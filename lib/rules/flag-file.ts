@@ -11,6 +11,7 @@ import { evaluateComment } from "@/lib/detect/evaluate-comment";
 import { loadRuleEvaluator } from "./load-rule-evaluator";
 import type { CommentContext, FlagResult, Span } from "@/lib/detect/types";
 import { openImportInput } from "@/lib/import/open-import-input";
+import { RecentBodies } from "@/lib/import/recent-bodies";
 
 export interface FlaggedComment {
   index: number;
@@ -20,8 +21,6 @@ export interface FlaggedComment {
 }
 
 export type FlagFileEvent = { type: "comment"; comment: FlaggedComment } | { type: "problem"; problem: ParseProblem };
-
-const PARENT_BODY_MEMORY = 20_000;
 
 /** The database's enabled rules; the default pack when the database has no rules at all yet. */
 export async function loadFlaggingRules(): Promise<{ evaluate: (context: CommentContext) => FlagResult[]; source: "database" | "default pack" }> {
@@ -36,15 +35,14 @@ export async function* flagFile(request: { filePath: string; format?: ImportForm
   const fileName = path.basename(request.filePath);
   const { format, input: source } = await openImportInput(createReadStream(request.filePath), fileName, request.format);
   const articles = new Map<string, string>();
-  const recentBodies = new Map<string, string>();
+  const recentBodies = new RecentBodies();
   for await (const event of parseImport(format, source, { fileName })) {
     if (event.type === "problem") yield { type: "problem", problem: event.problem };
     else if (event.type === "article") articles.set(event.article.key, `${event.article.title}\n${event.article.body ?? ""}`);
     else if (event.type === "comment") {
       const { comment } = event;
       const parentBody = comment.parentKey ? recentBodies.get(comment.parentKey) : undefined;
-      recentBodies.set(comment.key, comment.body);
-      if (recentBodies.size > PARENT_BODY_MEMORY) recentBodies.delete(recentBodies.keys().next().value ?? "");
+      recentBodies.remember(comment.key, comment.body);
       const flags = request.evaluate({ body: comment.body, articleText: articles.get(comment.articleKey), parentBody });
       yield {
         type: "comment",
