@@ -13,8 +13,6 @@ const MAX_TOKEN = 256;
 /** A lexeme keeps at most 256 positions and positions stop at 16383: leave such bodies to PostgreSQL. */
 const MAX_TOKENS_WITHOUT_COUNTING = 255;
 const MAX_TOKENS = 16_000;
-/** ":1 ", ":2 ", …: the position and separator after each lexeme, made once. */
-const POSITION_SUFFIX = Array.from({ length: MAX_TOKENS + 2 }, (_, position) => `:${position} `);
 
 const DOT = 46;
 
@@ -50,25 +48,32 @@ function classOf(code: number): CharClass {
   return TYPOGRAPHIC.has(code) ? CharClass.Space : CharClass.Other;
 }
 
+/** Where the vector's bytes are written: tokens are ASCII, so one byte a character. Grown as needed, never shrunk. */
+let scratch = Buffer.allocUnsafe(1 << 16);
+const COLON = 58;
+const SPACE = 32;
+
 /**
  * The text form of to_tsvector('simple', body) ("'word':1,4 'other':2" style, one `word:position`
  * per token: tsvector's input merges repeats), or null when this body is left to PostgreSQL.
+ * Written byte by byte into a reused buffer and read back once: slicing, lower-casing and joining
+ * strings per token cost three times as much (docs/loading.md, "Speed").
  */
 export function simpleSearchVector(body: string): string | null {
-  let out = "";
+  const length = body.length;
+  // At most a byte per character plus ":<position> " (up to 7 bytes) per token of at least one character.
+  if (scratch.length < length * 8 + 16) scratch = Buffer.allocUnsafe(length * 8 + 16);
+  const out = scratch;
+  let written = 0;
   let position = 0;
   let start = -1;
-  let hasUpper = false;
-  const length = body.length;
   for (let index = 0; index <= length; index++) {
     const code = index < length ? body.charCodeAt(index) : 32;
     const kind = classOf(code);
     if (kind === CharClass.Letter || kind === CharClass.Digit) {
-      if (start < 0) {
-        start = index;
-        hasUpper = false;
-      }
-      if (code <= 90 && code >= 65) hasUpper = true;
+      if (start < 0) start = index;
+      // A-Z to a-z; the rest of a token is ASCII letters and digits, written as they are.
+      out[written++] = code <= 90 && code >= 65 ? code | 0x20 : code;
       continue;
     }
     if (kind === CharClass.Other) return null;
@@ -88,13 +93,22 @@ export function simpleSearchVector(body: string): string | null {
       if (index - start > MAX_TOKEN || position > MAX_TOKENS) return null;
       if (startsAsScientificNotation(body, start, index)) return null;
       position += 1;
-      const token = body.slice(start, index);
-      out += (hasUpper ? token.toLowerCase() : token) + POSITION_SUFFIX[position];
+      out[written++] = COLON;
+      written = writeDecimal(out, written, position);
+      out[written++] = SPACE;
       start = -1;
     }
   }
-  if (position > MAX_TOKENS_WITHOUT_COUNTING && (position > MAX_TOKENS || hasWordRepeatedTooOften(out))) return null;
-  return out.trimEnd();
+  if (written > 0) written -= 1; // the last token's separator
+  const vector = out.toString("latin1", 0, written);
+  if (position > MAX_TOKENS_WITHOUT_COUNTING && (position > MAX_TOKENS || hasWordRepeatedTooOften(vector))) return null;
+  return vector;
+}
+
+function writeDecimal(out: Buffer, at: number, value: number): number {
+  if (value >= 10) at = writeDecimal(out, at, Math.floor(value / 10));
+  out[at] = ZERO + (value % 10);
+  return at + 1;
 }
 
 const ZERO = 48;
@@ -116,7 +130,7 @@ function startsAsScientificNotation(body: string, start: number, end: number): b
 
 function hasWordRepeatedTooOften(vector: string): boolean {
   const counts = new Map<string, number>();
-  for (const entry of vector.trimEnd().split(" ")) {
+  for (const entry of vector.split(" ")) {
     const word = entry.slice(0, entry.lastIndexOf(":"));
     const count = (counts.get(word) ?? 0) + 1;
     if (count > MAX_TOKENS_WITHOUT_COUNTING) return true;
