@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { mulberry32 } from "@/lib/seeded-random";
@@ -78,5 +80,21 @@ describe("the loader's search vector", () => {
 
   it("leaves to PostgreSQL what its parser reads as one token or splits: hosts, URLs, e-mails, decimals, hyphenated and accented words, scientific notation (a hex stamp like 2e829e79), a word repeated past tsvector's 256 positions", () => {
     for (const body of ["see example.com", "http://x.org/a", "me@x.org", "5.5 percent", "well-known", "-5", "café", "a.b", "cd ..", "9.5", "tab\u0000", "id 2e829e79", "3e4a", "1e5", "0e0e1", "4E2x", "word ".repeat(300)]) expect(simpleSearchVector(body), body).toBeNull();
+  });
+
+  it("are made again by the repair migration for bodies the loader once took wrongly (digits-e-digits), categories kept", async () => {
+    const article = await db.article.create({ data: { key: `repair-${Date.now()}`, title: "Repair" } });
+    const made = (body: string, key: string) => db.comment.create({ data: { articleId: article.id, source: "test", dedupeKey: `test:repair:${key}:${article.id}`, contentHash: key, body, postedAt: new Date(), flagCategories: ["SPAM"] }, select: { id: true } });
+    const stale = await made("stamp 2e829e79 here", "stale");
+    const plain = await made("nothing to repair", "plain");
+    // As the loader wrote it before the fix: one token where PostgreSQL's parser reads two.
+    await db.$executeRaw`UPDATE comment SET "searchVector" = ${"'2e829e79':2 'here':3 'stamp':1 'category:spam'"}::tsvector WHERE id = ${stale.id}`;
+    const before = await db.$queryRaw<{ id: number; vector: string }[]>`SELECT id, "searchVector"::text AS vector FROM comment WHERE id = ${plain.id}`;
+    const migration = readFileSync(path.join(process.cwd(), "prisma/migrations/20261206113800_search_vector_number_token_repair/migration.sql"), "utf8");
+    await db.$executeRawUnsafe(migration);
+    const found = await db.$queryRaw<{ id: number }[]>`SELECT id FROM comment WHERE "searchVector" @@ ${"'2e829' & 'category:spam'"}::tsquery AND "articleId" = ${article.id}`;
+    expect(found.map((row) => row.id)).toEqual([stale.id]);
+    const after = await db.$queryRaw<{ id: number; vector: string }[]>`SELECT id, "searchVector"::text AS vector FROM comment WHERE id = ${plain.id}`;
+    expect(after).toEqual(before);
   });
 });
