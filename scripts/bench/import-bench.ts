@@ -159,6 +159,7 @@ export async function runImportBench(opts: { quick: boolean; databaseUrl: string
       `floor:  COPY of the same ${count.toLocaleString("en-US")} rows into a copy of comment (same indexes) ${figures.copyIndexedPerSec.toLocaleString("en-US")}/s; into an unindexed table ${figures.copyStagingPerSec.toLocaleString("en-US")}/s (one run each; synchronous_commit off, as the import's chunks)`,
       `import: ${figures.importPerSec.toLocaleString("en-US")} comments/s over the ${count.toLocaleString("en-US")} (one run, ${figures.importSeconds} s: rules ${figures.rulesSeconds} s, database ${figures.writeSeconds} s overlapped, parser waited ${figures.waitSeconds} s)`,
       `cpu:    PostgreSQL ${databaseCpuSeconds === null ? "? (server not on this machine)" : `${figures.databaseCpuSeconds} s`}, Node ${figures.nodeCpuSeconds} s (every thread: parse, rules worker, COPY rows) for the ${count.toLocaleString("en-US")} comments; the machine's cores: ${os.cpus().length}`,
+      ceilingLine(figures.databaseCpuSeconds, figures.nodeCpuSeconds, count),
       `ratio:  ${figures.ratioToCopy}x slower than the COPY into a bare table (target <= ${MAX_RATIO_TO_BARE_COPY}x: ${figures.ratioToCopy <= MAX_RATIO_TO_BARE_COPY ? "ok" : "MISSED"}); ${ratioToIndexedCopy}x the COPY into the indexed copy; target ${TARGET_PER_SECOND.toLocaleString("en-US")}/s for ${count.toLocaleString("en-US")} comments: ${figures.importPerSec >= TARGET_PER_SECOND ? "ok" : "MISSED"}`,
       `re-import of the file's first ${reimportCount.toLocaleString("en-US")} lines (all duplicates): ${figures.reimportPerSec.toLocaleString("en-US")}/s; ${figures.linkedReplies.toLocaleString("en-US")} replies linked, ${figures.flaggedComments.toLocaleString("en-US")} comments flagged`,
     ];
@@ -170,6 +171,18 @@ export async function runImportBench(opts: { quick: boolean; databaseUrl: string
     await getDb().$disconnect();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What the CPU the import cost allows on this machine whatever the scheduling: its CPU seconds
+ * (PostgreSQL + Node) spread over every core, and Node's alone (the rate with a database that
+ * cost nothing). Either below the target means no overlap of the stages can reach it.
+ */
+function ceilingLine(databaseCpuSeconds: number, nodeCpuSeconds: number, count: number): string {
+  const cores = os.cpus().length;
+  const perSecond = (cpuSeconds: number) => Math.round(count / (cpuSeconds / cores)).toLocaleString("en-US");
+  const total = databaseCpuSeconds < 0 ? "?" : perSecond(databaseCpuSeconds + nodeCpuSeconds);
+  return `ceiling: at most ${total}/s with this CPU on ${cores} cores busy all the time; ${perSecond(nodeCpuSeconds)}/s if the database cost nothing (Node's CPU alone)`;
 }
 
 function round(value: number): number {
