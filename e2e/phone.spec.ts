@@ -32,6 +32,8 @@ test("the queue on a phone: menu button, collapsed filters, first comment visibl
   const firstCard = page.getByTestId("comment-card").first();
   await expect(firstCard).toContainText("The first comment a phone should show");
   await expect(firstCard).toBeInViewport();
+  // Decided without scrolling: the legend waits below the list, the selection buttons share a row.
+  await expect(firstCard.getByRole("button", { name: "Approve" })).toBeInViewport();
   await expect(menu).toBeInViewport();
   await expectNoSidewaysScroll(page);
   const screenshot = testInfo.outputPath("phone-queue.png");

@@ -23,11 +23,14 @@ export function SelectionBar(props: SelectionBarProps) {
   if (props.selectedCount === 0) {
     return props.pageCount > 0 ? (
       <div className="mt-3 flex flex-wrap items-center gap-2 text-sm" data-testid="bulk-toolbar">
-        <button type="button" onClick={props.onSelectPage} className={`${button} border border-slate-300 bg-white`}>
-          Select all on this page
+        {/* Short labels on a phone keep both on one row, so the first comment comes up a line sooner. */}
+        <button type="button" onClick={props.onSelectPage} aria-label="Select all on this page" className={`${button} border border-slate-300 bg-white`}>
+          <span className="sm:hidden">Select page</span>
+          <span className="hidden sm:inline">Select all on this page</span>
         </button>
-        <button type="button" onClick={props.onSelectMatching} className={`${button} border border-slate-300 bg-white`}>
-          Select all matches, every page…
+        <button type="button" onClick={props.onSelectMatching} aria-label="Select all matches, every page…" className={`${button} border border-slate-300 bg-white`}>
+          <span className="sm:hidden">Select all matches…</span>
+          <span className="hidden sm:inline">Select all matches, every page…</span>
         </button>
       </div>
     ) : null;

@@ -35,7 +35,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const filterQuery = filterQueryString(filters);
   return (
-    <main className="space-y-4">
+    <main className="flex flex-col gap-4">
       {/* Runs before hydration: keys typed while the queue loads are kept for the board (early-keys.ts). */}
       {/* eslint-disable-next-line @next/next/no-sync-scripts -- it must run while the page is still parsing, before React hydrates; it is 300 bytes */}
       <script src={EARLY_KEYS_SRC} nonce={nonce} />
@@ -48,7 +48,10 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
           ))}
         </ul>
       ) : null}
-      <QueueLegend />
+      {/* On a phone the legend goes below the list: the first screen is for the first comment. */}
+      <div className="order-last sm:order-none">
+        <QueueLegend />
+      </div>
       <QueueBoard
         key={`${tab}?${filterQuery}&${after ?? ""}`}
         items={page.items}
@@ -61,7 +64,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         timeZone={timeZone}
       />
       {page.nextCursor ? (
-        <Link href={`/queue?tab=${tab}${filterQuery ? `&${filterQuery}` : ""}&after=${page.nextCursor}`} className="inline-block rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
+        <Link href={`/queue?tab=${tab}${filterQuery ? `&${filterQuery}` : ""}&after=${page.nextCursor}`} className="self-start rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
           Next page
         </Link>
       ) : null}
