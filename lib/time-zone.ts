@@ -43,5 +43,21 @@ export function formatInZone(value: Date, timeZone: string): string {
   return `${formatterFor(zone).format(value)} ${zoneAbbreviation(value, zone)}`;
 }
 
+const timeThenDayFormatters = new Map<string, { time: Intl.DateTimeFormat; day: Intl.DateTimeFormat }>();
+
+/** "11:07 GMT+5 on 6 Dec 2026": when something happened, the time first, the zone named, the day always. */
+export function formatTimeThenDay(value: Date, timeZone: string): string {
+  const zone = isTimeZone(timeZone) ? timeZone : UTC;
+  let pair = timeThenDayFormatters.get(zone);
+  if (!pair) {
+    pair = {
+      time: new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone }),
+      day: new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: zone }),
+    };
+    timeThenDayFormatters.set(zone, pair);
+  }
+  return `${pair.time.format(value)} ${zoneAbbreviation(value, zone)} on ${pair.day.format(value)}`;
+}
+
 /** A handful of zones to offer first; any IANA name can be typed. */
 export const COMMON_TIME_ZONES = ["UTC", "Europe/London", "Europe/Berlin", "Europe/Paris", "America/New_York", "America/Chicago", "America/Los_Angeles", "Asia/Karachi", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney"];

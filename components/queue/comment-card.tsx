@@ -24,7 +24,7 @@ export interface CommentCardProps {
   item: QueueItem;
   isFocused?: boolean;
   isSelected?: boolean;
-  /** Shown above the actions: e.g. "ana@… hid this comment at 12:03" when a colleague decided meanwhile. */
+  /** Shown above the actions: e.g. "ana@… hid this comment at 12:03 GMT+5 on 6 Dec 2026" when a colleague decided meanwhile. */
   remark?: string | null;
   showArticle?: boolean;
   children?: React.ReactNode;
@@ -119,7 +119,7 @@ export function CommentCard({ item, isFocused = false, isSelected = false, remar
       ) : null}
       {item.decision ? (
         <p className="mt-2 text-xs text-slate-600" data-testid="comment-decision">
-          {describeDecision({ status: item.status, decidedBy: item.decision.by, decidedAt: new Date(item.decision.at), reason: item.decision.reason })}
+          {describeDecision({ status: item.status, decidedBy: item.decision.by, decidedAt: new Date(item.decision.at), reason: item.decision.reason }, { timeZone })}
         </p>
       ) : null}
       {item.notes.latest ? (

@@ -61,11 +61,11 @@ export function QueueBoard(props: QueueBoardProps) {
       if (others.length === 0) return;
       setRemarks((current) => {
         const next = new Map(current);
-        for (const change of others) next.set(change.commentId, describeDecision({ status: change.status, decidedBy: change.by, decidedAt: new Date(change.at), reason: change.reason }));
+        for (const change of others) next.set(change.commentId, describeDecision({ status: change.status, decidedBy: change.by, decidedAt: new Date(change.at), reason: change.reason }, { timeZone: props.timeZone }));
         return next;
       });
     },
-    [props.currentUser.id],
+    [props.currentUser.id, props.timeZone],
   );
   const pollNow = useQueueChanges(props.since, applyChanges);
   const decisions = useDecisions({ setItems, currentUser: props.currentUser, onConflict: pollNow });

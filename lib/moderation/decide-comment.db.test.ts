@@ -45,7 +45,7 @@ describe("deciding a comment", () => {
     await decideComment({ action: "HIDE", commentId: comment.id, expectedVersion: 0, expectedStatus: "PENDING", reason: "SPAM" }, first);
     const error = await errorOf(decideComment({ action: "APPROVE", commentId: comment.id, expectedVersion: 0, expectedStatus: "PENDING" }, second));
     expect(error.code).toBe("CONFLICT");
-    expect(error.message).toMatch(new RegExp(`^${first.label.replace(".", "\\.")} already hid this comment at \\d\\d:\\d\\d \\(spam\\)$`));
+    expect(error.message).toMatch(new RegExp(`^${first.label.replace(".", "\\.")} already hid this comment at \\d\\d:\\d\\d UTC on \\d{1,2} \\w{3} \\d{4} \\(spam\\)$`));
     const { decisions, audits, comment: row } = await recorded(comment.id);
     expect(decisions).toHaveLength(1);
     expect(audits).toHaveLength(1);

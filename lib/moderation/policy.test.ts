@@ -10,11 +10,18 @@ describe("moderation policy", () => {
     expect(targetStatus("HIDE", "HIDDEN")).toBeNull();
   });
 
-  it("names who decided, when (UTC) and why", () => {
+  it("names who decided, when (UTC, named, with the day) and why", () => {
     const at = new Date("2026-03-01T12:03:40Z");
-    expect(describeDecision({ status: "HIDDEN", decidedBy: "ana@example.org", decidedAt: at, reason: "ABUSIVE" })).toBe("ana@example.org hid this comment at 12:03 (abusive)");
-    expect(conflictMessage({ status: "APPROVED", decidedBy: "ana@example.org", decidedAt: at, reason: null })).toBe("ana@example.org already approved this comment at 12:03");
-    expect(conflictMessage({ status: "HIDDEN", decidedBy: null, decidedAt: at, reason: "OFF_TOPIC" })).toBe("The rules engine already hid this comment at 12:03 (off-topic)");
-    expect(conflictMessage({ status: "PENDING", decidedBy: "bo@example.org", decidedAt: at, reason: null })).toBe("bo@example.org already returned this comment to pending at 12:03");
+    expect(describeDecision({ status: "HIDDEN", decidedBy: "ana@example.org", decidedAt: at, reason: "ABUSIVE" })).toBe("ana@example.org hid this comment at 12:03 UTC on 1 Mar 2026 (abusive)");
+    expect(conflictMessage({ status: "APPROVED", decidedBy: "ana@example.org", decidedAt: at, reason: null })).toBe("ana@example.org already approved this comment at 12:03 UTC on 1 Mar 2026");
+    expect(conflictMessage({ status: "HIDDEN", decidedBy: null, decidedAt: at, reason: "OFF_TOPIC" })).toBe("The rules engine already hid this comment at 12:03 UTC on 1 Mar 2026 (off-topic)");
+    expect(conflictMessage({ status: "PENDING", decidedBy: "bo@example.org", decidedAt: at, reason: null })).toBe("bo@example.org already returned this comment to pending at 12:03 UTC on 1 Mar 2026");
+  });
+
+  it("says when in the reader's zone, as the rest of the card does, the day included", () => {
+    // 21:30 UTC is 02:30 the next day in Karachi: the day said is Karachi's.
+    const at = new Date("2026-03-01T21:30:00Z");
+    expect(describeDecision({ status: "HIDDEN", decidedBy: "ana@example.org", decidedAt: at, reason: "SPAM" }, { timeZone: "Asia/Karachi" })).toBe("ana@example.org hid this comment at 02:30 GMT+5 on 2 Mar 2026 (spam)");
+    expect(describeDecision({ status: "APPROVED", decidedBy: "ana@example.org", decidedAt: at, reason: null }, { timeZone: "Not/AZone" })).toBe("ana@example.org approved this comment at 21:30 UTC on 1 Mar 2026");
   });
 });

@@ -1,4 +1,5 @@
 // Pure decisions about comment status: which transitions are legal, and how to say what happened.
+import { formatTimeThenDay, UTC } from "@/lib/time-zone";
 
 export type Status = "PENDING" | "APPROVED" | "HIDDEN";
 export type DecideAction = "APPROVE" | "HIDE";
@@ -13,11 +14,6 @@ export function targetStatus(action: DecideAction, from: Status): Status | null 
 
 const DID: Record<Status, string> = { APPROVED: "approved this comment", HIDDEN: "hid this comment", PENDING: "returned this comment to pending" };
 
-const hourMinute = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC", hourCycle: "h23" });
-
-export function formatDecisionTime(at: Date): string {
-  return hourMinute.format(at);
-}
 
 export interface CurrentDecision {
   status: Status;
@@ -27,15 +23,19 @@ export interface CurrentDecision {
   reason: string | null;
 }
 
-/** "ana@example.org hid this comment at 12:03 (abusive)": what the card says about its last decision. */
-export function describeDecision(current: CurrentDecision, options: { already?: boolean } = {}): string {
+/**
+ * "ana@example.org hid this comment at 12:03 GMT+5 on 6 Dec 2026 (abusive)": what the card says about
+ * its last decision, in the reader's zone (the rest of the card's times are in it); UTC, named, where
+ * there is no reader (the API's conflict message). The day is always said: a card can be days old.
+ */
+export function describeDecision(current: CurrentDecision, options: { already?: boolean; timeZone?: string } = {}): string {
   const who = current.decidedBy ?? "The rules engine";
-  const when = current.decidedAt ? ` at ${formatDecisionTime(current.decidedAt)}` : "";
+  const when = current.decidedAt ? ` at ${formatTimeThenDay(current.decidedAt, options.timeZone ?? UTC)}` : "";
   const why = current.status === "HIDDEN" && current.reason ? ` (${reasonLabel(current.reason)})` : "";
   return `${who} ${options.already ? "already " : ""}${DID[current.status]}${when}${why}`;
 }
 
-/** What a moderator who came second is told: "ana@example.org already hid this comment at 12:03 (abusive)". */
+/** What a moderator who came second is told: "ana@example.org already hid this comment at 12:03 UTC on 6 Dec 2026 (abusive)". */
 export function conflictMessage(current: CurrentDecision): string {
   return describeDecision(current, { already: true });
 }
