@@ -6,6 +6,7 @@
 //   npm run model:train-base                    train, print dev-CV figures, write the weights
 //   npm run model:train-base -- --compare       dev-CV figures of the variants and data steps (writes nothing)
 //   npm run model:train-base -- --report-test   also print the test split figures at the chosen thresholds
+//   npm run model:train-base -- --calibrate-scripts   write per-script offsets into the model (docs/model.md: not shipped)
 // Env: MODDESK_CORPUS (default <repo>/../shared/corpus), MODDESK_DATASETS (default <repo>/../shared/datasets).
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -24,6 +25,9 @@ const OUT = path.join(repo, "lib", "detect", "classifier", "base-model.json");
  */
 const CLEAN_BUDGET = Number(process.argv.find((arg) => arg.startsWith("--clean-budget="))?.slice("--clean-budget=".length) ?? 0.03);
 
+/** What this run trains: the shipped configuration, or with --calibrate-scripts its per-script offsets too. */
+const TRAINED: Variant = process.argv.includes("--calibrate-scripts") ? { ...BASE, calibrateScripts: true } : BASE;
+
 const COMPARED: Variant[] = [
   { ...BASE, name: "data: davidson + ruhsold", sources: ["davidson", "ruhsold"] },
   { ...BASE, name: "data: + trac1", sources: ["davidson", "ruhsold", "trac1"] },
@@ -39,7 +43,7 @@ const COMPARED: Variant[] = [
   { ...BASE, name: "2^16 buckets", features: { ...BASE.features, hashBits: 16 } },
   { ...BASE, name: "trac1 CAG as 0.5 abusive", cagTarget: 0.5 },
   { ...BASE, name: "nationalist head also from TRAC-1 aggression", nationalistFromAbusive: ["trac1"] },
-  { ...BASE, name: "no per-script calibration", calibrateScripts: false },
+  { ...BASE, name: "per-script calibration", calibrateScripts: true },
 ];
 
 function summary(scored: ScoredRecord[], t: Thresholds): string {
@@ -61,8 +65,8 @@ function main(): void {
     return;
   }
   const started = performance.now();
-  const external = externalRows(BASE);
-  const { scored, offsets } = calibratedScores(BASE, dev, crossValidate(BASE, dev, external));
+  const external = externalRows(TRAINED);
+  const { scored, offsets } = calibratedScores(TRAINED, dev, crossValidate(TRAINED, dev, external));
   console.log(`per-script calibration (logit offsets on clean dev-CV scores): ${describeOffsets(offsets)}`);
   const chosen = chooseThresholds(scored, CLEAN_BUDGET);
   console.log(`dev-CV choice at <= ${CLEAN_BUDGET * 100}% clean: nationalist ${chosen.nationalist.toFixed(3)} abusive ${chosen.abusive.toFixed(3)}`);
@@ -72,18 +76,18 @@ function main(): void {
   const thresholds = fixed && fixed.length === 2 && fixed.every((value) => value >= 0 && value <= 1) ? { nationalist: fixed[0]!, abusive: fixed[1]! } : chosen;
   console.log(`dev, ${FOLDS}-fold thread-grouped CV, thresholds nationalist ${thresholds.nationalist.toFixed(3)} abusive ${thresholds.abusive.toFixed(3)} (AUC ${hostileAuc(scored).toFixed(3)})`);
   for (const line of figureLines(scored, thresholds)) console.log(line);
-  const trained = trainLinearModel([...external, ...corpusRows(dev, BASE)], BASE.features, BASE.train);
+  const trained = trainLinearModel([...external, ...corpusRows(dev, TRAINED)], TRAINED.features, TRAINED.train);
   const model = { ...trained, heads: trained.heads.map((head) => (Object.keys(offsets[head.category]).length > 0 ? { ...head, scriptOffsets: offsets[head.category] } : head)) };
   const seconds = (performance.now() - started) / 1000;
   const file = encodeModel(model, {
     trainedBy: "npm run model:train-base",
-    sources: BASE.sources,
+    sources: TRAINED.sources,
     rows: external.length + dev.length,
-    corpusWeight: BASE.corpusWeight,
-    balanceScripts: BASE.balanceScripts,
-    nationalistFromAbusive: BASE.nationalistFromAbusive,
-    calibrateScripts: BASE.calibrateScripts,
-    train: { epochs: BASE.train.epochs, learningRate: BASE.train.learningRate, l2: BASE.train.l2, seed: BASE.train.seed },
+    corpusWeight: TRAINED.corpusWeight,
+    balanceScripts: TRAINED.balanceScripts,
+    nationalistFromAbusive: TRAINED.nationalistFromAbusive,
+    calibrateScripts: TRAINED.calibrateScripts,
+    train: { epochs: TRAINED.train.epochs, learningRate: TRAINED.train.learningRate, l2: TRAINED.train.l2, seed: TRAINED.train.seed },
     devCvThresholds: { NATIONALIST: round(thresholds.nationalist), ABUSIVE: round(thresholds.abusive) },
   });
   writeFileSync(OUT, `${JSON.stringify(file)}\n`);

@@ -27,7 +27,7 @@ export interface Variant {
   cagTarget: number;
   /** Weigh each script's clean corpus rows so its hostile share matches Latin's (see corpusRows). */
   balanceScripts: boolean;
-  /** Measure and apply per-script offsets (scripts/model/script-calibration.ts). */
+  /** Measure and apply per-script offsets (scripts/model/script-calibration.ts); measured, not shipped (docs/model.md). */
   calibrateScripts: boolean;
   /** Public sources whose ABUSIVE targets also train the NATIONALIST head (see externalTargets). */
   nationalistFromAbusive: readonly string[];
@@ -41,7 +41,7 @@ export const BASE: Variant = {
   corpusWeight: 25,
   cagTarget: Number.NaN,
   balanceScripts: false,
-  calibrateScripts: true,
+  calibrateScripts: false,
   nationalistFromAbusive: [],
   train: DEFAULT_TRAIN_OPTIONS,
 };
