@@ -37,7 +37,7 @@ const VARIANTS: Record<string, Variant> = {
   "lr-0.1": { ...BASE, train: { ...BASE.train, learningRate: 0.1 } },
   "words-only": { ...BASE, features: { ...BASE.features, charMin: 0, charMax: 0 } },
   "nationalist-from-trac1": { ...BASE, nationalistFromAbusive: ["trac1"] },
-  "uncalibrated": { ...BASE, calibrateScripts: false },
+  "calibrated": { ...BASE, calibrateScripts: true },
 };
 const variantName = arg("variant") ?? "base";
 if (!(variantName in VARIANTS)) throw new Error(`--variant: one of ${Object.keys(VARIANTS).join(", ")}`);
