@@ -6,6 +6,7 @@
 //   npm run model:train-base                    train, print dev-CV figures, write the weights
 //   npm run model:train-base -- --compare       dev-CV figures of the variants and data steps (writes nothing)
 //   npm run model:train-base -- --report-test   also print the test split figures at the chosen thresholds
+//   npm run model:train-base -- --calibrate-scripts   write per-script offsets into the model (docs/model.md: not shipped)
 // Env: MODDESK_CORPUS (default <repo>/../shared/corpus), MODDESK_DATASETS (default <repo>/../shared/datasets).
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -13,7 +14,8 @@ import { encodeModel } from "@/lib/detect/classifier/model-file";
 import { trainLinearModel } from "@/lib/detect/classifier/train-linear";
 import { readCorpus } from "./model/training-sources";
 import { chooseThresholds, figureLines, hostileAuc, rates, type ScoredRecord, type Thresholds } from "./model/cv-figures";
-import { BASE, corpusDir, corpusRows, crossValidate, externalRows, readDev, repo, requireFile, scoreItem, type Variant } from "./model/cross-validate";
+import { BASE, calibratedScores, corpusDir, corpusRows, crossValidate, externalRows, readDev, repo, requireFile, scoreItem, type Variant } from "./model/cross-validate";
+import { applyScriptOffsets, describeOffsets } from "./model/script-calibration";
 import { FOLDS } from "./model/thread-folds";
 
 const OUT = path.join(repo, "lib", "detect", "classifier", "base-model.json");
@@ -22,6 +24,9 @@ const OUT = path.join(repo, "lib", "detect", "classifier", "base-model.json");
  * `--clean-budget=0.04` to compare (docs/model.md: why 4% is not shipped).
  */
 const CLEAN_BUDGET = Number(process.argv.find((arg) => arg.startsWith("--clean-budget="))?.slice("--clean-budget=".length) ?? 0.03);
+
+/** What this run trains: the shipped configuration, or with --calibrate-scripts its per-script offsets too. */
+const TRAINED: Variant = process.argv.includes("--calibrate-scripts") ? { ...BASE, calibrateScripts: true } : BASE;
 
 const COMPARED: Variant[] = [
   { ...BASE, name: "data: davidson + ruhsold", sources: ["davidson", "ruhsold"] },
@@ -37,6 +42,8 @@ const COMPARED: Variant[] = [
   { ...BASE, name: "word+char3-5", features: { ...BASE.features, charMin: 3 } },
   { ...BASE, name: "2^16 buckets", features: { ...BASE.features, hashBits: 16 } },
   { ...BASE, name: "trac1 CAG as 0.5 abusive", cagTarget: 0.5 },
+  { ...BASE, name: "nationalist head also from TRAC-1 aggression", nationalistFromAbusive: ["trac1"] },
+  { ...BASE, name: "per-script calibration", calibrateScripts: true },
 ];
 
 function summary(scored: ScoredRecord[], t: Thresholds): string {
@@ -51,15 +58,16 @@ function main(): void {
     const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
     for (const variant of COMPARED.filter((v) => only === undefined || v.name.includes(only))) {
       const started = performance.now();
-      const scored = crossValidate(variant, dev, externalRows(variant));
+      const { scored } = calibratedScores(variant, dev, crossValidate(variant, dev, externalRows(variant)));
       const t = chooseThresholds(scored, CLEAN_BUDGET);
       console.log(`${variant.name.padEnd(34)} dev-CV ${summary(scored, t)} (t ${t.nationalist.toFixed(3)}/${t.abusive.toFixed(3)}, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
     }
     return;
   }
   const started = performance.now();
-  const external = externalRows(BASE);
-  const scored = crossValidate(BASE, dev, external);
+  const external = externalRows(TRAINED);
+  const { scored, offsets } = calibratedScores(TRAINED, dev, crossValidate(TRAINED, dev, external));
+  console.log(`per-script calibration (logit offsets on clean dev-CV scores): ${describeOffsets(offsets)}`);
   const chosen = chooseThresholds(scored, CLEAN_BUDGET);
   console.log(`dev-CV choice at <= ${CLEAN_BUDGET * 100}% clean: nationalist ${chosen.nationalist.toFixed(3)} abusive ${chosen.abusive.toFixed(3)}`);
   for (const line of figureLines(scored, chosen)) console.log(line);
@@ -68,15 +76,18 @@ function main(): void {
   const thresholds = fixed && fixed.length === 2 && fixed.every((value) => value >= 0 && value <= 1) ? { nationalist: fixed[0]!, abusive: fixed[1]! } : chosen;
   console.log(`dev, ${FOLDS}-fold thread-grouped CV, thresholds nationalist ${thresholds.nationalist.toFixed(3)} abusive ${thresholds.abusive.toFixed(3)} (AUC ${hostileAuc(scored).toFixed(3)})`);
   for (const line of figureLines(scored, thresholds)) console.log(line);
-  const model = trainLinearModel([...external, ...corpusRows(dev, BASE)], BASE.features, BASE.train);
+  const trained = trainLinearModel([...external, ...corpusRows(dev, TRAINED)], TRAINED.features, TRAINED.train);
+  const model = { ...trained, heads: trained.heads.map((head) => (Object.keys(offsets[head.category]).length > 0 ? { ...head, scriptOffsets: offsets[head.category] } : head)) };
   const seconds = (performance.now() - started) / 1000;
   const file = encodeModel(model, {
     trainedBy: "npm run model:train-base",
-    sources: BASE.sources,
+    sources: TRAINED.sources,
     rows: external.length + dev.length,
-    corpusWeight: BASE.corpusWeight,
-    balanceScripts: BASE.balanceScripts,
-    train: { epochs: BASE.train.epochs, learningRate: BASE.train.learningRate, l2: BASE.train.l2, seed: BASE.train.seed },
+    corpusWeight: TRAINED.corpusWeight,
+    balanceScripts: TRAINED.balanceScripts,
+    nationalistFromAbusive: TRAINED.nationalistFromAbusive,
+    calibrateScripts: TRAINED.calibrateScripts,
+    train: { epochs: TRAINED.train.epochs, learningRate: TRAINED.train.learningRate, l2: TRAINED.train.l2, seed: TRAINED.train.seed },
     devCvThresholds: { NATIONALIST: round(thresholds.nationalist), ABUSIVE: round(thresholds.abusive) },
   });
   writeFileSync(OUT, `${JSON.stringify(file)}\n`);
@@ -84,7 +95,8 @@ function main(): void {
   if (args.has("--report-test")) {
     const test = readCorpus(requireFile(path.join(corpusDir, "test.jsonl")));
     console.log("test split (report only; nothing above was tuned on it):");
-    for (const line of figureLines(test.map((item) => scoreItem(model, item)), thresholds)) console.log(line);
+    const testScores = applyScriptOffsets(test, test.map((item) => scoreItem(model, item)), offsets);
+    for (const line of figureLines(testScores, thresholds)) console.log(line);
   }
 }
 

@@ -3,6 +3,7 @@ import type { RuleConfigByKind } from "./schemas";
 import { RuleCompileError, quote, type CompiledRule } from "./compiled-rule";
 import { MODEL_HEADS, sigmoid, type LinearModel } from "./classifier/linear-model";
 import { weighingPhrases } from "./classifier/explain-score";
+import { calibratedProbability, mayNeedCalibration } from "./classifier/script-calibration";
 
 /** Where a CLASSIFIER rule gets its model: the active one (shipped or desk-adapted), or none in the browser. */
 export type ModelSource = () => LinearModel | null;
@@ -27,9 +28,14 @@ export function compileClassifierRule(
       if (model === null) return null;
       const index = model.heads.findIndex((candidate) => candidate.category === category);
       if (index < 0) return null;
-      const probability = sigmoid(analysis.headLogit(model, index));
-      if (probability < config.threshold) return null;
       const head = model.heads[index]!;
+      const logit = analysis.headLogit(model, index);
+      let probability = sigmoid(logit);
+      if (probability < config.threshold) return null;
+      if (mayNeedCalibration(head, probability, config.threshold)) {
+        probability = calibratedProbability(head, logit, analysis.body);
+        if (probability < config.threshold) return null;
+      }
       const features = analysis.hashedFeatures(model, index);
       const phrases = weighingPhrases(head, features, analysis.normalized);
       const words = phrases.map((phrase) => quote(analysis.body.slice(phrase.span[0], phrase.span[1]))).join(", ");

@@ -67,7 +67,7 @@ export function applyDelta(base: LinearModel, delta: ModelDelta): LinearModel | 
     if (change === undefined) return head;
     const weights = Float32Array.from(head.weights);
     change.buckets.forEach((bucket, k) => { if (bucket < weights.length) weights[bucket] = weights[bucket]! + change.deltas[k]!; });
-    return { category: head.category, bias: head.bias + change.bias, weights };
+    return { ...head, bias: head.bias + change.bias, weights };
   });
   return { features: base.features, heads };
 }

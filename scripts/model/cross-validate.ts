@@ -12,6 +12,7 @@ import { DEFAULT_TRAIN_OPTIONS, trainLinearModel, type TrainOptions, type Traini
 import { readCorpus, readDavidson, readMlma, readRuhsold, readTrac1, type LabelledText } from "./training-sources";
 import type { ScoredRecord } from "./cv-figures";
 import { FOLDS, foldOfThread } from "./thread-folds";
+import { applyScriptOffsets, measureScriptOffsets, type ScriptOffsets } from "./script-calibration";
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const corpusDir = process.env.MODDESK_CORPUS ?? path.join(repo, "..", "shared", "corpus");
@@ -26,6 +27,10 @@ export interface Variant {
   cagTarget: number;
   /** Weigh each script's clean corpus rows so its hostile share matches Latin's (see corpusRows). */
   balanceScripts: boolean;
+  /** Measure and apply per-script offsets (scripts/model/script-calibration.ts); measured, not shipped (docs/model.md). */
+  calibrateScripts: boolean;
+  /** Public sources whose ABUSIVE targets also train the NATIONALIST head (see externalTargets). */
+  nationalistFromAbusive: readonly string[];
   train: TrainOptions;
 }
 
@@ -36,6 +41,8 @@ export const BASE: Variant = {
   corpusWeight: 25,
   cagTarget: Number.NaN,
   balanceScripts: false,
+  calibrateScripts: false,
+  nationalistFromAbusive: [],
   train: DEFAULT_TRAIN_OPTIONS,
 };
 
@@ -66,8 +73,18 @@ function toRow(item: LabelledText, features: FeatureConfig, weight: number): Tra
   return { buckets, targets: Float32Array.from(item.targets), weight };
 }
 
+/**
+ * A public dataset's row as the heads learn it. For the sources in `nationalistFromAbusive`, the
+ * abusive target trains the NATIONALIST head too (measured, not shipped: docs/model.md, "The
+ * nationalist head"): TRAC-1's aggression makes the head rank dev's Latin nationalist comments far
+ * better, and flag counter-speech and facts about terrorism.
+ */
+export function externalTargets(item: LabelledText, variant: Pick<Variant, "nationalistFromAbusive">): LabelledText {
+  return variant.nationalistFromAbusive.includes(item.source) ? { ...item, targets: [item.targets[1], item.targets[1]] } : item;
+}
+
 export function externalRows(variant: Variant): TrainingRow[] {
-  return variant.sources.filter((s) => s !== "corpus").flatMap((source) => loadSource(source, variant.cagTarget).map((item) => toRow(item, variant.features, 1)));
+  return variant.sources.filter((s) => s !== "corpus").flatMap((source) => loadSource(source, variant.cagTarget).map((item) => toRow(externalTargets(item, variant), variant.features, 1)));
 }
 
 const isHostileItem = (item: LabelledText) => item.labels!.includes("nationalist") || item.labels!.includes("abusive");
@@ -110,7 +127,13 @@ export function scoreItem(model: LinearModel, item: LabelledText): ScoredRecord 
   };
 }
 
-/** Each dev record scored by a model trained without its fold's threads; returned in dev order. */
+/** The CV scores with the variant's per-script calibration measured on them and applied. */
+export function calibratedScores(variant: Variant, dev: readonly LabelledText[], raw: readonly ScoredRecord[]): { scored: ScoredRecord[]; offsets: ScriptOffsets } {
+  const offsets = variant.calibrateScripts ? measureScriptOffsets(dev, raw) : { NATIONALIST: {}, ABUSIVE: {} };
+  return { scored: applyScriptOffsets(dev, raw, offsets), offsets };
+}
+
+/** Each dev record scored by a model trained without its fold's threads; returned in dev order (uncalibrated). */
 export function crossValidate(variant: Variant, dev: LabelledText[], external: TrainingRow[]): ScoredRecord[] {
   const scored = new Array<ScoredRecord>(dev.length);
   const useCorpus = variant.sources.includes("corpus");

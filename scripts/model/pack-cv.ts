@@ -5,7 +5,7 @@
 // has no evidence outside it). Chooses the CLASSIFIER thresholds for the pack as the queue runs it:
 // the highest dev-CV hostile recall of rules + model at most --budget of clean comments flagged by both.
 //
-//   node bin/run-ts.mjs scripts/model/pack-cv.ts [--budget=0.04] [--thresholds=N,A] [--cache=FILE] [--variant=NAME]
+//   node bin/run-ts.mjs scripts/model/pack-cv.ts [--budget=0.04] [--thresholds=N,A] [--abusive=A] [--cache=FILE] [--variant=NAME]
 // --cache keeps the CV scores in FILE (reused when it exists: delete it after retraining).
 // --variant=NAME scores a training variant instead of the shipped configuration (see VARIANTS).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -14,12 +14,15 @@ import { CLASSIFIER_THRESHOLDS } from "@/lib/rules/default-pack-classifier";
 import { scoreRecords } from "@/lib/detect/quality/evaluate-labelled";
 import { HOSTILE_CATEGORIES } from "@/lib/detect/quality/labelled-record";
 import { readCorpusSplit } from "@/lib/quality/quality-sources";
-import { BASE, crossValidate, externalRows, readDev, type Variant } from "./cross-validate";
+import { BASE, calibratedScores, crossValidate, externalRows, readDev, type Variant } from "./cross-validate";
+import { describeOffsets } from "./script-calibration";
 import type { ScoredRecord, Thresholds } from "./cv-figures";
 import { foldOfThread } from "./thread-folds";
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const budget = Number(arg("budget") ?? 0.04);
+/** --abusive=T holds the ABUSIVE threshold at T and chooses only the NATIONALIST one (see docs/model.md). */
+const fixedAbusive = arg("abusive") === undefined ? undefined : Number(arg("abusive"));
 const cacheFile = arg("cache");
 
 /** Training variants compared by the pack's figure (rules + model), not the model's alone. */
@@ -33,6 +36,8 @@ const VARIANTS: Record<string, Variant> = {
   "epochs-3": { ...BASE, train: { ...BASE.train, epochs: 3 } },
   "lr-0.1": { ...BASE, train: { ...BASE.train, learningRate: 0.1 } },
   "words-only": { ...BASE, features: { ...BASE.features, charMin: 0, charMax: 0 } },
+  "nationalist-from-trac1": { ...BASE, nationalistFromAbusive: ["trac1"] },
+  "calibrated": { ...BASE, calibrateScripts: true },
 };
 const variantName = arg("variant") ?? "base";
 if (!(variantName in VARIANTS)) throw new Error(`--variant: one of ${Object.keys(VARIANTS).join(", ")}`);
@@ -47,11 +52,17 @@ interface PackRecord extends ScoredRecord {
   rulesAny: boolean;
 }
 
+/** CV scores (the cache keeps them uncalibrated), with the variant's per-script calibration applied. */
 function modelScores(): ScoredRecord[] {
-  if (cacheFile && existsSync(cacheFile)) return JSON.parse(readFileSync(cacheFile, "utf8")) as ScoredRecord[];
   const dev = readDev();
-  const scored = crossValidate(variant, dev, externalRows(variant));
-  if (cacheFile) writeFileSync(cacheFile, JSON.stringify(scored));
+  let raw: ScoredRecord[];
+  if (cacheFile && existsSync(cacheFile)) raw = JSON.parse(readFileSync(cacheFile, "utf8")) as ScoredRecord[];
+  else {
+    raw = crossValidate(variant, dev, externalRows(variant));
+    if (cacheFile) writeFileSync(cacheFile, JSON.stringify(raw));
+  }
+  const { scored, offsets } = calibratedScores(variant, dev, raw);
+  console.log(`per-script calibration: ${describeOffsets(offsets)}`);
   return scored;
 }
 
@@ -104,7 +115,7 @@ function choosePackThresholds(records: readonly PackRecord[]): Thresholds {
   };
   let best: { t: Thresholds; caught: number; flagged: number } | null = null;
   for (const nationalist of candidates("nationalist")) {
-    for (const abusive of candidates("abusive")) {
+    for (const abusive of fixedAbusive === undefined ? candidates("abusive") : [fixedAbusive]) {
       const t = { nationalist, abusive };
       const r = rate(records, t, "both");
       if (r.flagged > budget * r.clean) continue;
@@ -133,7 +144,7 @@ function main(): void {
   const fixed = arg("thresholds")?.split(",").map(Number);
   report(records, { nationalist: CLASSIFIER_THRESHOLDS.NATIONALIST, abusive: CLASSIFIER_THRESHOLDS.ABUSIVE }, "dev-CV, shipped thresholds");
   if (fixed?.length === 2) report(records, { nationalist: fixed[0]!, abusive: fixed[1]! }, "dev-CV, given thresholds");
-  report(records, choosePackThresholds(records), `dev-CV, chosen for rules + model at <= ${budget * 100}% clean`);
+  report(records, choosePackThresholds(records), `dev-CV, chosen for rules + model at <= ${budget * 100}% clean${fixedAbusive === undefined ? "" : `, abusive held at ${fixedAbusive}`}`);
 }
 
 main();

@@ -5,6 +5,8 @@ import { HashedFeatures, featureWindows } from "./hash-features";
 import { headLogit, sigmoid, type LinearModel, type ModelHead } from "./linear-model";
 import { weighingPhrases, type WeighingPhrase } from "./explain-score";
 import { activeModel } from "./active-model";
+import { dominantScript } from "../dominant-script";
+import { calibratedProbability, scriptOffset } from "./script-calibration";
 
 // Standalone scoring for callers outside rule evaluation (evaluate CLI, suggestions, training):
 // its own normalizer and buffers, so it never disturbs an evaluateComment in progress.
@@ -22,9 +24,10 @@ export function featurizeText(text: string, config: FeatureConfig): Int32Array {
 export function classifyText(text: string, model: LinearModel = activeModel()): Record<ModelHead, number> {
   normalizer.run(text);
   const scores = { NATIONALIST: 0, ABUSIVE: 0 } satisfies Record<ModelHead, number>;
+  const script = model.heads.some((head) => head.scriptOffsets !== undefined) ? dominantScript(text) : "";
   for (const [from, to] of featureWindows(normalizer)) {
     features.extract(normalizer, model.features, from, to);
-    for (const head of model.heads) scores[head.category] = Math.max(scores[head.category], sigmoid(headLogit(head, features)));
+    for (const head of model.heads) scores[head.category] = Math.max(scores[head.category], sigmoid(headLogit(head, features) + scriptOffset(head, script)));
   }
   return scores;
 }
@@ -55,7 +58,7 @@ export function explainText(text: string, category: ModelHead, model: LinearMode
   extractStrongestWindow(head, model.features);
   const phrases = weighingPhrases(head, features, normalizer);
   return {
-    probability: sigmoid(headLogit(head, features)),
+    probability: calibratedProbability(head, headLogit(head, features), text),
     phrases,
     spans: phrases.map((phrase) => phrase.span).sort((a, b) => a[0] - b[0]),
   };

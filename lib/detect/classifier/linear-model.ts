@@ -10,6 +10,8 @@ export interface LinearHead {
   category: ModelHead;
   bias: number;
   weights: Float32Array;
+  /** Logit offsets (≤ 0) by dominant script, added after scoring (script-calibration.ts). */
+  scriptOffsets?: Readonly<Record<string, number>>;
 }
 
 export interface LinearModel {

@@ -10,6 +10,8 @@ const headFileSchema = z.strictObject({
   /** weight = int16 × scale. */
   scale: z.number().positive(),
   weights: z.string(),
+  /** Per-script logit offsets (script-calibration.ts); only ever lower a score. */
+  scriptOffsets: z.record(z.string(), z.number().max(0)).optional(),
 });
 
 export const modelFileSchema = z.strictObject({
@@ -39,7 +41,8 @@ export function encodeModel(model: LinearModel, about?: Record<string, unknown>)
       const scale = maxAbs > 0 ? maxAbs / INT16_MAX : 1;
       const quantized = new Int16Array(head.weights.length);
       for (let i = 0; i < quantized.length; i++) quantized[i] = Math.round(head.weights[i]! / scale);
-      return { category: head.category, bias: round(head.bias), scale, weights: toBase64(new Uint8Array(quantized.buffer)) };
+      const offsets = head.scriptOffsets && Object.keys(head.scriptOffsets).length > 0 ? { scriptOffsets: { ...head.scriptOffsets } } : {};
+      return { category: head.category, bias: round(head.bias), scale, weights: toBase64(new Uint8Array(quantized.buffer)), ...offsets };
     }),
     ...(about ? { about } : {}),
   };
@@ -57,7 +60,7 @@ export function decodeModel(file: unknown): LinearModel {
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
       const weights = new Float32Array(size);
       for (let i = 0; i < size; i++) weights[i] = view.getInt16(i * 2, true) * head.scale;
-      return { category: head.category, bias: head.bias, weights };
+      return { category: head.category, bias: head.bias, weights, ...(head.scriptOffsets ? { scriptOffsets: head.scriptOffsets } : {}) };
     }),
   };
 }

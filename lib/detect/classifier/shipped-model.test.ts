@@ -34,6 +34,13 @@ describe("the shipped model", () => {
     expect(isFlagged(text)).toBe(false);
   });
 
+  it.each([
+    "இந்தியா நேற்று நடந்த போட்டியில் நன்றாக விளையாடியது",
+    "பாகிஸ்தான் அணி இந்த தொடரில் வெற்றி பெறும் என்று நினைக்கிறேன்",
+  ])("leaves an ordinary Tamil cricket comment alone: %s", (text) => {
+    expect(isFlagged(text)).toBe(false);
+  });
+
   it("scores evasive spellings like the plain ones", () => {
     expect(classifyText("Y0u are a stupid 1d10t")).toEqual(classifyText("you are a stupid idiot"));
     expect(classifyText("you are a stu\u200Bpid idiot")).toEqual(classifyText("you are a stupid idiot"));

@@ -72,7 +72,14 @@ export function trainLinearModel(rows: readonly TrainingRow[], features: Feature
       }
     }
   }
-  return { features, heads: heads.map(({ category, bias, weights }) => ({ category, bias, weights })) };
+  // A prior's calibration stays with its heads: adapting to decisions does not re-measure the scripts.
+  return {
+    features,
+    heads: heads.map(({ category, bias, weights }) => {
+      const offsets = options.prior?.heads.find((head) => head.category === category)?.scriptOffsets;
+      return { category, bias, weights, ...(offsets ? { scriptOffsets: offsets } : {}) };
+    }),
+  };
 }
 
 function shuffle(order: number[], random: () => number): void {
