@@ -31,8 +31,9 @@ export function formatImportReport(report: ImportReport, options: { dryRun: bool
   // says where all of them are kept.
   const shown = report.batchId === undefined ? report.problems : report.problems.slice(0, SHOWN_PROBLEMS);
   for (const problem of shown) lines.push(`rejected: ${place(report.fileName, problem)}: ${problem.message}`);
-  if (report.batchId !== undefined && report.problems.length > SHOWN_PROBLEMS) {
-    lines.push(`… and ${report.problems.length - SHOWN_PROBLEMS} more rejected rows: npm run moddesk -- import problems ${report.batchId} lists every one (CSV)`);
+  // An import's summary keeps only the first problems; `rejected` counts them all.
+  if (report.batchId !== undefined && report.rejected > SHOWN_PROBLEMS) {
+    lines.push(`… and ${report.rejected - SHOWN_PROBLEMS} more rejected rows: npm run moddesk -- import problems ${report.batchId} lists every one (CSV)`);
   }
   return lines;
 }
