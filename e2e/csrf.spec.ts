@@ -113,7 +113,13 @@ for (const host of ["localhost", "127.0.0.1"]) {
       const exportUrl = `${baseURL}/api/v1/decisions?format=csv`;
       attackHtml = `<!doctype html><html><body><img src="${exportUrl}&via=img"><img src="${baseURL}/api/v1/dsa/statements?format=jsonl"><a id="go" href="${exportUrl}&via=link">Your prize</a>
 <script>window.addEventListener("load", () => { document.title = "loaded"; });</script></body></html>`;
+      // Requests, not responses: Chromium blocks a cross-origin <img>'s JSON answer (ORB) before
+      // the page sees it, but the request reached the server all the same.
+      let requests = 0;
       const answers: number[] = [];
+      victim.on("request", (request) => {
+        if (request.url().startsWith(`${baseURL}/api/`)) requests += 1;
+      });
       victim.on("response", (response) => {
         if (response.url().startsWith(`${baseURL}/api/`)) answers.push(response.status());
       });
@@ -124,7 +130,7 @@ for (const host of ["localhost", "127.0.0.1"]) {
       expect((await followed).status(), "the link, followed").toBe(403);
       await expect(victim.getByText("cannot use your session")).toBeVisible();
       // The <img>s: 403, or 401 where SameSite=Lax kept the cookie home (localhost is another site).
-      expect(answers.length).toBeGreaterThanOrEqual(3);
+      expect(requests).toBeGreaterThanOrEqual(3);
       for (const status of answers) expect([401, 403]).toContain(status);
       expect(await exportsSoFar(), "no export was started").toBe(before);
       await context.close();
