@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { dryRunFile } from "@/lib/import/dry-run-import";
 import { importFile } from "@/lib/import/import-file";
 import { formatImportReport } from "@/lib/import/format-import-report";
 import { rulesInThread } from "@/lib/import/chunk-rules";
@@ -99,5 +100,21 @@ describe("rejected rows of an import", () => {
     expect(batch.problems).toHaveLength(SUMMARY_PROBLEMS);
     const report = formatImportReport({ ...summary, format: "jsonl", fileName: "broken.jsonl" }, { dryRun: false });
     expect(report.at(-1)).toBe(`… and ${BROKEN - 50} more rejected rows: npm run moddesk -- import problems ${summary.batchId} lists every one (CSV)`);
+  });
+
+  it("of a dry run are handed over as they are found and not kept, and the CLI prints every one", async () => {
+    const file = writeFileWithBadRows();
+    const handed: number[] = [];
+    const report = await dryRunFile({ filePath: file, onProblem: (problem) => handed.push(problem.line) });
+    expect(report.rejected).toBeGreaterThan(1_000);
+    expect(handed).toHaveLength(report.rejected);
+    expect(handed.at(-1)).toBe(BAD_ROWS + 10);
+    expect(report.problems).toEqual([]);
+
+    const cli = spawnSync(process.execPath, ["bin/moddesk.mjs", "import", file, "--dry-run"], { env: { ...process.env, MODDESK_ALLOW_SUPERUSER: "1" }, encoding: "utf8" });
+    expect(cli.status).toBe(1);
+    const lines = cli.stdout.trimEnd().split("\n");
+    expect(lines.filter((line) => line.startsWith("rejected: "))).toHaveLength(report.rejected);
+    expect(lines.some((line) => line.startsWith(`Dry run of ${file} (jsonl):`) && line.endsWith(`${report.rejected} rejected`))).toBe(true);
   });
 });
