@@ -15,7 +15,8 @@ import { unavailableResponse } from "@/lib/security/unavailable-response";
 // The one wrapper every API route handler goes through: database up, authenticate (session cookie
 // or bearer token), for a cookie that changes state: same origin and a JSON body, for a cookie's
 // GET: not started by another site (CSRF, see docs/security-http.md), authorize, parse, run one
-// domain call, answer JSON (or the Response the call built). proxy.ts does not run for /api/: these checks are all here.
+// domain call, answer JSON (or the Response the call built). proxy.ts does not run for /api/:
+// these checks are all here.
 
 export interface ApiPrincipal {
   actor: AuditActor & { id: string };

@@ -12,6 +12,7 @@ import { recordPendingScoresForImport } from "@/lib/external-classifier/pending-
 // import marks it INTERRUPTED. No pid or hostname is needed, and it works across machines.
 
 const IMPORT_LOCK_CLASS = 7_240_010;
+
 export type ImportVia = "cli" | "dashboard" | "api" | "demo" | "connector";
 
 export interface BatchCounts {
