@@ -96,6 +96,50 @@ for (const host of ["localhost", "127.0.0.1"]) {
   });
 }
 
+// An export is a GET, and SameSite=Lax sends the cookie on a link clicked on any site, and on an
+// <img> of a page on another port of the same host: before the check, each started an audited
+// export (and its load) on the attacker's say-so. The Exports and DSA pages' own downloads pass
+// (e2e/exports.spec.ts, e2e/dsa.spec.ts).
+for (const host of ["localhost", "127.0.0.1"]) {
+  test(`a link or <img> on http://${host}:<other port> cannot start an export with a signed-in admin's cookie`, async ({ browser, baseURL }) => {
+    const client = new pg.Client({ connectionString: credentials().databaseUrl });
+    await client.connect();
+    const exportsSoFar = async () => Number((await client.query<{ count: string }>(`SELECT count(*) FROM audit_event WHERE action IN ('export.decisions', 'export.dsa_statements')`)).rows[0]!.count);
+    try {
+      const context = await browser.newContext({ acceptDownloads: true });
+      const victim = await context.newPage();
+      await signIn(victim, "admin");
+      const before = await exportsSoFar();
+      const exportUrl = `${baseURL}/api/v1/decisions?format=csv`;
+      attackHtml = `<!doctype html><html><body><img src="${exportUrl}&via=img"><img src="${baseURL}/api/v1/dsa/statements?format=jsonl"><a id="go" href="${exportUrl}&via=link">Your prize</a>
+<script>window.addEventListener("load", () => { document.title = "loaded"; });</script></body></html>`;
+      // Requests, not responses: Chromium blocks a cross-origin <img>'s JSON answer (ORB) before
+      // the page sees it, but the request reached the server all the same.
+      let requests = 0;
+      const answers: number[] = [];
+      victim.on("request", (request) => {
+        if (request.url().startsWith(`${baseURL}/api/`)) requests += 1;
+      });
+      victim.on("response", (response) => {
+        if (response.url().startsWith(`${baseURL}/api/`)) answers.push(response.status());
+      });
+      await victim.goto(`http://${host}:${attackerPort}/`);
+      await expect(victim).toHaveTitle("loaded");
+      const followed = victim.waitForResponse((response) => response.url().includes("via=link"));
+      await victim.click("#go");
+      expect((await followed).status(), "the link, followed").toBe(403);
+      await expect(victim.getByText("cannot use your session")).toBeVisible();
+      // The <img>s: 403, or 401 where SameSite=Lax kept the cookie home (localhost is another site).
+      expect(requests).toBeGreaterThanOrEqual(3);
+      for (const status of answers) expect([401, 403]).toContain(status);
+      expect(await exportsSoFar(), "no export was started").toBe(before);
+      await context.close();
+    } finally {
+      await client.end();
+    }
+  });
+}
+
 test("a cookie without the app's Origin, or with a body a form can send, is refused; the app's own JSON request passes", async ({ browser, baseURL }) => {
   const stamp = randomBytes(4).toString("hex");
   const client = new pg.Client({ connectionString: credentials().databaseUrl });

@@ -7,15 +7,16 @@ import type { AuditActor } from "@/lib/audit/record-audit-event";
 import { isDatabaseReachable } from "@/lib/db/health";
 import { env } from "@/lib/env";
 import { HTTP_STATUS, isAppError } from "@/lib/errors";
-import { checkContentType, checkSameOrigin, checkSignInRequest, isStateChanging } from "@/lib/http/request-guards";
+import { checkContentType, checkCookieRead, checkSameOrigin, checkSignInRequest, isStateChanging } from "@/lib/http/request-guards";
 import { readJsonBody } from "@/lib/import/read-json-body";
 import { nulTextMessage, nulTextPath } from "@/lib/validation/nul-text";
 import { unavailableResponse } from "@/lib/security/unavailable-response";
 
 // The one wrapper every API route handler goes through: database up, authenticate (session cookie
-// or bearer token), for a cookie that changes state: same origin and a JSON body (CSRF, see
-// docs/security-http.md), authorize, parse, run one domain call, answer JSON (or the Response the
-// call built). proxy.ts does not run for /api/: these checks are all here.
+// or bearer token), for a cookie that changes state: same origin and a JSON body, for a cookie's
+// GET: not started by another site (CSRF, see docs/security-http.md), authorize, parse, run one
+// domain call, answer JSON (or the Response the call built). proxy.ts does not run for /api/:
+// these checks are all here.
 
 export interface ApiPrincipal {
   actor: AuditActor & { id: string };
@@ -90,9 +91,15 @@ function failure(name: string, error: unknown): Response {
   return problem(500, "INTERNAL", "Something went wrong on our side.");
 }
 
-/** A cookie may change state only from this app's own pages, with a body type a form cannot send. */
+/**
+ * A cookie may change state only from this app's own pages, with a body type a form cannot send;
+ * a cookie's GET (an export is audited) only from this app's pages or the user's own address bar.
+ */
 function csrfRefusal(request: Request, bodyTypes: readonly string[]): Response | null {
-  if (!isStateChanging(request.method)) return null;
+  if (!isStateChanging(request.method)) {
+    const verdict = checkCookieRead(request.headers, env().MODDESK_URL);
+    return verdict.ok ? null : problem(verdict.status, verdict.code, verdict.message);
+  }
   for (const verdict of [checkSameOrigin(request.headers, env().MODDESK_URL), checkContentType(request.headers, bodyTypes)]) {
     if (!verdict.ok) return problem(verdict.status, verdict.code, verdict.message);
   }

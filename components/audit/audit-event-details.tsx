@@ -1,4 +1,4 @@
-import { displayValue, viewDetails, type FieldChange } from "@/lib/audit/diff-details";
+import { displayRest, displayValue, viewDetails, type FieldChange } from "@/lib/audit/diff-details";
 
 // An event's details, expanded on demand. Values are rendered as React text: details can hold
 // comment text and other untrusted strings.
@@ -38,7 +38,7 @@ export function AuditEventDetails({ details }: { details: unknown }) {
             </tbody>
           </table>
         ) : null}
-        {hasRest || !diff ? <pre className="overflow-x-auto text-xs whitespace-pre-wrap">{JSON.stringify(rest, null, 2)}</pre> : null}
+        {hasRest || !diff ? <pre className="overflow-x-auto text-xs whitespace-pre-wrap">{displayRest(rest)}</pre> : null}
       </div>
     </details>
   );

@@ -27,3 +27,12 @@ describe("audit events in words", () => {
     expect(describeAuditEvent(event("widget.frobnicate", {}, "widget", "9"))).toBe("ana@desk.example widget frobnicate (widget 9)");
   });
 });
+
+describe("a connector's site address in words", () => {
+  it("is said without credentials an old event may hold", () => {
+    expect(describeAuditEvent(event("connector.create", { kind: "wordpress", settings: { siteUrl: "https://news.example.org/?key=s3cret" } }, "connector", "1"))).toBe(
+      "ana@desk.example connected the wordpress site https://news.example.org/?key=***",
+    );
+    expect(describeAuditEvent(event("connector.create", { kind: "disqus", settings: { forum: "harbour-gazette" } }, "connector", "2"))).toBe("ana@desk.example connected the disqus site harbour-gazette");
+  });
+});

@@ -1,6 +1,8 @@
 // An audit event in words: "ana@desk hid a comment (abusive)" instead of `comment.hide` and JSON.
 // Pure: the page and the tests call it with the stored event.
 
+import { redactUrl } from "@/lib/security/redact-url";
+
 export interface DescribableEvent {
   actorLabel: string;
   action: string;
@@ -19,6 +21,11 @@ const count = (value: unknown, noun: string): string => {
   return `${number.toLocaleString("en-US")} ${noun}${number === 1 ? "" : "s"}`;
 };
 const nested = (details: Details, side: "before" | "after", field: string): unknown => asDetails(details[side])[field];
+/** A connector's site: its address (without credentials, for events logged before they were redacted) or its forum. */
+const siteOf = (settings: Details): string => {
+  const siteUrl = text(settings.siteUrl);
+  return siteUrl ? redactUrl(siteUrl) : (text(settings.forum) ?? "");
+};
 const withReason = (details: Details) => (words(details.reason) ? ` (${words(details.reason)})` : "");
 
 /** What the event did, after the actor's name: "hid a comment (abusive)". */
@@ -47,7 +54,7 @@ const VERBS: Record<string, (details: Details, subject: string) => string> = {
   "import.complete": (details) => `imported ${text(details.fileName) ?? "a file"}: ${count(details.added, "comment")} added, ${count(details.duplicates, "duplicate")} skipped`,
   "import.fail": (details) => `tried to import ${text(details.fileName) ?? "a file"}, which failed`,
   "import.interrupted": (details) => `had the import of ${text(details.fileName) ?? "a file"} interrupted`,
-  "connector.create": (details) => `connected the ${text(details.kind) ?? "site"} site ${text(asDetails(details.settings).siteUrl) ?? text(asDetails(details.settings).forum) ?? ""}`.trim(),
+  "connector.create": (details) => `connected the ${text(details.kind) ?? "site"} site ${siteOf(asDetails(details.settings))}`.trim(),
   "connector.update": (details) => `changed the ${text(details.kind) ?? "site"} connector's settings${details.secretChanged === true ? " (new credential)" : ""}${details.siteChanged === true ? " (a new site address: the sync starts over)" : ""}`,
   "connector.sync": (details) => `synced ${text(details.kind) ?? "a site"} (${text(details.trigger) ?? "manual"}): ${count(details.pulled, "comment")} pulled, ${count(details.added, "new comment")}`,
   "connector.sync_failed": (details) => `tried to sync ${text(details.kind) ?? "a site"}, which failed: ${text(details.error) ?? "?"}`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffObjects, displayValue, viewDetails } from "./diff-details";
+import { diffObjects, displayRest, displayValue, viewDetails } from "./diff-details";
 
 describe("diffObjects", () => {
   it("marks each field added, removed, changed or unchanged, comparing nested values by content", () => {
@@ -41,5 +41,13 @@ describe("displayValue", () => {
     expect(displayValue({ a: [1, 2] })).toBe('{ "a": [ 1, 2 ] }');
     expect(displayValue(null)).toBe("null");
     expect(displayValue(undefined)).toBe("");
+  });
+});
+
+describe("addresses in events logged before the log redacted them", () => {
+  it("are shown without the credentials written into them, in a cell and in the rest", () => {
+    expect(displayValue({ url: "https://scorer.example.org/score?api_key=k3y", thresholds: { ABUSIVE: 0.9 } })).toBe('{ "url": "https://scorer.example.org/score?api_key=***", "thresholds": { "ABUSIVE": 0.9 } }');
+    expect(displayValue("https://receiver.example.org/in?token=t0k")).toBe("https://receiver.example.org/in?token=***");
+    expect(displayRest({ url: "https://receiver.example.org/in?token=t0k", events: ["comment.decided"] })).not.toContain("t0k");
   });
 });

@@ -1,3 +1,4 @@
+import { redactUrlsIn } from "@/lib/security/redact-url";
 import { canonicalJson } from "./hash-chain";
 
 // Events that change something (rule edits, role changes) keep `before` and `after` objects in
@@ -44,8 +45,16 @@ export function viewDetails(details: unknown): DetailsView {
   return { diff: diffObjects(isPlainObject(before) ? before : {}, isPlainObject(after) ? after : {}), rest };
 }
 
-/** A value as one cell shows it: text as it is, anything else as JSON. */
+/**
+ * A value as one cell shows it: text as it is, anything else as JSON. Addresses lose the
+ * credentials written into them (events recorded before the log redacted them, lib/security/redact-url.ts).
+ */
 export function displayValue(value: unknown): string {
   if (value === undefined) return "";
-  return typeof value === "string" ? value : JSON.stringify(value, null, 1).replace(/\n\s*/g, " ");
+  return redactUrlsIn(typeof value === "string" ? value : JSON.stringify(value, null, 1).replace(/\n\s*/g, " "));
+}
+
+/** The details that are not a before/after pair, as the log shows them (JSON, addresses redacted). */
+export function displayRest(rest: Record<string, unknown>): string {
+  return redactUrlsIn(JSON.stringify(rest, null, 2));
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { redactUrlFields } from "@/lib/security/redact-url";
 import type { ConnectorKind } from "./connector";
 import { connectorFor } from "./registry";
 
@@ -61,7 +62,7 @@ export async function saveConnectorSettings(kind: ConnectorKind, input: Record<s
       update: { settings: settings as object, secret: JSON.stringify(secrets), enabled, updatedById: actor.id },
       select: { id: true },
     });
-    await recordAuditEvent(tx, { actor, action: existing ? "connector.update" : "connector.create", entityType: "connector", entityId: row.id, details: { kind, settings, enabled, secretChanged, siteChanged } });
+    await recordAuditEvent(tx, { actor, action: existing ? "connector.update" : "connector.create", entityType: "connector", entityId: row.id, details: { kind, settings: redactUrlFields(settings), enabled, secretChanged, siteChanged } });
     return row;
   });
 }

@@ -9,6 +9,7 @@ import type { ParseEvent } from "@/lib/import/types";
 import { loadRuleEvaluator } from "@/lib/rules/load-rule-evaluator";
 import { recordReportBatch } from "@/lib/reports/record-reader-reports";
 import type { ReaderReportInput } from "@/lib/reports/schemas";
+import { redactUrl, redactUrlsIn } from "@/lib/security/redact-url";
 import type { ConnectorFetch, ConnectorKind, PullPage } from "./connector";
 import { loadConnector } from "./connector-settings";
 import { connectorFor } from "./registry";
@@ -127,7 +128,7 @@ export async function syncConnector(kind: ConnectorKind, trigger: SyncTrigger, a
 
   try {
     const rules = rulesInThread(await loadRuleEvaluator());
-    const summary = await runImport({ events: pages(), format: kind, fileName: `${kind} ${config.siteUrl ?? ""}`.trim(), via: "connector", actor, rules });
+    const summary = await runImport({ events: pages(), format: kind, fileName: `${kind} ${redactUrl(config.siteUrl ?? "")}`.trim(), via: "connector", actor, rules });
     const linked = await getPgPool().query<{ commentId: number; siteStatus: string; status: string }>(LINK, [loaded.id, links.map((link) => link.dedupeKey), links.map((link) => link.externalId), links.map((link) => link.siteVersion), links.map((link) => link.siteStatus)]);
     const autoHidden = linked.rows.filter((row) => row.status === "HIDDEN" && connector.statusHintFor(row.siteStatus) !== "HIDDEN").map((row) => row.commentId);
     if (autoHidden.length > 0) await getPgPool().query(PUSH_AUTO_HIDES, [loaded.id, autoHidden]);
@@ -140,7 +141,8 @@ export async function syncConnector(kind: ConnectorKind, trigger: SyncTrigger, a
     });
     return { syncId: sync.id, status: "COMPLETED", ...counts, reported };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // Stored, audited and shown: an address in it (a redirect's Location) loses its credentials.
+    const message = redactUrlsIn(error instanceof Error ? error.message : String(error));
     await db.$transaction(async (tx) => {
       await tx.connector.update({ where: { id: loaded.id }, data: { lastSyncAt: new Date(), lastError: message } });
       await tx.connectorSync.update({ where: { id: sync.id }, data: { status: "FAILED", finishedAt: new Date(), pulled, error: message } });

@@ -7,6 +7,9 @@ export async function pullStreamResponse<Summary>(chunks: AsyncGenerator<Uint8Ar
   // with an empty file.
   const first = await chunks.next();
   let pending: Uint8Array | null = first.done ? null : first.value;
+  // A client can go away while a pull waits on the database: the chunk read meanwhile is dropped,
+  // not enqueued into the closed stream (which throws, and was logged as a failed export).
+  let isCancelled = false;
   const body = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
@@ -18,16 +21,19 @@ export async function pullStreamResponse<Summary>(chunks: AsyncGenerator<Uint8Ar
               if (chunk.length > 0) return controller.enqueue(chunk);
             }
             const step = await chunks.next();
+            if (isCancelled) return;
             if (step.done) return controller.close();
             pending = step.value;
           }
         } catch (error) {
+          if (isCancelled) return;
           // Headers are gone: erroring the body makes the client see a failed (not a short) download.
           console.error("[export] failed mid-stream", error);
           controller.error(error);
         }
       },
       async cancel() {
+        isCancelled = true;
         await chunks.return(abortedSummary);
       },
     },

@@ -3,6 +3,7 @@ import { EXTERNAL_BATCH_SIZE } from "@/lib/detect/external-answer";
 import type { ExtraFlags } from "@/lib/detect/quality/evaluate-labelled";
 import type { FlagResult } from "@/lib/detect/types";
 import { AppError } from "@/lib/errors";
+import { redactUrl } from "@/lib/security/redact-url";
 import type { ExternalRule } from "./external-rules";
 import { scoreBatch } from "./score-batch";
 
@@ -20,7 +21,7 @@ export async function scoreTextsExternally(rules: readonly ExternalRule[], texts
       const batch = distinct.slice(start, start + EXTERNAL_BATCH_SIZE).map((text, index) => ({ id: String(start + index), text }));
       const result = await scoreBatch(rule, batch);
       if (!result.ok) {
-        throw new AppError("INVALID", `EXTERNAL rule '${rule.name}' (${rule.config.url}) did not score comments ${start + 1}-${start + batch.length} of ${distinct.length}: ${result.message}. Its figures would be wrong, so nothing is reported: fix or disable the endpoint, or evaluate --pack default.`);
+        throw new AppError("INVALID", `EXTERNAL rule '${rule.name}' (${redactUrl(rule.config.url)}) did not score comments ${start + 1}-${start + batch.length} of ${distinct.length}: ${result.message}. Its figures would be wrong, so nothing is reported: fix or disable the endpoint, or evaluate --pack default.`);
       }
       for (const item of batch) {
         const flags = result.flags.get(item.id) ?? [];

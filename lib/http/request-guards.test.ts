@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkContentType, checkSameOrigin, checkSignInRequest, isStateChanging } from "./request-guards";
+import { checkContentType, checkCookieRead, checkSameOrigin, checkSignInRequest, isStateChanging } from "./request-guards";
 
 const headers = (values: Record<string, string>) => new Headers(values);
 
@@ -69,5 +69,26 @@ describe("checkSignInRequest (POST /api/v1/sessions sets the session cookie)", (
     ["a form post", { "content-type": "application/x-www-form-urlencoded", host: "localhost:3000", origin: "http://localhost:3000" }, 415],
   ])("refuses %s", (_label, values, status) => {
     expect(checkSignInRequest(headers(values), undefined)).toMatchObject({ ok: false, status });
+  });
+});
+
+describe("checkCookieRead (a cookie's GET: an export is audited and loads the database)", () => {
+  const host = { host: "localhost:3000" };
+  it.each([
+    ["the app's own page (the Exports form, a download link)", { ...host, "sec-fetch-site": "same-origin" }],
+    ["the user's own address bar or bookmark", { ...host, "sec-fetch-site": "none" }],
+    ["a script with a cookie, or a browser without Fetch Metadata navigating", host],
+    ["an older browser's fetch from the app's own origin", { ...host, origin: "http://localhost:3000" }],
+  ])("lets through %s", (_label, values) => {
+    expect(checkCookieRead(headers(values), undefined)).toEqual({ ok: true });
+  });
+  it.each([
+    ["a link or <img> on another site", { ...host, "sec-fetch-site": "cross-site" }],
+    ["an <img> on another port of the same host (same site: SameSite=Lax sends the cookie)", { ...host, "sec-fetch-site": "same-site" }],
+    ["Sec-Fetch-Site same-site even with the app's Origin", { ...host, origin: "http://localhost:3000", "sec-fetch-site": "same-site" }],
+    ["an older browser's fetch from another port", { ...host, origin: "http://localhost:4701" }],
+    ["Origin null", { ...host, origin: "null" }],
+  ])("refuses %s with 403", (_label, values) => {
+    expect(checkCookieRead(headers(values), undefined)).toMatchObject({ ok: false, status: 403, code: "FORBIDDEN" });
   });
 });

@@ -49,6 +49,22 @@ export function checkSameOrigin(headers: Headers, configuredUrl: string | undefi
   return refuse(`Refused: this request came from ${parsed.origin}, not from this app. Use an API token for integrations.`);
 }
 
+/**
+ * A cookie-authenticated GET or HEAD: it changes no rows, but it can have effects (an export is
+ * audited and loads the database), and SameSite=Lax sends the cookie on a top-level navigation
+ * from any site and on an `<img>` from the same site (another port). A browser says where the
+ * request came from in Sec-Fetch-Site: only this app's own pages (same-origin) and the user's own
+ * address bar or bookmark (none) may use the cookie. A browser without Fetch Metadata sends Origin
+ * on a cross-origin fetch, which must then be ours; a plain navigation or a script sends neither.
+ */
+export function checkCookieRead(headers: Headers, configuredUrl: string | undefined): GuardVerdict {
+  const fetchSite = headers.get("sec-fetch-site");
+  if (fetchSite === "same-origin" || fetchSite === "none") return { ok: true };
+  if (fetchSite !== null) return refuse(`Refused: a link or page on another site (Sec-Fetch-Site: ${fetchSite}) cannot use your session here. Start it from Moddesk's own page, or use an API token.`);
+  if (headers.get("origin") === null) return { ok: true };
+  return checkSameOrigin(headers, configuredUrl);
+}
+
 /** The media type of Content-Type without parameters, lower case ("" when absent). */
 export function mediaType(headers: Headers): string {
   return (headers.get("content-type") ?? "").split(";", 1)[0]?.trim().toLowerCase() ?? "";

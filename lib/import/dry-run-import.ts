@@ -5,13 +5,17 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { ImportReport } from "./format-import-report";
 import { parseImport } from "./parse-import";
-import type { ImportFormat } from "./types";
+import type { ImportFormat, ParseProblem } from "./types";
 import { openImportInput } from "./open-import-input";
 
 const LOOKUP_CHUNK = 5_000;
 
-/** Parses a file and says what an import would do, writing nothing. */
-export async function dryRunFile(request: { filePath: string; format?: ImportFormat; utcOffsetMinutes?: number }): Promise<ImportReport> {
+/**
+ * Parses a file and says what an import would do, writing nothing. With `onProblem`, each rejected
+ * row is handed over as it is found and not kept: a file of millions of bad lines does not grow
+ * the process (report.problems stays empty; report.rejected counts them).
+ */
+export async function dryRunFile(request: { filePath: string; format?: ImportFormat; utcOffsetMinutes?: number; onProblem?: (problem: ParseProblem) => void }): Promise<ImportReport> {
   if (!existsSync(request.filePath)) throw new AppError("NOT_FOUND", `${request.filePath}: no such file`);
   const fileName = path.basename(request.filePath);
   const { format, input: source } = await openImportInput(createReadStream(request.filePath), fileName, request.format);
@@ -27,7 +31,8 @@ export async function dryRunFile(request: { filePath: string; format?: ImportFor
   for await (const event of parseImport(format, source, { fileName, utcOffsetMinutes: request.utcOffsetMinutes })) {
     if (event.type === "problem") {
       report.rejected += 1;
-      report.problems.push(event.problem);
+      if (request.onProblem) request.onProblem(event.problem);
+      else report.problems.push(event.problem);
     } else if (event.type === "warning") report.warnings.push(event.warning);
     else if (event.type === "article") report.articles += 1;
     else {

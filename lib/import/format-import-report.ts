@@ -20,6 +20,11 @@ function place(fileName: string, problem: ParseProblem): string {
   return `${fileName}${problem.line > 0 ? `:${problem.line}` : ""}${problem.field ? ` (${problem.field})` : ""}`;
 }
 
+/** One rejected row as the reports print it (a dry run prints them as they are found). */
+export function rejectedLine(fileName: string, problem: ParseProblem): string {
+  return `rejected: ${place(fileName, problem)}: ${problem.message}`;
+}
+
 /** The summary an import prints: counts first, then each rejected row with its place and reason. */
 export function formatImportReport(report: ImportReport, options: { dryRun: boolean }): string[] {
   const verb = options.dryRun ? "would add" : "added";
@@ -30,9 +35,10 @@ export function formatImportReport(report: ImportReport, options: { dryRun: bool
   // A dry run stores nothing, so it prints every rejected row; an import prints the first ones and
   // says where all of them are kept.
   const shown = report.batchId === undefined ? report.problems : report.problems.slice(0, SHOWN_PROBLEMS);
-  for (const problem of shown) lines.push(`rejected: ${place(report.fileName, problem)}: ${problem.message}`);
-  if (report.batchId !== undefined && report.problems.length > SHOWN_PROBLEMS) {
-    lines.push(`… and ${report.problems.length - SHOWN_PROBLEMS} more rejected rows: npm run moddesk -- import problems ${report.batchId} lists every one (CSV)`);
+  for (const problem of shown) lines.push(rejectedLine(report.fileName, problem));
+  // An import's summary keeps only the first problems; `rejected` counts them all.
+  if (report.batchId !== undefined && report.rejected > SHOWN_PROBLEMS) {
+    lines.push(`… and ${report.rejected - SHOWN_PROBLEMS} more rejected rows: npm run moddesk -- import problems ${report.batchId} lists every one (CSV)`);
   }
   return lines;
 }

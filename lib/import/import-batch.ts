@@ -3,7 +3,7 @@ import type { PoolClient } from "pg";
 import { recordAuditEventPg, SYSTEM_ACTOR, type AuditActor } from "@/lib/audit/record-audit-event";
 import type { ParseProblem } from "./types";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
-import { recordImportProblems } from "./import-problems";
+import { SUMMARY_PROBLEMS } from "./import-problem-log";
 import { recordPendingScoresForImport } from "@/lib/external-classifier/pending-scores";
 
 // An import batch lives as long as the connection that runs it: the connection holds a session
@@ -12,8 +12,6 @@ import { recordPendingScoresForImport } from "@/lib/external-classifier/pending-
 // import marks it INTERRUPTED. No pid or hostname is needed, and it works across machines.
 
 const IMPORT_LOCK_CLASS = 7_240_010;
-/** Problems kept on the batch row for its summary; import_problem keeps every one. */
-const STORED_PROBLEMS = 1_000;
 
 export type ImportVia = "cli" | "dashboard" | "api" | "demo" | "connector";
 
@@ -74,7 +72,11 @@ export async function startImportBatch(client: PoolClient, request: { format: st
   return id;
 }
 
-/** Records the outcome and its audit event in one transaction, then lets go of the batch's lock. */
+/**
+ * Records the outcome and its audit event in one transaction, then lets go of the batch's lock.
+ * `problems` are the first ones, for the batch row's summary: every one was written to
+ * import_problem while the import ran (import-problem-log.ts).
+ */
 export async function finishImportBatch(
   client: PoolClient,
   batch: { id: number; status: "COMPLETED" | "FAILED"; counts: BatchCounts; problems: ParseProblem[]; warnings: number },
@@ -84,9 +86,8 @@ export async function finishImportBatch(
     await client.query("BEGIN");
     await client.query(
       `UPDATE import_batch SET status = $2, "finishedAt" = now() AT TIME ZONE 'UTC', articles = $3, added = $4, duplicates = $5, rejected = $6, problems = $7::jsonb WHERE id = $1`,
-      [batch.id, batch.status, batch.counts.articles, batch.counts.added, batch.counts.duplicates, batch.counts.rejected, JSON.stringify(batch.problems.slice(0, STORED_PROBLEMS))],
+      [batch.id, batch.status, batch.counts.articles, batch.counts.added, batch.counts.duplicates, batch.counts.rejected, JSON.stringify(batch.problems.slice(0, SUMMARY_PROBLEMS))],
     );
-    await recordImportProblems(client.query.bind(client), batch.id, batch.problems);
     await recordAuditEventPg(client, {
       actor: request.actor,
       action: batch.status === "COMPLETED" ? "import.complete" : "import.fail",

@@ -12,7 +12,7 @@ type Query = PoolClient["query"];
 const INSERT_CHUNK = 5_000;
 const READ_PAGE = 5_000;
 
-/** Stores every problem of a batch, in the caller's transaction (chunks of one array-bound INSERT each). */
+/** Stores problems of a batch as they are found (import-problem-log.ts), chunks of one array-bound INSERT each. */
 export async function recordImportProblems(query: Query, batchId: number, problems: readonly ParseProblem[]): Promise<void> {
   for (let start = 0; start < problems.length; start += INSERT_CHUNK) {
     const chunk = problems.slice(start, start + INSERT_CHUNK);

@@ -1,10 +1,12 @@
 import "server-only";
 import type { PoolClient } from "pg";
-import { getDirectPgPool } from "@/lib/db/pg-pool";
+import { getDirectPgPool, getPgPool } from "@/lib/db/pg-pool";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
 import type { CommentContext } from "@/lib/detect/types";
 import type { ChunkRules } from "./chunk-rules";
 import { finishImportBatch, startImportBatch, type ImportVia } from "./import-batch";
+import { ImportProblemLog } from "./import-problem-log";
+import { recordImportProblems } from "./import-problems";
 import { matchArticlesByTitle } from "./match-articles-by-title";
 import { nulWarning } from "./nul-warning";
 import { applyFlags, RuleContexts, stageComment } from "./stage-comment";
@@ -56,6 +58,7 @@ export interface ImportProgress {
 export interface ImportSummary extends ImportProgress {
   batchId: number;
   articles: number;
+  /** The first rejected rows (SUMMARY_PROBLEMS); `rejected` counts them all, and import_problem holds every one. */
   problems: ParseProblem[];
   warnings: ParseProblem[];
   /** Present when collectAddedIds was asked for. */
@@ -88,7 +91,9 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
     client.release();
     throw error;
   }
-  const summary: ImportSummary = { batchId, articles: 0, seen: 0, added: 0, duplicates: 0, rejected: 0, problems: [], warnings: [], ...(request.collectAddedIds ? { addedIds: new Map(), conflicts: new Map() } : {}) };
+  // Rejected rows go to import_problem as they come (import-problem-log.ts); the summary keeps the first.
+  const problemLog = new ImportProblemLog((problems) => recordImportProblems(getPgPool().query.bind(getPgPool()), batchId, problems));
+  const summary: ImportSummary = { batchId, articles: 0, seen: 0, added: 0, duplicates: 0, rejected: 0, problems: problemLog.first, warnings: [], ...(request.collectAddedIds ? { addedIds: new Map(), conflicts: new Map() } : {}) };
   const timings = request.timings;
   const articleTexts = new Map<string, string>();
   const articleLines = new Map<string, number>();
@@ -170,7 +175,7 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
     summary.duplicates += staged.length - newIds.size - conflicts.length;
     summary.rejected += conflicts.length;
     for (const { comment, existingId } of conflicts) {
-      summary.problems.push(keyConflictProblem(comment, existingId));
+      void problemLog.add(keyConflictProblem(comment, existingId));
       summary.conflicts?.set(comment.dedupeKey, existingId);
     }
     request.onProgress?.({ seen: summary.seen, added: summary.added, duplicates: summary.duplicates, rejected: summary.rejected });
@@ -223,7 +228,7 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
         const articleText = articleTexts.get(comment.articleKey);
         if (articleText === undefined) {
           summary.rejected += 1;
-          summary.problems.push({ line: comment.line, field: "article", message: `comment refers to article '${comment.articleKey}', which the file does not define` });
+          await problemLog.add({ line: comment.line, field: "article", message: `comment refers to article '${comment.articleKey}', which the file does not define` });
           continue;
         }
         const nul = nulWarning(comment);
@@ -242,13 +247,15 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
         if (!articleLines.has(article.key)) articleLines.set(article.key, event.line);
       } else if (event.type === "problem") {
         summary.rejected += 1;
-        summary.problems.push(event.problem);
+        await problemLog.add(event.problem);
       } else summary.warnings.push(event.warning);
     }
     if (chunk.length > 0 || newArticles.length > 0) await flush();
     for (const pending of inFlight.splice(0)) await pending;
+    await problemLog.finish();
   } catch (error) {
     await Promise.allSettled(inFlight);
+    await problemLog.finish().catch(() => {});
     await finish(client, summary, request, "FAILED").catch(() => {});
     client.release(true);
     for (const writer of writers.slice(1)) writer.release(true);

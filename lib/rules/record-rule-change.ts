@@ -3,6 +3,7 @@ import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-even
 import type { Prisma } from "@/lib/db/client";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 import { onExternalRuleSaved } from "@/lib/external-classifier/external-rule-saved";
+import { redactConfigUrls } from "@/lib/security/redact-url";
 import { changedFields, type RuleSnapshot } from "./rule-snapshot";
 
 export type RuleAuditAction = "rule.create" | "rule.update" | "rule.disable" | "rule.enable" | "rule.delete" | "rule.import";
@@ -21,6 +22,11 @@ export const ruleStateSelect = {
   deletedAt: true,
 } satisfies Prisma.RuleSelect;
 
+/** A snapshot as the audit log keeps it: an EXTERNAL rule's address without credentials written into it. */
+function auditedSnapshot(snapshot: RuleSnapshot | null): RuleSnapshot | null {
+  return snapshot && { ...snapshot, config: redactConfigUrls(snapshot.config) };
+}
+
 /**
  * The version row and the audit event of one saved rule state; call inside the change's transaction.
  * Returns the signing secret an EXTERNAL rule got with this save (shown once), or null.
@@ -38,7 +44,7 @@ export async function recordRuleChange(
     action: change.action,
     entityType: "rule",
     entityId: change.ruleId,
-    details: { version: change.version, changes: changedFields(change.before, change.after), before: change.before, after: change.after },
+    details: { version: change.version, changes: changedFields(change.before, change.after), before: auditedSnapshot(change.before), after: auditedSnapshot(change.after) },
   });
   await enqueueWebhookEvent((sql, params) => tx.$executeRawUnsafe(sql, ...params), {
     type: "rule.changed",

@@ -2,11 +2,13 @@ import "server-only";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { redactUrl } from "@/lib/security/redact-url";
 import type { z } from "zod";
 import type { createEndpointSchema } from "./schemas";
 import { newWebhookSecret } from "./signing";
 
-// Endpoints as admins manage them; each change is audited (never with the secret in it). An
+// Endpoints as admins manage them; each change is audited (never with the secret in it, nor with
+// credentials written into the URL: lib/security/redact-url.ts). An
 // endpoint is disabled rather than deleted, so its delivery history stays readable.
 
 /** How long the previous secret keeps signing after a rotation. */
@@ -18,7 +20,7 @@ export async function createWebhookEndpoint(input: CreateEndpointInput, actor: A
   const secret = newWebhookSecret();
   return db.$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.create({ data: { ...input, secret, createdById: actor.id }, select: { id: true } });
-    await recordAuditEvent(tx, { actor, action: "webhook.create", entityType: "webhook_endpoint", entityId: endpoint.id, details: { url: input.url, events: input.events, timeoutMs: input.timeoutMs, allowPrivateNetwork: input.allowPrivateNetwork } });
+    await recordAuditEvent(tx, { actor, action: "webhook.create", entityType: "webhook_endpoint", entityId: endpoint.id, details: { url: redactUrl(input.url), events: input.events, timeoutMs: input.timeoutMs, allowPrivateNetwork: input.allowPrivateNetwork } });
     return { id: endpoint.id, secret };
   });
 }

@@ -1,8 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { redactUrl } from "@/lib/security/redact-url";
 
 export interface EndpointView {
   id: number;
+  /** As shown: credentials written into the address are "***" (deliveries use the stored one). */
   url: string;
   events: string[];
   timeoutMs: number;
@@ -39,7 +41,7 @@ export async function listWebhookEndpoints(): Promise<EndpointView[]> {
     db.webhookDelivery.groupBy({ by: ["endpointId", "status"], where: { status: { in: ["PENDING", "DEAD"] } }, _count: { _all: true } }),
   ]);
   const countOf = (endpointId: number, status: string) => counts.find((row) => row.endpointId === endpointId && row.status === status)?._count._all ?? 0;
-  return endpoints.map((endpoint) => ({ ...endpoint, pending: countOf(endpoint.id, "PENDING"), dead: countOf(endpoint.id, "DEAD") }));
+  return endpoints.map((endpoint) => ({ ...endpoint, url: redactUrl(endpoint.url), pending: countOf(endpoint.id, "PENDING"), dead: countOf(endpoint.id, "DEAD") }));
 }
 
 /** The latest deliveries, newest first (keyset on id). */

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { MAX_ROW_ID } from "@/lib/validation/bounds";
 import { importFile, RULES_WORKER_MIN_BYTES } from "@/lib/import/import-file";
 import { IMPORT_FORMATS, type ImportFormat } from "@/lib/import/types";
-import { formatImportReport } from "@/lib/import/format-import-report";
+import { formatImportReport, rejectedLine } from "@/lib/import/format-import-report";
 import { say } from "../lib/output";
 import { withDatabase } from "../lib/with-database";
 
@@ -49,7 +49,8 @@ export async function importCommand(args: string[]): Promise<void> {
   await withDatabase(async () => {
     if (values["dry-run"]) {
       const { dryRunFile } = await import("@/lib/import/dry-run-import");
-      const report = await dryRunFile({ filePath, format, utcOffsetMinutes });
+      // Every rejected row is printed as it is found (not held until the end), then the counts.
+      const report = await dryRunFile({ filePath, format, utcOffsetMinutes, onProblem: (problem) => say(rejectedLine(filePath, problem)) });
       for (const line of formatImportReport(report, { dryRun: true })) say(line);
       if (report.rejected > 0) process.exitCode = 1;
       return;

@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
 import { say } from "../lib/output";
+import { openPrivateOutput } from "../lib/private-output";
 import { withDatabase } from "../lib/with-database";
 
 const USAGE = "usage: moddesk rules export [--out FILE] | moddesk rules import <file>";
@@ -26,7 +27,12 @@ async function exportRules(args: string[]): Promise<void> {
       process.stdout.write(text);
       return;
     }
-    writeFileSync(values.out, text);
+    // An EXTERNAL rule's endpoint address is in the pack, with any key written into it: 0600.
+    const sink = await openPrivateOutput(values.out);
+    await new Promise<void>((resolve, reject) => {
+      sink.once("error", reject);
+      sink.end(text, resolve);
+    });
     say(`Wrote ${pack.rules.length} rules to ${values.out}`);
   });
 }

@@ -18,6 +18,8 @@ describe("files written by --out", () => {
   it.each([
     ["export", ["export", "--format", "csv"]],
     ["dsa statements", ["dsa", "statements", "--format", "jsonl"]],
+    // A rule pack holds EXTERNAL rules' endpoint addresses, keys written into them included.
+    ["rules export", ["rules", "export"]],
   ])("%s: a new file and an existing world-readable one are both 0600", (name, args) => {
     const fresh = path.join(dir, `${name.replace(" ", "-")}-new.out`);
     const existing = path.join(dir, `${name.replace(" ", "-")}-old.out`);

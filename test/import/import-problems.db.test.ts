@@ -4,9 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { dryRunFile } from "@/lib/import/dry-run-import";
 import { importFile } from "@/lib/import/import-file";
 import { formatImportReport } from "@/lib/import/format-import-report";
+import { rulesInThread } from "@/lib/import/chunk-rules";
+import { SUMMARY_PROBLEMS } from "@/lib/import/import-problem-log";
 import { importProblemCsvLines } from "@/lib/import/import-problems";
+import { runImport } from "@/lib/import/run-import";
+import type { ParseEvent } from "@/lib/import/types";
 import { TEST_ACTOR, resetContent } from "./import-helpers";
 
 // An import reports each bad row, however many: the batch row keeps the first ones for its summary,
@@ -64,5 +69,52 @@ describe("rejected rows of an import", () => {
     const unknown = cli(["999999"]);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/Error: there is no import batch #999999/);
+  });
+
+  it("are written to import_problem as the import goes, not held in memory until it ends", async () => {
+    const BROKEN = 23_456;
+    let storedMidway = -1;
+    // A parser's events for a file of nothing but broken lines, then one good comment; halfway
+    // through, what the database already holds.
+    async function* brokenFile(): AsyncGenerator<ParseEvent> {
+      for (let line = 1; line <= BROKEN; line++) {
+        if (line === 20_001) storedMidway = await db.importProblem.count();
+        yield { type: "problem", problem: { line, field: "postedAt", message: `line ${line}: postedAt is not a date` } };
+      }
+      yield { type: "article", line: BROKEN + 1, article: { key: "a1", title: "Bus timetable" } };
+      yield { type: "comment", comment: { index: 0, line: BROKEN + 2, articleKey: "a1", source: "test", key: "id:c1", externalId: "c1", authorName: "reader", body: "A fine comment.", postedAt: new Date("2026-01-02T10:00:00Z") } };
+    }
+    const summary = await runImport({ events: brokenFile(), format: "jsonl", fileName: "broken.jsonl", via: "cli", actor: TEST_ACTOR, rules: rulesInThread(() => []) });
+
+    expect(summary.rejected).toBe(BROKEN);
+    expect(summary.added).toBe(1);
+    // Before: every problem sat in summary.problems until the batch ended, and none was stored.
+    expect(storedMidway).toBeGreaterThanOrEqual(15_000);
+    expect(summary.problems).toHaveLength(SUMMARY_PROBLEMS);
+    expect(summary.problems.at(-1)?.line).toBe(SUMMARY_PROBLEMS);
+
+    const stored = await db.importProblem.findMany({ where: { batchId: summary.batchId }, orderBy: { id: "asc" }, select: { line: true } });
+    expect(stored.map((row) => row.line)).toEqual(Array.from({ length: BROKEN }, (_, index) => index + 1));
+    const batch = await db.importBatch.findUniqueOrThrow({ where: { id: summary.batchId }, select: { rejected: true, problems: true } });
+    expect(batch.rejected).toBe(BROKEN);
+    expect(batch.problems).toHaveLength(SUMMARY_PROBLEMS);
+    const report = formatImportReport({ ...summary, format: "jsonl", fileName: "broken.jsonl" }, { dryRun: false });
+    expect(report.at(-1)).toBe(`… and ${BROKEN - 50} more rejected rows: npm run moddesk -- import problems ${summary.batchId} lists every one (CSV)`);
+  });
+
+  it("of a dry run are handed over as they are found and not kept, and the CLI prints every one", async () => {
+    const file = writeFileWithBadRows();
+    const handed: number[] = [];
+    const report = await dryRunFile({ filePath: file, onProblem: (problem) => handed.push(problem.line) });
+    expect(report.rejected).toBeGreaterThan(1_000);
+    expect(handed).toHaveLength(report.rejected);
+    expect(handed.at(-1)).toBe(BAD_ROWS + 10);
+    expect(report.problems).toEqual([]);
+
+    const cli = spawnSync(process.execPath, ["bin/moddesk.mjs", "import", file, "--dry-run"], { env: { ...process.env, MODDESK_ALLOW_SUPERUSER: "1" }, encoding: "utf8" });
+    expect(cli.status).toBe(1);
+    const lines = cli.stdout.trimEnd().split("\n");
+    expect(lines.filter((line) => line.startsWith("rejected: "))).toHaveLength(report.rejected);
+    expect(lines.some((line) => line.startsWith(`Dry run of ${file} (jsonl):`) && line.endsWith(`${report.rejected} rejected`))).toBe(true);
   });
 });

@@ -24,6 +24,9 @@ export const wordpressConfigSchema = z
   .superRefine((config, context) => {
     const problem = endpointUrlProblem(config.siteUrl, config.allowPrivateNetwork);
     if (problem) context.addIssue({ code: "custom", path: ["siteUrl"], message: problem.replace("can receive webhooks", "can be a WordPress site").replace("for this endpoint", "for this site") });
+    // The REST API is at <site>/wp-json: a query or fragment would break it, and a token in one
+    // would be shown and audited with the address. The application password is the credential.
+    else if (/[?#]/.test(config.siteUrl)) context.addIssue({ code: "custom", path: ["siteUrl"], message: "Enter the site's address without ?… or #… (the application password is the credential)." });
   });
 
 export type WordpressConfig = z.output<typeof wordpressConfigSchema>;

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { redactUrl } from "@/lib/security/redact-url";
 import type { ConnectorFetch } from "../connector";
 import type { WordpressConfig } from "./config";
 
@@ -52,12 +53,12 @@ export async function callRest<T>(config: WordpressConfig, fetchFn: ConnectorFet
     return { ok: false, status: null, retryable: true, detail };
   }
   const text = await response.text().catch(() => "");
-  if (response.status >= 300 && response.status < 400) return { ok: false, status: response.status, retryable: false, detail: `the site redirected to ${response.headers.get("location") ?? "nowhere"}; enter the address it redirects to` };
+  if (response.status >= 300 && response.status < 400) return { ok: false, status: response.status, retryable: false, detail: `the site redirected to ${redactUrl(response.headers.get("location") ?? "nowhere")}; enter the address it redirects to` };
   if (!response.ok) return { ok: false, status: response.status, retryable: response.status === 429 || response.status >= 500, detail: describeFailure(response.status, text) };
   try {
     return { ok: true, status: response.status, body: JSON.parse(text) as T, headers: response.headers };
   } catch {
-    return { ok: false, status: response.status, retryable: false, detail: `the site's answer is not JSON (is ${config.siteUrl}/wp-json the WordPress REST API? pretty permalinks must be on): ${text.slice(0, 120)}` };
+    return { ok: false, status: response.status, retryable: false, detail: `the site's answer is not JSON (is ${redactUrl(config.siteUrl)}/wp-json the WordPress REST API? pretty permalinks must be on): ${text.slice(0, 120)}` };
   }
 }
 

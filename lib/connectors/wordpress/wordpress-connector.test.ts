@@ -35,6 +35,13 @@ function wpComment(id: number, overrides: Record<string, unknown> = {}) {
 const post = { id: 7, link: "https://news.example.org/budget/", date_gmt: "2026-02-28T08:00:00", title: { rendered: "Budget &amp; taxes" } };
 
 describe("settings", () => {
+  it("refuse a site address with a query or fragment: a token there would be shown and audited with it", () => {
+    for (const siteUrl of ["https://news.example.org/?token=abc", "https://news.example.org/#key"]) {
+      const parsed = wordpressConfigSchema.safeParse({ siteUrl, username: "a", applicationPassword: "b" });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.path).toEqual(["siteUrl"]);
+    }
+  });
   it("refuse a loopback site unless private networks are allowed, and trim the trailing slash", () => {
     expect(wordpressConfigSchema.safeParse({ siteUrl: "http://127.0.0.1:8080", username: "a", applicationPassword: "b" }).success).toBe(false);
     const allowed = wordpressConfigSchema.parse({ siteUrl: "http://127.0.0.1:8080/", username: "a", applicationPassword: "b", allowPrivateNetwork: true });

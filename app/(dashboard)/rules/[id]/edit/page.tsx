@@ -13,6 +13,7 @@ import { getRuleForEdit, listRecentReruns, listRuleVersions } from "@/lib/rules/
 import { isRerunActive } from "@/lib/rules/rerun-label";
 import { RULE_KINDS, type RuleKind } from "@/lib/detect/types";
 import { rowIdFrom } from "@/lib/validation/bounds";
+import { redactConfigUrls } from "@/lib/security/redact-url";
 
 export const metadata: Metadata = { title: "Rule" };
 
@@ -48,7 +49,8 @@ export default async function EditRulePage({ params, searchParams }: { params: P
         <RuleForm
           key={rule.version}
           canWrite={canWrite}
-          initial={{ id: rule.id, version: rule.version, name: rule.name, description: rule.description ?? "", category: rule.category, kind: rule.kind, config: rule.config, severity: rule.severity, action: rule.action, enabled: rule.enabled }}
+          // A reader who cannot edit the rule sees an EXTERNAL endpoint's address without its credentials.
+          initial={{ id: rule.id, version: rule.version, name: rule.name, description: rule.description ?? "", category: rule.category, kind: rule.kind, config: canWrite ? rule.config : redactConfigUrls(rule.config), severity: rule.severity, action: rule.action, enabled: rule.enabled }}
         />
       ) : (
         <p className="text-sm text-slate-600">This {rule.kind.toLowerCase()} rule is managed elsewhere in Moddesk.</p>

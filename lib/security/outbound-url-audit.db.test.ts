@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { uniqueId } from "@/lib/moderation/test-factories";
+import { createRule } from "@/lib/rules/create-rule";
+import { ruleDraftSchema } from "@/lib/rules/rule-draft-schema";
+import { createWebhookEndpoint, setWebhookEndpointEnabled } from "@/lib/webhooks/manage-endpoints";
+import { listWebhookEndpoints } from "@/lib/webhooks/queries";
+
+// The audit log is append-only and hash-chained: a token typed into an outbound address and
+// audited with it could never be taken out again. The log and the pages get the address without
+// its credentials; deliveries use the address as it was entered.
+
+const admin = { id: null, label: "outbound-url-audit-test" };
+const ruleIds: number[] = [];
+const endpointIds: number[] = [];
+
+afterAll(async () => {
+  await db.rule.updateMany({ where: { id: { in: ruleIds } }, data: { enabled: false, deletedAt: new Date() } });
+  for (const id of endpointIds) await setWebhookEndpointEnabled(id, false, admin);
+});
+
+const auditDetails = async (action: string, entityId: number) =>
+  (await db.auditEvent.findFirstOrThrow({ where: { action, entityId: String(entityId) }, orderBy: { id: "desc" }, select: { details: true } })).details as Record<string, unknown>;
+
+describe("outbound addresses in the audit log and on the pages", () => {
+  it("a webhook URL's token is audited and listed as ***, and the endpoint keeps the real URL for delivery", async () => {
+    const entered = `https://receiver.example.org/moddesk?site=harbour&token=t0p-s3cret-${uniqueId("w")}`;
+    const { id } = await createWebhookEndpoint({ url: entered, events: ["comment.decided"], timeoutMs: 1_000, allowPrivateNetwork: false }, admin);
+    endpointIds.push(id);
+
+    const details = await auditDetails("webhook.create", id);
+    expect(details.url).toBe("https://receiver.example.org/moddesk?site=harbour&token=***");
+    expect(JSON.stringify(details)).not.toContain("s3cret");
+    expect((await listWebhookEndpoints()).find((endpoint) => endpoint.id === id)?.url).toBe("https://receiver.example.org/moddesk?site=harbour&token=***");
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id }, select: { url: true } })).url).toBe(entered);
+  });
+
+  it("an EXTERNAL rule's endpoint key is audited as *** in the rule's before/after, and the rule keeps it", async () => {
+    const entered = "https://scorer.example.org/score?api_key=k3y-s3cret-value";
+    const draft = ruleDraftSchema.parse({
+      name: uniqueId("redacted-scorer"), category: "ABUSIVE", kind: "EXTERNAL", severity: 3, action: "FLAG", enabled: false,
+      config: { url: entered, thresholds: { ABUSIVE: 0.9 }, timeoutMs: 1_000 },
+    });
+    const { id } = await createRule(draft, admin);
+    ruleIds.push(id);
+
+    const details = await auditDetails("rule.create", id);
+    expect((details.after as { config: { url: string } }).config.url).toBe("https://scorer.example.org/score?api_key=***");
+    expect(JSON.stringify(details)).not.toContain("s3cret");
+    expect(((await db.rule.findUniqueOrThrow({ where: { id }, select: { config: true } })).config as { url: string }).url).toBe(entered);
+  });
+});
