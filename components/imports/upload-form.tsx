@@ -127,6 +127,11 @@ function ImportResult({ result }: { result: Extract<ImportStreamLine, { type: "d
           </a>
         </p>
       ) : null}
+      {result.warningCount > result.warnings.length ? (
+        <p className="mt-1" data-testid="warnings-not-listed">
+          The first {result.warnings.length.toLocaleString()} of {result.warningCount.toLocaleString()} warnings are below (the comments they are about were imported).
+        </p>
+      ) : null}
       {[...result.warnings.map((item) => ({ ...item, kind: "warning" })), ...result.problems.map((item) => ({ ...item, kind: "rejected" }))].length > 0 ? (
         <ul className="mt-2 max-h-64 space-y-1 overflow-y-auto font-mono text-xs">
           {result.warnings.map((warning, index) => (

@@ -7,6 +7,7 @@ import type { ImportReport } from "./format-import-report";
 import { parseImport } from "./parse-import";
 import type { ImportFormat, ParseProblem } from "./types";
 import { openImportInput } from "./open-import-input";
+import { KEPT_WARNINGS } from "./run-import";
 
 const LOOKUP_CHUNK = 5_000;
 
@@ -33,7 +34,10 @@ export async function dryRunFile(request: { filePath: string; format?: ImportFor
       report.rejected += 1;
       if (request.onProblem) request.onProblem(event.problem);
       else report.problems.push(event.problem);
-    } else if (event.type === "warning") report.warnings.push(event.warning);
+    } else if (event.type === "warning") {
+      report.warningCount = (report.warningCount ?? 0) + 1;
+      if (report.warnings.length < KEPT_WARNINGS) report.warnings.push(event.warning);
+    }
     else if (event.type === "article") report.articles += 1;
     else {
       const key = `${event.comment.source}:${event.comment.key}`;

@@ -10,7 +10,9 @@ export interface ImportReport {
   duplicates: number;
   rejected: number;
   problems: ParseProblem[];
+  /** The first warnings; warningCount, when larger, counts them all. */
   warnings: ParseProblem[];
+  warningCount?: number;
 }
 
 const SHOWN_PROBLEMS = 50;
@@ -32,6 +34,8 @@ export function formatImportReport(report: ImportReport, options: { dryRun: bool
     `${options.dryRun ? "Dry run of" : "Imported"} ${report.fileName} (${report.format}): ${report.articles} article(s), ${report.added} comment(s) ${verb}, ${report.duplicates} duplicate(s) skipped, ${report.rejected} rejected`,
   ];
   for (const warning of report.warnings) lines.push(`warning: ${place(report.fileName, warning)}: ${warning.message}`);
+  const unlisted = (report.warningCount ?? report.warnings.length) - report.warnings.length;
+  if (unlisted > 0) lines.push(`… and ${unlisted} more warning(s) of the same kinds (the first ${report.warnings.length} are listed)`);
   // A dry run stores nothing, so it prints every rejected row; an import prints the first ones and
   // says where all of them are kept.
   const shown = report.batchId === undefined ? report.problems : report.problems.slice(0, SHOWN_PROBLEMS);

@@ -42,8 +42,8 @@ export async function importStream(request: ImportStreamRequest): Promise<Import
   } finally {
     await rules.close();
   }
-  const warnings = (await hasEnabledRules()) ? summary.warnings : [{ line: 0, message: NO_ENABLED_RULES_WARNING }, ...summary.warnings];
-  return { ...summary, warnings, format };
+  if (await hasEnabledRules()) return { ...summary, format };
+  return { ...summary, warnings: [{ line: 0, message: NO_ENABLED_RULES_WARNING }, ...summary.warnings], warningCount: summary.warningCount + 1, format };
 }
 
 /** From this size on the CLI flags on a worker thread: below it, starting the worker costs more than it saves. */

@@ -60,7 +60,9 @@ export interface ImportSummary extends ImportProgress {
   articles: number;
   /** The first rejected rows (SUMMARY_PROBLEMS); `rejected` counts them all, and import_problem holds every one. */
   problems: ParseProblem[];
+  /** The first KEPT_WARNINGS warnings; warningCount counts them all. */
   warnings: ParseProblem[];
+  warningCount: number;
   /** Present when collectAddedIds was asked for. */
   addedIds?: Map<string, number>;
   /** Present when collectAddedIds was asked for: dedupe key → id of the different comment stored under it. */
@@ -79,6 +81,8 @@ function keyConflictProblem(comment: StagedComment, existingId: number): ParsePr
 
 /** Comments per chunk: one transaction each, so an interrupted import leaves whole chunks only. */
 export const CHUNK_SIZE = 10_000;
+/** Warnings an import keeps to show (summary, upload page, CLI); the batch's audit event counts them all. */
+export const KEPT_WARNINGS = 1_000;
 const MAX_ATTEMPTS = 3;
 
 export async function runImport(request: ImportRequest): Promise<ImportSummary> {
@@ -93,7 +97,13 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
   }
   // Rejected rows go to import_problem as they come (import-problem-log.ts); the summary keeps the first.
   const problemLog = new ImportProblemLog((problems) => recordImportProblems(getPgPool().query.bind(getPgPool()), batchId, problems));
-  const summary: ImportSummary = { batchId, articles: 0, seen: 0, added: 0, duplicates: 0, rejected: 0, problems: problemLog.first, warnings: [], ...(request.collectAddedIds ? { addedIds: new Map(), conflicts: new Map() } : {}) };
+  const summary: ImportSummary = { batchId, articles: 0, seen: 0, added: 0, duplicates: 0, rejected: 0, problems: problemLog.first, warnings: [], warningCount: 0, ...(request.collectAddedIds ? { addedIds: new Map(), conflicts: new Map() } : {}) };
+  // A file with a warning on every line (a NUL in each body) must not grow the process: the first
+  // ones are kept to show, the rest counted.
+  const warn = (warning: ParseProblem) => {
+    summary.warningCount += 1;
+    if (summary.warnings.length < KEPT_WARNINGS) summary.warnings.push(warning);
+  };
   const timings = request.timings;
   const articleTexts = new Map<string, string>();
   const articleLines = new Map<string, number>();
@@ -163,11 +173,11 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
     }
     const { newIds, conflicts } = result;
     for (const [key, existing] of byTitle.matched) {
-      summary.warnings.push({ line: articleLines.get(key) ?? 1, field: "article", message: `the article is named by its title alone, which matched the existing article '${existing.title}' (#${existing.id}): its comments were added to that article. Give the article's id or url to tell articles apart` });
+      warn({ line: articleLines.get(key) ?? 1, field: "article", message: `the article is named by its title alone, which matched the existing article '${existing.title}' (#${existing.id}): its comments were added to that article. Give the article's id or url to tell articles apart` });
     }
     for (const [key, count] of byTitle.ambiguous) {
       const title = articles.find((article) => article.key === key)?.title ?? "";
-      summary.warnings.push({ line: articleLines.get(key) ?? 1, field: "article", message: `the article is named by its title alone, and ${count} existing articles are titled '${title}': a new article was made. Give the article's id or url to load into one of them` });
+      warn({ line: articleLines.get(key) ?? 1, field: "article", message: `the article is named by its title alone, and ${count} existing articles are titled '${title}': a new article was made. Give the article's id or url to load into one of them` });
     }
     if (timings) timings.writeMs += performance.now() - writeStarted;
     if (summary.addedIds) for (const [key, id] of newIds) summary.addedIds.set(key, id);
@@ -232,7 +242,7 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
           continue;
         }
         const nul = nulWarning(comment);
-        if (nul) summary.warnings.push(nul);
+        if (nul) warn(nul);
         const staged = stageComment(comment, comment.articleKey);
         contextsOfChunk.push(contexts.contextFor(staged, articleText));
         chunk.push(staged);
@@ -248,7 +258,7 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
       } else if (event.type === "problem") {
         summary.rejected += 1;
         await problemLog.add(event.problem);
-      } else summary.warnings.push(event.warning);
+      } else warn(event.warning);
     }
     if (chunk.length > 0 || newArticles.length > 0) await flush();
     for (const pending of inFlight.splice(0)) await pending;
@@ -273,7 +283,7 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
 
 function finish(client: PoolClient, summary: ImportSummary, request: ImportRequest, status: "COMPLETED" | "FAILED"): Promise<void> {
   const counts = { articles: summary.articles, added: summary.added, duplicates: summary.duplicates, rejected: summary.rejected };
-  return finishImportBatch(client, { id: summary.batchId, status, counts, problems: summary.problems, warnings: summary.warnings.length }, request);
+  return finishImportBatch(client, { id: summary.batchId, status, counts, problems: summary.problems, warnings: summary.warningCount }, request);
 }
 
 /** One chunk, one transaction; a deadlock with a concurrent import of overlapping data is retried. */

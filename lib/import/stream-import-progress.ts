@@ -7,7 +7,7 @@ import type { ImportFormat } from "./types";
 
 export type ImportStreamLine =
   | { type: "progress"; seen: number; added: number; duplicates: number; rejected: number }
-  | { type: "done"; batchId: number; format: string; articles: number; added: number; duplicates: number; rejected: number; problems: { line: number; field?: string; message: string }[]; warnings: { line: number; field?: string; message: string }[] }
+  | { type: "done"; batchId: number; format: string; articles: number; added: number; duplicates: number; rejected: number; problems: { line: number; field?: string; message: string }[]; warnings: { line: number; field?: string; message: string }[]; warningCount: number }
   | { type: "error"; message: string };
 
 const SHOWN_PROBLEMS = 200;
@@ -30,6 +30,7 @@ export function streamImportProgress(request: { input: ImportInput; fileName: st
           rejected: summary.rejected,
           problems: summary.problems.slice(0, SHOWN_PROBLEMS),
           warnings: summary.warnings,
+          warningCount: summary.warningCount,
         });
       } catch (error) {
         if (!isAppError(error)) console.error("[import upload]", error);
