@@ -1,6 +1,7 @@
 import type { RuleDefinition, Span } from "./types";
 import type { RuleConfigByKind } from "./schemas";
 import { compileLinearRegex } from "./regex-safety";
+import { CompactDfa } from "./compact-dfa";
 import { mergeSpans, quote, type CompiledRule, type SlotAllocator } from "./compiled-rule";
 import { crossesSentenceBoundary, sentenceStartBefore } from "./sentence-boundary";
 import type { CommentAnalysis } from "./comment-analysis";
@@ -41,6 +42,7 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
   if (typeof unless === "string") throw new Error(`unlessBefore: ${unless}`);
   const onNormalized = (config.target ?? "normalized") === "normalized";
   const gate = config.requires === undefined ? null : slots.addTerms(config.requires);
+  const dfa = new CompactDfa(compiled);
   return {
     definition,
     termDriven: gate !== null,
@@ -54,11 +56,18 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
         // A window inside the text gets a '~' word at a cut edge, so '^' and '$' still mean the
         // comment's start and end ('~' never survives normalization).
         const before = from > 0 ? "~ " : "";
-        const inner = !onNormalized ? analysis.body.slice(from, to)
-          : gate === null ? analysis.normalizedString() : analysis.normalized.textOf(from, to);
-        const text = `${before}${inner}${to < length ? " ~" : ""}`;
-        // test() runs RE2's DFA; find() its slower position-tracking engine, so only on a hit.
-        if (!compiled.test(text)) continue;
+        const after = to < length ? " ~" : "";
+        let text: string;
+        // RE2's DFA says whether the window matches; find() runs its slower position-tracking
+        // engine, so only on a hit. A gated window of normalized text is read by the DFA straight
+        // from the normalizer's buffer: its string is only built for a hit.
+        if (onNormalized && gate !== null) {
+          if (!dfa.testParts(before, analysis.normalized.codes, from, to, after)) continue;
+          text = `${before}${analysis.normalized.textOf(from, to)}${after}`;
+        } else {
+          text = `${before}${onNormalized ? analysis.normalizedString() : analysis.body.slice(from, to)}${after}`;
+          if (!dfa.test(text)) continue;
+        }
         const matcher = compiled.matcher(text);
         let searched = false;
         while (spans.length < MAX_SPANS) {
