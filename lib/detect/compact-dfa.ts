@@ -5,6 +5,8 @@ import type { RE2JS } from "re2js";
 // RE2JS.test() as before (compact-dfa.test.ts compares the two on generated text).
 interface Re2jsDfaState {
   isMatch: boolean;
+  /** The NFA threads still alive: none in an anchored search means no match can follow. */
+  nfaStates?: ArrayLike<number>;
 }
 interface Re2jsDfa {
   failed: boolean;
@@ -20,6 +22,7 @@ interface Re2jsProgram {
 }
 
 const UNANCHORED = 0;
+const ANCHOR_START = 1;
 /** The rune re2js's DFA steps on at the end of the text, in its last class (numClasses). */
 const END_TEXT = -1;
 /** re2js's empty-width context at position 0: EMPTY_BEGIN_TEXT | EMPTY_BEGIN_LINE. */
@@ -45,12 +48,19 @@ export class CompactDfa {
   private states: Re2jsDfaState[] = [];
   private ids = new Map<Re2jsDfaState, number>();
   private isMatch = new Uint8Array(64);
+  /** 1 for a state with no thread left (anchored searches only): the search has failed. */
+  private isDead = new Uint8Array(64);
   /** next[state * width + class]: the next state's id, or UNKNOWN. */
   private next = new Int32Array(0);
   private readonly width: number;
   private startId = UNKNOWN;
 
-  constructor(private readonly pattern: RE2JS) {
+  /**
+   * `anchored`: the match must start at the first char read (RE2's ANCHOR_START: no new thread
+   * after it), and a search stops as soon as no thread is left. For anchored use only
+   * `testFrom`; the fallback for it is the caller's.
+   */
+  constructor(private readonly pattern: RE2JS, private readonly anchored = false) {
     this.dfa = usableDfa(pattern);
     this.width = this.dfa === null ? 0 : this.dfa.numClasses + 1;
     this.reset();
@@ -60,6 +70,24 @@ export class CompactDfa {
   test(text: string): boolean {
     const result = this.run(text, null, 0, 0, "");
     return result === GIVE_UP ? this.pattern.test(text) : result === 1;
+  }
+
+  /**
+   * Whether the pattern matches text.slice(start) (anchored at its start, for an anchored
+   * instance): true, false, or null when re2js must answer (surrogates, DFA out of memory).
+   */
+  testFrom(text: string, start: number): boolean | null {
+    if (this.dfa === null) return null;
+    let state = this.startId === UNKNOWN ? this.startState() : this.startId;
+    if (state < 0) return null;
+    for (let k = start; k < text.length; k++) {
+      state = this.advance(state, text.charCodeAt(k));
+      if (state < 0) return state === GIVE_UP ? null : true;
+      if (this.isDead[state] === 1) return false;
+    }
+    const last = this.transition(state, this.width - 1, END_TEXT);
+    if (last === GIVE_UP) return null;
+    return this.isMatch[last] === 1;
   }
 
   /**
@@ -109,7 +137,7 @@ export class CompactDfa {
   private transition(state: number, cls: number, rune: number): number {
     const cached = this.next[state * this.width + cls]!;
     if (cached !== UNKNOWN) return cached;
-    const nextState = this.dfa!.step(this.states[state]!, cls, rune, UNANCHORED);
+    const nextState = this.dfa!.step(this.states[state]!, cls, rune, this.anchored ? ANCHOR_START : UNANCHORED);
     if (nextState === null) return GIVE_UP;
     if (this.states.length >= MAX_STATES && !this.ids.has(nextState)) {
       // Start over: ids of the old table mean nothing in the new one.
@@ -138,8 +166,12 @@ export class CompactDfa {
       const grown = new Uint8Array(this.isMatch.length * 2);
       grown.set(this.isMatch);
       this.isMatch = grown;
+      const grownDead = new Uint8Array(this.isDead.length * 2);
+      grownDead.set(this.isDead);
+      this.isDead = grownDead;
     }
     this.isMatch[id] = state.isMatch ? 1 : 0;
+    this.isDead[id] = this.anchored && !state.isMatch && state.nfaStates !== undefined && state.nfaStates.length === 0 ? 1 : 0;
     if ((id + 1) * this.width > this.next.length) {
       const grown = new Int32Array(Math.max(64 * this.width, this.next.length * 2)).fill(UNKNOWN);
       grown.set(this.next);
@@ -152,6 +184,7 @@ export class CompactDfa {
     this.states = [];
     this.ids = new Map();
     this.isMatch = new Uint8Array(64);
+    this.isDead = new Uint8Array(64);
     this.next = new Int32Array(64 * this.width).fill(UNKNOWN);
     this.startId = UNKNOWN;
   }

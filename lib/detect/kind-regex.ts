@@ -2,14 +2,13 @@ import type { RuleDefinition, Span } from "./types";
 import type { RuleConfigByKind } from "./schemas";
 import { compileLinearRegex } from "./regex-safety";
 import { CompactDfa } from "./compact-dfa";
+import { LeftmostMatches } from "./leftmost-match";
 import { mergeSpans, quote, type CompiledRule, type SlotAllocator } from "./compiled-rule";
 import { crossesSentenceBoundary, sentenceStartBefore } from "./sentence-boundary";
 import type { CommentAnalysis } from "./comment-analysis";
 import type { RE2JS } from "re2js";
 
 const MAX_SPANS = 50;
-/** RE2's search mode for matchWithGroup: a match may start anywhere from the start position on. */
-const UNANCHORED = 0;
 /**
  * A gated pattern on normalized text reads only these many words before and after each gate word:
  * every match contains one, and the patterns a pack needs span a dozen words at most, most of them
@@ -43,6 +42,7 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
   const onNormalized = (config.target ?? "normalized") === "normalized";
   const gate = config.requires === undefined ? null : slots.addTerms(config.requires);
   const dfa = new CompactDfa(compiled);
+  const matches = new LeftmostMatches(compiled, config.pattern, caseInsensitive);
   return {
     definition,
     termDriven: gate !== null,
@@ -68,16 +68,13 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
           text = `${before}${onNormalized ? analysis.normalizedString() : analysis.body.slice(from, to)}${after}`;
           if (!dfa.test(text)) continue;
         }
-        const matcher = compiled.matcher(text);
-        let searched = false;
+        let searchFrom = 0;
         while (spans.length < MAX_SPANS) {
-          // find() runs RE2's NFA, slow on the pack's long alternations, and its last call reads
-          // the rest of the window only to fail: the DFA first says whether another match is there.
-          if (searched && !hasMatchFrom(compiled, text, nextSearchStart(text, matcher))) break;
-          searched = true;
-          if (!matcher.find()) break;
-          const start = from + matcher.start() - before.length;
-          const end = Math.min(to, from + matcher.end() - before.length);
+          const match = matches.next(text, searchFrom);
+          if (match === null) break;
+          searchFrom = nextSearchStart(text, match);
+          const start = from + match[0] - before.length;
+          const end = Math.min(to, from + match[1] - before.length);
           if (end <= start) continue;
           const span = trimmed(analysis.body, onNormalized ? analysis.originalSpan(start, end) : [start, end]);
           if (span[1] <= span[0]) continue;
@@ -99,16 +96,10 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
   };
 }
 
-/** Where Matcher.find() resumes after its last match: its end, one code point on after an empty match. */
-function nextSearchStart(text: string, matcher: ReturnType<RE2JS["matcher"]>): number {
-  const end = matcher.end();
-  if (matcher.start() !== end) return end;
+/** Where Matcher.find() resumes after a match: its end, one code point on after an empty match. */
+function nextSearchStart(text: string, [start, end]: Span): number {
+  if (start !== end) return end;
   return end + ((text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1);
-}
-
-/** Whether `pattern` matches `text` from `start` on (as find() would search), by RE2's DFA: no positions, no NFA. */
-function hasMatchFrom(pattern: RE2JS, text: string, start: number): boolean {
-  return pattern.re2().matchWithGroup(text, start, text.length, UNANCHORED, 0)[0] === true;
 }
 
 /**
