@@ -49,9 +49,15 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
     evaluate(analysis) {
       if (gate !== null && !analysis.hasHits(gate)) return null;
       const length = onNormalized ? analysis.normalized.length : analysis.body.length;
-      const windows = gate === null ? [[0, length] as Span] : gateWindows(analysis, gate, onNormalized, length);
+      let windowCount = 1;
+      if (gate === null) {
+        windowFrom[0] = 0;
+        windowTo[0] = length;
+      } else windowCount = gateWindows(analysis, gate, onNormalized, length);
       const spans: Span[] = [];
-      for (const [from, to] of windows) {
+      for (let w = 0; w < windowCount; w++) {
+        const from = windowFrom[w]!;
+        const to = windowTo[w]!;
         // Windows of normalized text are built from the normalizer's buffer: no whole-comment string.
         // A window inside the text gets a '~' word at a cut edge, so '^' and '$' still mean the
         // comment's start and end ('~' never survives normalization).
@@ -102,33 +108,45 @@ function nextSearchStart(text: string, [start, end]: Span): number {
   return end + ((text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1);
 }
 
+/** The windows of the rule being evaluated, [windowFrom[w], windowTo[w]): one rule runs at a time. */
+let windowFrom = new Int32Array(16);
+let windowTo = new Int32Array(16);
+
 /**
- * Ranges of the input (merged when they overlap) around each hit of the gate: whole words of the
- * normalized text, or about as many characters of the original.
+ * Ranges of the input (merged when they overlap) around each hit of the gate, into windowFrom /
+ * windowTo; returns how many: whole words of the normalized text, or about as many characters of
+ * the original.
  */
-function gateWindows(analysis: CommentAnalysis, gate: number, onNormalized: boolean, length: number): Span[] {
+function gateWindows(analysis: CommentAnalysis, gate: number, onNormalized: boolean, length: number): number {
   const { wordStarts, wordCount } = analysis.normalized;
-  const windows: Span[] = [];
-  // Hits come in order of their end; a multi-word term can end after a shorter one that starts later.
-  const hits = [...analysis.hitsFor(gate)].sort((x, y) => x.start - y.start);
-  for (const hit of hits) {
+  const hitCount = analysis.hitRangesByStart(gate);
+  const { hitStarts, hitEnds } = analysis;
+  if (windowFrom.length < hitCount) {
+    windowFrom = new Int32Array(hitCount * 2);
+    windowTo = new Int32Array(hitCount * 2);
+  }
+  let count = 0;
+  for (let h = 0; h < hitCount; h++) {
     let from: number;
     let to: number;
     if (onNormalized) {
-      const firstWord = Math.max(0, analysis.wordIndexAt(hit.start) - GATE_WORDS_BEFORE);
-      const lastWord = analysis.wordIndexAt(hit.end - 1) + GATE_WORDS_AFTER;
+      const firstWord = Math.max(0, analysis.wordIndexAt(hitStarts[h]!) - GATE_WORDS_BEFORE);
+      const lastWord = analysis.wordIndexAt(hitEnds[h]! - 1) + GATE_WORDS_AFTER;
       from = wordStarts[firstWord]!;
       to = lastWord + 1 < wordCount ? wordStarts[lastWord + 1]! - 1 : length;
     } else {
-      const [start, end] = analysis.originalSpan(hit.start, hit.end);
-      from = Math.max(0, start - GATE_WINDOW_CHARS);
-      to = Math.min(length, end + GATE_WINDOW_CHARS);
+      const { originStart, originEnd } = analysis.normalized;
+      from = Math.max(0, originStart[hitStarts[h]!]! - GATE_WINDOW_CHARS);
+      to = Math.min(length, originEnd[Math.max(hitStarts[h]!, hitEnds[h]! - 1)]! + GATE_WINDOW_CHARS);
     }
-    const previous = windows[windows.length - 1];
-    if (previous !== undefined && from <= previous[1]) previous[1] = Math.max(previous[1], to);
-    else windows.push([from, to]);
+    if (count > 0 && from <= windowTo[count - 1]!) windowTo[count - 1] = Math.max(windowTo[count - 1]!, to);
+    else {
+      windowFrom[count] = from;
+      windowTo[count] = to;
+      count++;
+    }
   }
-  return windows;
+  return count;
 }
 
 /** The span without whitespace or separators at its edges ('(?:^|[^x])word' consumes the one before). */
