@@ -53,6 +53,8 @@ export class CompactDfa {
   /** next[state * width + class]: the next state's id, or UNKNOWN. */
   private next = new Int32Array(0);
   private readonly width: number;
+  private readonly runeCodes = new Int32Array(256).fill(-1);
+  private readonly runeClasses = new Int32Array(256);
   private startId = UNKNOWN;
 
   /**
@@ -127,11 +129,21 @@ export class CompactDfa {
   /** The next state's id; -3 when it is a match (the search is over), GIVE_UP when re2js must answer. */
   private advance(state: number, code: number): number {
     if (code >= 0xd800 && code <= 0xdfff) return GIVE_UP;
-    const cls = code <= 0xff ? this.dfa!.latin1Class[code]! : this.dfa!.runeClass(code);
+    const cls = code <= 0xff ? this.dfa!.latin1Class[code]! : this.classOfRune(code);
     let next = this.next[state * this.width + cls]!;
     if (next === UNKNOWN) next = this.transition(state, cls, code);
     if (next === GIVE_UP) return GIVE_UP;
     return this.isMatch[next] === 1 ? -3 : next;
+  }
+
+  /** re2js's class of a rune past Latin-1 (a binary search), remembered per low byte: scripts cluster. */
+  private classOfRune(code: number): number {
+    const at = code & 0xff;
+    if (this.runeCodes[at] === code) return this.runeClasses[at]!;
+    const cls = this.dfa!.runeClass(code);
+    this.runeCodes[at] = code;
+    this.runeClasses[at] = cls;
+    return cls;
   }
 
   private transition(state: number, cls: number, rune: number): number {
