@@ -2,14 +2,14 @@ import { RE2JS } from "re2js";
 import type { Span } from "./types";
 import { CompactDfa } from "./compact-dfa";
 
-const UNANCHORED = 0;
-
 interface Probes {
   /** P anchored: does a match start at 0? */
   atStart: CompactDfa;
   /** `(?s:.)(?:P)`, anchored, from p - 1: does a match start at p, with the char before p as context? */
   afterChar: CompactDfa;
   afterCharPattern: RE2JS;
+  /** The same pattern unanchored, from p - 1: does a match start anywhere from p on? */
+  following: CompactDfa;
 }
 
 /**
@@ -43,8 +43,14 @@ export class LeftmostMatches {
     if (from > text.length) return null;
     const probes = this.probes === undefined ? (this.probes = this.compileProbes()) : this.probes;
     if (probes === null || hasSurrogate(text)) return this.byMatcher(text, from);
-    // RE2's DFA says whether any match follows, so the probes below never run in vain.
-    if (this.pattern.re2().matchWithGroup(text, from, text.length, UNANCHORED, 0)[0] !== true) return null;
+    // Whether any match follows, so the probes below never run in vain: the unanchored DFA of
+    // `(?s:.)(?:P)` from the char before `from`. From 0 the caller has just asked (a window is
+    // searched only when it matches); were it wrong, the probes would only take longer to find nothing.
+    if (from > 0) {
+      const follows = probes.following.testFrom(text, from - 1);
+      if (follows === null) return this.byMatcher(text, from);
+      if (!follows) return null;
+    }
     for (let at = from; at <= text.length; at++) {
       const starts = at === 0 ? probes.atStart.testFrom(text, 0) : probes.afterChar.testFrom(text, at - 1);
       if (starts === null) return this.byMatcher(text, from);
@@ -53,7 +59,8 @@ export class LeftmostMatches {
       if (!matcher.lookingAt()) return this.byMatcher(text, from);
       return [at, at === 0 ? matcher.end() : at - 1 + matcher.end()];
     }
-    return this.byMatcher(text, from);
+    // No position starts a match (each probe is exact): there is none.
+    return null;
   }
 
   private byMatcher(text: string, from: number): Span | null {
@@ -66,7 +73,12 @@ export class LeftmostMatches {
     if (this.source.includes("\\Q")) return null;
     try {
       const afterCharPattern = RE2JS.compile(`(?s:.)(?:${this.source})`, this.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0);
-      return { atStart: new CompactDfa(this.pattern, true), afterChar: new CompactDfa(afterCharPattern, true), afterCharPattern };
+      return {
+        atStart: new CompactDfa(this.pattern, true),
+        afterChar: new CompactDfa(afterCharPattern, true),
+        afterCharPattern,
+        following: new CompactDfa(afterCharPattern),
+      };
     } catch {
       return null;
     }
