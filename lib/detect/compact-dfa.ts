@@ -28,7 +28,11 @@ const END_TEXT = -1;
 /** re2js's empty-width context at position 0: EMPTY_BEGIN_TEXT | EMPTY_BEGIN_LINE. */
 const AT_TEXT_START = 4 | 1;
 const TEXT_START_INPUT = { context: () => AT_TEXT_START, step: () => -1 };
-/** Past this many states the table starts over (a pathological pattern must not grow it forever). */
+/**
+ * Past this many table entries (1 MB; at most 4,096 states) the table starts over: a pathological
+ * pattern or text must not grow it forever. The default pack's DFAs keep under 1,500 states.
+ */
+const MAX_ENTRIES = 1 << 18;
 const MAX_STATES = 4096;
 const UNKNOWN = -1;
 const GIVE_UP = -2;
@@ -53,6 +57,7 @@ export class CompactDfa {
   /** next[state * width + class]: the next state's id, or UNKNOWN. */
   private next = new Int32Array(0);
   private readonly width: number;
+  private readonly maxStates: number;
   private readonly runeCodes = new Int32Array(256).fill(-1);
   private readonly runeClasses = new Int32Array(256);
   private startId = UNKNOWN;
@@ -65,6 +70,7 @@ export class CompactDfa {
   constructor(private readonly pattern: RE2JS, private readonly anchored = false) {
     this.dfa = usableDfa(pattern);
     this.width = this.dfa === null ? 0 : this.dfa.numClasses + 1;
+    this.maxStates = Math.max(16, Math.min(MAX_STATES, Math.floor(MAX_ENTRIES / Math.max(1, this.width))));
     this.reset();
   }
 
@@ -151,7 +157,7 @@ export class CompactDfa {
     if (cached !== UNKNOWN) return cached;
     const nextState = this.dfa!.step(this.states[state]!, cls, rune, this.anchored ? ANCHOR_START : UNANCHORED);
     if (nextState === null) return GIVE_UP;
-    if (this.states.length >= MAX_STATES && !this.ids.has(nextState)) {
+    if (this.states.length >= this.maxStates && !this.ids.has(nextState)) {
       // Start over: ids of the old table mean nothing in the new one.
       this.reset();
       return GIVE_UP;
@@ -185,7 +191,7 @@ export class CompactDfa {
     this.isMatch[id] = state.isMatch ? 1 : 0;
     this.isDead[id] = this.anchored && !state.isMatch && state.nfaStates !== undefined && state.nfaStates.length === 0 ? 1 : 0;
     if ((id + 1) * this.width > this.next.length) {
-      const grown = new Int32Array(Math.max(64 * this.width, this.next.length * 2)).fill(UNKNOWN);
+      const grown = new Int32Array(Math.min(this.maxStates * this.width, Math.max(64 * this.width, this.next.length * 2))).fill(UNKNOWN);
       grown.set(this.next);
       this.next = grown;
     }
