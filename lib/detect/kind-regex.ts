@@ -64,9 +64,9 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
         const before = from > 0 ? "~ " : "";
         const after = to < length ? " ~" : "";
         let text: string;
-        // RE2's DFA says whether the window matches; find() runs its slower position-tracking
-        // engine, so only on a hit. A gated window of normalized text is read by the DFA straight
-        // from the normalizer's buffer: its string is only built for a hit.
+        // RE2's DFA (compact-dfa.ts) says whether the window matches; finding where costs more
+        // (leftmost-match.ts), so only on a hit. A gated window of normalized text is read by the
+        // DFA straight from the normalizer's buffer: its string is only built for a hit.
         if (onNormalized && gate !== null) {
           if (!dfa.testParts(before, analysis.normalized.codes, from, to, after)) continue;
           text = `${before}${analysis.normalized.textOf(from, to)}${after}`;
