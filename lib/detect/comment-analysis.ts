@@ -22,6 +22,8 @@ export class CommentAnalysis {
   private scoredFor: LinearModel | null = null;
   private readonly logits = new Float64Array(4);
   private readonly bestWindowStart = new Int32Array(4);
+  hitStarts = new Int32Array(16);
+  hitEnds = new Int32Array(16);
 
   constructor(
     readonly normalized: TextNormalizer,
@@ -48,6 +50,31 @@ export class CommentAnalysis {
     const { slot: slots, count } = this.hits;
     for (let h = 0; h < count; h++) if (slots[h] === slot) return true;
     return false;
+  }
+
+  /**
+   * The [start, end) of the slot's hits, ordered by start (hits come in order of their end), into
+   * `hitStarts` / `hitEnds`; returns how many. Valid until the next call. No objects: the windows
+   * of a gated REGEX were most of a comment's garbage, and most such windows do not match.
+   */
+  hitRangesByStart(slot: number): number {
+    const { slot: slots, start, end, count } = this.hits;
+    if (this.hitStarts.length < count) {
+      this.hitStarts = new Int32Array(count * 2);
+      this.hitEnds = new Int32Array(count * 2);
+    }
+    const starts = this.hitStarts;
+    const ends = this.hitEnds;
+    let found = 0;
+    for (let h = 0; h < count; h++) {
+      if (slots[h] !== slot) continue;
+      // Insertion sort, stable: a slot has a handful of hits.
+      let at = found++;
+      while (at > 0 && starts[at - 1]! > start[h]!) { starts[at] = starts[at - 1]!; ends[at] = ends[at - 1]!; at--; }
+      starts[at] = start[h]!;
+      ends[at] = end[h]!;
+    }
+    return found;
   }
 
   hitsFor(slot: number): readonly TermHit[] {

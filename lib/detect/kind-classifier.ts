@@ -26,7 +26,7 @@ export function compileClassifierRule(
     evaluate(analysis) {
       const model = modelSource();
       if (model === null) return null;
-      const index = model.heads.findIndex((candidate) => candidate.category === category);
+      const index = headIndex(model, category);
       if (index < 0) return null;
       const head = model.heads[index]!;
       const logit = analysis.headLogit(model, index);
@@ -46,4 +46,11 @@ export function compileClassifierRule(
       };
     },
   };
+}
+
+/** The model's head for the category, or -1 (a loop: findIndex's closure was most of a clean comment's garbage). */
+function headIndex(model: LinearModel, category: string): number {
+  const heads = model.heads;
+  for (let h = 0; h < heads.length; h++) if (heads[h]!.category === category) return h;
+  return -1;
 }

@@ -1,14 +1,14 @@
 import type { RuleDefinition, Span } from "./types";
 import type { RuleConfigByKind } from "./schemas";
 import { compileLinearRegex } from "./regex-safety";
+import { CompactDfa } from "./compact-dfa";
+import { LeftmostMatches } from "./leftmost-match";
 import { mergeSpans, quote, type CompiledRule, type SlotAllocator } from "./compiled-rule";
 import { crossesSentenceBoundary, sentenceStartBefore } from "./sentence-boundary";
 import type { CommentAnalysis } from "./comment-analysis";
 import type { RE2JS } from "re2js";
 
 const MAX_SPANS = 50;
-/** RE2's search mode for matchWithGroup: a match may start anywhere from the start position on. */
-const UNANCHORED = 0;
 /**
  * A gated pattern on normalized text reads only these many words before and after each gate word:
  * every match contains one, and the patterns a pack needs span a dozen words at most, most of them
@@ -41,34 +41,46 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
   if (typeof unless === "string") throw new Error(`unlessBefore: ${unless}`);
   const onNormalized = (config.target ?? "normalized") === "normalized";
   const gate = config.requires === undefined ? null : slots.addTerms(config.requires);
+  const dfa = new CompactDfa(compiled);
+  const matches = new LeftmostMatches(compiled, config.pattern, caseInsensitive);
   return {
     definition,
     termDriven: gate !== null,
     evaluate(analysis) {
       if (gate !== null && !analysis.hasHits(gate)) return null;
       const length = onNormalized ? analysis.normalized.length : analysis.body.length;
-      const windows = gate === null ? [[0, length] as Span] : gateWindows(analysis, gate, onNormalized, length);
+      let windowCount = 1;
+      if (gate === null) {
+        windowFrom[0] = 0;
+        windowTo[0] = length;
+      } else windowCount = gateWindows(analysis, gate, onNormalized, length);
       const spans: Span[] = [];
-      for (const [from, to] of windows) {
+      for (let w = 0; w < windowCount; w++) {
+        const from = windowFrom[w]!;
+        const to = windowTo[w]!;
         // Windows of normalized text are built from the normalizer's buffer: no whole-comment string.
         // A window inside the text gets a '~' word at a cut edge, so '^' and '$' still mean the
         // comment's start and end ('~' never survives normalization).
         const before = from > 0 ? "~ " : "";
-        const inner = !onNormalized ? analysis.body.slice(from, to)
-          : gate === null ? analysis.normalizedString() : analysis.normalized.textOf(from, to);
-        const text = `${before}${inner}${to < length ? " ~" : ""}`;
-        // test() runs RE2's DFA; find() its slower position-tracking engine, so only on a hit.
-        if (!compiled.test(text)) continue;
-        const matcher = compiled.matcher(text);
-        let searched = false;
+        const after = to < length ? " ~" : "";
+        let text: string;
+        // RE2's DFA (compact-dfa.ts) says whether the window matches; finding where costs more
+        // (leftmost-match.ts), so only on a hit. A gated window of normalized text is read by the
+        // DFA straight from the normalizer's buffer: its string is only built for a hit.
+        if (onNormalized && gate !== null) {
+          if (!dfa.testParts(before, analysis.normalized.codes, from, to, after)) continue;
+          text = `${before}${analysis.normalized.textOf(from, to)}${after}`;
+        } else {
+          text = `${before}${onNormalized ? analysis.normalizedString() : analysis.body.slice(from, to)}${after}`;
+          if (!dfa.test(text)) continue;
+        }
+        let searchFrom = 0;
         while (spans.length < MAX_SPANS) {
-          // find() runs RE2's NFA, slow on the pack's long alternations, and its last call reads
-          // the rest of the window only to fail: the DFA first says whether another match is there.
-          if (searched && !hasMatchFrom(compiled, text, nextSearchStart(text, matcher))) break;
-          searched = true;
-          if (!matcher.find()) break;
-          const start = from + matcher.start() - before.length;
-          const end = Math.min(to, from + matcher.end() - before.length);
+          const match = matches.next(text, searchFrom);
+          if (match === null) break;
+          searchFrom = nextSearchStart(text, match);
+          const start = from + match[0] - before.length;
+          const end = Math.min(to, from + match[1] - before.length);
           if (end <= start) continue;
           const span = trimmed(analysis.body, onNormalized ? analysis.originalSpan(start, end) : [start, end]);
           if (span[1] <= span[0]) continue;
@@ -90,45 +102,51 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
   };
 }
 
-/** Where Matcher.find() resumes after its last match: its end, one code point on after an empty match. */
-function nextSearchStart(text: string, matcher: ReturnType<RE2JS["matcher"]>): number {
-  const end = matcher.end();
-  if (matcher.start() !== end) return end;
+/** Where Matcher.find() resumes after a match: its end, one code point on after an empty match. */
+function nextSearchStart(text: string, [start, end]: Span): number {
+  if (start !== end) return end;
   return end + ((text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1);
 }
 
-/** Whether `pattern` matches `text` from `start` on (as find() would search), by RE2's DFA: no positions, no NFA. */
-function hasMatchFrom(pattern: RE2JS, text: string, start: number): boolean {
-  return pattern.re2().matchWithGroup(text, start, text.length, UNANCHORED, 0)[0] === true;
-}
+/** The windows of the rule being evaluated, [windowFrom[w], windowTo[w]): one rule runs at a time. */
+let windowFrom = new Int32Array(16);
+let windowTo = new Int32Array(16);
 
 /**
- * Ranges of the input (merged when they overlap) around each hit of the gate: whole words of the
- * normalized text, or about as many characters of the original.
+ * Ranges of the input (merged when they overlap) around each hit of the gate, into windowFrom /
+ * windowTo; returns how many: whole words of the normalized text, or about as many characters of
+ * the original.
  */
-function gateWindows(analysis: CommentAnalysis, gate: number, onNormalized: boolean, length: number): Span[] {
+function gateWindows(analysis: CommentAnalysis, gate: number, onNormalized: boolean, length: number): number {
   const { wordStarts, wordCount } = analysis.normalized;
-  const windows: Span[] = [];
-  // Hits come in order of their end; a multi-word term can end after a shorter one that starts later.
-  const hits = [...analysis.hitsFor(gate)].sort((x, y) => x.start - y.start);
-  for (const hit of hits) {
+  const hitCount = analysis.hitRangesByStart(gate);
+  const { hitStarts, hitEnds } = analysis;
+  if (windowFrom.length < hitCount) {
+    windowFrom = new Int32Array(hitCount * 2);
+    windowTo = new Int32Array(hitCount * 2);
+  }
+  let count = 0;
+  for (let h = 0; h < hitCount; h++) {
     let from: number;
     let to: number;
     if (onNormalized) {
-      const firstWord = Math.max(0, analysis.wordIndexAt(hit.start) - GATE_WORDS_BEFORE);
-      const lastWord = analysis.wordIndexAt(hit.end - 1) + GATE_WORDS_AFTER;
+      const firstWord = Math.max(0, analysis.wordIndexAt(hitStarts[h]!) - GATE_WORDS_BEFORE);
+      const lastWord = analysis.wordIndexAt(hitEnds[h]! - 1) + GATE_WORDS_AFTER;
       from = wordStarts[firstWord]!;
       to = lastWord + 1 < wordCount ? wordStarts[lastWord + 1]! - 1 : length;
     } else {
-      const [start, end] = analysis.originalSpan(hit.start, hit.end);
-      from = Math.max(0, start - GATE_WINDOW_CHARS);
-      to = Math.min(length, end + GATE_WINDOW_CHARS);
+      const { originStart, originEnd } = analysis.normalized;
+      from = Math.max(0, originStart[hitStarts[h]!]! - GATE_WINDOW_CHARS);
+      to = Math.min(length, originEnd[Math.max(hitStarts[h]!, hitEnds[h]! - 1)]! + GATE_WINDOW_CHARS);
     }
-    const previous = windows[windows.length - 1];
-    if (previous !== undefined && from <= previous[1]) previous[1] = Math.max(previous[1], to);
-    else windows.push([from, to]);
+    if (count > 0 && from <= windowTo[count - 1]!) windowTo[count - 1] = Math.max(windowTo[count - 1]!, to);
+    else {
+      windowFrom[count] = from;
+      windowTo[count] = to;
+      count++;
+    }
   }
-  return windows;
+  return count;
 }
 
 /** The span without whitespace or separators at its edges ('(?:^|[^x])word' consumes the one before). */

@@ -14,6 +14,8 @@ export interface WeighingPhrase {
 
 const MAX_PHRASES = 3;
 const MIN_SHARE_OF_STRONGEST = 0.3;
+/** Per-word contributions, reused: one comment is explained at a time. */
+let scratch = new Float64Array(256);
 
 /**
  * The words that pushed the score up most, read back from the comment's own text: each word gets
@@ -25,7 +27,9 @@ export function weighingPhrases(
 ): WeighingPhrase[] {
   const words = features.wordCount;
   if (words === 0) return [];
-  const contribution = new Float64Array(words);
+  if (scratch.length < words) scratch = new Float64Array(Math.max(words, scratch.length * 2));
+  const contribution = scratch;
+  contribution.fill(0, 0, words);
   const scale = featureScale(features);
   for (let k = 0; k < features.count; k++) {
     const weight = head.weights[features.bucket[k]!]! * scale;
@@ -38,18 +42,27 @@ export function weighingPhrases(
   let strongest = 0;
   for (let w = 0; w < words; w++) strongest = Math.max(strongest, contribution[w]!);
   // Only words that carry a real share of the push: a long comment's faint words highlight nothing.
-  const ranked = Array.from({ length: words }, (_, w) => w)
-    .filter((w) => contribution[w]! > 0 && contribution[w]! >= strongest * MIN_SHARE_OF_STRONGEST)
-    .sort((a, b) => contribution[b]! - contribution[a]! || a - b)
-    .slice(0, limit + 1);
-  const chosen = new Set(ranked);
+  // The limit + 1 strongest of them (ties to the earlier word), kept in order as they come: a
+  // flagged comment used to sort an array of all its words.
+  const ranked: number[] = [];
+  for (let w = 0; w < words; w++) {
+    const weight = contribution[w]!;
+    if (!(weight > 0 && weight >= strongest * MIN_SHARE_OF_STRONGEST)) continue;
+    let at = ranked.length;
+    while (at > 0 && contribution[ranked[at - 1]!]! < weight) at--;
+    if (at > limit) continue;
+    ranked.splice(at, 0, w);
+    if (ranked.length > limit + 1) ranked.pop();
+  }
+  const chosen = ranked.sort((a, b) => a - b);
   const phrases: WeighingPhrase[] = [];
-  for (const w of [...chosen].sort((a, b) => a - b)) {
+  for (let c = 0; c < chosen.length; c++) {
+    const w = chosen[c]!;
     const last = phrases[phrases.length - 1];
     const [start, end] = wordRange(normalized, w);
     const text = normalized.textOf(start, end);
     const span: Span = [normalized.originStart[start]!, normalized.originEnd[end - 1]!];
-    if (last !== undefined && chosen.has(w - 1)) {
+    if (last !== undefined && c > 0 && chosen[c - 1] === w - 1) {
       last.span = [last.span[0], span[1]];
       last.text += ` ${text}`;
       last.weight += contribution[w]!;

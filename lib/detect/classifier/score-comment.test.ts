@@ -37,6 +37,28 @@ describe("scoreNormalized (rule evaluation's cached path)", () => {
   });
 });
 
+describe("scoreNormalized's word cache", () => {
+  it("keeps giving the extracted features' logits after it fills up and starts over", () => {
+    const model = randomModel();
+    const normalizer = new TextNormalizer();
+    const features = new HashedFeatures();
+    const slow = new Float64Array(2);
+    const fast = new Float64Array(2);
+    // 40,000 distinct words pass the cache's 32,768 (half of its slots): it empties once on the way.
+    const letters = "abcdefghijklmnopqrstuvwxyz";
+    const word = (n: number) => `w${letters[n % 26]}${letters[Math.floor(n / 26) % 26]}${letters[Math.floor(n / 676) % 26]}${letters[Math.floor(n / 17576)]}`;
+    for (let from = 0; from < 40_000; from += 20) {
+      const text = Array.from({ length: 20 }, (_, k) => word(from + k)).join(" ");
+      normalizer.run(text);
+      features.extract(normalizer, model.features, 0, normalizer.wordCount);
+      allHeadLogits(model, features, slow);
+      scoreNormalized(normalizer, model, fast);
+      expect(fast[0]).toBeCloseTo(slow[0]!, 9);
+      expect(fast[1]).toBeCloseTo(slow[1]!, 9);
+    }
+  });
+});
+
 describe("featureWindows", () => {
   const normalizer = new TextNormalizer();
   it("is the whole comment when it fits one window", () => {
