@@ -1,28 +1,31 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { emptyDaySummary, type DaySummary } from "./day-summary";
-import { HUMAN_DECIDED, SECONDS_TO_DECISION } from "./range-sql";
 
 /** $queryRaw of the Prisma client or of an interactive transaction. */
 export type SqlReader = Pick<Prisma.TransactionClient, "$queryRaw">;
 
-// The per-day figures of lib/insights' direct queries (same predicates: HUMAN_DECIDED, the latest
-// hide's reason, one row per (rule, comment)), grouped by posted day. The days are an OR of
+// The per-day figures of lib/insights' direct posting-day queries (same predicates, one row per
+// (rule, comment)), grouped by posted day, and the day's per-article counts packed as
+// article-figures.ts reads them. The days are an OR of
 // literal ranges rather than a join with unnest(): the planner then estimates the rows right (a
 // join's guess of a ninth of the table made it hash all flags for one day's comments).
 
 const DAY_OF = Prisma.raw(`c."postedAt"::date`);
 
-function inDays(days: string[]): Prisma.Sql {
-  const ranges = days.map((day) => Prisma.sql`(c."postedAt" >= ${day}::timestamp AND c."postedAt" < ${day}::timestamp + interval '1 day')`);
+/** `column` (a timestamp of comment c) in one of the days. */
+export function inDaysOf(column: Prisma.Sql, days: string[]): Prisma.Sql {
+  const ranges = days.map((day) => Prisma.sql`(${column} >= ${day}::timestamp AND ${column} < ${day}::timestamp + interval '1 day')`);
   return Prisma.sql`(${Prisma.join(ranges, " OR ")})`;
 }
 
-interface QueueRow { day: string; posted: number; pending: number; flagged: number; approved: number; hidden: number; latency: number[] }
+const inDays = (days: string[]) => inDaysOf(Prisma.raw(`c."postedAt"`), days);
+
+interface QueueRow { day: string; posted: number; pending: number; flagged: number; approved: number; hidden: number }
 interface KeyedRow { day: string; key: string; a: number; b: number; c: number; d: number; e: number }
 
 /**
- * Summaries of the given days; a day without comments comes back empty. The four queries run side
+ * Summaries of the given days; a day without comments comes back empty. The three queries run side
  * by side unless `sequential` (a transaction runs one statement at a time anyway).
  */
 export async function computeDaySummaries(reader: SqlReader, days: string[], options: { sequential?: boolean } = {}): Promise<Map<string, DaySummary>> {
@@ -32,17 +35,10 @@ export async function computeDaySummaries(reader: SqlReader, days: string[], opt
   const run = options.sequential ? sequentially : (queries: (() => Promise<unknown>)[]) => Promise.all(queries.map((query) => query()));
   await run([
     () => queueQuery(reader, days).then((rows) => {
-      for (const row of rows) {
-        const summary = of(row.day);
-        summary.queue = [row.posted, row.pending, row.flagged, row.approved, row.hidden];
-        summary.latency = row.latency.map(Number);
-      }
+      for (const row of rows) of(row.day).queue = [row.posted, row.pending, row.flagged, row.approved, row.hidden];
     }),
-    () => moderatorQuery(reader, days).then((rows) => {
-      for (const row of rows) of(row.day).moderators[row.key] = [row.a, row.b, row.c];
-    }),
-    () => reasonQuery(reader, days).then((rows) => {
-      for (const row of rows) of(row.day).reasons[row.key] = [row.a, row.b];
+    () => articleQuery(reader, days).then((rows) => {
+      for (const row of rows) of(row.day).articles = row.articles;
     }),
     () => flagQuery(reader, days).then((rows) => {
       for (const row of rows) {
@@ -65,34 +61,27 @@ function queueQuery(reader: SqlReader, days: string[]) {
            count(*) FILTER (WHERE c.status = 'PENDING')::int AS pending,
            count(*) FILTER (WHERE c.priority > c."reportPriority" OR c."isHeld")::int AS flagged,
            count(*) FILTER (WHERE c.status = 'APPROVED')::int AS approved,
-           count(*) FILTER (WHERE c.status = 'HIDDEN')::int AS hidden,
-           COALESCE(array_agg(${SECONDS_TO_DECISION}::float8) FILTER (WHERE ${HUMAN_DECIDED}), '{}') AS latency
+           count(*) FILTER (WHERE c.status = 'HIDDEN')::int AS hidden
     FROM comment c
     WHERE ${inDays(days)}
     GROUP BY 1`;
 }
 
-function moderatorQuery(reader: SqlReader, days: string[]) {
-  return reader.$queryRaw<KeyedRow[]>`
-    SELECT to_char(${DAY_OF}, 'YYYY-MM-DD') AS day, c."decidedById" AS key, count(*)::int AS a,
-           count(*) FILTER (WHERE c.status = 'APPROVED')::int AS b, count(*) FILTER (WHERE c.status = 'HIDDEN')::int AS c
-    FROM comment c
-    WHERE ${inDays(days)} AND ${HUMAN_DECIDED}
-    GROUP BY 1, c."decidedById"`;
-}
-
-function reasonQuery(reader: SqlReader, days: string[]) {
-  return reader.$queryRaw<KeyedRow[]>`
-    SELECT to_char(${DAY_OF}, 'YYYY-MM-DD') AS day, COALESCE(h.reason::text, 'OTHER') AS key,
-           count(*) FILTER (WHERE c."decidedById" IS NOT NULL)::int AS a, count(*) FILTER (WHERE c."decidedById" IS NULL)::int AS b
-    FROM comment c
-    LEFT JOIN LATERAL (
-      SELECT x.reason FROM decision x
-      WHERE x."commentId" = c.id AND x."toStatus" = 'HIDDEN'
-      ORDER BY x."createdAt" DESC LIMIT 1
-    ) h ON TRUE
-    WHERE ${inDays(days)} AND c.status = 'HIDDEN'
-    GROUP BY 1, 2`;
+/** getArticleInsights' per-article counts, per day, packed by articleId (big-endian int4 quadruples). */
+function articleQuery(reader: SqlReader, days: string[]) {
+  return reader.$queryRaw<{ day: string; articles: Uint8Array }[]>`
+    SELECT to_char(a.day, 'YYYY-MM-DD') AS day,
+           string_agg(int4send(a."articleId") || int4send(a.comments) || int4send(a.flagged) || int4send(a.hidden), ''::bytea ORDER BY a."articleId") AS articles
+    FROM (
+      SELECT ${DAY_OF} AS day, c."articleId",
+             count(*)::int AS comments,
+             count(*) FILTER (WHERE c.priority > c."reportPriority" OR c."isHeld")::int AS flagged,
+             count(*) FILTER (WHERE c.status = 'HIDDEN')::int AS hidden
+      FROM comment c
+      WHERE ${inDays(days)}
+      GROUP BY 1, 2
+    ) a
+    GROUP BY a.day`;
 }
 
 function flagQuery(reader: SqlReader, days: string[]) {
