@@ -88,7 +88,11 @@ function flagQuery(reader: SqlReader, days: string[]) {
   return reader.$queryRaw<(KeyedRow & { kind: "rule" | "category" })[]>`
     WITH flagged AS MATERIALIZED (
       SELECT ${DAY_OF} AS day, f."ruleId", f.category, c.id, c.status, c."decidedById" IS NOT NULL AS "byPerson"
-      FROM comment c JOIN flag f ON f."commentId" = c.id
+      FROM comment c
+      -- A probe of flag(commentId) per flagged comment of the days. As a plain join the planner
+      -- hashes the whole flag table once the days hold a few thousand flagged comments (a scan that
+      -- grows with the table); OFFSET 0 keeps the subquery from being flattened into that join.
+      CROSS JOIN LATERAL (SELECT x."ruleId", x.category FROM flag x WHERE x."commentId" = c.id OFFSET 0) f
       WHERE ${inDays(days)} AND c.priority > 0
     )
     SELECT 'rule' AS kind, to_char(day, 'YYYY-MM-DD') AS day, "ruleId"::text AS key,

@@ -38,7 +38,7 @@ const KINDS: RollupKind[] = [
   {
     dirty: Prisma.raw("insights_dirty_decision_day"),
     store: async (tx, day) => {
-      const summary = (await computeDecisionDaySummaries(tx, [day], { sequential: true })).get(day);
+      const summary = (await computeDecisionDaySummaries(tx, [day])).get(day);
       const isEmpty = !summary || (summary.approved === 0 && Object.keys(summary.reasons).length === 0 && Object.keys(summary.moderators).length === 0);
       if (!summary || isEmpty) {
         await tx.$executeRaw`DELETE FROM insights_decision_day WHERE day = ${day}::date`;
