@@ -62,7 +62,8 @@ const KINDS: RollupKind[] = [
  * and insights_decision_days), so the compute, a later statement, sees all of them; a change
  * after that marks the day dirty again. One day at a time holds one lock at a time: no deadlock
  * with a change spanning several days, and a decision on an old comment waits at most one day's
- * compute. The last three days are left dirty: the page computes them live, and changes to today
+ * compute. Newest days first: after an upgrade or a large import, the default 30 days are stored
+ * first, so the page is fast again soonest. The last three days are left dirty: the page computes them live, and changes to today
  * and yesterday (most decisions) skip the lock (see the migration), safe only for days not refreshed.
  */
 export async function refreshInsightsRollup(options: { now?: Date; deadline?: number } = {}): Promise<RollupRefresh> {
@@ -77,7 +78,7 @@ export async function refreshInsightsRollup(options: { now?: Date; deadline?: nu
         async (tx) => {
           const [picked] = await tx.$queryRaw<{ day: string }[]>`
             DELETE FROM ${kind.dirty}
-            WHERE day = (SELECT day FROM ${kind.dirty} WHERE day < LEAST(${settledBefore}::date, (now() AT TIME ZONE 'UTC')::date - 2) ORDER BY day LIMIT 1)
+            WHERE day = (SELECT day FROM ${kind.dirty} WHERE day < LEAST(${settledBefore}::date, (now() AT TIME ZONE 'UTC')::date - 2) ORDER BY day DESC LIMIT 1)
             RETURNING to_char(day, 'YYYY-MM-DD') AS day`;
           if (!picked) return false;
           await kind.store(tx, picked.day);
