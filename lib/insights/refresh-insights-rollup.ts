@@ -62,8 +62,7 @@ const KINDS: RollupKind[] = [
  * and insights_decision_days), so the compute, a later statement, sees all of them; a change
  * after that marks the day dirty again. One day at a time holds one lock at a time: no deadlock
  * with a change spanning several days, and a decision on an old comment waits at most one day's
- * compute. Newest days first: after an upgrade or a large import, the default 30 days are stored
- * first, so the page is fast again soonest. The last three days are left dirty: the page computes them live, and changes to today
+ * compute. The last three days are left dirty: the page computes them live, and changes to today
  * and yesterday (most decisions) skip the lock (see the migration), safe only for days not refreshed.
  */
 export async function refreshInsightsRollup(options: { now?: Date; deadline?: number } = {}): Promise<RollupRefresh> {
@@ -71,26 +70,33 @@ export async function refreshInsightsRollup(options: { now?: Date; deadline?: nu
   // full day, whichever clock is behind: a change would have to stay open a day to race the refresh.
   const settledBefore = addDays(utcDay(options.now ?? new Date()), -2);
   let refreshed = 0;
-  for (const kind of KINDS) {
-    for (;;) {
+  // The two kinds take turns, a day each, newest first: after an upgrade or a large import both
+  // halves of the default 30 days are stored first, not every posted day before any decision day.
+  let waiting = [...KINDS];
+  while (waiting.length > 0) {
+    for (const kind of [...waiting]) {
       if (options.deadline !== undefined && Date.now() > options.deadline) return { refreshed, remaining: await countDirtySettledDays(settledBefore) };
-      const done = await db.$transaction(
-        async (tx) => {
-          const [picked] = await tx.$queryRaw<{ day: string }[]>`
-            DELETE FROM ${kind.dirty}
-            WHERE day = (SELECT day FROM ${kind.dirty} WHERE day < LEAST(${settledBefore}::date, (now() AT TIME ZONE 'UTC')::date - 2) ORDER BY day DESC LIMIT 1)
-            RETURNING to_char(day, 'YYYY-MM-DD') AS day`;
-          if (!picked) return false;
-          await kind.store(tx, picked.day);
-          return true;
-        },
-        { timeout: 60_000 },
-      );
-      if (!done) break;
-      refreshed += 1;
+      if (await refreshNewestDirtyDay(kind, settledBefore)) refreshed += 1;
+      else waiting = waiting.filter((other) => other !== kind);
     }
   }
   return { refreshed, remaining: 0 };
+}
+
+/** One transaction: picks the newest settled dirty day of the kind, computes and stores it. False when none is left. */
+function refreshNewestDirtyDay(kind: RollupKind, settledBefore: string): Promise<boolean> {
+  return db.$transaction(
+    async (tx) => {
+      const [picked] = await tx.$queryRaw<{ day: string }[]>`
+        DELETE FROM ${kind.dirty}
+        WHERE day = (SELECT day FROM ${kind.dirty} WHERE day < LEAST(${settledBefore}::date, (now() AT TIME ZONE 'UTC')::date - 2) ORDER BY day DESC LIMIT 1)
+        RETURNING to_char(day, 'YYYY-MM-DD') AS day`;
+      if (!picked) return false;
+      await kind.store(tx, picked.day);
+      return true;
+    },
+    { timeout: 60_000 },
+  );
 }
 
 async function countDirtySettledDays(settledBefore: string): Promise<number> {
