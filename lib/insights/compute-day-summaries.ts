@@ -21,11 +21,11 @@ export function inDaysOf(column: Prisma.Sql, days: string[]): Prisma.Sql {
 
 const inDays = (days: string[]) => inDaysOf(Prisma.raw(`c."postedAt"`), days);
 
-interface QueueRow { day: string; posted: number; pending: number; flagged: number; approved: number; hidden: number }
+interface QueueRow { day: string; posted: number; pending: number; flagged: number; approved: number; hidden: number; articles: Uint8Array }
 interface KeyedRow { day: string; key: string; a: number; b: number; c: number; d: number; e: number }
 
 /**
- * Summaries of the given days; a day without comments comes back empty. The three queries run side
+ * Summaries of the given days; a day without comments comes back empty. The two queries run side
  * by side unless `sequential` (a transaction runs one statement at a time anyway).
  */
 export async function computeDaySummaries(reader: SqlReader, days: string[], options: { sequential?: boolean } = {}): Promise<Map<string, DaySummary>> {
@@ -35,10 +35,11 @@ export async function computeDaySummaries(reader: SqlReader, days: string[], opt
   const run = options.sequential ? sequentially : (queries: (() => Promise<unknown>)[]) => Promise.all(queries.map((query) => query()));
   await run([
     () => queueQuery(reader, days).then((rows) => {
-      for (const row of rows) of(row.day).queue = [row.posted, row.pending, row.flagged, row.approved, row.hidden];
-    }),
-    () => articleQuery(reader, days).then((rows) => {
-      for (const row of rows) of(row.day).articles = row.articles;
+      for (const row of rows) {
+        const summary = of(row.day);
+        summary.queue = [row.posted, row.pending, row.flagged, row.approved, row.hidden];
+        summary.articles = row.articles;
+      }
     }),
     () => flagQuery(reader, days).then((rows) => {
       for (const row of rows) {
@@ -54,28 +55,23 @@ async function sequentially(queries: (() => Promise<unknown>)[]): Promise<void> 
   for (const query of queries) await query();
 }
 
+/**
+ * The day's queue counts, and its per-article counts (comments, flagged, hidden: getArticleInsights')
+ * packed by articleId as big-endian int4 quadruples: one pass over the day's comments for both (an
+ * index-only scan of comment(postedAt, articleId, status, priority, isHeld, reportPriority)).
+ */
 function queueQuery(reader: SqlReader, days: string[]) {
   return reader.$queryRaw<QueueRow[]>`
-    SELECT to_char(${DAY_OF}, 'YYYY-MM-DD') AS day,
-           count(*)::int AS posted,
-           count(*) FILTER (WHERE c.status = 'PENDING')::int AS pending,
-           count(*) FILTER (WHERE c.priority > c."reportPriority" OR c."isHeld")::int AS flagged,
-           count(*) FILTER (WHERE c.status = 'APPROVED')::int AS approved,
-           count(*) FILTER (WHERE c.status = 'HIDDEN')::int AS hidden
-    FROM comment c
-    WHERE ${inDays(days)}
-    GROUP BY 1`;
-}
-
-/** getArticleInsights' per-article counts, per day, packed by articleId (big-endian int4 quadruples). */
-function articleQuery(reader: SqlReader, days: string[]) {
-  return reader.$queryRaw<{ day: string; articles: Uint8Array }[]>`
     SELECT to_char(a.day, 'YYYY-MM-DD') AS day,
+           sum(a.comments)::int AS posted, sum(a.pending)::int AS pending, sum(a.flagged)::int AS flagged,
+           sum(a.approved)::int AS approved, sum(a.hidden)::int AS hidden,
            string_agg(int4send(a."articleId") || int4send(a.comments) || int4send(a.flagged) || int4send(a.hidden), ''::bytea ORDER BY a."articleId") AS articles
     FROM (
       SELECT ${DAY_OF} AS day, c."articleId",
              count(*)::int AS comments,
+             count(*) FILTER (WHERE c.status = 'PENDING')::int AS pending,
              count(*) FILTER (WHERE c.priority > c."reportPriority" OR c."isHeld")::int AS flagged,
+             count(*) FILTER (WHERE c.status = 'APPROVED')::int AS approved,
              count(*) FILTER (WHERE c.status = 'HIDDEN')::int AS hidden
       FROM comment c
       WHERE ${inDays(days)}
