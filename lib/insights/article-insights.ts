@@ -20,10 +20,10 @@ export interface ArticleInsights {
   top: ArticleFigures[];
 }
 
-const DEFAULT_LIMIT = 15;
+export const DEFAULT_ARTICLE_LIMIT = 15;
 
 /** Aggregates per article id first and joins titles only for the rows shown. */
-export async function getArticleInsights(range: DateRange, limit = DEFAULT_LIMIT): Promise<ArticleInsights> {
+export async function getArticleInsights(range: DateRange, limit = DEFAULT_ARTICLE_LIMIT): Promise<ArticleInsights> {
   const rows = await db.$queryRaw<(ArticleFigures & { articles: number })[]>`
     WITH per_article AS (
       SELECT c."articleId",

@@ -1,28 +1,31 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { emptyDaySummary, type DaySummary } from "./day-summary";
-import { HUMAN_DECIDED, SECONDS_TO_DECISION } from "./range-sql";
 
 /** $queryRaw of the Prisma client or of an interactive transaction. */
 export type SqlReader = Pick<Prisma.TransactionClient, "$queryRaw">;
 
-// The per-day figures of lib/insights' direct queries (same predicates: HUMAN_DECIDED, the latest
-// hide's reason, one row per (rule, comment)), grouped by posted day. The days are an OR of
+// The per-day figures of lib/insights' direct posting-day queries (same predicates, one row per
+// (rule, comment)), grouped by posted day, and the day's per-article counts packed as
+// article-figures.ts reads them. The days are an OR of
 // literal ranges rather than a join with unnest(): the planner then estimates the rows right (a
 // join's guess of a ninth of the table made it hash all flags for one day's comments).
 
 const DAY_OF = Prisma.raw(`c."postedAt"::date`);
 
-function inDays(days: string[]): Prisma.Sql {
-  const ranges = days.map((day) => Prisma.sql`(c."postedAt" >= ${day}::timestamp AND c."postedAt" < ${day}::timestamp + interval '1 day')`);
+/** `column` (a timestamp of comment c) in one of the days. */
+export function inDaysOf(column: Prisma.Sql, days: string[]): Prisma.Sql {
+  const ranges = days.map((day) => Prisma.sql`(${column} >= ${day}::timestamp AND ${column} < ${day}::timestamp + interval '1 day')`);
   return Prisma.sql`(${Prisma.join(ranges, " OR ")})`;
 }
 
-interface QueueRow { day: string; posted: number; pending: number; flagged: number; approved: number; hidden: number; latency: number[] }
+const inDays = (days: string[]) => inDaysOf(Prisma.raw(`c."postedAt"`), days);
+
+interface QueueRow { day: string; posted: number; pending: number; flagged: number; approved: number; hidden: number; articles: Uint8Array }
 interface KeyedRow { day: string; key: string; a: number; b: number; c: number; d: number; e: number }
 
 /**
- * Summaries of the given days; a day without comments comes back empty. The four queries run side
+ * Summaries of the given days; a day without comments comes back empty. The two queries run side
  * by side unless `sequential` (a transaction runs one statement at a time anyway).
  */
 export async function computeDaySummaries(reader: SqlReader, days: string[], options: { sequential?: boolean } = {}): Promise<Map<string, DaySummary>> {
@@ -35,14 +38,8 @@ export async function computeDaySummaries(reader: SqlReader, days: string[], opt
       for (const row of rows) {
         const summary = of(row.day);
         summary.queue = [row.posted, row.pending, row.flagged, row.approved, row.hidden];
-        summary.latency = row.latency.map(Number);
+        summary.articles = row.articles;
       }
-    }),
-    () => moderatorQuery(reader, days).then((rows) => {
-      for (const row of rows) of(row.day).moderators[row.key] = [row.a, row.b, row.c];
-    }),
-    () => reasonQuery(reader, days).then((rows) => {
-      for (const row of rows) of(row.day).reasons[row.key] = [row.a, row.b];
     }),
     () => flagQuery(reader, days).then((rows) => {
       for (const row of rows) {
@@ -58,48 +55,40 @@ async function sequentially(queries: (() => Promise<unknown>)[]): Promise<void> 
   for (const query of queries) await query();
 }
 
+/**
+ * The day's queue counts, and its per-article counts (comments, flagged, hidden: getArticleInsights')
+ * packed by articleId as big-endian int4 quadruples: one pass over the day's comments for both (an
+ * index-only scan of comment(postedAt, articleId, status, priority, isHeld, reportPriority)).
+ */
 function queueQuery(reader: SqlReader, days: string[]) {
   return reader.$queryRaw<QueueRow[]>`
-    SELECT to_char(${DAY_OF}, 'YYYY-MM-DD') AS day,
-           count(*)::int AS posted,
-           count(*) FILTER (WHERE c.status = 'PENDING')::int AS pending,
-           count(*) FILTER (WHERE c.priority > c."reportPriority" OR c."isHeld")::int AS flagged,
-           count(*) FILTER (WHERE c.status = 'APPROVED')::int AS approved,
-           count(*) FILTER (WHERE c.status = 'HIDDEN')::int AS hidden,
-           COALESCE(array_agg(${SECONDS_TO_DECISION}::float8) FILTER (WHERE ${HUMAN_DECIDED}), '{}') AS latency
-    FROM comment c
-    WHERE ${inDays(days)}
-    GROUP BY 1`;
-}
-
-function moderatorQuery(reader: SqlReader, days: string[]) {
-  return reader.$queryRaw<KeyedRow[]>`
-    SELECT to_char(${DAY_OF}, 'YYYY-MM-DD') AS day, c."decidedById" AS key, count(*)::int AS a,
-           count(*) FILTER (WHERE c.status = 'APPROVED')::int AS b, count(*) FILTER (WHERE c.status = 'HIDDEN')::int AS c
-    FROM comment c
-    WHERE ${inDays(days)} AND ${HUMAN_DECIDED}
-    GROUP BY 1, c."decidedById"`;
-}
-
-function reasonQuery(reader: SqlReader, days: string[]) {
-  return reader.$queryRaw<KeyedRow[]>`
-    SELECT to_char(${DAY_OF}, 'YYYY-MM-DD') AS day, COALESCE(h.reason::text, 'OTHER') AS key,
-           count(*) FILTER (WHERE c."decidedById" IS NOT NULL)::int AS a, count(*) FILTER (WHERE c."decidedById" IS NULL)::int AS b
-    FROM comment c
-    LEFT JOIN LATERAL (
-      SELECT x.reason FROM decision x
-      WHERE x."commentId" = c.id AND x."toStatus" = 'HIDDEN'
-      ORDER BY x."createdAt" DESC LIMIT 1
-    ) h ON TRUE
-    WHERE ${inDays(days)} AND c.status = 'HIDDEN'
-    GROUP BY 1, 2`;
+    SELECT to_char(a.day, 'YYYY-MM-DD') AS day,
+           sum(a.comments)::int AS posted, sum(a.pending)::int AS pending, sum(a.flagged)::int AS flagged,
+           sum(a.approved)::int AS approved, sum(a.hidden)::int AS hidden,
+           string_agg(int4send(a."articleId") || int4send(a.comments) || int4send(a.flagged) || int4send(a.hidden), ''::bytea ORDER BY a."articleId") AS articles
+    FROM (
+      SELECT ${DAY_OF} AS day, c."articleId",
+             count(*)::int AS comments,
+             count(*) FILTER (WHERE c.status = 'PENDING')::int AS pending,
+             count(*) FILTER (WHERE c.priority > c."reportPriority" OR c."isHeld")::int AS flagged,
+             count(*) FILTER (WHERE c.status = 'APPROVED')::int AS approved,
+             count(*) FILTER (WHERE c.status = 'HIDDEN')::int AS hidden
+      FROM comment c
+      WHERE ${inDays(days)}
+      GROUP BY 1, 2
+    ) a
+    GROUP BY a.day`;
 }
 
 function flagQuery(reader: SqlReader, days: string[]) {
   return reader.$queryRaw<(KeyedRow & { kind: "rule" | "category" })[]>`
     WITH flagged AS MATERIALIZED (
       SELECT ${DAY_OF} AS day, f."ruleId", f.category, c.id, c.status, c."decidedById" IS NOT NULL AS "byPerson"
-      FROM comment c JOIN flag f ON f."commentId" = c.id
+      FROM comment c
+      -- A probe of flag(commentId) per flagged comment of the days. As a plain join the planner
+      -- hashes the whole flag table once the days hold a few thousand flagged comments (a scan that
+      -- grows with the table); OFFSET 0 keeps the subquery from being flattened into that join.
+      CROSS JOIN LATERAL (SELECT x."ruleId", x.category FROM flag x WHERE x."commentId" = c.id OFFSET 0) f
       WHERE ${inDays(days)} AND c.priority > 0
     )
     SELECT 'rule' AS kind, to_char(day, 'YYYY-MM-DD') AS day, "ruleId"::text AS key,

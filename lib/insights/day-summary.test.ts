@@ -18,13 +18,12 @@ describe("day summaries", () => {
     expect(bucketsOf("2026-11-29", "2026-12-01", "day")).toEqual(["2026-11-29", "2026-11-30", "2026-12-01"]);
   });
 
-  it("sums days, keyed counts by key, latency values together", () => {
-    const one = { ...emptyDaySummary("2026-01-01"), queue: [3, 1, 1, 1, 1] as [number, number, number, number, number], latency: [5, 1], moderators: { a: [2, 1, 1] as [number, number, number] } };
-    const two = { ...emptyDaySummary("2026-01-02"), queue: [1, 0, 0, 1, 0] as [number, number, number, number, number], latency: [3], moderators: { a: [1, 1, 0] as [number, number, number], b: [1, 0, 1] as [number, number, number] } };
+  it("sums days, keyed counts by key", () => {
+    const one = { ...emptyDaySummary("2026-01-01"), queue: [3, 1, 1, 1, 1] as [number, number, number, number, number], categories: { SPAM: [2, 1] as [number, number] } };
+    const two = { ...emptyDaySummary("2026-01-02"), queue: [1, 0, 0, 1, 0] as [number, number, number, number, number], categories: { SPAM: [1, 1] as [number, number], ABUSIVE: [1, 1] as [number, number] } };
     const merged = mergeDaySummaries("x", [one, two]);
     expect(merged.queue).toEqual([4, 1, 1, 2, 1]);
-    expect(merged.latency).toEqual([5, 1, 3]);
-    expect(merged.moderators).toEqual({ a: [3, 2, 1], b: [1, 0, 1] });
-    expect(one.moderators).toEqual({ a: [2, 1, 1] });
+    expect(merged.categories).toEqual({ SPAM: [3, 2], ABUSIVE: [1, 1] });
+    expect(one.categories).toEqual({ SPAM: [2, 1] });
   });
 });

@@ -1,9 +1,9 @@
 import { addDays, type Bucket } from "./date-range";
 
-// One posted day's insights, summable: every figure of the page is a sum over days (a comment
-// belongs to exactly one posted day, so even "distinct comments" add up), except the latency
-// percentiles, for which the day keeps its raw seconds: percentiles of the merged values are
-// exact, where percentiles of percentiles would not be. Stored as insights_day.summary (JSON).
+// One posted day's insights, summable: every posting-day figure of the page is a sum over days (a
+// comment belongs to exactly one posted day, so even "distinct comments" add up). Stored as
+// insights_day.summary (JSON) and insights_day.articles (the per-article counts, packed). The
+// decision figures go by decision day: decision-day-summary.ts.
 
 /** [posted, pending, flagged, approved, hidden] */
 export type QueueCounts = [number, number, number, number, number];
@@ -20,17 +20,14 @@ export interface DaySummary {
   /** YYYY-MM-DD (UTC posted day). */
   day: string;
   queue: QueueCounts;
-  /** Seconds from import to a person's decision in force, one per decided comment, any order. */
-  latency: number[];
-  moderators: Record<string, ModeratorCounts>;
-  /** Hidden comments by the latest hide's reason. */
-  reasons: Record<string, ReasonCounts>;
   rules: Record<string, RuleCounts>;
   categories: Record<string, CategoryCounts>;
+  /** Per article (articleId, comments, flagged, hidden) as big-endian int4s by articleId: article-figures.ts. Not in the JSON. */
+  articles: Uint8Array;
 }
 
 export function emptyDaySummary(day: string): DaySummary {
-  return { day, queue: [0, 0, 0, 0, 0], latency: [], moderators: {}, reasons: {}, rules: {}, categories: {} };
+  return { day, queue: [0, 0, 0, 0, 0], rules: {}, categories: {}, articles: new Uint8Array(0) };
 }
 
 /** The first day of the day's bucket: the day itself, or the Monday of its week (date_trunc('week')). */
@@ -59,7 +56,7 @@ export function percentileCont(sorted: readonly number[], fraction: number): num
   return lower === upper ? low : low + (high - low) * (position - lower);
 }
 
-function addInto<T extends number[]>(target: Record<string, T>, source: Record<string, T>): void {
+export function addInto<T extends number[]>(target: Record<string, T>, source: Record<string, T>): void {
   for (const [key, counts] of Object.entries(source)) {
     const sum = target[key];
     if (!sum) target[key] = [...counts] as T;
@@ -67,14 +64,11 @@ function addInto<T extends number[]>(target: Record<string, T>, source: Record<s
   }
 }
 
-/** The sum of days into one summary (labelled `day`); latency values concatenated, unsorted. */
+/** The sum of days' counts into one summary (labelled `day`); the articles are summed apart (article-figures.ts). */
 export function mergeDaySummaries(day: string, summaries: readonly DaySummary[]): DaySummary {
   const merged = emptyDaySummary(day);
   for (const summary of summaries) {
     summary.queue.forEach((value, index) => (merged.queue[index] = merged.queue[index]! + value));
-    for (const value of summary.latency) merged.latency.push(value);
-    addInto(merged.moderators, summary.moderators);
-    addInto(merged.reasons, summary.reasons);
     addInto(merged.rules, summary.rules);
     addInto(merged.categories, summary.categories);
   }

@@ -6,6 +6,10 @@ import { latencyByBucket, type DecisionLatency } from "./decision-latency";
 import type { DecisionReason, DecisionsByReason } from "./decisions-by-reason";
 import type { ModeratorThroughput } from "./moderator-throughput";
 
+// The decision figures straight from the comments. The page reads them from decision-day summaries
+// (decision-day-summary.ts, insights_decision_day); these queries are what those summaries must
+// equal (decision-days.db.test.ts, insights-rollup.db.test.ts) and the insights bench's baseline.
+
 /** The decision figures, placed by when the decision was made (not when the comment was posted). */
 export interface DecisionFigures {
   latency: DecisionLatency;

@@ -1,7 +1,5 @@
 import type { DateRange } from "./date-range";
-import type { DecisionLatency, LatencyPoint } from "./decision-latency";
-import type { DecisionReason, DecisionsByReason } from "./decisions-by-reason";
-import { bucketOf, bucketsOf, mergeDaySummaries, percentileCont, type DaySummary } from "./day-summary";
+import { bucketOf, bucketsOf, mergeDaySummaries, type DaySummary } from "./day-summary";
 import type { CategoryFlags } from "./flag-insights";
 import type { QueuePoint } from "./queue-over-time";
 
@@ -20,28 +18,6 @@ export function queueFromSummaries(range: DateRange, days: readonly DaySummary[]
     const [posted, pending, flagged, approved, hidden] = mergeDaySummaries(day, members).queue;
     return { day, posted, pending, flagged, approved, hidden };
   });
-}
-
-const sortNumbers = (values: number[]) => Float64Array.from(values).sort();
-
-export function latencyFromSummaries(range: DateRange, days: readonly DaySummary[]): DecisionLatency {
-  const byDay: LatencyPoint[] = [];
-  for (const [day, members] of byBucket(range, days)) {
-    const values = members.flatMap((member) => member.latency);
-    if (values.length === 0) continue;
-    const sorted = [...sortNumbers(values)];
-    byDay.push({ day, decided: values.length, medianSeconds: percentileCont(sorted, 0.5), p90Seconds: percentileCont(sorted, 0.9) });
-  }
-  const all = [...sortNumbers(days.flatMap((day) => day.latency))];
-  return { overall: { decided: all.length, medianSeconds: percentileCont(all, 0.5), p90Seconds: percentileCont(all, 0.9) }, byDay };
-}
-
-export function reasonsFromSummaries(days: readonly DaySummary[]): DecisionsByReason {
-  const merged = mergeDaySummaries("", days);
-  const hidden = Object.entries(merged.reasons)
-    .map(([reason, [byModerators, byRules]]) => ({ reason: reason as DecisionReason, byModerators, byRules }))
-    .sort((a, b) => b.byModerators - a.byModerators || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0));
-  return { hidden, approved: merged.queue[3] };
 }
 
 export function categoriesFromSummaries(days: readonly DaySummary[]): CategoryFlags[] {

@@ -2,15 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { mulberry32 } from "@/lib/seeded-random";
 import { makeRange, type DateRange } from "./date-range";
-import { getDecisionLatency } from "./decision-latency";
-import { getDecisionsByReason } from "./decisions-by-reason";
+import { getArticleInsights } from "./article-insights";
+import { getDecisionsMadeInRange } from "./decisions-made-in-range";
 import { getFlagInsights } from "./flag-insights";
-import { mergeDaySummaries } from "./day-summary";
-import { latencyFromSummaries, reasonsFromSummaries } from "./figures-from-summaries";
 import { loadInsights } from "./load-insights";
-import { getModeratorThroughput } from "./moderator-throughput";
-import { moderatorsFromCounts } from "./moderators-from-counts";
-import { readDaySummaries } from "./read-day-summaries";
 import { getQueueOverTime } from "./queue-over-time";
 import { refreshInsightsRollup } from "./refresh-insights-rollup";
 import { hours, makeArticle, makeComment, makeRule, makeUser, type CommentSeed } from "./test-factories";
@@ -59,12 +54,12 @@ async function expectSameAsDirect(range: DateRange): Promise<void> {
   expect(data.queue).toEqual(await getQueueOverTime(range));
   expect(data.rules).toEqual(flags.rules);
   expect(data.categories).toEqual(flags.categories);
-  // The page's decision figures go by decision time (decisions-made-in-range.ts); the rollup's
-  // posted-day decision figures still equal the direct posted-day queries.
-  const days = await readDaySummaries(range, NOW);
-  expect(latencyFromSummaries(range, days)).toEqual(await getDecisionLatency(range));
-  expect(reasonsFromSummaries(days)).toEqual(await getDecisionsByReason(range));
-  expect(await moderatorsFromCounts(mergeDaySummaries(range.from, days).moderators)).toEqual(await getModeratorThroughput(range));
+  expect(data.articles).toEqual(await getArticleInsights(range));
+  // The decision figures go by decision day, from their own summaries (insights_decision_day).
+  const { latency, reasons, moderators } = await getDecisionsMadeInRange(range, { withModerators: true });
+  expect(data.latency).toEqual(latency);
+  expect(data.reasons).toEqual(reasons);
+  expect(data.moderators).toEqual(moderators);
 }
 
 describe("the insights rollup", () => {
@@ -73,7 +68,9 @@ describe("the insights rollup", () => {
     await expectSameAsDirect(daily);
     expect(await refreshInsightsRollup({ now: NOW })).toEqual({ refreshed: expect.any(Number), remaining: 0 });
     expect(await db.insightsDirtyDay.count()).toBe(0);
+    expect(await db.insightsDirtyDecisionDay.count()).toBe(0);
     expect(await db.insightsDay.count()).toBeGreaterThan(15);
+    expect(await db.insightsDecisionDay.count()).toBeGreaterThan(15);
     await expectSameAsDirect(daily);
     await expectSameAsDirect(weekly);
     expect((await loadInsights(daily, { withModerators: false, now: NOW })).queue.reduce((sum, point) => sum + point.posted, 0)).toBe(90);

@@ -1,29 +1,53 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { computeDaySummaries } from "./compute-day-summaries";
+import { computeDecisionDaySummaries } from "./compute-decision-day-summaries";
 import { utcDay, type DateRange } from "./date-range";
 import type { DaySummary } from "./day-summary";
+import type { DecisionDaySummary } from "./decision-day-summary";
+import { decodeFloat8s } from "./sorted-values";
 
-/**
- * The range's days: stored summaries for the clean past days, computed live for today and for
- * the days changed since their refresh (insights_dirty_day). Stored and dirty days are read in one
- * statement, so one snapshot: every day with comments is in exactly one of the two (the refresh
- * swaps a day from dirty to stored in one transaction). Days in neither have no comments.
- */
-export async function readDaySummaries(range: DateRange, now: Date = new Date()): Promise<DaySummary[]> {
-  const today = utcDay(now);
-  const rows = await db.$queryRaw<{ day: string; summary: DaySummary | null }[]>`
-    SELECT to_char(s.day, 'YYYY-MM-DD') AS day, s.summary
-    FROM insights_day s
+// The range's days: stored summaries for the clean past days, computed live for today and for
+// the days changed since their refresh (the dirty tables). Stored and dirty days are read in one
+// statement, so one snapshot: every day with comments (or decisions) is in exactly one of the two
+// (the refresh swaps a day from dirty to stored in one transaction). Days in neither have none.
+// Posted days (insights_day) and decision days (insights_decision_day) work alike.
+
+const TABLES = {
+  posted: { stored: Prisma.raw("insights_day"), dirty: Prisma.raw("insights_dirty_day"), bytes: Prisma.raw("s.articles") },
+  decision: { stored: Prisma.raw("insights_decision_day"), dirty: Prisma.raw("insights_dirty_decision_day"), bytes: Prisma.raw("s.latency") },
+} as const;
+
+interface StoredRow<T> { day: string; summary: T | null; bytes: Uint8Array | null }
+
+async function storedAndLiveDays<T>(kind: keyof typeof TABLES, range: DateRange, today: string): Promise<{ stored: StoredRow<T>[]; live: string[] }> {
+  const { stored, dirty, bytes } = TABLES[kind];
+  const rows = await db.$queryRaw<StoredRow<T>[]>`
+    SELECT to_char(s.day, 'YYYY-MM-DD') AS day, s.summary, ${bytes} AS bytes
+    FROM ${stored} s
     WHERE s.day BETWEEN ${range.from}::date AND ${range.to}::date AND s.day <> ${today}::date
-      AND NOT EXISTS (SELECT 1 FROM insights_dirty_day x WHERE x.day = s.day)
+      AND NOT EXISTS (SELECT 1 FROM ${dirty} x WHERE x.day = s.day)
     UNION ALL
-    SELECT to_char(x.day, 'YYYY-MM-DD'), NULL
-    FROM insights_dirty_day x
+    SELECT to_char(x.day, 'YYYY-MM-DD'), NULL, NULL
+    FROM ${dirty} x
     WHERE x.day BETWEEN ${range.from}::date AND ${range.to}::date AND x.day <> ${today}::date`;
-  const stored = rows.flatMap((row) => (row.summary ? [row.summary] : []));
-  const live = rows.filter((row) => !row.summary).map((row) => row.day);
+  // A stored posted day from before per-article counts (bytes NULL) is computed live until refreshed.
+  const live = rows.filter((row) => !row.summary || !row.bytes).map((row) => row.day);
   if (range.from <= today && today <= range.to) live.push(today);
+  return { stored: rows.filter((row) => row.summary && row.bytes), live };
+}
+
+/** The range's posted days (queue, rules, categories, articles). */
+export async function readDaySummaries(range: DateRange, now: Date = new Date()): Promise<DaySummary[]> {
+  const { stored, live } = await storedAndLiveDays<Omit<DaySummary, "articles">>("posted", range, utcDay(now));
   const computed = await computeDaySummaries(db, live);
-  return [...stored, ...computed.values()];
+  return [...stored.map((row) => ({ ...row.summary!, articles: row.bytes! })), ...computed.values()];
+}
+
+/** The range's decision days (latency, reasons, approvals, moderators). */
+export async function readDecisionDaySummaries(range: DateRange, now: Date = new Date()): Promise<DecisionDaySummary[]> {
+  const { stored, live } = await storedAndLiveDays<Omit<DecisionDaySummary, "latency">>("decision", range, utcDay(now));
+  const computed = await computeDecisionDaySummaries(db, live);
+  return [...stored.map((row) => ({ ...row.summary!, latency: decodeFloat8s(row.bytes) })), ...computed.values()];
 }

@@ -1,18 +1,65 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { computeDaySummaries } from "./compute-day-summaries";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { computeDaySummaries, type SqlReader } from "./compute-day-summaries";
+import { computeDecisionDaySummaries } from "./compute-decision-day-summaries";
 import { addDays, utcDay } from "./date-range";
 
 export interface RollupRefresh {
+  /** Days recomputed: posted days and decision days. */
   refreshed: number;
   /** Dirty days still waiting (only when stopped by the deadline). */
   remaining: number;
 }
 
+type Executor = SqlReader & Pick<Prisma.TransactionClient, "$executeRaw">;
+
+/** Computes one picked day and stores it (or deletes it when the day has nothing left). */
+interface RollupKind {
+  dirty: Prisma.Sql;
+  store: (tx: Executor, day: string) => Promise<void>;
+}
+
+const KINDS: RollupKind[] = [
+  {
+    dirty: Prisma.raw("insights_dirty_day"),
+    store: async (tx, day) => {
+      const summary = (await computeDaySummaries(tx, [day], { sequential: true })).get(day);
+      if (!summary || summary.queue[0] === 0) {
+        await tx.$executeRaw`DELETE FROM insights_day WHERE day = ${day}::date`;
+        return;
+      }
+      const { articles, ...counts } = summary;
+      await tx.$executeRaw`
+        INSERT INTO insights_day (day, summary, articles, "refreshedAt") VALUES (${day}::date, ${JSON.stringify(counts)}::jsonb, ${articles}, now())
+        ON CONFLICT (day) DO UPDATE SET summary = EXCLUDED.summary, articles = EXCLUDED.articles, "refreshedAt" = EXCLUDED."refreshedAt"`;
+    },
+  },
+  {
+    dirty: Prisma.raw("insights_dirty_decision_day"),
+    store: async (tx, day) => {
+      const summary = (await computeDecisionDaySummaries(tx, [day])).get(day);
+      const isEmpty = !summary || (summary.approved === 0 && Object.keys(summary.reasons).length === 0 && Object.keys(summary.moderators).length === 0);
+      if (!summary || isEmpty) {
+        await tx.$executeRaw`DELETE FROM insights_decision_day WHERE day = ${day}::date`;
+        return;
+      }
+      const { latency, ...counts } = summary;
+      const bytes = new Uint8Array(latency.length * 8);
+      const view = new DataView(bytes.buffer);
+      latency.forEach((value, index) => view.setFloat64(index * 8, value, false));
+      await tx.$executeRaw`
+        INSERT INTO insights_decision_day (day, summary, latency, "refreshedAt") VALUES (${day}::date, ${JSON.stringify(counts)}::jsonb, ${bytes}, now())
+        ON CONFLICT (day) DO UPDATE SET summary = EXCLUDED.summary, latency = EXCLUDED.latency, "refreshedAt" = EXCLUDED."refreshedAt"`;
+    },
+  },
+];
+
 /**
- * Recomputes the dirty past days of insights_day, one day per transaction: the DELETE of the
- * day's dirty row waits for every transaction still changing that day (they hold it FOR KEY SHARE,
- * see migration insights_rollup), so the compute, a later statement, sees all of them; a change
+ * Recomputes the dirty past days of insights_day (posted days) and insights_decision_day
+ * (decision days), one day per transaction: the DELETE of the day's dirty row waits for every
+ * transaction still changing that day (they hold it FOR KEY SHARE, see migrations insights_rollup
+ * and insights_decision_days), so the compute, a later statement, sees all of them; a change
  * after that marks the day dirty again. One day at a time holds one lock at a time: no deadlock
  * with a change spanning several days, and a decision on an old comment waits at most one day's
  * compute. The last three days are left dirty: the page computes them live, and changes to today
@@ -23,33 +70,38 @@ export async function refreshInsightsRollup(options: { now?: Date; deadline?: nu
   // full day, whichever clock is behind: a change would have to stay open a day to race the refresh.
   const settledBefore = addDays(utcDay(options.now ?? new Date()), -2);
   let refreshed = 0;
-  for (;;) {
-    if (options.deadline !== undefined && Date.now() > options.deadline) return { refreshed, remaining: await countDirtySettledDays(settledBefore) };
-    const done = await db.$transaction(
-      async (tx) => {
-        const [picked] = await tx.$queryRaw<{ day: string }[]>`
-          DELETE FROM insights_dirty_day
-          WHERE day = (SELECT day FROM insights_dirty_day WHERE day < LEAST(${settledBefore}::date, (now() AT TIME ZONE 'UTC')::date - 2) ORDER BY day LIMIT 1)
-          RETURNING to_char(day, 'YYYY-MM-DD') AS day`;
-        if (!picked) return false;
-        const summary = (await computeDaySummaries(tx, [picked.day], { sequential: true })).get(picked.day);
-        if (!summary || summary.queue[0] === 0) {
-          await tx.$executeRaw`DELETE FROM insights_day WHERE day = ${picked.day}::date`;
-        } else {
-          await tx.$executeRaw`
-            INSERT INTO insights_day (day, summary, "refreshedAt") VALUES (${picked.day}::date, ${JSON.stringify(summary)}::jsonb, now())
-            ON CONFLICT (day) DO UPDATE SET summary = EXCLUDED.summary, "refreshedAt" = EXCLUDED."refreshedAt"`;
-        }
-        return true;
-      },
-      { timeout: 60_000 },
-    );
-    if (!done) return { refreshed, remaining: 0 };
-    refreshed += 1;
+  // The two kinds take turns, a day each, newest first: after an upgrade or a large import both
+  // halves of the default 30 days are stored first, not every posted day before any decision day.
+  let waiting = [...KINDS];
+  while (waiting.length > 0) {
+    for (const kind of [...waiting]) {
+      if (options.deadline !== undefined && Date.now() > options.deadline) return { refreshed, remaining: await countDirtySettledDays(settledBefore) };
+      if (await refreshNewestDirtyDay(kind, settledBefore)) refreshed += 1;
+      else waiting = waiting.filter((other) => other !== kind);
+    }
   }
+  return { refreshed, remaining: 0 };
+}
+
+/** One transaction: picks the newest settled dirty day of the kind, computes and stores it. False when none is left. */
+function refreshNewestDirtyDay(kind: RollupKind, settledBefore: string): Promise<boolean> {
+  return db.$transaction(
+    async (tx) => {
+      const [picked] = await tx.$queryRaw<{ day: string }[]>`
+        DELETE FROM ${kind.dirty}
+        WHERE day = (SELECT day FROM ${kind.dirty} WHERE day < LEAST(${settledBefore}::date, (now() AT TIME ZONE 'UTC')::date - 2) ORDER BY day DESC LIMIT 1)
+        RETURNING to_char(day, 'YYYY-MM-DD') AS day`;
+      if (!picked) return false;
+      await kind.store(tx, picked.day);
+      return true;
+    },
+    { timeout: 60_000 },
+  );
 }
 
 async function countDirtySettledDays(settledBefore: string): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM insights_dirty_day WHERE day < LEAST(${settledBefore}::date, (now() AT TIME ZONE 'UTC')::date - 2)`;
+  const [row] = await db.$queryRaw<{ count: number }[]>`
+    SELECT (SELECT count(*) FROM insights_dirty_day WHERE day < LEAST(${settledBefore}::date, (now() AT TIME ZONE 'UTC')::date - 2))::int
+         + (SELECT count(*) FROM insights_dirty_decision_day WHERE day < LEAST(${settledBefore}::date, (now() AT TIME ZONE 'UTC')::date - 2))::int AS count`;
   return row?.count ?? 0;
 }

@@ -36,7 +36,7 @@ const GROWTH: [string, string][] = [
   ["concurrent_p50_ms", "20 moderators: decision p50, ms"],
   ["concurrent_p95_ms", "20 moderators: decision p95, ms"],
   ["decisions_per_s", "20 moderators: decisions/s"],
-  ["rollup_refresh_s", "insights rollup refresh (363 days), s"],
+  ["rollup_refresh_s", "insights rollup refresh (all past days), s"],
   ["comments_in_default_range", "comments in the last 30 days"],
   ["page_data_p95_ms", "insights page data, 30 days, p95, ms"],
   ["direct_p95_ms", "  baseline direct queries p95, ms"],

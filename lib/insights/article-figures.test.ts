@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { packArticleCounts, topArticlesOfDays } from "./article-figures";
+
+const entry = (articleId: number, comments: number, flagged: number, hidden: number) => ({ articleId, comments, flagged, hidden });
+
+describe("the articles block from per-day article counts", () => {
+  it("sums an article's days, counts distinct articles and orders by hidden, comments, id", () => {
+    const day1 = { articles: packArticleCounts([entry(1, 3, 1, 1), entry(2, 5, 0, 0), entry(7, 2, 2, 2)]) };
+    const day2 = { articles: packArticleCounts([entry(1, 4, 2, 1), entry(3, 5, 0, 0), entry(9, 1, 1, 1)]) };
+    const { articles, top } = topArticlesOfDays([day1, day2], 10);
+    expect(articles).toBe(5);
+    expect(top).toEqual([entry(1, 7, 3, 2), entry(7, 2, 2, 2), entry(9, 1, 1, 1), entry(2, 5, 0, 0), entry(3, 5, 0, 0)]);
+  });
+
+  it("keeps only the first `limit`, and nothing for no days", () => {
+    const day = { articles: packArticleCounts(Array.from({ length: 40 }, (_, index) => entry(index + 1, 40 - index, 0, index % 3))) };
+    const { articles, top } = topArticlesOfDays([day], 4);
+    expect(articles).toBe(40);
+    expect(top.map((row) => row.articleId)).toEqual([3, 6, 9, 12]);
+    expect(topArticlesOfDays([], 15)).toEqual({ articles: 0, top: [] });
+  });
+});
