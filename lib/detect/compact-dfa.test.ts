@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RE2JS } from "re2js";
 import { mulberry32 } from "@/lib/seeded-random";
 import { CompactDfa } from "./compact-dfa";
+import { SHARED_REGEX_CASES } from "./test-helpers";
 
 // CompactDfa must answer exactly as RE2JS.test(): kind-regex skips a window on its word.
 
@@ -9,12 +10,7 @@ import { CompactDfa } from "./compact-dfa";
 // ਠ share a low byte, as the class cache keys them),
 // empty matches, repeats, and patterns whose DFA needs many states.
 const PATTERNS: [string, boolean][] = [
-  ["\\bidiot\\b", false],
-  ["\\b(?:india|pakistan|indians?) (?:are|is) (?:all )?(?:idiots?|rats|the enemy)\\b", false],
-  ["(?:^|[.!?]\\s*)(?:go|run) (?:back )?to (?:pakistan|india)\\b", true],
-  ["^the", false],
-  ["\\Athe|fool$", false],
-  ["(?m)^kill|them$", false],
+  ...SHARED_REGEX_CASES,
   ["~ (?:the|a) \\w+ ~", false],
   ["x*", false],
   ["^$", false],

@@ -3,6 +3,7 @@ import { RE2JS } from "re2js";
 import { mulberry32 } from "@/lib/seeded-random";
 import { LeftmostMatches } from "./leftmost-match";
 import type { Span } from "./types";
+import { SHARED_REGEX_CASES } from "./test-helpers";
 
 // LeftmostMatches must report what RE2's own Matcher.find() reports, match for match: kind-regex
 // turns each into a flag's span, and the equivalence script holds the engine to identical flags.
@@ -30,12 +31,7 @@ function byLeftmost(matches: LeftmostMatches, text: string): Span[] {
 // Word boundaries, anchors at both ends and per line, alternatives that prefer the shorter or the
 // longer branch, lazy and greedy repeats, empty matches, case folding, classes, inline flags.
 const PATTERNS: [string, boolean][] = [
-  ["\\bidiot\\b", false],
-  ["\\b(?:india|pakistan|indians?) (?:are|is) (?:all )?(?:idiots?|rats|the enemy)\\b", false],
-  ["(?:^|[.!?]\\s*)(?:go|run) (?:back )?to (?:pakistan|india)\\b", true],
-  ["^the", false],
-  ["\\Athe|fool$", false],
-  ["(?m)^kill|them$", false],
+  ...SHARED_REGEX_CASES,
   ["a|ab|abc", false],
   ["abc|ab|a", false],
   ["a+?b*", false],

@@ -17,3 +17,17 @@ export function testRule(
     version: overrides.version ?? 1,
   };
 }
+
+/**
+ * Patterns both re2js stand-ins are held to (compact-dfa, leftmost-match): word boundaries, anchors
+ * at both ends and per line, a pack-like phrase, with the flag saying whether to compile it
+ * case-insensitively. Each test adds the cases its own matcher is delicate about.
+ */
+export const SHARED_REGEX_CASES: [string, boolean][] = [
+  ["\\bidiot\\b", false],
+  ["\\b(?:india|pakistan|indians?) (?:are|is) (?:all )?(?:idiots?|rats|the enemy)\\b", false],
+  ["(?:^|[.!?]\\s*)(?:go|run) (?:back )?to (?:pakistan|india)\\b", true],
+  ["^the", false],
+  ["\\Athe|fool$", false],
+  ["(?m)^kill|them$", false],
+];

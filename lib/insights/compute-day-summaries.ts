@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { emptyDaySummary, type DaySummary } from "./day-summary";
+import { STATUS_COUNTS } from "./range-sql";
 
 /** $queryRaw of the Prisma client or of an interactive transaction. */
 export type SqlReader = Pick<Prisma.TransactionClient, "$queryRaw">;
@@ -69,10 +70,7 @@ function queueQuery(reader: SqlReader, days: string[]) {
     FROM (
       SELECT ${DAY_OF} AS day, c."articleId",
              count(*)::int AS comments,
-             count(*) FILTER (WHERE c.status = 'PENDING')::int AS pending,
-             count(*) FILTER (WHERE c.priority > c."reportPriority" OR c."isHeld")::int AS flagged,
-             count(*) FILTER (WHERE c.status = 'APPROVED')::int AS approved,
-             count(*) FILTER (WHERE c.status = 'HIDDEN')::int AS hidden
+             ${STATUS_COUNTS}
       FROM comment c
       WHERE ${inDays(days)}
       GROUP BY 1, 2

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { DateRange } from "./date-range";
-import { bucketSql, postedIn } from "./range-sql";
+import { bucketSql, postedIn, STATUS_COUNTS } from "./range-sql";
 
 export interface QueuePoint {
   /** First day of the bucket, YYYY-MM-DD. */
@@ -27,10 +27,7 @@ export async function getQueueOverTime(range: DateRange): Promise<QueuePoint[]> 
     ), counts AS (
       SELECT date_trunc(${bucket}, c."postedAt") AS bucket,
              count(*)::int AS posted,
-             count(*) FILTER (WHERE c.status = 'PENDING')::int AS pending,
-             count(*) FILTER (WHERE c.priority > c."reportPriority" OR c."isHeld")::int AS flagged,
-             count(*) FILTER (WHERE c.status = 'APPROVED')::int AS approved,
-             count(*) FILTER (WHERE c.status = 'HIDDEN')::int AS hidden
+             ${STATUS_COUNTS}
       FROM comment c
       WHERE ${postedIn(range)}
       GROUP BY 1

@@ -20,3 +20,13 @@ export const SECONDS_TO_DECISION = Prisma.raw(`extract(epoch FROM c."decidedAt" 
 
 /** Decided by a person (auto-hides have no decider: the rules decided, not human judgement). */
 export const HUMAN_DECIDED = Prisma.raw(`c.status IN ('APPROVED', 'HIDDEN') AND c."decidedById" IS NOT NULL`);
+
+/**
+ * The queue's figures over comment rows aliased c: pending, flagged (a rule raised the priority, not
+ * readers' reports alone, or held it), approved, hidden. One definition for the live days and the
+ * direct queries they are checked against.
+ */
+export const STATUS_COUNTS = Prisma.raw(`count(*) FILTER (WHERE c.status = 'PENDING')::int AS pending,
+             count(*) FILTER (WHERE c.priority > c."reportPriority" OR c."isHeld")::int AS flagged,
+             count(*) FILTER (WHERE c.status = 'APPROVED')::int AS approved,
+             count(*) FILTER (WHERE c.status = 'HIDDEN')::int AS hidden`);

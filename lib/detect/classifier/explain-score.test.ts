@@ -3,23 +3,15 @@ import { mulberry32 } from "@/lib/seeded-random";
 import type { Span } from "../types";
 import { TextNormalizer } from "../normalizer-core";
 import { HashedFeatures } from "./hash-features";
-import { featureScale, type LinearHead } from "./linear-model";
-import { weighingPhrases, type WeighingPhrase } from "./explain-score";
+import type { LinearHead } from "./linear-model";
+import { weighingPhrases, wordContributions, type WeighingPhrase } from "./explain-score";
 
 /** weighingPhrases as first written (every word's push in a new array, all of them sorted): the reference. */
 function byFullSort(head: LinearHead, features: HashedFeatures, normalized: TextNormalizer, limit: number): WeighingPhrase[] {
   const words = features.wordCount;
   if (words === 0) return [];
-  const contribution = new Float64Array(words);
-  const scale = featureScale(features);
-  for (let k = 0; k < features.count; k++) {
-    const weight = head.weights[features.bucket[k]!]! * scale;
-    const w = features.word[k]!;
-    if (features.pair[k] === 1) {
-      contribution[w] = contribution[w]! + weight / 2;
-      if (w + 1 < words) contribution[w + 1] = contribution[w + 1]! + weight / 2;
-    } else contribution[w] = contribution[w]! + weight;
-  }
+  // The pushes themselves are shared; what is checked here is which words are chosen from them.
+  const contribution = wordContributions(head, features).slice(0, words);
   let strongest = 0;
   for (let w = 0; w < words; w++) strongest = Math.max(strongest, contribution[w]!);
   const ranked = Array.from({ length: words }, (_, w) => w)

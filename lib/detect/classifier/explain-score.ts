@@ -18,15 +18,11 @@ const MIN_SHARE_OF_STRONGEST = 0.3;
 let scratch = new Float64Array(256);
 
 /**
- * The words that pushed the score up most, read back from the comment's own text: each word gets
- * its unigram, its character n-grams and half of each bigram it is in; neighbouring top words join
- * into one phrase. Nothing comes from the training data, so an explanation never quotes it.
+ * Each word's push toward the head's category: its unigram, its character n-grams and half of each
+ * bigram it is in. Valid for [0, features.wordCount) and until the next call (the array is reused).
  */
-export function weighingPhrases(
-  head: LinearHead, features: HashedFeatures, normalized: TextNormalizer, limit = MAX_PHRASES,
-): WeighingPhrase[] {
+export function wordContributions(head: LinearHead, features: HashedFeatures): Float64Array {
   const words = features.wordCount;
-  if (words === 0) return [];
   if (scratch.length < words) scratch = new Float64Array(Math.max(words, scratch.length * 2));
   const contribution = scratch;
   contribution.fill(0, 0, words);
@@ -39,6 +35,20 @@ export function weighingPhrases(
       if (w + 1 < words) contribution[w + 1] = contribution[w + 1]! + weight / 2;
     } else contribution[w] = contribution[w]! + weight;
   }
+  return contribution;
+}
+
+/**
+ * The words that pushed the score up most (wordContributions), read back from the comment's own
+ * text; neighbouring top words join into one phrase. Nothing comes from the training data, so an
+ * explanation never quotes it.
+ */
+export function weighingPhrases(
+  head: LinearHead, features: HashedFeatures, normalized: TextNormalizer, limit = MAX_PHRASES,
+): WeighingPhrase[] {
+  const words = features.wordCount;
+  if (words === 0) return [];
+  const contribution = wordContributions(head, features);
   let strongest = 0;
   for (let w = 0; w < words; w++) strongest = Math.max(strongest, contribution[w]!);
   // Only words that carry a real share of the push: a long comment's faint words highlight nothing.
