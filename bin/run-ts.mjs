@@ -12,9 +12,7 @@ if (!entry) {
   process.exit(2);
 }
 const tsx = pathToFileURL(path.join(root, "node_modules/tsx/dist/loader.mjs")).href;
-// A larger young generation: a bulk import allocates a few objects and strings per comment, and
-// with V8's default 16 MB semi-space it spent a tenth of its CPU in scavenges (docs/loading.md).
-const child = spawn(process.execPath, ["--max-semi-space-size=64", "--conditions=react-server", "--import", tsx, path.resolve(root, entry), ...args], {
+const child = spawn(process.execPath, ["--conditions=react-server", "--import", tsx, path.resolve(root, entry), ...args], {
   stdio: "inherit",
   env: { NEXT_TELEMETRY_DISABLED: "1", MODDESK_ROOT: root, ...process.env },
 });
