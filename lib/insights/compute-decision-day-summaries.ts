@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { inDaysOf, type SqlReader } from "./compute-day-summaries";
 import { emptyDecisionDaySummary, type DecisionDaySummary } from "./decision-day-summary";
-import { SECONDS_TO_DECISION } from "./range-sql";
+import { latestHideReasonJoin, SECONDS_TO_DECISION } from "./range-sql";
 import { decodeFloat8s } from "./sorted-values";
 
 // decisions-made-in-range.ts's figures (same predicates: decisions in force, people's apart from
@@ -51,11 +51,7 @@ function decisionDayQuery(reader: SqlReader, days: string[]) {
     SELECT 'reason', d.day, CASE WHEN d.status = 'APPROVED' THEN 'APPROVED' ELSE COALESCE(h.reason::text, 'OTHER') END, NULL,
            count(*) FILTER (WHERE d."decidedById" IS NOT NULL)::int, count(*) FILTER (WHERE d."decidedById" IS NULL)::int, 0
     FROM decided d
-    LEFT JOIN LATERAL (
-      SELECT x.reason FROM decision x
-      WHERE d.status = 'HIDDEN' AND x."commentId" = d.id AND x."toStatus" = 'HIDDEN'
-      ORDER BY x."createdAt" DESC LIMIT 1
-    ) h ON TRUE
+    ${latestHideReasonJoin("d")}
     GROUP BY 2, 3
     UNION ALL
     SELECT 'moderator', day, "decidedById", NULL, count(*)::int,

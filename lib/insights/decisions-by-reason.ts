@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { DateRange } from "./date-range";
-import { postedIn } from "./range-sql";
+import { latestHideReasonJoin, postedIn } from "./range-sql";
 
 export type DecisionReason = "OFF_TOPIC" | "NATIONALIST" | "ABUSIVE" | "SPAM" | "OTHER";
 
@@ -34,11 +34,7 @@ export async function getDecisionsByReason(range: DateRange): Promise<DecisionsB
            count(*) FILTER (WHERE c."decidedById" IS NOT NULL)::int AS "byModerators",
            count(*) FILTER (WHERE c."decidedById" IS NULL)::int AS "byRules"
     FROM comment c
-    LEFT JOIN LATERAL (
-      SELECT d.reason FROM decision d
-      WHERE d."commentId" = c.id AND d."toStatus" = 'HIDDEN'
-      ORDER BY d."createdAt" DESC LIMIT 1
-    ) h ON TRUE
+    ${latestHideReasonJoin("c")}
     WHERE ${postedIn(range)} AND c.status = 'HIDDEN'
     GROUP BY 1
     UNION ALL

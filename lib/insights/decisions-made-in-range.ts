@@ -5,6 +5,7 @@ import { rangeBounds, type DateRange } from "./date-range";
 import { latencyByBucket, type DecisionLatency } from "./decision-latency";
 import type { DecisionReason, DecisionsByReason } from "./decisions-by-reason";
 import type { ModeratorThroughput } from "./moderator-throughput";
+import { latestHideReasonJoin } from "./range-sql";
 
 // The decision figures straight from the comments. The page reads them from decision-day summaries
 // (decision-day-summary.ts, insights_decision_day); these queries are what those summaries must
@@ -40,11 +41,7 @@ async function reasonsByDecisionDay(range: DateRange): Promise<DecisionsByReason
            count(*) FILTER (WHERE c."decidedById" IS NOT NULL)::int AS "byModerators",
            count(*) FILTER (WHERE c."decidedById" IS NULL)::int AS "byRules"
     FROM comment c
-    LEFT JOIN LATERAL (
-      SELECT d.reason FROM decision d
-      WHERE c.status = 'HIDDEN' AND d."commentId" = c.id AND d."toStatus" = 'HIDDEN'
-      ORDER BY d."createdAt" DESC LIMIT 1
-    ) h ON TRUE
+    ${latestHideReasonJoin("c")}
     WHERE ${decidedIn(range)}
     GROUP BY 1
     ORDER BY 2 DESC, 1`;

@@ -30,3 +30,16 @@ export const STATUS_COUNTS = Prisma.raw(`count(*) FILTER (WHERE c.status = 'PEND
              count(*) FILTER (WHERE c.priority > c."reportPriority" OR c."isHeld")::int AS flagged,
              count(*) FILTER (WHERE c.status = 'APPROVED')::int AS approved,
              count(*) FILTER (WHERE c.status = 'HIDDEN')::int AS hidden`);
+
+/**
+ * A LEFT JOIN giving h.reason: the reason of the hide in force of a comment row (aliased `alias`)
+ * that is HIDDEN, null otherwise. One definition for the decision-day summaries and the direct
+ * queries they are checked against (a later hide's reason wins; equal times go to the later row).
+ */
+export function latestHideReasonJoin(alias: string): Prisma.Sql {
+  return Prisma.raw(`LEFT JOIN LATERAL (
+      SELECT hd.reason FROM decision hd
+      WHERE ${alias}.status = 'HIDDEN' AND hd."commentId" = ${alias}.id AND hd."toStatus" = 'HIDDEN'
+      ORDER BY hd."createdAt" DESC, hd.id DESC LIMIT 1
+    ) h ON TRUE`);
+}

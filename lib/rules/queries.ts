@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import { ruleStateSelect } from "./record-rule-change";
+import { redactConfigUrls } from "@/lib/security/redact-url";
 
 export const ruleListSelect = {
   id: true,
@@ -32,6 +33,11 @@ export type RuleForEdit = Prisma.RuleGetPayload<{ select: typeof ruleEditSelect 
 
 export function getRuleForEdit(id: number): Promise<RuleForEdit | null> {
   return db.rule.findFirst({ where: { id, deletedAt: null }, select: ruleEditSelect });
+}
+
+/** The rule's config as the form shows it: a reader who cannot edit it sees an EXTERNAL endpoint's address without its credentials. */
+export function ruleConfigAsShown(rule: RuleForEdit, canWrite: boolean): RuleForEdit["config"] {
+  return canWrite ? rule.config : (redactConfigUrls(rule.config) as RuleForEdit["config"]);
 }
 
 export const ruleVersionSelect = {

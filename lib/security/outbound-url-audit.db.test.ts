@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { uniqueId } from "@/lib/moderation/test-factories";
 import { createRule } from "@/lib/rules/create-rule";
+import { getRuleForEdit, ruleConfigAsShown } from "@/lib/rules/queries";
 import { ruleDraftSchema } from "@/lib/rules/rule-draft-schema";
 import { createWebhookEndpoint, setWebhookEndpointEnabled } from "@/lib/webhooks/manage-endpoints";
 import { listWebhookEndpoints } from "@/lib/webhooks/queries";
@@ -48,5 +49,10 @@ describe("outbound addresses in the audit log and on the pages", () => {
     expect((details.after as { config: { url: string } }).config.url).toBe("https://scorer.example.org/score?api_key=***");
     expect(JSON.stringify(details)).not.toContain("s3cret");
     expect(((await db.rule.findUniqueOrThrow({ where: { id }, select: { config: true } })).config as { url: string }).url).toBe(entered);
+
+    // The rule's page: a reader who cannot edit it sees the key as ***, an editor the address as entered.
+    const rule = await getRuleForEdit(id);
+    expect((ruleConfigAsShown(rule!, false) as { url: string }).url).toBe("https://scorer.example.org/score?api_key=***");
+    expect((ruleConfigAsShown(rule!, true) as { url: string }).url).toBe(entered);
   });
 });

@@ -9,11 +9,10 @@ import { externalSecretStatus } from "@/lib/external-classifier/external-rules";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
-import { getRuleForEdit, listRecentReruns, listRuleVersions } from "@/lib/rules/queries";
+import { getRuleForEdit, listRecentReruns, listRuleVersions, ruleConfigAsShown } from "@/lib/rules/queries";
 import { isRerunActive } from "@/lib/rules/rerun-label";
 import { RULE_KINDS, type RuleKind } from "@/lib/detect/types";
 import { rowIdFrom } from "@/lib/validation/bounds";
-import { redactConfigUrls } from "@/lib/security/redact-url";
 
 export const metadata: Metadata = { title: "Rule" };
 
@@ -49,8 +48,7 @@ export default async function EditRulePage({ params, searchParams }: { params: P
         <RuleForm
           key={rule.version}
           canWrite={canWrite}
-          // A reader who cannot edit the rule sees an EXTERNAL endpoint's address without its credentials.
-          initial={{ id: rule.id, version: rule.version, name: rule.name, description: rule.description ?? "", category: rule.category, kind: rule.kind, config: canWrite ? rule.config : redactConfigUrls(rule.config), severity: rule.severity, action: rule.action, enabled: rule.enabled }}
+          initial={{ id: rule.id, version: rule.version, name: rule.name, description: rule.description ?? "", category: rule.category, kind: rule.kind, config: ruleConfigAsShown(rule, canWrite), severity: rule.severity, action: rule.action, enabled: rule.enabled }}
         />
       ) : (
         <p className="text-sm text-slate-600">This {rule.kind.toLowerCase()} rule is managed elsewhere in Moddesk.</p>
