@@ -31,7 +31,7 @@ export async function dryRunFile(request: { filePath: string; format?: ImportFor
   };
   for await (const event of parseImport(format, source, { fileName, utcOffsetMinutes: request.utcOffsetMinutes })) {
     if (event.type === "problem") {
-      report.rejected += 1;
+      if (!event.sameRow) report.rejected += 1;
       if (request.onProblem) request.onProblem(event.problem);
       else report.problems.push(event.problem);
     } else if (event.type === "warning") {

@@ -4,6 +4,16 @@ export function problemEvent(line: number, message: string, field?: string): Par
   return { type: "problem", problem: field === undefined ? { line, message } : { line, field, message } };
 }
 
+/** Every problem of one rejected row: each is listed, the row counts once in `rejected`. */
+export function* rowProblemEvents(line: number, problems: readonly { field?: string; message: string }[]): Generator<ParseEvent> {
+  let isFirst = true;
+  for (const { field, message } of problems) {
+    const problem = field ? { line, field, message } : { line, message };
+    yield isFirst ? { type: "problem", problem } : { type: "problem", problem, sameRow: true };
+    isFirst = false;
+  }
+}
+
 export function warningEvent(line: number, message: string, field?: string): ParseEvent {
   return { type: "warning", warning: field === undefined ? { line, message } : { line, field, message } };
 }

@@ -1,7 +1,7 @@
 import { CsvError, parse } from "csv-parse/sync";
 import { CSV_COLUMNS, csvRowToComment, type CsvColumn } from "./csv-row";
 import { CsvRecordSplitter, type CsvRecordText } from "./csv-record-splitter";
-import { problemEvent, warningEvent } from "./events";
+import { problemEvent, rowProblemEvents, warningEvent } from "./events";
 import { readLines, type ImportInput } from "./read-lines";
 import type { ParseEvent, ParseOptions } from "./types";
 
@@ -108,7 +108,7 @@ export async function* parseCsv(input: ImportInput, options: ParseOptions): Asyn
       return position === undefined ? "" : (decoded.values[position] ?? "");
     }, { line: record.line, index, utcOffsetMinutes: options.utcOffsetMinutes ?? 0 });
     if (!result.ok) {
-      for (const problem of result.problems) yield problemEvent(record.line, problem.message, problem.field);
+      yield* rowProblemEvents(record.line, result.problems);
       return;
     }
     if (!seenArticles.has(result.article.key)) {

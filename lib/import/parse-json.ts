@@ -1,6 +1,6 @@
 import { articleKeyFor } from "./content-hash";
 import { parseTimestamp } from "./dates";
-import { problemEvent } from "./events";
+import { problemEvent, rowProblemEvents } from "./events";
 import { parsedCommentFromJson } from "./json-comment";
 import { JsonTopLevelSplitter, type JsonElement } from "./json-splitter";
 import { readLines, type ImportInput } from "./read-lines";
@@ -63,7 +63,7 @@ function* elementEvents(element: JsonElement, badLines: readonly number[], optio
     }
     const parsed = schema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
-      for (const issue of zodIssuesToProblems(parsed.error)) yield problemEvent(line, `comment ${position + 1}: ${issue.message}`, issue.field || undefined);
+      yield* rowProblemEvents(line, zodIssuesToProblems(parsed.error).map((issue) => ({ field: issue.field, message: `comment ${position + 1}: ${issue.message}` })));
       continue;
     }
     const result = parsedCommentFromJson(parsed.data, key, counter.index, line);

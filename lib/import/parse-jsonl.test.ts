@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseJsonl } from "./parse-jsonl";
-import { collect, fixture } from "./parse-test-helpers";
+import { chunksOf, collect, fixture } from "./parse-test-helpers";
 
 const options = { fileName: "comments.jsonl" };
 
@@ -13,6 +13,16 @@ describe("parseJsonl", () => {
     expect(comments[1]).toMatchObject({ key: "id:c-2", parentKey: "id:c-1", articleKey: "id:925511", statusHint: "APPROVED" });
     expect(comments[2]?.postedAt.toISOString()).toBe("2015-07-24T05:30:00.000Z");
     expect(comments[3]?.articleKey).toMatch(/^title:/);
+  });
+
+  it("lists every problem of a bad line and marks all but the first as the same row (a row is rejected once)", async () => {
+    const line = JSON.stringify({ id: "c-1", article: { id: "a" }, body: "", postedAt: "not a date" });
+    const { events } = await collect(parseJsonl(chunksOf(`${line}\n`), options));
+    const problems = events.filter((event) => event.type === "problem");
+    expect(problems).toEqual([
+      { type: "problem", problem: { line: 1, field: "body", message: "body is blank" } },
+      { type: "problem", problem: { line: 1, field: "postedAt", message: expect.stringContaining("postedAt 'not a date' is not a date") }, sameRow: true },
+    ]);
   });
 
   it("reports each bad line with its field and keeps the good ones", async () => {

@@ -1,5 +1,5 @@
 import { articleKeyFor } from "./content-hash";
-import { problemEvent, quoteValue } from "./events";
+import { problemEvent, quoteValue, rowProblemEvents } from "./events";
 import { parsedCommentFromJson } from "./json-comment";
 import { readLines, type ImportInput } from "./read-lines";
 import { jsonlCommentSchemaFor } from "./schemas";
@@ -36,7 +36,7 @@ export async function* parseJsonl(input: ImportInput, options: ParseOptions): As
     if (valid === null) {
       const parsed = schema.safeParse(value, { reportInput: true });
       if (!parsed.success) {
-        for (const issue of zodIssuesToProblems(parsed.error)) yield problemEvent(number, issue.message, issue.field || undefined);
+        yield* rowProblemEvents(number, zodIssuesToProblems(parsed.error));
         continue;
       }
       valid = parsed.data;

@@ -256,7 +256,7 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
         articleTexts.set(article.key, `${article.title}\n${article.body ?? ""}`);
         if (!articleLines.has(article.key)) articleLines.set(article.key, event.line);
       } else if (event.type === "problem") {
-        summary.rejected += 1;
+        if (!event.sameRow) summary.rejected += 1;
         await problemLog.add(event.problem);
       } else warn(event.warning);
     }

@@ -17,7 +17,8 @@ export function jsonCommentSchemaFor(maxBodyChars: number = DEFAULT_MAX_BODY_CHA
     parentId: externalId.optional(),
     author: z.string().optional(),
     authorId: z.string().optional(),
-    body: z.string().min(1).max(maxBodyChars).regex(/\S/),
+    // Empty or only spaces: one problem ("body is blank"), not two.
+    body: z.string().max(maxBodyChars).regex(/\S/),
     /** ISO 8601 with a zone, e.g. 2015-07-23T18:43:00Z or 2015-07-23T23:43:00+05:00. */
     postedAt: isoDateTime,
     status: z.enum(["pending", "approved", "hidden"]).optional(),

@@ -52,7 +52,8 @@ export interface ParseProblem {
 export type ParseEvent =
   | { type: "article"; article: ParsedArticle; line: number }
   | { type: "comment"; comment: ParsedComment }
-  | { type: "problem"; problem: ParseProblem }
+  /** A rejected row; `sameRow` marks a further problem of a row already counted (each is listed, the row counts once). */
+  | { type: "problem"; problem: ParseProblem; sameRow?: true }
   | { type: "warning"; warning: ParseProblem };
 
 export interface ParseOptions {

@@ -117,4 +117,21 @@ describe("rejected rows of an import", () => {
     expect(lines.filter((line) => line.startsWith("rejected: "))).toHaveLength(report.rejected);
     expect(lines.some((line) => line.startsWith(`Dry run of ${file} (jsonl):`) && line.endsWith(`${report.rejected} rejected`))).toBe(true);
   });
+
+  it("count a row once however many problems it has, and list each problem", async () => {
+    const file = path.join(scratch, "two-problems.jsonl");
+    const rows = [
+      { id: "ok", article: { id: "a1", title: "Bus timetable" }, body: "A fine comment.", postedAt: "2026-01-02T10:00:00Z" },
+      { id: "bad", article: { id: "a1" }, body: "   ", postedAt: "not a date" },
+    ];
+    writeFileSync(file, `${rows.map((row) => JSON.stringify(row)).join("\n")}\n{"broken\n`);
+    const summary = await importFile({ filePath: file, format: "jsonl", via: "cli", actor: TEST_ACTOR });
+    expect(summary).toMatchObject({ added: 1, rejected: 2 });
+    const csv = await csvOf(summary.batchId, "two-problems.jsonl");
+    expect(csv).toContain("two-problems.jsonl,2,body,body is blank");
+    expect(csv).toContain("two-problems.jsonl,2,postedAt,");
+    expect(csv.trimEnd().split("\n")).toHaveLength(1 + 3);
+    const dryRun = await dryRunFile({ filePath: file, format: "jsonl" });
+    expect(dryRun.rejected).toBe(2);
+  });
 });
