@@ -10,6 +10,8 @@
 //
 //   node bin/run-ts.mjs scripts/model/pack-cv.ts [--budget=0.04] [--thresholds=N,A[,G]] [--abusive=A] [--targeted=G] [--cache=FILE] [--variant=NAME]
 // --targeted=G holds the composed rule's threshold (1 = without it).
+// --errors lists the misses and false flags at the shipped thresholds: record id, thread, script,
+// labels, CV scores and the rules that fired (never the text: open the record by its id to read it).
 // --cache keeps the CV scores in FILE (reused when it exists: delete it after retraining).
 // --variant=NAME scores a training variant instead of the shipped configuration (see VARIANTS).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -60,6 +62,11 @@ interface PackRecord extends ScoredRecord {
   rulesAny: boolean;
   /** One of the composed rule's target terms occurs (a people, state or religion is named). */
   atGroup: boolean;
+  /** For --errors: where the record is, and which hand-written rules fired. */
+  id: string;
+  thread: string;
+  labels: readonly string[];
+  ruleNames: string[];
 }
 
 /** Which records name a target of the composed CLASSIFIER rule: its `requires` terms as a TERMS rule. */
@@ -108,6 +115,10 @@ function packRecords(): PackRecord[] {
       rulesHostileHeldOut: hostileFlags.some((f) => [...(hostileFolds.get(f.ruleName) ?? [])].some((other) => other !== fold)),
       rulesAny: flags.length > 0,
       atGroup: atGroup[index]!,
+      id: record.id,
+      thread: record.thread,
+      labels: record.labels,
+      ruleNames: flags.map((f) => f.ruleName),
     };
   });
 }
@@ -164,6 +175,21 @@ function report(records: readonly PackRecord[], t: Thresholds, title: string): v
   }
 }
 
+/** The shipped pack's misses and false flags on dev-CV, by script: ids and scores, no text. */
+function listErrors(records: readonly PackRecord[], t: Thresholds): void {
+  const line = (r: PackRecord) =>
+    `  ${r.id.padEnd(16)} ${r.thread.slice(0, 48).padEnd(48)} [${r.labels.join(",")}]${r.borderline ? " borderline" : ""} nationalist ${r.nationalist.toFixed(2)} abusive ${r.abusive.toFixed(2)}${r.atGroup ? " group" : ""}${r.ruleNames.length > 0 ? ` rules: ${r.ruleNames.join(", ")}` : ""}`;
+  for (const lang of [...new Set(records.map((r) => r.lang))]) {
+    const group = records.filter((r) => r.lang === lang);
+    const misses = group.filter((r) => r.isHostile && !caught(r, t, "both"));
+    const falseFlags = group.filter((r) => r.isClean && flaggedAny(r, t, "both"));
+    console.log(`${lang}: ${misses.length} hostile missed (${misses.filter((r) => r.borderline).length} borderline)`);
+    for (const r of misses) console.log(line(r));
+    console.log(`${lang}: ${falseFlags.length} clean flagged`);
+    for (const r of falseFlags) console.log(line(r));
+  }
+}
+
 function main(): void {
   const records = packRecords();
   const fixed = arg("thresholds")?.split(",").map(Number);
@@ -172,6 +198,7 @@ function main(): void {
   report(records, { nationalist: CLASSIFIER_THRESHOLDS.NATIONALIST, abusive: CLASSIFIER_THRESHOLDS.ABUSIVE, targeted: composedShipped ? TARGETED_ABUSIVE_THRESHOLD : 1 }, "dev-CV, shipped thresholds");
   if (fixed !== undefined && fixed.length >= 2) report(records, { nationalist: fixed[0]!, abusive: fixed[1]!, targeted: fixed[2] ?? 1 }, "dev-CV, given thresholds");
   const held = [fixedAbusive === undefined ? "" : `abusive held at ${fixedAbusive}`, fixedTargeted === undefined ? "" : `at a group held at ${fixedTargeted}`].filter(Boolean).join(", ");
+  if (process.argv.includes("--errors")) listErrors(records, { nationalist: CLASSIFIER_THRESHOLDS.NATIONALIST, abusive: CLASSIFIER_THRESHOLDS.ABUSIVE, targeted: composedShipped ? TARGETED_ABUSIVE_THRESHOLD : 1 });
   report(records, choosePackThresholds(records), `dev-CV, chosen for rules + model at <= ${budget * 100}% clean${held ? `, ${held}` : ""}`);
 }
 
