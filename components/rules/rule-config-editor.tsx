@@ -88,9 +88,20 @@ export function RuleConfigEditor({ kind, fields, onChange, isReadOnly, error }: 
           {text("minCharRun", "Run of one character (optional, at least 3)")}
         </div>
       ) : null}
-      {kind === "CLASSIFIER"
-        ? text("threshold", "Threshold (0-1)", "Flags when the model's probability for this rule's category (Nationalist or Abusive) is at least this. Lower catches more and flags more clean comments.")
-        : null}
+      {kind === "CLASSIFIER" ? (
+        <div className="space-y-2">
+          {text("threshold", "Threshold (0-1)", "Flags when the model's probability is at least this. Lower catches more and flags more clean comments.")}
+          <label className="text-sm">
+            Score with the model&apos;s{" "}
+            <select value={fields.head} disabled={isReadOnly} onChange={(event) => onChange({ head: event.target.value as ConfigFields["head"] })} className="rounded border border-slate-300 px-1 text-sm">
+              <option value="">head for this rule&apos;s category</option>
+              <option value="NATIONALIST">nationalist head</option>
+              <option value="ABUSIVE">abusive head</option>
+            </select>
+          </label>
+          {list("requires", "Only score comments where one of these terms occurs (optional)")}
+        </div>
+      ) : null}
       {kind === "EXTERNAL" ? <ExternalConfigFields fields={fields} onChange={onChange} isReadOnly={isReadOnly} /> : null}
       {error ? <p className="text-sm text-red-700" role="alert" data-testid="config-error">{error}</p> : null}
     </fieldset>

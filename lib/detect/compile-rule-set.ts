@@ -24,7 +24,7 @@ function compileOne(definition: RuleDefinition, slots: SlotAllocator, modelSourc
     case "SHOUTING": return compileShoutingRule(definition, config as RuleConfigByKind["SHOUTING"]);
     case "LINKS": return compileLinksRule(definition, config as RuleConfigByKind["LINKS"]);
     case "REPETITION": return compileRepetitionRule(definition, config as RuleConfigByKind["REPETITION"]);
-    case "CLASSIFIER": return compileClassifierRule(definition, config as RuleConfigByKind["CLASSIFIER"], modelSource);
+    case "CLASSIFIER": return compileClassifierRule(definition, config as RuleConfigByKind["CLASSIFIER"], modelSource, slots);
     case "EXTERNAL": return compileExternalRule(definition);
   }
 }

@@ -52,6 +52,25 @@ describe("CLASSIFIER rules", () => {
     expect(text.slice(start, end)).toBe("idiot");
   });
 
+  it("score another head when `head` says so, and only where a `requires` term occurs", () => {
+    const config = { threshold: 0.5, head: "ABUSIVE", requires: ["martians", "venus*"] };
+    const composed = compileRuleSet([testRule("CLASSIFIER", config, { category: "NATIONALIST" })], () => model);
+    const flagsOf = (text: string) => evaluateComment(composed, { body: text });
+    // The ABUSIVE head scores 'idiot'; the rule flags as NATIONALIST, and only at a named group.
+    expect(flagsOf("you idiot")).toEqual([]);
+    const text = "Martians, you idiot";
+    const [flag] = flagsOf(text);
+    expect(flag?.category).toBe("NATIONALIST");
+    expect(flag!.spans.map(([start, end]) => text.slice(start, end))).toEqual(["Martians", "idiot"]);
+    expect(flag!.reason).toMatch(/^model: 0\.\d\d abusive at 'Martians' — weighed most: 'idiot'$/);
+    expect(flagsOf("Venusians, you idiot")).toHaveLength(1);
+    expect(flagsOf("Martians are kind")).toEqual([]);
+  });
+
+  it("refuse a head the model does not have, naming the field", () => {
+    expect(() => compileRuleSet([testRule("CLASSIFIER", { threshold: 0.5, head: "SPAM" })], () => model)).toThrow(/head/);
+  });
+
   it("refuse a category the model has no head for", () => {
     expect(() => compileRuleSet([testRule("CLASSIFIER", { threshold: 0.5 }, { category: "SPAM" })], () => model)).toThrow(RuleCompileError);
   });

@@ -1,6 +1,6 @@
 import type { RuleDefinition } from "./types";
 import type { RuleConfigByKind } from "./schemas";
-import { RuleCompileError, quote, type CompiledRule } from "./compiled-rule";
+import { RuleCompileError, mergeSpans, quote, type CompiledRule, type SlotAllocator } from "./compiled-rule";
 import { MODEL_HEADS, sigmoid, type LinearModel } from "./classifier/linear-model";
 import { weighingPhrases } from "./classifier/explain-score";
 import { calibratedProbability, mayNeedCalibration } from "./classifier/script-calibration";
@@ -9,21 +9,25 @@ import { calibratedProbability, mayNeedCalibration } from "./classifier/script-c
 export type ModelSource = () => LinearModel | null;
 
 /**
- * CLASSIFIER: the linear model's head for the rule's category scores the whole comment; at or above
- * the threshold it flags, explained by the comment's own words that weighed most toward the category.
- * The model is looked up per comment, so a newly adapted model applies without recompiling.
+ * CLASSIFIER: the linear model's head for the rule's category (or the config's `head`) scores the whole
+ * comment; at or above the threshold it flags, explained by the comment's own words that weighed most.
+ * `requires` gates it like a REGEX rule's: only comments where one of the terms occurs are scored by
+ * this rule (the terms' spans join the explanation). The model is looked up per comment, so a newly
+ * adapted model applies without recompiling.
  */
 export function compileClassifierRule(
-  definition: RuleDefinition, config: RuleConfigByKind["CLASSIFIER"], modelSource: ModelSource,
+  definition: RuleDefinition, config: RuleConfigByKind["CLASSIFIER"], modelSource: ModelSource, slots: SlotAllocator,
 ): CompiledRule {
-  const category = definition.category;
-  if (!(MODEL_HEADS as readonly string[]).includes(category)) {
-    throw new RuleCompileError(definition.id, definition.name, `the model scores ${MODEL_HEADS.join(" and ")} only, not ${category}`);
+  const category = config.head ?? definition.category;
+  if (!(MODEL_HEADS as readonly string[]).includes(definition.category)) {
+    throw new RuleCompileError(definition.id, definition.name, `the model scores ${MODEL_HEADS.join(" and ")} only, not ${definition.category}`);
   }
+  const gate = config.requires === undefined ? null : slots.addTerms(config.requires);
   return {
     definition,
-    termDriven: false,
+    termDriven: gate !== null,
     evaluate(analysis) {
+      if (gate !== null && !analysis.hasHits(gate)) return null;
       const model = modelSource();
       if (model === null) return null;
       const index = headIndex(model, category);
@@ -39,10 +43,17 @@ export function compileClassifierRule(
       const features = analysis.hashedFeatures(model, index);
       const phrases = weighingPhrases(head, features, analysis.normalized);
       const words = phrases.map((phrase) => quote(analysis.body.slice(phrase.span[0], phrase.span[1]))).join(", ");
+      const spans = phrases.map((phrase) => phrase.span);
+      let target = "";
+      if (gate !== null) {
+        const hits = analysis.hitsFor(gate);
+        for (const hit of hits) spans.push(analysis.originalSpan(hit.start, hit.end));
+        target = ` at ${quote(analysis.originalText(hits[0]!.start, hits[0]!.end))}`;
+      }
       return {
         score: probability,
-        spans: phrases.map((phrase) => phrase.span).sort((a, b) => a[0] - b[0]),
-        reason: `model: ${probability.toFixed(2)} ${category.toLowerCase()}${words ? ` — weighed most: ${words}` : ""}`,
+        spans: mergeSpans(spans),
+        reason: `model: ${probability.toFixed(2)} ${category.toLowerCase()}${target}${words ? ` — weighed most: ${words}` : ""}`,
       };
     },
   };

@@ -49,8 +49,16 @@ const repetitionConfig = z.strictObject({
   minCharRun: count(3).optional(),
 });
 
-/** CLASSIFIER: the shipped (or desk-adapted) model's head for the rule's own category, at or above `threshold`. */
-const classifierConfig = z.strictObject({ threshold: ratio });
+/**
+ * CLASSIFIER: the shipped (or desk-adapted) model's head for the rule's own category (or `head`), at or
+ * above `threshold`; with `requires`, only on comments where one of those terms occurs (a target gate:
+ * the abusive head's score at a mention of a people or religion is the pack's composed nationalist signal).
+ */
+const classifierConfig = z.strictObject({
+  threshold: ratio,
+  head: z.enum(["NATIONALIST", "ABUSIVE"]).optional(),
+  requires: termList.optional(),
+});
 
 /**
  * EXTERNAL: an endpoint outside Moddesk scores each comment (docs/external-classifier.md). The

@@ -3,6 +3,7 @@ import * as terms from "./default-pack-terms";
 import { defaultClassifierRules } from "./default-pack-classifier";
 import * as patterns from "./default-pack-patterns";
 import * as sweeping from "./default-pack-sweeping";
+import * as indic from "./default-pack-indic";
 
 type PackRule = Omit<RuleDefinition, "id" | "version">;
 
@@ -91,6 +92,10 @@ export function defaultRulePack(): PackRule[] {
       "Tamil-script calls to destroy, drive out, deport, shoot or hang ('… ஒழிக', '… விரட்ட வேண்டும்'), or to go to Pakistan."),
     rule("abusive-tamil-insults", "ABUSIVE", "REGEX", tamilRule(terms.TAMIL_INSULTS), 3,
       "Tamil-script insults aimed at people (fool, clown, pig, scoundrel, traitor...)."),
+    rule("abusive-devanagari-urdu-insults", "ABUSIVE", "REGEX", indic.indicScriptRule([...indic.DEVANAGARI_INSULTS, ...indic.URDU_INSULTS]), 3,
+      "Hindi (Devanagari) and Urdu (Arabic script) abuse: the romanized lists' words in those scripts (harami, kamina, kutte, chutiya, bhadwa...)."),
+    rule("nationalist-devanagari-urdu-slurs", "NATIONALIST", "REGEX", indic.indicScriptRule(indic.DEVANAGARI_URDU_SLURS), 3,
+      "Hindi (Devanagari) and Urdu (Arabic script) slurs for peoples and camps (katua, mulle, sanghi, andhbhakt), 'X murdabad' and 'go to Pakistan'."),
     rule("nationalist-group-hostility", "NATIONALIST", "NEAR",
       { a: terms.GROUP_TERMS, b: terms.GROUP_HOSTILITY, within: 2 }, 3,
       "A country, people or religion within 4 words of an insult or dehumanizing word."),

@@ -12,7 +12,7 @@ export interface ConfigFields {
   pattern: string;
   caseInsensitive: boolean;
   target: "normalized" | "original";
-  /** REGEX gate terms, one a line (optional). */
+  /** REGEX and CLASSIFIER gate terms, one a line (optional). */
   requires: string;
   /** REGEX exception pattern for the words before a match (optional). */
   unlessBefore: string;
@@ -25,6 +25,8 @@ export interface ConfigFields {
   minRepeats: string;
   minCharRun: string;
   threshold: string;
+  /** CLASSIFIER: the model head to score ("" = the rule's own category). */
+  head: "" | "NATIONALIST" | "ABUSIVE";
   /** EXTERNAL: the endpoint, a threshold box per category (empty: never flagged), the timeout. */
   url: string;
   thresholds: Record<RuleCategory, string>;
@@ -52,6 +54,7 @@ export const DEFAULT_CONFIG_FIELDS: ConfigFields = {
   minRepeats: "4",
   minCharRun: "12",
   threshold: "0.8",
+  head: "",
   url: "",
   thresholds: { OFF_TOPIC: "", NATIONALIST: "", ABUSIVE: "0.8", SPAM: "" },
   timeoutMs: "3000",
@@ -85,7 +88,10 @@ export function configFromFields(kind: RuleKind, fields: ConfigFields): unknown 
       const minCharRun = number(fields.minCharRun);
       return { minRepeats: number(fields.minRepeats), ...(minCharRun === undefined ? {} : { minCharRun }) };
     }
-    case "CLASSIFIER": return { threshold: number(fields.threshold) };
+    case "CLASSIFIER": {
+      const requires = lines(fields.requires);
+      return { threshold: number(fields.threshold), ...(fields.head === "" ? {} : { head: fields.head }), ...(requires.length > 0 ? { requires } : {}) };
+    }
     case "EXTERNAL": {
       const thresholds = Object.fromEntries(RULE_CATEGORIES.flatMap((name) => (fields.thresholds[name].trim() === "" ? [] : [[name, number(fields.thresholds[name])]])));
       return { url: fields.url.trim(), thresholds, timeoutMs: number(fields.timeoutMs), ...(fields.allowPrivateNetwork ? { allowPrivateNetwork: true } : {}) };
@@ -109,7 +115,8 @@ export function fieldsFromConfig(kind: RuleKind, config: unknown): ConfigFields 
     case "SHOUTING": return { ...fields, minLetters: text(c.minLetters), minUpperRatio: text(c.minUpperRatio) };
     case "LINKS": return { ...fields, maxLinks: text(c.maxLinks) };
     case "REPETITION": return { ...fields, minRepeats: text(c.minRepeats), minCharRun: text(c.minCharRun) };
-    case "CLASSIFIER": return { ...fields, threshold: text(c.threshold) };
+    case "CLASSIFIER":
+      return { ...fields, threshold: text(c.threshold), head: c.head === "NATIONALIST" || c.head === "ABUSIVE" ? c.head : "", requires: list(c.requires) };
     case "EXTERNAL": {
       const stored = (typeof c.thresholds === "object" && c.thresholds !== null ? c.thresholds : {}) as Record<string, unknown>;
       return {

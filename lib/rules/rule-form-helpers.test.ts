@@ -23,9 +23,12 @@ describe("rule config fields", () => {
       SHOUTING: { minLetters: 30, minUpperRatio: 0.7 },
       LINKS: { maxLinks: 1 },
       REPETITION: { minRepeats: 4, minCharRun: 12 },
+      CLASSIFIER: { threshold: 0.8 },
+      // The composed rule: another head, gated by target terms, keeps both through an edit.
+      CLASSIFIER_GATED: { threshold: 0.7, head: "ABUSIVE", requires: ["walrus*", "the north"] },
     } as const;
     for (const [name, config] of Object.entries(configs)) {
-      const kind = name.replace(/_(GUARDED|ARTICLE)$/, "") as RuleKind;
+      const kind = name.replace(/_(GUARDED|ARTICLE|GATED)$/, "") as RuleKind;
       expect(configFromFields(kind, fieldsFromConfig(kind, config))).toEqual(config);
     }
   });

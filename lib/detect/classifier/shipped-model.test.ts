@@ -55,4 +55,16 @@ describe("the shipped model", () => {
     expect(flag!.reason).toMatch(/^model: 0\.\d\d abusive — weighed most: /);
     expect(flag!.reason).toContain("m0r0n");
   });
+
+  it("ships the composed rule disabled; enabled, it flags abusive wording only where a group is named", () => {
+    const composed = defaultClassifierRules().find((rule) => rule.name === "model-abusive-at-group")!;
+    expect(composed.enabled).toBe(false);
+    const enabled = compileRules([{ ...composed, enabled: true, id: composed.name, version: 1 }]);
+    const flagsOf = (text: string) => evaluateComment(enabled, { body: text });
+    const [flag] = flagsOf("Shut up you morons, Hindus like you are all the same");
+    expect(flag?.category).toBe("NATIONALIST");
+    expect(flag!.reason).toMatch(/^model: 0\.\d\d abusive at 'Hindus'/);
+    expect(flagsOf("Shut up you morons, you are all the same")).toEqual([]);
+    expect(flagsOf("Muslims in my town organised a blood drive on Sunday")).toEqual([]);
+  });
 });
