@@ -77,8 +77,8 @@ describe("checkCookieRead (a cookie's GET: an export is audited and loads the da
   it.each([
     ["the app's own page (the Exports form, a download link)", { ...host, "sec-fetch-site": "same-origin" }],
     ["the user's own address bar or bookmark", { ...host, "sec-fetch-site": "none" }],
-    ["a script with a cookie, or a browser without Fetch Metadata navigating", host],
     ["an older browser's fetch from the app's own origin", { ...host, origin: "http://localhost:3000" }],
+    ["a browser without Fetch Metadata following the app's own download link (Referer of this app)", { ...host, referer: "http://localhost:3000/imports" }],
   ])("lets through %s", (_label, values) => {
     expect(checkCookieRead(headers(values), undefined)).toEqual({ ok: true });
   });
@@ -88,7 +88,18 @@ describe("checkCookieRead (a cookie's GET: an export is audited and loads the da
     ["Sec-Fetch-Site same-site even with the app's Origin", { ...host, origin: "http://localhost:3000", "sec-fetch-site": "same-site" }],
     ["an older browser's fetch from another port", { ...host, origin: "http://localhost:4701" }],
     ["Origin null", { ...host, origin: "null" }],
+    // Safari before 16.4 sends no Sec-Fetch-Site; a link with rel=noreferrer on another site then sends nothing at all.
+    ["a browser without Fetch Metadata following a link on another site that hides its Referer", host],
+    ["a browser without Fetch Metadata following a link on another site", { ...host, referer: "https://evil.example/page" }],
+    ["a Referer on another port of the same host", { ...host, referer: "http://localhost:4701/" }],
+    ["a Referer naming the app's host in its path only", { ...host, referer: "https://evil.example/localhost:3000/" }],
+    ["a Referer that is not a URL", { ...host, referer: "localhost:3000" }],
   ])("refuses %s with 403", (_label, values) => {
     expect(checkCookieRead(headers(values), undefined)).toMatchObject({ ok: false, status: 403, code: "FORBIDDEN" });
+  });
+  it("takes the app's origin from MODDESK_URL, not from Host, for a Referer", () => {
+    const values = { host: "evil.example", referer: "http://evil.example/" };
+    expect(checkCookieRead(headers(values), "https://moddesk.example.org")).toMatchObject({ ok: false, status: 403 });
+    expect(checkCookieRead(headers({ ...values, referer: "https://moddesk.example.org/exports" }), "https://moddesk.example.org")).toEqual({ ok: true });
   });
 });

@@ -54,15 +54,37 @@ export function checkSameOrigin(headers: Headers, configuredUrl: string | undefi
  * audited and loads the database), and SameSite=Lax sends the cookie on a top-level navigation
  * from any site and on an `<img>` from the same site (another port). A browser says where the
  * request came from in Sec-Fetch-Site: only this app's own pages (same-origin) and the user's own
- * address bar or bookmark (none) may use the cookie. A browser without Fetch Metadata sends Origin
- * on a cross-origin fetch, which must then be ours; a plain navigation or a script sends neither.
+ * address bar or bookmark (none) may use the cookie.
+ *
+ * A browser without Fetch Metadata (Safari before 16.4) says nothing on a navigation, and a page on
+ * another site can suppress its Referer (`rel=noreferrer`): silence is therefore refused. What such
+ * a browser does send from this app's own pages is a Referer of this origin (our
+ * Referrer-Policy, strict-origin-when-cross-origin, keeps the full address on same-origin
+ * requests) or, on a cross-origin fetch, an Origin; either must then be ours. Scripts use a token.
  */
 export function checkCookieRead(headers: Headers, configuredUrl: string | undefined): GuardVerdict {
   const fetchSite = headers.get("sec-fetch-site");
   if (fetchSite === "same-origin" || fetchSite === "none") return { ok: true };
   if (fetchSite !== null) return refuse(`Refused: a link or page on another site (Sec-Fetch-Site: ${fetchSite}) cannot use your session here. Start it from Moddesk's own page, or use an API token.`);
-  if (headers.get("origin") === null) return { ok: true };
-  return checkSameOrigin(headers, configuredUrl);
+  if (headers.get("origin") !== null) return checkSameOrigin(headers, configuredUrl);
+  const referer = headers.get("referer");
+  if (referer !== null && isAppAddress(referer, headers, configuredUrl)) return { ok: true };
+  return refuse(
+    "Refused: this browser did not say which page started the request (no Sec-Fetch-Site, Origin or Referer of this app), so your session is not used. Start it from Moddesk's own page, or send 'Authorization: Bearer <token>'.",
+  );
+}
+
+/** Whether an absolute address (a Referer) is on the app's own origin. */
+function isAppAddress(address: string, headers: Headers, configuredUrl: string | undefined): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(address);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return false;
+  const allowed = appOrigins(headers, configuredUrl);
+  return allowed.origins.includes(parsed.origin) || allowed.hosts.includes(parsed.host.toLowerCase());
 }
 
 /** The media type of Content-Type without parameters, lower case ("" when absent). */
