@@ -45,6 +45,19 @@ describe("claiming a sign-in attempt", () => {
     const refused = claims.find((claim) => !claim.allowed);
     expect(refused && !refused.allowed && refused.verdict).toMatchObject({ scope: "account", retryAt: new Date(now.getTime() + 2_000) });
   });
+
+  it("counts an IPv6 client's whole /64 as one address: a fresh address per guess does not escape the address limit", async () => {
+    const now = new Date();
+    const network = `2001:db8:${randomBytes(2).toString("hex")}:1`;
+    // Password spraying: one guess at each of 25 accounts, each from another address of the same /64.
+    const claims = [];
+    for (let index = 0; index < 25; index++) claims.push(await claimSignInAttempt(uniqueEmail(`spray${index}`), `${network}:${index.toString(16)}::${index + 1}`, now));
+    expect(claims.filter((claim) => claim.allowed)).toHaveLength(20);
+    const refused = claims.at(-1);
+    expect(refused && !refused.allowed && refused.verdict.scope).toBe("address");
+    // Another /64 is another subscriber.
+    expect((await claimSignInAttempt(uniqueEmail("neighbour"), `2001:db8:${randomBytes(2).toString("hex")}:2::1`, now)).allowed).toBe(true);
+  });
 });
 
 describe("signing in", () => {
