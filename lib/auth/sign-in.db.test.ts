@@ -73,6 +73,17 @@ describe("signing in", () => {
     expect(tally(reasons as string[])).toEqual({ "wrong password": 5, "throttled (pair)": 26 });
   });
 
+  // After the test above that counts throttled events: this one uses up the minute's budget.
+  it("audits refused attempts within a budget, not one event each: a hammering address cannot fill the append-only log", async () => {
+    const email = uniqueEmail("hammered");
+    const outcomes: string[] = [];
+    for (let round = 0; round < 15; round++) outcomes.push(...(await Promise.all(Array.from({ length: 10 }, () => attempt(email, "guess", "198.51.100.200")))));
+    expect(tally(outcomes)).toEqual({ UNAUTHORIZED: 5, RATE_LIMITED: 145 });
+    const throttled = await db.auditEvent.count({ where: { action: "auth.sign_in_failed", actorLabel: email, details: { path: ["reason"], string_starts_with: "throttled" } } });
+    // At most one minute's budget (60, shared with the other refusals of this process), not 145.
+    expect(throttled).toBeLessThanOrEqual(60);
+  });
+
   it("does not let a stranger's failures refuse the owner's attempt from another address", async () => {
     const user = await createUser(db, { email: uniqueEmail("victim"), role: "moderator" }, SYSTEM_ACTOR);
     for (let index = 0; index < 8; index += 1) await attempt(user.email, "not-the-password", "192.0.2.66");

@@ -21,14 +21,14 @@ function addressOf(context: GenericEndpointContext | null): string | null {
   return headers ? clientAddress(headers) : null;
 }
 
-export async function auditSsoFailure(email: string | null, ipAddress: string | null, reason: string): Promise<void> {
+export async function auditSsoFailure(email: string | null, ipAddress: string | null, reason: string, unauditedBefore = 0): Promise<void> {
   await db.$transaction((tx) =>
     recordAuditEvent(tx, {
       actor: email ? { id: null, label: email } : SYSTEM_ACTOR,
       action: "auth.sign_in_failed",
       entityType: "user",
       entityId: null,
-      details: { ipAddress, method: "sso", reason },
+      details: { ipAddress, method: "sso", reason, ...(unauditedBefore > 0 ? { unauditedRefusalsBefore: unauditedBefore } : {}) },
     }),
   );
 }
