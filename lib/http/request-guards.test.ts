@@ -72,6 +72,23 @@ describe("checkSignInRequest (POST /api/v1/sessions sets the session cookie)", (
   });
 });
 
+describe("without MODDESK_URL, a DNS name other than localhost is no origin of the app (DNS rebinding)", () => {
+  // evil.example resolves to 127.0.0.1 after the page loaded: the browser sends Host and Origin
+  // evil.example:3000 to the Moddesk on loopback, and both matched each other.
+  const rebound = { host: "evil.example:3000", origin: "http://evil.example:3000" };
+  it("refuses state changes, sign-ins and cookie reads at such a name, saying to set MODDESK_URL", () => {
+    expect(checkSameOrigin(headers(rebound), undefined)).toMatchObject({ ok: false, status: 403, message: expect.stringContaining("MODDESK_URL") });
+    expect(checkSignInRequest(headers({ ...rebound, "content-type": "application/json" }), undefined)).toMatchObject({ ok: false, status: 403 });
+    expect(checkCookieRead(headers({ host: "evil.example:3000", referer: "http://evil.example:3000/" }), undefined)).toMatchObject({ ok: false, status: 403 });
+  });
+  it.each(["localhost:3000", "127.0.0.1:3000", "[::1]:3000", "10.0.0.5:3000", "moddesk.localhost:3000"])("still serves %s", (host) => {
+    expect(checkSameOrigin(headers({ host, origin: `http://${host}` }), undefined)).toEqual({ ok: true });
+  });
+  it("serves any name set in MODDESK_URL", () => {
+    expect(checkSameOrigin(headers({ host: "moddesk.example.org", origin: "https://moddesk.example.org" }), "https://moddesk.example.org")).toEqual({ ok: true });
+  });
+});
+
 describe("checkCookieRead (a cookie's GET: an export is audited and loads the database)", () => {
   const host = { host: "localhost:3000" };
   it.each([
