@@ -140,6 +140,29 @@ for (const host of ["localhost", "127.0.0.1"]) {
   });
 }
 
+// Safari before 16.4 sends no Sec-Fetch-Site, and a link on another site can hide its Referer
+// (rel=noreferrer): such a navigation used to start an export. It now needs a Referer (or Origin)
+// of this app, which the app's own download links and forms send. Hand-made, as no such browser runs here.
+test("a cookie's export without Fetch Metadata runs only with a Referer of this app", async ({ browser, baseURL }) => {
+  const client = new pg.Client({ connectionString: credentials().databaseUrl });
+  await client.connect();
+  try {
+    const exportsSoFar = async () => Number((await client.query<{ count: string }>(`SELECT count(*) FROM audit_event WHERE action = 'export.decisions'`)).rows[0]!.count);
+    const context = await browser.newContext();
+    await signIn(await context.newPage(), "admin");
+    const exportAs = (headers: Record<string, string>) => context.request.get("/api/v1/decisions?format=csv", { headers, maxRedirects: 0 });
+    const before = await exportsSoFar();
+    expect((await exportAs({})).status(), "no Sec-Fetch-Site, Origin or Referer").toBe(403);
+    expect((await exportAs({ referer: "http://evil.example/prize" })).status(), "a Referer of another site").toBe(403);
+    expect((await exportAs({ referer: `http://localhost:${attackerPort}/` })).status(), "a Referer on another port").toBe(403);
+    expect(await exportsSoFar(), "no export was started").toBe(before);
+    expect((await exportAs({ referer: `${baseURL}/exports` })).status(), "the Exports page's own download").toBe(200);
+    await context.close();
+  } finally {
+    await client.end();
+  }
+});
+
 test("a cookie without the app's Origin, or with a body a form can send, is refused; the app's own JSON request passes", async ({ browser, baseURL }) => {
   const stamp = randomBytes(4).toString("hex");
   const client = new pg.Client({ connectionString: credentials().databaseUrl });

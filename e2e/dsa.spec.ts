@@ -61,7 +61,8 @@ test("an admin sets the statement-of-reasons settings; a hide gets a notice and 
   // A moderator may read and download, not change the settings.
   await moderator.goto("/dsa");
   await expect(moderator.getByText("Only admins change these settings.")).toBeVisible();
-  const download = await moderator.request.get("/api/v1/dsa/statements?format=jsonl");
+  // As the page's own download sends it: a browser names the page it came from (lib/http/request-guards.ts).
+  const download = await moderator.request.get("/api/v1/dsa/statements?format=jsonl", { headers: { referer: moderator.url() } });
   expect(download.status()).toBe(200);
   const statements = (await download.text()).trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
   const mine = statements.find((statement) => String(statement.puid).startsWith(`moddesk-comment-${seeded.commentId}-`));

@@ -86,14 +86,16 @@ test("an admin downloads a CSV of an article's decisions from the Exports page, 
 test("the API streams JSONL for a signed-in moderator and refuses a bad filter in words", async ({ page }) => {
   const seeded = await seedDecisions();
   await signIn(page, "moderator");
-  const response = await page.request.get(`/api/v1/decisions?format=jsonl&article=${seeded.articleId}&moderator=system`);
+  // As the Exports page sends it: a browser names the page it came from (a cookie's GET without it is refused).
+  const fromPage = { referer: page.url() };
+  const response = await page.request.get(`/api/v1/decisions?format=jsonl&article=${seeded.articleId}&moderator=system`, { headers: fromPage });
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("application/x-ndjson");
   expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="moddesk-decisions-\d{4}-\d{2}-\d{2}\.jsonl"$/);
   const lines = (await response.text()).trimEnd().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
   expect(lines).toEqual([expect.objectContaining({ comment_id: seeded.commentIds[1], moderator: "system", comment_text: "Line one,\nline two" })]);
 
-  const bad = await page.request.get("/api/v1/decisions?since=yesterday");
+  const bad = await page.request.get("/api/v1/decisions?since=yesterday", { headers: fromPage });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.issues[0].path).toBe("since");
 });

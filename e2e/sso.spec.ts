@@ -117,6 +117,20 @@ test("an email outside the allowed domains is refused with a clear message, no a
   expect(await auditRows(email)).toEqual([{ action: "auth.sign_in_failed", method: "sso", reason: "email domain not allowed", role: null }]);
 });
 
+test("an existing admin's email that the provider says is unverified is refused, not linked to the account", async ({ browser }) => {
+  const account = await createAccount(databaseUrl(), "sso-unverified");
+  await withDatabase(databaseUrl(), (client) => client.query(`UPDATE "user" SET role = 'admin' WHERE email = $1`, [account.email]));
+  const page = await loopbackOnlyPage(browser);
+  await signInThroughProvider(page, `${account.email}#unverified`);
+  await expect(page).toHaveURL(/\/sign-in\?error=sso_email_unverified/);
+  await expect(page.getByTestId("sso-error")).toHaveText(/says this email address is not verified/);
+  const linked = await withDatabase(databaseUrl(), async (client) => (await client.query(`SELECT count(*)::int AS count FROM account a JOIN "user" u ON u.id = a."userId" WHERE u.email = $1 AND a."providerId" = 'oidc'`, [account.email])).rows[0]?.count);
+  expect(linked, "no SSO identity linked to the account").toBe(0);
+  expect(await auditRows(account.email)).toEqual([{ action: "auth.sign_in_failed", method: "sso", reason: "email not verified by the provider", role: null }]);
+  await page.goto(`${server.baseUrl}/queue`);
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+});
+
 test("a disabled account cannot sign in by SSO either", async ({ browser }) => {
   const account = await createAccount(databaseUrl(), "sso-disabled", { isDisabled: true });
   const page = await loopbackOnlyPage(browser);

@@ -22,7 +22,7 @@ export function AuthorActions({ authorName, pending, isWatched }: { authorName: 
     startTransition(async () => {
       const result = await hideAuthorPendingAction({ authorName, reason, confirmed: true });
       setIsConfirming(false);
-      setMessage(result.ok ? `Hid ${result.data.hidden} comments.${result.data.conflicts.length > 0 ? ` Skipped: ${result.data.conflicts.join("; ")}` : ""}` : result.message);
+      setMessage(result.ok ? hideAllSummary(result.data) : result.message);
       router.refresh();
     });
   const watch = () =>
@@ -87,4 +87,10 @@ export function AuthorActions({ authorName, pending, isWatched }: { authorName: 
       </p>
     </div>
   );
+}
+
+function hideAllSummary(result: { hidden: number; conflicts: string[]; remaining: number }): string {
+  const skipped = result.conflicts.length > 0 ? ` Skipped: ${result.conflicts.join("; ")}` : "";
+  const remaining = result.remaining > 0 ? ` ${result.remaining} more are still pending: hide again to continue.` : "";
+  return `Hid ${result.hidden} comments.${skipped}${remaining}`;
 }

@@ -2,11 +2,13 @@
 
 import { useCallback, useEffect, useRef } from "react";
 import type { QueueCounts } from "@/lib/moderation/count-queue-tabs";
-import type { QueueChange } from "@/lib/moderation/list-queue-changes";
+import type { QueueChange, QueueChangesPage } from "@/lib/moderation/list-queue-changes";
 
 // Polling, not SSE: a small GET every few seconds is stateless on the server, passes any proxy,
 // and uses the decision (createdAt, id) index; the queue can afford seconds of latency.
 const POLL_MS = 4_000;
+/** 100 pages of 500 changes; past that the page reloads rather than apply them card by card. */
+const MAX_PAGES = 100;
 
 export function useQueueChanges(since: string, onChanges: (changes: QueueChange[], counts: QueueCounts) => void): () => void {
   const sinceRef = useRef(since);
@@ -21,14 +23,34 @@ export function useQueueChanges(since: string, onChanges: (changes: QueueChange[
     if (isPolling.current) return;
     isPolling.current = true;
     try {
-      const response = await fetch(`/api/v1/queue/changes?since=${encodeURIComponent(sinceRef.current)}`, { cache: "no-store" });
-      if (!response.ok) return;
-      const body = (await response.json()) as { now: string; changes: QueueChange[]; counts: QueueCounts };
-      sinceRef.current = body.now;
+      // A bulk run decides thousands in seconds: the server answers a page at a time and names the
+      // next one; `since` moves on only once every page of this round arrived.
+      const base = `/api/v1/queue/changes?since=${encodeURIComponent(sinceRef.current)}`;
+      let url = base;
+      let now: string | undefined;
+      let counts: QueueCounts | undefined;
+      const changes: QueueChange[] = [];
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const response = await fetch(url, { cache: "no-store" });
+        if (!response.ok) return;
+        const body = (await response.json()) as QueueChangesPage;
+        now ??= body.now;
+        counts = body.counts;
+        changes.push(...body.changes);
+        if (!body.next) break;
+        url = `${base}&afterAt=${encodeURIComponent(body.next.afterAt)}&afterId=${body.next.afterId}`;
+        if (page === MAX_PAGES - 1) {
+          // More than the queue can apply card by card: show it afresh instead.
+          window.location.reload();
+          return;
+        }
+      }
+      if (now === undefined || counts === undefined) return;
+      sinceRef.current = now;
       // The server answers with an overlap window; each decision is applied once.
-      const fresh = body.changes.filter((change) => !seen.current.has(change.decisionId));
+      const fresh = changes.filter((change) => !seen.current.has(change.decisionId));
       for (const change of fresh) seen.current.add(change.decisionId);
-      handler.current(fresh, body.counts);
+      handler.current(fresh, counts);
     } catch {
       // Offline for a moment: the next poll catches up.
     } finally {

@@ -5,7 +5,8 @@ import Provider from "oidc-provider";
 
 // A real OpenID Connect provider (the `oidc-provider` package) on loopback, for the SSO spec. Its
 // development login page signs in whoever types a login: the login is the account id, and the
-// account's email is that login, so each test chooses the email it signs in with.
+// account's email is that login, so each test chooses the email it signs in with. A login ending in
+// "#unverified" has the email before it with `email_verified: false` (a self-registered address).
 
 export interface LoopbackProvider {
   issuer: string;
@@ -26,7 +27,10 @@ export async function startOidcProvider(redirectUri: string): Promise<LoopbackPr
     cookies: { keys: [randomBytes(16).toString("hex")] },
     findAccount: (_context, accountId) => ({
       accountId,
-      claims: () => ({ sub: accountId, email: accountId, email_verified: true, name: accountId.split("@")[0] }),
+      claims: () => {
+        const email = accountId.replace(/#unverified$/, "");
+        return { sub: accountId, email, email_verified: email === accountId, name: email.split("@")[0] };
+      },
     }),
   });
   server.on("request", provider.callback());

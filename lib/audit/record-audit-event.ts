@@ -1,6 +1,7 @@
 import "server-only";
 import type { PoolClient } from "pg";
 import type { Prisma } from "@/lib/db/client";
+import { redactAuditDetails } from "@/lib/security/redact-url";
 import { auditKey } from "./audit-key";
 import { GENESIS_HASH, keyedAuditEventHash, type AuditContent } from "./hash-chain";
 
@@ -61,8 +62,9 @@ async function appendAuditEvent(writer: AuditWriter, input: AuditEventInput): Pr
   const key = auditKey();
   await writer.lockChain();
   const prevHash = (await writer.lastHash()) ?? GENESIS_HASH;
-  // JSON round trip: the hash must cover exactly what Postgres stores and gives back.
-  const details = JSON.parse(JSON.stringify(input.details ?? {})) as Prisma.InputJsonObject;
+  // JSON round trip: the hash must cover exactly what Postgres stores and gives back. Outbound
+  // addresses lose their credentials here, for every event: once stored, nothing can take them out.
+  const details = JSON.parse(JSON.stringify(redactAuditDetails(input.details ?? {}))) as Prisma.InputJsonObject;
   const content: AuditContent = {
     createdAt: new Date(),
     actorId: input.actor.id,

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { changeUserRoleSchema, changeOwnPasswordSchema, resetUserPasswordSchema, setUserDisabledSchema } from "./account-schemas";
 import { getAuth } from "./auth";
 import { changeOwnPassword } from "./change-own-password";
+import { clientAddress } from "./client-address";
 import { changeUserRole } from "./change-user-role";
 import { resetPassword } from "./reset-password";
 import { setUserDisabled } from "./set-user-disabled";
@@ -53,8 +54,9 @@ export const changeOwnPasswordAction = defineAction({
   permission: "queue:read",
   run: async (input, { user }) => {
     if (!user) throw new AppError("UNAUTHORIZED", "Your session has ended. Sign in again.");
-    const session = await getAuth().api.getSession({ headers: await headers() });
-    await changeOwnPassword(db, { userId: user.id, email: user.email, currentPassword: input.currentPassword, newPassword: input.newPassword, keepSessionId: session?.session.id ?? null });
+    const requestHeaders = await headers();
+    const session = await getAuth().api.getSession({ headers: requestHeaders });
+    await changeOwnPassword(db, { userId: user.id, email: user.email, currentPassword: input.currentPassword, newPassword: input.newPassword, keepSessionId: session?.session.id ?? null, ipAddress: clientAddress(requestHeaders) });
     return { changed: true };
   },
 });

@@ -94,12 +94,21 @@ describe("accounts", () => {
   it("users change their own password with the current one; other sessions end, this one stays", async () => {
     const moderator = await makeUser("moderator");
     const keep = await db.session.create({ data: { id: `keep-${stamp()}`, token: `k-${stamp()}`, userId: moderator.id, expiresAt: new Date(Date.now() + 3_600_000) } });
-    const base = { userId: moderator.id, email: moderator.email, keepSessionId: keep.id };
+    const base = { userId: moderator.id, email: moderator.email, keepSessionId: keep.id, ipAddress: "192.0.2.44" };
     await expect(changeOwnPassword(db, { ...base, currentPassword: "wrong-password-here", newPassword: "a-new-long-password" })).rejects.toMatchObject({ code: "INVALID" });
     await expect(changeOwnPassword(db, { ...base, currentPassword: moderator.password, newPassword: "short" })).rejects.toMatchObject({ code: "INVALID" });
     await changeOwnPassword(db, { ...base, currentPassword: moderator.password, newPassword: "a-new-long-password" });
     expect(await db.session.findMany({ where: { userId: moderator.id }, select: { id: true } })).toEqual([{ id: keep.id }]);
     await expect(changeOwnPassword(db, { ...base, currentPassword: moderator.password, newPassword: "another-long-password" })).rejects.toMatchObject({ code: "INVALID" });
     expect((await auditFor(moderator.id)).at(-1)).toMatchObject({ action: "user.change_password", actorLabel: moderator.email });
+  });
+
+  it("guessing the current password on a borrowed screen is throttled like a sign-in: the sixth guess is refused, the right one too", async () => {
+    const moderator = await makeUser("moderator");
+    const base = { userId: moderator.id, email: moderator.email, keepSessionId: null, ipAddress: "192.0.2.45", newPassword: "a-new-long-password" };
+    for (let guess = 0; guess < 5; guess++) await expect(changeOwnPassword(db, { ...base, currentPassword: `guess-number-${guess}` })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(changeOwnPassword(db, { ...base, currentPassword: "guess-number-6" })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(changeOwnPassword(db, { ...base, currentPassword: moderator.password })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect(await db.signInAttempt.count({ where: { email: moderator.email, succeeded: false } })).toBe(5);
   });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { throttleNetwork } from "./throttle-network";
 import { ACCOUNT_SLOWDOWN, ADDRESS_THROTTLE, KNOWN_ADDRESS_MS, PAIR_THROTTLE, throttleVerdict, type AttemptHistory, type ThrottleVerdict } from "./throttle";
 
 // Lock keys (first half of pg_advisory_xact_lock's two-int form); the second half hashes the email
@@ -19,7 +20,9 @@ const CLAIM_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
  * them. `markAttemptSucceeded` turns the row into a success once the password checks out.
  * Refused attempts leave no row, so that hammering a lock does not make it last longer.
  */
-export async function claimSignInAttempt(email: string, ipAddress: string | null, now: Date): Promise<AttemptClaim> {
+export async function claimSignInAttempt(email: string, clientAddress: string | null, now: Date): Promise<AttemptClaim> {
+  // Counted per IPv6 /64 (one subscriber's network), per IPv4 address.
+  const ipAddress = clientAddress === null ? null : throttleNetwork(clientAddress);
   return db.$transaction(async (tx) => {
     // Always the account first, then the address: one order for everyone, so no deadlock.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ACCOUNT_LOCK}::int, hashtext(${email}))`;

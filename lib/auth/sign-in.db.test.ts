@@ -45,6 +45,19 @@ describe("claiming a sign-in attempt", () => {
     const refused = claims.find((claim) => !claim.allowed);
     expect(refused && !refused.allowed && refused.verdict).toMatchObject({ scope: "account", retryAt: new Date(now.getTime() + 2_000) });
   });
+
+  it("counts an IPv6 client's whole /64 as one address: a fresh address per guess does not escape the address limit", async () => {
+    const now = new Date();
+    const network = `2001:db8:${randomBytes(2).toString("hex")}:1`;
+    // Password spraying: one guess at each of 25 accounts, each from another address of the same /64.
+    const claims = [];
+    for (let index = 0; index < 25; index++) claims.push(await claimSignInAttempt(uniqueEmail(`spray${index}`), `${network}:${index.toString(16)}::${index + 1}`, now));
+    expect(claims.filter((claim) => claim.allowed)).toHaveLength(20);
+    const refused = claims.at(-1);
+    expect(refused && !refused.allowed && refused.verdict.scope).toBe("address");
+    // Another /64 is another subscriber.
+    expect((await claimSignInAttempt(uniqueEmail("neighbour"), `2001:db8:${randomBytes(2).toString("hex")}:2::1`, now)).allowed).toBe(true);
+  });
 });
 
 describe("signing in", () => {
@@ -58,6 +71,17 @@ describe("signing in", () => {
     const failures = await db.auditEvent.findMany({ where: { action: "auth.sign_in_failed", actorLabel: user.email }, select: { details: true } });
     const reasons = failures.map((event) => (event.details as { reason?: string }).reason);
     expect(tally(reasons as string[])).toEqual({ "wrong password": 5, "throttled (pair)": 26 });
+  });
+
+  // After the test above that counts throttled events: this one uses up the minute's budget.
+  it("audits refused attempts within a budget, not one event each: a hammering address cannot fill the append-only log", async () => {
+    const email = uniqueEmail("hammered");
+    const outcomes: string[] = [];
+    for (let round = 0; round < 15; round++) outcomes.push(...(await Promise.all(Array.from({ length: 10 }, () => attempt(email, "guess", "198.51.100.200")))));
+    expect(tally(outcomes)).toEqual({ UNAUTHORIZED: 5, RATE_LIMITED: 145 });
+    const throttled = await db.auditEvent.count({ where: { action: "auth.sign_in_failed", actorLabel: email, details: { path: ["reason"], string_starts_with: "throttled" } } });
+    // At most one minute's budget (60, shared with the other refusals of this process), not 145.
+    expect(throttled).toBeLessThanOrEqual(60);
   });
 
   it("does not let a stranger's failures refuse the owner's attempt from another address", async () => {

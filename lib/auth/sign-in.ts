@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { isPasswordSignInEnabled, ssoSettings } from "@/lib/env";
 import { getAuth } from "./auth";
 import { claimSignInAttempt, markAttemptSucceeded } from "./claim-sign-in-attempt";
+import { anonymousRefusalAudit } from "./refusal-audit-budget";
 import { describeRefusal } from "./throttle";
 
 // The one way in, for the form (lib/auth/actions.ts) and the API (POST /api/v1/sessions): the same
@@ -28,10 +29,15 @@ export function passwordSignInOffMessage(): string {
   return sso ? `Password sign-in is turned off on this Moddesk. Use "Sign in with ${sso.buttonLabel}".` : "Password sign-in is turned off on this Moddesk and single sign-on is not configured. Ask your admin.";
 }
 
-async function auditFailure(email: string, ipAddress: string | null, reason: string): Promise<void> {
-  await db.$transaction((tx) =>
-    recordAuditEvent(tx, { actor: { id: null, label: email }, action: "auth.sign_in_failed", entityType: "user", entityId: null, details: { ipAddress, method: "password", reason } }),
-  );
+async function auditFailure(email: string, ipAddress: string | null, reason: string, unauditedBefore = 0): Promise<void> {
+  const details = { ipAddress, method: "password", reason, ...(unauditedBefore > 0 ? { unauditedRefusalsBefore: unauditedBefore } : {}) };
+  await db.$transaction((tx) => recordAuditEvent(tx, { actor: { id: null, label: email }, action: "auth.sign_in_failed", entityType: "user", entityId: null, details }));
+}
+
+/** A refusal that cost the caller nothing but a request: audited within the shared budget, counted past it. */
+async function auditRefusal(email: string, ipAddress: string | null, reason: string): Promise<void> {
+  const slot = anonymousRefusalAudit.take(Date.now());
+  if (slot.isAudited) await auditFailure(email, ipAddress, reason, slot.unauditedBefore);
 }
 
 let dummyHash: Promise<string> | undefined;
@@ -66,13 +72,13 @@ function isBetterAuthRefusal(error: unknown): boolean {
 export async function signIn(request: SignInRequest): Promise<{ userId: string }> {
   const { email, ipAddress } = request;
   if (!isPasswordSignInEnabled()) {
-    await auditFailure(email, ipAddress, "password sign-in turned off");
+    await auditRefusal(email, ipAddress, "password sign-in turned off");
     throw new AppError("FORBIDDEN", passwordSignInOffMessage());
   }
   const now = new Date();
   const claim = await claimSignInAttempt(email, ipAddress, now);
   if (!claim.allowed) {
-    await auditFailure(email, ipAddress, `throttled (${claim.verdict.scope})`);
+    await auditRefusal(email, ipAddress, `throttled (${claim.verdict.scope})`);
     throw new AppError("RATE_LIMITED", describeRefusal(claim.verdict, now), { retryAt: claim.verdict.retryAt.toISOString() });
   }
 

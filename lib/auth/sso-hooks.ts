@@ -3,7 +3,7 @@ import type { GenericEndpointContext } from "@better-auth/core";
 import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { clientAddress } from "./client-address";
-import { isEmailInAllowedDomains, roleForNewSsoUser, SSO_PROVIDER_ID, SSO_REFUSALS, type SsoRefusalCode, type SsoSettings } from "./sso-settings";
+import { emailVerifiedClaim, isEmailInAllowedDomains, roleForNewSsoUser, SSO_PROVIDER_ID, SSO_REFUSALS, type SsoRefusalCode, type SsoSettings } from "./sso-settings";
 
 // What better-auth calls during an SSO callback (lib/auth/auth.ts wires these in): the domain and
 // disabled-account checks, the role of a new user, and the audit trail, the same events a password
@@ -21,14 +21,14 @@ function addressOf(context: GenericEndpointContext | null): string | null {
   return headers ? clientAddress(headers) : null;
 }
 
-export async function auditSsoFailure(email: string | null, ipAddress: string | null, reason: string): Promise<void> {
+export async function auditSsoFailure(email: string | null, ipAddress: string | null, reason: string, unauditedBefore = 0): Promise<void> {
   await db.$transaction((tx) =>
     recordAuditEvent(tx, {
       actor: email ? { id: null, label: email } : SYSTEM_ACTOR,
       action: "auth.sign_in_failed",
       entityType: "user",
       entityId: null,
-      details: { ipAddress, method: "sso", reason },
+      details: { ipAddress, method: "sso", reason, ...(unauditedBefore > 0 ? { unauditedRefusalsBefore: unauditedBefore } : {}) },
     }),
   );
 }
@@ -44,7 +44,7 @@ function refuse(code: SsoRefusalCode): { error: string; errorDescription: string
  */
 export async function validateSsoUser(
   settings: SsoSettings,
-  data: { user: { id?: unknown; email?: unknown }; source: { method: string; oauth?: { providerId: string } | undefined } },
+  data: { user: { id?: unknown; email?: unknown }; source: { method: string; oauth?: { providerId: string; profile?: unknown } | undefined } },
   context: GenericEndpointContext,
 ): Promise<{ error: string; errorDescription: string } | undefined> {
   if (data.source.method !== "oauth" || data.source.oauth?.providerId !== SSO_PROVIDER_ID) return undefined;
@@ -53,6 +53,14 @@ export async function validateSsoUser(
   if (!isEmailInAllowedDomains(email, settings.allowedDomains)) {
     await auditSsoFailure(email || null, ipAddress, "email domain not allowed");
     return refuse("sso_domain_not_allowed");
+  }
+  // The SSO provider is trusted for account linking (auth.ts), so better-auth links by email whatever
+  // the provider says of it: an email someone merely typed in at a provider that lets users sign up
+  // or edit their address would sign in to the Moddesk account that has it (an admin's, or one
+  // listed in OIDC_ADMIN_EMAILS). A provider that says the address is unverified is refused.
+  if (emailVerifiedClaim(data.source.oauth.profile) === false) {
+    await auditSsoFailure(email, ipAddress, "email not verified by the provider");
+    return refuse("sso_email_unverified");
   }
   if (typeof data.user.id === "string") {
     const existing = await db.user.findUnique({ where: { id: data.user.id }, select: { disabledAt: true } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeSsoError, discoveryUrlFor, isEmailInAllowedDomains, parseSsoSettings, roleForNewSsoUser } from "./sso-settings";
+import { describeSsoError, discoveryUrlFor, emailVerifiedClaim, isEmailInAllowedDomains, parseSsoSettings, roleForNewSsoUser } from "./sso-settings";
 
 const complete = {
   OIDC_ISSUER: "https://idp.example.org/oauth2/default",
@@ -94,5 +94,12 @@ describe("describeSsoError", () => {
     expect(describeSsoError("sso_domain_not_allowed")).toContain("domain is not allowed");
     expect(describeSsoError("<script>alert(1)</script>")).not.toContain("script");
     expect(describeSsoError("constructor")).toContain("did not complete");
+  });
+});
+
+describe("emailVerifiedClaim", () => {
+  it("reads true, false and their string forms, and null when the provider says nothing", () => {
+    expect([true, "true", false, "false", undefined, "yes", 1].map((claim) => emailVerifiedClaim({ email_verified: claim }))).toEqual([true, true, false, false, null, null, null]);
+    expect(emailVerifiedClaim(undefined)).toBeNull();
   });
 });

@@ -112,8 +112,20 @@ export function roleForNewSsoUser(email: string, settings: Pick<SsoSettings, "ad
   return settings.adminEmails.includes(email.trim().toLowerCase()) ? "admin" : settings.defaultRole;
 }
 
+/**
+ * What the provider's `email_verified` claim says: true, false, or null when it sends none (Entra ID
+ * sends none; Google, Okta, Keycloak and Auth0 do). Some send it as the string "true" or "false".
+ */
+export function emailVerifiedClaim(profile: unknown): boolean | null {
+  const claim = typeof profile === "object" && profile !== null ? (profile as { email_verified?: unknown }).email_verified : undefined;
+  if (claim === true || claim === "true") return true;
+  if (claim === false || claim === "false") return false;
+  return null;
+}
+
 /** Why an SSO sign-in is refused, by the code that travels in the error redirect. */
 export const SSO_REFUSALS = {
+  sso_email_unverified: "Your sign-in provider says this email address is not verified. Verify it there, then sign in again.",
   sso_domain_not_allowed: "This email's domain is not allowed to sign in to Moddesk. Sign in with your work account, or ask an admin to add your domain.",
   sso_account_disabled: "This account is disabled. Ask an admin to enable it.",
 } as const;

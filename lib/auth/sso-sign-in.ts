@@ -7,6 +7,7 @@ import { auditSsoFailure } from "./sso-hooks";
 import { isSsoRefusalCode, SSO_PROVIDER_ID } from "./sso-settings";
 import { safeReturnPath } from "./return-path";
 import { clientAddress } from "./client-address";
+import { anonymousRefusalAudit } from "./refusal-audit-budget";
 
 // The two halves of an SSO sign-in. Start: better-auth builds the provider's authorization URL
 // (state, PKCE verifier and nonce kept in a signed cookie) and we redirect the browser there.
@@ -45,6 +46,10 @@ export async function handleSsoCallback(request: Request): Promise<Response> {
   // failed earlier (the provider's error, a bad state, an id token that did not verify) is audited here.
   const location = response.headers.get("location");
   const error = location ? new URL(location, url).searchParams.get("error") : null;
-  if (error && !isSsoRefusalCode(error)) await auditSsoFailure(null, clientAddress(request.headers), `sso callback failed: ${error.slice(0, 100)}`);
+  // Anyone can call the callback with ?error=…: audited within the budget anonymous refusals share.
+  if (error && !isSsoRefusalCode(error)) {
+    const slot = anonymousRefusalAudit.take(Date.now());
+    if (slot.isAudited) await auditSsoFailure(null, clientAddress(request.headers), `sso callback failed: ${error.slice(0, 100)}`, slot.unauditedBefore);
+  }
   return response;
 }

@@ -72,13 +72,30 @@ describe("checkSignInRequest (POST /api/v1/sessions sets the session cookie)", (
   });
 });
 
+describe("without MODDESK_URL, a DNS name other than localhost is no origin of the app (DNS rebinding)", () => {
+  // evil.example resolves to 127.0.0.1 after the page loaded: the browser sends Host and Origin
+  // evil.example:3000 to the Moddesk on loopback, and both matched each other.
+  const rebound = { host: "evil.example:3000", origin: "http://evil.example:3000" };
+  it("refuses state changes, sign-ins and cookie reads at such a name, saying to set MODDESK_URL", () => {
+    expect(checkSameOrigin(headers(rebound), undefined)).toMatchObject({ ok: false, status: 403, message: expect.stringContaining("MODDESK_URL") });
+    expect(checkSignInRequest(headers({ ...rebound, "content-type": "application/json" }), undefined)).toMatchObject({ ok: false, status: 403 });
+    expect(checkCookieRead(headers({ host: "evil.example:3000", referer: "http://evil.example:3000/" }), undefined)).toMatchObject({ ok: false, status: 403 });
+  });
+  it.each(["localhost:3000", "127.0.0.1:3000", "[::1]:3000", "10.0.0.5:3000", "moddesk.localhost:3000"])("still serves %s", (host) => {
+    expect(checkSameOrigin(headers({ host, origin: `http://${host}` }), undefined)).toEqual({ ok: true });
+  });
+  it("serves any name set in MODDESK_URL", () => {
+    expect(checkSameOrigin(headers({ host: "moddesk.example.org", origin: "https://moddesk.example.org" }), "https://moddesk.example.org")).toEqual({ ok: true });
+  });
+});
+
 describe("checkCookieRead (a cookie's GET: an export is audited and loads the database)", () => {
   const host = { host: "localhost:3000" };
   it.each([
     ["the app's own page (the Exports form, a download link)", { ...host, "sec-fetch-site": "same-origin" }],
     ["the user's own address bar or bookmark", { ...host, "sec-fetch-site": "none" }],
-    ["a script with a cookie, or a browser without Fetch Metadata navigating", host],
     ["an older browser's fetch from the app's own origin", { ...host, origin: "http://localhost:3000" }],
+    ["a browser without Fetch Metadata following the app's own download link (Referer of this app)", { ...host, referer: "http://localhost:3000/imports" }],
   ])("lets through %s", (_label, values) => {
     expect(checkCookieRead(headers(values), undefined)).toEqual({ ok: true });
   });
@@ -88,7 +105,18 @@ describe("checkCookieRead (a cookie's GET: an export is audited and loads the da
     ["Sec-Fetch-Site same-site even with the app's Origin", { ...host, origin: "http://localhost:3000", "sec-fetch-site": "same-site" }],
     ["an older browser's fetch from another port", { ...host, origin: "http://localhost:4701" }],
     ["Origin null", { ...host, origin: "null" }],
+    // Safari before 16.4 sends no Sec-Fetch-Site; a link with rel=noreferrer on another site then sends nothing at all.
+    ["a browser without Fetch Metadata following a link on another site that hides its Referer", host],
+    ["a browser without Fetch Metadata following a link on another site", { ...host, referer: "https://evil.example/page" }],
+    ["a Referer on another port of the same host", { ...host, referer: "http://localhost:4701/" }],
+    ["a Referer naming the app's host in its path only", { ...host, referer: "https://evil.example/localhost:3000/" }],
+    ["a Referer that is not a URL", { ...host, referer: "localhost:3000" }],
   ])("refuses %s with 403", (_label, values) => {
     expect(checkCookieRead(headers(values), undefined)).toMatchObject({ ok: false, status: 403, code: "FORBIDDEN" });
+  });
+  it("takes the app's origin from MODDESK_URL, not from Host, for a Referer", () => {
+    const values = { host: "evil.example", referer: "http://evil.example/" };
+    expect(checkCookieRead(headers(values), "https://moddesk.example.org")).toMatchObject({ ok: false, status: 403 });
+    expect(checkCookieRead(headers({ ...values, referer: "https://moddesk.example.org/exports" }), "https://moddesk.example.org")).toEqual({ ok: true });
   });
 });

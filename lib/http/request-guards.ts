@@ -16,18 +16,40 @@ export function isStateChanging(method: string): boolean {
 
 /**
  * The origin the app is served from. When MODDESK_URL is configured it alone is the app's origin
- * (behind a proxy the Host header is whatever the proxy or the client says). Without it, the
+ * (behind a proxy the Host header is whatever the proxy or the client sent). Without it, the
  * request's own Host header: a browser always sends the host it is talking to, and a page on
- * another origin cannot change it.
+ * another origin cannot change it. Unless that host is a DNS name other than localhost: a page on
+ * evil.example can make its own name resolve to 127.0.0.1 (DNS rebinding), and the browser then
+ * talks to a Moddesk on loopback as evil.example, with Host and Origin both evil.example. Such a
+ * name is therefore no origin of the app (`refusedHost`); set MODDESK_URL to serve under a name.
  */
-export function appOrigins(headers: Headers, configuredUrl: string | undefined): { hosts: string[]; origins: string[] } {
+export function appOrigins(headers: Headers, configuredUrl: string | undefined): { hosts: string[]; origins: string[]; refusedHost?: string } {
   if (configuredUrl) return { hosts: [], origins: [new URL(configuredUrl).origin] };
-  const host = headers.get("host");
-  return { hosts: host ? [host.toLowerCase()] : [], origins: [] };
+  const host = headers.get("host")?.toLowerCase();
+  if (!host) return { hosts: [], origins: [] };
+  if (!isAddressOrLocalhost(host)) return { hosts: [], origins: [], refusedHost: host };
+  return { hosts: [host], origins: [] };
+}
+
+/** "127.0.0.1:3000", "[::1]:3000", "localhost:3000", "app.localhost": names no other site's DNS can answer for. */
+function isAddressOrLocalhost(host: string): boolean {
+  let hostname: string;
+  try {
+    hostname = new URL(`http://${host}`).hostname;
+  } catch {
+    return false;
+  }
+  return hostname.startsWith("[") || /^\d{1,3}(?:\.\d{1,3}){3}$/.test(hostname) || hostname === "localhost" || hostname.endsWith(".localhost");
 }
 
 function refuse(message: string): GuardVerdict {
   return { ok: false, status: 403, code: "FORBIDDEN", message };
+}
+
+function hostRefusal(host: string): GuardVerdict {
+  return refuse(
+    `Refused: without MODDESK_URL, Moddesk takes requests that use your session or sign you in only at localhost or an IP address, not at ${host} (a page can make any name of its own point at this server). Set MODDESK_URL to the address you use.`,
+  );
 }
 
 /** Same-origin check: a present, non-null Origin equal to the app's, and no cross-site Sec-Fetch-Site. */
@@ -45,6 +67,7 @@ export function checkSameOrigin(headers: Headers, configuredUrl: string | undefi
     return refuse("Refused: the Origin header is not a URL.");
   }
   const allowed = appOrigins(headers, configuredUrl);
+  if (allowed.refusedHost !== undefined) return hostRefusal(allowed.refusedHost);
   if (allowed.origins.includes(parsed.origin) || allowed.hosts.includes(parsed.host.toLowerCase())) return { ok: true };
   return refuse(`Refused: this request came from ${parsed.origin}, not from this app. Use an API token for integrations.`);
 }
@@ -54,15 +77,39 @@ export function checkSameOrigin(headers: Headers, configuredUrl: string | undefi
  * audited and loads the database), and SameSite=Lax sends the cookie on a top-level navigation
  * from any site and on an `<img>` from the same site (another port). A browser says where the
  * request came from in Sec-Fetch-Site: only this app's own pages (same-origin) and the user's own
- * address bar or bookmark (none) may use the cookie. A browser without Fetch Metadata sends Origin
- * on a cross-origin fetch, which must then be ours; a plain navigation or a script sends neither.
+ * address bar or bookmark (none) may use the cookie.
+ *
+ * A browser without Fetch Metadata (Safari before 16.4) says nothing on a navigation, and a page on
+ * another site can suppress its Referer (`rel=noreferrer`): silence is therefore refused. What such
+ * a browser does send from this app's own pages is a Referer of this origin (our
+ * Referrer-Policy, strict-origin-when-cross-origin, keeps the full address on same-origin
+ * requests) or, on a cross-origin fetch, an Origin; either must then be ours. Scripts use a token.
  */
 export function checkCookieRead(headers: Headers, configuredUrl: string | undefined): GuardVerdict {
   const fetchSite = headers.get("sec-fetch-site");
   if (fetchSite === "same-origin" || fetchSite === "none") return { ok: true };
   if (fetchSite !== null) return refuse(`Refused: a link or page on another site (Sec-Fetch-Site: ${fetchSite}) cannot use your session here. Start it from Moddesk's own page, or use an API token.`);
-  if (headers.get("origin") === null) return { ok: true };
-  return checkSameOrigin(headers, configuredUrl);
+  if (headers.get("origin") !== null) return checkSameOrigin(headers, configuredUrl);
+  const referer = headers.get("referer");
+  if (referer !== null && isAppAddress(referer, headers, configuredUrl)) return { ok: true };
+  const refusedHost = appOrigins(headers, configuredUrl).refusedHost;
+  if (refusedHost !== undefined) return hostRefusal(refusedHost);
+  return refuse(
+    "Refused: this browser did not say which page started the request (no Sec-Fetch-Site, Origin or Referer of this app), so your session is not used. Start it from Moddesk's own page, or send 'Authorization: Bearer <token>'.",
+  );
+}
+
+/** Whether an absolute address (a Referer) is on the app's own origin. */
+function isAppAddress(address: string, headers: Headers, configuredUrl: string | undefined): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(address);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return false;
+  const allowed = appOrigins(headers, configuredUrl);
+  return allowed.origins.includes(parsed.origin) || allowed.hosts.includes(parsed.host.toLowerCase());
 }
 
 /** The media type of Content-Type without parameters, lower case ("" when absent). */

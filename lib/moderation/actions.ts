@@ -106,6 +106,6 @@ export const hideAuthorPendingAction = defineAction({
   run: async (input, { user }) => {
     const result = await hideAuthorPending(input, actorOf(user));
     revalidatePath(`/authors/${encodeURIComponent(input.authorName)}`);
-    return { hidden: result.hidden, conflicts: result.conflicts.map((outcome) => ("message" in outcome ? outcome.message : "")) };
+    return { hidden: result.hidden, conflicts: result.conflicts.map((outcome) => ("message" in outcome ? outcome.message : "")), remaining: result.remaining };
   },
 });

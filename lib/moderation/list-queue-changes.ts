@@ -9,7 +9,8 @@ import type { CommentStatusName } from "./queue-item";
  * window before the last answer's `now`; the client drops decisions it has already seen by id.
  */
 export const CHANGES_OVERLAP_MS = 10_000;
-const MAX_CHANGES = 500;
+/** Changes per answer; past it the answer names the next page (`next`) instead of leaving the rest out. */
+export const MAX_CHANGES = 500;
 
 const changeSelect = {
   id: true,
@@ -36,14 +37,32 @@ export interface QueueChange {
   at: string;
 }
 
-export async function listQueueChanges(since: Date): Promise<{ now: string; changes: QueueChange[]; counts: QueueCounts }> {
+export interface QueueChangesPage {
+  now: string;
+  changes: QueueChange[];
+  counts: QueueCounts;
+  /** Where the next page starts when more changes than one answer holds happened; null when this is all. */
+  next: { afterAt: string; afterId: number } | null;
+}
+
+/**
+ * Decisions since `since` (less the overlap), oldest first, a page at a time: a bulk run decides
+ * thousands in seconds, and an answer that kept only the first 500 left the rest of them pending
+ * on every other open queue. `after` continues a page (same `since`, ordered by time, then id).
+ */
+export async function listQueueChanges(since: Date, after?: { afterAt: Date; afterId: number }, limit = MAX_CHANGES): Promise<QueueChangesPage> {
   const now = new Date();
   const from = new Date(since.getTime() - CHANGES_OVERLAP_MS);
+  const where: Prisma.DecisionWhereInput = after
+    ? { createdAt: { gt: from }, OR: [{ createdAt: { gt: after.afterAt } }, { createdAt: after.afterAt, id: { gt: after.afterId } }] }
+    : { createdAt: { gt: from } };
   const [decisions, counts] = await Promise.all([
-    db.decision.findMany({ where: { createdAt: { gt: from } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: MAX_CHANGES, select: changeSelect }),
+    db.decision.findMany({ where, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: limit + 1, select: changeSelect }),
     countQueueTabs(),
   ]);
-  const changes = decisions.map((decision) => ({
+  const page = decisions.slice(0, limit);
+  const last = page.at(-1);
+  const changes = page.map((decision) => ({
     decisionId: decision.id,
     commentId: decision.commentId,
     action: decision.action,
@@ -54,5 +73,6 @@ export async function listQueueChanges(since: Date): Promise<{ now: string; chan
     reason: decision.reason,
     at: decision.createdAt.toISOString(),
   }));
-  return { now: now.toISOString(), changes, counts };
+  const next = decisions.length > limit && last ? { afterAt: last.createdAt.toISOString(), afterId: last.id } : null;
+  return { now: now.toISOString(), changes, counts, next };
 }

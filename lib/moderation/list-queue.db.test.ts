@@ -140,9 +140,20 @@ describe("authors", () => {
     const author = uniqueId("troll");
     const ids = [(await makeComment(articleId, { authorName: author })).id, (await makeComment(articleId, { authorName: author })).id];
     const result = await hideAuthorPending({ authorName: author, reason: "ABUSIVE" }, moderator);
-    expect(result).toEqual({ hidden: 2, conflicts: [] });
+    expect(result).toEqual({ hidden: 2, conflicts: [], remaining: 0 });
     expect(await db.comment.count({ where: { id: { in: ids }, status: "HIDDEN" } })).toBe(2);
     expect(await db.auditEvent.count({ where: { action: "author.hide_pending", entityId: author } })).toBe(1);
+  });
+
+  it("stops hiding an author's comments at its limit and says how many are still pending, rather than leaving them out in silence", async () => {
+    const moderator = await makeModerator();
+    const articleId = await makeArticle();
+    const author = uniqueId("prolific");
+    for (let index = 0; index < 3; index++) await makeComment(articleId, { authorName: author });
+    expect(await hideAuthorPending({ authorName: author, reason: "SPAM" }, moderator, 2)).toEqual({ hidden: 2, conflicts: [], remaining: 1 });
+    const audited = await db.auditEvent.findFirst({ where: { action: "author.hide_pending", entityId: author }, select: { details: true } });
+    expect(audited?.details).toMatchObject({ hidden: 2, remaining: 1 });
+    expect(await hideAuthorPending({ authorName: author, reason: "SPAM" }, moderator, 2)).toEqual({ hidden: 1, conflicts: [], remaining: 0 });
   });
 
   it("puts an author on the watch list: an audited AUTHOR rule the importer's evaluator applies, case-insensitively", async () => {

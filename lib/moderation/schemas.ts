@@ -120,4 +120,11 @@ export const hideAuthorPendingInputSchema = z.object({
   confirmed: z.literal(["true", true]),
 });
 
-export const queueChangesQuerySchema = z.object({ since: z.iso.datetime().refine(isIsoWithinYears, `since ${YEARS_MESSAGE}`) });
+/** `afterAt` + `afterId`: the `next` of the previous page, when a poll found more changes than one answer holds. */
+export const queueChangesQuerySchema = z
+  .object({
+    since: z.iso.datetime().refine(isIsoWithinYears, `since ${YEARS_MESSAGE}`),
+    afterAt: z.iso.datetime().refine(isIsoWithinYears, `afterAt ${YEARS_MESSAGE}`).optional(),
+    afterId: z.coerce.number().int().positive().max(MAX_ROW_ID).optional(),
+  })
+  .refine((query) => (query.afterAt === undefined) === (query.afterId === undefined), { message: "afterAt and afterId go together", path: ["afterId"] });

@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { db } from "@/lib/db/client";
 import { uniqueId } from "@/lib/moderation/test-factories";
 import { createRule } from "@/lib/rules/create-rule";
@@ -54,5 +56,32 @@ describe("outbound addresses in the audit log and on the pages", () => {
     const rule = await getRuleForEdit(id);
     expect((ruleConfigAsShown(rule!, false) as { url: string }).url).toBe("https://scorer.example.org/score?api_key=***");
     expect((ruleConfigAsShown(rule!, true) as { url: string }).url).toBe(entered);
+  });
+
+  it("every new event stores addresses without credentials, whichever code writes it, and the chain still verifies", async () => {
+    // A caller that forgot to redact (the audit writer used to store what it was given, as given).
+    const { id } = await db.$transaction((tx) =>
+      recordAuditEvent(tx, {
+        actor: admin,
+        action: "test.outbound",
+        entityType: "test",
+        details: {
+          endpoint: { url: "https://receiver.example.org/hook?token=t0p-s3cret", events: ["comment.decided"] },
+          settings: { siteUrl: "https://editor:app-pa55-s3cret@site.example.org/" },
+          error: "the site redirected to https://site.example.org/login?session=s3cret-cookie.",
+          note: "see https://news.example.org/2026/12/06/storm-warning-for-the-coast#comment-12",
+        },
+      }),
+    );
+    const stored = (await db.auditEvent.findUniqueOrThrow({ where: { id }, select: { details: true } })).details as Record<string, unknown>;
+    expect(JSON.stringify(stored)).not.toContain("s3cret");
+    expect(stored).toMatchObject({
+      endpoint: { url: "https://receiver.example.org/hook?token=***" },
+      settings: { siteUrl: "https://***@site.example.org/" },
+      error: "the site redirected to https://site.example.org/login?session=***.",
+      // Not an address field: a moderator's text stays as written.
+      note: "see https://news.example.org/2026/12/06/storm-warning-for-the-coast#comment-12",
+    });
+    expect((await verifyAuditChain(db)).intact).toBe(true);
   });
 });

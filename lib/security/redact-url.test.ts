@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redactUrl, redactUrlFields, redactUrlsIn } from "./redact-url";
+import { redactAuditDetails, redactUrl, redactUrlFields, redactUrlsIn } from "./redact-url";
 
 describe("redactUrl", () => {
   it.each([
@@ -43,5 +43,37 @@ describe("redactUrlsIn (error messages)", () => {
 describe("redactUrlFields (connector settings in the audit log)", () => {
   it("redacts string fields that are addresses, and only those", () => {
     expect(redactUrlFields({ siteUrl: "https://admin:pw@news.example.org", hideStatus: "hold", timeoutMs: 15_000 })).toEqual({ siteUrl: "https://***@news.example.org/", hideStatus: "hold", timeoutMs: 15_000 });
+  });
+});
+
+describe("redactAuditDetails (every audit event as it is stored)", () => {
+  it("redacts address fields at any depth, and addresses quoted in error texts", () => {
+    const at = new Date("2026-12-06T12:00:00Z");
+    expect(
+      redactAuditDetails({
+        url: "https://receiver.example/hook?token=t0p",
+        after: { config: { url: "https://u:p@scorer.example/score", thresholds: { ABUSIVE: 0.9 } } },
+        settings: [{ siteUrl: "https://site.example/?key=k1" }],
+        endpoint: "https://hooks.example/services/XyZ0AbC1dEf2GhI3jKl4MnO5",
+        error: "could not reach https://site.example/wp-json?auth=a1: ECONNREFUSED",
+        at,
+        count: 3,
+      }),
+    ).toEqual({
+      url: "https://receiver.example/hook?token=***",
+      after: { config: { url: "https://***@scorer.example/score", thresholds: { ABUSIVE: 0.9 } } },
+      settings: [{ siteUrl: "https://site.example/?key=***" }],
+      endpoint: "https://hooks.example/services/***",
+      error: "could not reach https://site.example/wp-json?auth=***: ECONNREFUSED",
+      at,
+      count: 3,
+    });
+  });
+
+  it("leaves other texts as written (a note's article link keeps its slug and anchor) and is idempotent", () => {
+    const note = { note: "Same troll as https://news.example/2026/12/storm-warning-for-the-coast-2026#comment-12", reason: "SPAM" };
+    expect(redactAuditDetails(note)).toEqual(note);
+    const once = redactAuditDetails({ url: "https://u:p@receiver.example/hook?sig=s1#frag" });
+    expect(redactAuditDetails(once)).toEqual(once);
   });
 });

@@ -78,3 +78,41 @@ export function redactUrlFields<T extends Record<string, unknown>>(settings: T):
   for (const [name, value] of Object.entries(copy)) if (typeof value === "string" && /^https?:\/\//i.test(value.trim())) copy[name] = redactUrl(value.trim());
   return copy as T;
 }
+
+// Fields of an audit event that hold an outbound address (`url`, `siteUrl`, `endpoint`) or a text
+// that may quote one (an `error`, a `detail`). Other texts (a moderator's note, a rule's terms)
+// stay as written: a note's article link keeps its slug and anchor.
+const ADDRESS_FIELD = /(?:url|endpoint)$/i;
+const MESSAGE_FIELD = /^(?:error|detail|lastError|message)$/i;
+
+/**
+ * An audit event's details as they are stored: at any depth, an address field's value (or every
+ * string in it) without its credentials, and addresses inside error texts likewise. The audit log is
+ * append-only, so this runs where every event is written, not at each caller.
+ */
+export function redactAuditDetails(details: Record<string, unknown>): Record<string, unknown> {
+  return redactNested(details, "none") as Record<string, unknown>;
+}
+
+type Redaction = "none" | "address" | "message";
+
+function redactNested(value: unknown, redaction: Redaction): unknown {
+  if (typeof value === "string") {
+    if (redaction === "address") return /^\s*https?:\/\//i.test(value) ? redactUrl(value.trim()) : redactUrlsIn(value);
+    return redaction === "message" ? redactUrlsIn(value) : value;
+  }
+  if (Array.isArray(value)) return value.map((item) => redactNested(item, redaction));
+  // Only plain objects are walked: a Date (or anything else with its own toJSON) is stored as it serializes.
+  if (typeof value !== "object" || value === null || !isPlainObject(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(value)) {
+    const inner: Redaction = redaction !== "none" ? redaction : ADDRESS_FIELD.test(name) ? "address" : MESSAGE_FIELD.test(name) ? "message" : "none";
+    copy[name] = redactNested(field, inner);
+  }
+  return copy;
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}

@@ -17,7 +17,9 @@ export class ModeratorSession {
 
   /** A GET with this session's cookie, on this session's server or another instance's. */
   async get(url: string): Promise<Response> {
-    return fetch(url, { headers: { cookie: this.cookie } });
+    // Named as coming from the queue page of that server, as a browser's poll does: a cookie's GET
+    // that says nothing about where it came from is refused (lib/http/request-guards.ts).
+    return fetch(url, { headers: { cookie: this.cookie, referer: new URL("/queue", url).href } });
   }
 
   async signIn(password: string): Promise<void> {
