@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
+import type { Decider } from "./apply-transition";
 import { addAuthorNote } from "./add-author-note";
 import { addCommentNote } from "./add-comment-note";
 import { bulkDecide } from "./bulk-decide";
@@ -22,9 +24,10 @@ import {
 import { undoDecision } from "./undo-decision";
 import { watchAuthor } from "./watch-author";
 
-function actorOf(user: SessionUser | null): { id: string; label: string } {
+/** The signed-in moderator; a conflict tells them the other decision's time in the zone their cards use. */
+function actorOf(user: SessionUser | null): Decider {
   if (!user) throw new AppError("UNAUTHORIZED", "Your session has ended. Sign in again.");
-  return { id: user.id, label: user.email };
+  return { id: user.id, label: user.email, readsTimesIn: getDisplayTimeZone };
 }
 
 // The queue keeps its own state after a decision (cards stay for undo); no revalidation here.

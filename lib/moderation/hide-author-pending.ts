@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Decider } from "./apply-transition";
 import { bulkDecide, type BulkOutcome } from "./bulk-decide";
 import type { HideReason } from "./schemas";
 
@@ -11,7 +12,7 @@ export const AUTHOR_HIDE_LIMIT = 1_000;
  * Hides every pending comment of one author, each through its own guarded transition (a comment a
  * colleague decided meanwhile is reported, not overwritten), then records the sweep itself.
  */
-export async function hideAuthorPending(input: { authorName: string; reason: HideReason; note?: string }, actor: AuditActor & { id: string }): Promise<{ hidden: number; conflicts: BulkOutcome[] }> {
+export async function hideAuthorPending(input: { authorName: string; reason: HideReason; note?: string }, actor: Decider): Promise<{ hidden: number; conflicts: BulkOutcome[] }> {
   const pending = await db.comment.findMany({
     where: { authorName: input.authorName, status: "PENDING" },
     orderBy: { id: "asc" },
