@@ -34,7 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </p>
         {canSeeAll ? (
           <div className="mt-2">
-            <VerifyChainButton />
+            <VerifyChainButton timeZone={timeZone} />
           </div>
         ) : null}
       </div>
