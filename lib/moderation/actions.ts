@@ -10,11 +10,13 @@ import { addAuthorNote } from "./add-author-note";
 import { addCommentNote } from "./add-comment-note";
 import { bulkDecide } from "./bulk-decide";
 import { decideComment } from "./decide-comment";
+import { getCommentContext } from "./get-comment-context";
 import { hideAuthorPending } from "./hide-author-pending";
 import { revertDecision } from "./revert-decision";
 import {
   authorNoteInputSchema,
   bulkDecideInputSchema,
+  commentContextInputSchema,
   commentNoteInputSchema,
   decideInputSchema,
   hideAuthorPendingInputSchema,
@@ -111,4 +113,12 @@ export const hideAuthorPendingAction = defineAction({
     revalidatePath(`/authors/${encodeURIComponent(input.authorName)}`);
     return { hidden: result.hidden, conflicts: result.conflicts.map((outcome) => ("message" in outcome ? outcome.message : "")) };
   },
+});
+
+// Read-only: what the card's Context panel shows, loaded when a moderator opens it.
+export const commentContextAction = defineAction({
+  name: "moderation.commentContext",
+  input: commentContextInputSchema,
+  permission: "queue:read",
+  run: (input) => getCommentContext(input.commentId),
 });

@@ -121,3 +121,5 @@ export const hideAuthorPendingInputSchema = z.object({
 });
 
 export const queueChangesQuerySchema = z.object({ since: z.iso.datetime().refine(isIsoWithinYears, `since ${YEARS_MESSAGE}`) });
+
+export const commentContextInputSchema = z.object({ commentId: rowIdSchema });
