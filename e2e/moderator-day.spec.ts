@@ -153,7 +153,7 @@ test.describe("at a desk", () => {
     const thread = await seedArticle([
       { author: "Farah", body: longParent },
       { author: "Gul", body: "An earlier comment by Gul, hidden as abusive." },
-      { author: "Gul", body: "Gul replies to Farah.", replyTo: 0, isFlagged: true },
+      { author: "Gul", body: "Gul replies to Farah.", replyTo: 0 },
     ]);
     const [, earlierId, replyId] = thread.ids as [number, number, number];
     await withDatabase(async (client) => {
@@ -161,7 +161,7 @@ test.describe("at a desk", () => {
       await client.query(`INSERT INTO decision ("commentId", action, "fromStatus", "toStatus", reason) VALUES ($1, 'HIDE', 'PENDING', 'HIDDEN', 'ABUSIVE')`, [earlierId]);
     });
     await signIn(page, "moderator");
-    await openQueue(page, `tab=flagged&article=${thread.articleId}`);
+    await openQueue(page, `tab=pending&article=${thread.articleId}`);
     const card = page.locator(`[data-testid="comment-card"][data-comment-id="${replyId}"]`);
     await expect(card.getByTestId("comment-parent"), "the card quotes the parent, shortened").not.toContainText("THE-PARENT-END");
 
@@ -188,4 +188,26 @@ test.describe("at a desk", () => {
     await expect(card.getByTestId("context-panel")).toHaveCount(1);
     expect(await decisionCount(replyId)).toBe(0);
   });
+});
+
+test("with a mouse, a note on a card like n does; offline, the note says it was not saved and keeps the text", async ({ page, context }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const thread = await seedArticle([{ author: "Hamid", body: "A comment worth a note." }]);
+  await signIn(page, "moderator");
+  await openQueue(page, `tab=pending&article=${thread.articleId}`);
+  const card = page.getByTestId("comment-card").first();
+  await card.getByRole("button", { name: "Note" }).click();
+  const form = card.getByTestId("card-note-form");
+  await form.getByLabel("Add an internal note").fill("Check the earlier thread first.");
+  await context.setOffline(true);
+  await form.getByRole("button", { name: "Save note" }).click();
+  await expect(form).toContainText("the note was not saved");
+  await expect(form.getByLabel("Add an internal note")).toHaveValue("Check the earlier thread first.");
+  await context.setOffline(false);
+  await form.getByRole("button", { name: "Save note" }).click();
+  await expect(card.getByTestId("card-latest-note")).toHaveText("Check the earlier thread first.");
+
+  // The list of keys opens with the mouse too.
+  await page.getByRole("button", { name: "Keyboard shortcuts (?)" }).click();
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toContainText("show or hide the context");
 });

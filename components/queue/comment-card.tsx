@@ -38,6 +38,9 @@ export interface CommentCardProps {
   timeZone?: string;
 }
 
+// scroll-margin: a card focused with j/k scrolls clear of the sticky selection bar (top on a desk,
+// bottom on a phone) and of the notice at the bottom.
+
 /** One comment as moderators read it. Presentational: usable from the queue board and from server pages. */
 export function CommentCard({ item, isFocused = false, isSelected = false, remark, showArticle = true, children, cardRef, onFocus, timeZone = UTC }: CommentCardProps) {
   const history = item.authorHistory;
@@ -52,7 +55,7 @@ export function CommentCard({ item, isFocused = false, isSelected = false, remar
       data-focused={isFocused ? "true" : undefined}
       data-selected={isSelected ? "true" : undefined}
       aria-label={`Comment by ${item.authorName ?? "no name"}, ${item.status.toLowerCase()}`}
-      className={`rounded-lg border bg-white p-4 shadow-sm outline-none ${isFocused ? "border-sky-500 ring-2 ring-sky-300" : "border-slate-200"} ${isSelected ? "bg-sky-50" : ""} ${item.status !== "PENDING" ? "opacity-80" : ""}`}
+      className={`scroll-mt-28 scroll-mb-28 rounded-lg border bg-white p-4 shadow-sm outline-none max-md:scroll-mb-44 ${isFocused ? "border-sky-500 ring-2 ring-sky-300" : "border-slate-200"} ${isSelected ? "bg-sky-50" : ""} ${item.status !== "PENDING" ? "opacity-80" : ""}`}
     >
       <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
         {item.authorName ? (

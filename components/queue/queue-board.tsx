@@ -229,6 +229,16 @@ export function QueueBoard(props: QueueBoardProps) {
                       Context
                     </button>
                     {props.canDecide ? (
+                      <button
+                        type="button"
+                        aria-expanded={noteFor === item.id}
+                        onClick={() => setNoteFor((current) => (current === item.id ? null : item.id))}
+                        className="rounded-md border border-slate-300 bg-white px-3 py-1 font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+                      >
+                        Note
+                      </button>
+                    ) : null}
+                    {props.canDecide ? (
                       <label className="ml-2 flex cursor-pointer items-center gap-1 text-slate-600">
                         <input type="checkbox" checked={selected.has(item.id)} onChange={() => setSelected((current) => toggled(current, item.id))} />
                         Select
@@ -259,7 +269,10 @@ export function QueueBoard(props: QueueBoardProps) {
         </section>
       ))}
       {keys.isHelpOpen ? <ShortcutsDialog onClose={() => setKeys((state) => ({ ...state, isHelpOpen: false }))} /> : null}
-      <p className="mt-6 text-xs text-slate-500">Press ? for keyboard shortcuts.</p>
+      {/* The list of keys opens with the mouse too: a pointer user can learn what the keyboard does. */}
+      <button type="button" onClick={() => setKeys((state) => ({ ...state, isHelpOpen: true }))} className="mt-6 rounded-md px-2 py-1 text-xs text-slate-600 underline hover:bg-slate-100 max-md:hidden">
+        Keyboard shortcuts (?)
+      </button>
     </div>
   );
 }

@@ -28,7 +28,7 @@ export function QueueTabs({ tab, counts, filterQuery }: { tab: QueueTab; counts:
           href={`/queue?tab=${name}${filterQuery ? `&${filterQuery}` : ""}`}
           aria-current={name === tab ? "page" : undefined}
           data-testid={`tab-${name}`}
-          className={`-mb-px inline-flex shrink-0 items-center border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap max-md:min-h-11 ${name === tab ? "border-slate-900 text-slate-900" : "border-transparent text-slate-500 hover:text-slate-800"}`}
+          className={`inline-flex shrink-0 md:-mb-px items-center border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap max-md:min-h-11 ${name === tab ? "border-slate-900 text-slate-900" : "border-transparent text-slate-500 hover:text-slate-800"}`}
         >
           {LABEL[name]} <span className="ml-1 rounded-full bg-slate-100 px-2 text-xs tabular-nums" data-testid={`tab-count-${name}`}>{counts[name]}</span>
         </Link>
