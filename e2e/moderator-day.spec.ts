@@ -66,6 +66,16 @@ test.describe("on a phone", () => {
     }
   });
 
+  test("no page scrolls sideways at 360 px (the Imports file field and the Insights range form did)", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    await signIn(page, "admin");
+    for (const path of ["/queue", "/imports", "/insights", "/audit", "/users", "/exports", "/webhooks", "/connectors", "/rules", "/dsa", "/account"]) {
+      await page.goto(path);
+      await expect(page.getByRole("button", { name: "Menu" })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
+  });
+
   test("bulk selection at the bottom under the thumb, approve, undo from the toast", async ({ page }) => {
     const thread = await seedArticle([
       { author: "Asad", body: "One." },
