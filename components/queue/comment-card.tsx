@@ -18,7 +18,7 @@ const STATUS_STYLE = {
 
 // A thumb-sized target for a small link on a phone: padding grows what can be tapped, the negative
 // margin keeps the line it sits on where it was.
-const TAP = "max-md:py-3 max-md:-my-3";
+const TAP = "max-md:py-3.5 max-md:-my-3.5";
 
 function quote(text: string): string {
   return text.length > 240 ? `${text.slice(0, 240)}…` : text;

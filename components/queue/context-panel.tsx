@@ -33,7 +33,7 @@ function ContextLine({ comment, timeZone, showArticle, isWhole = false }: { comm
         </span>
         <time dateTime={comment.postedAt}>{formatInZone(new Date(comment.postedAt), timeZone)}</time>
         {showArticle ? <span className="min-w-0 truncate">on {comment.articleTitle}</span> : null}
-        <Link href={`/comments/${comment.id}`} className="text-sky-700 hover:underline max-md:py-3">
+        <Link href={`/comments/${comment.id}`} className="text-sky-700 hover:underline max-md:py-3.5">
           open
         </Link>
       </div>
