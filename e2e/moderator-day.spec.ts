@@ -221,3 +221,25 @@ test("with a mouse, a note on a card like n does; offline, the note says it was 
   await page.getByRole("button", { name: "Keyboard shortcuts (?)" }).click();
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toContainText("show or hide the context");
 });
+
+test("reverting offline on a comment's page says Moddesk could not be reached, and the page stays; online it reverts", async ({ page, context }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const thread = await seedArticle([{ author: "Iqbal", body: "Hidden, then reconsidered." }]);
+  const commentId = thread.ids[0]!;
+  await signIn(page, "moderator");
+  await openQueue(page, `tab=pending&article=${thread.articleId}`);
+  const card = page.getByTestId("comment-card").first();
+  await card.getByRole("button", { name: "Hide…" }).click();
+  await card.getByRole("button", { name: "4 spam" }).click();
+  await expect(card).toHaveAttribute("data-status", "HIDDEN");
+
+  await page.goto(`/comments/${commentId}`);
+  const revert = page.getByRole("button", { name: "Revert the latest decision (hide)" });
+  await context.setOffline(true);
+  await revert.click();
+  await expect(page.getByTestId("revert-message")).toHaveText("Moddesk could not be reached: check the connection and try again.");
+  await context.setOffline(false);
+  await revert.click();
+  await expect(page.getByTestId("revert-message")).toHaveText("Reverted: now pending.");
+  expect(await decisionCount(commentId)).toBe(2);
+});
