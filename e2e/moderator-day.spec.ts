@@ -66,6 +66,23 @@ test.describe("on a phone", () => {
     }
   });
 
+  test("a long comment first in the queue: its first lines, Approve on the first screen, the rest one tap away", async ({ page }) => {
+    const rant = `${"They never learn and never will, every single time the same story from the same people. ".repeat(12)}THE-LAST-WORDS.`;
+    const thread = await seedArticle([{ author: "Jamil", body: rant }]);
+    await signIn(page, "moderator");
+    await openQueue(page, `tab=pending&article=${thread.articleId}`);
+    const card = page.getByTestId("comment-card").first();
+    await expect(card.getByRole("button", { name: "Approve" })).toBeInViewport();
+    await expect(card.getByTestId("comment-body")).toContainText("THE-LAST-WORDS");
+    const body = await card.getByTestId("comment-body").boundingBox();
+    expect(body!.height, "folded to its first lines").toBeLessThan(8 * 30);
+    const more = card.getByRole("button", { name: "Show the whole comment" });
+    await expectTapSize(more);
+    await more.tap();
+    await expect(more).toHaveCount(0);
+    expect((await card.getByTestId("comment-body").boundingBox())!.height).toBeGreaterThan(body!.height * 2);
+  });
+
   test("no page scrolls sideways at 360 px (the Imports file field and the Insights range form did)", async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 780 });
     await signIn(page, "admin");
