@@ -143,6 +143,30 @@ test.describe("on a phone", () => {
     await expect(card).toHaveAttribute("data-status", "APPROVED");
     expect(await decisionCount(commentId)).toBe(1);
   });
+
+  test("the answer is lost after the decision was saved: Retry is refused as already made by me, never saved twice", async ({ page }) => {
+    const thread = await seedArticle([{ author: "Kamran", body: "Saved, but the phone never heard." }]);
+    const commentId = thread.ids[0]!;
+    await signIn(page, "moderator");
+    await openQueue(page, `tab=pending&article=${thread.articleId}`);
+    // The server gets the decision and answers; the answer never reaches the phone.
+    let isFirstDecision = true;
+    await page.route("**/queue?**", async (route) => {
+      if (route.request().method() !== "POST" || !isFirstDecision) return route.continue();
+      isFirstDecision = false;
+      await route.fetch();
+      await route.abort("internetdisconnected");
+    });
+    const card = page.getByTestId("comment-card").first();
+    await card.getByRole("button", { name: "Approve" }).tap();
+    const retry = page.getByTestId("retry-toast");
+    await expect(retry).toContainText("may not have been saved");
+    expect(await decisionCount(commentId)).toBe(1);
+    await retry.getByRole("button", { name: "Retry" }).tap();
+    await expect(page.getByTestId("notice-toast")).toContainText(`${credentials().moderator.email} already approved this comment at`);
+    await expect(card).toHaveAttribute("data-status", "APPROVED");
+    expect(await decisionCount(commentId)).toBe(1);
+  });
 });
 
 test.describe("at a desk", () => {
