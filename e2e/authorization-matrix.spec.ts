@@ -119,6 +119,7 @@ const ACTIONS: Record<string, Access> = {
   "lib/moderation/actions.ts#addAuthorNoteAction": "comment:decide",
   "lib/moderation/actions.ts#watchAuthorAction": "comment:decide",
   "lib/moderation/actions.ts#hideAuthorPendingAction": "comment:decide",
+  "lib/moderation/actions.ts#commentContextAction": "queue:read",
   "lib/dsa/actions.ts#updateDsaSettingsAction": "dsa:manage",
   "lib/webhooks/actions.ts#createWebhookEndpointAction": "webhooks:manage",
   "lib/webhooks/actions.ts#rotateWebhookSecretAction": "webhooks:manage",

@@ -16,9 +16,21 @@ export default async function DashboardLayout({ children }: { children: React.Re
           <Link href="/queue" className="text-lg font-semibold tracking-tight">
             Moddesk
           </Link>
-          {user ? <MainNav items={navigationFor(user.role)} /> : null}
           {user ? (
-            <div className="ml-auto flex items-center gap-3">
+            <MainNav
+              items={navigationFor(user.role)}
+              account={
+                <div className="flex items-center justify-between gap-3 px-3">
+                  <Link href="/account" className="flex min-h-11 min-w-0 items-center truncate text-sm font-medium hover:underline">
+                    {user.email} ({user.role})
+                  </Link>
+                  <SignOutButton />
+                </div>
+              }
+            />
+          ) : null}
+          {user ? (
+            <div className="ml-auto flex items-center gap-3 max-md:hidden">
               <div className="text-right leading-tight">
                 <Link href="/account" className="block max-w-40 truncate text-sm font-medium hover:underline sm:max-w-none" title="Your account: password and time zone">
                   <span data-testid="current-user">{user.email}</span>

@@ -54,7 +54,7 @@ export function AuditFilterForm({ raw, actions, canSeeAll }: { raw: RawAuditFilt
         <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 text-sm font-medium text-white">
           Filter
         </button>
-        <Link href="/audit" className="text-sm text-slate-600 underline">
+        <Link href="/audit" className="text-sm text-slate-600 underline max-md:inline-flex max-md:min-h-11 max-md:items-center">
           Clear filters
         </Link>
       </div>

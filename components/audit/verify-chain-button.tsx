@@ -2,11 +2,12 @@
 
 import { useState, useTransition } from "react";
 import { verifyAuditChainAction } from "@/lib/audit/audit-actions";
+import { describeBrokenAt } from "@/lib/audit/describe-broken-at";
 
 type Verdict = Awaited<ReturnType<typeof verifyAuditChainAction>>;
 
 /** Runs the chain check on the server and says, in words, whether the log is intact. */
-export function VerifyChainButton() {
+export function VerifyChainButton({ timeZone }: { timeZone: string }) {
   const [isPending, startTransition] = useTransition();
   const [verdict, setVerdict] = useState<Verdict | null>(null);
   return (
@@ -23,7 +24,7 @@ export function VerifyChainButton() {
         {verdict?.ok && verdict.data.intact ? <span className="text-emerald-800">✓ Intact: all {verdict.data.events.toLocaleString("en-US")} events check out, none edited, removed or reordered.</span> : null}
         {verdict?.ok && !verdict.data.intact ? (
           <span className="font-medium text-red-700" role="alert">
-            ✗ Broken at event #{verdict.data.brokenAt.id} ({verdict.data.brokenAt.createdAt}): {verdict.data.brokenAt.problem}. {verdict.data.events.toLocaleString("en-US")} events before it check out.
+            ✗ Broken at event #{verdict.data.brokenAt.id} ({describeBrokenAt(verdict.data.brokenAt, timeZone)}): {verdict.data.brokenAt.problem}. {verdict.data.events.toLocaleString("en-US")} events before it check out.
           </span>
         ) : null}
         {verdict && !verdict.ok ? <span className="text-red-700">{verdict.message}</span> : null}
@@ -31,3 +32,4 @@ export function VerifyChainButton() {
     </div>
   );
 }
+

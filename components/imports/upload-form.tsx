@@ -78,9 +78,10 @@ export function UploadForm() {
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <form action={upload} className="flex flex-wrap items-end gap-3">
-        <label className="text-sm">
+        {/* A file input is ~380 px wide by itself: at 360 px it pushed the page sideways. */}
+        <label className="max-w-full min-w-0 text-sm">
           <span className="block font-medium text-slate-700">File (up to {UPLOAD_MAX_LABEL})</span>
-          <input name="file" type="file" required className="mt-1 block text-sm" data-testid="import-file" />
+          <input name="file" type="file" required className="mt-1 block w-full max-w-full text-sm" data-testid="import-file" />
         </label>
         <label className="text-sm">
           <span className="block font-medium text-slate-700">Format</span>

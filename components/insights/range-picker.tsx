@@ -11,19 +11,20 @@ const PRESETS = [
 export function RangePicker({ range }: { range: ResolvedRange }) {
   return (
     <div className="flex flex-wrap items-end gap-3" data-testid="range-picker">
-      <nav aria-label="Date range" className="flex gap-1">
+      <nav aria-label="Date range" className="flex flex-wrap gap-1">
         {PRESETS.map((item) => (
           <Link
             key={item.preset}
             href={`/insights?range=${item.preset}`}
             aria-current={range.preset === item.preset ? "page" : undefined}
-            className={`rounded-md px-3 py-1.5 text-sm font-medium ${range.preset === item.preset ? "bg-slate-900 text-white" : "border border-slate-300 text-slate-700 hover:bg-slate-100"}`}
+            className={`inline-flex items-center rounded-md px-3 py-1.5 text-sm font-medium max-md:min-h-11 ${range.preset === item.preset ? "bg-slate-900 text-white" : "border border-slate-300 text-slate-700 hover:bg-slate-100"}`}
           >
             {item.label}
           </Link>
         ))}
       </nav>
-      <form action="/insights" method="get" className="flex items-end gap-2 text-sm">
+      {/* Wraps at 360 px: two date fields and the button in one row pushed the page sideways. */}
+      <form action="/insights" method="get" className="flex flex-wrap items-end gap-2 text-sm">
         <label className="flex flex-col">
           <span className="text-xs text-slate-500">From</span>
           <input type="date" name="from" defaultValue={range.from} className="rounded-md border border-slate-300 px-2 py-1" />

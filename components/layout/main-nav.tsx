@@ -11,9 +11,11 @@ export interface NavItem {
 
 /**
  * The main navigation. From 768 px up it is a row of links; below that (a phone) it folds behind a
- * "Menu" button, because a row of seven links squeezed into 390 px left no room for either.
+ * "Menu" button, because a row of seven links squeezed into 390 px left no room for either. The
+ * account (who is signed in, Sign out) goes in that menu too: beside the button it took two more rows
+ * of the first screen, above the first comment.
  */
-export function MainNav({ items }: { items: NavItem[] }) {
+export function MainNav({ items, account }: { items: NavItem[]; account?: React.ReactNode }) {
   const pathname = usePathname();
   const [isOpen, setIsOpen] = useState(false);
   const [openedOn, setOpenedOn] = useState(pathname);
@@ -54,6 +56,7 @@ export function MainNav({ items }: { items: NavItem[] }) {
             </Link>
           );
         })}
+        {account ? <div className="mt-2 border-t border-slate-200 pt-2 md:hidden">{account}</div> : null}
       </nav>
     </>
   );

@@ -5,6 +5,10 @@ import { useState, useTransition } from "react";
 import { hideAuthorPendingAction, watchAuthorAction } from "@/lib/moderation/actions";
 import { FILTER_CATEGORIES, HIDE_REASONS, type HideReason } from "@/lib/moderation/schemas";
 
+// A lost connection throws; inside a transition it would replace the page with the error screen.
+// The hide-all is guarded comment by comment, so pressing it again decides only what is left.
+const UNREACHABLE = "Moddesk could not be reached: check the connection and try again (nothing is decided twice).";
+
 const label = (value: string) => value.toLowerCase().replace("_", "-");
 const field = "rounded-md border border-slate-300 px-2 py-1 text-sm";
 
@@ -20,14 +24,16 @@ export function AuthorActions({ authorName, pending, isWatched }: { authorName: 
 
   const hideAll = () =>
     startTransition(async () => {
-      const result = await hideAuthorPendingAction({ authorName, reason, confirmed: true });
+      const result = await hideAuthorPendingAction({ authorName, reason, confirmed: true }).catch(() => null);
+      if (!result) return setMessage(UNREACHABLE);
       setIsConfirming(false);
       setMessage(result.ok ? hideAllSummary(result.data) : result.message);
       router.refresh();
     });
   const watch = () =>
     startTransition(async () => {
-      const result = await watchAuthorAction({ authorName, action: watchAction, category });
+      const result = await watchAuthorAction({ authorName, action: watchAction, category }).catch(() => null);
+      if (!result) return setMessage(UNREACHABLE);
       setMessage(result.ok ? `${authorName} is on the watch list: future comments will be ${watchAction === "HOLD" ? "held for review" : "hidden on import"}.` : result.message);
       router.refresh();
     });

@@ -50,7 +50,8 @@ export function BulkRunPanel({ tab, filterQuery, isOpen, onClose }: { tab: Queue
   }, [runId, isFinished, router]);
 
   const start = async (action: "APPROVE" | "HIDE") => {
-    const result = await startBulkRunAction({ tab, filterQuery, action, reason: action === "HIDE" ? reason : undefined });
+    const result = await startBulkRunAction({ tab, filterQuery, action, reason: action === "HIDE" ? reason : undefined }).catch(() => null);
+    if (!result) return setPhase({ step: "error", message: "Moddesk could not be reached: check the connection and try again (each comment is decided once, however often the job runs)." });
     if (!result.ok) return setPhase({ step: "error", message: result.message });
     setPhase({ step: "running", run: { id: result.data.id, total: result.data.total, processed: 0, decided: 0, skipped: 0, status: "RUNNING", error: null } });
   };

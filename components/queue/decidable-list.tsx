@@ -6,6 +6,7 @@ import type { QueueItem } from "@/lib/moderation/queue-item";
 import { initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
 import type { HideReason } from "@/lib/moderation/schemas";
 import { CommentCard } from "./comment-card";
+import { DecisionToast } from "./decision-toast";
 import { HideReasonPicker } from "./hide-reason-picker";
 import { useDecisions } from "./use-decisions";
 
@@ -105,18 +106,21 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
   };
 
   return (
-    <div data-testid="decidable-list" data-hydrated={isHydrated ? "true" : undefined}>
-      <div aria-live="polite" role="status" className="min-h-6 text-sm" data-testid="context-notice">
+    <div data-testid="decidable-list" data-hydrated={isHydrated ? "true" : undefined} className="pb-24">
+      {/* On a phone the toast at the bottom shows the notice (this line is off-screen once scrolled): here only for screen readers. */}
+      <div aria-live="polite" role="status" className="min-h-6 text-sm max-md:sr-only" data-testid="context-notice">
         {keys.isChoosingReason ? "Hide: press 1 off-topic, 2 nationalist, 3 abusive, 4 spam, 5 other (Esc cancels)." : decisions.notice}
       </div>
-      {decisions.undoable ? (
-        <div className="fixed right-4 bottom-4 z-10 flex items-center gap-3 rounded-lg bg-slate-900 px-4 py-3 text-sm text-white shadow-lg">
-          <span>{decisions.undoable.label}</span>
-          <button type="button" onClick={() => void decisions.undo()} className="font-semibold text-sky-300 underline">
-            Undo{hasKeyboard ? " (u)" : ""}
-          </button>
-        </div>
-      ) : null}
+      <DecisionToast
+        undoLabel={decisions.undoable?.label ?? null}
+        unsentNotice={decisions.unsent ? decisions.notice : null}
+        notice={decisions.isNoticeShown ? decisions.notice : null}
+        onUndo={() => void decisions.undo()}
+        onRetry={() => void decisions.retry().then((isDone) => isDone && router.refresh())}
+        onDismiss={decisions.dismiss}
+        hasUndoKey={hasKeyboard}
+        isBusy={decisions.isBusy}
+      />
       <ol className="mt-2 space-y-3">
         {items.map((item, index) => {
           const depth = Math.min(depths?.[index] ?? 0, MAX_INDENT);
@@ -132,10 +136,10 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
               >
                 {canDecide ? (
                   <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
-                    <button type="button" disabled={item.status === "APPROVED"} onClick={() => void decide([item], { action: "APPROVE" })} className="rounded-md bg-emerald-700 px-3 py-1 font-medium text-white disabled:opacity-40">
+                    <button type="button" disabled={item.status === "APPROVED"} onClick={() => void decide([item], { action: "APPROVE" })} className="rounded-md bg-emerald-700 px-3 py-1 font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:opacity-40">
                       Approve
                     </button>
-                    <button type="button" disabled={item.status === "HIDDEN"} onClick={() => setHidePickerFor(item.id)} className="rounded-md bg-rose-700 px-3 py-1 font-medium text-white disabled:opacity-40">
+                    <button type="button" disabled={item.status === "HIDDEN"} onClick={() => setHidePickerFor(item.id)} className="rounded-md bg-rose-700 px-3 py-1 font-medium text-white hover:bg-rose-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-700 disabled:opacity-40">
                       Hide…
                     </button>
                   </div>

@@ -10,11 +10,11 @@ export function HideReasonPicker({ onHide, onCancel }: { onHide: (reason: HideRe
     <div className="mt-3 rounded-md border border-rose-200 bg-rose-50 p-3" role="group" aria-label="Hide with a reason">
       <div className="flex flex-wrap gap-2">
         {HIDE_REASONS.map((reason, index) => (
-          <button key={reason} type="button" onClick={() => onHide(reason, note)} className="rounded-md border border-rose-300 bg-white px-2 py-1 text-sm">
+          <button key={reason} type="button" onClick={() => onHide(reason, note)} className="rounded-md border border-rose-300 bg-white px-2 py-1 text-sm hover:bg-rose-100 focus-visible:outline-2 focus-visible:outline-rose-700">
             {index + 1} {reason.toLowerCase().replace("_", "-")}
           </button>
         ))}
-        <button type="button" onClick={onCancel} className="px-2 py-1 text-sm text-slate-600 underline">
+        <button type="button" onClick={onCancel} className="rounded-md px-2 py-1 text-sm text-slate-600 underline hover:bg-rose-100">
           Cancel
         </button>
       </div>

@@ -13,7 +13,10 @@ export function NoteForm({ target, autoFocus = false, onSaved }: { target: { com
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
     startTransition(async () => {
-      const result = "commentId" in target ? await addCommentNoteAction({ commentId: target.commentId, note }) : await addAuthorNoteAction({ authorName: target.authorName, note });
+      // A lost connection throws; inside a transition that would replace the page with the error
+      // screen and lose the note being typed. Say so and keep the text for another try.
+      const result = await ("commentId" in target ? addCommentNoteAction({ commentId: target.commentId, note }) : addAuthorNoteAction({ authorName: target.authorName, note })).catch(() => null);
+      if (!result) return setMessage("Moddesk could not be reached: the note was not saved. Check the connection and save again.");
       if (!result.ok) return setMessage(result.fieldErrors ? (Object.values(result.fieldErrors).flat()[0] ?? result.message) : result.message);
       setNote("");
       setMessage("Note saved.");

@@ -9,6 +9,8 @@ import type { QueueItem } from "@/lib/moderation/queue-item";
 import { advanceFocus, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
 import type { HideReason, QueueTab } from "@/lib/moderation/schemas";
 import { CommentCard } from "./comment-card";
+import { ContextPanel } from "./context-panel";
+import { DecisionToast } from "./decision-toast";
 import { takeEarlyKeys } from "./early-keys";
 import { BulkRunPanel } from "./bulk-run-panel";
 import { HideReasonPicker } from "./hide-reason-picker";
@@ -44,6 +46,7 @@ export function QueueBoard(props: QueueBoardProps) {
   const [isBulkRunOpen, setIsBulkRunOpen] = useState(false);
   const [noteFor, setNoteFor] = useState<number | null>(null);
   const [notedIds, setNotedIds] = useState<Set<number>>(new Set());
+  const [contextIds, setContextIds] = useState<Set<number>>(new Set());
   const cards = useRef(new Map<number, HTMLElement>());
   const itemCount = useRef(props.items.length);
 
@@ -87,6 +90,7 @@ export function QueueBoard(props: QueueBoardProps) {
       if (command.type === "focusCard") return focusCard(focus);
       if (command.type === "focusSearch") return document.getElementById("queue-search")?.focus();
       if (command.type === "note") return focused ? setNoteFor(focused.id) : undefined;
+      if (command.type === "context") return focused ? setContextIds((current) => toggled(current, focused.id)) : undefined;
       if (command.type === "toggleSelect") {
         if (!focused) return;
         return setSelected((current) => {
@@ -151,19 +155,23 @@ export function QueueBoard(props: QueueBoardProps) {
   };
 
   return (
-    <div data-testid="queue-board" data-hydrated={isHydrated ? "true" : undefined}>
+    <div data-testid="queue-board" data-hydrated={isHydrated ? "true" : undefined} className="pb-24 max-md:pb-40">
       <QueueTabs tab={props.tab} counts={counts} filterQuery={props.filterQuery} />
-      <div aria-live="polite" role="status" className="mt-3 min-h-6 text-sm" data-testid="queue-notice">
+      {/* On a phone the toast at the bottom shows the notice (this line is off-screen once scrolled): here only for screen readers. */}
+      <div aria-live="polite" role="status" className="mt-3 min-h-6 text-sm max-md:sr-only" data-testid="queue-notice">
         {keys.isChoosingReason ? "Hide: press 1 off-topic, 2 nationalist, 3 abusive, 4 spam, 5 other (Esc cancels)." : decisions.notice}
       </div>
-      {decisions.undoable ? (
-        <div className="fixed right-4 bottom-4 z-10 flex items-center gap-3 rounded-lg bg-slate-900 px-4 py-3 text-sm text-white shadow-lg" data-testid="undo-toast">
-          <span>{decisions.undoable.label}</span>
-          <button type="button" onClick={() => void run({ type: "undo" }, keys.focus)} className="font-semibold text-sky-300 underline">
-            Undo (u)
-          </button>
-        </div>
-      ) : null}
+      <DecisionToast
+        undoLabel={decisions.undoable?.label ?? null}
+        unsentNotice={decisions.unsent ? decisions.notice : null}
+        notice={decisions.isNoticeShown ? decisions.notice : null}
+        onUndo={() => void run({ type: "undo" }, keys.focus)}
+        onRetry={() => void decisions.retry()}
+        onDismiss={decisions.dismiss}
+        hasUndoKey
+        isBusy={decisions.isBusy}
+        isAboveSelectionBar={selected.size > 0}
+      />
       {props.canDecide ? (
         <SelectionBar
           selectedCount={selected.size}
@@ -179,9 +187,10 @@ export function QueueBoard(props: QueueBoardProps) {
       {props.canDecide ? <BulkRunPanel tab={props.tab} filterQuery={props.filterQuery} isOpen={isBulkRunOpen} onClose={() => setIsBulkRunOpen(false)} /> : null}
       {items.length === 0 ? <p className="mt-6 text-slate-600">Nothing here. New comments appear as they are imported.</p> : null}
       {runsByArticle(items).map((run) => (
-        <section key={`${run.articleId}-${run.start}`} className="mt-6" aria-label={run.title}>
-          <h2 className="text-sm font-semibold tracking-wide text-slate-500 uppercase">
-            <Link href={`/articles/${run.articleId}`} className="hover:underline">
+        <section key={`${run.articleId}-${run.start}`} className="mt-6 max-md:mt-3" aria-label={run.title}>
+          <h2 className="text-sm font-semibold tracking-wide text-slate-500 uppercase" title={run.title}>
+            {/* One line on a phone (a long headline took three), tall enough to tap. */}
+            <Link href={`/articles/${run.articleId}`} className="hover:underline max-md:block max-md:truncate max-md:py-3">
               {run.title}
             </Link>
           </h2>
@@ -200,20 +209,43 @@ export function QueueBoard(props: QueueBoardProps) {
                   cardRef={(element) => void (element ? cards.current.set(item.id, element) : cards.current.delete(item.id))}
                   onFocus={() => keys.focus !== index && setKeys((state) => ({ ...state, focus: index }))}
                 >
-                  {props.canDecide ? (
-                    <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
-                      <button type="button" disabled={item.status === "APPROVED"} onClick={() => void decisions.decide([item], { action: "APPROVE" })} className="rounded-md bg-emerald-700 px-3 py-1 font-medium text-white disabled:opacity-40">
-                        Approve
+                  <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+                    {props.canDecide ? (
+                      <>
+                        <button type="button" disabled={item.status === "APPROVED"} onClick={() => void decisions.decide([item], { action: "APPROVE" })} className="rounded-md bg-emerald-700 px-3 py-1 font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:opacity-40">
+                          Approve
+                        </button>
+                        <button type="button" disabled={item.status === "HIDDEN"} onClick={() => setHidePickerFor(item.id)} className="rounded-md bg-rose-700 px-3 py-1 font-medium text-white hover:bg-rose-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-700 disabled:opacity-40">
+                          Hide…
+                        </button>
+                      </>
+                    ) : null}
+                    <button
+                      type="button"
+                      aria-expanded={contextIds.has(item.id)}
+                      onClick={() => setContextIds((current) => toggled(current, item.id))}
+                      className="rounded-md border border-slate-300 bg-white px-3 py-1 font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+                    >
+                      Context
+                    </button>
+                    {props.canDecide ? (
+                      <button
+                        type="button"
+                        aria-expanded={noteFor === item.id}
+                        onClick={() => setNoteFor((current) => (current === item.id ? null : item.id))}
+                        className="rounded-md border border-slate-300 bg-white px-3 py-1 font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
+                      >
+                        Note
                       </button>
-                      <button type="button" disabled={item.status === "HIDDEN"} onClick={() => setHidePickerFor(item.id)} className="rounded-md bg-rose-700 px-3 py-1 font-medium text-white disabled:opacity-40">
-                        Hide…
-                      </button>
-                      <label className="ml-2 flex items-center gap-1 text-slate-600">
+                    ) : null}
+                    {props.canDecide ? (
+                      <label className="ml-2 flex cursor-pointer items-center gap-1 text-slate-600">
                         <input type="checkbox" checked={selected.has(item.id)} onChange={() => setSelected((current) => toggled(current, item.id))} />
                         Select
                       </label>
-                    </div>
-                  ) : null}
+                    ) : null}
+                  </div>
+                  {contextIds.has(item.id) ? <ContextPanel commentId={item.id} articleId={item.article.id} authorName={item.authorName} timeZone={props.timeZone} /> : null}
                   {keys.isChoosingReason && keys.focus === index ? (
                     <p className="mt-3 rounded bg-rose-50 px-2 py-1 text-sm text-rose-900" data-testid="card-reason-hint">
                       Hide{selected.size > 0 ? ` ${selected.size} selected` : ""}: press 1 off-topic, 2 nationalist, 3 abusive, 4 spam, 5 other (Esc cancels).
@@ -237,7 +269,10 @@ export function QueueBoard(props: QueueBoardProps) {
         </section>
       ))}
       {keys.isHelpOpen ? <ShortcutsDialog onClose={() => setKeys((state) => ({ ...state, isHelpOpen: false }))} /> : null}
-      <p className="mt-6 text-xs text-slate-500">Press ? for keyboard shortcuts.</p>
+      {/* The list of keys opens with the mouse too: a pointer user can learn what the keyboard does. */}
+      <button type="button" onClick={() => setKeys((state) => ({ ...state, isHelpOpen: true }))} className="mt-6 rounded-md px-2 py-1 text-xs text-slate-600 underline hover:bg-slate-100 max-md:hidden">
+        Keyboard shortcuts (?)
+      </button>
     </div>
   );
 }

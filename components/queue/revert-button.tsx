@@ -11,7 +11,9 @@ export function RevertButton({ decisionId, expectedVersion, label }: { decisionI
   const [isPending, startTransition] = useTransition();
   const revert = () =>
     startTransition(async () => {
-      const result = await revertDecisionAction({ decisionId, expectedVersion });
+      // A lost connection throws: say so rather than fall into the error screen; a repeat is guarded by the version.
+      const result = await revertDecisionAction({ decisionId, expectedVersion }).catch(() => null);
+      if (!result) return setMessage("Moddesk could not be reached: check the connection and try again.");
       setMessage(result.ok ? `Reverted: now ${result.data.status.toLowerCase()}.` : result.message);
       router.refresh();
     });

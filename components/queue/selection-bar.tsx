@@ -36,7 +36,9 @@ export function SelectionBar(props: SelectionBarProps) {
     ) : null;
   }
   return (
-    <div className="sticky top-0 z-10 mt-3 rounded-md bg-sky-100 px-3 py-2 text-sm shadow-sm" data-testid="selection-bar">
+    // On a phone the bar sits at the bottom of the screen, under the thumb, rather than over the top
+    // of the comments being selected; on a desk it sticks to the top of the list.
+    <div className="sticky top-0 z-10 mt-3 rounded-md bg-sky-100 px-3 py-2 text-sm shadow-sm max-md:fixed max-md:inset-x-0 max-md:top-auto max-md:bottom-0 max-md:mt-0 max-md:rounded-none max-md:border-t max-md:border-sky-300 max-md:pb-3" data-testid="selection-bar">
       <div className="flex flex-wrap items-center gap-2">
         <span className="font-medium">{props.selectedCount} selected</span>
         <button type="button" disabled={props.isBusy} onClick={props.onApprove} className={`${button} bg-emerald-700 text-white`}>
@@ -46,17 +48,20 @@ export function SelectionBar(props: SelectionBarProps) {
           Hide {props.selectedCount}…
         </button>
         {props.selectedCount < props.pageCount ? (
-          <button type="button" onClick={props.onSelectPage} className={`${button} underline`}>
-            Select all on this page
+          <button type="button" onClick={props.onSelectPage} aria-label="Select all on this page" className={`${button} underline`}>
+            <span className="sm:hidden">All on page</span>
+            <span className="hidden sm:inline">Select all on this page</span>
           </button>
         ) : null}
-        <button type="button" onClick={props.onSelectMatching} className={`${button} underline`}>
-          Select all matches, every page…
+        <button type="button" onClick={props.onSelectMatching} aria-label="Select all matches, every page…" className={`${button} underline`}>
+          <span className="sm:hidden">All matches…</span>
+          <span className="hidden sm:inline">Select all matches, every page…</span>
         </button>
-        <button type="button" onClick={props.onClear} className={`${button} underline`}>
-          Clear selection
+        <button type="button" onClick={props.onClear} aria-label="Clear selection" className={`${button} underline`}>
+          <span className="sm:hidden">Clear</span>
+          <span className="hidden sm:inline">Clear selection</span>
         </button>
-        <span className="text-xs text-slate-600">Keys: a approves, h then 1-5 hides them all.</span>
+        <span className="text-xs text-slate-600 max-md:hidden">Keys: a approves, h then 1-5 hides them all.</span>
       </div>
       {isChoosingReason ? (
         <HideReasonPicker

@@ -9,7 +9,13 @@ import type { HideReason } from "@/lib/moderation/schemas";
 // The toast offers undo this long; the server accepts an undo for a minute (UNDO_WINDOW_MS).
 const UNDO_TOAST_MS = 8_000;
 
-type Decision = { action: "APPROVE" } | { action: "HIDE"; reason: HideReason; note?: string };
+// A server action that never answers (the phone lost its signal, the server restarted) throws
+// instead of returning a result. The request may or may not have reached the server, so the words
+// do not claim either; a retry is safe because every decision is guarded by the version the
+// moderator saw: one already saved comes back as "you already approved this comment at …".
+export const UNREACHABLE_NOTICE = "Moddesk could not be reached, so this may not have been saved. Check the connection and press Retry (nothing is decided twice).";
+
+export type Decision = { action: "APPROVE" } | { action: "HIDE"; reason: HideReason; note?: string };
 interface Undoable {
   label: string;
   decisions: { decisionId: number; commentId: number; version: number }[];
@@ -23,9 +29,24 @@ interface Options {
 }
 
 export function useDecisions({ setItems, currentUser, onConflict }: Options) {
-  const [notice, setNotice] = useState("");
+  const [notice, setNoticeText] = useState("");
+  // Whether the toast still shows the notice: every notice is shown for a few seconds, at the bottom
+  // of the screen, where a moderator who has scrolled (on a phone, always) sees it.
+  const [isNoticeShown, setIsNoticeShown] = useState(false);
+  const setNotice = useCallback((text: string) => {
+    setNoticeText(text);
+    setIsNoticeShown(true);
+  }, []);
   const [undoable, setUndoable] = useState<Undoable | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  /** The decision the network lost, offered again with Retry until it goes through or another starts. */
+  const [unsent, setUnsent] = useState<{ targets: QueueItem[]; decision: Decision } | null>(null);
+
+  useEffect(() => {
+    if (!isNoticeShown) return;
+    const timer = setTimeout(() => setIsNoticeShown(false), UNDO_TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [isNoticeShown, notice]);
 
   useEffect(() => {
     if (!undoable) return;
@@ -47,8 +68,13 @@ export function useDecisions({ setItems, currentUser, onConflict }: Options) {
 
   const decide = useCallback(
     async (targets: QueueItem[], decision: Decision): Promise<boolean> => {
-      if (isBusy) return false;
+      if (isBusy) {
+        // A tap while the last decision is on its way (a slow phone network) is not lost in silence.
+        setNotice("Still saving the last decision…");
+        return false;
+      }
       setIsBusy(true);
+      setUnsent(null);
       try {
         const verb = decision.action === "APPROVE" ? "Approved" : `Hidden (${reasonLabel(decision.reason)})`;
         const reason = decision.action === "HIDE" ? decision.reason : null;
@@ -59,7 +85,12 @@ export function useDecisions({ setItems, currentUser, onConflict }: Options) {
         }
         if (actionable.length === 1 && targets.length === 1) {
           const item = actionable[0]!;
-          const result = await decideCommentAction({ ...decision, commentId: item.id, expectedVersion: item.version, expectedStatus: item.status });
+          const result = await decideCommentAction({ ...decision, commentId: item.id, expectedVersion: item.version, expectedStatus: item.status }).catch(() => null);
+          if (!result) {
+            setUnsent({ targets, decision });
+            setNotice(UNREACHABLE_NOTICE);
+            return false;
+          }
           if (!result.ok) {
             setNotice(result.message);
             if (result.code === "CONFLICT") onConflict();
@@ -70,7 +101,14 @@ export function useDecisions({ setItems, currentUser, onConflict }: Options) {
           setNotice(`${verb}. Press u to undo.`);
           return true;
         }
-        const result = await bulkDecideAction({ ...decision, items: actionable.map((item) => ({ commentId: item.id, expectedVersion: item.version, expectedStatus: item.status })) });
+        const result = await bulkDecideAction({ ...decision, items: actionable.map((item) => ({ commentId: item.id, expectedVersion: item.version, expectedStatus: item.status })) }).catch(() => null);
+        if (!result) {
+          // Part of a selection may have been saved: Retry decides the rest and names the ones already done.
+          setUnsent({ targets, decision });
+          setNotice(UNREACHABLE_NOTICE);
+          onConflict();
+          return false;
+        }
         if (!result.ok) {
           setNotice(result.message);
           return false;
@@ -86,7 +124,7 @@ export function useDecisions({ setItems, currentUser, onConflict }: Options) {
         setIsBusy(false);
       }
     },
-    [isBusy, applyResult, onConflict],
+    [isBusy, applyResult, onConflict, setNotice],
   );
 
   /** Takes back the last decision (or bulk decision); returns the first comment restored. */
@@ -98,8 +136,13 @@ export function useDecisions({ setItems, currentUser, onConflict }: Options) {
     setUndoable(null);
     let restored: number | null = null;
     const problems: string[] = [];
+    const unsentUndos: Undoable["decisions"] = [];
     for (const decision of undoable.decisions) {
-      const result = await undoDecisionAction({ decisionId: decision.decisionId, expectedVersion: decision.version });
+      const result = await undoDecisionAction({ decisionId: decision.decisionId, expectedVersion: decision.version }).catch(() => null);
+      if (!result) {
+        unsentUndos.push(decision);
+        continue;
+      }
       if (!result.ok) {
         problems.push(result.message);
         continue;
@@ -107,9 +150,22 @@ export function useDecisions({ setItems, currentUser, onConflict }: Options) {
       applyResult(decision.commentId, result.data, null);
       restored ??= decision.commentId;
     }
+    if (unsentUndos.length > 0) {
+      // Offered again: the server accepts an undo for a minute, and a repeated one conflicts rather than doubles.
+      setUndoable({ label: undoable.label, decisions: unsentUndos });
+      setNotice("Moddesk could not be reached, so the undo may not have been saved. Check the connection and press Undo again.");
+      return restored;
+    }
     setNotice(problems.length > 0 ? `Undo: ${problems.join("; ")}` : "Undone: back to pending.");
     return restored;
-  }, [undoable, applyResult]);
+  }, [undoable, applyResult, setNotice]);
 
-  return { decide, undo, notice, undoable };
+  const retry = useCallback(async (): Promise<boolean> => (unsent ? decide(unsent.targets, unsent.decision) : false), [unsent, decide]);
+  const dismiss = useCallback(() => {
+    setUnsent(null);
+    setUndoable(null);
+    setIsNoticeShown(false);
+  }, []);
+
+  return { decide, undo, retry, dismiss, notice, isNoticeShown, undoable, unsent, isBusy };
 }

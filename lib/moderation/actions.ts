@@ -4,15 +4,19 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
+import type { Decider } from "./apply-transition";
 import { addAuthorNote } from "./add-author-note";
 import { addCommentNote } from "./add-comment-note";
 import { bulkDecide } from "./bulk-decide";
 import { decideComment } from "./decide-comment";
+import { getCommentContext } from "./get-comment-context";
 import { hideAuthorPending } from "./hide-author-pending";
 import { revertDecision } from "./revert-decision";
 import {
   authorNoteInputSchema,
   bulkDecideInputSchema,
+  commentContextInputSchema,
   commentNoteInputSchema,
   decideInputSchema,
   hideAuthorPendingInputSchema,
@@ -22,9 +26,10 @@ import {
 import { undoDecision } from "./undo-decision";
 import { watchAuthor } from "./watch-author";
 
-function actorOf(user: SessionUser | null): { id: string; label: string } {
+/** The signed-in moderator; a conflict tells them the other decision's time in the zone their cards use. */
+function actorOf(user: SessionUser | null): Decider {
   if (!user) throw new AppError("UNAUTHORIZED", "Your session has ended. Sign in again.");
-  return { id: user.id, label: user.email };
+  return { id: user.id, label: user.email, readsTimesIn: getDisplayTimeZone };
 }
 
 // The queue keeps its own state after a decision (cards stay for undo); no revalidation here.
@@ -108,4 +113,12 @@ export const hideAuthorPendingAction = defineAction({
     revalidatePath(`/authors/${encodeURIComponent(input.authorName)}`);
     return { hidden: result.hidden, conflicts: result.conflicts.map((outcome) => ("message" in outcome ? outcome.message : "")), remaining: result.remaining };
   },
+});
+
+// Read-only: what the card's Context panel shows, loaded when a moderator opens it.
+export const commentContextAction = defineAction({
+  name: "moderation.commentContext",
+  input: commentContextInputSchema,
+  permission: "queue:read",
+  run: (input) => getCommentContext(input.commentId),
 });

@@ -1,10 +1,10 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/client";
 import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { enqueueConnectorPush } from "@/lib/connectors/enqueue-connector-push";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
-import { conflictMessage, type Status } from "./policy";
+import { conflictMessage, type CurrentDecision, type Status } from "./policy";
 
 type DecisionAction = "APPROVE" | "HIDE" | "UNDO" | "REVERT";
 type Reason = "OFF_TOPIC" | "NATIONALIST" | "ABUSIVE" | "SPAM" | "OTHER";
@@ -22,6 +22,13 @@ export interface Transition {
   auditAction: string;
   auditDetails?: Record<string, unknown>;
 }
+
+/**
+ * Who decides: the audit actor, and the zone they read times in. A conflict message names the
+ * winner's time; said in UTC to a moderator whose cards are in GMT+5, "12:03 UTC" read as a
+ * different decision. A function, so the zone is looked up only when a conflict needs it.
+ */
+export type Decider = AuditActor & { id: string; readsTimesIn?: () => Promise<string> };
 
 export interface TransitionResult {
   commentId: number;
@@ -103,6 +110,17 @@ async function conflictFor(tx: Prisma.TransactionClient, commentId: number): Pro
     current.decidedById ? tx.user.findUnique({ where: { id: current.decidedById }, select: { email: true } }) : null,
     tx.decision.findFirst({ where: { commentId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { reason: true } }),
   ]);
-  const message = conflictMessage({ status: current.status, decidedBy: decider?.email ?? null, decidedAt: current.decidedAt, reason: lastDecision?.reason ?? null });
-  return new AppError("CONFLICT", message, { status: current.status, version: current.version });
+  const decision: CurrentDecision = { status: current.status, decidedBy: decider?.email ?? null, decidedAt: current.decidedAt, reason: lastDecision?.reason ?? null };
+  return new AppError("CONFLICT", conflictMessage(decision), { status: current.status, version: current.version, decision });
+}
+
+/**
+ * A conflict restated in the decider's zone, after the transaction (the zone lookup must not hold a
+ * pool connection while the transaction holds another). Anything else is returned as it was.
+ */
+export async function inDecidersZone(error: unknown, decider: Decider): Promise<unknown> {
+  if (!isAppError(error) || error.code !== "CONFLICT" || !decider.readsTimesIn) return error;
+  const decision = error.details?.decision as CurrentDecision | undefined;
+  if (!decision) return error;
+  return new AppError("CONFLICT", conflictMessage(decision, await decider.readsTimesIn()), error.details);
 }

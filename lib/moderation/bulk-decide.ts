@@ -1,5 +1,5 @@
 import "server-only";
-import type { AuditActor } from "@/lib/audit/record-audit-event";
+import type { Decider } from "./apply-transition";
 import { isAppError } from "@/lib/errors";
 import { decideComment } from "./decide-comment";
 import type { BulkDecideInput } from "./schemas";
@@ -14,7 +14,7 @@ const OUTCOME_OF_CODE = { CONFLICT: "conflict", NOT_FOUND: "not_found" } as cons
  * A selection decided comment by comment: each its own guarded transition and transaction, so one
  * comment another moderator took first costs only that comment, and the report says who took it.
  */
-export async function bulkDecide(input: BulkDecideInput, actor: AuditActor & { id: string }): Promise<BulkOutcome[]> {
+export async function bulkDecide(input: BulkDecideInput, actor: Decider): Promise<BulkOutcome[]> {
   const outcomes: BulkOutcome[] = [];
   for (const item of input.items) {
     const decision = input.action === "HIDE" ? { action: "HIDE" as const, reason: input.reason ?? "OTHER" } : { action: "APPROVE" as const };

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { bulkDecide } from "./bulk-decide";
 import { decideComment } from "./decide-comment";
+import { conflictMessage } from "./policy";
 import { makeArticle, makeComment, makeModerator } from "./test-factories";
 
 async function recorded(commentId: number) {
@@ -50,6 +51,20 @@ describe("deciding a comment", () => {
     expect(decisions).toHaveLength(1);
     expect(audits).toHaveLength(1);
     expect(row).toMatchObject({ status: "HIDDEN", version: 1, decidedById: first.id });
+  });
+
+  it("tells the second moderator the first one's time in the zone their cards are in, not UTC", async () => {
+    const first = await makeModerator("first-zone");
+    const second = { ...(await makeModerator("second-zone")), readsTimesIn: async () => "Asia/Karachi" };
+    const comment = await makeComment(await makeArticle());
+    const won = await decideComment({ action: "HIDE", commentId: comment.id, expectedVersion: 0, expectedStatus: "PENDING", reason: "ABUSIVE" }, first);
+    const error = await errorOf(decideComment({ action: "APPROVE", commentId: comment.id, expectedVersion: 0, expectedStatus: "PENDING" }, second));
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toBe(conflictMessage({ status: "HIDDEN", decidedBy: first.label, decidedAt: won.decidedAt, reason: "ABUSIVE" }, "Asia/Karachi"));
+    expect(error.message).toContain(" GMT+5 on ");
+    // A bulk decision reports each conflict the same way.
+    const [outcome] = await bulkDecide({ action: "APPROVE", items: [{ commentId: comment.id, expectedVersion: 0, expectedStatus: "PENDING" }] }, second);
+    expect(outcome).toMatchObject({ outcome: "conflict", message: error.message });
   });
 
   it("rejects a stale version even when the status matches", async () => {

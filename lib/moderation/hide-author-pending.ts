@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Decider } from "./apply-transition";
 import { bulkDecide, type BulkOutcome } from "./bulk-decide";
 import type { HideReason } from "./schemas";
 
@@ -13,7 +14,7 @@ export const AUTHOR_HIDE_LIMIT = 1_000;
  */
 export async function hideAuthorPending(
   input: { authorName: string; reason: HideReason; note?: string },
-  actor: AuditActor & { id: string },
+  actor: Decider,
   limit = AUTHOR_HIDE_LIMIT,
 ): Promise<{ hidden: number; conflicts: BulkOutcome[]; remaining: number }> {
   const pending = await db.comment.findMany({

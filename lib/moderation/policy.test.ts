@@ -24,4 +24,9 @@ describe("moderation policy", () => {
     expect(describeDecision({ status: "HIDDEN", decidedBy: "ana@example.org", decidedAt: at, reason: "SPAM" }, { timeZone: "Asia/Karachi" })).toBe("ana@example.org hid this comment at 02:30 GMT+5 on 2 Mar 2026 (spam)");
     expect(describeDecision({ status: "APPROVED", decidedBy: "ana@example.org", decidedAt: at, reason: null }, { timeZone: "Not/AZone" })).toBe("ana@example.org approved this comment at 21:30 UTC on 1 Mar 2026");
   });
+
+  it("tells the moderator who came second the winner's time in their own zone, the day turned over", () => {
+    const at = new Date("2026-03-01T21:30:00Z");
+    expect(conflictMessage({ status: "HIDDEN", decidedBy: "ana@example.org", decidedAt: at, reason: "ABUSIVE" }, "Asia/Karachi")).toBe("ana@example.org already hid this comment at 02:30 GMT+5 on 2 Mar 2026 (abusive)");
+  });
 });

@@ -35,9 +35,12 @@ export function describeDecision(current: CurrentDecision, options: { already?: 
   return `${who} ${options.already ? "already " : ""}${DID[current.status]}${when}${why}`;
 }
 
-/** What a moderator who came second is told: "ana@example.org already hid this comment at 12:03 UTC on 6 Dec 2026 (abusive)". */
-export function conflictMessage(current: CurrentDecision): string {
-  return describeDecision(current, { already: true });
+/**
+ * What a moderator who came second is told: "ana@example.org already hid this comment at 17:03 GMT+5
+ * on 6 Dec 2026 (abusive)", in the zone their cards are in (UTC for an API caller).
+ */
+export function conflictMessage(current: CurrentDecision, timeZone: string = UTC): string {
+  return describeDecision(current, { already: true, timeZone });
 }
 
 export function reasonLabel(reason: string): string {

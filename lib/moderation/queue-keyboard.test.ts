@@ -25,6 +25,12 @@ describe("queue keyboard", () => {
     expect(press(initialKeyboardState(0), "n").commands).toEqual([]);
   });
 
+  it("c opens or closes the focused comment's context, and does nothing on an empty queue; h then c cancels the hide", () => {
+    expect(press(initialKeyboardState(3), "j", "c").commands).toEqual([{ type: "focusCard" }, { type: "context" }]);
+    expect(press(initialKeyboardState(0), "c").commands).toEqual([]);
+    expect(press(initialKeyboardState(3), "h", "c").commands).toEqual([]);
+  });
+
   it("approves with a and hides with h then a digit naming the reason", () => {
     const start = initialKeyboardState(3);
     expect(press(start, "a").commands).toEqual([{ type: "approve" }]);

@@ -18,6 +18,7 @@ export type KeyCommand =
   | { type: "undo" }
   | { type: "focusSearch" }
   | { type: "note" }
+  | { type: "context" }
   | { type: "focusCard" };
 
 export const SHORTCUTS: [string, string][] = [
@@ -27,6 +28,7 @@ export const SHORTCUTS: [string, string][] = [
   ["x", "select or unselect"],
   ["u", "undo your last decision"],
   ["n", "add an internal note to the focused comment"],
+  ["c", "show or hide the context: the parent comment, the article, the author's latest comments"],
   ["/", "search"],
   ["?", "this list"],
   ["Esc", "close or cancel"],
@@ -63,6 +65,8 @@ export function pressKey(state: KeyboardState, key: string): { state: KeyboardSt
       return done({}, { type: "focusSearch" });
     case "n":
       return state.count > 0 ? done({}, { type: "note" }) : done({});
+    case "c":
+      return state.count > 0 ? done({}, { type: "context" }) : done({});
     case "?":
       return done({ isHelpOpen: true });
     default:

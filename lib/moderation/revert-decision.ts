@@ -1,10 +1,9 @@
 import "server-only";
-import type { AuditActor } from "@/lib/audit/record-audit-event";
-import type { TransitionResult } from "./apply-transition";
+import type { Decider, TransitionResult } from "./apply-transition";
 import type { TakeBackInput } from "./schemas";
 import { takeBackDecision } from "./take-back-decision";
 
 /** Any moderator may revert any decision later, as long as the comment is still where that decision left it. */
-export async function revertDecision(input: TakeBackInput, actor: AuditActor & { id: string }): Promise<TransitionResult> {
+export async function revertDecision(input: TakeBackInput, actor: Decider): Promise<TransitionResult> {
   return takeBackDecision("REVERT", input, actor, () => {});
 }

@@ -128,3 +128,5 @@ export const queueChangesQuerySchema = z
     afterId: z.coerce.number().int().positive().max(MAX_ROW_ID).optional(),
   })
   .refine((query) => (query.afterAt === undefined) === (query.afterId === undefined), { message: "afterAt and afterId go together", path: ["afterId"] });
+
+export const commentContextInputSchema = z.object({ commentId: rowIdSchema });

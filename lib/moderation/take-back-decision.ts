@@ -1,8 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { AuditActor } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
-import { applyTransition, type TransitionResult } from "./apply-transition";
+import { applyTransition, inDecidersZone, type Decider, type TransitionResult } from "./apply-transition";
 import type { TakeBackInput } from "./schemas";
 
 export interface DecisionToTakeBack {
@@ -23,7 +22,7 @@ export interface DecisionToTakeBack {
 export async function takeBackDecision(
   kind: "UNDO" | "REVERT",
   input: TakeBackInput,
-  actor: AuditActor & { id: string },
+  actor: Decider,
   check: (decision: DecisionToTakeBack) => void,
 ): Promise<TransitionResult> {
   const decision = await db.decision.findUnique({
@@ -32,7 +31,8 @@ export async function takeBackDecision(
   });
   if (!decision) throw new AppError("NOT_FOUND", "This decision does not exist.");
   check(decision);
-  return db.$transaction(
+  try {
+    return await db.$transaction(
     async (tx) => {
       // Restoring HIDDEN restores why it was hidden, so the card and conflict messages still say it.
       const reason =
@@ -51,5 +51,8 @@ export async function takeBackDecision(
       });
     },
     { maxWait: 10_000, timeout: 10_000 },
-  );
+    );
+  } catch (error) {
+    throw await inDecidersZone(error, actor);
+  }
 }

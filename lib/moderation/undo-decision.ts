@@ -1,7 +1,6 @@
 import "server-only";
-import type { AuditActor } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
-import type { TransitionResult } from "./apply-transition";
+import type { Decider, TransitionResult } from "./apply-transition";
 import type { TakeBackInput } from "./schemas";
 import { takeBackDecision } from "./take-back-decision";
 
@@ -9,7 +8,7 @@ import { takeBackDecision } from "./take-back-decision";
 export const UNDO_WINDOW_MS = 60_000;
 
 /** Takes back one's own decision right after making it. Later, or someone else's: revert it from the history. */
-export async function undoDecision(input: TakeBackInput, actor: AuditActor & { id: string }, now: Date = new Date()): Promise<TransitionResult> {
+export async function undoDecision(input: TakeBackInput, actor: Decider, now: Date = new Date()): Promise<TransitionResult> {
   return takeBackDecision("UNDO", input, actor, (decision) => {
     if (decision.action !== "APPROVE" && decision.action !== "HIDE") throw new AppError("INVALID", "Only an approve or hide can be undone.");
     if (decision.moderatorId !== actor.id) throw new AppError("FORBIDDEN", "You can undo only your own decisions; revert it from the comment's history.");

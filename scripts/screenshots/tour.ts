@@ -23,7 +23,8 @@ async function signIn(browser: Browser, desk: DemoDesk, account: Account, option
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByTestId("current-user").waitFor();
+  // Attached, not visible: on a phone the account sits in the folded Menu.
+  await page.getByTestId("current-user").waitFor({ state: "attached" });
   return page;
 }
 

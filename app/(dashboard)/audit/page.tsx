@@ -34,7 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </p>
         {canSeeAll ? (
           <div className="mt-2">
-            <VerifyChainButton />
+            <VerifyChainButton timeZone={timeZone} />
           </div>
         ) : null}
       </div>
@@ -59,7 +59,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <p data-testid="audit-sentence">{describeAuditEvent(event)}</p>
               <code className="text-xs text-slate-500" data-testid="audit-action">{event.action}</code>
             </div>,
-            href ? <Link key="entity" href={href} className="underline">{label}</Link> : label,
+            href ? <Link key="entity" href={href} className="underline max-md:py-3">{label}</Link> : label,
             <AuditEventDetails key="details" details={event.details} />,
           ];
         })}

@@ -39,7 +39,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       {/* Runs before hydration: keys typed while the queue loads are kept for the board (early-keys.ts). */}
       {/* eslint-disable-next-line @next/next/no-sync-scripts -- it must run while the page is still parsing, before React hydrates; it is 300 bytes */}
       <script src={EARLY_KEYS_SRC} nonce={nonce} />
-      <h1 className="text-xl font-semibold">Moderation queue</h1>
+      {/* On a phone the header's Menu says where you are; the first screen is for the first comment. */}
+      <h1 className="text-xl font-semibold max-md:sr-only">Moderation queue</h1>
       <QueueFilters tab={tab} filters={filters} options={options} isModelOn={isModelOn} />
       {problems.length > 0 ? (
         <ul role="alert" data-testid="queue-filter-problems" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
