@@ -17,7 +17,19 @@ export interface ReaderReportRow {
   isTally: boolean;
 }
 
-export async function listReaderReports(commentId: number): Promise<ReaderReportRow[]> {
-  const rows = await db.readerReport.findMany({ where: { commentId }, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], take: 200, select: readerReportSelect });
-  return rows.map(({ reporterKey, reason, ...row }) => ({ ...row, reason: reason.toLowerCase().replaceAll("_", "-"), isTally: reporterKey.startsWith("anonymous:") }));
+/** How many reports the comment page lists: the newest; the panel says how many more there are. */
+export const READER_REPORTS_SHOWN = 200;
+
+export interface ReaderReportList {
+  reports: ReaderReportRow[];
+  /** Every report row of the comment, shown or not. */
+  total: number;
+}
+
+export async function listReaderReports(commentId: number, limit = READER_REPORTS_SHOWN): Promise<ReaderReportList> {
+  const rows = await db.readerReport.findMany({ where: { commentId }, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], take: limit + 1, select: readerReportSelect });
+  // Counted only when the page is full: a comment with few reports costs one query.
+  const total = rows.length > limit ? await db.readerReport.count({ where: { commentId } }) : rows.length;
+  const reports = rows.slice(0, limit).map(({ reporterKey, reason, ...row }) => ({ ...row, reason: reason.toLowerCase().replaceAll("_", "-"), isTally: reporterKey.startsWith("anonymous:") }));
+  return { reports, total };
 }

@@ -150,12 +150,24 @@ describe("recording reader reports", () => {
   it("lists a comment's reports for its page without the readers' keys", async () => {
     const comment = await makeComment(await makeArticle());
     await record(comment.id, [{ reason: "off_topic", reporterId: "reader-7", note: "about football" }, { reason: "spam", count: 2 }]);
-    const rows = await listReaderReports(comment.id);
+    const { reports: rows, total } = await listReaderReports(comment.id);
+    expect(total).toBe(2);
     expect(rows.map(({ reason, count, note, source, isTally }) => ({ reason, count, note, source, isTally })).sort((a, b) => a.reason.localeCompare(b.reason))).toEqual([
       { reason: "off-topic", count: 1, note: "about football", source: "api", isTally: false },
       { reason: "spam", count: 2, note: null, source: "api", isTally: true },
     ]);
     expect(Object.keys(rows[0]!)).not.toContain("reporterKey");
+  });
+
+  it("lists the newest reports past the page's limit and counts every one", async () => {
+    const comment = await makeComment(await makeArticle());
+    await record(comment.id, ["reader-1", "reader-2", "reader-3", "reader-4", "reader-5"].map((reporterId) => ({ reason: "abusive" as const, reporterId })));
+    const shown = await listReaderReports(comment.id, 3);
+    expect(shown.reports).toHaveLength(3);
+    expect(shown.total).toBe(5);
+    const all = await listReaderReports(comment.id, 5);
+    expect(all).toMatchObject({ total: 5, reports: expect.any(Array) });
+    expect(all.reports).toHaveLength(5);
   });
 
   it("audits a one-comment batch against the comment", async () => {

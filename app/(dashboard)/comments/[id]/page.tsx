@@ -80,7 +80,7 @@ export default async function CommentPage({ params }: { params: Promise<{ id: st
           ))}
         </ul>
       </section>
-      {readerReports.length > 0 ? <ReaderReportsPanel reports={readerReports} timeZone={timeZone} /> : null}
+      {readerReports.total > 0 ? <ReaderReportsPanel list={readerReports} timeZone={timeZone} /> : null}
       {statementOfReasons ? <StatementOfReasonsPanel found={statementOfReasons} /> : null}
       <SiteStatePanel commentId={item.id} timeZone={timeZone} />
       <InternalNotes notes={detail.notes} target={{ commentId: item.id }} canWrite={canDecide} testId="comment-note" />
