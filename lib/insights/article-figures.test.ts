@@ -19,4 +19,13 @@ describe("the articles block from per-day article counts", () => {
     expect(top.map((row) => row.articleId)).toEqual([3, 6, 9, 12]);
     expect(topArticlesOfDays([], 15)).toEqual({ articles: 0, top: [] });
   });
+
+  it("gives the same figures for sparse and negative article ids as for a dense sequence", () => {
+    const dense = [entry(1, 3, 1, 1), entry(2, 5, 0, 0), entry(4, 2, 2, 2)];
+    const shifted = (by: number) => dense.map((row) => ({ ...row, articleId: row.articleId + by }));
+    const sparse = topArticlesOfDays([{ articles: packArticleCounts(shifted(2_000_000_000)) }, { articles: packArticleCounts(shifted(2_000_000_000)) }], 2);
+    expect(sparse).toEqual({ articles: 3, top: [entry(2_000_000_004, 4, 4, 4), entry(2_000_000_001, 6, 2, 2)] });
+    expect(topArticlesOfDays([{ articles: packArticleCounts(shifted(-10)) }], 1)).toEqual({ articles: 3, top: [entry(-6, 2, 2, 2)] });
+    expect(topArticlesOfDays([{ articles: packArticleCounts(dense) }, { articles: packArticleCounts(dense) }], 2)).toEqual({ articles: 3, top: [entry(4, 4, 4, 4), entry(1, 6, 2, 2)] });
+  });
 });

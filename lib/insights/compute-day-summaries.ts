@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { consecutiveRuns } from "./date-range";
 import { emptyDaySummary, type DaySummary } from "./day-summary";
 import { STATUS_COUNTS } from "./range-sql";
 
@@ -14,9 +15,14 @@ export type SqlReader = Pick<Prisma.TransactionClient, "$queryRaw">;
 
 const DAY_OF = Prisma.raw(`c."postedAt"::date`);
 
-/** `column` (a timestamp of comment c) in one of the days. */
+/**
+ * `column` (a timestamp of comment c) in one of the days, one range per run of consecutive days:
+ * the three live days as one range are an index range scan (index-only for the posted days'
+ * counts), where an OR of three ranges made a bitmap of them and visited every row in the heap
+ * (at 10M comments 0.8 to 1.9 s for the live posted days' counts, 0.15 to 0.3 s as one range).
+ */
 export function inDaysOf(column: Prisma.Sql, days: string[]): Prisma.Sql {
-  const ranges = days.map((day) => Prisma.sql`(${column} >= ${day}::timestamp AND ${column} < ${day}::timestamp + interval '1 day')`);
+  const ranges = consecutiveRuns(days).map(([first, last]) => Prisma.sql`(${column} >= ${first}::timestamp AND ${column} < ${last}::timestamp + interval '1 day')`);
   return Prisma.sql`(${Prisma.join(ranges, " OR ")})`;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, lastDaysUntil, makeRange, parseRangeRequest, rangeBounds } from "./date-range";
+import { addDays, consecutiveRuns, lastDaysUntil, makeRange, parseRangeRequest, rangeBounds } from "./date-range";
 
 describe("parseRangeRequest", () => {
   it("defaults when nothing or nonsense is asked", () => {
@@ -27,5 +27,17 @@ describe("ranges", () => {
   });
   it("ends the SQL bounds after the last day", () => {
     expect(rangeBounds(makeRange("2015-03-01", "2015-03-01"))).toEqual({ start: "2015-03-01T00:00:00.000Z", end: "2015-03-02T00:00:00.000Z" });
+  });
+});
+
+describe("consecutiveRuns", () => {
+  it("joins consecutive days into one run, across month and year ends, whatever their order", () => {
+    expect(consecutiveRuns([])).toEqual([]);
+    expect(consecutiveRuns(["2015-07-23"])).toEqual([["2015-07-23", "2015-07-23"]]);
+    expect(consecutiveRuns(["2016-01-01", "2015-12-31", "2015-12-30"])).toEqual([["2015-12-30", "2016-01-01"]]);
+    expect(consecutiveRuns(["2016-03-01", "2016-02-29", "2016-02-27", "2016-02-29"])).toEqual([
+      ["2016-02-27", "2016-02-27"],
+      ["2016-02-29", "2016-03-01"],
+    ]);
   });
 });

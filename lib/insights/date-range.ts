@@ -68,3 +68,17 @@ export function makeRange(from: string, to: string): DateRange {
 export function rangeBounds(range: DateRange): { start: string; end: string } {
   return { start: `${range.from}T00:00:00.000Z`, end: `${addDays(range.to, 1)}T00:00:00.000Z` };
 }
+
+/**
+ * Days ('YYYY-MM-DD', any order, repeats allowed) as runs of consecutive days, each [first, last],
+ * ascending: today, yesterday and the day before are one run, so one range scan reads them.
+ */
+export function consecutiveRuns(days: string[]): [string, string][] {
+  const runs: [string, string][] = [];
+  for (const day of [...new Set(days)].sort()) {
+    const last = runs.at(-1);
+    if (last && addDays(last[1], 1) === day) last[1] = day;
+    else runs.push([day, day]);
+  }
+  return runs;
+}

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { decideComment } from "./decide-comment";
 import { SEARCH_COLLECT_LIMIT } from "./search-queue-page";
 import type { QueueTab } from "./schemas";
-import { makeArticle, uniqueId, walkQueue } from "./test-factories";
+import { makeArticle, makeComment, makeModerator, uniqueId, walkQueue } from "./test-factories";
 
 // A search's pages past the first start inside a range of the tab's order (the rest of the
 // cursor's priority, or the decided comments before the ones without a decision time); its steps
@@ -77,5 +78,31 @@ describe("search pages across the ranges of the tab's order", () => {
     );
     expect(await walkQueue("hidden", { article: corpus.articleId, q: tenth }, 13)).toEqual(await expected(corpus, "hidden", (c) => c.words.has(tenth)));
     expect(await walkQueue("approved", { article: corpus.articleId, q: word }, 50)).toEqual([]);
+  });
+});
+
+describe("search follows a comment's status", () => {
+  it("finds a comment in the tab of its status only, before and after a decision moves it", async () => {
+    const articleId = await makeArticle();
+    const moderator = await makeModerator();
+    const word = token("s");
+    const made: { id: number; version: number }[] = [];
+    for (let i = 0; i < 6; i++) made.push(await makeComment(articleId, { body: `${word} status ${i}`, priority: i % 2 ? 30 : 0 }));
+    const [hidden, approved] = [made[0]!, made[1]!];
+    await decideComment({ action: "HIDE", commentId: hidden.id, expectedVersion: 0, expectedStatus: "PENDING", reason: "SPAM" }, moderator);
+    await decideComment({ action: "APPROVE", commentId: approved.id, expectedVersion: 0, expectedStatus: "PENDING" }, moderator);
+    const pendingIds = made.slice(2).map((comment) => comment.id);
+    const search = (tab: QueueTab) => walkQueue(tab, { q: word }, 2);
+    expect((await search("pending")).sort((x, y) => x - y)).toEqual(pendingIds);
+    expect(await search("flagged")).toEqual(await walkQueue("flagged", { article: articleId }, 2));
+    expect(await search("hidden")).toEqual([hidden.id]);
+    expect(await search("approved")).toEqual([approved.id]);
+    expect(await search("all")).toEqual(made.map((comment) => comment.id).reverse());
+    // The status lives in the search index too: a decision moves the comment between the tabs' searches.
+    await decideComment({ action: "APPROVE", commentId: hidden.id, expectedVersion: 1, expectedStatus: "HIDDEN" }, moderator);
+    await decideComment({ action: "HIDE", commentId: pendingIds[0]!, expectedVersion: 0, expectedStatus: "PENDING", reason: "ABUSIVE" }, moderator);
+    expect(await search("hidden")).toEqual([pendingIds[0]]);
+    expect((await search("approved")).sort((x, y) => x - y)).toEqual([hidden.id, approved.id]);
+    expect((await search("pending")).sort((x, y) => x - y)).toEqual(pendingIds.slice(1));
   });
 });

@@ -40,6 +40,29 @@ describe("the queue", () => {
     expect(history.get(fourth!.id)).toEqual({ earlier: 3, approved: 1, hidden: 1, pending: 1 });
   });
 
+  it("pages one author's Pending, Flagged and Hidden comments in each tab's order, and moves a decided one", async () => {
+    const articleId = await makeArticle();
+    const author = uniqueId("prolific");
+    const moderator = await makeModerator();
+    const base = Date.parse("2015-07-23T12:00:00Z");
+    const made: { id: number; version: number; priority: number; at: number }[] = [];
+    for (let i = 0; i < 11; i++) {
+      const priority = [0, 30, 30, 60][i % 4]!;
+      const at = base + (i % 3) * 60_000;
+      made.push({ ...(await makeComment(articleId, { authorName: author, priority, postedAt: new Date(at) })), priority, at });
+    }
+    // Others' comments in the same tab, before and after the author's in its order.
+    await makeComment(articleId, { authorName: uniqueId("other"), priority: 90 });
+    await makeComment(articleId, { authorName: uniqueId("other"), priority: 0 });
+    const order = (list: typeof made) => [...list].sort((x, y) => y.priority - x.priority || x.at - y.at || x.id - y.id).map((c) => c.id);
+    expect(await walkQueue("pending", { author }, 3)).toEqual(order(made));
+    expect(await walkQueue("flagged", { author }, 2)).toEqual(order(made.filter((c) => c.priority > 0)));
+    const decided = made.find((c) => c.priority === 60)!;
+    await decideComment({ action: "HIDE", commentId: decided.id, expectedVersion: 0, expectedStatus: "PENDING", reason: "SPAM" }, moderator);
+    expect(await walkQueue("pending", { author }, 4)).toEqual(order(made.filter((c) => c !== decided)));
+    expect(await walkQueue("hidden", { author }, 4)).toEqual([decided.id]);
+  });
+
   it("filters by full-text search, author, rule category and date, and cards carry the author's record", async () => {
     const articleId = await makeArticle();
     const author = uniqueId("writer");

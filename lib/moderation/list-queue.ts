@@ -30,7 +30,7 @@ export async function listQueue(options: { tab: QueueTab; filters: QueueFilters;
     const search = match ? [Prisma.sql`c."searchVector" @@ ${match}`] : [];
     return listQueueBySuggestion({ conditions: [...tab, ...filters, ...search], cursor: options.cursor, limit: options.limit });
   }
-  const search = match ? { query: match, words: options.filters.q, categoryLexeme: categoryLexeme(options.filters) } : null;
+  const search = match ? { query: match, words: options.filters.q, categoryLexeme: categoryLexeme(options.filters), tabStatus: STATUS_OF_TAB[options.tab] } : null;
   const rows = search ? await searchPage(order, tab, filters, search, options.cursor, take) : await walkPage(order, [...tab, ...filters], options.cursor, take);
   const page = rows.slice(0, options.limit);
   const last = page.at(-1);
