@@ -4,6 +4,7 @@ import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import pg from "pg";
 import { credentials, signIn } from "./support/fixtures";
+import { seedArticle, withDatabase } from "./support/seed";
 
 // The Exports page and API: a seeded article with two decided comments, downloaded as CSV from
 // the page and as JSONL from the API; the export is then found in the audit log.
@@ -98,4 +99,48 @@ test("the API streams JSONL for a signed-in moderator and refuses a bad filter i
   const bad = await page.request.get("/api/v1/decisions?since=yesterday", { headers: fromPage });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.issues[0].path).toBe("since");
+});
+
+test.describe("a moderator in Karachi exports their own days", () => {
+  // The browser says Karachi too, though the server reads the days in the user's saved zone.
+  test.use({ timezoneId: "Asia/Karachi" });
+
+  test("a decision at 23:30 local on 6 December is in that day's export and not the 7th's", async ({ page }) => {
+    const seeded = await seedArticle([{ author: "Late", body: "Decided just before local midnight." }], { titlePrefix: "Local day" });
+    const email = credentials().admin.email;
+    const before = await withDatabase(async (client) => {
+      // 18:30 UTC is 23:30 in Karachi (GMT+5): still the 6th there, as it is in UTC.
+      await client.query(`INSERT INTO decision ("commentId", action, "fromStatus", "toStatus", reason, "createdAt") VALUES ($1, 'HIDE', 'PENDING', 'HIDDEN', 'SPAM', '2026-12-06 18:30:00')`, [seeded.ids[0]]);
+      // An hour later (00:30 on the 7th in Karachi, still the 6th in UTC).
+      await client.query(`INSERT INTO decision ("commentId", action, "fromStatus", "toStatus", reason, "createdAt") VALUES ($1, 'APPROVE', 'HIDDEN', 'APPROVED', NULL, '2026-12-06 19:30:00')`, [seeded.ids[0]]);
+      const row = await client.query<{ timeZone: string | null }>(`SELECT "timeZone" FROM "user" WHERE email = $1`, [email]);
+      await client.query(`UPDATE "user" SET "timeZone" = 'Asia/Karachi' WHERE email = $1`, [email]);
+      return row.rows[0]?.timeZone ?? null;
+    });
+    try {
+      await signIn(page, "admin");
+      await page.goto("/exports");
+      const downloadDay = async (day: string) => {
+        await page.getByLabel("Article id").fill(String(seeded.articleId));
+        await page.getByLabel("Decided from (day, Asia/Karachi)").fill(day);
+        await page.getByLabel("Decided to (day, Asia/Karachi, included)").fill(day);
+        const downloading = page.waitForEvent("download");
+        await page.getByRole("button", { name: "Download export" }).click();
+        const rows = parse(await readFile(await (await downloading).path(), "utf8"), { columns: true }) as Record<string, string>[];
+        return rows.map((row) => [row.action, row.decided_at]);
+      };
+      expect(await downloadDay("2026-12-06")).toEqual([["HIDE", "2026-12-06T18:30:00.000Z"]]);
+      // The audit event (and so the confirmation) records the instants used and the zone.
+      const confirmation = page.getByTestId("export-confirmation");
+      await expect(confirmation).toContainText("since 2026-12-05T19:00:00.000Z, until 2026-12-06T19:00:00.000Z");
+      await expect(confirmation).toContainText("dayTimeZone Asia/Karachi");
+      expect(await downloadDay("2026-12-07")).toEqual([["APPROVE", "2026-12-06T19:30:00.000Z"]]);
+
+      // The audit log's day filter is the reader's too, and says so.
+      await page.goto("/audit?action=export.decisions");
+      await expect(page.getByLabel("From (day, Asia/Karachi)")).toBeVisible();
+    } finally {
+      await withDatabase((client) => client.query(`UPDATE "user" SET "timeZone" = $2 WHERE email = $1`, [email, before]));
+    }
+  });
 });

@@ -34,9 +34,9 @@ const HELP = `moddesk — comment moderation for newsrooms
   moddesk evaluate --hatecheck en|hi [--split S] [--pack default] [--json]  HateCheck functional tests, % right per functionality
   moddesk rules export [--out FILE]                                   write the rules as a JSON rule pack (stdout without --out)
   moddesk rules import <file>                                         create or update rules by name from a rule pack
-  moddesk export --format csv|json|jsonl [--since ISO] [--until ISO] [--article ID] [--moderator EMAIL|system] [--out FILE] [--bom]
+  moddesk export --format csv|json|jsonl [--since ISO] [--until ISO] [--tz ZONE] [--article ID] [--moderator EMAIL|system] [--out FILE] [--bom]
                                                                       export moderation decisions (stdout without --out)
-  moddesk dsa statements [--format json|jsonl] [--since ISO] [--until ISO] [--out FILE]
+  moddesk dsa statements [--format json|jsonl] [--since ISO] [--until ISO] [--tz ZONE] [--out FILE]
                                                                       DSA statements of reasons of every hide, for the Transparency Database
   moddesk dsa notice --comment ID [--json]                            the statement of reasons of a hidden comment, for its author
   moddesk wordpress sync                                              pull new comments from the WordPress site now (Connectors page settings)

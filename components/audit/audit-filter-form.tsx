@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { RawAuditFilters } from "@/lib/audit/schemas";
+import { DayZone } from "@/components/ui/day-zone";
 
 // A plain GET form: the filters live in the URL, so a view can be bookmarked and shared.
 
@@ -11,7 +12,8 @@ function dayOf(value: string | undefined): string {
   return value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : "";
 }
 
-export function AuditFilterForm({ raw, actions, canSeeAll }: { raw: RawAuditFilters; actions: string[]; canSeeAll: boolean }) {
+/** `timeZone`: the zone the days are read in (the URL's `tz`, else the reader's), sent back with the form. */
+export function AuditFilterForm({ raw, actions, canSeeAll, timeZone }: { raw: RawAuditFilters; actions: string[]; canSeeAll: boolean; timeZone: string }) {
   return (
     <form method="get" action="/audit" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-4" aria-label="Filter the audit log">
       <label className="text-sm font-medium text-slate-700">
@@ -42,12 +44,13 @@ export function AuditFilterForm({ raw, actions, canSeeAll }: { raw: RawAuditFilt
         Entity id
         <input name="entityId" type="text" defaultValue={raw.entityId ?? ""} className={inputClass} />
       </label>
+      <input type="hidden" name="tz" value={timeZone} />
       <label className="text-sm font-medium text-slate-700">
-        From (UTC day)
+        From <DayZone timeZone={timeZone} />
         <input name="since" type="date" defaultValue={dayOf(raw.since)} className={inputClass} />
       </label>
       <label className="text-sm font-medium text-slate-700">
-        To (UTC day, included)
+        To <DayZone timeZone={timeZone} included />
         <input name="until" type="date" defaultValue={dayOf(raw.until)} className={inputClass} />
       </label>
       <div className="col-span-2 flex items-end gap-3">

@@ -1,12 +1,14 @@
 import { EXPORT_FORMATS } from "@/lib/export/export-formatter";
 import type { ArticleChoice } from "@/lib/export/queries";
+import { DayZone } from "@/components/ui/day-zone";
 
 // A plain GET form to the export route: the browser downloads the streamed response itself (no
-// JavaScript holds the file in memory), and the query string is the same as the API's.
+// JavaScript holds the file in memory), and the query string is the same as the API's. The days are
+// the reader's: the form sends their zone as `tz` (the API's own default stays UTC).
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
-export function ExportForm({ articles, moderatorEmails }: { articles: ArticleChoice[]; moderatorEmails: string[] }) {
+export function ExportForm({ articles, moderatorEmails, timeZone }: { articles: ArticleChoice[]; moderatorEmails: string[]; timeZone: string }) {
   return (
     <form id="export-form" method="get" action="/api/v1/decisions" className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm md:grid-cols-3" aria-label="Export decisions">
       <label className="text-sm font-medium text-slate-700">
@@ -19,12 +21,13 @@ export function ExportForm({ articles, moderatorEmails }: { articles: ArticleCho
           ))}
         </select>
       </label>
+      <input type="hidden" name="tz" value={timeZone} />
       <label className="text-sm font-medium text-slate-700">
-        Decided from (UTC day)
+        Decided from <DayZone timeZone={timeZone} />
         <input name="since" type="date" className={inputClass} />
       </label>
       <label className="text-sm font-medium text-slate-700">
-        Decided to (UTC day, included)
+        Decided to <DayZone timeZone={timeZone} included />
         <input name="until" type="date" className={inputClass} />
       </label>
       <label className="text-sm font-medium text-slate-700">

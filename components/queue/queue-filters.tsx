@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { FiltersDisclosure } from "./filters-disclosure";
+import { DayZone } from "@/components/ui/day-zone";
 import { FILTER_CATEGORIES, type QueueFilters as Filters, type QueueTab } from "@/lib/moderation/schemas";
 
 interface Options {
@@ -10,11 +11,13 @@ interface Options {
 const field = "mt-1 block rounded-md border border-slate-300 px-2 py-1.5 text-sm";
 
 /** A plain GET form: every filter lives in the URL, so a reload or a shared link shows the same queue. */
-export function QueueFilters({ tab, filters, options, isModelOn }: { tab: QueueTab; filters: Filters; options: Options; isModelOn: boolean }) {
+/** `timeZone`: the zone From and To are days in (the URL's `tz`, else the reader's), sent with the form. */
+export function QueueFilters({ tab, filters, options, isModelOn, timeZone }: { tab: QueueTab; filters: Filters; options: Options; isModelOn: boolean; timeZone: string }) {
   return (
     <FiltersDisclosure activeCount={activeFilterCount(filters)}>
       <form method="get" action="/queue" role="search" aria-label="Filter the queue" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3 text-sm">
         <input type="hidden" name="tab" value={tab} />
+        <input type="hidden" name="tz" value={timeZone} />
         <label className="grow">
           <span className="font-medium text-slate-700">Search</span>
           <input id="queue-search" name="q" type="search" defaultValue={filters.q ?? ""} placeholder='words, "a phrase", -without' className={`${field} w-full`} />
@@ -60,11 +63,15 @@ export function QueueFilters({ tab, filters, options, isModelOn }: { tab: QueueT
           <input name="author" defaultValue={filters.author ?? ""} className={`${field} w-36`} />
         </label>
         <label>
-          <span className="font-medium text-slate-700">From</span>
+          <span className="font-medium text-slate-700">
+            From <DayZone timeZone={timeZone} />
+          </span>
           <input name="from" type="date" defaultValue={filters.from ?? ""} className={field} />
         </label>
         <label>
-          <span className="font-medium text-slate-700">To</span>
+          <span className="font-medium text-slate-700">
+            To <DayZone timeZone={timeZone} included />
+          </span>
           <input name="to" type="date" defaultValue={filters.to ?? ""} className={field} />
         </label>
         <label>
@@ -88,12 +95,14 @@ export function QueueFilters({ tab, filters, options, isModelOn }: { tab: QueueT
 
 /** How many filters narrow the queue (the sort order is not a filter). */
 export function activeFilterCount(filters: Filters): number {
-  return Object.entries(filters).filter(([key, value]) => key !== "sort" && value !== undefined && value !== "").length;
+  return Object.entries(filters).filter(([key, value]) => key !== "sort" && key !== "tz" && value !== undefined && value !== "").length;
 }
 
 /** The filters as a query string (empty ones left out), for tab links and the next-page link. */
 export function filterQueryString(filters: Filters): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== "") params.set(key, String(value));
+  // The zone matters only with a day filter; without one it would only make equal views look different.
+  const hasDays = Boolean(filters.from || filters.to);
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== "" && (key !== "tz" || hasDays)) params.set(key, String(value));
   return params.toString();
 }

@@ -6,7 +6,25 @@ describe("parseAuditFilters", () => {
   it("reads every filter from the URL, ignoring empty ones", () => {
     const { filters, problems } = parseAuditFilters({ actor: " admin@example.com ", action: "auth.sign_in", entityType: "", entityId: "12", since: "2026-11-01", until: "2026-11-01", before: "40" });
     expect(problems).toEqual([]);
-    expect(filters).toEqual({ actor: "admin@example.com", action: "auth.sign_in", entityId: "12", since: new Date("2026-11-01T00:00:00Z"), until: new Date("2026-11-02T00:00:00Z"), before: 40 });
+    expect(filters).toEqual({ actor: "admin@example.com", action: "auth.sign_in", entityId: "12", since: new Date("2026-11-01T00:00:00Z"), until: new Date("2026-11-02T00:00:00Z"), dayTimeZone: "UTC", before: 40 });
+  });
+
+  it("reads days in the reader's zone, unless the URL names one", () => {
+    const mine = parseAuditFilters({ since: "2026-12-06", until: "2026-12-06" }, "Asia/Kathmandu");
+    expect(mine.filters).toMatchObject({ since: new Date("2026-12-05T18:15:00Z"), until: new Date("2026-12-06T18:15:00Z"), dayTimeZone: "Asia/Kathmandu" });
+    expect(mine.dayTimeZone).toBe("Asia/Kathmandu");
+    expect(mine.raw).toEqual({ since: "2026-12-06", until: "2026-12-06" });
+    const shared = parseAuditFilters({ since: "2026-12-06", tz: "Asia/Karachi" }, "Asia/Kathmandu");
+    expect(shared.filters.since).toEqual(new Date("2026-12-05T19:00:00Z"));
+    expect(shared.dayTimeZone).toBe("Asia/Karachi");
+    expect(auditPageHref(shared.raw)).toBe("/audit?since=2026-12-06&tz=Asia%2FKarachi");
+  });
+
+  it("names an unknown zone as the problem and offers the reader's zone instead", () => {
+    const { filters, problems, dayTimeZone } = parseAuditFilters({ since: "2026-12-06", tz: "Mars/Olympus" }, "Asia/Karachi");
+    expect(filters).toEqual({});
+    expect(problems.join("\n")).toMatch(/tz: .*IANA time zone.*Mars\/Olympus/);
+    expect(dayTimeZone).toBe("Asia/Karachi");
   });
 
   it("takes the first of repeated params", () => {

@@ -61,6 +61,8 @@ export async function latestHideOfComment(commentId: number): Promise<HideDecisi
 export interface HideDecisionFilters {
   since?: Date;
   until?: Date;
+  /** The zone bare days were read in (recorded with the export, not a filter of its own). */
+  dayTimeZone?: string;
 }
 
 /** Hide decisions oldest first, in keyset pages: memory stays flat for any number. */

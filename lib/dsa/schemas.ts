@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { blankToUndefined, dateBound, sinceBeforeUntil } from "@/lib/audit/date-bound";
+import { blankToUndefined, dateBoundFields, resolveDateBounds, sinceBeforeUntil } from "@/lib/audit/date-bound";
 import { STATEMENT_FORMATS } from "./stream-statements-format";
 
 // Inputs of the DSA routes, page and CLI (all strings from a query string or argv).
 
 export const statementExportQuerySchema = z
   .strictObject({
-    since: dateBound("since"),
-    until: dateBound("until"),
+    ...dateBoundFields,
     format: z.preprocess(blankToUndefined, z.enum(STATEMENT_FORMATS).default("json")),
   })
+  .transform(resolveDateBounds)
   .refine(...sinceBeforeUntil);
 
 export const commentStatementQuerySchema = z.strictObject({

@@ -55,7 +55,7 @@ export async function* streamStatements(request: StatementExportRequest): AsyncG
         details: {
           format: request.format,
           via: request.via,
-          filters: { since: request.filters.since?.toISOString(), until: request.filters.until?.toISOString() },
+          filters: { since: request.filters.since?.toISOString(), until: request.filters.until?.toISOString(), dayTimeZone: request.filters.dayTimeZone },
           statements: summary.statements,
           skipped: summary.skipped.slice(0, 100),
           completed: summary.completed,

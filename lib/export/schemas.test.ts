@@ -25,6 +25,22 @@ describe("exportQuerySchema", () => {
     expect(parsed.until).toEqual(new Date("2026-11-02T00:00:00Z"));
   });
 
+  it("reads bare dates as days in tz when given one: Karachi's 6 December is 19:00 UTC to 19:00 UTC", () => {
+    const parsed = exportQuerySchema.parse({ since: "2026-12-06", until: "2026-12-06", tz: "Asia/Karachi" });
+    expect(parsed).toMatchObject({ since: new Date("2026-12-05T19:00:00Z"), until: new Date("2026-12-06T19:00:00Z"), dayTimeZone: "Asia/Karachi" });
+    expect(parsed).not.toHaveProperty("tz");
+  });
+
+  it("keeps a date-time as the instant it names whatever tz says, and records no day zone for it", () => {
+    const parsed = exportQuerySchema.parse({ since: "2026-12-06T10:00:00Z", tz: "Asia/Karachi" });
+    expect(parsed.since).toEqual(new Date("2026-12-06T10:00:00Z"));
+    expect(parsed).not.toHaveProperty("dayTimeZone");
+  });
+
+  it("records UTC as the day zone when bare dates come without tz (the API's default)", () => {
+    expect(exportQuerySchema.parse({ since: "2026-12-06" }).dayTimeZone).toBe("UTC");
+  });
+
   it("accepts 'system' as the moderator of auto-hide decisions", () => {
     expect(exportQuerySchema.parse({ moderator: "system" }).moderator).toBe("system");
   });
@@ -39,6 +55,9 @@ describe("exportQuerySchema", () => {
     [{ moderator: "not an email" }, "moderator"],
     [{ bom: "yes" }, "bom"],
     [{ since: "2026-11-02", until: "2026-11-01T00:00:00Z" }, "until"],
+    [{ since: "2026-11-02", tz: "Mars/Olympus" }, "tz"],
+    [{ since: "2026-11-02", tz: "+05:00" }, "tz"],
+    [{ since: "2026-12-06", until: "2026-12-05T19:00:00Z", tz: "Asia/Karachi" }, "until"],
   ])("refuses %j (at %s)", (input, path) => {
     const result = exportQuerySchema.safeParse(input);
     expect(result.success).toBe(false);
@@ -50,5 +69,10 @@ describe("describeFilters", () => {
   it("keeps only the filters set, dates as ISO text", () => {
     expect(describeFilters({})).toEqual({});
     expect(describeFilters({ since: new Date("2026-01-01T00:00:00Z"), article: 3, moderator: "system" })).toEqual({ since: "2026-01-01T00:00:00.000Z", article: 3, moderator: "system" });
+  });
+
+  it("records the instants a day filter became and the zone it was read in", () => {
+    const filters = exportQuerySchema.parse({ since: "2026-03-29", until: "2026-03-29", tz: "Europe/Berlin" });
+    expect(describeFilters(filters)).toEqual({ since: "2026-03-28T23:00:00.000Z", until: "2026-03-29T22:00:00.000Z", dayTimeZone: "Europe/Berlin" });
   });
 });

@@ -1,4 +1,6 @@
 import "server-only";
+import { UTC } from "@/lib/time-zone";
+import { nextDay, startOfDayInZone } from "@/lib/time-zone-days";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { CARD_COLUMNS, CARD_JOINS, loadQueueItems, type CommentRow } from "./load-queue-items";
@@ -85,8 +87,9 @@ function filterConditions(filters: QueueFilters): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (filters.article) conditions.push(Prisma.sql`c."articleId" = ${filters.article}`);
   if (filters.author) conditions.push(Prisma.sql`c."authorName" = ${filters.author}`);
-  if (filters.from) conditions.push(Prisma.sql`c."postedAt" >= ${filters.from}::date`);
-  if (filters.to) conditions.push(Prisma.sql`c."postedAt" < ${filters.to}::date + 1`);
+  // Days in the reader's zone (tz), as instants; postedAt is a UTC timestamp without zone.
+  if (filters.from) conditions.push(Prisma.sql`c."postedAt" >= (${startOfDayInZone(filters.from, filters.tz ?? UTC).toISOString()}::timestamptz AT TIME ZONE 'UTC')`);
+  if (filters.to) conditions.push(Prisma.sql`c."postedAt" < (${startOfDayInZone(nextDay(filters.to), filters.tz ?? UTC).toISOString()}::timestamptz AT TIME ZONE 'UTC')`);
   if (filters.rule) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM flag f WHERE f."commentId" = c.id AND f."ruleId" = ${filters.rule})`);
   if (filters.unscored) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM external_score_pending p WHERE p."commentId" = c.id)`);
   return conditions;

@@ -17,3 +17,10 @@ describe("queue search text", () => {
     expect(queueQueryProblems({ q: "fine", author: "MK" })).toEqual([]);
   });
 });
+
+describe("the queue's day zone", () => {
+  it("keeps a real IANA zone for From and To, and drops an unknown one (the days are then UTC's)", () => {
+    expect(queueQuerySchema.parse({ from: "2015-07-23", tz: "Asia/Karachi" })).toMatchObject({ from: "2015-07-23", tz: "Asia/Karachi" });
+    expect(queueQuerySchema.parse({ from: "2015-07-23", tz: "Mars/Olympus" }).tz).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dayTimeZone } from "@/lib/audit/date-bound";
 import { int4Schema, isIsoWithinYears, MAX_ROW_ID, rowIdSchema, YEARS_MESSAGE } from "@/lib/validation/bounds";
 
 export const COMMENT_STATUSES = ["PENDING", "APPROVED", "HIDDEN"] as const;
@@ -60,6 +61,8 @@ export const queueQuerySchema = z.object({
   author: optionalText(200).catch(undefined),
   from: optionalDay.catch(undefined),
   to: optionalDay.catch(undefined),
+  /** The zone `from` and `to` are days in (the page sends the reader's); UTC when absent. */
+  tz: dayTimeZone.catch(undefined),
   q: optionalText(200).transform((text) => (text === undefined ? undefined : collapseNegations(text))).optional().catch(undefined),
   /** "1": only comments an EXTERNAL rule's endpoint has not scored yet (lib/external-classifier). */
   unscored: z.enum(["1"]).optional().catch(undefined),

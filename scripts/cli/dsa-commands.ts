@@ -7,7 +7,7 @@ import { writerFor } from "../lib/sink-writer";
 import { withDatabase } from "../lib/with-database";
 import { say } from "../lib/output";
 
-const USAGE = `usage: moddesk dsa statements [--format json|jsonl] [--since ISO] [--until ISO] [--out FILE]
+const USAGE = `usage: moddesk dsa statements [--format json|jsonl] [--since ISO] [--until ISO] [--tz ZONE] [--out FILE]
        moddesk dsa notice --comment ID [--json]`;
 
 function invalid(issues: { path: PropertyKey[]; message: string }[]): never {
@@ -15,15 +15,15 @@ function invalid(issues: { path: PropertyKey[]; message: string }[]): never {
 }
 
 async function statementsCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { format: { type: "string" }, since: { type: "string" }, until: { type: "string" }, out: { type: "string" } } });
-  const parsed = statementExportQuerySchema.safeParse({ format: values.format, since: values.since, until: values.until });
+  const { values } = parseArgs({ args, options: { format: { type: "string" }, since: { type: "string" }, until: { type: "string" }, tz: { type: "string" }, out: { type: "string" } } });
+  const parsed = statementExportQuerySchema.safeParse({ format: values.format, since: values.since, until: values.until, tz: values.tz });
   if (!parsed.success) invalid(parsed.error.issues);
-  const { format, since, until } = parsed.data;
+  const { format, ...filters } = parsed.data;
   await withDatabase(async () => {
     const { streamStatements } = await import("@/lib/dsa/stream-statements");
     const sink = values.out ? await openPrivateOutput(values.out) : process.stdout;
     const write = writerFor(sink);
-    const chunks = streamStatements({ format, filters: { since, until }, actor: { id: null, label: "cli" }, via: "cli" });
+    const chunks = streamStatements({ format, filters, actor: { id: null, label: "cli" }, via: "cli" });
     let step = await chunks.next();
     while (!step.done) {
       await write(step.value);

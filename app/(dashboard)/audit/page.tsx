@@ -21,7 +21,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const timeZone = await getDisplayTimeZone();
   const canSeeAll = can(user.role, "audit:read-all");
   const scope = canSeeAll ? "all" : "decisions";
-  const { filters, raw, problems } = parseAuditFilters(await searchParams);
+  const { filters, raw, problems, dayTimeZone } = parseAuditFilters(await searchParams, timeZone);
   const [{ events, nextBefore }, actions] = await Promise.all([listAuditEvents({ filters, limit: 100, scope }), listAuditActions(scope)]);
   const emails = await userEmailsOf(events);
   return (
@@ -38,7 +38,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </div>
         ) : null}
       </div>
-      <AuditFilterForm raw={raw} actions={actions} canSeeAll={canSeeAll} />
+      <AuditFilterForm raw={raw} actions={actions} canSeeAll={canSeeAll} timeZone={dayTimeZone} />
       {problems.length > 0 ? (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
           Some filters were not understood and were ignored: {problems.join("; ")}

@@ -3,12 +3,14 @@ import { DsaSettingsForm } from "@/components/dsa/dsa-settings-form";
 import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
 import { countHideDecisions, getDsaSettings } from "@/lib/dsa/queries";
+import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
+import { DayZone } from "@/components/ui/day-zone";
 
 export const metadata: Metadata = { title: "DSA statements" };
 
 export default async function DsaPage() {
   const user = await requirePagePermission("exports:run", "/dsa");
-  const [settings, hides] = await Promise.all([getDsaSettings(), countHideDecisions()]);
+  const [settings, hides, timeZone] = await Promise.all([getDsaSettings(), countHideDecisions(), getDisplayTimeZone()]);
   return (
     <main className="space-y-6">
       <div>
@@ -26,12 +28,17 @@ export default async function DsaPage() {
           Statements are checked against the database&apos;s field list first; one it would refuse is left out and named in the audit log.
         </p>
         <form method="get" action="/api/v1/dsa/statements" className="flex flex-wrap items-end gap-3 text-sm">
+          <input type="hidden" name="tz" value={timeZone} />
           <label>
-            <span className="block font-medium text-slate-700">Decided since</span>
+            <span className="block font-medium text-slate-700">
+              Decided since <DayZone timeZone={timeZone} />
+            </span>
             <input type="date" name="since" className="mt-1 rounded-md border border-slate-300 px-2 py-2" />
           </label>
           <label>
-            <span className="block font-medium text-slate-700">until (inclusive)</span>
+            <span className="block font-medium text-slate-700">
+              until <DayZone timeZone={timeZone} included />
+            </span>
             <input type="date" name="until" className="mt-1 rounded-md border border-slate-300 px-2 py-2" />
           </label>
           <label>

@@ -12,6 +12,7 @@ import { listQueue } from "@/lib/moderation/list-queue";
 import { listQueueFilterOptions } from "@/lib/moderation/list-queue-filter-options";
 import { queueQueryProblems, queueQuerySchema } from "@/lib/moderation/schemas";
 import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
+import { isTimeZone, UTC } from "@/lib/time-zone";
 import { isSuggestionModelOn } from "@/lib/suggest/is-suggestion-model-on";
 
 export const metadata: Metadata = { title: "Queue" };
@@ -21,7 +22,9 @@ const PAGE_SIZE = 50;
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission("queue:read", "/queue");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
-  const { tab, after, ...filters } = queueQuerySchema.parse(raw);
+  const timeZone = await getDisplayTimeZone();
+  // From and To are the reader's days unless the URL names a real zone (a shared link keeps its author's).
+  const { tab, after, ...filters } = queueQuerySchema.parse(raw.tz && isTimeZone(raw.tz) ? raw : { ...raw, tz: timeZone });
   const problems = queueQueryProblems(raw);
   // The live feed starts from before the page's queries, so nothing decided meanwhile is missed.
   const since = new Date().toISOString();
@@ -31,7 +34,6 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     listQueueFilterOptions(),
     isSuggestionModelOn(),
   ]);
-  const timeZone = await getDisplayTimeZone();
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   const filterQuery = filterQueryString(filters);
   return (
@@ -41,7 +43,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <script src={EARLY_KEYS_SRC} nonce={nonce} />
       {/* On a phone the header's Menu says where you are; the first screen is for the first comment. */}
       <h1 className="text-xl font-semibold max-md:sr-only">Moderation queue</h1>
-      <QueueFilters tab={tab} filters={filters} options={options} isModelOn={isModelOn} />
+      <QueueFilters tab={tab} filters={filters} options={options} isModelOn={isModelOn} timeZone={filters.tz ?? UTC} />
       {problems.length > 0 ? (
         <ul role="alert" data-testid="queue-filter-problems" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {problems.map((problem) => (

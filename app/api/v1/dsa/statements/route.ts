@@ -7,5 +7,5 @@ export const GET = defineRoute({
   name: "GET /api/v1/dsa/statements",
   permission: "exports:run",
   input: statementExportQuerySchema,
-  run: ({ format, since, until }, { principal }) => statementsResponse({ format, filters: { since, until }, actor: principal.actor, via: principal.via === "token" ? "api" : "dashboard" }),
+  run: ({ format, ...filters }, { principal }) => statementsResponse({ format, filters, actor: principal.actor, via: principal.via === "token" ? "api" : "dashboard" }),
 });
