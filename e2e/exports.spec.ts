@@ -99,6 +99,9 @@ test("the API streams JSONL for a signed-in moderator and refuses a bad filter i
   const bad = await page.request.get("/api/v1/decisions?since=yesterday", { headers: fromPage });
   expect(bad.status()).toBe(400);
   expect((await bad.json()).error.issues[0].path).toBe("since");
+  const unknownZone = await page.request.get("/api/v1/decisions?since=2026-12-06&tz=Mars%2FOlympus", { headers: fromPage });
+  expect(unknownZone.status()).toBe(400);
+  expect((await unknownZone.json()).error.issues[0]).toMatchObject({ path: "tz", message: expect.stringContaining("IANA time zone") });
 });
 
 test.describe("a moderator in Karachi exports their own days", () => {
