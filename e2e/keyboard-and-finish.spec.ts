@@ -38,7 +38,7 @@ test("the Exports page confirms what the download held: rows, format and filters
   await download;
   const confirmation = page.getByTestId("export-confirmation");
   await expect(confirmation).toContainText(/Downloaded: [\d,]+ decisions? as CSV/);
-  await expect(confirmation).toContainText("2000-01-01");
+  await expect(confirmation).toContainText("on 1 Jan 2000");
 });
 
 test("keys typed while the queue is still loading are not lost", async ({ page }) => {

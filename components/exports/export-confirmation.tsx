@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { describeExportFiltersForPeople } from "@/lib/export/describe-export-filters";
 import { latestExportAction } from "@/lib/export/export-actions";
 
 type Latest = NonNullable<Extract<Awaited<ReturnType<typeof latestExportAction>>, { ok: true }>["data"]>;
@@ -8,17 +9,11 @@ type Latest = NonNullable<Extract<Awaited<ReturnType<typeof latestExportAction>>
 const POLL_MS = 1_000;
 const GIVE_UP_AFTER = 120;
 
-function describeFilters(filters: unknown): string {
-  if (typeof filters !== "object" || filters === null) return "none";
-  const entries = Object.entries(filters as Record<string, unknown>).filter(([, value]) => value !== undefined && value !== null && value !== "");
-  return entries.length === 0 ? "none (every decision)" : entries.map(([key, value]) => `${key} ${String(value)}`).join(", ");
-}
-
 /**
  * Watches the export form: after a download starts, asks the server (every second) for the export the
  * audit log recorded and says what the file holds. The download itself stays a plain GET.
  */
-export function ExportConfirmation({ formId }: { formId: string }) {
+export function ExportConfirmation({ formId, timeZone }: { formId: string; timeZone: string }) {
   const [since, setSince] = useState<string | null>(null);
   const [latest, setLatest] = useState<Latest | null>(null);
 
@@ -49,7 +44,7 @@ export function ExportConfirmation({ formId }: { formId: string }) {
   return (
     <p aria-live="polite" className="rounded-md bg-slate-100 px-3 py-2 text-sm" data-testid="export-confirmation">
       {latest
-        ? `${latest.completed ? "Downloaded" : "Stopped early"}: ${latest.rows.toLocaleString("en-US")} decision${latest.rows === 1 ? "" : "s"} as ${latest.format.toUpperCase()}. Filters: ${describeFilters(latest.filters)}.`
+        ? `${latest.completed ? "Downloaded" : "Stopped early"}: ${latest.rows.toLocaleString("en-US")} decision${latest.rows === 1 ? "" : "s"} as ${latest.format.toUpperCase()}. Filters: ${describeExportFiltersForPeople(latest.filters, timeZone)}.`
         : "Preparing the download…"}
     </p>
   );

@@ -21,7 +21,7 @@ export default async function ExportsPage() {
         </p>
       </div>
       <ExportForm articles={articles} moderatorEmails={moderatorEmails} timeZone={timeZone} />
-      <ExportConfirmation formId="export-form" />
+      <ExportConfirmation formId="export-form" timeZone={timeZone} />
       <p className="text-sm text-slate-600">
         The same export from a script: <code>GET /api/v1/decisions?format=csv&amp;since=2026-11-01</code> with <code>Authorization: Bearer mdk_…</code>, or{" "}
         <code>npm run moddesk -- export --format csv --since 2026-11-01 --out decisions.csv</code>. There a bare date is a UTC day unless you add{" "}
