@@ -13,12 +13,15 @@ describe("recorded corpus figures of stored rules", () => {
   it("match the installed default pack after its configs went through jsonb, and go stale when a rule is edited", async () => {
     await installDefaultRulePack(SYSTEM_ACTOR);
     const installed = await listRules();
-    const states = Object.fromEntries(installed.map((rule) => [rule.name, recordedCorpusStatus(rule).state]));
+    // quality:check records the pack it runs: the enabled rules (a rule shipped disabled, such as
+    // model-abusive-at-group, is measured by pack-cv when a desk weighs enabling it; docs/model.md).
+    const states = Object.fromEntries(installed.filter((rule) => rule.enabled).map((rule) => [rule.name, recordedCorpusStatus(rule).state]));
+    expect(Object.keys(states).length).toBeGreaterThan(10);
     expect(Object.values(states).filter((state) => state !== "measured"), JSON.stringify(states)).toEqual([]);
 
     // moddesk evaluate without --pack runs the stored rules: the same figures as the built-in pack.
     const stored = await loadStoredRuleDefinitions();
-    expect(stored.map((rule) => rule.name).sort()).toEqual(defaultPackDefinitions().map((rule) => rule.name).sort());
+    expect(stored.map((rule) => rule.name).sort()).toEqual(defaultPackDefinitions().filter((rule) => rule.enabled).map((rule) => rule.name).sort());
     const sample = [
       { id: "a", text: "You are an idiot.", labels: ["abusive" as const], borderline: false, lang: "latin", thread: "t" },
       { id: "b", text: "A fine spell of swing bowling.", labels: [], borderline: false, lang: "latin", thread: "t" },
