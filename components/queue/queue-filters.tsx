@@ -5,6 +5,7 @@ import { FILTER_CATEGORIES, type QueueFilters as Filters, type QueueTab } from "
 
 interface Options {
   articles: { id: number; title: string }[];
+  hasOlderArticles: boolean;
   rules: { id: number; name: string }[];
 }
 
@@ -31,6 +32,11 @@ export function QueueFilters({ tab, filters, options, isModelOn, timeZone }: { t
                 {article.title}
               </option>
             ))}
+            {options.hasOlderArticles ? (
+              <option disabled value="older">
+                Older articles: “open in the queue” on the article’s page
+              </option>
+            ) : null}
           </select>
         </label>
         <label>

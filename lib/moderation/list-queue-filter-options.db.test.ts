@@ -22,4 +22,19 @@ describe("the queue's article choices", () => {
     expect(articles).toEqual(expected);
     expect(articles.length).toBe(Math.min(200, await db.article.count()));
   });
+
+  it("keep the article the queue is filtered by, however old, and say when older articles are not listed", async () => {
+    const old = await article(new Date("1990-01-01T00:00:00Z"));
+    await db.article.createMany({ data: Array.from({ length: 201 }, () => ({ key: uniqueId("newer"), title: uniqueId("title"), body: "text", publishedAt: new Date("2098-06-01T00:00:00Z") })) });
+    const unfiltered = await listQueueFilterOptions();
+    expect(unfiltered.articles).toHaveLength(200);
+    expect(unfiltered.hasOlderArticles).toBe(true);
+    expect(unfiltered.articles.some((row) => row.id === old)).toBe(false);
+
+    const filtered = await listQueueFilterOptions(old);
+    expect(filtered.articles[0]?.id).toBe(old);
+    expect(filtered.articles).toHaveLength(201);
+    // An id that names no article adds nothing (the queue shows its own "not understood" notice).
+    expect((await listQueueFilterOptions(2_000_000_000)).articles).toHaveLength(200);
+  });
 });

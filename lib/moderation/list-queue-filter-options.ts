@@ -3,13 +3,30 @@ import { db } from "@/lib/db/client";
 
 const ARTICLE_CHOICES = 200;
 
-/** Choices for the queue's filter selects: recent articles and the rules that can flag. */
-export async function listQueueFilterOptions(): Promise<{ articles: { id: number; title: string }[]; rules: { id: number; name: string }[] }> {
-  const [articles, rules] = await Promise.all([
+export interface QueueFilterOptions {
+  articles: { id: number; title: string }[];
+  /** True when there are more articles than the menu lists (it then says how to reach an older one). */
+  hasOlderArticles: boolean;
+  rules: { id: number; name: string }[];
+}
+
+/**
+ * Choices for the queue's filter selects: recent articles and the rules that can flag. The article
+ * the queue is filtered by is always a choice, even when older than the newest 200: a select
+ * without it would show "Any article" and drop the filter on the next submit.
+ */
+export async function listQueueFilterOptions(selectedArticleId?: number): Promise<QueueFilterOptions> {
+  const [recent, rules] = await Promise.all([
     recentArticles(),
     db.rule.findMany({ where: { deletedAt: null }, orderBy: { name: "asc" }, take: 500, select: { id: true, name: true } }),
   ]);
-  return { articles, rules };
+  const hasOlderArticles = recent.length > ARTICLE_CHOICES;
+  const articles = recent.slice(0, ARTICLE_CHOICES);
+  if (selectedArticleId !== undefined && !articles.some((article) => article.id === selectedArticleId)) {
+    const selected = await db.article.findUnique({ where: { id: selectedArticleId }, select: { id: true, title: true } });
+    if (selected) articles.unshift(selected);
+  }
+  return { articles, hasOlderArticles, rules };
 }
 
 /**
@@ -19,8 +36,10 @@ export async function listQueueFilterOptions(): Promise<{ articles: { id: number
  */
 async function recentArticles(): Promise<{ id: number; title: string }[]> {
   const select = { id: true, title: true } as const;
-  const published = await db.article.findMany({ where: { publishedAt: { not: null } }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: ARTICLE_CHOICES, select });
-  if (published.length === ARTICLE_CHOICES) return published;
-  const unpublished = await db.article.findMany({ where: { publishedAt: null }, orderBy: { id: "desc" }, take: ARTICLE_CHOICES - published.length, select });
+  // One more than the menu shows: whether older articles exist.
+  const wanted = ARTICLE_CHOICES + 1;
+  const published = await db.article.findMany({ where: { publishedAt: { not: null } }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: wanted, select });
+  if (published.length === wanted) return published;
+  const unpublished = await db.article.findMany({ where: { publishedAt: null }, orderBy: { id: "desc" }, take: wanted - published.length, select });
   return [...published, ...unpublished];
 }

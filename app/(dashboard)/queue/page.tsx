@@ -31,7 +31,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const [page, counts, options, isModelOn] = await Promise.all([
     listQueue({ tab, filters, cursor: after, limit: PAGE_SIZE }),
     countQueueTabs({ fresh: true }),
-    listQueueFilterOptions(),
+    listQueueFilterOptions(filters.article),
     isSuggestionModelOn(),
   ]);
   const nonce = (await headers()).get("x-nonce") ?? undefined;
