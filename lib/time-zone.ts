@@ -61,3 +61,9 @@ export function formatTimeThenDay(value: Date, timeZone: string): string {
 
 /** A handful of zones to offer first; any IANA name can be typed. */
 export const COMMON_TIME_ZONES = ["UTC", "Europe/London", "Europe/Berlin", "Europe/Paris", "America/New_York", "America/Chicago", "America/Los_Angeles", "Asia/Karachi", "Asia/Kolkata", "Asia/Tokyo", "Australia/Sydney"];
+
+/** The zone a page's day filters are read in: the URL's `tz` when it names a real zone (a shared link keeps its author's days), else the reader's. */
+export function dayFilterZone(urlZone: string | undefined, readerTimeZone: string): string {
+  const zone = urlZone?.trim();
+  return zone && isTimeZone(zone) ? zone : readerTimeZone;
+}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isTimeZone, UTC } from "@/lib/time-zone";
+import { dayFilterZone, UTC } from "@/lib/time-zone";
 import { rowIdSchema } from "@/lib/validation/bounds";
 import { blankToUndefined, dateBoundFields, resolveDateBounds, sinceBeforeUntil } from "./date-bound";
 
@@ -40,8 +40,8 @@ export function parseAuditFilters(
 ): { filters: AuditFilters; raw: RawAuditFilters; problems: string[]; dayTimeZone: string } {
   const flat = Object.fromEntries(Object.entries(searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
   const urlZone = flat.tz?.trim();
-  // The zone the form offers next time: the URL's when it is a real one, else the reader's.
-  const dayTimeZone = urlZone && isTimeZone(urlZone) ? urlZone : readerTimeZone;
+  // The zone the form offers next time; an unknown zone in the URL is still reported below.
+  const dayTimeZone = dayFilterZone(urlZone, readerTimeZone);
   const raw: RawAuditFilters = {};
   for (const key of AUDIT_FILTER_KEYS) {
     const value = flat[key]?.trim();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { collapseNegations, queueQueryProblems, queueQuerySchema } from "./schemas";
+import { collapseNegations, parseQueueQuery, queueChangesQuerySchema, queueQueryProblems, queueQuerySchema } from "./schemas";
 
 describe("queue search text", () => {
   it("collapses a run of dashes to one NOT (PostgreSQL fails past 32)", () => {
@@ -22,5 +22,18 @@ describe("the queue's day zone", () => {
   it("keeps a real IANA zone for From and To, and drops an unknown one (the days are then UTC's)", () => {
     expect(queueQuerySchema.parse({ from: "2015-07-23", tz: "Asia/Karachi" })).toMatchObject({ from: "2015-07-23", tz: "Asia/Karachi" });
     expect(queueQuerySchema.parse({ from: "2015-07-23", tz: "Mars/Olympus" }).tz).toBeUndefined();
+  });
+
+  it("reads From and To in the URL's zone when it names one, else in the reader's", () => {
+    expect(parseQueueQuery({ from: "2015-07-23", tz: "Europe/Berlin" }, "Asia/Karachi").tz).toBe("Europe/Berlin");
+    expect(parseQueueQuery({ from: "2015-07-23", tz: "Mars/Olympus" }, "Asia/Karachi").tz).toBe("Asia/Karachi");
+    expect(parseQueueQuery({ from: "2015-07-23" }, "Asia/Karachi").tz).toBe("Asia/Karachi");
+  });
+});
+
+describe("the queue's change feed query", () => {
+  it("gives the next page's cursor only when both of its halves are there", () => {
+    expect(queueChangesQuerySchema.parse({ since: "2026-12-06T10:00:00Z" })).toEqual({ since: new Date("2026-12-06T10:00:00Z"), after: undefined });
+    expect(queueChangesQuerySchema.parse({ since: "2026-12-06T10:00:00Z", afterAt: "2026-12-06T10:00:01Z", afterId: "17" }).after).toEqual({ afterAt: new Date("2026-12-06T10:00:01Z"), afterId: 17 });
   });
 });

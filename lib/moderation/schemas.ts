@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dayTimeZone } from "@/lib/audit/date-bound";
+import { dayFilterZone } from "@/lib/time-zone";
 import { int4Schema, isIsoWithinYears, MAX_ROW_ID, rowIdSchema, YEARS_MESSAGE } from "@/lib/validation/bounds";
 
 export const COMMENT_STATUSES = ["PENDING", "APPROVED", "HIDDEN"] as const;
@@ -71,6 +72,12 @@ export const queueQuerySchema = z.object({
   after: z.string().max(500).optional().catch(undefined),
 });
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
+
+/** The queue page's URL: From and To are days in the URL's zone when it names one, else the reader's. */
+export function parseQueueQuery(raw: Record<string, string | string[] | undefined>, readerTimeZone: string): QueueQuery {
+  const urlZone = typeof raw.tz === "string" ? raw.tz : undefined;
+  return queueQuerySchema.parse({ ...raw, tz: dayFilterZone(urlZone, readerTimeZone) });
+}
 export type QueueFilters = Omit<QueueQuery, "tab" | "after">;
 
 const commentRef = {
@@ -130,6 +137,7 @@ export const queueChangesQuerySchema = z
     afterAt: z.iso.datetime().refine(isIsoWithinYears, `afterAt ${YEARS_MESSAGE}`).optional(),
     afterId: z.coerce.number().int().positive().max(MAX_ROW_ID).optional(),
   })
-  .refine((query) => (query.afterAt === undefined) === (query.afterId === undefined), { message: "afterAt and afterId go together", path: ["afterId"] });
+  .refine((query) => (query.afterAt === undefined) === (query.afterId === undefined), { message: "afterAt and afterId go together", path: ["afterId"] })
+  .transform(({ since, afterAt, afterId }) => ({ since: new Date(since), after: afterAt !== undefined && afterId !== undefined ? { afterAt: new Date(afterAt), afterId } : undefined }));
 
 export const commentContextInputSchema = z.object({ commentId: rowIdSchema });

@@ -10,9 +10,9 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { countQueueTabs } from "@/lib/moderation/count-queue-tabs";
 import { listQueue } from "@/lib/moderation/list-queue";
 import { listQueueFilterOptions } from "@/lib/moderation/list-queue-filter-options";
-import { queueQueryProblems, queueQuerySchema } from "@/lib/moderation/schemas";
+import { parseQueueQuery, queueQueryProblems } from "@/lib/moderation/schemas";
 import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
-import { isTimeZone, UTC } from "@/lib/time-zone";
+import { UTC } from "@/lib/time-zone";
 import { isSuggestionModelOn } from "@/lib/suggest/is-suggestion-model-on";
 
 export const metadata: Metadata = { title: "Queue" };
@@ -23,8 +23,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const user = await requirePagePermission("queue:read", "/queue");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
   const timeZone = await getDisplayTimeZone();
-  // From and To are the reader's days unless the URL names a real zone (a shared link keeps its author's).
-  const { tab, after, ...filters } = queueQuerySchema.parse(raw.tz && isTimeZone(raw.tz) ? raw : { ...raw, tz: timeZone });
+  const { tab, after, ...filters } = parseQueueQuery(raw, timeZone);
   const problems = queueQueryProblems(raw);
   // The live feed starts from before the page's queries, so nothing decided meanwhile is missed.
   const since = new Date().toISOString();

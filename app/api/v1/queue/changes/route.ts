@@ -7,5 +7,5 @@ export const GET = defineRoute({
   name: "GET /api/v1/queue/changes",
   permission: "queue:read",
   input: queueChangesQuerySchema,
-  run: (query) => listQueueChanges(new Date(query.since), query.afterAt && query.afterId ? { afterAt: new Date(query.afterAt), afterId: query.afterId } : undefined),
+  run: ({ since, after }) => listQueueChanges(since, after),
 });
