@@ -76,7 +76,7 @@ const APPLICATION_PASSWORDS_OFF = new Set(["application_passwords_disabled", "ap
 function hintFor(status: number, code: string): string {
   if (status === 401 && CREDENTIALS_REFUSED.has(code)) return " (WordPress refused the user name or the password: use the application password from the user's profile, Users → Profile → Application Passwords, not the login password)";
   if (status === 401 && APPLICATION_PASSWORDS_OFF.has(code)) return " (WordPress offers application passwords only on a site served over https or whose WP_ENVIRONMENT_TYPE is local, and a plugin or the site's settings may turn them off)";
-  if (status === 401) return " (WordPress treated the request as anonymous: check the user name and the application password, which WordPress 6.1 also answers this way when wrong; if both are right, the web server is dropping the Authorization header before WordPress sees it, e.g. Apache running PHP as FastCGI or CGI, which Tools → Site Health reports as 'The authorization header is missing')";
+  if (status === 401) return " (WordPress treated the request as anonymous: check the user name and the application password, which WordPress 6.1 also answers this way when wrong, and that the site is served over https or has WP_ENVIRONMENT_TYPE local, without which WordPress ignores application passwords; if all that is right, the web server is dropping the Authorization header before WordPress sees it, e.g. Apache running PHP as FastCGI or CGI, which Tools → Site Health reports as 'The authorization header is missing')";
   if (status === 403) return " (the user needs the moderate_comments capability, e.g. the Editor role)";
   return "";
 }
