@@ -78,6 +78,15 @@ test("a hide reaches a signed webhook receiver, and the delivery shows as succee
   await admin.reload();
   await expect(admin.getByTestId("delivery-status").filter({ hasText: "succeeded" }).first()).toBeVisible();
   await expect(healthOf(url)).toHaveText("Answering");
+
+  // Day one: "Send test event" reaches the receiver signed, whatever the endpoint subscribed to.
+  const endpointCard = admin.getByTestId("webhook-endpoint").filter({ hasText: url });
+  await endpointCard.getByRole("button", { name: "Send test event" }).click();
+  await expect(endpointCard.getByRole("status")).toContainText("Test event queued as delivery #");
+  await expect.poll(() => received.filter((entry) => entry.body.includes('"webhook.test"')).length, { timeout: 20_000 }).toBe(1);
+  const test = received.find((entry) => entry.body.includes('"webhook.test"'))!;
+  expect(new Webhook(secret).verify(test.body, test.headers as Record<string, string>)).toMatchObject({ type: "webhook.test" });
+
   await expect
     .poll(async () => {
       await admin.reload();

@@ -36,7 +36,7 @@ const HELP = `moddesk — comment moderation for newsrooms
   moddesk rules import <file>                                         create or update rules by name from a rule pack
   moddesk export --format csv|json|jsonl [--since ISO] [--until ISO] [--tz ZONE] [--article ID] [--moderator EMAIL|system] [--out FILE] [--bom]
                                                                       export moderation decisions (stdout without --out)
-  moddesk dsa statements [--format json|jsonl] [--since ISO] [--until ISO] [--tz ZONE] [--out FILE]
+  moddesk dsa statements [--format batches|json|jsonl] [--since ISO] [--until ISO] [--tz ZONE] [--out FILE]
                                                                       DSA statements of reasons of every hide, for the Transparency Database
   moddesk dsa notice --comment ID [--json]                            the statement of reasons of a hidden comment, for its author
   moddesk wordpress sync                                              pull new comments from the WordPress site now (Connectors page settings)

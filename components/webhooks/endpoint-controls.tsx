@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { resendWebhookDeliveryAction, rotateWebhookSecretAction, setWebhookEndpointEnabledAction } from "@/lib/webhooks/actions";
+import { resendWebhookDeliveryAction, rotateWebhookSecretAction, sendWebhookTestEventAction, setWebhookEndpointEnabledAction } from "@/lib/webhooks/actions";
 import { SecretOnce } from "./secret-once";
 
 const button = "min-h-11 rounded-md border border-slate-300 px-3 py-2 text-sm disabled:opacity-60";
@@ -10,9 +10,26 @@ export function EndpointControls({ endpointId, enabled }: { endpointId: number; 
   const [isPending, startTransition] = useTransition();
   const [secret, setSecret] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [sent, setSent] = useState<string | null>(null);
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
+        {enabled ? (
+          <button
+            type="button"
+            className={button}
+            disabled={isPending}
+            onClick={() =>
+              startTransition(async () => {
+                const result = await sendWebhookTestEventAction({ endpointId });
+                setSent(result.ok ? `Test event queued as delivery #${result.data.deliveryId} (webhook-id ${result.data.messageId}): reload in a few seconds to see its answer under Latest deliveries.` : null);
+                setMessage(result.ok ? null : result.message);
+              })
+            }
+          >
+            Send test event
+          </button>
+        ) : null}
         <button
           type="button"
           className={button}
@@ -42,6 +59,11 @@ export function EndpointControls({ endpointId, enabled }: { endpointId: number; 
         </button>
       </div>
       {secret ? <SecretOnce secret={secret} what="New secret made; the previous one keeps signing for 24 hours." /> : null}
+      {sent ? (
+        <p className="text-sm text-slate-700" role="status">
+          {sent}
+        </p>
+      ) : null}
       {message ? <p className="text-sm text-red-700">{message}</p> : null}
     </div>
   );

@@ -51,13 +51,18 @@ export interface CheckpointFile {
   problems: string[];
 }
 
+const NPM_BANNER_LINE = /^> \S/;
+
 /** Reads and authenticates a checkpoints file; a missing file has no checkpoints. */
 export function readCheckpoints(file: string, key: Buffer): CheckpointFile {
   if (!existsSync(file)) return { checkpoints: [], problems: [] };
   const checkpoints: Checkpoint[] = [];
   const problems: string[] = [];
   readFileSync(file, "utf8").split("\n").forEach((line, index) => {
-    if (line.trim() === "") return;
+    // Blank lines, and the banner `npm run` prints on stdout ("> moddesk@0.1.0 moddesk"), which lands
+    // in a copy made with `npm run moddesk -- audit checkpoints > copy.jsonl`. Skipping them hides
+    // nothing: a checkpoint only counts when its MAC verifies, and deleting one is as easy as this.
+    if (line.trim() === "" || NPM_BANNER_LINE.test(line)) return;
     let parsed: SignedCheckpoint;
     try {
       parsed = JSON.parse(line) as SignedCheckpoint;

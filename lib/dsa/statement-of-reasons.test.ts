@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { commenterNotice } from "./commenter-notice";
 import { DEFAULT_DSA_SETTINGS, dsaSettingsSchema, type DsaSettings } from "./dsa-settings";
 import { transparencyStatementOf, type HideDecisionFacts } from "./statement-of-reasons";
+import { multiStatementCallBody, STATEMENTS_PER_CALL } from "./stream-statements-format";
 import { transparencyStatementSchema } from "./transparency-statement-schema";
 
 const decidedAt = new Date("2026-11-03T09:15:00Z");
@@ -112,5 +113,14 @@ describe("DSA settings", () => {
     expect(dsaSettingsSchema.safeParse(DEFAULT_DSA_SETTINGS).success).toBe(true);
     expect(dsaSettingsSchema.safeParse({ ...DEFAULT_DSA_SETTINGS, termsUrl: "javascript:alert(1)" }).success).toBe(false);
     expect(dsaSettingsSchema.safeParse({ ...DEFAULT_DSA_SETTINGS, territorialScope: [] }).success).toBe(false);
+  });
+});
+
+describe("one call of the multi-statement endpoint", () => {
+  it("holds 1 to 100 statements, as the database takes them", () => {
+    expect(STATEMENTS_PER_CALL).toBe(100);
+    expect(JSON.parse(multiStatementCallBody(['{"puid":"a"}', '{"puid":"b"}']))).toEqual({ statements: [{ puid: "a" }, { puid: "b" }] });
+    expect(() => multiStatementCallBody([])).toThrow(/1 to 100 statements, not 0/);
+    expect(() => multiStatementCallBody(Array.from({ length: 101 }, () => "{}"))).toThrow(/not 101/);
   });
 });

@@ -6,6 +6,6 @@ export async function statementsResponse(request: StatementExportRequest): Promi
   const day = new Date().toISOString().slice(0, 10);
   return pullStreamResponse(streamStatements(request), {
     "content-type": request.format === "json" ? "application/json; charset=utf-8" : "application/x-ndjson; charset=utf-8",
-    "content-disposition": `attachment; filename="moddesk-dsa-statements-${day}.${request.format}"`,
-  }, { statements: 0, skipped: [], completed: false });
+    "content-disposition": `attachment; filename="moddesk-dsa-statements-${day}.${request.format === "batches" ? "calls.jsonl" : request.format}"`,
+  }, { statements: 0, calls: 0, skipped: [], completed: false });
 }

@@ -8,6 +8,7 @@ import { createRule } from "@/lib/rules/create-rule";
 import { statementOfReasonsForComment } from "./comment-statement-of-reasons";
 import { DEFAULT_DSA_SETTINGS } from "./dsa-settings";
 import { streamStatements, type StatementExportSummary } from "./stream-statements";
+import { STATEMENTS_PER_CALL, type StatementFormat } from "./stream-statements-format";
 import { transparencyStatementSchema, type TransparencyStatement } from "./transparency-statement-schema";
 import { updateDsaSettings } from "./update-dsa-settings";
 
@@ -17,7 +18,7 @@ import { updateDsaSettings } from "./update-dsa-settings";
 
 const admin = { id: null, label: "dsa-test" };
 
-async function collect(format: "json" | "jsonl"): Promise<{ text: string; summary: StatementExportSummary }> {
+async function collect(format: StatementFormat): Promise<{ text: string; summary: StatementExportSummary }> {
   const chunks = streamStatements({ format, filters: {}, actor: admin, via: "test" });
   let text = "";
   let step = await chunks.next();
@@ -104,6 +105,29 @@ describe("statements of reasons for every kind of hide", () => {
     expect(statement.decision_facts).toContain("Moderator's note: name-calling");
     const change = await db.auditEvent.findFirstOrThrow({ where: { action: "dsa.settings_update" }, orderBy: { id: "desc" } });
     expect((change.details as { changes: string[] }).changes.sort()).toEqual(["publishNotes", "termsUrl", "territorialScope"]);
+  });
+
+  it("writes one call's body per line in batches, none over the database's 100 statements per call", async () => {
+    await setUp();
+    const run = uniqueId("many");
+    // 101 auto-hides (the test-autohide-casino rule): with the other tests' hides, at least two calls.
+    const comments = Array.from({ length: STATEMENTS_PER_CALL + 1 }, (_, index) => ({ id: `casino-${index}-${run}`, body: `Win big at megacasino, offer ${index}`, postedAt: "2026-11-03T10:00:00Z" }));
+    await ingestComments({ id: `article-${run}`, title: "Many spam comments", comments }, admin);
+
+    const { text, summary } = await collect("batches");
+    const calls = text.trim().split("\n").map((line) => JSON.parse(line) as { statements: TransparencyStatement[] });
+    expect(summary.statements).toBeGreaterThan(STATEMENTS_PER_CALL);
+    expect(calls).toHaveLength(Math.ceil(summary.statements / STATEMENTS_PER_CALL));
+    expect(summary.calls).toBe(calls.length);
+    for (const call of calls) {
+      expect(Object.keys(call)).toEqual(["statements"]);
+      expect(call.statements.length).toBeGreaterThanOrEqual(1);
+      expect(call.statements.length).toBeLessThanOrEqual(STATEMENTS_PER_CALL);
+      for (const statement of call.statements) expect(transparencyStatementSchema.safeParse(statement).error).toBeUndefined();
+    }
+    expect(calls.flatMap((call) => call.statements)).toHaveLength(summary.statements);
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "export.dsa_statements" }, orderBy: { id: "desc" } });
+    expect(audit.details).toMatchObject({ format: "batches", statements: summary.statements, calls: calls.length, completed: true });
   });
 
   it("has no statement for a comment that is not hidden", async () => {

@@ -138,6 +138,20 @@ describe("recording reader reports", () => {
     expect(page.items[0]?.reports).toEqual(expect.arrayContaining([{ reason: "abusive", count: 2 }, { reason: "spam", count: 2 }]));
   });
 
+  it("finds a comment a site connector pulled by the id the site gave it, though its key is scoped by site and post", async () => {
+    const connector = await db.connector.upsert({ where: { kind: "wordpress" }, create: { kind: "wordpress", settings: {}, secret: "", enabled: false }, update: {} });
+    const siteId = String(900_000 + Math.floor(Math.random() * 90_000));
+    // The key the WordPress connector gives a pulled comment (lib/connectors/wordpress/pull.ts).
+    const ingested = await ingestComments({ id: uniqueId("wp-post"), title: "A pulled post", comments: [{ id: `blog.example.net/5/${siteId}`, body: "Pulled from the site.", postedAt: "2026-01-02T09:00:00Z", source: "wordpress" }] }, ACTOR);
+    const commentId = ingested.comments[0]!.id!;
+    await db.connectorComment.create({ data: { connectorId: connector.id, commentId, externalId: siteId, siteVersion: "v1", siteStatus: "approved" } });
+
+    const reported = await reportComment({ source: "wordpress", externalId: siteId }, [{ reason: "abusive", reporterId: "wp-user-3" }], ACTOR);
+    expect(reported).toMatchObject({ commentId, added: 1, reportCount: 1 });
+    const otherKind = await reportComment({ source: "disqus", externalId: siteId }, [{ reason: "spam" }], ACTOR).catch((caught: unknown) => caught);
+    expect(isAppError(otherKind) && otherKind.code).toBe("NOT_FOUND");
+  });
+
   it("refuses reports of a comment it does not have, and writes nothing", async () => {
     const error = await reportComment({ source: "nowhere", externalId: "missing" }, [{ reason: "spam" }], ACTOR).catch((caught: unknown) => caught);
     expect(isAppError(error) && error.code).toBe("NOT_FOUND");

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { defineAction, actorOf } from "@/lib/action";
 import { createWebhookEndpoint, resendWebhookDelivery, rotateWebhookSecret, setWebhookEndpointEnabled } from "./manage-endpoints";
+import { sendWebhookTestEvent } from "./send-test-event";
 import { createEndpointSchema, deliveryIdSchema, endpointIdSchema, setEndpointEnabledSchema } from "./schemas";
 
 
@@ -47,5 +48,16 @@ export const resendWebhookDeliveryAction = defineAction({
     const result = await resendWebhookDelivery(input.deliveryId, actorOf(user));
     revalidatePath("/webhooks");
     return result;
+  },
+});
+
+export const sendWebhookTestEventAction = defineAction({
+  name: "webhooks.test",
+  input: endpointIdSchema,
+  permission: "webhooks:manage",
+  run: async (input, { user }) => {
+    const sent = await sendWebhookTestEvent(input.endpointId, actorOf(user));
+    revalidatePath("/webhooks");
+    return sent;
   },
 });

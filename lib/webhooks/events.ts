@@ -5,6 +5,9 @@
 export const WEBHOOK_EVENTS = ["comment.decided", "comment.flagged", "import.completed", "rule.changed"] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
+/** Sent only by "Send test event", to one endpoint whatever it subscribed to; a receiver changes nothing. */
+export const WEBHOOK_TEST_EVENT = "webhook.test";
+
 export const WEBHOOK_EVENT_DESCRIPTIONS: Record<WebhookEvent, string> = {
   "comment.decided": "a comment was approved, hidden (by a moderator or an auto-hide rule), undone or reverted",
   "comment.flagged": "a new comment arrived with rule flags",

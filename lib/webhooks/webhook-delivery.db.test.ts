@@ -11,7 +11,9 @@ import { createRule } from "@/lib/rules/create-rule";
 import { ruleDraftSchema } from "@/lib/rules/rule-draft-schema";
 import { MAX_ATTEMPTS } from "./backoff";
 import { drainEndpoint } from "./drain-webhook-outbox";
-import { createWebhookEndpoint } from "./manage-endpoints";
+import { createWebhookEndpoint, setWebhookEndpointEnabled } from "./manage-endpoints";
+import { sendWebhookTestEvent } from "./send-test-event";
+import { isAppError } from "@/lib/errors";
 import type { WebhookEvent } from "./events";
 
 // Real receivers on loopback (a webhook receiver that verifies signatures, one that fails on
@@ -87,6 +89,28 @@ describe("webhooks", () => {
     const row = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: created.id } });
     expect(row).toMatchObject({ status: "SUCCEEDED", attempts: 1, lastStatusCode: 204 });
     expect(row.lastLatencyMs).not.toBeNull();
+  });
+
+  it("sends a test event to one endpoint whatever it subscribed to, signed and logged like a real one", async () => {
+    const target = await receiver(() => ({ status: 200 }));
+    const other = await receiver(() => ({ status: 200 }));
+    const created = await endpoint(target.url, ["import.completed"]);
+    const bystander = await endpoint(other.url, ["comment.decided"]);
+
+    const sent = await sendWebhookTestEvent(created.id, admin);
+    expect(await drainEndpoint(created.id)).toBe(1);
+    expect(await drainEndpoint(bystander.id)).toBe(0);
+    expect(other.received).toHaveLength(0);
+    const [delivery] = target.received;
+    expect(delivery!.headers["webhook-id"]).toBe(sent.messageId);
+    expect(new Webhook(created.secret).verify(delivery!.body, delivery!.headers as Record<string, string>)).toMatchObject({ type: "webhook.test", data: { endpoint: { id: created.id }, by: admin.label } });
+    expect(await db.webhookDelivery.findUniqueOrThrow({ where: { id: sent.deliveryId } })).toMatchObject({ status: "SUCCEEDED", attempts: 1, lastStatusCode: 200, eventType: "webhook.test" });
+    expect(await db.auditEvent.findFirst({ where: { action: "webhook.test", entityId: String(created.id) } })).toMatchObject({ details: { deliveryId: sent.deliveryId } });
+
+    await setWebhookEndpointEnabled(created.id, false, admin);
+    const refused = await sendWebhookTestEvent(created.id, admin).catch((caught: unknown) => caught);
+    expect(isAppError(refused) && refused.message).toBe("This endpoint is disabled: enable it to send it a test event.");
+    expect(await db.webhookDelivery.count({ where: { endpointId: created.id } })).toBe(1);
   });
 
   it("keeps a comment's events in order across failures, while other comments' events go ahead", async () => {

@@ -2,12 +2,13 @@ import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
 import { commentStatementQuerySchema, statementExportQuerySchema } from "@/lib/dsa/schemas";
+import { STATEMENTS_PER_CALL } from "@/lib/dsa/stream-statements-format";
 import { openPrivateOutput } from "../lib/private-output";
 import { writerFor } from "../lib/sink-writer";
 import { withDatabase } from "../lib/with-database";
 import { say } from "../lib/output";
 
-const USAGE = `usage: moddesk dsa statements [--format json|jsonl] [--since ISO] [--until ISO] [--tz ZONE] [--out FILE]
+const USAGE = `usage: moddesk dsa statements [--format json|jsonl|batches] [--since ISO] [--until ISO] [--tz ZONE] [--out FILE]
        moddesk dsa notice --comment ID [--json]`;
 
 function invalid(issues: { path: PropertyKey[]; message: string }[]): never {
@@ -36,6 +37,8 @@ async function statementsCommand(args: string[]): Promise<void> {
     const summary = step.value;
     // On stderr: stdout may be the statements themselves.
     process.stderr.write(`${summary.statements} statement${summary.statements === 1 ? "" : "s"} of reasons as ${format}${values.out ? ` to ${values.out}` : ""}\n`);
+    // One json document is one call's body only up to 100 statements; the database refuses more whole.
+    if (format === "json" && summary.calls > 1) process.stderr.write(`the Transparency Database takes at most ${STATEMENTS_PER_CALL} statements per call: this file needs ${summary.calls} calls; --format batches writes one call's body per line\n`);
     for (const skipped of summary.skipped) process.stderr.write(`left out ${skipped.puid}: ${skipped.problems.join("; ")}\n`);
     if (summary.skipped.length > 0) process.exitCode = 1;
   });

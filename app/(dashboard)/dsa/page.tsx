@@ -24,7 +24,7 @@ export default async function DsaPage() {
       <section aria-label="Download statements" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 className="font-semibold">Statements for the Transparency Database</h2>
         <p className="text-sm text-slate-600">
-          {hides.toLocaleString("en")} hide decision{hides === 1 ? "" : "s"} so far. The JSON file is the body of the database&apos;s multi-statement API call; JSON lines suit a pipeline that submits in batches.
+          {hides.toLocaleString("en")} hide decision{hides === 1 ? "" : "s"} so far. The database&apos;s multi-statement API call takes at most 100 statements: &ldquo;One call per line&rdquo; gives one call&apos;s body per line, ready to send; the JSON file is one call&apos;s body while it holds 100 or fewer; JSON lines (one statement per line) suit a pipeline that makes its own batches.
           Statements are checked against the database&apos;s field list first; one it would refuse is left out and named in the audit log.
         </p>
         <form method="get" action="/api/v1/dsa/statements" className="flex flex-wrap items-end gap-3 text-sm">
@@ -44,8 +44,9 @@ export default async function DsaPage() {
           <label>
             <span className="block font-medium text-slate-700">Format</span>
             <select name="format" className="mt-1 rounded-md border border-slate-300 px-2 py-2">
+              <option value="batches">One call per line (100 statements each)</option>
               <option value="json">JSON (statements array)</option>
-              <option value="jsonl">JSON lines</option>
+              <option value="jsonl">JSON lines (one statement each)</option>
             </select>
           </label>
           <button type="submit" className="min-h-11 rounded-md bg-slate-900 px-4 py-2 font-semibold text-white">

@@ -62,21 +62,36 @@ export async function callRest<T>(config: WordpressConfig, fetchFn: ConnectorFet
   }
 }
 
+/** WordPress's login errors carry HTML (`<strong>Error:</strong> Unknown username.`); the page shows text. */
+function plainText(message: string): string {
+  return message.replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim();
+}
+
+// What to check, by the error WordPress gave. A 401 without a login error means WordPress handled the
+// request as anonymous (rest_authorization_required_code()): the credentials never reached it, or,
+// as a real WordPress 6.1 answers a wrong application password, they were refused without saying so.
+const CREDENTIALS_REFUSED = new Set(["incorrect_password", "invalid_username", "invalid_email"]);
+const APPLICATION_PASSWORDS_OFF = new Set(["application_passwords_disabled", "application_passwords_disabled_for_user"]);
+
+function hintFor(status: number, code: string): string {
+  if (status === 401 && CREDENTIALS_REFUSED.has(code)) return " (WordPress refused the user name or the password: use the application password from the user's profile, Users → Profile → Application Passwords, not the login password)";
+  if (status === 401 && APPLICATION_PASSWORDS_OFF.has(code)) return " (WordPress offers application passwords only on a site served over https or whose WP_ENVIRONMENT_TYPE is local, and a plugin or the site's settings may turn them off)";
+  if (status === 401) return " (WordPress treated the request as anonymous: check the user name and the application password, which WordPress 6.1 also answers this way when wrong, and that the site is served over https or has WP_ENVIRONMENT_TYPE local, without which WordPress ignores application passwords; if all that is right, the web server is dropping the Authorization header before WordPress sees it, e.g. Apache running PHP as FastCGI or CGI, which Tools → Site Health reports as 'The authorization header is missing')";
+  if (status === 403) return " (the user needs the moderate_comments capability, e.g. the Editor role)";
+  return "";
+}
+
 function describeFailure(status: number, text: string): string {
   let code = "";
   let message = "";
   try {
     const parsed = JSON.parse(text) as { code?: string; message?: string };
     code = parsed.code ?? "";
-    message = parsed.message ?? "";
+    message = plainText(parsed.message ?? "");
   } catch {
     message = text.slice(0, 200);
   }
-  const hint =
-    status === 401 ? " (check the user name and the application password; WordPress only accepts application passwords over https or on a site whose WP_ENVIRONMENT_TYPE is local)"
-    : status === 403 ? " (the user needs the moderate_comments capability, e.g. the Editor role)"
-    : "";
-  return `HTTP ${status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""}${hint}`;
+  return `HTTP ${status}${code ? ` ${code}` : ""}${message ? `: ${message}` : ""}${hintFor(status, code)}`;
 }
 
 /**

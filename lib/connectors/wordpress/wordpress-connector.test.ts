@@ -93,6 +93,16 @@ describe("pull", () => {
     const site = recordingFetch(() => ({ status: 401, body: { code: "incorrect_password", message: "The provided password is an invalid application password." } }));
     await expect(wordpressConnector.pull(config, null, site.fetchFn)).rejects.toThrow(/HTTP 401 incorrect_password.*application password/);
   });
+
+  it("tells a refused password from credentials WordPress never saw, and shows its HTML messages as text", async () => {
+    const unknownUser = recordingFetch(() => ({ status: 401, body: { code: "invalid_username", message: "<strong>Error:</strong> Unknown username. Check again or try your email address." } }));
+    await expect(wordpressConnector.pull(config, null, unknownUser.fetchFn)).rejects.toThrow("HTTP 401 invalid_username: Error: Unknown username. Check again or try your email address. (WordPress refused the user name or the password");
+    // What a real WordPress 6.1 answers without an Authorization header, and also with a wrong password.
+    const anonymous = recordingFetch(() => ({ status: 401, body: { code: "rest_forbidden_context", message: "Sorry, you are not allowed to edit comments." } }));
+    await expect(wordpressConnector.pull(config, null, anonymous.fetchFn)).rejects.toThrow(/HTTP 401 rest_forbidden_context: .*anonymous: check the user name and the application password.*Authorization header/);
+    const disabled = recordingFetch(() => ({ status: 401, body: { code: "application_passwords_disabled", message: "Application passwords are not available." } }));
+    await expect(wordpressConnector.pull(config, null, disabled.fetchFn)).rejects.toThrow(/not available\. \(WordPress offers application passwords only .*https/);
+  });
 });
 
 describe("push", () => {
