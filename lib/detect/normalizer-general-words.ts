@@ -1,7 +1,8 @@
 // The normalizer's general path for words that are not plain ASCII: a word is buffered with
 // each folded char's kind, then split where symbols are punctuation rather than leetspeak, and
 // single letters one separator apart ('i.n.d.i.a') are held until we know whether they join.
-import { FOLD_LEET_SYMBOL, FOLD_LETTER, LEET_DIGIT, LEET_SYMBOL } from "./char-fold";
+import { FOLD_LEET_SYMBOL, FOLD_LETTER, LEET_DIGIT, LEET_SYMBOL, MASK } from "./char-fold";
+import { isListedWord, unmaskWord } from "./disguised-words";
 import { grownInt32, grownUint16 } from "./normalizer-buffers";
 import type { TextNormalizer } from "./normalizer-core";
 
@@ -58,6 +59,7 @@ export function flushPendingWord(out: TextNormalizer): void {
   const word = out.pending;
   const len = word.length;
   word.length = 0;
+  unmaskPendingWord(word, len);
   let segmentStart = 0;
   let j = 0;
   while (j < len) {
@@ -69,8 +71,9 @@ export function flushPendingWord(out: TextNormalizer): void {
     const letterAfter = hasAfter && word.kind[runEnd] === FOLD_LETTER;
     for (let k = j; k < runEnd; k++) {
       const code = word.code[k]!;
-      // '$' opens words ('$hit'); '@', '!' and '|' only count mid-word ('b!tch'), not as '@name' or 'idiot!'.
-      const isLeet = code === DOLLAR ? hasBefore || letterAfter : hasBefore && hasAfter;
+      // '$' opens words ('$hit'); '@', '!' and '|' only count mid-word ('b!tch'), not as '@name' or 'idiot!';
+      // a '*' left after unmaskPendingWord hides nothing we know, so it separates.
+      const isLeet = code === MASK ? false : code === DOLLAR ? hasBefore || letterAfter : hasBefore && hasAfter;
       if (isLeet) {
         word.code[k] = LEET_SYMBOL[code]!;
         word.kind[k] = FOLD_LETTER;
@@ -83,6 +86,23 @@ export function flushPendingWord(out: TextNormalizer): void {
     j = runEnd;
   }
   if (len > segmentStart) emitSegment(out, segmentStart, len);
+}
+
+/** 'f*ck', 'r*ndi!': a word with '*' for hidden letters becomes the one masked word it fits (disguised-words.ts). */
+function unmaskPendingWord(word: PendingWord, len: number): void {
+  let masked = false;
+  for (let k = 1; k < len - 1 && !masked; k++) masked = word.code[k] === MASK && word.kind[k] === FOLD_LEET_SYMBOL;
+  if (!masked) return;
+  // Trailing '!', '@' or '|' are punctuation here ('f*ck!'), not part of the word.
+  let to = len;
+  while (to > 1 && word.kind[to - 1] === FOLD_LEET_SYMBOL && word.code[to - 1] !== MASK && word.code[to - 1] !== DOLLAR) to--;
+  const unmasked = unmaskWord(word.code, 0, to);
+  if (unmasked === null) return;
+  for (let k = 0; k < to; k++) {
+    if (word.code[k] !== MASK) continue;
+    word.code[k] = unmasked[k]!;
+    word.kind[k] = FOLD_LETTER;
+  }
 }
 
 function emitSegment(out: TextNormalizer, from: number, to: number): void {
@@ -119,9 +139,24 @@ export function flushSingleLetters(out: TextNormalizer): void {
   if (count === 0) return;
   singles.count = 0;
   const joined = count >= 3;
+  // 'a s l u t': a one-letter word before a spaced-out listed word stays apart. (Not after it:
+  // 'b i t c h y' is an inflection more often than 'bitch' and a one-letter word.)
+  if (count >= 4 && !isListedWord(singles.code, 0, count) && isListedWord(singles.code, 1, count)) {
+    emitSingles(out, 0, 1);
+    emitSingles(out, 1, count);
+    return;
+  }
   for (let k = 0; k < count; k++) {
     if (!joined || k === 0) out.beginWord();
     out.emitChar(singles.code[k]!, true, singles.start[k]!, singles.end[k]!);
     if (!joined || k === count - 1) out.endWord();
   }
+}
+
+/** Held single letters [from, to) as one word. */
+function emitSingles(out: TextNormalizer, from: number, to: number): void {
+  const singles = out.singles;
+  out.beginWord();
+  for (let k = from; k < to; k++) out.emitChar(singles.code[k]!, true, singles.start[k]!, singles.end[k]!);
+  out.endWord();
 }
