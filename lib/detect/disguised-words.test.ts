@@ -10,6 +10,7 @@ describe("disguised words: '*' for hidden letters", () => {
     expect(norm("you b*st*rd")).toBe("you bastard");
     expect(norm("ch*tiya log")).toBe("chutiya log");
     expect(norm("id*0t")).toBe("idiot");
+    expect(norm("ch*t!y@ log")).toBe("chutiya log");
   });
   it("keeps the original offsets of every letter, the restored ones on their star", () => {
     const text = "a sh*t show";
@@ -38,5 +39,16 @@ describe("disguised words: spaced out beside a one-letter word", () => {
     expect(norm("i n d i a")).toBe("india");
     expect(norm("a s s")).toBe("ass");
     expect(norm("I h a t e")).toBe("ihate");
+  });
+});
+
+describe("disguised words: leet symbols at a word's edge", () => {
+  it("reads them as letters when the word then spells a listed word", () => {
+    expect(norm("you !d!0t")).toBe("you idiot");
+    expect(norm("r@nd! hai")).toBe("randi hai");
+  });
+  it("keeps them as punctuation otherwise", () => {
+    expect(norm("you b@st@rd!")).toBe("you bastard");
+    expect(norm("@idiot wow!!")).toBe("idiot wow");
   });
 });

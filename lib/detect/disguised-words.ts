@@ -1,7 +1,8 @@
 // Words commenters disguise to slip past a filter, for the two disguises the normalizer cannot
 // undo without knowing the word: a '*' for hidden letters ('f*ck', 'r*ndi', 'ch*tiya'; one '*'
 // per letter, 'f**k' = 'fuck') and a word spaced out after a one-letter word ('a s l u t' read
-// as 'aslut'). The list is the abuse vocabulary people actually disguise (English
+// as 'aslut'). The list also settles a leet symbol at a word's edge, which is punctuation unless
+// the word then spells a listed word ('idiot!' is 'idiot', 'r@nd!' is 'randi'). The list is the abuse vocabulary people actually disguise (English
 // and romanized Urdu/Hindi), not a dictionary: a disguise it does not know is read as before.
 import { LEET_DIGIT, LEET_SYMBOL, MASK } from "./char-fold";
 
@@ -32,6 +33,18 @@ export function isListedWord(codes: Uint16Array, from: number, to: number): bool
   return candidates.some((word) => word.every((code, k) => codes[from + k] === code));
 }
 
+/** Whether `codes[from, to)` spells a listed word once leet digits and symbols are read as letters ('!d!0t', 'r@nd!'). */
+export function spellsListedWord(codes: Uint16Array, from: number, to: number): boolean {
+  const candidates = BY_LENGTH.get(to - from);
+  if (candidates === undefined) return false;
+  return candidates.some((word) => word.every((letter, k) => letterOf(codes[from + k]!) === letter));
+}
+
+function letterOf(code: number): number {
+  if (code === MASK || code >= 128) return code;
+  return LEET_DIGIT[code] !== -1 ? LEET_DIGIT[code]! : LEET_SYMBOL[code] !== -1 ? LEET_SYMBOL[code]! : code;
+}
+
 /**
  * The list word that `codes[from, to)` (folded lowercase chars, '*' for a hidden letter, leet
  * digits and symbols allowed) spells, or null. It must start with a shown letter, show at least
@@ -50,8 +63,7 @@ export function unmaskWord(codes: Uint16Array, from: number, to: number): Uint16
     for (let k = 0; k < length && fits; k++) {
       const code = codes[from + k]!;
       if (code === MASK) continue;
-      const letter = code < 128 && LEET_DIGIT[code] !== -1 ? LEET_DIGIT[code]! : code < 128 && LEET_SYMBOL[code] !== -1 ? LEET_SYMBOL[code]! : code;
-      fits = letter === word[k];
+      fits = letterOf(code) === word[k];
     }
     if (fits) return word;
   }

@@ -2,7 +2,7 @@
 // each folded char's kind, then split where symbols are punctuation rather than leetspeak, and
 // single letters one separator apart ('i.n.d.i.a') are held until we know whether they join.
 import { FOLD_LEET_SYMBOL, FOLD_LETTER, LEET_DIGIT, LEET_SYMBOL, MASK } from "./char-fold";
-import { isListedWord, unmaskWord } from "./disguised-words";
+import { isListedWord, spellsListedWord, unmaskWord } from "./disguised-words";
 import { grownInt32, grownUint16 } from "./normalizer-buffers";
 import type { TextNormalizer } from "./normalizer-core";
 
@@ -60,6 +60,7 @@ export function flushPendingWord(out: TextNormalizer): void {
   const len = word.length;
   word.length = 0;
   unmaskPendingWord(word, len);
+  readEdgeLeet(word, len);
   let segmentStart = 0;
   let j = 0;
   while (j < len) {
@@ -88,18 +89,33 @@ export function flushPendingWord(out: TextNormalizer): void {
   if (len > segmentStart) emitSegment(out, segmentStart, len);
 }
 
+/** '!d!0t', 'r@nd!': leet symbols at a word's edge are letters when the word then spells a listed word. */
+function readEdgeLeet(word: PendingWord, len: number): void {
+  const isEdgeSymbol = (k: number) => word.kind[k] === FOLD_LEET_SYMBOL && word.code[k] !== MASK;
+  if (len < 3 || !(isEdgeSymbol(0) || isEdgeSymbol(len - 1)) || !spellsListedWord(word.code, 0, len)) return;
+  for (let k = 0; k < len; k++) {
+    if (word.kind[k] !== FOLD_LEET_SYMBOL) continue;
+    word.code[k] = LEET_SYMBOL[word.code[k]!]!;
+    word.kind[k] = FOLD_LETTER;
+  }
+}
+
 /** 'f*ck', 'r*ndi!': a word with '*' for hidden letters becomes the one masked word it fits (disguised-words.ts). */
 function unmaskPendingWord(word: PendingWord, len: number): void {
   let masked = false;
   for (let k = 1; k < len - 1 && !masked; k++) masked = word.code[k] === MASK && word.kind[k] === FOLD_LEET_SYMBOL;
   if (!masked) return;
-  // Trailing '!', '@' or '|' are punctuation here ('f*ck!'), not part of the word.
+  // Trailing '!', '@' or '|' are letters when the whole word fits ('ch*t!y@'), else punctuation ('f*ck!').
   let to = len;
-  while (to > 1 && word.kind[to - 1] === FOLD_LEET_SYMBOL && word.code[to - 1] !== MASK && word.code[to - 1] !== DOLLAR) to--;
-  const unmasked = unmaskWord(word.code, 0, to);
+  let unmasked = unmaskWord(word.code, 0, to);
+  if (unmasked === null) {
+    while (to > 1 && word.kind[to - 1] === FOLD_LEET_SYMBOL && word.code[to - 1] !== MASK && word.code[to - 1] !== DOLLAR) to--;
+    if (to < len) unmasked = unmaskWord(word.code, 0, to);
+  }
   if (unmasked === null) return;
   for (let k = 0; k < to; k++) {
-    if (word.code[k] !== MASK) continue;
+    if (word.kind[k] !== FOLD_LEET_SYMBOL) continue;
+    // The mask's letter, or a leet symbol's own ('@' in 'ch*t!y@'): the list word says which.
     word.code[k] = unmasked[k]!;
     word.kind[k] = FOLD_LETTER;
   }
