@@ -6,10 +6,13 @@
 // and romanized Urdu/Hindi), not a dictionary: a disguise it does not know is read as before.
 import { LEET_DIGIT, LEET_SYMBOL, MASK } from "./char-fold";
 
+// Not the bare expletives ('f*ck', 'sh*t', 'f*cking', 'bullsh*t'): a commenter who stars them is
+// mostly softening an exclamation, not abusing anyone (on TRAC-1, 3 of the 8 rows whose catch rested
+// on a masked 'f*ck' or 'f*cking' are labelled non-aggressive, against none for every other word).
 const MASKED_WORDS = `
-  fuck fucks fucked fucker fuckers fucking fuckin motherfucker motherfuckers shit shits shitty bullshit shithead
+  fucker fuckers motherfucker motherfuckers shithead
   bitch bitches bastard bastards asshole assholes arsehole cunt cunts dick dicks dickhead dickheads slut sluts
-  whore whores idiot idiots moron morons retard retards retarded stupid scum scumbag scumbags piss pissed
+  whore whores idiot idiots moron morons retard retards retarded stupid scum scumbag scumbags
   nigger niggers nigga faggot faggots chink chinks paki pakis porkistan katua katuas sulla sullas jihadi jihadis
   chutiya chutiye chutia chutiyon chootiya madarchod maderchod bhenchod behenchod benchod bhosdike bhosdiwale
   bhosdi gandu gaandu gaand harami haramzada haramzade haramkhor kutta kutte kutiya kuttiya kamina kamine kameena
