@@ -8,7 +8,7 @@ export const FOLD_SEPARATOR = 1;
 export const FOLD_REMOVE = 2;
 export const FOLD_LETTER = 3;
 export const FOLD_DIGIT = 4;
-/** '@', '$', '!', '|': letters only when the surrounding word makes them leetspeak; '*' only inside a masked word ('f*ck'). */
+/** '@', '$', '!', '|': letters only when the surrounding word makes them leetspeak. */
 export const FOLD_LEET_SYMBOL = 5;
 /** The character folds to several characters (ligatures, 'ß', roman numerals...). */
 export const FOLD_MULTI = 6;
@@ -42,15 +42,10 @@ export const LEET_DIGIT: Int32Array = (() => {
   return table;
 })();
 
-/** '*' standing for a hidden letter ('f*ck', 'r*ndi'). */
-export const MASK = 42;
-
 export const LEET_SYMBOL: Int32Array = (() => {
   const table = new Int32Array(128).fill(-1);
   const pairs: [string, string][] = [["@", "a"], ["$", "s"], ["!", "i"], ["|", "l"]];
   for (const [symbol, letter] of pairs) table[symbol.charCodeAt(0)] = letter.charCodeAt(0);
-  // The mask: no letter of its own, resolved against the masked-word list (disguised-words.ts) or a separator.
-  table[MASK] = MASK;
   return table;
 })();
 

@@ -1,8 +1,8 @@
 // The normalizer's general path for words that are not plain ASCII: a word is buffered with
 // each folded char's kind, then split where symbols are punctuation rather than leetspeak, and
 // single letters one separator apart ('i.n.d.i.a') are held until we know whether they join.
-import { FOLD_LEET_SYMBOL, FOLD_LETTER, LEET_DIGIT, LEET_SYMBOL, MASK } from "./char-fold";
-import { isListedWord, spellsListedWord, unmaskWord } from "./disguised-words";
+import { FOLD_LEET_SYMBOL, FOLD_LETTER, LEET_DIGIT, LEET_SYMBOL } from "./char-fold";
+import { isListedWord, spellsListedWord } from "./disguised-words";
 import { grownInt32, grownUint16 } from "./normalizer-buffers";
 import type { TextNormalizer } from "./normalizer-core";
 
@@ -59,7 +59,6 @@ export function flushPendingWord(out: TextNormalizer): void {
   const word = out.pending;
   const len = word.length;
   word.length = 0;
-  unmaskPendingWord(word, len);
   readEdgeLeet(word, len);
   let segmentStart = 0;
   let j = 0;
@@ -72,9 +71,9 @@ export function flushPendingWord(out: TextNormalizer): void {
     const letterAfter = hasAfter && word.kind[runEnd] === FOLD_LETTER;
     for (let k = j; k < runEnd; k++) {
       const code = word.code[k]!;
-      // '$' opens words ('$hit'); '@', '!' and '|' only count mid-word ('b!tch'), not as '@name' or 'idiot!';
-      // a '*' left after unmaskPendingWord hides nothing we know, so it separates.
-      const isLeet = code === MASK ? false : code === DOLLAR ? hasBefore || letterAfter : hasBefore && hasAfter;
+      // '$' opens words ('$hit'); '@', '!' and '|' only count mid-word ('b!tch'), not as '@name' or
+      // 'idiot!' (readEdgeLeet has already read the edge of a word like '!d!0t').
+      const isLeet = code === DOLLAR ? hasBefore || letterAfter : hasBefore && hasAfter;
       if (isLeet) {
         word.code[k] = LEET_SYMBOL[code]!;
         word.kind[k] = FOLD_LETTER;
@@ -91,32 +90,11 @@ export function flushPendingWord(out: TextNormalizer): void {
 
 /** '!d!0t', 'r@nd!': leet symbols at a word's edge are letters when the word then spells a listed word. */
 function readEdgeLeet(word: PendingWord, len: number): void {
-  const isEdgeSymbol = (k: number) => word.kind[k] === FOLD_LEET_SYMBOL && word.code[k] !== MASK;
+  const isEdgeSymbol = (k: number) => word.kind[k] === FOLD_LEET_SYMBOL;
   if (len < 3 || !(isEdgeSymbol(0) || isEdgeSymbol(len - 1)) || !spellsListedWord(word.code, 0, len)) return;
   for (let k = 0; k < len; k++) {
     if (word.kind[k] !== FOLD_LEET_SYMBOL) continue;
     word.code[k] = LEET_SYMBOL[word.code[k]!]!;
-    word.kind[k] = FOLD_LETTER;
-  }
-}
-
-/** 'f*ck', 'r*ndi!': a word with '*' for hidden letters becomes the one masked word it fits (disguised-words.ts). */
-function unmaskPendingWord(word: PendingWord, len: number): void {
-  let masked = false;
-  for (let k = 1; k < len - 1 && !masked; k++) masked = word.code[k] === MASK && word.kind[k] === FOLD_LEET_SYMBOL;
-  if (!masked) return;
-  // Trailing '!', '@' or '|' are letters when the whole word fits ('ch*t!y@'), else punctuation ('f*ck!').
-  let to = len;
-  let unmasked = unmaskWord(word.code, 0, to);
-  if (unmasked === null) {
-    while (to > 1 && word.kind[to - 1] === FOLD_LEET_SYMBOL && word.code[to - 1] !== MASK && word.code[to - 1] !== DOLLAR) to--;
-    if (to < len) unmasked = unmaskWord(word.code, 0, to);
-  }
-  if (unmasked === null) return;
-  for (let k = 0; k < to; k++) {
-    if (word.kind[k] !== FOLD_LEET_SYMBOL) continue;
-    // The mask's letter, or a leet symbol's own ('@' in 'ch*t!y@'): the list word says which.
-    word.code[k] = unmasked[k]!;
     word.kind[k] = FOLD_LETTER;
   }
 }

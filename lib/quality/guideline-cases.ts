@@ -236,7 +236,6 @@ export const EVASION_CASES: EvasionCase[] = [
       { how: "spacing", text: "You are an i d i o t." },
       { how: "stretching", text: "You are an idiooooot." },
       { how: "fullwidth", text: "You are an \uFF49\uFF44\uFF49\uFF4F\uFF54." },
-      { how: "masked", text: "You are an id*ot." },
       { how: "edge leetspeak", text: "You are an !d!0t." },
     ],
   },
@@ -247,14 +246,12 @@ export const EVASION_CASES: EvasionCase[] = [
       { how: "zero-width", text: "Tu chu\u200Dtiya hai." },
       { how: "spacing", text: "Tu c h u t i y a hai." },
       { how: "punctuation", text: "Tu chu.ti.ya hai." },
-      { how: "masked", text: "Tu ch**iya hai." },
     ],
   },
   {
     plain: "You are a slut.",
     variants: [
       { how: "spacing", text: "You are a s l u t." },
-      { how: "masked", text: "You are a sl*t!" },
     ],
   },
   {
