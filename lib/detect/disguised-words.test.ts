@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeForMatching } from "./normalize";
+import { TextNormalizer } from "./normalizer-core";
 
 const norm = (text: string) => normalizeForMatching(text).text;
 
@@ -31,5 +32,20 @@ describe("disguised words: leet symbols at a word's edge", () => {
   it("keeps them as punctuation otherwise", () => {
     expect(norm("you b@st@rd!")).toBe("you bastard");
     expect(norm("@idiot wow!!")).toBe("idiot wow");
+    // Plain letters then symbols are a word and punctuation, as the fast path reads them.
+    expect(norm("rand! fell")).toBe("rand fell");
+  });
+});
+
+describe("disguised words on both normalizer paths", () => {
+  it("reads the same with and without the plain-word fast path", () => {
+    const fast = new TextNormalizer();
+    const general = new TextNormalizer();
+    general.plainWords = false;
+    for (const text of ["rand! fell", "r@nd! hai", "you !d!0t!", "idiot!", "you are a r e t a r d", "go i n d i a"]) {
+      fast.run(text);
+      general.run(text);
+      expect(general.textOf(), text).toBe(fast.textOf());
+    }
   });
 });

@@ -88,10 +88,23 @@ export function flushPendingWord(out: TextNormalizer): void {
   if (len > segmentStart) emitSegment(out, segmentStart, len);
 }
 
-/** '!d!0t', 'r@nd!': leet symbols at a word's edge are letters when the word then spells a listed word. */
+/**
+ * '!d!0t', 'r@nd!': leet symbols at a word's edge are letters when the word then spells a listed
+ * word. Letters followed only by symbols ('rand!') stay a word and punctuation, as the plain-word
+ * fast path reads them: only a word already in leetspeak takes its trailing symbols as letters.
+ */
 function readEdgeLeet(word: PendingWord, len: number): void {
-  const isEdgeSymbol = (k: number) => word.kind[k] === FOLD_LEET_SYMBOL;
-  if (len < 3 || !(isEdgeSymbol(0) || isEdgeSymbol(len - 1)) || !spellsListedWord(word.code, 0, len)) return;
+  if (len < 3) return;
+  let trailing = len;
+  while (trailing > 0 && word.kind[trailing - 1] === FOLD_LEET_SYMBOL) trailing--;
+  const leading = word.kind[0] === FOLD_LEET_SYMBOL;
+  if (!leading && trailing === len) return;
+  if (!leading) {
+    let leet = false;
+    for (let k = 0; k < trailing && !leet; k++) leet = word.kind[k] !== FOLD_LETTER;
+    if (!leet) return;
+  }
+  if (!spellsListedWord(word.code, 0, len)) return;
   for (let k = 0; k < len; k++) {
     if (word.kind[k] !== FOLD_LEET_SYMBOL) continue;
     word.code[k] = LEET_SYMBOL[word.code[k]!]!;
