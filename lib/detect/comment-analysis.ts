@@ -4,6 +4,7 @@ import { hitsOf, type HitList, type TermHit, type TermMatcher } from "./term-mat
 import { HashedFeatures } from "./classifier/hash-features";
 import type { LinearModel } from "./classifier/linear-model";
 import { scoreNormalized } from "./classifier/score-comment";
+import { visibleText, type VisibleText } from "./visible-text";
 
 // Shared like the normalizer's buffers: one comment is analysed at a time.
 const sharedFeatures = new HashedFeatures();
@@ -17,6 +18,8 @@ export class CommentAnalysis {
   context: CommentContext = { body: "" };
   private matcher: TermMatcher | null = null;
   private normalizedText: string | null = null;
+  /** undefined: not computed yet for this comment; null: the body has no invisible character. */
+  private visible: VisibleText | null | undefined = undefined;
   private featuresFor: LinearModel | null = null;
   private featuresWindow = -1;
   private scoredFor: LinearModel | null = null;
@@ -35,6 +38,7 @@ export class CommentAnalysis {
     this.context = context;
     this.matcher = matcher;
     this.normalizedText = null;
+    this.visible = undefined;
     this.featuresFor = null;
     this.featuresWindow = -1;
     this.scoredFor = null;
@@ -43,6 +47,12 @@ export class CommentAnalysis {
 
   get body(): string {
     return this.context.body;
+  }
+
+  /** The body without invisible format characters, or null when it has none (visible-text.ts). */
+  visibleBody(): VisibleText | null {
+    if (this.visible === undefined) this.visible = visibleText(this.body);
+    return this.visible;
   }
 
   /** Whether the slot was hit, without building its hits. */

@@ -5,6 +5,7 @@ import { CompactDfa } from "./compact-dfa";
 import { LeftmostMatches } from "./leftmost-match";
 import { mergeSpans, quote, type CompiledRule, type SlotAllocator } from "./compiled-rule";
 import { crossesSentenceBoundary, sentenceStartBefore } from "./sentence-boundary";
+import { originalSpanOf } from "./visible-text";
 import type { CommentAnalysis } from "./comment-analysis";
 import type { RE2JS } from "re2js";
 
@@ -55,6 +56,8 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
         windowTo[0] = length;
       } else windowCount = gateWindows(analysis, gate, onNormalized, length);
       const spans: Span[] = [];
+      // On the original text, invisible characters inside a word ('कु\u200Dत्ते') are read past.
+      const visible = onNormalized ? null : analysis.visibleBody();
       for (let w = 0; w < windowCount; w++) {
         const from = windowFrom[w]!;
         const to = windowTo[w]!;
@@ -71,16 +74,25 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
           if (!dfa.testParts(before, analysis.normalized.codes, from, to, after)) continue;
           text = `${before}${analysis.normalized.textOf(from, to)}${after}`;
         } else {
-          text = `${before}${onNormalized ? analysis.normalizedString() : analysis.body.slice(from, to)}${after}`;
+          const inside = onNormalized ? analysis.normalizedString()
+            : visible === null ? analysis.body.slice(from, to) : visible.text.slice(visible.visibleBefore[from], visible.visibleBefore[to]);
+          text = `${before}${inside}${after}`;
           if (!dfa.test(text)) continue;
         }
+        const visibleFrom = visible === null ? from : visible.visibleBefore[from]!;
         let searchFrom = 0;
         while (spans.length < MAX_SPANS) {
           const match = matches.next(text, searchFrom);
           if (match === null) break;
           searchFrom = nextSearchStart(text, match);
-          const start = from + match[0] - before.length;
-          const end = Math.min(to, from + match[1] - before.length);
+          let start = visibleFrom + match[0] - before.length;
+          let end = visibleFrom + match[1] - before.length;
+          if (visible !== null) {
+            end = Math.min(end, visible.visibleBefore[to]!);
+            if (end <= start) continue;
+            [start, end] = originalSpanOf(visible, start, end);
+          }
+          end = Math.min(to, end);
           if (end <= start) continue;
           const span = trimmed(analysis.body, onNormalized ? analysis.originalSpan(start, end) : [start, end]);
           if (span[1] <= span[0]) continue;

@@ -2,6 +2,7 @@
 // each folded char's kind, then split where symbols are punctuation rather than leetspeak, and
 // single letters one separator apart ('i.n.d.i.a') are held until we know whether they join.
 import { FOLD_LEET_SYMBOL, FOLD_LETTER, LEET_DIGIT, LEET_SYMBOL } from "./char-fold";
+import { isListedWord, spellsListedWord } from "./disguised-words";
 import { grownInt32, grownUint16 } from "./normalizer-buffers";
 import type { TextNormalizer } from "./normalizer-core";
 
@@ -58,6 +59,7 @@ export function flushPendingWord(out: TextNormalizer): void {
   const word = out.pending;
   const len = word.length;
   word.length = 0;
+  readEdgeLeet(word, len);
   let segmentStart = 0;
   let j = 0;
   while (j < len) {
@@ -69,7 +71,8 @@ export function flushPendingWord(out: TextNormalizer): void {
     const letterAfter = hasAfter && word.kind[runEnd] === FOLD_LETTER;
     for (let k = j; k < runEnd; k++) {
       const code = word.code[k]!;
-      // '$' opens words ('$hit'); '@', '!' and '|' only count mid-word ('b!tch'), not as '@name' or 'idiot!'.
+      // '$' opens words ('$hit'); '@', '!' and '|' only count mid-word ('b!tch'), not as '@name' or
+      // 'idiot!' (readEdgeLeet has already read the edge of a word like '!d!0t').
       const isLeet = code === DOLLAR ? hasBefore || letterAfter : hasBefore && hasAfter;
       if (isLeet) {
         word.code[k] = LEET_SYMBOL[code]!;
@@ -83,6 +86,30 @@ export function flushPendingWord(out: TextNormalizer): void {
     j = runEnd;
   }
   if (len > segmentStart) emitSegment(out, segmentStart, len);
+}
+
+/**
+ * '!d!0t', 'r@nd!': leet symbols at a word's edge are letters when the word then spells a listed
+ * word. Letters followed only by symbols ('rand!') stay a word and punctuation, as the plain-word
+ * fast path reads them: only a word already in leetspeak takes its trailing symbols as letters.
+ */
+function readEdgeLeet(word: PendingWord, len: number): void {
+  if (len < 3) return;
+  let trailing = len;
+  while (trailing > 0 && word.kind[trailing - 1] === FOLD_LEET_SYMBOL) trailing--;
+  const leading = word.kind[0] === FOLD_LEET_SYMBOL;
+  if (!leading && trailing === len) return;
+  if (!leading) {
+    let leet = false;
+    for (let k = 0; k < trailing && !leet; k++) leet = word.kind[k] !== FOLD_LETTER;
+    if (!leet) return;
+  }
+  if (!spellsListedWord(word.code, 0, len)) return;
+  for (let k = 0; k < len; k++) {
+    if (word.kind[k] !== FOLD_LEET_SYMBOL) continue;
+    word.code[k] = LEET_SYMBOL[word.code[k]!]!;
+    word.kind[k] = FOLD_LETTER;
+  }
 }
 
 function emitSegment(out: TextNormalizer, from: number, to: number): void {
@@ -119,9 +146,24 @@ export function flushSingleLetters(out: TextNormalizer): void {
   if (count === 0) return;
   singles.count = 0;
   const joined = count >= 3;
+  // 'a s l u t': a one-letter word before a spaced-out listed word stays apart. (Not after it:
+  // 'b i t c h y' is an inflection more often than 'bitch' and a one-letter word.)
+  if (count >= 4 && !isListedWord(singles.code, 0, count) && isListedWord(singles.code, 1, count)) {
+    emitSingles(out, 0, 1);
+    emitSingles(out, 1, count);
+    return;
+  }
   for (let k = 0; k < count; k++) {
     if (!joined || k === 0) out.beginWord();
     out.emitChar(singles.code[k]!, true, singles.start[k]!, singles.end[k]!);
     if (!joined || k === count - 1) out.endWord();
   }
+}
+
+/** Held single letters [from, to) as one word. */
+function emitSingles(out: TextNormalizer, from: number, to: number): void {
+  const singles = out.singles;
+  out.beginWord();
+  for (let k = from; k < to; k++) out.emitChar(singles.code[k]!, true, singles.start[k]!, singles.end[k]!);
+  out.endWord();
 }

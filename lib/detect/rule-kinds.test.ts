@@ -57,6 +57,15 @@ describe("REGEX", () => {
     const rule = testRule("REGEX", { pattern: "[A-Z]{5,}", target: "original" });
     expect(highlighted("so ANGRY today", run(rule, "so ANGRY today")[0])).toEqual(["ANGRY"]);
   });
+  it("reads past invisible characters inside a word on the original text, spans still on the original", () => {
+    const rule = testRule("REGEX", { pattern: "(?:^|[^\\p{Devanagari}])गधे", target: "original" });
+    const body = "\u200Bतुम ग\u200Dधे हो";
+    expect(highlighted(body, run(rule, body)[0])).toEqual(["ग\u200Dधे"]);
+    const gated = testRule("REGEX", { pattern: "ANGRY", target: "original", requires: ["angry"] });
+    const shouted = "calm words, then AN\u00ADGRY ones";
+    expect(highlighted(shouted, run(gated, shouted)[0])).toEqual(["AN\u00ADGRY"]);
+    expect(run(rule, "तुम गधा नहीं हो")).toEqual([]);
+  });
   it("refuses patterns RE2 cannot run in linear time, with a clear message", () => {
     expect(() => compileRules([testRule("REGEX", { pattern: "(?<=kill )them" })])).toThrow(
       "lookbehind (?<=…) / (?<!…) cannot run in linear time",

@@ -236,6 +236,7 @@ export const EVASION_CASES: EvasionCase[] = [
       { how: "spacing", text: "You are an i d i o t." },
       { how: "stretching", text: "You are an idiooooot." },
       { how: "fullwidth", text: "You are an \uFF49\uFF44\uFF49\uFF4F\uFF54." },
+      { how: "edge leetspeak", text: "You are an !d!0t." },
     ],
   },
   {
@@ -245,6 +246,19 @@ export const EVASION_CASES: EvasionCase[] = [
       { how: "zero-width", text: "Tu chu\u200Dtiya hai." },
       { how: "spacing", text: "Tu c h u t i y a hai." },
       { how: "punctuation", text: "Tu chu.ti.ya hai." },
+    ],
+  },
+  {
+    plain: "You are a slut.",
+    variants: [
+      { how: "spacing", text: "You are a s l u t." },
+    ],
+  },
+  {
+    plain: "तुम कुत्ते हो।",
+    variants: [
+      { how: "zero-width", text: "तुम कु\u200Dत्ते हो।" },
+      { how: "zero-width", text: "तुम कुत्\u200Cते हो।" },
     ],
   },
   {

@@ -45,6 +45,8 @@ const VARIANTS: Record<string, Variant> = {
   "epochs-10": { ...BASE, train: { ...BASE.train, epochs: 10 } },
   "epochs-3": { ...BASE, train: { ...BASE.train, epochs: 3 } },
   "lr-0.1": { ...BASE, train: { ...BASE.train, learningRate: 0.1 } },
+  "l2-1e-5": { ...BASE, train: { ...BASE.train, l2: 1e-5 } },
+  "l2-1e-4": { ...BASE, train: { ...BASE.train, l2: 1e-4 } },
   "words-only": { ...BASE, features: { ...BASE.features, charMin: 0, charMax: 0 } },
   "nationalist-from-trac1": { ...BASE, nationalistFromAbusive: ["trac1"] },
   "calibrated": { ...BASE, calibrateScripts: true },
