@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { computeDaySummaries } from "./compute-day-summaries";
-import { computeDecisionDaySummaries } from "./compute-decision-day-summaries";
+import { computeDecisionDaySummaries, computeRecentDecisionDays } from "./compute-decision-day-summaries";
 import { utcDay, type DateRange } from "./date-range";
 import type { DaySummary } from "./day-summary";
 import type { DecisionDaySummary } from "./decision-day-summary";
@@ -45,9 +45,14 @@ export async function readDaySummaries(range: DateRange, now: Date = new Date())
   return [...stored.map((row) => ({ ...row.summary!, articles: row.bytes! })), ...computed.values()];
 }
 
-/** The range's decision days (latency, reasons, approvals, moderators). */
+/**
+ * The range's decision days (latency, reasons, approvals, moderators). The live ones come from
+ * insights_decided_comment when it holds them (today, yesterday and the day before always do: the
+ * cost of a day's decisions), from the comments otherwise (an older day changed since its refresh).
+ */
 export async function readDecisionDaySummaries(range: DateRange, now: Date = new Date()): Promise<DecisionDaySummary[]> {
   const { stored, live } = await storedAndLiveDays<Omit<DecisionDaySummary, "latency">>("decision", range, utcDay(now));
-  const computed = await computeDecisionDaySummaries(db, live);
-  return [...stored.map((row) => ({ ...row.summary!, latency: decodeFloat8s(row.bytes) })), ...computed.values()];
+  const recent = await computeRecentDecisionDays(db, live);
+  const older = await computeDecisionDaySummaries(db, live.filter((day) => !recent.summaries.has(day)));
+  return [...stored.map((row) => ({ ...row.summary!, latency: decodeFloat8s(row.bytes) })), ...recent.summaries.values(), ...older.values()];
 }
