@@ -102,11 +102,13 @@ BEGIN
 END
 $$;
 
--- A decision to HIDDEN may be its comment's latest hide: the held row keeps the later of the two
--- (createdAt, then id, as the direct query orders), from the new rows alone (no probe of
--- decision: a seed writes decisions with that table's indexes dropped). A held row exists for a
--- held comment before any of its decisions is written, except a new comment's (its row then comes
--- from here, with every one of its decisions in new_rows).
+-- A decision to HIDDEN may be its comment's latest hide: the comment's row keeps the later of its
+-- hide and the new rows' latest (createdAt, then id, as the direct query orders), with no probe of
+-- decision (a seed writes decisions with that table's indexes dropped). Exact because a hidden
+-- comment's row got its hide from a probe when the comment became hidden (the trigger above) and
+-- every later hide passes here; a new comment's decisions all arrive in new_rows (its row may be
+-- created here first, when this trigger runs before the comment's; that one then keeps the hide).
+-- An approved comment's hide is not looked up (it is re-probed if the comment is hidden again).
 CREATE OR REPLACE FUNCTION "insights_mark_dirty_children"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   "days" date[];
