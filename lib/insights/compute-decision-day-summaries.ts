@@ -6,12 +6,14 @@ import { latestHideReasonJoin, SECONDS_TO_DECISION } from "./range-sql";
 import { decodeFloat8s } from "./sorted-values";
 
 // decisions-made-in-range.ts's figures (same predicates: decisions in force, people's apart from
-// the rules', the latest hide's reason), grouped by decision day. One range scan of
-// comment(status, decidedAt, id) over the given days; its heap rows (createdAt, decidedById are not
-// in the index) are fetched once and aggregated three ways, not fetched by three queries.
+// the rules', the latest hide's reason), grouped by decision day, from one of two sources of the
+// same rows (day, status, decidedById, seconds, reason): the comments themselves (one range scan of
+// comment(status, decidedAt, id), a heap visit per decided comment and a probe of decision per
+// hidden one), or, for the recent days, insights_decided_comment, which the statement triggers keep
+// (migration insights_live_decisions): a day's decisions, read together.
 
 interface Row {
-  kind: "latency" | "reason" | "moderator";
+  kind: "latency" | "reason" | "moderator" | "since";
   day: string;
   key: string | null;
   latency: Uint8Array | null;
@@ -20,12 +22,32 @@ interface Row {
   c: number;
 }
 
-/** Summaries of the given decision days; a day without decisions in force comes back empty. */
+/** Summaries of the given decision days from the comments; a day without decisions in force comes back empty. */
 export async function computeDecisionDaySummaries(reader: SqlReader, days: string[]): Promise<Map<string, DecisionDaySummary>> {
+  if (days.length === 0) return new Map();
+  return summariesOf(days, await reader.$queryRaw<Row[]>`${aggregated(fromComments(days))}`);
+}
+
+/**
+ * The days held in insights_decided_comment (those on or after insights_decided_since), computed
+ * from it; `since` says which of the given days these are, read in the same statement (the
+ * rollup's prune moves it and deletes older rows in one transaction). Null when none is held.
+ */
+export async function computeRecentDecisionDays(reader: SqlReader, days: string[]): Promise<{ since: string | null; summaries: Map<string, DecisionDaySummary> }> {
+  if (days.length === 0) return { since: null, summaries: new Map() };
+  const rows = await reader.$queryRaw<Row[]>`
+    ${aggregated(fromRecentDecisions(days))}
+    UNION ALL
+    SELECT 'since', to_char(s.day, 'YYYY-MM-DD'), NULL, NULL, 0, 0, 0 FROM insights_decided_since s WHERE s.id = 1`;
+  const since = rows.find((row) => row.kind === "since")?.day ?? null;
+  const held = since === null ? [] : days.filter((day) => day >= since);
+  return { since, summaries: summariesOf(held, rows.filter((row) => row.kind !== "since")) };
+}
+
+function summariesOf(days: string[], rows: Row[]): Map<string, DecisionDaySummary> {
   const summaries = new Map(days.map((day) => [day, emptyDecisionDaySummary(day)]));
-  if (days.length === 0) return summaries;
   const of = (day: string) => summaries.get(day) ?? emptyDecisionDaySummary(day);
-  for (const row of await decisionDayQuery(reader, days)) {
+  for (const row of rows) {
     const summary = of(row.day);
     if (row.kind === "latency") summary.latency = decodeFloat8s(row.latency);
     else if (row.kind === "moderator") summary.moderators[row.key!] = [row.a, row.b, row.c];
@@ -35,27 +57,46 @@ export async function computeDecisionDaySummaries(reader: SqlReader, days: strin
   return summaries;
 }
 
-function decisionDayQuery(reader: SqlReader, days: string[]) {
-  return reader.$queryRaw<Row[]>`
-    WITH decided AS MATERIALIZED (
-      SELECT to_char(c."decidedAt"::date, 'YYYY-MM-DD') AS day, c.id, c.status, c."decidedById",
-             ${SECONDS_TO_DECISION}::float8 AS seconds
+// Each source gives one row per decision in force: day (a date: sorting and grouping by its text
+// cost a collation compare per row, half the statement's time at 10M), status, decidedById,
+// seconds, and reason: the latest hide's (OTHER when it has none) for a hidden comment, null for an
+// approved one, so that each (day, status, reason) group has one key.
+
+/** The decided comments of the days, the latest hide's reason by a probe of decision per hidden one. */
+function fromComments(days: string[]): Prisma.Sql {
+  return Prisma.sql`
+      SELECT c."decidedAt"::date AS day, c.status, c."decidedById", ${SECONDS_TO_DECISION}::float8 AS seconds,
+             CASE WHEN c.status = 'HIDDEN' THEN COALESCE(h.reason, 'OTHER') END AS reason
       FROM comment c
-      WHERE c.status IN ('APPROVED', 'HIDDEN') AND ${inDaysOf(Prisma.raw(`c."decidedAt"`), days)}
-    )
+      ${latestHideReasonJoin("c")}
+      WHERE c.status IN ('APPROVED', 'HIDDEN') AND ${inDaysOf(Prisma.raw(`c."decidedAt"`), days)}`;
+}
+
+/** The same rows from insights_decided_comment, for the days it holds in full (on or after its since day). */
+function fromRecentDecisions(days: string[]): Prisma.Sql {
+  return Prisma.sql`
+      SELECT x.day, x.status, x."decidedById", x.seconds,
+             CASE WHEN x.status = 'HIDDEN' THEN COALESCE(x."hideReason", 'OTHER') END AS reason
+      FROM insights_decided_comment x
+      WHERE x.day = ANY(${days}::date[]) AND x.day >= (SELECT s.day FROM insights_decided_since s WHERE s.id = 1)`;
+}
+
+/** The rows aggregated three ways in one pass over them (they are fetched once, not by three queries). */
+function aggregated(decided: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    WITH decided AS MATERIALIZED (${decided})
     -- People's seconds from import to decision, ascending, as big-endian float8s.
-    SELECT 'latency' AS kind, day, NULL AS key, string_agg(float8send(seconds), ''::bytea ORDER BY seconds) AS latency, 0 AS a, 0 AS b, 0 AS c
+    SELECT 'latency' AS kind, to_char(day, 'YYYY-MM-DD') AS day, NULL AS key, string_agg(float8send(seconds), ''::bytea ORDER BY seconds) AS latency, 0 AS a, 0 AS b, 0 AS c
     FROM decided WHERE "decidedById" IS NOT NULL
-    GROUP BY day
+    GROUP BY decided.day
     UNION ALL
-    SELECT 'reason', d.day, CASE WHEN d.status = 'APPROVED' THEN 'APPROVED' ELSE COALESCE(h.reason::text, 'OTHER') END, NULL,
-           count(*) FILTER (WHERE d."decidedById" IS NOT NULL)::int, count(*) FILTER (WHERE d."decidedById" IS NULL)::int, 0
-    FROM decided d
-    ${latestHideReasonJoin("d")}
-    GROUP BY 2, 3
+    SELECT 'reason', to_char(day, 'YYYY-MM-DD'), CASE WHEN status = 'APPROVED' THEN 'APPROVED' ELSE reason::text END, NULL,
+           count(*) FILTER (WHERE "decidedById" IS NOT NULL)::int, count(*) FILTER (WHERE "decidedById" IS NULL)::int, 0
+    FROM decided
+    GROUP BY decided.day, status, reason
     UNION ALL
-    SELECT 'moderator', day, "decidedById", NULL, count(*)::int,
+    SELECT 'moderator', to_char(day, 'YYYY-MM-DD'), "decidedById", NULL, count(*)::int,
            count(*) FILTER (WHERE status = 'APPROVED')::int, count(*) FILTER (WHERE status = 'HIDDEN')::int
     FROM decided WHERE "decidedById" IS NOT NULL
-    GROUP BY day, "decidedById"`;
+    GROUP BY decided.day, "decidedById"`;
 }

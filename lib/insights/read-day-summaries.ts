@@ -2,16 +2,18 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { computeDaySummaries } from "./compute-day-summaries";
-import { computeDecisionDaySummaries } from "./compute-decision-day-summaries";
-import { utcDay, type DateRange } from "./date-range";
+import { computeDecisionDaySummaries, computeRecentDecisionDays } from "./compute-decision-day-summaries";
+import { addDays, utcDay, type DateRange } from "./date-range";
 import type { DaySummary } from "./day-summary";
 import type { DecisionDaySummary } from "./decision-day-summary";
 import { decodeFloat8s } from "./sorted-values";
 
-// The range's days: stored summaries for the clean past days, computed live for today and for
-// the days changed since their refresh (the dirty tables). Stored and dirty days are read in one
-// statement, so one snapshot: every day with comments (or decisions) is in exactly one of the two
-// (the refresh swaps a day from dirty to stored in one transaction). Days in neither have none.
+// The range's days: stored summaries for the clean past days, computed live for the last three
+// days and for the days changed since their refresh (the dirty tables). Stored and dirty days are
+// read in one statement, so one snapshot: every day with comments (or decisions) is in exactly one
+// of the two (the refresh swaps a day from dirty to stored in one transaction). Days in neither have
+// none. Today, yesterday and the day before are never refreshed (refresh-insights-rollup.ts), so
+// they are computed at once, side by side with that read, and left out of it.
 // Posted days (insights_day) and decision days (insights_decision_day) work alike.
 
 const TABLES = {
@@ -21,33 +23,49 @@ const TABLES = {
 
 interface StoredRow<T> { day: string; summary: T | null; bytes: Uint8Array | null }
 
-async function storedAndLiveDays<T>(kind: keyof typeof TABLES, range: DateRange, today: string): Promise<{ stored: StoredRow<T>[]; live: string[] }> {
+/** Today, yesterday and the day before, those in the range. */
+function lastThreeDays(range: DateRange, now: Date): string[] {
+  const today = utcDay(now);
+  return [addDays(today, -2), addDays(today, -1), today].filter((day) => range.from <= day && day <= range.to);
+}
+
+/** The stored days of the range, and its other changed days to compute (the last three left out). */
+async function storedAndChangedDays<T>(kind: keyof typeof TABLES, range: DateRange, lastThree: string[]): Promise<{ stored: StoredRow<T>[]; changed: string[] }> {
   const { stored, dirty, bytes } = TABLES[kind];
   const rows = await db.$queryRaw<StoredRow<T>[]>`
     SELECT to_char(s.day, 'YYYY-MM-DD') AS day, s.summary, ${bytes} AS bytes
     FROM ${stored} s
-    WHERE s.day BETWEEN ${range.from}::date AND ${range.to}::date AND s.day <> ${today}::date
+    WHERE s.day BETWEEN ${range.from}::date AND ${range.to}::date AND s.day <> ALL(${lastThree}::date[])
       AND NOT EXISTS (SELECT 1 FROM ${dirty} x WHERE x.day = s.day)
     UNION ALL
     SELECT to_char(x.day, 'YYYY-MM-DD'), NULL, NULL
     FROM ${dirty} x
-    WHERE x.day BETWEEN ${range.from}::date AND ${range.to}::date AND x.day <> ${today}::date`;
+    WHERE x.day BETWEEN ${range.from}::date AND ${range.to}::date AND x.day <> ALL(${lastThree}::date[])`;
   // A stored posted day from before per-article counts (bytes NULL) is computed live until refreshed.
-  const live = rows.filter((row) => !row.summary || !row.bytes).map((row) => row.day);
-  if (range.from <= today && today <= range.to) live.push(today);
-  return { stored: rows.filter((row) => row.summary && row.bytes), live };
+  return { stored: rows.filter((row) => row.summary && row.bytes), changed: rows.filter((row) => !row.summary || !row.bytes).map((row) => row.day) };
 }
 
 /** The range's posted days (queue, rules, categories, articles). */
 export async function readDaySummaries(range: DateRange, now: Date = new Date()): Promise<DaySummary[]> {
-  const { stored, live } = await storedAndLiveDays<Omit<DaySummary, "articles">>("posted", range, utcDay(now));
-  const computed = await computeDaySummaries(db, live);
-  return [...stored.map((row) => ({ ...row.summary!, articles: row.bytes! })), ...computed.values()];
+  const lastThree = lastThreeDays(range, now);
+  const [{ stored, changed }, recent] = await Promise.all([storedAndChangedDays<Omit<DaySummary, "articles">>("posted", range, lastThree), computeDaySummaries(db, lastThree)]);
+  const older = await computeDaySummaries(db, changed);
+  return [...stored.map((row) => ({ ...row.summary!, articles: row.bytes! })), ...recent.values(), ...older.values()];
 }
 
-/** The range's decision days (latency, reasons, approvals, moderators). */
+/**
+ * The range's decision days (latency, reasons, approvals, moderators). The computed ones come from
+ * insights_decided_comment when it holds them (the last three days always do: the cost of a day's
+ * decisions), from the comments otherwise (an older day changed since its refresh).
+ */
 export async function readDecisionDaySummaries(range: DateRange, now: Date = new Date()): Promise<DecisionDaySummary[]> {
-  const { stored, live } = await storedAndLiveDays<Omit<DecisionDaySummary, "latency">>("decision", range, utcDay(now));
-  const computed = await computeDecisionDaySummaries(db, live);
-  return [...stored.map((row) => ({ ...row.summary!, latency: decodeFloat8s(row.bytes) })), ...computed.values()];
+  const lastThree = lastThreeDays(range, now);
+  const [{ stored, changed }, recent] = await Promise.all([
+    storedAndChangedDays<Omit<DecisionDaySummary, "latency">>("decision", range, lastThree),
+    computeRecentDecisionDays(db, lastThree),
+  ]);
+  const held = changed.length > 0 ? await computeRecentDecisionDays(db, changed) : { summaries: new Map<string, DecisionDaySummary>() };
+  const computed = [...recent.summaries.values(), ...held.summaries.values()];
+  const fromComments = await computeDecisionDaySummaries(db, [...lastThree, ...changed].filter((day) => !recent.summaries.has(day) && !held.summaries.has(day)));
+  return [...stored.map((row) => ({ ...row.summary!, latency: decodeFloat8s(row.bytes) })), ...computed, ...fromComments.values()];
 }

@@ -69,6 +69,7 @@ export async function refreshInsightsRollup(options: { now?: Date; deadline?: nu
   // A day clear of the triggers' unlocked window (today and yesterday by the database's clock) by a
   // full day, whichever clock is behind: a change would have to stay open a day to race the refresh.
   const settledBefore = addDays(utcDay(options.now ?? new Date()), -2);
+  await pruneRecentDecisions();
   let refreshed = 0;
   // The two kinds take turns, a day each, newest first: after an upgrade or a large import both
   // halves of the default 30 days are stored first, not every posted day before any decision day.
@@ -97,6 +98,21 @@ function refreshNewestDirtyDay(kind: RollupKind, settledBefore: string): Promise
     },
     { timeout: 60_000 },
   );
+}
+
+/**
+ * insights_decided_comment holds the decision days from three days ago (UTC, the database's clock,
+ * as its triggers') on: the day moves and the older rows go in one statement, so a reader sees
+ * either the old day and its rows or the new day (read-day-summaries.ts reads the day with the rows).
+ */
+async function pruneRecentDecisions(): Promise<void> {
+  await db.$executeRaw`
+    WITH moved AS (
+      UPDATE insights_decided_since SET day = (now() AT TIME ZONE 'UTC')::date - 3
+      WHERE id = 1 AND day < (now() AT TIME ZONE 'UTC')::date - 3
+      RETURNING day
+    )
+    DELETE FROM insights_decided_comment WHERE day < (SELECT day FROM moved)`;
 }
 
 async function countDirtySettledDays(settledBefore: string): Promise<number> {
