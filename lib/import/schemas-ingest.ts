@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { nulTextMessage } from "@/lib/validation/nul-text";
+import { articleKeyFor } from "./content-hash";
+import { articleFieldProblem } from "./field-limits";
 import { jsonArticleHeaderSchema } from "./schemas";
 
 /**
@@ -6,7 +9,14 @@ import { jsonArticleHeaderSchema } from "./schemas";
  * of them). Article fields are checked here, as a whole (a bad article is a 400); comments are checked
  * one by one by the ingest with jsonCommentSchema, so one bad comment does not sink the others.
  */
-const ingestArticleSchema = jsonArticleHeaderSchema.extend({ comments: z.array(z.unknown()) });
+const ingestArticleSchema = jsonArticleHeaderSchema.extend({ comments: z.array(z.unknown()) }).superRefine((article, context) => {
+  // What PostgreSQL cannot store is a 400 naming the field, not a 500 from the insert.
+  for (const field of ["id", "url", "title", "body"] as const) {
+    if (article[field]?.includes("\u0000")) context.addIssue({ code: "custom", path: [field], message: nulTextMessage(field) });
+  }
+  const problem = articleFieldProblem({ key: articleKeyFor({ externalId: article.id, url: article.url, title: article.title }), externalId: article.id, url: article.url });
+  if (problem) context.addIssue({ code: "custom", path: [problem.field], message: problem.message });
+});
 
 export const ingestBodySchema = z.union([ingestArticleSchema, z.array(ingestArticleSchema).min(1)]);
 export type IngestBody = z.infer<typeof ingestBodySchema>;
