@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { quoteValue } from "@/lib/import/events";
-import { wellFormedJson, wellFormedText } from "./well-formed-text";
+import { storableText, wellFormedJson, wellFormedText } from "./well-formed-text";
 
 describe("wellFormedText", () => {
   it("replaces unpaired surrogates with U+FFFD and keeps pairs", () => {
@@ -24,5 +24,13 @@ describe("quoteValue", () => {
     const quoted = quoteValue(`${"x".repeat(39)}😀tail`, 40);
     expect(quoted).toBe(`'${"x".repeat(39)}…'`);
     expect(wellFormedText(quoted)).toBe(quoted);
+  });
+});
+
+describe("storableText", () => {
+  it("leaves NULs out and mends half pairs, for answers from other systems", () => {
+    expect(storableText("ok\u0000\u001f\u008b\u0000")).toBe("ok\u001f\u008b");
+    expect(storableText("cut \ud83d")).toBe("cut \ufffd");
+    expect(storableText("plain")).toBe("plain");
   });
 });

@@ -18,3 +18,12 @@ export function wellFormedText(text: string): string {
 export function wellFormedJson(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) => (typeof item === "string" ? wellFormedText(item) : item));
 }
+
+/**
+ * Text from another system (a receiver's answer, an error page), made storable: NUL characters
+ * left out, half pairs as U+FFFD. A binary or gzip answer holds NULs, and PostgreSQL refused the
+ * row that recorded the attempt, so the attempt was never recorded (and, for a webhook, sent again).
+ */
+export function storableText(text: string): string {
+  return wellFormedText(text.includes("\u0000") ? text.replaceAll("\u0000", "") : text);
+}
