@@ -59,6 +59,11 @@ test("a token made in the dashboard ingests comments until it is revoked", async
   const many = await request.post("/api/v1/comments", { data: { title: `Many ${stamp}`, comments: Array.from({ length: 10_001 }, () => ({})) }, headers });
   expect(many.status()).toBe(413);
   expect((await many.json()).error.message).toContain("at most 10,000 are taken in one request");
+  // Reports are written in one transaction after the comments: 240,000 outlasted it (a 500, the reports lost).
+  const reported = Array.from({ length: 21 }, (_, index) => ({ id: `reported-${stamp}-${index}`, body: "Reported.", postedAt: "2015-07-24T10:30:00Z", reports: Array.from({ length: 500 }, () => ({ reason: "spam" })) }));
+  const tooManyReports = await request.post("/api/v1/comments", { data: { title: `Reports ${stamp}`, comments: reported }, headers });
+  expect(tooManyReports.status()).toBe(413);
+  expect((await tooManyReports.json()).error.message).toContain("10,500 readers' reports; at most 10,000");
   // What PostgreSQL cannot store is a 400 naming the field (a 500 from the insert before).
   const nulTitle = await request.post("/api/v1/comments", { data: { title: "Nul\u0000title", comments: [] }, headers });
   expect(nulTitle.status()).toBe(400);
