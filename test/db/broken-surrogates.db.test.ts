@@ -45,4 +45,13 @@ describe("text holding half a surrogate pair", () => {
     }
     expect(await verifyAuditChain(db)).toMatchObject({ intact: true });
   });
+
+  it("in a comment's text: imported with U+FFFD and a warning on its line, never in silence", async () => {
+    const line = `{"id":"surrogate-body","article":{"id":"surrogate-body-article","title":"Body"},"author":"reader","body":"before \\ud83d after","postedAt":"2026-01-02T10:00:00Z"}\n`;
+    const result = await importStream({ input: Readable.from([line]), fileName: "surrogate-body.jsonl", format: "jsonl", via: "cli", actor: SYSTEM_ACTOR });
+    expect(result).toMatchObject({ added: 1, rejected: 0 });
+    expect(result.warnings).toContainEqual({ line: 1, field: "body", message: expect.stringMatching(/half of a UTF-16 surrogate pair \(broken text\) in its text/) });
+    const stored = await db.comment.findFirstOrThrow({ where: { externalId: "surrogate-body" }, select: { body: true } });
+    expect(stored.body).toBe("before \ufffd after");
+  });
 });
