@@ -15,6 +15,8 @@ import { unavailableResponse } from "@/lib/security/unavailable-response";
 // error, which truncated uploads. Route handlers make their own checks (lib/route.ts).
 export async function proxy(request: NextRequest) {
   if (!isDecodablePath(request.nextUrl.pathname)) return undecodablePath(request.nextUrl.pathname);
+  // An /api/ path is here only to have its escapes checked (matcher below); the route does the rest.
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   if (!(await isDatabaseReachable())) return unavailableResponse(request.nextUrl.pathname);
   // Next refuses a server action from another origin itself, but answers 500; say 403, and refuse
   // a missing or "null" Origin too (docs/security-http.md). Every POST here, not only those with a
@@ -37,7 +39,7 @@ export async function proxy(request: NextRequest) {
   return response;
 }
 
-/** Next answers 500 for a dynamic segment it cannot decode (/authors/%): it is the client's mistake, a 400. */
+/** Next answers 500 for a dynamic segment it cannot decode (/authors/%, %C0, %ED%A0%80): it is the client's mistake, a 400. */
 function isDecodablePath(pathname: string): boolean {
   try {
     decodeURIComponent(pathname);
@@ -48,7 +50,7 @@ function isDecodablePath(pathname: string): boolean {
 }
 
 function undecodablePath(pathname: string): Response {
-  const message = "This address is not valid: it holds a % that does not start an escape like %25.";
+  const message = "This address is not valid: it holds a % that does not start an escape like %25, or escapes that are not UTF-8 text.";
   if (pathname.startsWith("/api/")) return Response.json({ error: { code: "INVALID", message } }, { status: 400 });
   return new Response(message, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
@@ -56,8 +58,11 @@ function undecodablePath(pathname: string): Response {
 export const config = {
   matcher: [
     { source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" },
-    // Under /api/ only a path Next could not decode (a "%" not followed by two hex digits): Next
-    // would answer it with a 500.
+    // Under /api/ only a path Next may not decode (a "%" not followed by two hex digits, or an
+    // escape of a byte past ASCII, which may not be UTF-8: %C0, %ED%A0%80): Next would answer it
+    // with a 500. A valid non-ASCII path (a report to `/sources/x/comments/%C3%A9/reports`) passes
+    // on untouched, its body buffered by Next up to 10 MB, above any report body the route takes.
     { source: "/api/(.*%(?![0-9A-Fa-f]{2}).*)" },
+    { source: "/api/(.*%[89A-Fa-f][0-9A-Fa-f].*)" },
   ],
 };

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requirePermission, type SessionUser } from "@/lib/auth/session";
 import type { Permission } from "@/lib/auth/policy";
 import { AppError, isAppError, type ErrorCode } from "@/lib/errors";
-import { nulTextMessage, nulTextPath } from "@/lib/validation/nul-text";
+import { unstorableText } from "@/lib/validation/nul-text";
 
 // The one wrapper every server action goes through: parse, authorize, run one domain call,
 // return a typed result. Expected failures come back as words; anything else is logged with the
@@ -27,8 +27,8 @@ export function defineAction<Schema extends z.ZodType, T>(definition: ActionDefi
   return async (raw: unknown): Promise<ActionResult<T>> => {
     try {
       const user = definition.permission === "public" ? null : await requirePermission(definition.permission);
-      const nulPath = nulTextPath(raw);
-      if (nulPath !== null) return { ok: false, code: "INVALID", message: nulTextMessage(nulPath), fieldErrors: { [nulPath]: [nulTextMessage(nulPath)] } };
+      const unstorable = unstorableText(raw);
+      if (unstorable !== null) return { ok: false, code: "INVALID", message: unstorable.message, fieldErrors: { [unstorable.path]: [unstorable.message] } };
       const parsed = definition.input.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
       if (!parsed.success) {
         const flat = z.flattenError(parsed.error);

@@ -89,3 +89,17 @@ describe("a NUL character (U+0000) in any input", () => {
     expect(runs).toBe(0);
   });
 });
+
+describe("half a UTF-16 surrogate pair in any input", () => {
+  it("is a 400 naming the field from a route, and INVALID from an action, before anything runs", async () => {
+    let runs = 0;
+    const route = definePublicRoute({ name: "POST /test/surrogate", input: z.object({ terms: z.array(z.string()) }), run: async () => ({ runs: ++runs }) });
+    const body = '{"terms":["fine","half \\ud800"]}';
+    const response = await route(new Request("http://127.0.0.1/api/v1/test", { method: "POST", body, headers: { "content-type": "application/json" } }));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/^terms\.1 holds half of a UTF-16 surrogate pair/);
+    const action = defineAction({ name: "test.surrogate", permission: "public", input: z.object({ name: z.string() }), run: async () => ++runs });
+    await expect(action({ name: "rule \udc00" })).resolves.toMatchObject({ ok: false, code: "INVALID", fieldErrors: { name: [expect.stringMatching(/surrogate pair/)] } });
+    expect(runs).toBe(0);
+  });
+});

@@ -9,7 +9,7 @@ import { env } from "@/lib/env";
 import { HTTP_STATUS, isAppError } from "@/lib/errors";
 import { checkContentType, checkCookieRead, checkSameOrigin, checkSignInRequest, isStateChanging } from "@/lib/http/request-guards";
 import { readJsonBody } from "@/lib/import/read-json-body";
-import { nulTextMessage, nulTextPath } from "@/lib/validation/nul-text";
+import { unstorableText } from "@/lib/validation/nul-text";
 import { unavailableResponse } from "@/lib/security/unavailable-response";
 
 // The one wrapper every API route handler goes through: database up, authenticate (session cookie
@@ -68,10 +68,10 @@ async function readInput(request: Request, parseFrom: "query" | "body" | undefin
   return body.status === 413 ? TOO_LARGE : INVALID_JSON;
 }
 
-/** PostgreSQL text cannot hold U+0000: such input is the client's mistake (400), not a database error (500). */
+/** PostgreSQL cannot store U+0000 or half a surrogate pair: such input is the client's mistake (400), not a database error (500). */
 function nulTextProblem(input: unknown): Response | null {
-  const path = nulTextPath(input);
-  return path === null ? null : problem(400, "INVALID", nulTextMessage(path), { issues: [{ path, message: nulTextMessage(path) }] });
+  const found = unstorableText(input);
+  return found === null ? null : problem(400, "INVALID", found.message, { issues: [{ path: found.path, message: found.message }] });
 }
 
 /** The answer for a body readInput refused, or null when it read one. */

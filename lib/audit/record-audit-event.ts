@@ -2,6 +2,7 @@ import "server-only";
 import type { PoolClient } from "pg";
 import type { Prisma } from "@/lib/db/client";
 import { redactAuditDetails } from "@/lib/security/redact-url";
+import { wellFormedText, wellFormedJson } from "@/lib/validation/well-formed-text";
 import { auditKey } from "./audit-key";
 import { GENESIS_HASH, keyedAuditEventHash, type AuditContent } from "./hash-chain";
 
@@ -64,14 +65,16 @@ async function appendAuditEvent(writer: AuditWriter, input: AuditEventInput): Pr
   const prevHash = (await writer.lastHash()) ?? GENESIS_HASH;
   // JSON round trip: the hash must cover exactly what Postgres stores and gives back. Outbound
   // addresses lose their credentials here, for every event: once stored, nothing can take them out.
-  const details = JSON.parse(JSON.stringify(redactAuditDetails(input.details ?? {}))) as Prisma.InputJsonObject;
+  // Half a surrogate pair becomes U+FFFD first (well-formed-text.ts): jsonb refuses it, and text
+  // columns store U+FFFD, which the hash must cover.
+  const details = JSON.parse(wellFormedJson(redactAuditDetails(input.details ?? {}))) as Prisma.InputJsonObject;
   const content: AuditContent = {
     createdAt: new Date(),
     actorId: input.actor.id,
-    actorLabel: input.actor.label,
+    actorLabel: wellFormedText(input.actor.label),
     action: input.action,
     entityType: input.entityType,
-    entityId: input.entityId === undefined || input.entityId === null ? null : String(input.entityId),
+    entityId: input.entityId === undefined || input.entityId === null ? null : wellFormedText(String(input.entityId)),
     details,
   };
   const hash = keyedAuditEventHash(key, prevHash, content);

@@ -8,6 +8,7 @@ import type { ConnectorFetch, ConnectorKind, PushOutcome, PushRequest } from "./
 import { loadConnectorById } from "./connector-settings";
 import { connectorFor } from "./registry";
 import { siteFetch } from "./site-fetch";
+import { storableText } from "@/lib/validation/well-formed-text";
 
 // Sends the push outbox to the sites, the way the webhook outbox is delivered: rows are claimed
 // by pushing their next attempt past a lease (SKIP LOCKED, so several instances never push a row
@@ -73,7 +74,7 @@ async function record(connectorId: number, push: ClaimedPush, target: string, ou
       status: retryIn === null ? "FAILED" : "PENDING",
       attempts: { increment: 1 },
       lastAttemptAt: now,
-      lastError: outcome.detail.slice(0, 1_000),
+      lastError: storableText(outcome.detail.slice(0, 1_000)),
       ...(retryIn === null ? {} : { nextAttemptAt: new Date(now.getTime() + retryIn * 1_000) }),
     },
   });

@@ -14,6 +14,7 @@ import type { ConnectorFetch, ConnectorKind, PullPage } from "./connector";
 import { loadConnector } from "./connector-settings";
 import { connectorFor } from "./registry";
 import { siteFetch } from "./site-fetch";
+import { storableText } from "@/lib/validation/well-formed-text";
 
 // One sync: pull pages from where the last sync stopped, through the import pipeline (dedupe,
 // reply links, rules, audit, like a file), then remember each new comment's id and version on
@@ -142,7 +143,7 @@ export async function syncConnector(kind: ConnectorKind, trigger: SyncTrigger, a
     return { syncId: sync.id, status: "COMPLETED", ...counts, reported };
   } catch (error) {
     // Stored, audited and shown: an address in it (a redirect's Location) loses its credentials.
-    const message = redactUrlsIn(error instanceof Error ? error.message : String(error));
+    const message = storableText(redactUrlsIn(error instanceof Error ? error.message : String(error)));
     await db.$transaction(async (tx) => {
       await tx.connector.update({ where: { id: loaded.id }, data: { lastSyncAt: new Date(), lastError: message } });
       await tx.connectorSync.update({ where: { id: sync.id }, data: { status: "FAILED", finishedAt: new Date(), pulled, error: message } });

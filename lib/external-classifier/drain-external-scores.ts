@@ -5,6 +5,7 @@ import { retryDelaySeconds } from "@/lib/webhooks/backoff";
 import { loadExternalRules, type ExternalRule } from "./external-rules";
 import { scoreBatch } from "./score-batch";
 import { writeExternalFlags } from "./write-external-flags";
+import { storableText } from "@/lib/validation/well-formed-text";
 
 const NOW = `(now() AT TIME ZONE 'UTC')`;
 /** After the last of the webhook schedule's retries (about a day), a comment is tried again this often. */
@@ -75,7 +76,7 @@ async function scoreNextBatch(rule: ExternalRule): Promise<"idle" | { ok: true; 
   await pool.query(
     `UPDATE external_score_pending SET attempts = attempts + 1, "lastError" = $3, "nextAttemptAt" = ${NOW} + make_interval(secs => $4)
      WHERE "ruleId" = $1 AND "commentId" = ANY($2::int[])`,
-    [ruleId, rows.map((row) => row.commentId), result.message.slice(0, 500), retryDelaySeconds(attempts) ?? SLOW_RETRY_SECONDS],
+    [ruleId, rows.map((row) => row.commentId), storableText(result.message.slice(0, 500)), retryDelaySeconds(attempts) ?? SLOW_RETRY_SECONDS],
   );
   return { ok: false, message: result.message };
 }

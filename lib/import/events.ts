@@ -21,5 +21,8 @@ export function warningEvent(line: number, message: string, field?: string): Par
 /** Quote a user value inside a message without letting a huge or multi-line value flood it. */
 export function quoteValue(value: string, max = 60): string {
   const oneLine = value.replace(/\s+/g, " ");
-  return `'${oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine}'`;
+  if (oneLine.length <= max) return `'${oneLine}'`;
+  // Never half an emoji: a cut surrogate pair is broken text (well-formed-text.ts).
+  const cut = /[\uD800-\uDBFF]$/.test(oneLine.slice(0, max)) ? max - 1 : max;
+  return `'${oneLine.slice(0, cut)}…'`;
 }

@@ -5,6 +5,7 @@ import type { ParseProblem } from "./types";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
 import { SUMMARY_PROBLEMS } from "./import-problem-log";
 import { recordPendingScoresForImport } from "@/lib/external-classifier/pending-scores";
+import { wellFormedJson } from "@/lib/validation/well-formed-text";
 
 // An import batch lives as long as the connection that runs it: the connection holds a session
 // advisory lock (IMPORT_LOCK_CLASS, batch id) from the moment the row exists. A RUNNING batch whose
@@ -86,7 +87,7 @@ export async function finishImportBatch(
     await client.query("BEGIN");
     await client.query(
       `UPDATE import_batch SET status = $2, "finishedAt" = now() AT TIME ZONE 'UTC', articles = $3, added = $4, duplicates = $5, rejected = $6, problems = $7::jsonb WHERE id = $1`,
-      [batch.id, batch.status, batch.counts.articles, batch.counts.added, batch.counts.duplicates, batch.counts.rejected, JSON.stringify(batch.problems.slice(0, SUMMARY_PROBLEMS))],
+      [batch.id, batch.status, batch.counts.articles, batch.counts.added, batch.counts.duplicates, batch.counts.rejected, wellFormedJson(batch.problems.slice(0, SUMMARY_PROBLEMS))],
     );
     await recordAuditEventPg(client, {
       actor: request.actor,

@@ -6,6 +6,7 @@ import { readerReportListSchema, type ReaderReportInput } from "@/lib/reports/sc
 import { loadRuleEvaluator } from "@/lib/rules/load-rule-evaluator";
 import { articleKeyFor } from "./content-hash";
 import { parseTimestamp } from "./dates";
+import { commentFieldProblem } from "./field-limits";
 import { parsedCommentFromJson } from "./json-comment";
 import { rulesInThread } from "./chunk-rules";
 import { runImport } from "./run-import";
@@ -76,6 +77,12 @@ function* articleEvents(article: IngestArticle, results: IngestCommentResult[], 
     const comment = parsedCommentFromJson(parsed.data, key, index, index + 1);
     if (!comment.ok) {
       yield reject(comment.message);
+      continue;
+    }
+    // Refused here too (runImport would), so that the answer names the comment rather than calling it created.
+    const tooBig = commentFieldProblem(comment.comment);
+    if (tooBig) {
+      yield reject(tooBig.message);
       continue;
     }
     if (checkedReports?.success) pending.set(index, { source: comment.comment.source, reports: checkedReports.data });

@@ -46,6 +46,18 @@ describe("parseDisqus", () => {
     expect(problems).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining("<!ENTITY") })]);
   });
 
+  it("refuses elements nested past 100 deep, before the parser holds them all (2 million deep took 1 GB)", async () => {
+    async function* deep(): AsyncGenerator<string> {
+      yield '<?xml version="1.0"?>\n<disqus>\n';
+      for (let index = 0; index < 200; index++) yield "<a>".repeat(10_000);
+      yield "\n</disqus>\n";
+    }
+    const { articles, comments, problems } = await collect(parseDisqus(deep(), options));
+    expect(articles).toEqual([]);
+    expect(comments).toEqual([]);
+    expect(problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/^elements are nested more than 100 deep; refused/) })]);
+  });
+
   it("refuses a huge DOCTYPE before buffering it, and an external DTD", async () => {
     async function* hugeDoctype(): AsyncGenerator<string> {
       yield '<?xml version="1.0"?>\n<!DOCTYPE disqus [\n';

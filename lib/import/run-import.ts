@@ -8,7 +8,8 @@ import { finishImportBatch, startImportBatch, type ImportVia } from "./import-ba
 import { ImportProblemLog } from "./import-problem-log";
 import { recordImportProblems } from "./import-problems";
 import { matchArticlesByTitle } from "./match-articles-by-title";
-import { nulWarning } from "./nul-warning";
+import { articleFieldProblem, commentFieldProblem } from "./field-limits";
+import { articleWithoutNul, nulWarning } from "./nul-warning";
 import { applyFlags, RuleContexts, stageComment } from "./stage-comment";
 import type { ParseEvent, ParsedArticle, ParseProblem } from "./types";
 import { insertArticles, writeCommentChunk, type StagedComment } from "./write-comment-chunk";
@@ -109,6 +110,8 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
   const articleLines = new Map<string, number>();
   // Title-only articles of this file taken to be a stored article (match-articles-by-title.ts).
   const articleAliases = new Map<string, string>();
+  // Articles that cannot be stored (field-limits.ts): key → why, said again on each of their comments.
+  const refusedArticles = new Map<string, string>();
   const contexts = new RuleContexts();
   let newArticles: ParsedArticle[] = [];
   let chunk: StagedComment[] = [];
@@ -235,6 +238,13 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
       if (event.type === "comment") {
         summary.seen += 1;
         const comment = event.comment;
+        const refusal = refusedArticles.get(comment.articleKey);
+        const fieldProblem = refusal === undefined ? commentFieldProblem(comment) : { field: "article", message: refusal };
+        if (fieldProblem) {
+          summary.rejected += 1;
+          await problemLog.add({ line: comment.line, ...fieldProblem });
+          continue;
+        }
         const articleText = articleTexts.get(comment.articleKey);
         if (articleText === undefined) {
           summary.rejected += 1;
@@ -248,7 +258,15 @@ export async function runImport(request: ImportRequest): Promise<ImportSummary> 
         chunk.push(staged);
         if (chunk.length >= CHUNK_SIZE) await flush();
       } else if (event.type === "article") {
-        const { article } = event;
+        const problem = articleFieldProblem(event.article);
+        if (problem) {
+          // Listed once here; each of its comments is counted as rejected with the reason.
+          if (!refusedArticles.has(event.article.key)) await problemLog.add({ line: event.line, ...problem });
+          refusedArticles.set(event.article.key, `its article (line ${event.line}) was not imported: ${problem.message}`);
+          continue;
+        }
+        const { article, warning } = articleWithoutNul(event.article, event.line);
+        if (warning) warn(warning);
         if (!articleTexts.has(article.key)) {
           summary.articles += 1;
           newArticles.push(article);

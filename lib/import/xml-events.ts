@@ -18,6 +18,13 @@ const SEGMENT_BYTES = 1024 * 1024;
 const MAX_PROLOG_CHARS = 1024 * 1024;
 const MAX_NODE_CHARS = 64 * 1024 * 1024;
 const MAX_ERRORS = 50;
+// Disqus and WordPress exports nest a handful of elements deep. The parser keeps every open element,
+// so 6 MB of `<a><a><a>…` (2 million deep) took 1 GB of memory and a 1 GB upload would end the
+// server: past this depth the file is refused, in the middle of the segment being parsed.
+const MAX_DEPTH = 100;
+
+/** Thrown from saxes' open-tag handler to stop it inside write(); the refusal is reported instead. */
+class TooDeep extends Error {}
 
 export const ENTITY_REFUSAL =
   "the file declares XML entities (<!ENTITY ...>) in a DOCTYPE; this is refused because it can be used to expand the file to gigabytes or read files from the server. Disqus and WordPress exports never contain one";
@@ -47,12 +54,18 @@ export async function* xmlEvents(input: ImportInput): AsyncGenerator<XmlEvent> {
   parser.on("opentagstart", () => {
     openLine = parser.line;
   });
+  let depth = 0;
   parser.on("opentag", (tag) => {
+    if (++depth > MAX_DEPTH) {
+      refused ??= { kind: "refused", line: openLine, message: `elements are nested more than ${MAX_DEPTH} deep; refused (Disqus and WordPress exports nest a few levels)` };
+      throw new TooDeep();
+    }
     rootSeen = true;
     charsSinceEvent = 0;
     queue.push({ kind: "open", name: tag.name, attributes: { ...tag.attributes }, line: openLine });
   });
   parser.on("closetag", (tag) => {
+    depth--;
     charsSinceEvent = 0;
     queue.push({ kind: "close", name: tag.name, line: parser.line });
   });
@@ -89,6 +102,7 @@ export async function* xmlEvents(input: ImportInput): AsyncGenerator<XmlEvent> {
     try {
       parser.write(text);
     } catch (error) {
+      if (error instanceof TooDeep) return;
       queue.push({ kind: "error", line: parser.line, message: error instanceof Error ? saxesMessage(error.message) : String(error) });
     }
   }

@@ -14,4 +14,9 @@ describe("author pages", () => {
     expect(authorNameFrom("%", undefined)).toBe("%");
     expect(authorNameFrom("50%25", undefined)).toBe("50%");
   });
+
+  it("names no author for a segment or query holding a NUL (a 404, not the database's error)", () => {
+    expect(authorNameFrom("%00", undefined)).toBeNull();
+    expect(authorNameFrom("x", "a\u0000b")).toBeNull();
+  });
 });

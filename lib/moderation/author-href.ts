@@ -10,8 +10,16 @@ export function authorHref(name: string): string {
   return `/authors/${encodeURIComponent(name)}`;
 }
 
-/** The author a request names: the query's `name` if given, else the decoded path segment. */
-export function authorNameFrom(segment: string, query: string | string[] | undefined): string {
+/**
+ * The author a request names: the query's `name` if given, else the decoded path segment; null for a
+ * name no comment can have (a NUL: PostgreSQL refused the page's query, a 500), which is a 404.
+ */
+export function authorNameFrom(segment: string, query: string | string[] | undefined): string | null {
+  const name = nameIn(segment, query);
+  return name.includes("\u0000") ? null : name;
+}
+
+function nameIn(segment: string, query: string | string[] | undefined): string {
   const fromQuery = Array.isArray(query) ? query[0] : query;
   if (fromQuery !== undefined && fromQuery !== "") return fromQuery;
   try {

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { wellFormedJson } from "@/lib/validation/well-formed-text";
 import type { WebhookEventInput } from "./events";
 
 /** Runs one SQL statement in the caller's transaction: a Prisma transaction client or a pg client. */
@@ -27,7 +28,8 @@ export async function enqueueWebhookEvent(run: SqlInTransaction, event: WebhookE
   const messageBase = `msg_${randomBytes(12).toString("hex")}`;
   const commentId = event.commentId ?? null;
   const data = commentId === null ? event.data : { comment: { id: commentId, status: statusAfter(event.data) }, ...event.data };
-  const payload = JSON.stringify({ type: event.type, timestamp: new Date().toISOString(), data });
+  // jsonb refuses half a surrogate pair: an import's file name or a rule's words holding one would fail the change itself.
+  const payload = wellFormedJson({ type: event.type, timestamp: new Date().toISOString(), data });
   await run(INSERT_DELIVERIES, [messageBase, event.type, event.orderingKey, commentId, payload]);
 }
 

@@ -5,6 +5,7 @@ import https from "node:https";
 import { isIP, type LookupFunction } from "node:net";
 import { isNonPublicAddress } from "./network-guard";
 import { webhookHeaders, type SigningSecrets } from "./signing";
+import { storableText } from "@/lib/validation/well-formed-text";
 
 // One HTTP attempt of one delivery: POST, signed, with the endpoint's timeout covering connect,
 // response and the first KB of its body. Redirects are never followed (a 3xx is a failure that
@@ -75,7 +76,8 @@ export function postWebhook(target: WebhookTarget, messageId: string, body: stri
           if (excerpt.length >= EXCERPT) response.destroy();
         });
         const done = () => {
-          const text = excerpt.slice(0, EXCERPT);
+          // Stored as the attempt's answer: a binary or gzip body holds NULs, which PostgreSQL refuses.
+          const text = storableText(excerpt.slice(0, EXCERPT));
           if (status >= 300 && status < 400) return finish({ ok: false, statusCode: status, response: `redirect not followed (to ${response.headers.location ?? "nowhere"})` });
           finish({ ok: status >= 200 && status < 300, statusCode: status, response: text });
         };

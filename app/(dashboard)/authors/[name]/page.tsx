@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { AuthorActions } from "@/components/queue/author-actions";
 import { DecidableList } from "@/components/queue/decidable-list";
 import { InternalNotes } from "@/components/queue/internal-notes";
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: "Author" };
 export default async function AuthorPage({ params, searchParams }: { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { name } = await params;
   const authorName = authorNameFrom(name, (await searchParams)[AUTHOR_NAME_PARAM]);
+  if (authorName === null) notFound();
   const user = await requirePagePermission("queue:read", authorHref(authorName));
   const [profile, timeZone] = await Promise.all([getAuthorProfile(authorName), getDisplayTimeZone()]);
   const canDecide = can(user.role, "comment:decide");

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ingestComments } from "@/lib/import/ingest-comments";
 import { readJsonBody } from "@/lib/import/read-json-body";
-import { INGEST_MAX_BYTES, ingestBodySchema } from "@/lib/import/schemas-ingest";
+import { INGEST_MAX_BYTES, ingestBodySchema, ingestTooManyItems } from "@/lib/import/schemas-ingest";
 import { zodIssuesToProblems } from "@/lib/import/zod-problems";
 import { listComments } from "@/lib/moderation/list-comments";
 import { listCommentsQuerySchema } from "@/lib/moderation/schemas";
@@ -32,6 +32,8 @@ export const POST = defineRoute({
         { status: 400 },
       );
     }
+    const tooMany = ingestTooManyItems(parsed.data);
+    if (tooMany) return Response.json({ error: { code: "TOO_LARGE", message: tooMany } }, { status: 413 });
     return ingestComments(parsed.data, principal.actor);
   },
 });

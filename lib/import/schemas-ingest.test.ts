@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { INGEST_MAX_ARTICLES, INGEST_MAX_COMMENTS, INGEST_MAX_REPORTS, ingestBodySchema, ingestTooManyItems } from "./schemas-ingest";
+
+// 10 MB of `{}` was 3.4 million comments in one request, each answered and logged: the byte cap
+// alone does not bound the work. A count past the limit is refused before a row is written.
+
+describe("ingestTooManyItems", () => {
+  it("takes up to the limit of comments, across articles", () => {
+    const half = Array.from({ length: INGEST_MAX_COMMENTS / 2 }, () => ({}));
+    expect(ingestTooManyItems(ingestBodySchema.parse([{ title: "a", comments: half }, { title: "b", comments: half }]))).toBeNull();
+  });
+
+  it("refuses one comment more, in words", () => {
+    const comments = Array.from({ length: INGEST_MAX_COMMENTS + 1 }, () => ({}));
+    expect(ingestTooManyItems(ingestBodySchema.parse({ title: "a", comments }))).toBe(
+      "The request holds 10,001 comments; at most 10,000 are taken in one request. Send them in several requests, or import a file with the CLI.",
+    );
+  });
+
+  it("refuses too many articles, even without comments", () => {
+    const articles = Array.from({ length: INGEST_MAX_ARTICLES + 1 }, (_, index) => ({ title: `t${index}`, comments: [] }));
+    expect(ingestTooManyItems(ingestBodySchema.parse(articles))).toMatch(/^The request holds 1,001 articles; at most 1,000/);
+  });
+
+  it("refuses more readers' reports than one transaction should hold, across comments", () => {
+    const withReports = (count: number) => ({ body: "b", postedAt: "2026-01-01T00:00:00Z", reports: Array.from({ length: count }, () => ({ reason: "spam" })) });
+    const atLimit = Array.from({ length: INGEST_MAX_REPORTS / 500 }, () => withReports(500));
+    expect(ingestTooManyItems(ingestBodySchema.parse({ title: "a", comments: atLimit }))).toBeNull();
+    expect(ingestTooManyItems(ingestBodySchema.parse({ title: "a", comments: [...atLimit, withReports(1)] }))).toMatch(/^The request holds 10,001 readers' reports; at most 10,000/);
+  });
+});
