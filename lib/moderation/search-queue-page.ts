@@ -6,6 +6,7 @@ import { CARD_COLUMNS, CARD_JOINS, type CommentRow } from "./load-queue-items";
 import type { CommentStatusName } from "./queue-item";
 import type { QueueOrder } from "./list-queue-order";
 import { searchCandidates } from "./search-candidates";
+import { searchIndexScope } from "./search-index-scope";
 
 /**
  * At most this many matches are collected from the full-text index and sorted. Fewer means they
@@ -37,7 +38,7 @@ export interface Search {
   words: string | undefined;
   /** The category's reserved lexeme ('category:abusive'), if filtered on. */
   categoryLexeme: string | null;
-  /** The tab's status (null: All), which the GIN index intersects with the terms. */
+  /** The tab's status (null: All): which search index serves it (search-index-scope.ts). */
   tabStatus: CommentStatusName | null;
 }
 
@@ -122,20 +123,16 @@ async function scanRanges(order: QueueOrder, conditions: Prisma.Sql[], cursor: s
 
 /**
  * The first page of the GIN index's candidates that match the whole query (at most `limit` of
- * them, null for all), sorted, with how many were collected. The index is
- * comment((ARRAY[status]), searchVector) (migration queue_scale_indexes): the tab's status is a key
- * of it beside the lexemes, so the index intersects the terms' postings with the tab's before any
- * heap visit (a word in 8% of ten million comments costs the pending comments that have it, not a
- * heap visit per posting). An expression, so that no plain `status = x` condition elsewhere is
- * planned as a bitmap of every pending comment from this index.
+ * them, null for all), sorted, with how many were collected. The index is the tab's status's own
+ * (search-index-scope.ts): it holds only that status's comments, so a word in 8% of ten million
+ * comments costs the pending comments that have it, and nothing is spent on the other statuses.
  */
 async function collectMatches(order: QueueOrder, tab: Prisma.Sql[], filters: Prisma.Sql[], search: Search, candidates: Prisma.Sql, cursor: string | undefined, take: number, limit: number | null) {
   const recheck = candidates === search.query ? [] : [Prisma.sql`ts_match_vq(c."searchVector", ${search.query})`];
   const base = Prisma.join([...tab, ...filters, ...recheck, order.after(cursor)], " AND ");
-  const inTab = search.tabStatus ? Prisma.sql`ARRAY[c.status] @> ARRAY[${search.tabStatus}::"CommentStatus"] AND` : Prisma.empty;
   return db.$queryRaw<(CommentRow & { matched: number })[]>`
     WITH matches AS MATERIALIZED (
-      SELECT c.* FROM (SELECT * FROM comment c WHERE ${inTab} c."searchVector" @@ ${candidates} OFFSET 0) c
+      SELECT c.* FROM (SELECT * FROM comment c WHERE ${searchIndexScope(search.tabStatus)} AND c."searchVector" @@ ${candidates} OFFSET 0) c
       WHERE ${base} LIMIT ${limit}::bigint),
     page AS (SELECT * FROM matches c ORDER BY ${order.orderBy} LIMIT ${take})
     SELECT ${CARD_COLUMNS}, (SELECT count(*)::int FROM matches) AS matched FROM page c ${CARD_JOINS}
