@@ -135,11 +135,15 @@ async function scanRanges(order: QueueOrder, conditions: Prisma.Sql[], cursor: s
 async function collectMatches(order: QueueOrder, tab: Prisma.Sql[], filters: Prisma.Sql[], search: Search, candidates: Prisma.Sql, cursor: string | undefined, take: number, limit: number | null) {
   const recheck = candidates === search.query ? [] : [Prisma.sql`ts_match_vq(c."searchVector", ${search.query})`];
   const base = Prisma.join([...tab, ...filters, ...recheck, order.after(cursor)], " AND ");
+  // The matches keep only the tabs' sort keys (every QueueOrder's orderBy is over these): thousands
+  // of bodies and vectors are not copied to be sorted; the page's rows are read again by id.
   return db.$queryRaw<(CommentRow & { matched: number })[]>`
     WITH matches AS MATERIALIZED (
-      SELECT c.* FROM (SELECT * FROM comment c WHERE ${searchIndexScope(search.tabStatus)} AND c."searchVector" @@ ${candidates} OFFSET 0) c
+      SELECT c.id, c.priority, c."postedAt", c."decidedAt", c."reportCount"
+      FROM (SELECT * FROM comment c WHERE ${searchIndexScope(search.tabStatus)} AND c."searchVector" @@ ${candidates} OFFSET 0) c
       WHERE ${base} LIMIT ${limit}::bigint),
-    page AS (SELECT * FROM matches c ORDER BY ${order.orderBy} LIMIT ${take})
+    first AS (SELECT c.id FROM matches c ORDER BY ${order.orderBy} LIMIT ${take}),
+    page AS (SELECT c.* FROM first JOIN comment c ON c.id = first.id)
     SELECT ${CARD_COLUMNS}, (SELECT count(*)::int FROM matches) AS matched FROM page c ${CARD_JOINS}
     ORDER BY ${order.orderBy}`;
 }
