@@ -15,9 +15,13 @@ export const THREAD_LIMIT = 2_000;
 export async function getArticleThread(articleId: number): Promise<{ article: { id: number; title: string; body: string | null; url: string | null; publishedAt: Date | null }; thread: ThreadNode[]; total: number; isTruncated: boolean } | null> {
   const article = await db.article.findUnique({ where: { id: articleId }, select: { id: true, title: true, body: true, url: true, publishedAt: true } });
   if (!article) return null;
+  // The thread's first rows by time are chosen from comment(articleId, status, priority DESC,
+  // postedAt, id) alone (an index-only scan and a sort of the article's entries), then only they are
+  // read: the index is keyed for the queue's article filter, not for time within an article.
   const rows = await db.$queryRaw<CommentRow[]>`
-    SELECT ${CARD_COLUMNS} FROM comment c ${CARD_JOINS}
-    WHERE c."articleId" = ${articleId} ORDER BY c."postedAt", c.id LIMIT ${THREAD_LIMIT + 1}`;
+    WITH first AS (SELECT id FROM comment WHERE "articleId" = ${articleId} ORDER BY "postedAt", id LIMIT ${THREAD_LIMIT + 1})
+    SELECT ${CARD_COLUMNS} FROM first JOIN comment c ON c.id = first.id ${CARD_JOINS}
+    ORDER BY c."postedAt", c.id`;
   const items = await loadQueueItems(rows.slice(0, THREAD_LIMIT));
   return { article, thread: nestReplies(items), total: Math.min(rows.length, THREAD_LIMIT), isTruncated: rows.length > THREAD_LIMIT };
 }

@@ -60,6 +60,12 @@ describe("search pages across the ranges of the tab's order", () => {
     // Without another filter the statistics' density may send it to the walk first: same pages.
     expect(await walkQueue("pending", { q: `${word} -${tenth}` }, 50)).toEqual(dense);
     expect(await walkQueue("pending", { q: `${word} ${third} -${word}` }, 50)).toEqual([]);
+    // One in 30 (two words, one with an exclusion): the probe's hits expect a page within a few
+    // thousand rows, so the walk comes before the index; the exclusions go to the index otherwise.
+    expect(await walkQueue("pending", { article: corpus.articleId, q: `${third} ${tenth}` }, 50)).toEqual(await expected(corpus, "pending", (c) => c.words.has(third) && c.words.has(tenth)));
+    expect(await walkQueue("pending", { article: corpus.articleId, q: `${tenth} -${third}`, category: "ABUSIVE" }, 50)).toEqual(
+      await expected(corpus, "pending", (c) => c.words.has(tenth) && !c.words.has(third) && c.abusive),
+    );
     // A page size that ends pages in the middle of a priority and of a run of equal times.
     const third7 = await walkQueue("pending", { article: corpus.articleId, q: `${third} ${word}`, category: "ABUSIVE" }, 7);
     expect(third7).toEqual(await expected(corpus, "pending", (c) => c.words.has(third) && c.abusive));

@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { CARD_COLUMNS, CARD_JOINS, loadQueueItems, type CommentRow } from "./load-queue-items";
 import { queueOrderOf, type QueueOrder } from "./list-queue-order";
 import { listQueueBySuggestion } from "./list-queue-by-suggestion";
+import { searchIndexScope } from "./search-index-scope";
 import { searchPage } from "./search-queue-page";
 import type { QueueItem } from "./queue-item";
 import type { QueueFilters, QueueTab } from "./schemas";
@@ -29,8 +30,7 @@ export async function listQueue(options: { tab: QueueTab; filters: QueueFilters;
   const filters = filterConditions(options.filters);
   const match = matchQuery(options.filters);
   if (options.filters.sort === "suggestion") {
-    const search = match ? [Prisma.sql`c."searchVector" @@ ${match}`] : [];
-    return listQueueBySuggestion({ conditions: [...tab, ...filters, ...search], cursor: options.cursor, limit: options.limit });
+    return listQueueBySuggestion({ conditions: [...tab, ...filters, ...searchConditions(options.tab, match)], cursor: options.cursor, limit: options.limit });
   }
   const search = match ? { query: match, words: options.filters.q, categoryLexeme: categoryLexeme(options.filters), tabStatus: STATUS_OF_TAB[options.tab] } : null;
   const rows = search ? await searchPage(order, tab, filters, search, options.cursor, take) : await walkPage(order, [...tab, ...filters], options.cursor, take);
@@ -97,6 +97,10 @@ function filterConditions(filters: QueueFilters): Prisma.Sql[] {
 
 /** Every condition a tab and its filters put on `c` (search and category included): "all N matching this filter". */
 export function matchingConditions(tab: QueueTab, filters: QueueFilters): Prisma.Sql[] {
-  const match = matchQuery(filters);
-  return [...tabConditions(tab), ...filterConditions(filters), ...(match ? [Prisma.sql`c."searchVector" @@ ${match}`] : [])];
+  return [...tabConditions(tab), ...filterConditions(filters), ...searchConditions(tab, matchQuery(filters))];
+}
+
+/** A search as conditions the per-status search indexes serve (search-index-scope.ts). */
+function searchConditions(tab: QueueTab, match: Prisma.Sql | null): Prisma.Sql[] {
+  return match ? [searchIndexScope(STATUS_OF_TAB[tab]), Prisma.sql`c."searchVector" @@ ${match}`] : [];
 }

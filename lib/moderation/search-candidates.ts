@@ -55,11 +55,27 @@ export interface SearchCandidates {
 }
 
 /**
+ * What reading one candidate row costs (heap page, tuple, ts_match_vq), in index postings decoded:
+ * about 4 µs against 15 ns at 10M (EXPLAIN ANALYZE, docs/scaling.md "At 10M, December 6 evening").
+ */
+export const ROW_COST_IN_POSTINGS = 250;
+
+/**
+ * At most this many postings of a term are decoded per candidate: GIN skips through the postings
+ * of a term that does not choose the candidates (an "additional" entry) one compressed segment
+ * (256 bytes, ~150 postings of a common word) at a time.
+ */
+export const SEGMENT_POSTINGS = 150;
+
+/**
  * Which terms of a search (the text of websearch_to_tsquery, and the category lexeme) the GIN
  * index should serve, given each lexeme's share of comments (pg_stats' most common elements;
- * a lexeme missing from them is rarer than all of them). Negations never narrow an index scan.
- * Operands other than a single lexeme (phrases, groups) count as selective: a phrase is at most
- * as common as its rarest word.
+ * a lexeme missing from them is rarer than all of them). The selective positive terms choose the
+ * candidates. Each other term (a common word, an exclusion) goes to the index too when the rows it
+ * removes there cost more to read than its postings around the candidates cost to decode: "-privacy"
+ * (78% of comments) removes most candidates for little decoding; "government" (99.7%) removes
+ * almost none and is tested on each row instead. Operands other than a single lexeme (phrases,
+ * groups) count as selective: a phrase is at most as common as its rarest word.
  */
 export function searchCandidates(words: string | null, category: string | null, share: (lexeme: string) => number | undefined): SearchCandidates {
   const operands = words === null ? [] : conjunctsOf(words);
@@ -79,6 +95,15 @@ export function searchCandidates(words: string | null, category: string | null, 
   for (const operand of negated) density *= 1 - (shareOf(operand) ?? 0);
   const selective = positive.filter((operand) => (shareOf(operand) ?? 0) <= COMMON_LEXEME_SHARE);
   if (selective.length === 0) return { kind: "none", density };
-  if (selective.length === all.length) return { kind: "whole", density };
-  return { kind: "some", tsquery: selective.join(" & "), density };
+  // The candidates' share of comments, the selective terms taken as independent (unlisted: 0).
+  const candidateShare = selective.reduce((product, operand) => product * (shareOf(operand) ?? 0), 1);
+  const pays = (termShare: number, removedShare: number) => removedShare * ROW_COST_IN_POSTINGS > Math.min(termShare / candidateShare, SEGMENT_POSTINGS);
+  const indexed = all.filter((operand) => {
+    if (selective.includes(operand)) return true;
+    const isNegated = operand.startsWith("!");
+    const termShare = shareOf(isNegated ? operand.slice(1).trim() : operand) ?? 0;
+    return pays(termShare, isNegated ? termShare : 1 - termShare);
+  });
+  if (indexed.length === all.length) return { kind: "whole", density };
+  return { kind: "some", tsquery: indexed.join(" & "), density };
 }
