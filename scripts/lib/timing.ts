@@ -21,3 +21,11 @@ export function median(samples: readonly number[]): number {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
+
+/**
+ * What `percentile(samples, 95)` is for `n` samples, said as such: from 20 samples up a p95; below,
+ * floor(0.95 n) is the last index and the "p95" is the slowest sample, so it is called the max.
+ */
+export function tailLabel(n: number): string {
+  return n >= 20 ? "p95" : `max of ${n}`;
+}
