@@ -11,7 +11,7 @@ import { tailLabel } from "../lib/timing";
 import { measureQueue, queueLines } from "./queue-measure";
 import { prepareScaleData, growScaleData, type ScaleData } from "./scale-seed";
 import { diskFigures, diskLines } from "./scale-disk";
-import { measureTabsAndFilters, tabsAndFiltersLines } from "./scale-tabs";
+import { measureTabsAndFilters, TAB_RUNS, tabsAndFiltersLines } from "./scale-tabs";
 
 type Figures = Record<string, number>;
 
@@ -29,7 +29,7 @@ const GROWTH: [string, string][] = [
   ["offset_page_p95_ms", `  baseline OFFSET 10000 ${tailLabel(QUEUE_SETTINGS.baselineRequests)}, ms`],
   ["tab_counts_p95_ms", "tab counts (trigger-kept) p95, ms"],
   ["scanned_counts_p95_ms", `  baseline count scan ${tailLabel(QUEUE_SETTINGS.baselineRequests)}, ms`],
-  ["tabs_worst_p95_ms", "other tabs and filters, worst p95, ms"],
+  ["tabs_worst_p95_ms", `other tabs and filters, worst ${tailLabel(TAB_RUNS)}, ms`],
   ["fts_search_p50_ms", "search p50, ms"],
   ["fts_search_p95_ms", "search p95, ms"],
   ["naive_search_p95_ms", "  baseline plain search p95, ms"],

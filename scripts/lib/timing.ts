@@ -23,9 +23,9 @@ export function median(samples: readonly number[]): number {
 }
 
 /**
- * What `percentile(samples, 95)` is for `n` samples, said as such: from 20 samples up a p95; below,
- * floor(0.95 n) is the last index and the "p95" is the slowest sample, so it is called the max.
+ * What `percentile(samples, 95)` is for `n` samples, said as such: floor(0.95 n) is the last index
+ * up to n = 20, so there the "p95" is the slowest sample and is called the max; from 21 up, a p95.
  */
 export function tailLabel(n: number): string {
-  return n >= 20 ? "p95" : `max of ${n}`;
+  return Math.floor(0.95 * n) < n - 1 ? "p95" : `max of ${n}`;
 }
