@@ -3,7 +3,8 @@
 // (no HTTP), each next to the plain SQL a first version would write, then moderators deciding
 // overlapping comments at once, checked for lost or double decisions.
 import { randomUUID } from "node:crypto";
-import type pg from "pg";
+import pg from "pg";
+import { pgConfigFromUrl } from "@/lib/db/connection-url";
 import { percentile, tailLabel, timed } from "../lib/timing";
 import { WORDS } from "./bench-words";
 import type { CommentRow } from "@/lib/moderation/load-queue-items";
@@ -30,24 +31,42 @@ export async function measureQueue(client: pg.Client, moderatorIds: string[], se
   const { listQueueFilterOptions } = await import("@/lib/moderation/list-queue-filter-options");
   const moderators = moderatorIds.map((id) => ({ id, label: `${id}@bench.local` }));
 
-  // What the queue page awaits before it renders (the session check aside: one primary-key read).
-  const queuePage = () => Promise.all([listQueue({ tab: "flagged", filters: {}, limit: 50 }), countQueueTabs({ fresh: true }), listQueueFilterOptions()]);
-  // Warm-up (plans, pool connections): untimed, as every other figure here comes after others.
-  for (let i = 0; i < 5; i++) await queuePage();
-  const wholePage: number[] = [];
-  for (let i = 0; i < REQUESTS; i++) await timed(wholePage, queuePage);
-  const firstPage: number[] = [];
-  for (let i = 0; i < REQUESTS; i++) await timed(firstPage, () => listQueue({ tab: "flagged", filters: {}, limit: 50 }));
   // Baselines, each the plain SQL a first version would write, fewer runs, interleaved with ours
   // (one baseline run every `stride` of ours) so drifting load falls on both alike. The same work
   // as ours: the page's rows with the same card columns and joins, then the same batched card data
   // (flags, author record, notes) by loadQueueItems; only how the rows are found differs.
   const stride = Math.max(1, Math.floor(REQUESTS / settings.baselineRequests));
   const { CARD_COLUMNS, CARD_JOINS, loadQueueItems } = await import("@/lib/moderation/load-queue-items");
-  const cardsOf = async (pageSql: string, values: unknown[] = []) => {
-    const rows = (await client.query<CommentRow>(`SELECT ${CARD_COLUMNS.sql} FROM (${pageSql}) c ${CARD_JOINS.sql} ORDER BY c.priority DESC, c."postedAt", c.id`, values)).rows;
+  const cardsOf = async (pageSql: string, values: unknown[] = [], on: Pick<pg.Pool, "query"> = client) => {
+    const rows = (await on.query<CommentRow>(`SELECT ${CARD_COLUMNS.sql} FROM (${pageSql}) c ${CARD_JOINS.sql} ORDER BY c.priority DESC, c."postedAt", c.id`, values)).rows;
     return loadQueueItems(rows);
   };
+  const FLAGGED_ORDER = `SELECT * FROM comment WHERE status = 'PENDING' AND priority > 0 AND priority > "reportPriority" ORDER BY priority DESC, "postedAt", id`;
+  const SCANNED_COUNTS = `SELECT count(*) FILTER (WHERE status = 'PENDING' AND priority > 0), count(*) FILTER (WHERE status = 'PENDING'), count(*) FILTER (WHERE status = 'APPROVED'), count(*) FILTER (WHERE status = 'HIDDEN'), count(*) FROM comment`;
+
+  // What the queue page awaits before it renders (the session check aside: one primary-key read),
+  // and the page a first version awaits: the same first page of cards by plain SQL, the tab counts
+  // as one scan and the same filter options, side by side as ours, on a pool of their own.
+  const queuePage = () => Promise.all([listQueue({ tab: "flagged", filters: {}, limit: 50 }), countQueueTabs({ fresh: true }), listQueueFilterOptions()]);
+  const baselinePool = new pg.Pool({ ...pgConfigFromUrl(process.env.DATABASE_URL ?? ""), max: 3 });
+  const plainPage = () => Promise.all([cardsOf(`${FLAGGED_ORDER} LIMIT 50`, [], baselinePool), baselinePool.query(SCANNED_COUNTS), listQueueFilterOptions()]);
+  const wholePage: number[] = [];
+  const plainWholePage: number[] = [];
+  try {
+    // Warm-up (plans, pool connections): untimed, the same for both.
+    for (let i = 0; i < 5; i++) {
+      await queuePage();
+      await plainPage();
+    }
+    for (let i = 0; i < REQUESTS; i++) {
+      await timed(wholePage, queuePage);
+      if (i % stride === 0 && plainWholePage.length < settings.baselineRequests) await timed(plainWholePage, plainPage);
+    }
+  } finally {
+    await baselinePool.end();
+  }
+  const firstPage: number[] = [];
+  for (let i = 0; i < REQUESTS; i++) await timed(firstPage, () => listQueue({ tab: "flagged", filters: {}, limit: 50 }));
 
   // Baseline: the counts as one scan over every comment, what the page awaited before the triggers kept them.
   const counts: number[] = [];
@@ -55,9 +74,7 @@ export async function measureQueue(client: pg.Client, moderatorIds: string[], se
   for (let i = 0; i < REQUESTS; i++) {
     await timed(counts, () => countQueueTabs({ fresh: true }));
     if (i % stride === 0 && scannedCounts.length < settings.baselineRequests) {
-      await timed(scannedCounts, () =>
-        client.query(`SELECT count(*) FILTER (WHERE status = 'PENDING' AND priority > 0), count(*) FILTER (WHERE status = 'PENDING'), count(*) FILTER (WHERE status = 'APPROVED'), count(*) FILTER (WHERE status = 'HIDDEN'), count(*) FROM comment`),
-      );
+      await timed(scannedCounts, () => client.query(SCANNED_COUNTS));
     }
   }
 
@@ -68,7 +85,7 @@ export async function measureQueue(client: pg.Client, moderatorIds: string[], se
   for (let i = 0; i < REQUESTS; i++) {
     await timed(deepPage, () => listQueue({ tab: "flagged", filters: {}, cursor, limit: 50 }));
     if (i % stride === 0 && offsetPage.length < settings.baselineRequests) {
-      await timed(offsetPage, () => cardsOf(`SELECT * FROM comment WHERE status = 'PENDING' AND priority > 0 AND priority > "reportPriority" ORDER BY priority DESC, "postedAt", id OFFSET 10000 LIMIT 50`));
+      await timed(offsetPage, () => cardsOf(`${FLAGGED_ORDER} OFFSET 10000 LIMIT 50`));
     }
   }
 
@@ -132,6 +149,8 @@ export async function measureQueue(client: pg.Client, moderatorIds: string[], se
     search_hits: searchHits,
     queue_page_p50_ms: round(percentile(wholePage, 50)),
     queue_page_p95_ms: round(percentile(wholePage, 95)),
+    plain_queue_page_p50_ms: round(percentile(plainWholePage, 50)),
+    plain_queue_page_p95_ms: round(percentile(plainWholePage, 95)),
     tab_counts_p50_ms: round(percentile(counts, 50)),
     tab_counts_p95_ms: round(percentile(counts, 95)),
     scanned_counts_p50_ms: round(percentile(scannedCounts, 50)),
@@ -165,10 +184,11 @@ export function queueLines(figures: Figures, settings: QueueMeasureSettings & { 
   // A baseline's tail from fewer than 20 runs is its slowest run, named so and not set against a p95.
   const tail = tailLabel(B);
   const slower = (baseP50: number, oursP50: number, baseTail: number, oursP95: number) =>
-    `p50 ${ratio(baseP50, oursP50)}x${B >= 20 ? `, p95 ${ratio(baseTail, oursP95)}x` : ""} (baseline ÷ ours: above 1, the baseline is slower)`;
+    `p50 ${ratio(baseP50, oursP50)}x${tail === "p95" ? `, p95 ${ratio(baseTail, oursP95)}x` : ""} (baseline ÷ ours: above 1, the baseline is slower)`;
   return [
     `${settings.dataLine}; server time of the domain functions, no HTTP`,
     `queue page, Flagged (page + tab counts + filter options, n=${REQUESTS})  p50 ${figures.queue_page_p50_ms} ms  p95 ${figures.queue_page_p95_ms} ms   target p95 < 50 ms: ${ok(figures.queue_page_p95_ms!, 50)}`,
+    `  baseline: the page a first version awaits, side by side as ours: the same first page of cards by plain SQL, the tab counts as one count(*) FILTER scan, the same filter options (n=${B}, between ours): p50 ${figures.plain_queue_page_p50_ms} ms  ${tail} ${figures.plain_queue_page_p95_ms} ms; first version ÷ ours: ${slower(figures.plain_queue_page_p50_ms!, figures.queue_page_p50_ms!, figures.plain_queue_page_p95_ms!, figures.queue_page_p95_ms!)}`,
     `  of which the first page alone (n=${REQUESTS}): p50 ${figures.flagged_first_page_p50_ms} ms  p95 ${figures.flagged_first_page_p95_ms} ms; the tab counts alone, kept by triggers (n=${REQUESTS}): p50 ${figures.tab_counts_p50_ms} ms  p95 ${figures.tab_counts_p95_ms} ms`,
     `  baseline: the tab counts as one count(*) FILTER scan of every comment, as the page did before (n=${B}, between ours): p50 ${figures.scanned_counts_p50_ms} ms  ${tail} ${figures.scanned_counts_p95_ms} ms; scan ÷ trigger-kept: ${slower(figures.scanned_counts_p50_ms!, figures.tab_counts_p50_ms!, figures.scanned_counts_p95_ms!, figures.tab_counts_p95_ms!)}`,
     `page 10,000 rows deep (n=${REQUESTS})  p50 ${figures.page_10k_deep_p50_ms} ms  p95 ${figures.page_10k_deep_p95_ms} ms   target p95 < 50 ms: ${ok(figures.page_10k_deep_p95_ms!, 50)}`,
