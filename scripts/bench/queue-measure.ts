@@ -2,11 +2,11 @@
 // scale bench's year of comments at each size): server time of the domain functions themselves
 // (no HTTP), each next to the plain SQL a first version would write, then moderators deciding
 // overlapping comments at once, checked for lost or double decisions.
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { pgConfigFromUrl } from "@/lib/db/connection-url";
 import { percentile, tailLabel, timed } from "../lib/timing";
 import { WORDS } from "./bench-words";
+import { firstVersionDecision } from "./first-version-decision";
 import type { CommentRow } from "@/lib/moderation/load-queue-items";
 
 type Figures = Record<string, number>;
@@ -108,31 +108,12 @@ export async function measureQueue(client: pg.Client, moderatorIds: string[], se
   // competent engineer writes, the same UPDATE, the decision row and an audit event in one Prisma
   // transaction on the same pool, without the hash chain's lock and hash, the outbox rows or the
   // conflict message. Each decides a fresh pending comment of its own.
-  const { db } = await import("@/lib/db/client");
   const single: number[] = [];
   const bareUpdate: number[] = [];
   const firstVersion: number[] = [];
   const fresh = (await client.query<{ id: number }>(`SELECT id FROM comment WHERE source = 'bench' AND status = 'PENDING' AND priority = 0 ORDER BY id DESC LIMIT ${3 * REQUESTS}`)).rows.map((row) => row.id);
   const moderator = moderators[0]!;
-  const decideFirstVersion = (commentId: number, hide: boolean) =>
-    db.$transaction(
-      async (tx) => {
-        const decidedAt = new Date();
-        const to = hide ? "HIDDEN" : "APPROVED";
-        const { count } = await tx.comment.updateMany({ where: { id: commentId, version: 0, status: "PENDING" }, data: { status: to, version: { increment: 1 }, decidedAt, decidedById: moderator.id } });
-        if (count !== 1) throw new Error(`the first-version baseline found comment ${commentId} decided already`);
-        const decision = await tx.decision.create({
-          data: { commentId, action: hide ? "HIDE" : "APPROVE", fromStatus: "PENDING", toStatus: to, reason: hide ? "SPAM" : null, moderatorId: moderator.id, createdAt: decidedAt },
-          select: { id: true },
-        });
-        // No chain: the columns the chain needs get a placeholder and a unique random value.
-        await tx.auditEvent.create({
-          data: { actorId: moderator.id, actorLabel: moderator.label, action: hide ? "comment.hide" : "comment.approve", entityType: "comment", entityId: String(commentId), details: { decisionId: decision.id, fromStatus: "PENDING", toStatus: to, ...(hide ? { reason: "SPAM" } : {}) }, prevHash: "", hash: randomUUID() },
-          select: { id: true },
-        });
-      },
-      { maxWait: 10_000, timeout: 10_000 },
-    );
+  const decideFirstVersion = await firstVersionDecision(moderator);
   for (let i = 0; i < REQUESTS; i++) {
     const [ours, bare, first] = [fresh[3 * i]!, fresh[3 * i + 1]!, fresh[3 * i + 2]!];
     const hide = i % 2 === 0;
