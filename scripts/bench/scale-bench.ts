@@ -7,10 +7,11 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { pgConfigFromUrl } from "@/lib/db/connection-url";
 import { insightsLines, measureInsights } from "./insights-bench";
+import { tailLabel } from "../lib/timing";
 import { measureQueue, queueLines } from "./queue-measure";
 import { prepareScaleData, growScaleData, type ScaleData } from "./scale-seed";
 import { diskFigures, diskLines } from "./scale-disk";
-import { measureTabsAndFilters, tabsAndFiltersLines } from "./scale-tabs";
+import { measureTabsAndFilters, TAB_RUNS, tabsAndFiltersLines } from "./scale-tabs";
 
 type Figures = Record<string, number>;
 
@@ -25,23 +26,24 @@ const GROWTH: [string, string][] = [
   ["queue_page_p95_ms", "queue page (Flagged, whole server work) p95, ms"],
   ["flagged_first_page_p95_ms", "first page alone p95, ms"],
   ["page_10k_deep_p95_ms", "page 10,000 deep p95, ms"],
-  ["offset_page_p95_ms", "  baseline OFFSET 10000 p95, ms"],
+  ["offset_page_p95_ms", `  baseline OFFSET 10000 ${tailLabel(QUEUE_SETTINGS.baselineRequests)}, ms`],
   ["tab_counts_p95_ms", "tab counts (trigger-kept) p95, ms"],
-  ["scanned_counts_p95_ms", "  baseline count scan p95, ms"],
-  ["tabs_worst_p95_ms", "other tabs and filters, worst p95, ms"],
+  ["scanned_counts_p95_ms", `  baseline count scan ${tailLabel(QUEUE_SETTINGS.baselineRequests)}, ms`],
+  ["tabs_worst_p95_ms", `other tabs and filters, worst ${tailLabel(TAB_RUNS)}, ms`],
   ["fts_search_p50_ms", "search p50, ms"],
   ["fts_search_p95_ms", "search p95, ms"],
   ["naive_search_p95_ms", "  baseline plain search p95, ms"],
   ["decision_p95_ms", "one decision p95, ms"],
+  ["first_version_p95_ms", "  baseline first-version decision p95, ms"],
   ["concurrent_p50_ms", "20 moderators: decision p50, ms"],
   ["concurrent_p95_ms", "20 moderators: decision p95, ms"],
   ["decisions_per_s", "20 moderators: decisions/s"],
   ["rollup_refresh_s", "insights rollup refresh (all past days), s"],
   ["comments_in_default_range", "comments in the last 30 days"],
-  ["page_data_p95_ms", "insights page data, 30 days, p95, ms"],
-  ["direct_p95_ms", "  baseline direct queries p95, ms"],
-  ["page_data_90d_p50_ms", "insights 90 days p50, ms"],
-  ["page_data_all_time_p50_ms", "insights all time p50, ms"],
+  ["page_data_p95_ms", `insights page data, 30 days, ${tailLabel(INSIGHTS_SETTINGS.runs)}, ms`],
+  ["direct_p95_ms", `  baseline direct queries ${tailLabel(INSIGHTS_SETTINGS.runs)}, ms`],
+  ["page_data_90d_p50_ms", `insights 90 days${INSIGHTS_SETTINGS.wideRuns === 1 ? ", one run" : " p50"}, ms`],
+  ["page_data_all_time_p50_ms", `insights all time${INSIGHTS_SETTINGS.wideRuns === 1 ? ", one run" : " p50"}, ms`],
   ["timed_out", "insights loads failed (5 s transaction timeout)"],
   ["database_mb", "database size, MB"],
   ["mb_per_million", "database MB per million comments"],

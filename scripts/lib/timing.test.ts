@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { median, percentile } from "./timing";
+import { median, percentile, tailLabel } from "./timing";
 
 describe("the benches' percentile and median", () => {
   it("take the sample at floor(p% of n) of the sorted samples, whatever their order", () => {
@@ -7,6 +7,14 @@ describe("the benches' percentile and median", () => {
     expect(percentile(samples, 50)).toBe(60);
     expect(percentile(samples, 95)).toBe(100);
     expect(percentile([], 95)).toBe(0);
+  });
+
+  it("call a p95 the max when it is the slowest sample (20 samples or fewer)", () => {
+    expect(tailLabel(5)).toBe("max of 5");
+    expect(tailLabel(20)).toBe("max of 20");
+    expect(percentile(Array.from({ length: 20 }, (_, i) => i), 95)).toBe(19);
+    expect(tailLabel(21)).toBe("p95");
+    expect(percentile(Array.from({ length: 21 }, (_, i) => i), 95)).toBe(19);
   });
 
   it("give the middle sample, or the mean of the two middle ones", () => {

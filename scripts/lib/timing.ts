@@ -21,3 +21,11 @@ export function median(samples: readonly number[]): number {
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
+
+/**
+ * What `percentile(samples, 95)` is for `n` samples, said as such: floor(0.95 n) is the last index
+ * up to n = 20, so there the "p95" is the slowest sample and is called the max; from 21 up, a p95.
+ */
+export function tailLabel(n: number): string {
+  return Math.floor(0.95 * n) < n - 1 ? "p95" : `max of ${n}`;
+}

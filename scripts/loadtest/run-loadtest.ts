@@ -105,6 +105,14 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRep
       rerunId = (await enqueueRuleRerun(SYSTEM_ACTOR)).id;
     }
 
+    // Warm-up, untimed and deciding nothing: each session asks for a comment that does not exist,
+    // through the whole decision path (session, route code, transaction) to its 404, so no run's
+    // figures include a fresh server's first requests (the load bench's short one-moderator
+    // baseline would carry them in a larger share than the twenty moderators' run).
+    const NO_SUCH_COMMENT = 2_147_483_647;
+    for (const outcome of await Promise.all(sessions.map((session) => session.decide(NO_SUCH_COMMENT, "APPROVE")))) {
+      if (outcome.status !== 404) throw new Error(`the warm-up decision on a missing comment answered ${outcome.status}, expected 404`);
+    }
     options.log(`${options.moderators} moderators on ${instanceCount} instance(s) deciding ${pool.length} ${options.isDisjoint || options.webhooks ? "disjoint" : "overlapping"} comments for ${options.seconds} s while ${options.importComments} comments are imported…`);
     const importing = options.importComments > 0 ? admin.upload("loadtest.jsonl", generatedJsonl(options.importComments)) : Promise.resolve("none");
     let comparison: WebhookComparison | null = null;
