@@ -64,10 +64,10 @@ export function packFixedArticleCounts(fixed: Uint8Array): Uint8Array {
   return writer.result();
 }
 
-/** The packed counts as quadruples (articleId, comments, flagged, hidden), one after another. */
-export function unpackArticleCounts(bytes: Uint8Array): Float64Array {
+/** The packed counts as quadruples (articleId, comments, flagged, hidden), one after another (all int4s). */
+export function unpackArticleCounts(bytes: Uint8Array): Int32Array {
   // Every entry takes at least 4 bytes: never more values than bytes.
-  const values = new Float64Array(bytes.length);
+  const values = new Int32Array(bytes.length);
   let count = 0;
   let at = 0;
   let articleId = 0;
