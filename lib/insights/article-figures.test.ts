@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { packArticleCounts, topArticlesOfDays } from "./article-figures";
+import { topArticlesOfDays } from "./article-figures";
+import { packArticleCounts } from "./packed-article-counts";
 
 const entry = (articleId: number, comments: number, flagged: number, hidden: number) => ({ articleId, comments, flagged, hidden });
 

@@ -1,7 +1,8 @@
 import type { DaySummary } from "./day-summary";
+import { unpackArticleCounts } from "./packed-article-counts";
 
 // The articles block from posted days' per-article counts (insights_day.articles: articleId,
-// comments, flagged, hidden as big-endian int4s, by articleId). A range's figures are the sums over
+// comments, flagged, hidden, packed as packed-article-counts.ts says). A range's figures are the sums over
 // its days; "articles with comments" is the number of distinct ids. Typed arrays and one pass: a
 // 30-day range of a large site holds hundreds of thousands of (day, article) entries.
 
@@ -12,8 +13,6 @@ export interface ArticleCounts {
   hidden: number;
 }
 
-const ENTRY = 16;
-
 /** hidden DESC, comments DESC, articleId: getArticleInsights' ORDER BY. */
 function ranksBefore(a: ArticleCounts, b: ArticleCounts): boolean {
   return a.hidden !== b.hidden ? a.hidden > b.hidden : a.comments !== b.comments ? a.comments > b.comments : a.articleId < b.articleId;
@@ -21,26 +20,23 @@ function ranksBefore(a: ArticleCounts, b: ArticleCounts): boolean {
 
 /** The number of articles with comments in the days, and the first `limit` in the page's order. */
 export function topArticlesOfDays(days: readonly Pick<DaySummary, "articles">[], limit: number): { articles: number; top: ArticleCounts[] } {
-  const views = days.map(({ articles: bytes }) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength - (bytes.byteLength % ENTRY)));
+  const quads = days.map(({ articles: bytes }) => unpackArticleCounts(bytes));
   let entries = 0;
   let maxId = 0;
   let minId = 0;
-  for (const view of views) {
-    for (let offset = 0; offset < view.byteLength; offset += ENTRY) {
-      const articleId = view.getInt32(offset, false);
-      maxId = Math.max(maxId, articleId);
-      minId = Math.min(minId, articleId);
+  for (const values of quads) {
+    for (let at = 0; at < values.length; at += 4) {
+      maxId = Math.max(maxId, values[at]!);
+      minId = Math.min(minId, values[at]!);
     }
-    entries += view.byteLength / ENTRY;
+    entries += values.length / 4;
   }
   // Article ids are a sequence: summed in arrays indexed by id, no Map entry per article (at 10M
   // comments a 30-day range holds about 600,000 (day, article) entries over 250,000 articles).
   // Sparse or negative ids (an id far past the entries) fall back to a Map.
   const sums = minId >= 0 && maxId <= 4 * entries + 1024 ? new DenseSums(maxId) : new SparseSums();
-  for (const view of views) {
-    for (let offset = 0; offset < view.byteLength; offset += ENTRY) {
-      sums.add(view.getInt32(offset, false), view.getInt32(offset + 4, false), view.getInt32(offset + 8, false), view.getInt32(offset + 12, false));
-    }
+  for (const values of quads) {
+    for (let at = 0; at < values.length; at += 4) sums.add(values[at]!, values[at + 1]!, values[at + 2]!, values[at + 3]!);
   }
   const top: ArticleCounts[] = [];
   let articles = 0;
@@ -92,17 +88,4 @@ class SparseSums {
   forEach(each: EachSum): void {
     for (const [articleId, [comments, flagged, hidden]] of this.sums) each(articleId, comments, flagged, hidden);
   }
-}
-
-/** Packs per-article counts as the rollup stores them (for tests; the rollup packs them in SQL). */
-export function packArticleCounts(rows: readonly ArticleCounts[]): Uint8Array {
-  const bytes = new Uint8Array(rows.length * ENTRY);
-  const view = new DataView(bytes.buffer);
-  rows.forEach((row, index) => {
-    view.setInt32(index * ENTRY, row.articleId, false);
-    view.setInt32(index * ENTRY + 4, row.comments, false);
-    view.setInt32(index * ENTRY + 8, row.flagged, false);
-    view.setInt32(index * ENTRY + 12, row.hidden, false);
-  });
-  return bytes;
 }

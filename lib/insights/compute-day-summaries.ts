@@ -2,6 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { consecutiveRuns } from "./date-range";
 import { emptyDaySummary, type DaySummary } from "./day-summary";
+import { packFixedArticleCounts } from "./packed-article-counts";
 import { STATUS_COUNTS } from "./range-sql";
 
 /** $queryRaw of the Prisma client or of an interactive transaction. */
@@ -45,7 +46,7 @@ export async function computeDaySummaries(reader: SqlReader, days: string[], opt
       for (const row of rows) {
         const summary = of(row.day);
         summary.queue = [row.posted, row.pending, row.flagged, row.approved, row.hidden];
-        summary.articles = row.articles;
+        summary.articles = packFixedArticleCounts(row.articles);
       }
     }),
     () => flagQuery(reader, days).then((rows) => {
@@ -64,7 +65,7 @@ async function sequentially(queries: (() => Promise<unknown>)[]): Promise<void> 
 
 /**
  * The day's queue counts, and its per-article counts (comments, flagged, hidden: getArticleInsights')
- * packed by articleId as big-endian int4 quadruples: one pass over the day's comments for both (an
+ * by articleId as big-endian int4 quadruples, packed smaller in JS (packed-article-counts.ts): one pass over the day's comments for both (an
  * index-only scan of comment(postedAt, articleId, status, priority, isHeld, reportPriority)).
  */
 function queueQuery(reader: SqlReader, days: string[]) {

@@ -22,7 +22,7 @@ export interface DaySummary {
   queue: QueueCounts;
   rules: Record<string, RuleCounts>;
   categories: Record<string, CategoryCounts>;
-  /** Per article (articleId, comments, flagged, hidden) as big-endian int4s by articleId: article-figures.ts. Not in the JSON. */
+  /** Per article (articleId, comments, flagged, hidden), packed: packed-article-counts.ts. Not in the JSON. */
   articles: Uint8Array;
 }
 

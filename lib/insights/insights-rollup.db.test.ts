@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { mulberry32 } from "@/lib/seeded-random";
@@ -104,5 +105,20 @@ describe("the insights rollup", () => {
     await expectSameAsDirect(daily);
     await expectSameAsDirect(today);
     expect((await loadInsights(today, { withModerators: false, now: NOW })).queue).toEqual([{ day: "2016-06-01", posted: 2, pending: 2, flagged: 0, approved: 0, hidden: 0 }]);
+  });
+
+  it("re-packs the days an earlier version stored: the migration clears them for the refresh, the figures stay exact", async () => {
+    await refreshInsightsRollup({ now: NOW });
+    const stored = await db.insightsDay.count();
+    const live = await db.insightsDirtyDay.count(); // the last three days: never stored
+    const migration = readFileSync("prisma/migrations/20261206172000_insights_packed_articles/migration.sql", "utf8");
+    for (const statement of migration.split(";").map((text) => text.replace(/--.*$/gm, "").trim()).filter(Boolean)) await db.$executeRawUnsafe(statement);
+    expect(await db.insightsDirtyDay.count()).toBe(stored + live);
+    expect(await db.insightsDay.count({ where: { articles: { not: null } } })).toBe(0);
+    await expectSameAsDirect(daily);
+    await refreshInsightsRollup({ now: NOW });
+    expect(await db.insightsDay.count({ where: { articles: null } })).toBe(0);
+    await expectSameAsDirect(daily);
+    await expectSameAsDirect(weekly);
   });
 });
