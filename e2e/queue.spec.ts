@@ -111,8 +111,8 @@ test("filters live in the URL and survive a reload", async ({ page }) => {
   await signIn(page, "moderator");
   await openQueue(page, `tab=all&article=${thread.articleId}`);
   await expect(page.getByTestId("comment-card")).toHaveCount(2);
-  await page.getByLabel("Search").fill("submarine");
-  await page.getByLabel("Author").fill("Findable");
+  await page.getByLabel("Search", { exact: true }).fill("submarine");
+  await page.getByLabel("Author", { exact: true }).fill("Findable");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/q=submarine/);
   await expect(page).toHaveURL(/author=Findable/);

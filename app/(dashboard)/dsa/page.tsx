@@ -24,7 +24,7 @@ export default async function DsaPage() {
       <section aria-label="Download statements" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
         <h2 className="font-semibold">Statements for the Transparency Database</h2>
         <p className="text-sm text-slate-600">
-          {hides.toLocaleString("en")} hide decision{hides === 1 ? "" : "s"} so far. The database&apos;s multi-statement API call takes at most 100 statements: &ldquo;One call per line&rdquo; gives one call&apos;s body per line, ready to send; the JSON file is one call&apos;s body while it holds 100 or fewer; JSON lines (one statement per line) suit a pipeline that makes its own batches.
+          {hides.toLocaleString("en")} hide decision{hides === 1 ? "" : "s"} so far. The database&apos;s multi-statement API call takes at most 100 statements: &ldquo;Calls of 100, one a line&rdquo; gives one call&apos;s body per line, ready to send; the JSON file is one call&apos;s body while it holds 100 or fewer; JSON lines (one statement per line) suit a pipeline that makes its own batches.
           Statements are checked against the database&apos;s field list first; one it would refuse is left out and named in the audit log.
         </p>
         <form method="get" action="/api/v1/dsa/statements" className="flex flex-wrap items-end gap-3 text-sm">
@@ -41,10 +41,10 @@ export default async function DsaPage() {
             </span>
             <input type="date" name="until" className="mt-1 rounded-md border border-slate-300 px-2 py-2" />
           </label>
-          <label>
+          <label className="min-w-0 max-w-full">
             <span className="block font-medium text-slate-700">Format</span>
-            <select name="format" className="mt-1 rounded-md border border-slate-300 px-2 py-2">
-              <option value="batches">One call per line (100 statements each)</option>
+            <select name="format" className="mt-1 max-w-full rounded-md border border-slate-300 px-2 py-2">
+              <option value="batches">Calls of 100, one a line</option>
               <option value="json">JSON (statements array)</option>
               <option value="jsonl">JSON lines (one statement each)</option>
             </select>
