@@ -85,16 +85,29 @@ function queueQuery(reader: SqlReader, days: string[]) {
     GROUP BY a.day`;
 }
 
+/**
+ * The days' flags of comments with priority > 0, one row per flag with its comment's state: from
+ * insights_live_flag for the days it holds (on or after insights_decided_since, the live days: a
+ * day's flags, read together), from the comments and a probe of flag per flagged comment for older
+ * days. One statement, so the held day and its rows are one snapshot (the rollup job moves the day
+ * and prunes older rows together).
+ */
 function flagQuery(reader: SqlReader, days: string[]) {
   return reader.$queryRaw<(KeyedRow & { kind: "rule" | "category" })[]>`
-    WITH flagged AS MATERIALIZED (
+    WITH since AS MATERIALIZED (
+      SELECT COALESCE((SELECT s.day FROM insights_decided_since s WHERE s.id = 1), 'infinity'::date) AS day
+    ), flagged AS MATERIALIZED (
+      SELECT l.day, l."ruleId", l.category, l."commentId" AS id, l.status, l."byPerson"
+      FROM insights_live_flag l
+      WHERE l.day = ANY(${days}::date[]) AND l.day >= (SELECT day FROM since) AND l.counted
+      UNION ALL
       SELECT ${DAY_OF} AS day, f."ruleId", f.category, c.id, c.status, c."decidedById" IS NOT NULL AS "byPerson"
       FROM comment c
       -- A probe of flag(commentId) per flagged comment of the days. As a plain join the planner
       -- hashes the whole flag table once the days hold a few thousand flagged comments (a scan that
       -- grows with the table); OFFSET 0 keeps the subquery from being flattened into that join.
       CROSS JOIN LATERAL (SELECT x."ruleId", x.category FROM flag x WHERE x."commentId" = c.id OFFSET 0) f
-      WHERE ${inDays(days)} AND c.priority > 0
+      WHERE ${inDays(days)} AND c.priority > 0 AND c."postedAt" < (SELECT day FROM since)
     )
     SELECT 'rule' AS kind, to_char(day, 'YYYY-MM-DD') AS day, "ruleId"::text AS key,
            count(*)::int AS a,

@@ -113,6 +113,9 @@ async function pruneRecentDecisions(): Promise<void> {
       RETURNING day
     )
     DELETE FROM insights_decided_comment WHERE day < (SELECT day FROM moved)`;
+  // insights_live_flag is held from the same day (migration insights_live_flags); readers compare
+  // its rows' day with it, so a row left behind by a trigger that read the former day is ignored.
+  await db.$executeRaw`DELETE FROM insights_live_flag WHERE day < (SELECT day FROM insights_decided_since WHERE id = 1)`;
 }
 
 async function countDirtySettledDays(settledBefore: string): Promise<number> {
