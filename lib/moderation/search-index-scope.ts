@@ -2,7 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CommentStatusName } from "./queue-item";
 
 /**
- * The full-text index is one partial GIN index per status (migration search_index_per_status):
+ * The full-text index is one partial GIN index per status (migration queue_10m_indexes):
  * a Pending search reads the postings of pending comments only. With one index for every status,
  * a search intersected its terms with the status's posting list inside the index, and decoding
  * that list (875,000 pending comments at 10M) cost more than the rest of the search.
