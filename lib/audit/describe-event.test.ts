@@ -28,6 +28,21 @@ describe("audit events in words", () => {
   });
 });
 
+describe("webhook and DSA events in words", () => {
+  it("names the endpoint or delivery, and never shows a URL's secret", () => {
+    expect(describeAuditEvent(event("webhook.create", { url: "https://hooks.example.org/in?token=s3cret" }, "webhook_endpoint", "4"))).toBe(
+      "ana@desk.example added webhook endpoint #4 (https://hooks.example.org/in?token=***)",
+    );
+    expect(describeAuditEvent(event("webhook.test", { deliveryId: 9 }, "webhook_endpoint", "4"))).toBe("ana@desk.example sent a test event to webhook endpoint #4");
+    expect(describeAuditEvent(event("webhook.resend", {}, "webhook_delivery", "9"))).toBe("ana@desk.example sent webhook delivery #9 again");
+    expect(describeAuditEvent(event("webhook.disable", {}, "webhook_endpoint", "4"))).toBe("ana@desk.example switched off webhook endpoint #4");
+  });
+
+  it("counts the DSA statements a download held", () => {
+    expect(describeAuditEvent(event("export.dsa_statements", { statements: 101, format: "batches", completed: true }, "export", null))).toBe("ana@desk.example downloaded 101 DSA statements of reasons as batches");
+  });
+});
+
 describe("a connector's site address in words", () => {
   it("is said without credentials an old event may hold", () => {
     expect(describeAuditEvent(event("connector.create", { kind: "wordpress", settings: { siteUrl: "https://news.example.org/?key=s3cret" } }, "connector", "1"))).toBe(

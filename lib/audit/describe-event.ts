@@ -62,6 +62,14 @@ const VERBS: Record<string, (details: Details, subject: string) => string> = {
   "connector.push_anyway": (_details, subject) => `pushed the decision on ${subject} over the site's change`,
   "connector.keep_site_state": (_details, subject) => `kept the site's state of ${subject} (the decision was not pushed)`,
   "connector.push_retry": (_details, subject) => `sent the decision on ${subject} to the site again`,
+  "export.dsa_statements": (details) => `downloaded ${count(details.statements, "DSA statement")} of reasons as ${text(details.format) ?? "a file"}${details.completed === false ? " (stopped before the end)" : ""}`,
+  "dsa.settings_update": () => "changed the DSA statement settings",
+  "webhook.create": (details, subject) => `added ${subject}${text(details.url) ? ` (${redactUrl(text(details.url)!)})` : ""}`,
+  "webhook.enable": (_details, subject) => `switched on ${subject}`,
+  "webhook.disable": (_details, subject) => `switched off ${subject}`,
+  "webhook.rotate_secret": (_details, subject) => `gave ${subject} a new signing secret (the old one signs too for a day)`,
+  "webhook.resend": (_details, subject) => `sent ${subject} again`,
+  "webhook.test": (_details, subject) => `sent a test event to ${subject}`,
   "export.decisions": (details) => `exported ${count(details.rows, "decision")} as ${text(details.format) ?? "a file"}${details.completed === false ? " (stopped before the end)" : ""}`,
   "api_token.create": (details) => `created the API token ${text(details.name) ? `“${text(details.name)}”` : ""}`.trim(),
   "api_token.revoke": () => "revoked an API token",
@@ -100,6 +108,10 @@ export function describeSubject(event: Pick<DescribableEvent, "entityType" | "en
       return event.entityId ? `bulk decision #${event.entityId}` : "a bulk decision";
     case "setting":
       return "desk settings";
+    case "webhook_endpoint":
+      return event.entityId ? `webhook endpoint #${event.entityId}` : "a webhook endpoint";
+    case "webhook_delivery":
+      return event.entityId ? `webhook delivery #${event.entityId}` : "a webhook delivery";
     default:
       return `${event.entityType.replaceAll("_", " ")}${event.entityId ? ` ${event.entityId}` : ""}`;
   }
