@@ -1,3 +1,4 @@
+import { hasLoneSurrogate } from "@/lib/validation/well-formed-text";
 import type { ParsedArticle, ParsedComment, ParseProblem } from "./types";
 
 // PostgreSQL text cannot hold U+0000, so the COPY writer (copy-format.ts) leaves it out. That changes
@@ -7,15 +8,13 @@ const FIELDS = ["body", "authorName"] as const;
 const ARTICLE_FIELDS = ["title", "body"] as const;
 
 // Half a UTF-16 surrogate pair (JSON's "\ud800") is stored as U+FFFD by the driver: said too.
-// isWellFormed is native (Node 20+) and cheap; ES2023's lib does not declare it yet.
-const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
 
 /** The warning for a comment whose text holds NUL characters or half a surrogate pair, or null. */
 export function nulWarning(comment: Pick<ParsedComment, "line" | "body" | "authorName">): ParseProblem | null {
   const field = FIELDS.find((name) => comment[name]?.includes("\u0000"));
   const what = (name: (typeof FIELDS)[number]) => (name === "body" ? "text" : "author name");
   if (field) return { line: comment.line, field, message: `the comment on line ${comment.line} holds NUL characters (U+0000) in its ${what(field)}, which the database cannot store: they were left out` };
-  const broken = FIELDS.find((name) => comment[name] !== undefined && !isWellFormed(comment[name]));
+  const broken = FIELDS.find((name) => comment[name] !== undefined && hasLoneSurrogate(comment[name]));
   if (!broken) return null;
   return { line: comment.line, field: broken, message: `the comment on line ${comment.line} holds half of a UTF-16 surrogate pair (broken text) in its ${what(broken)}: it was stored as U+FFFD (�)` };
 }

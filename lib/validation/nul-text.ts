@@ -4,8 +4,9 @@
 // surrogate pair ("\ud800" in JSON): jsonb refuses it (a rule's terms, a connector's settings, the
 // audit event of any change), and text columns would store something else (U+FFFD).
 
+import { hasLoneSurrogate } from "./well-formed-text";
+
 const MAX_DEPTH = 64;
-const LONE_SURROGATE = /\p{Cs}/u;
 
 function firstTextPath(value: unknown, isBad: (text: string) => boolean, path: string[]): string | null {
   if (typeof value === "string") return isBad(value) ? path.join(".") || "(input)" : null;
@@ -31,7 +32,7 @@ export function nulTextMessage(path: string): string {
 export function unstorableText(value: unknown): { path: string; message: string } | null {
   const nulPath = nulTextPath(value);
   if (nulPath !== null) return { path: nulPath, message: nulTextMessage(nulPath) };
-  const brokenPath = firstTextPath(value, (text) => LONE_SURROGATE.test(text), []);
+  const brokenPath = firstTextPath(value, hasLoneSurrogate, []);
   if (brokenPath === null) return null;
   return { path: brokenPath, message: `${brokenPath} holds half of a UTF-16 surrogate pair (broken text, such as "\\ud800" in JSON), which cannot be stored: remove it.` };
 }
