@@ -86,6 +86,13 @@ test("a hide reaches a signed webhook receiver, and the delivery shows as succee
   await expect.poll(() => received.filter((entry) => entry.body.includes('"webhook.test"')).length, { timeout: 20_000 }).toBe(1);
   const test = received.find((entry) => entry.body.includes('"webhook.test"'))!;
   expect(new Webhook(secret).verify(test.body, test.headers as Record<string, string>)).toMatchObject({ type: "webhook.test" });
+  // The test delivery's key (test:msg_…) is one long word: on a phone the deliveries table must wrap it.
+  const desktop = admin.viewportSize()!;
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await admin.reload();
+  await expect(admin.getByTestId("webhook-deliveries")).toContainText("webhook.test");
+  expect(await admin.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), "/webhooks scrolls sideways at 390 px").toBeLessThanOrEqual(0);
+  await admin.setViewportSize(desktop);
 
   await expect
     .poll(async () => {

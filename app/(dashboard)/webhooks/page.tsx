@@ -51,7 +51,7 @@ export default async function WebhooksPage() {
         rows={deliveries.map((delivery) => [
           `#${delivery.id}`,
           `#${delivery.endpointId}`,
-          <span key="event">
+          <span key="event" className="break-all">
             <code>{delivery.eventType}</code> {delivery.orderingKey}
           </span>,
           <span key="status" data-testid="delivery-status">
