@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { credentials } from "./support/fixtures";
 import { createAccount, withDatabase } from "./support/http-from";
 import { startOidcProvider, type LoopbackProvider } from "./support/oidc-provider";
@@ -13,6 +13,9 @@ const stamp = randomUUID().slice(0, 8);
 const adminEmail = `chief-${stamp}@newsroom.test`;
 let provider: LoopbackProvider;
 let server: SsoServer;
+// Every browser context this spec opens, closed before the servers stop: an open Chromium keeps
+// keep-alive connections to both, and a server waiting on them outlived the hook's 30 s in CI.
+const openContexts: BrowserContext[] = [];
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -30,6 +33,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  await Promise.all(openContexts.map((context) => context.close()));
   await server?.stop();
   await provider?.stop();
 });
@@ -38,6 +42,7 @@ const databaseUrl = () => credentials().databaseUrl;
 
 async function loopbackOnlyPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext();
+  openContexts.push(context);
   // The provider's development pages link a web font: never fetched.
   await context.route((url) => url.hostname !== "127.0.0.1", (route) => route.abort());
   return context.newPage();

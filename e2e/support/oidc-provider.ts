@@ -38,6 +38,11 @@ export async function startOidcProvider(redirectUri: string): Promise<LoopbackPr
     issuer,
     clientId,
     clientSecret,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // close() waits for keep-alive sockets a browser may still hold; the spec is over.
+        server.closeAllConnections();
+      }),
   };
 }

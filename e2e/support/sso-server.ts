@@ -61,7 +61,11 @@ export async function startSsoServer(port: number, databaseUrl: string, settings
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
+      // next start waits for open connections before it exits; the spec is done with it, so a
+      // server still up after five seconds is killed rather than left to hold the hook.
+      const killLater = setTimeout(() => child.kill("SIGKILL"), 5_000);
       await exited;
+      clearTimeout(killLater);
     },
   };
 }
