@@ -37,11 +37,24 @@ export async function saveConnectorSettings(kind: ConnectorKind, input: Record<s
   const existing = await db.connector.findUnique({ where: { kind }, select: { id: true, secret: true, settings: true } });
   const storedSecrets = existing ? (JSON.parse(existing.secret) as Record<string, unknown>) : {};
   const merged = { ...input };
+  const keptSecretFields = secretFields.filter((field) => (typeof merged[field] !== "string" || merged[field] === "") && storedSecrets[field] !== undefined);
   for (const field of secretFields) if (typeof merged[field] !== "string" || merged[field] === "") merged[field] = storedSecrets[field];
   const parsed = connector.configSchema.safeParse(merged);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "settings"}: ${issue.message}`);
     throw new AppError("INVALID", problems.join(" "), { fields: Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message])) });
+  }
+  // An admin never sees a stored credential again, but pointing the site address at a server of
+  // their own with the credential left blank would have the next sync send it there (a WordPress
+  // application password: an editor's rights on the newsroom's site). A kept credential goes only
+  // where it was entered for.
+  const destination = (config: unknown) => {
+    const valid = connector.configSchema.safeParse(config);
+    return valid.success ? (connector.credentialDestination?.(valid.data) ?? null) : null;
+  };
+  if (existing && keptSecretFields.length > 0 && destination({ ...(existing.settings as object), ...storedSecrets }) !== destination(parsed.data)) {
+    const message = "The site address changed: enter this credential again. A stored credential is only sent to the address it was entered for.";
+    throw new AppError("INVALID", keptSecretFields.map((field) => `${field}: ${message}`).join(" "), { fields: Object.fromEntries(keptSecretFields.map((field) => [field, message])) });
   }
   const { settings, secrets } = splitSecrets(parsed.data as Record<string, unknown>, secretFields);
   const secretChanged = secretFields.some((field) => secrets[field] !== storedSecrets[field]);

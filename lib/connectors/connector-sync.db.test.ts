@@ -200,4 +200,25 @@ describe("the WordPress connector's sync and push outbox", () => {
     expect(await syncConnector("wordpress", "manual", admin, { fetchFn: site.fetchFn })).toMatchObject({ status: "COMPLETED", added: 0 });
     expect(await db.comment.findUniqueOrThrow({ where: { id: reported.id }, select: { reportCount: true } })).toEqual({ reportCount: 5 });
   });
+
+  it("sends a stored application password only to the address it was entered for", async () => {
+    const base = { siteUrl: "https://blog.example.net", username: "desk", hideStatus: "trash" };
+    await saveConnectorSettings("wordpress", { ...base, applicationPassword: "pass word" }, true, admin);
+    const storedSecret = async () => (await db.connector.findUniqueOrThrow({ where: { kind: "wordpress" }, select: { secret: true } })).secret;
+
+    // An admin who cannot read the password points the site at a server of theirs, the password left blank.
+    for (const siteUrl of ["https://collector.example.com", "http://blog.example.net", "https://blog.example.net/elsewhere"]) {
+      await expect(saveConnectorSettings("wordpress", { ...base, siteUrl, applicationPassword: "" }, true, admin)).rejects.toMatchObject({
+        code: "INVALID",
+        message: expect.stringMatching(/^applicationPassword: The site address changed: enter this credential again/),
+      });
+    }
+    expect(await storedSecret()).toContain("pass word");
+
+    // The same address (a trailing slash, another case in the host) keeps it; a new address with the password entered is saved.
+    await saveConnectorSettings("wordpress", { ...base, siteUrl: "https://Blog.example.net/", applicationPassword: "", hideStatus: "hold" }, true, admin);
+    expect(await storedSecret()).toContain("pass word");
+    await saveConnectorSettings("wordpress", { ...base, siteUrl: "https://news.example.com", applicationPassword: "new pass" }, true, admin);
+    expect(await storedSecret()).toContain("new pass");
+  });
 });

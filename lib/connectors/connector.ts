@@ -62,6 +62,11 @@ export interface SiteConnector<Config> {
   siteIdentity?(config: Config): string;
   /** Settings that are credentials: stored apart from the rest and never sent back to the browser. */
   secretFields?: readonly string[];
+  /**
+   * Where the credentials are sent, scheme included (WordPress: the site's address). A credential
+   * left blank on save is kept only while this stays the same. Unset: a fixed service (Disqus).
+   */
+  credentialDestination?(config: Config): string;
   pull(config: Config, cursor: string | null, fetchFn: ConnectorFetch): Promise<PullPage>;
   push(config: Config, request: PushRequest, fetchFn: ConnectorFetch): Promise<PushOutcome>;
   /** The site's status for a Moddesk decision (e.g. WordPress: APPROVE → "approved", HIDE → "hold" or "trash"). */

@@ -11,6 +11,11 @@ export const wordpressConnector: SiteConnector<WordpressConfig> = {
   configSchema: wordpressConfigSchema,
   secretFields: ["applicationPassword"],
   siteIdentity: (config) => siteScope(config.siteUrl),
+  // The scheme counts here (siteScope leaves it out): https → http would send the password in clear.
+  credentialDestination: (config) => {
+    const url = new URL(config.siteUrl);
+    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, "")}`;
+  },
   pull: pullWordpressPage,
   push: pushWordpressDecision,
   siteStatusFor: wordpressSiteStatus,
