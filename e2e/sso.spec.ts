@@ -26,7 +26,7 @@ test.beforeAll(async () => {
     OIDC_CLIENT_ID: provider.clientId,
     OIDC_CLIENT_SECRET: provider.clientSecret,
     OIDC_ALLOWED_DOMAINS: "newsroom.test, e2e.test",
-    OIDC_ADMIN_EMAILS: adminEmail,
+    OIDC_ADMIN_EMAILS: `${adminEmail}, desk-chief-${stamp}@e2e.test`,
     OIDC_BUTTON_LABEL: "Loopback IdP",
     MODDESK_PASSWORD_SIGNIN: "off",
   });
@@ -70,6 +70,13 @@ async function auditRows(email: string): Promise<{ action: string; method: strin
       [email],
     );
     return result.rows;
+  });
+}
+
+async function linkedIdentities(email: string): Promise<number | undefined> {
+  return withDatabase(databaseUrl(), async (client) => {
+    const result = await client.query<{ count: number }>(`SELECT count(*)::int AS count FROM account a JOIN "user" u ON u.id = a."userId" WHERE u.email = $1 AND a."providerId" = 'oidc'`, [email]);
+    return result.rows[0]?.count;
   });
 }
 
@@ -129,11 +136,39 @@ test("an existing admin's email that the provider says is unverified is refused,
   await signInThroughProvider(page, `${account.email}#unverified`);
   await expect(page).toHaveURL(/\/sign-in\?error=sso_email_unverified/);
   await expect(page.getByTestId("sso-error")).toHaveText(/says this email address is not verified/);
-  const linked = await withDatabase(databaseUrl(), async (client) => (await client.query(`SELECT count(*)::int AS count FROM account a JOIN "user" u ON u.id = a."userId" WHERE u.email = $1 AND a."providerId" = 'oidc'`, [account.email])).rows[0]?.count);
-  expect(linked, "no SSO identity linked to the account").toBe(0);
+  expect(await linkedIdentities(account.email), "no SSO identity linked to the account").toBe(0);
   expect(await auditRows(account.email)).toEqual([{ action: "auth.sign_in_failed", method: "sso", reason: "email not verified by the provider", role: null }]);
   await page.goto(`${server.baseUrl}/queue`);
   await expect(page).toHaveURL(/\/sign-in\?next=/);
+});
+
+test("nOAuth: an identity whose provider does not confirm an existing admin's email is not signed in to that account", async ({ browser }) => {
+  const account = await createAccount(databaseUrl(), "sso-unasserted");
+  await withDatabase(databaseUrl(), (client) => client.query(`UPDATE "user" SET role = 'admin' WHERE email = $1`, [account.email]));
+  const page = await loopbackOnlyPage(browser);
+  await signInThroughProvider(page, `${account.email}#unasserted`);
+  await expect(page).toHaveURL(/\/sign-in\?error=sso_email_unconfirmed/);
+  await expect(page.getByTestId("sso-error")).toHaveText(/did not confirm that the address is yours/);
+  expect(await linkedIdentities(account.email), "no SSO identity linked to the account").toBe(0);
+  expect(await auditRows(account.email)).toEqual([{ action: "auth.sign_in_failed", method: "sso", reason: "email not confirmed by the provider: not linked to the existing account", role: null }]);
+  await page.goto(`${server.baseUrl}/queue`);
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+});
+
+test("nOAuth: an email in OIDC_ADMIN_EMAILS that the provider does not confirm arrives as a moderator, and signs in again", async ({ browser }) => {
+  const email = `desk-chief-${stamp}@e2e.test`;
+  const page = await loopbackOnlyPage(browser);
+  await signInThroughProvider(page, `${email}#unasserted`);
+  await expect(page.getByTestId("current-user")).toHaveText(email);
+  expect(await userRow(email)).toMatchObject({ role: "moderator" });
+  expect(await auditRows(email)).toEqual([
+    { action: "user.create", method: "sso", reason: null, role: "moderator" },
+    { action: "auth.sign_in", method: "sso", reason: null, role: null },
+  ]);
+  // The identity is linked by its subject now: a second sign-in opens the same account.
+  const again = await loopbackOnlyPage(browser);
+  await signInThroughProvider(again, `${email}#unasserted`);
+  await expect(again.getByTestId("current-user")).toHaveText(email);
 });
 
 test("a disabled account cannot sign in by SSO either", async ({ browser }) => {

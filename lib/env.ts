@@ -55,6 +55,7 @@ const envSchema = z.object({
   OIDC_DEFAULT_ROLE: z.string().optional(),
   OIDC_ADMIN_EMAILS: z.string().optional(),
   OIDC_BUTTON_LABEL: z.string().max(60, "OIDC_BUTTON_LABEL must be at most 60 characters").optional(),
+  OIDC_EMAILS_ADMIN_MANAGED: z.string().optional(),
   /** "off" refuses email + password sign-in (form and API); the CLI's user commands still work. */
   MODDESK_PASSWORD_SIGNIN: z.enum(["on", "off"], "MODDESK_PASSWORD_SIGNIN must be on or off").default("on"),
 });

@@ -6,7 +6,9 @@ import Provider from "oidc-provider";
 // A real OpenID Connect provider (the `oidc-provider` package) on loopback, for the SSO spec. Its
 // development login page signs in whoever types a login: the login is the account id, and the
 // account's email is that login, so each test chooses the email it signs in with. A login ending in
-// "#unverified" has the email before it with `email_verified: false` (a self-registered address).
+// "#unverified" has the email before it with `email_verified: false` (a self-registered address);
+// one ending in "#unasserted" has it with no `email_verified` claim at all, as Entra ID sends it
+// (an address whoever administers that identity could have typed in).
 
 export interface LoopbackProvider {
   issuer: string;
@@ -28,8 +30,10 @@ export async function startOidcProvider(redirectUri: string): Promise<LoopbackPr
     findAccount: (_context, accountId) => ({
       accountId,
       claims: () => {
-        const email = accountId.replace(/#unverified$/, "");
-        return { sub: accountId, email, email_verified: email === accountId, name: email.split("@")[0] };
+        const email = accountId.replace(/#(unverified|unasserted)$/, "");
+        const name = email.split("@")[0];
+        if (accountId.endsWith("#unasserted")) return { sub: accountId, email, name };
+        return { sub: accountId, email, email_verified: email === accountId, name };
       },
     }),
   });

@@ -6,7 +6,7 @@ import { genericOAuth } from "better-auth/plugins";
 import { getDb } from "@/lib/db/client";
 import { env, publicUrl } from "@/lib/env";
 import { assignSsoRole, auditSsoSignIn, auditSsoUserCreated, validateSsoUser } from "./sso-hooks";
-import { SSO_PROVIDER_ID, type SsoSettings } from "./sso-settings";
+import { isEmailConfirmed, SSO_PROVIDER_ID, type SsoSettings } from "./sso-settings";
 
 // better-auth owns passwords, sessions and cookies. Its HTTP endpoints are not mounted: sign-in and
 // sign-out go through our server actions (lib/auth/sign-in.ts), which add throttling per account
@@ -31,6 +31,8 @@ function ssoPlugin(settings: SsoSettings) {
         disableProviderLogout: true,
         mapProfileToUser: (profile) => ({
           email: typeof profile.email === "string" ? profile.email.toLowerCase() : profile.email,
+          // Stored on the user and read by assignSsoRole: verified only when the provider vouches for it.
+          emailVerified: isEmailConfirmed(profile, settings),
           name: typeof profile.name === "string" && profile.name ? profile.name : String(profile.email ?? "").split("@")[0],
         }),
       },

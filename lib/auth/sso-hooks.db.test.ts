@@ -19,11 +19,14 @@ const settings: SsoSettings = {
   defaultRole: "moderator",
   adminEmails: [],
   buttonLabel: "Example",
+  emailsAdminManaged: false,
 };
 const context = { headers: new Headers({ "x-moddesk-peer-address": "192.0.2.7" }) } as unknown as GenericEndpointContext;
 
-function signInAs(email: string, profile: Record<string, unknown>, userId?: string) {
-  return validateSsoUser(settings, { user: { id: userId, email }, source: { method: "oauth", oauth: { providerId: SSO_PROVIDER_ID, profile: { sub: "idp-user-1", email, ...profile } } } }, context);
+type Action = "create-user" | "link-account" | "sign-in";
+
+function signInAs(email: string, profile: Record<string, unknown>, userId?: string, action: Action = userId ? "link-account" : "create-user", using: SsoSettings = settings) {
+  return validateSsoUser(using, { user: { id: userId, email }, source: { method: "oauth", action, oauth: { providerId: SSO_PROVIDER_ID, profile: { sub: "idp-user-1", email, ...profile } } } }, context);
 }
 
 describe("validateSsoUser: the provider's email_verified claim", () => {
@@ -35,10 +38,30 @@ describe("validateSsoUser: the provider's email_verified claim", () => {
     expect(audited?.details).toMatchObject({ method: "sso", reason: "email not verified by the provider" });
   });
 
-  it("lets in an email the provider says is verified, or one it says nothing about (Entra ID sends no claim)", async () => {
+  it("lets in an email the provider says is verified, for a new user and for linking", async () => {
     const email = `${uniqueId("sso-verified")}@example.org`;
     expect(await signInAs(email, { email_verified: true })).toBeUndefined();
-    expect(await signInAs(email, { email_verified: "true" })).toBeUndefined();
-    expect(await signInAs(email, {})).toBeUndefined();
+    expect(await signInAs(email, { email_verified: "true" }, "existing-user-id")).toBeUndefined();
+  });
+});
+
+describe("validateSsoUser: an email the provider says nothing about (nOAuth)", () => {
+  it("is not linked to the existing account with that address, and the refusal is audited", async () => {
+    const email = `${uniqueId("sso-unasserted")}@example.org`;
+    expect(await signInAs(email, {}, "existing-user-id", "link-account")).toMatchObject({ error: "sso_email_unconfirmed" });
+    const audited = await db.auditEvent.findFirst({ where: { action: "auth.sign_in_failed", actorLabel: email }, orderBy: { id: "desc" }, select: { details: true } });
+    expect(audited?.details).toMatchObject({ method: "sso", reason: "email not confirmed by the provider: not linked to the existing account", ipAddress: "192.0.2.7" });
+  });
+
+  it("still creates a new user, and signs in an identity linked before (by its subject)", async () => {
+    const email = `${uniqueId("sso-unasserted")}@example.org`;
+    expect(await signInAs(email, {}, undefined, "create-user")).toBeUndefined();
+    expect(await signInAs(email, {}, "existing-user-id", "sign-in")).toBeUndefined();
+  });
+
+  it("links when Entra ID's xms_edov vouches for the domain, or the admin set OIDC_EMAILS_ADMIN_MANAGED=on", async () => {
+    const email = `${uniqueId("sso-unasserted")}@example.org`;
+    expect(await signInAs(email, { xms_edov: true }, "existing-user-id", "link-account")).toBeUndefined();
+    expect(await signInAs(email, {}, "existing-user-id", "link-account", { ...settings, emailsAdminManaged: true })).toBeUndefined();
   });
 });

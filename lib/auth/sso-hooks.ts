@@ -3,7 +3,7 @@ import type { GenericEndpointContext } from "@better-auth/core";
 import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { clientAddress } from "./client-address";
-import { emailVerifiedClaim, isEmailInAllowedDomains, roleForNewSsoUser, SSO_PROVIDER_ID, SSO_REFUSALS, type SsoRefusalCode, type SsoSettings } from "./sso-settings";
+import { emailVerifiedClaim, isEmailConfirmed, isEmailInAllowedDomains, roleForNewSsoUser, SSO_PROVIDER_ID, SSO_REFUSALS, type SsoRefusalCode, type SsoSettings } from "./sso-settings";
 
 // What better-auth calls during an SSO callback (lib/auth/auth.ts wires these in): the domain and
 // disabled-account checks, the role of a new user, and the audit trail, the same events a password
@@ -44,7 +44,7 @@ function refuse(code: SsoRefusalCode): { error: string; errorDescription: string
  */
 export async function validateSsoUser(
   settings: SsoSettings,
-  data: { user: { id?: unknown; email?: unknown }; source: { method: string; oauth?: { providerId: string; profile?: unknown } | undefined } },
+  data: { user: { id?: unknown; email?: unknown }; source: { method: string; action?: string | undefined; oauth?: { providerId: string; profile?: unknown } | undefined } },
   context: GenericEndpointContext,
 ): Promise<{ error: string; errorDescription: string } | undefined> {
   if (data.source.method !== "oauth" || data.source.oauth?.providerId !== SSO_PROVIDER_ID) return undefined;
@@ -62,6 +62,15 @@ export async function validateSsoUser(
     await auditSsoFailure(email, ipAddress, "email not verified by the provider");
     return refuse("sso_email_unverified");
   }
+  // "nOAuth": a provider that says nothing of the email (Entra ID) lets whoever administers an
+  // identity there (another tenant's admin, with a multi-tenant registration) write in anyone's
+  // address. Linking that identity to the existing account with the address would hand it over, so
+  // an unconfirmed email links to no existing account; an identity linked before (by its subject)
+  // and a new user still sign in (a new user never as an admin: roleForNewSsoUser).
+  if (data.source.action === "link-account" && !isEmailConfirmed(data.source.oauth.profile, settings)) {
+    await auditSsoFailure(email, ipAddress, "email not confirmed by the provider: not linked to the existing account");
+    return refuse("sso_email_unconfirmed");
+  }
   if (typeof data.user.id === "string") {
     const existing = await db.user.findUnique({ where: { id: data.user.id }, select: { disabledAt: true } });
     if (existing?.disabledAt) {
@@ -72,10 +81,13 @@ export async function validateSsoUser(
   return undefined;
 }
 
-/** databaseHooks.user.create.before: a user created by SSO gets the mapped role, never the client's. */
-export function assignSsoRole(settings: SsoSettings, user: { email: string }, context: GenericEndpointContext | null) {
+/**
+ * databaseHooks.user.create.before: a user created by SSO gets the mapped role, never the client's.
+ * `emailVerified` is isEmailConfirmed's answer (auth.ts maps the profile through it).
+ */
+export function assignSsoRole<User extends { email: string; emailVerified?: boolean | undefined }>(settings: SsoSettings, user: User, context: GenericEndpointContext | null) {
   if (!isSsoCallback(context)) return undefined;
-  return { data: { ...user, role: roleForNewSsoUser(user.email, settings) } };
+  return { data: { ...user, role: roleForNewSsoUser(user.email, settings, user.emailVerified === true) } };
 }
 
 /** databaseHooks.user.create.after: a user created by SSO is in the audit log like one created by an admin. */

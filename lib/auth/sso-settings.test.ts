@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeSsoError, discoveryUrlFor, emailVerifiedClaim, isEmailInAllowedDomains, parseSsoSettings, roleForNewSsoUser } from "./sso-settings";
+import { describeSsoError, discoveryUrlFor, emailVerifiedClaim, isEmailConfirmed, isEmailInAllowedDomains, parseSsoSettings, roleForNewSsoUser } from "./sso-settings";
 
 const complete = {
   OIDC_ISSUER: "https://idp.example.org/oauth2/default",
@@ -27,8 +27,15 @@ describe("parseSsoSettings", () => {
         defaultRole: "moderator",
         adminEmails: [],
         buttonLabel: "single sign-on",
+        emailsAdminManaged: false,
       },
     });
+  });
+
+  it("reads OIDC_EMAILS_ADMIN_MANAGED as on or off, and names anything else", () => {
+    expect(parseSsoSettings({ ...complete, OIDC_EMAILS_ADMIN_MANAGED: " ON " })).toMatchObject({ ok: true, settings: { emailsAdminManaged: true } });
+    expect(parseSsoSettings({ ...complete, OIDC_EMAILS_ADMIN_MANAGED: "off" })).toMatchObject({ ok: true, settings: { emailsAdminManaged: false } });
+    expect(parseSsoSettings({ ...complete, OIDC_EMAILS_ADMIN_MANAGED: "yes" })).toEqual({ ok: false, problems: [{ field: "OIDC_EMAILS_ADMIN_MANAGED", message: '"yes" is not on or off' }] });
   });
 
   it("takes the role, admin emails and label when given", () => {
@@ -83,9 +90,13 @@ describe("isEmailInAllowedDomains", () => {
 describe("roleForNewSsoUser", () => {
   const settings = { defaultRole: "moderator" as const, adminEmails: ["chief@example.org"] };
   it("maps listed emails to admin, case-insensitively, and everyone else to the default role", () => {
-    expect(roleForNewSsoUser("Chief@Example.org", settings)).toBe("admin");
-    expect(roleForNewSsoUser("ana@example.org", settings)).toBe("moderator");
-    expect(roleForNewSsoUser("ana@example.org", { ...settings, defaultRole: "admin" })).toBe("admin");
+    expect(roleForNewSsoUser("Chief@Example.org", settings, true)).toBe("admin");
+    expect(roleForNewSsoUser("ana@example.org", settings, true)).toBe("moderator");
+    expect(roleForNewSsoUser("ana@example.org", { ...settings, defaultRole: "admin" }, true)).toBe("admin");
+  });
+
+  it("never makes an admin of a listed email the provider did not confirm (nOAuth)", () => {
+    expect(roleForNewSsoUser("chief@example.org", settings, false)).toBe("moderator");
   });
 });
 
@@ -101,5 +112,23 @@ describe("emailVerifiedClaim", () => {
   it("reads true, false and their string forms, and null when the provider says nothing", () => {
     expect([true, "true", false, "false", undefined, "yes", 1].map((claim) => emailVerifiedClaim({ email_verified: claim }))).toEqual([true, true, false, false, null, null, null]);
     expect(emailVerifiedClaim(undefined)).toBeNull();
+  });
+});
+
+describe("isEmailConfirmed", () => {
+  const off = { emailsAdminManaged: false };
+  const on = { emailsAdminManaged: true };
+  it("follows email_verified when the provider sends it, whatever the admin set", () => {
+    expect(isEmailConfirmed({ email_verified: true }, off)).toBe(true);
+    expect(isEmailConfirmed({ email_verified: "false" }, on)).toBe(false);
+    expect(isEmailConfirmed({ email_verified: false, xms_edov: true }, on)).toBe(false);
+  });
+
+  it("without the claim, believes Entra ID's xms_edov or OIDC_EMAILS_ADMIN_MANAGED=on, nothing else", () => {
+    expect(isEmailConfirmed({ email: "chief@example.org" }, off)).toBe(false);
+    expect(isEmailConfirmed({ email: "chief@example.org", xms_edov: "1" }, off)).toBe(true);
+    expect(isEmailConfirmed({ email: "chief@example.org", xms_edov: false }, off)).toBe(false);
+    expect(isEmailConfirmed({ email: "chief@example.org" }, on)).toBe(true);
+    expect(isEmailConfirmed(null, off)).toBe(false);
   });
 });

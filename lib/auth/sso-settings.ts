@@ -17,6 +17,12 @@ export interface SsoSettings {
   /** Lower-case emails that arrive as admins on their first sign-in. */
   adminEmails: string[];
   buttonLabel: string;
+  /**
+   * OIDC_EMAILS_ADMIN_MANAGED=on: every email this provider asserts is set by the organisation's
+   * admins (a single-tenant Entra ID directory), so an email without an `email_verified` claim is
+   * believed. Off by default: such an email neither links to an existing account nor makes an admin.
+   */
+  emailsAdminManaged: boolean;
 }
 
 export interface SsoEnvironment {
@@ -27,6 +33,7 @@ export interface SsoEnvironment {
   OIDC_DEFAULT_ROLE?: string | undefined;
   OIDC_ADMIN_EMAILS?: string | undefined;
   OIDC_BUTTON_LABEL?: string | undefined;
+  OIDC_EMAILS_ADMIN_MANAGED?: string | undefined;
 }
 
 export type SsoParseResult = { ok: true; settings: SsoSettings | null } | { ok: false; problems: Array<{ field: keyof SsoEnvironment; message: string }> };
@@ -83,6 +90,11 @@ export function parseSsoSettings(raw: SsoEnvironment): SsoParseResult {
     if (!EMAIL.test(email)) problems.push({ field: "OIDC_ADMIN_EMAILS", message: `"${email}" is not an email address` });
   }
 
+  const emailsAdminManaged = (raw.OIDC_EMAILS_ADMIN_MANAGED?.trim() || "off").toLowerCase();
+  if (emailsAdminManaged !== "on" && emailsAdminManaged !== "off") {
+    problems.push({ field: "OIDC_EMAILS_ADMIN_MANAGED", message: `"${raw.OIDC_EMAILS_ADMIN_MANAGED}" is not on or off` });
+  }
+
   if (problems.length > 0 || !isRole(defaultRole)) return { ok: false, problems };
   return {
     ok: true,
@@ -95,6 +107,7 @@ export function parseSsoSettings(raw: SsoEnvironment): SsoParseResult {
       defaultRole,
       adminEmails,
       buttonLabel: raw.OIDC_BUTTON_LABEL?.trim() || "single sign-on",
+      emailsAdminManaged: emailsAdminManaged === "on",
     },
   };
 }
@@ -107,9 +120,14 @@ export function isEmailInAllowedDomains(email: string, allowedDomains: readonly 
   return allowedDomains.includes(domain);
 }
 
-/** The role of a user created by their first SSO sign-in; existing users keep theirs. */
-export function roleForNewSsoUser(email: string, settings: Pick<SsoSettings, "adminEmails" | "defaultRole">): Role {
-  return settings.adminEmails.includes(email.trim().toLowerCase()) ? "admin" : settings.defaultRole;
+/**
+ * The role of a user created by their first SSO sign-in; existing users keep theirs. OIDC_ADMIN_EMAILS
+ * counts only for an email the provider confirmed (isEmailConfirmed): anyone who can make an
+ * identity with an admin's address unconfirmed (another Entra tenant's admin, a self-service
+ * sign-up) would otherwise arrive as that admin.
+ */
+export function roleForNewSsoUser(email: string, settings: Pick<SsoSettings, "adminEmails" | "defaultRole">, isEmailConfirmed: boolean): Role {
+  return isEmailConfirmed && settings.adminEmails.includes(email.trim().toLowerCase()) ? "admin" : settings.defaultRole;
 }
 
 /**
@@ -123,10 +141,28 @@ export function emailVerifiedClaim(profile: unknown): boolean | null {
   return null;
 }
 
+function isTrueClaim(claim: unknown): boolean {
+  return claim === true || claim === "true" || claim === 1 || claim === "1";
+}
+
+/**
+ * Whether the provider vouches that the email is this person's: `email_verified` true; or, when the
+ * provider sends no such claim, Entra ID's `xms_edov` (the email's domain is verified by the
+ * tenant, Microsoft's own answer to "nOAuth") or an admin's OIDC_EMAILS_ADMIN_MANAGED=on.
+ * `email_verified: false` is never confirmed (and is refused outright by the sign-in).
+ */
+export function isEmailConfirmed(profile: unknown, settings: Pick<SsoSettings, "emailsAdminManaged">): boolean {
+  const verified = emailVerifiedClaim(profile);
+  if (verified !== null) return verified;
+  const domainOwnerVerified = typeof profile === "object" && profile !== null ? (profile as { xms_edov?: unknown }).xms_edov : undefined;
+  return isTrueClaim(domainOwnerVerified) || settings.emailsAdminManaged;
+}
+
 /** Why an SSO sign-in is refused, by the code that travels in the error redirect. */
 export const SSO_REFUSALS = {
   sso_email_unverified: "Your sign-in provider says this email address is not verified. Verify it there, then sign in again.",
   sso_domain_not_allowed: "This email's domain is not allowed to sign in to Moddesk. Sign in with your work account, or ask an admin to add your domain.",
+  sso_email_unconfirmed: "A Moddesk account already uses this email, and your sign-in provider did not confirm that the address is yours, so you were not signed in to it. Ask an admin.",
   sso_account_disabled: "This account is disabled. Ask an admin to enable it.",
 } as const;
 
