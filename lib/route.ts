@@ -85,6 +85,25 @@ function schemaProblem(error: z.ZodError): Response {
   return problem(400, "INVALID", "The request does not match the schema.", { issues: error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) });
 }
 
+/**
+ * Every answer of a route handler is personal (readers' comments, the queue, exports, a sign-in's
+ * cookie): Next adds no Cache-Control to a route handler's answer, so a browser kept the JSON of
+ * /api/v1/comments in its disk cache after sign-out, and a shared proxy may store an answer to a
+ * cookie request. An answer that sets its own Cache-Control keeps it.
+ */
+export function uncacheable(response: Response): Response {
+  if (response.headers.has("cache-control")) return response;
+  try {
+    response.headers.set("cache-control", "no-store");
+    return response;
+  } catch {
+    // Headers of a fetched Response are immutable: answer with a copy.
+    const copy = new Response(response.body, response);
+    copy.headers.set("cache-control", "no-store");
+    return copy;
+  }
+}
+
 function failure(name: string, error: unknown): Response {
   if (isAppError(error)) return problem(HTTP_STATUS[error.code], error.code, error.message);
   console.error(`[route ${name}]`, error);
@@ -108,7 +127,7 @@ function csrfRefusal(request: Request, bodyTypes: readonly string[]): Response |
 
 export function defineRoute<Schema extends z.ZodType, T>(definition: RouteDefinition<Schema, T>) {
   routeRegistry.set(definition.name, definition.permission);
-  return async (request: Request, context?: RouteContext): Promise<Response> => {
+  const handle = async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
       if (!(await isDatabaseReachable())) return unavailableResponse(new URL(request.url).pathname);
       const principal = await principalOf(request);
@@ -133,12 +152,13 @@ export function defineRoute<Schema extends z.ZodType, T>(definition: RouteDefini
       return failure(definition.name, error);
     }
   };
+  return async (request: Request, context?: RouteContext): Promise<Response> => uncacheable(await handle(request, context));
 }
 
 /** The one public route kind: signing in. Same parsing and error handling, no principal; a POST from a browser must come from this app (login CSRF). */
 export function definePublicRoute<Schema extends z.ZodType, T>(definition: { name: string; input: Schema; run: (input: z.infer<Schema>, context: { request: Request }) => Promise<T | Response> }) {
   routeRegistry.set(definition.name, "public");
-  return async (request: Request): Promise<Response> => {
+  const handle = async (request: Request): Promise<Response> => {
     try {
       if (!(await isDatabaseReachable())) return unavailableResponse(new URL(request.url).pathname);
       if (isStateChanging(request.method)) {
@@ -156,4 +176,5 @@ export function definePublicRoute<Schema extends z.ZodType, T>(definition: { nam
       return failure(definition.name, error);
     }
   };
+  return async (request: Request): Promise<Response> => uncacheable(await handle(request));
 }
