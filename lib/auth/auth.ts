@@ -71,7 +71,10 @@ function createAuth() {
       session: { create: { after: (session, context) => auditSsoSignIn(session, context) } },
     },
     onAPIError: { errorURL: `${baseURL}/sign-in` },
-    session: { expiresIn: 60 * 60 * 12, updateAge: 60 * 60 },
+    // 12 hours from sign-in, not from the last request: better-auth slides a session forward on use
+    // by default (and the queue polls every few seconds), so an open tab kept a session alive for
+    // good, past a disable at the SSO provider or a removed person's last shift (docs/sso.md).
+    session: { expiresIn: 60 * 60 * 12, disableSessionRefresh: true },
     // Our own throttle (per account and per address, stored in Postgres) replaces the built-in one.
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
