@@ -65,3 +65,13 @@ describe("validateSsoUser: an email the provider says nothing about (nOAuth)", (
     expect(await signInAs(email, {}, "existing-user-id", "link-account", { ...settings, emailsAdminManaged: true })).toBeUndefined();
   });
 });
+
+describe("validateSsoUser: refusals and the audit log", () => {
+  it("audits refusals within the budget anonymous refusals share, however fast an outsider repeats them", async () => {
+    const email = `${uniqueId("sso-outsider")}@elsewhere.example`;
+    for (let attempt = 0; attempt < 80; attempt++) expect(await signInAs(email, { email_verified: true })).toMatchObject({ error: "sso_domain_not_allowed" });
+    const audited = await db.auditEvent.count({ where: { action: "auth.sign_in_failed", actorLabel: email } });
+    expect(audited).toBeGreaterThan(0);
+    expect(audited).toBeLessThanOrEqual(60);
+  });
+});

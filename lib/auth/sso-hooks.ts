@@ -3,6 +3,7 @@ import type { GenericEndpointContext } from "@better-auth/core";
 import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { clientAddress } from "./client-address";
+import { anonymousRefusalAudit } from "./refusal-audit-budget";
 import { emailVerifiedClaim, isEmailConfirmed, isEmailInAllowedDomains, roleForNewSsoUser, SSO_PROVIDER_ID, SSO_REFUSALS, type SsoRefusalCode, type SsoSettings } from "./sso-settings";
 
 // What better-auth calls during an SSO callback (lib/auth/auth.ts wires these in): the domain and
@@ -33,7 +34,14 @@ export async function auditSsoFailure(email: string | null, ipAddress: string | 
   );
 }
 
-function refuse(code: SsoRefusalCode): { error: string; errorDescription: string } {
+/**
+ * A refusal by Moddesk's rules. Anyone with an account at a public issuer (Google's, with the
+ * domains limited) can repeat one as fast as the provider redirects, each an event in a log that is
+ * never pruned: audited within the budget anonymous refusals share, counted past it.
+ */
+async function refuse(code: SsoRefusalCode, email: string | null, ipAddress: string | null, reason: string): Promise<{ error: string; errorDescription: string }> {
+  const slot = anonymousRefusalAudit.take(Date.now());
+  if (slot.isAudited) await auditSsoFailure(email, ipAddress, reason, slot.unauditedBefore);
   return { error: code, errorDescription: SSO_REFUSALS[code] };
 }
 
@@ -51,16 +59,14 @@ export async function validateSsoUser(
   const email = typeof data.user.email === "string" ? data.user.email.toLowerCase() : "";
   const ipAddress = addressOf(context);
   if (!isEmailInAllowedDomains(email, settings.allowedDomains)) {
-    await auditSsoFailure(email || null, ipAddress, "email domain not allowed");
-    return refuse("sso_domain_not_allowed");
+    return refuse("sso_domain_not_allowed", email || null, ipAddress, "email domain not allowed");
   }
   // The SSO provider is trusted for account linking (auth.ts), so better-auth links by email whatever
   // the provider says of it: an email someone merely typed in at a provider that lets users sign up
   // or edit their address would sign in to the Moddesk account that has it (an admin's, or one
   // listed in OIDC_ADMIN_EMAILS). A provider that says the address is unverified is refused.
   if (emailVerifiedClaim(data.source.oauth.profile) === false) {
-    await auditSsoFailure(email, ipAddress, "email not verified by the provider");
-    return refuse("sso_email_unverified");
+    return refuse("sso_email_unverified", email, ipAddress, "email not verified by the provider");
   }
   // "nOAuth": a provider that says nothing of the email (Entra ID) lets whoever administers an
   // identity there (another tenant's admin, with a multi-tenant registration) write in anyone's
@@ -68,14 +74,12 @@ export async function validateSsoUser(
   // an unconfirmed email links to no existing account; an identity linked before (by its subject)
   // and a new user still sign in (a new user never as an admin: roleForNewSsoUser).
   if (data.source.action === "link-account" && !isEmailConfirmed(data.source.oauth.profile, settings)) {
-    await auditSsoFailure(email, ipAddress, "email not confirmed by the provider: not linked to the existing account");
-    return refuse("sso_email_unconfirmed");
+    return refuse("sso_email_unconfirmed", email, ipAddress, "email not confirmed by the provider: not linked to the existing account");
   }
   if (typeof data.user.id === "string") {
     const existing = await db.user.findUnique({ where: { id: data.user.id }, select: { disabledAt: true } });
     if (existing?.disabledAt) {
-      await auditSsoFailure(email, ipAddress, "account disabled");
-      return refuse("sso_account_disabled");
+      return refuse("sso_account_disabled", email, ipAddress, "account disabled");
     }
   }
   return undefined;
