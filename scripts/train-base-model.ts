@@ -17,6 +17,7 @@ import { chooseThresholds, figureLines, hostileAuc, rates, type ScoredRecord, ty
 import { BASE, calibratedScores, corpusDir, corpusRows, crossValidate, externalRows, readDev, repo, requireFile, scoreItem, type Variant } from "./model/cross-validate";
 import { applyScriptOffsets, describeOffsets } from "./model/script-calibration";
 import { FOLDS } from "./model/thread-folds";
+import { SHIPPED_VARIANT, VARIANTS } from "./model/variants";
 
 const OUT = path.join(repo, "lib", "detect", "classifier", "base-model.json");
 /**
@@ -25,8 +26,14 @@ const OUT = path.join(repo, "lib", "detect", "classifier", "base-model.json");
  */
 const CLEAN_BUDGET = Number(process.argv.find((arg) => arg.startsWith("--clean-budget="))?.slice("--clean-budget=".length) ?? 0.03);
 
-/** What this run trains: the shipped configuration, or with --calibrate-scripts its per-script offsets too. */
-const TRAINED: Variant = process.argv.includes("--calibrate-scripts") ? { ...BASE, calibrateScripts: true } : BASE;
+/**
+ * What this run trains: the shipped configuration (`--variant=NAME` another of scripts/model/variants.ts),
+ * with --calibrate-scripts its per-script offsets too.
+ */
+const variantName = process.argv.find((arg) => arg.startsWith("--variant="))?.slice("--variant=".length) ?? SHIPPED_VARIANT;
+if (!(variantName in VARIANTS)) throw new Error(`--variant: one of ${Object.keys(VARIANTS).join(", ")}`);
+const CHOSEN: Variant = VARIANTS[variantName]!;
+const TRAINED: Variant = process.argv.includes("--calibrate-scripts") ? { ...CHOSEN, calibrateScripts: true } : CHOSEN;
 
 const COMPARED: Variant[] = [
   { ...BASE, name: "data: davidson + ruhsold", sources: ["davidson", "ruhsold"] },
@@ -81,7 +88,10 @@ function main(): void {
   const seconds = (performance.now() - started) / 1000;
   const file = encodeModel(model, {
     trainedBy: "npm run model:train-base",
+    variant: variantName,
     sources: TRAINED.sources,
+    sourceWeights: TRAINED.sourceWeights ?? {},
+    nationalistTargets: TRAINED.nationalistTargets ?? "source",
     rows: external.length + dev.length,
     corpusWeight: TRAINED.corpusWeight,
     balanceScripts: TRAINED.balanceScripts,

@@ -20,7 +20,8 @@ import { CLASSIFIER_THRESHOLDS, TARGETED_ABUSIVE_THRESHOLD, defaultClassifierRul
 import { scoreRecords } from "@/lib/detect/quality/evaluate-labelled";
 import { HOSTILE_CATEGORIES } from "@/lib/detect/quality/labelled-record";
 import { readCorpusSplit } from "@/lib/quality/quality-sources";
-import { BASE, calibratedScores, crossValidate, externalRows, readDev, type Variant } from "./cross-validate";
+import { calibratedScores, crossValidate, externalRows, readDev, type Variant } from "./cross-validate";
+import { VARIANTS } from "./variants";
 import { describeOffsets } from "./script-calibration";
 import type { ScoredRecord } from "./cv-figures";
 import { foldOfThread } from "./thread-folds";
@@ -35,22 +36,6 @@ const fixedTargeted = arg("targeted") === undefined ? undefined : Number(arg("ta
 /** The two heads' thresholds and the composed rule's (the ABUSIVE head where a group is named). */
 interface Thresholds { nationalist: number; abusive: number; targeted: number }
 
-/** Training variants compared by the pack's figure (rules + model), not the model's alone. */
-const VARIANTS: Record<string, Variant> = {
-  base: BASE,
-  "no-davidson": { ...BASE, sources: BASE.sources.filter((source) => source !== "davidson") },
-  "no-mlma": { ...BASE, sources: BASE.sources.filter((source) => source !== "mlma") },
-  "corpus-40": { ...BASE, corpusWeight: 40 },
-  "corpus-15": { ...BASE, corpusWeight: 15 },
-  "epochs-10": { ...BASE, train: { ...BASE.train, epochs: 10 } },
-  "epochs-3": { ...BASE, train: { ...BASE.train, epochs: 3 } },
-  "lr-0.1": { ...BASE, train: { ...BASE.train, learningRate: 0.1 } },
-  "l2-1e-5": { ...BASE, train: { ...BASE.train, l2: 1e-5 } },
-  "l2-1e-4": { ...BASE, train: { ...BASE.train, l2: 1e-4 } },
-  "words-only": { ...BASE, features: { ...BASE.features, charMin: 0, charMax: 0 } },
-  "nationalist-from-trac1": { ...BASE, nationalistFromAbusive: ["trac1"] },
-  "calibrated": { ...BASE, calibrateScripts: true },
-};
 const variantName = arg("variant") ?? "base";
 if (!(variantName in VARIANTS)) throw new Error(`--variant: one of ${Object.keys(VARIANTS).join(", ")}`);
 const variant: Variant = VARIANTS[variantName]!;
