@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { stopBoss } from "@/lib/jobs/boss";
 import { enqueueRuleRerun } from "@/lib/jobs/enqueue-rule-rerun";
 import { makeArticle, makeComment, makeModerator } from "@/lib/moderation/test-factories";
+import { stopProcess } from "../support/teardown";
 
 // Two app instances on one database, as two Node processes: both start the job worker on a fresh
 // database at once (pg-boss's setup deadlocked there before it took a lock), both decide the same
@@ -69,9 +70,20 @@ async function waitForRerun(rerunId: number): Promise<{ status: string; total: n
 
 afterAll(async () => {
   for (const child of children) child.stdin?.end();
-  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.on("exit", resolve)) : null)));
+  // An instance exits when its standard input closes; one that does not (it was still deciding when
+  // a failed test closed it, or its worker hangs on a job) is killed rather than left to hold this
+  // hook past its timeout and poll a database that is about to go away.
+  await Promise.all(children.map((child) => stopWithin(child, 15_000)));
   await stopBoss();
 });
+
+async function stopWithin(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const killLater = setTimeout(() => void stopProcess(child, { graceMs: 2_000 }), graceMs);
+  await exited;
+  clearTimeout(killLater);
+}
 
 describe("two app instances on one database", () => {
   it("decide the same comments with no double decision, an intact audit chain, and a job run once", async () => {
