@@ -6,7 +6,7 @@ import { expect, test } from "@playwright/test";
 import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../lib/db/embedded-postgres";
 import { applyPendingMigrations } from "../lib/db/migrations";
 import { waitUntilServing } from "./support/sso-server";
-import { stopProcess } from "../test/support/teardown";
+import { stopProcess } from "../scripts/lib/stop-process";
 
 // A second server of its own: this test stops and restarts the database under a running app.
 

@@ -14,7 +14,7 @@ import { applyPendingMigrations } from "@/lib/db/migrations";
 import { projectRoot } from "@/lib/env";
 import { buildIfStale } from "../../scripts/lib/build-if-stale";
 import { CREDENTIALS_FILE, E2E_STATE_DIR, type E2eCredentials } from "./state";
-import { stopProcess } from "../../test/support/teardown";
+import { stopProcess } from "../../scripts/lib/stop-process";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "moddesk-e2e-"));

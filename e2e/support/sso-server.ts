@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { stopProcess } from "../../test/support/teardown";
+import { stopProcess } from "../../scripts/lib/stop-process";
 
 // A second `next start` of the build serve.ts made, on the same database, with single sign-on
 // configured and password sign-in off: the SSO spec's own server, so that every other spec keeps

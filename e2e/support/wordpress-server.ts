@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { requireDebianProgram } from "../../test/support/debian-programs";
 import { freeLoopbackPort } from "./sso-server";
-import { stopProcess } from "../../test/support/teardown";
+import { stopProcess } from "../../scripts/lib/stop-process";
 
 // A real WordPress on loopback, from Debian's packages: MariaDB with its own data folder, socket
 // and port, the `wordpress` package's code served by PHP's built-in server, a wp-config.php of our

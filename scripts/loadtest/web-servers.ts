@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { findFreePort } from "@/lib/db/embedded-postgres";
 import { projectRoot } from "@/lib/env";
+import { stopProcess } from "../lib/stop-process";
 
 // The production web servers of a load test: `next start` of the current build, launched as
 // `npm start` launches it (the peer-address preload, NODE_ENV=production). Several of them share
@@ -91,13 +92,6 @@ export async function startWebServers(count: number, settings: SharedServerSetti
  */
 export async function stopWebServers(servers: readonly WebServer[]): Promise<void> {
   await Promise.all(
-    servers.map(async ({ child }) => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-      child.kill("SIGTERM");
-      const killLater = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(killLater);
-    }),
+    servers.map(({ child }) => stopProcess(child, { graceMs: 5_000 })),
   );
 }

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { stopBoss } from "@/lib/jobs/boss";
 import { enqueueRuleRerun } from "@/lib/jobs/enqueue-rule-rerun";
 import { makeArticle, makeComment, makeModerator } from "@/lib/moderation/test-factories";
-import { stopProcess } from "../support/teardown";
+import { stopProcess } from "../../scripts/lib/stop-process";
 
 // Two app instances on one database, as two Node processes: both start the job worker on a fresh
 // database at once (pg-boss's setup deadlocked there before it took a lock), both decide the same
