@@ -39,7 +39,7 @@ test.afterAll(async () => {
   // Awaited and bounded: a server left shutting down (its pool reconnecting to a stopped database)
   // would run on into the next spec, or outlive the run.
   if (server) await stopProcess(server, { graceMs: 5_000 });
-  await database?.stop();
+  await database?.stop({ immediate: true });
   rmSync(dataDir, { recursive: true, force: true });
 });
 

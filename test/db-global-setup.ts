@@ -55,7 +55,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     serverUrl = server.url;
     stop = async () => {
-      await server.stop();
+      // Immediate: the folder is deleted next, so no checkpoint to wait for (Vitest exits on its own
+      // after its teardown timeout, and a teardown cut short leaves the cluster in /tmp).
+      await server.stop({ immediate: true });
       rmSync(dir, { recursive: true, force: true });
     };
   }

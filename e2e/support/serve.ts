@@ -20,7 +20,8 @@ const port = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "moddesk-e2e-"));
 const database = await startEmbeddedPostgres({ baseDir: dataDir });
 const cleanup = async () => {
-  await database.stop().catch(() => {});
+  // Immediate: the folder is deleted next, and a checkpoint of the run's writes can outlast Playwright's 20 s.
+  await database.stop({ immediate: true }).catch(() => {});
   rmSync(dataDir, { recursive: true, force: true });
 };
 // The app runs as the embedded setup's app role, as under npm start (the tests seed through the

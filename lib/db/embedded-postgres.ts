@@ -18,7 +18,8 @@ export interface EmbeddedDatabase {
   port: number;
   /** The cluster's data directory (inside baseDir, or outside it when the server user cannot reach baseDir). */
   clusterDir: string;
-  stop: () => Promise<void>;
+  /** `immediate`: no shutdown checkpoint, for a throwaway cluster that is deleted next (tests). */
+  stop: (options?: { immediate?: boolean }) => Promise<void>;
 }
 
 const running = new Set<ChildProcess>();
@@ -119,9 +120,9 @@ export async function startEmbeddedPostgres(options: { baseDir: string; port?: n
       url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
       port,
       clusterDir: dataDir,
-      stop: async () => {
+      stop: async (stopOptions) => {
         running.delete(child);
-        await stopPostgres(child);
+        await stopPostgres(child, stopOptions);
       },
     };
   } catch (error) {
