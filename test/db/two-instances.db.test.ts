@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { db } from "@/lib/db/client";
@@ -118,9 +118,17 @@ describe("two app instances on one database", () => {
     const finished = await waitForRerun(rerun.id);
     expect(finished).toEqual({ status: "COMPLETED", total: rerun.total, processed: rerun.total });
     expect(rerun.total).toBeGreaterThanOrEqual(COMMENTS);
-    const jobs = await db.$queryRaw<{ state: string; retries: number }[]>`
-      SELECT state::text, retry_count AS retries FROM pgboss.job WHERE name = 'rule-rerun' AND data->>'rerunId' = ${String(rerun.id)}`;
-    expect(jobs).toEqual([{ state: "completed", retries: 0 }]);
+    // The handler marks the re-run COMPLETED; pg-boss marks its job completed only after the handler
+    // returns, in another transaction (seen still "active" under load): waited for, bounded. A job
+    // that failed, ran twice or was retried never matches.
+    await vi.waitFor(
+      async () => {
+        const jobs = await db.$queryRaw<{ state: string; retries: number }[]>`
+          SELECT state::text, retry_count AS retries FROM pgboss.job WHERE name = 'rule-rerun' AND data->>'rerunId' = ${String(rerun.id)}`;
+        expect(jobs).toEqual([{ state: "completed", retries: 0 }]);
+      },
+      { timeout: 30_000, interval: 200 },
+    );
 
     const chain = await verifyAuditChain(db);
     expect(chain.intact).toBe(true);
