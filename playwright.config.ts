@@ -36,6 +36,10 @@ export default defineConfig({
     timeout: 900_000,
     stdout: "pipe",
     stderr: "pipe",
+    // SIGTERM first, so that serve.ts stops its database and removes its temporary folder (without
+    // it Playwright SIGKILLs the group and every run left a PostgreSQL cluster in /tmp); killed
+    // all the same if that takes longer than 20 s.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     env: { E2E_PORT: String(port) },
   },
 });

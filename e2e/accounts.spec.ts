@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { credentials, signIn } from "./support/fixtures";
 import { withDatabase } from "./support/seed";
+import { expect, test } from "./support/test";
 
 // A leaving moderator, a forgotten password, a promotion: all from the Users page, all audited.
 
-async function signInAs(browser: Browser, email: string, password: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+async function signInAs(page: Page, email: string, password: string): Promise<Page> {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
@@ -14,7 +14,9 @@ async function signInAs(browser: Browser, email: string, password: string): Prom
   return page;
 }
 
-test("an admin disables, enables, promotes, demotes and resets a moderator; the moderator changes their own password", async ({ page, browser }) => {
+test("an admin disables, enables, promotes, demotes and resets a moderator; the moderator changes their own password", async ({ page, openPage }) => {
+  // Four sign-ins and a dozen pages, the first spec against a server just started: 32 s at load 15 on two cores.
+  test.setTimeout(60_000);
   page.on("dialog", (dialog) => void dialog.accept());
   const email = `leaving-${randomBytes(4).toString("hex")}@e2e.test`;
   await signIn(page, "admin");
@@ -24,7 +26,7 @@ test("an admin disables, enables, promotes, demotes and resets a moderator; the 
   const created = (await page.getByTestId("created-user").locator("code").textContent()) ?? "";
   expect(created.length).toBeGreaterThan(10);
 
-  const moderator = await signInAs(browser, email, created);
+  const moderator = await signInAs(await openPage(), email, created);
   await expect(moderator.getByTestId("current-user")).toHaveText(email);
 
   const actions = page.getByTestId(`user-actions-${email}`);
@@ -47,7 +49,7 @@ test("an admin disables, enables, promotes, demotes and resets a moderator; the 
   const resetTo = (await actions.getByTestId("reset-password-value").textContent()) ?? "";
   expect(resetTo).not.toBe(created);
 
-  const again = await signInAs(browser, email, resetTo);
+  const again = await signInAs(await openPage(), email, resetTo);
   await expect(again.getByTestId("current-user")).toHaveText(email);
   await again.getByTestId("current-user").click();
   await expect(again.getByRole("heading", { name: "Your account" })).toBeVisible();
@@ -56,7 +58,7 @@ test("an admin disables, enables, promotes, demotes and resets a moderator; the 
   await again.getByLabel("New password again").fill("my own long passphrase");
   await again.getByRole("button", { name: "Change password" }).click();
   await expect(again.getByTestId("password-result")).toContainText("Password changed");
-  const withOwn = await signInAs(browser, email, "my own long passphrase");
+  const withOwn = await signInAs(await openPage(), email, "my own long passphrase");
   await expect(withOwn.getByTestId("current-user")).toHaveText(email);
 
   await page.goto(`/audit?entityType=user`);

@@ -1,11 +1,11 @@
-import { expect, test } from "@playwright/test";
 import { credentials, signIn } from "./support/fixtures";
 import { seedArticle } from "./support/seed";
+import { expect, test } from "./support/test";
 
 // Words, not codes: the audit log reads as sentences, the queue explains its marks, and admins
 // verify the chain with a button.
 
-test("a hide reads as a sentence in the audit log, and an admin verifies the chain from the page", async ({ page, browser }) => {
+test("a hide reads as a sentence in the audit log, and an admin verifies the chain from the page", async ({ page, openPage }) => {
   const thread = await seedArticle([{ author: "Tariq", body: "Flagged and rude.", isFlagged: true }], { titlePrefix: "Words" });
   await signIn(page, "moderator");
   await page.goto(`/queue?tab=pending&article=${thread.articleId}`);
@@ -22,7 +22,7 @@ test("a hide reads as a sentence in the audit log, and an admin verifies the cha
   await page.getByRole("button", { name: "3 abusive" }).click();
   await expect(page.getByTestId("comment-card").first()).toHaveAttribute("data-status", "HIDDEN");
 
-  const admin = await (await browser.newContext()).newPage();
+  const admin = await openPage();
   await signIn(admin, "admin");
   await admin.goto("/audit?action=comment.hide");
   const newest = admin.getByTestId("audit-table").locator("tbody > tr").first();

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { can, type Permission, type Role } from "../lib/auth/policy";
 import { signIn, type Account } from "./support/fixtures";
 import { builtRoutes } from "./support/route-manifest";
+import { expect, test } from "./support/test";
 
 // Every page, route handler and server action of the production build, as anonymous, moderator
 // and admin. A route or action the build serves but this table does not know fails the test:
@@ -154,10 +155,9 @@ const ACTIONS: Record<string, Access> = {
 const ROLES: (Role | "anonymous")[] = ["anonymous", "moderator", "admin"];
 const mayUse = (role: Role | "anonymous", access: Access) => access === "public" || (role !== "anonymous" && can(role, access));
 
-async function requestAs(role: Role | "anonymous", browser: import("@playwright/test").Browser): Promise<APIRequestContext> {
-  const context = await browser.newContext();
-  if (role !== "anonymous") await signIn(await context.newPage(), role satisfies Account);
-  return context.request;
+async function requestAs(role: Role | "anonymous", page: Page): Promise<APIRequestContext> {
+  if (role !== "anonymous") await signIn(page, role satisfies Account);
+  return page.context().request;
 }
 
 
@@ -169,9 +169,9 @@ test("the table covers every page, route handler and server action the build ser
 });
 
 for (const role of ROLES) {
-  test(`as ${role}: every page, method and action answers as its permission says`, async ({ browser, baseURL }) => {
+  test(`as ${role}: every page, method and action answers as its permission says`, async ({ openPage, baseURL }) => {
     test.setTimeout(120_000);
-    const request = await requestAs(role, browser);
+    const request = await requestAs(role, await openPage());
     const built = builtRoutes();
 
     for (const page of built.pages) {

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import http, { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { credentials, signIn } from "./support/fixtures";
 import { builtRoutes } from "./support/route-manifest";
+import { closeServer } from "../test/support/teardown";
+import { expect, test } from "./support/test";
 
 // Cross-site request forgery against the API: a signed-in admin opens a page on another origin,
 // which posts to Moddesk with the admin's cookie. The page sits on a second loopback port, both as
@@ -15,7 +16,11 @@ import { builtRoutes } from "./support/route-manifest";
 let attacker: Server;
 let attackerPort = 0;
 
-/** The attacker's page: it fires the forged requests as soon as it loads, then says so. */
+/**
+ * The attacker's page: it fires the forged requests as soon as it loads, then says so once the
+ * form's answer has loaded in its frame (never after a fixed delay: on a busy machine the answer
+ * came later, and the checks below ran before the forged decision had reached the server).
+ */
 function attackPage(appUrl: string, commentId: number, stamp: string): string {
   const decision = JSON.stringify({ action: "HIDE", reason: "SPAM", expectedVersion: 0, expectedStatus: "PENDING" });
   const ingest = JSON.stringify({ title: `Forged ${stamp}`, comments: [{ id: `forged-${stamp}`, body: `forged ingest ${stamp}`, postedAt: "2015-07-24T10:30:00Z" }] });
@@ -29,7 +34,7 @@ function attackPage(appUrl: string, commentId: number, stamp: string): string {
 <script>
 const posts = ${JSON.stringify(posts)};
 Promise.all(posts.map(([url, body]) => fetch(url, { method: "POST", mode: "no-cors", credentials: "include", headers: { "content-type": "text/plain" }, body }).catch(() => null)))
-  .then(() => { document.getElementById("form").submit(); setTimeout(() => { document.title = "done"; }, 1500); });
+  .then(() => { document.querySelector("iframe").onload = () => { document.title = "done"; }; document.getElementById("form").submit(); });
 </script></body></html>`;
 }
 
@@ -45,7 +50,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await new Promise<void>((resolve) => attacker.close(() => resolve()));
+  await closeServer(attacker);
 });
 
 async function seedPendingComment(client: pg.Client, stamp: string): Promise<number> {
@@ -58,14 +63,13 @@ async function seedPendingComment(client: pg.Client, stamp: string): Promise<num
 }
 
 for (const host of ["localhost", "127.0.0.1"]) {
-  test(`a page on http://${host}:<other port> cannot make a signed-in admin decide, ingest or upload`, async ({ browser, baseURL }) => {
+  test(`a page on http://${host}:<other port> cannot make a signed-in admin decide, ingest or upload`, async ({ openPage, baseURL }) => {
     const stamp = randomBytes(4).toString("hex");
     const client = new pg.Client({ connectionString: credentials().databaseUrl });
     await client.connect();
     try {
       const commentId = await seedPendingComment(client, stamp);
-      const context = await browser.newContext();
-      const victim = await context.newPage();
+      const victim = await openPage();
       await signIn(victim, "admin");
       attackHtml = attackPage(baseURL ?? "", commentId, stamp);
       const forged: number[] = [];
@@ -74,8 +78,8 @@ for (const host of ["localhost", "127.0.0.1"]) {
       });
       await victim.goto(`http://${host}:${attackerPort}/`);
       await expect(victim).toHaveTitle("done", { timeout: 15_000 });
-      // Every forged request got an answer, and none was a success.
-      expect(forged.length).toBeGreaterThanOrEqual(3);
+      // Every forged request got an answer (three fetches and the form), and none was a success.
+      expect(forged.length).toBeGreaterThanOrEqual(4);
       for (const status of forged) expect([401, 403, 415]).toContain(status);
 
       const comment = await client.query<{ status: string; version: number }>(`SELECT status, version FROM comment WHERE id = $1`, [commentId]);
@@ -89,7 +93,6 @@ for (const host of ["localhost", "127.0.0.1"]) {
         data: { action: "HIDE", reason: "SPAM", expectedVersion: 0, expectedStatus: "PENDING" },
       });
       expect(own.status()).toBe(200);
-      await context.close();
     } finally {
       await client.end();
     }
@@ -101,13 +104,12 @@ for (const host of ["localhost", "127.0.0.1"]) {
 // export (and its load) on the attacker's say-so. The Exports and DSA pages' own downloads pass
 // (e2e/exports.spec.ts, e2e/dsa.spec.ts).
 for (const host of ["localhost", "127.0.0.1"]) {
-  test(`a link or <img> on http://${host}:<other port> cannot start an export with a signed-in admin's cookie`, async ({ browser, baseURL }) => {
+  test(`a link or <img> on http://${host}:<other port> cannot start an export with a signed-in admin's cookie`, async ({ openPage, baseURL }) => {
     const client = new pg.Client({ connectionString: credentials().databaseUrl });
     await client.connect();
     const exportsSoFar = async () => Number((await client.query<{ count: string }>(`SELECT count(*) FROM audit_event WHERE action IN ('export.decisions', 'export.dsa_statements')`)).rows[0]!.count);
     try {
-      const context = await browser.newContext({ acceptDownloads: true });
-      const victim = await context.newPage();
+      const victim = await openPage({ acceptDownloads: true });
       await signIn(victim, "admin");
       const before = await exportsSoFar();
       const exportUrl = `${baseURL}/api/v1/decisions?format=csv`;
@@ -133,7 +135,6 @@ for (const host of ["localhost", "127.0.0.1"]) {
       expect(requests).toBeGreaterThanOrEqual(3);
       for (const status of answers) expect([401, 403]).toContain(status);
       expect(await exportsSoFar(), "no export was started").toBe(before);
-      await context.close();
     } finally {
       await client.end();
     }
@@ -143,35 +144,34 @@ for (const host of ["localhost", "127.0.0.1"]) {
 // Safari before 16.4 sends no Sec-Fetch-Site, and a link on another site can hide its Referer
 // (rel=noreferrer): such a navigation used to start an export. It now needs a Referer (or Origin)
 // of this app, which the app's own download links and forms send. Hand-made, as no such browser runs here.
-test("a cookie's export without Fetch Metadata runs only with a Referer of this app", async ({ browser, baseURL }) => {
+test("a cookie's export without Fetch Metadata runs only with a Referer of this app", async ({ openPage, baseURL }) => {
   const client = new pg.Client({ connectionString: credentials().databaseUrl });
   await client.connect();
   try {
     const exportsSoFar = async () => Number((await client.query<{ count: string }>(`SELECT count(*) FROM audit_event WHERE action = 'export.decisions'`)).rows[0]!.count);
-    const context = await browser.newContext();
-    await signIn(await context.newPage(), "admin");
-    const exportAs = (headers: Record<string, string>) => context.request.get("/api/v1/decisions?format=csv", { headers, maxRedirects: 0 });
+    const page = await openPage();
+    await signIn(page, "admin");
+    const exportAs = (headers: Record<string, string>) => page.request.get("/api/v1/decisions?format=csv", { headers, maxRedirects: 0 });
     const before = await exportsSoFar();
     expect((await exportAs({})).status(), "no Sec-Fetch-Site, Origin or Referer").toBe(403);
     expect((await exportAs({ referer: "http://evil.example/prize" })).status(), "a Referer of another site").toBe(403);
     expect((await exportAs({ referer: `http://localhost:${attackerPort}/` })).status(), "a Referer on another port").toBe(403);
     expect(await exportsSoFar(), "no export was started").toBe(before);
     expect((await exportAs({ referer: `${baseURL}/exports` })).status(), "the Exports page's own download").toBe(200);
-    await context.close();
   } finally {
     await client.end();
   }
 });
 
-test("a cookie without the app's Origin, or with a body a form can send, is refused; the app's own JSON request passes", async ({ browser, baseURL }) => {
+test("a cookie without the app's Origin, or with a body a form can send, is refused; the app's own JSON request passes", async ({ openPage, baseURL }) => {
   const stamp = randomBytes(4).toString("hex");
   const client = new pg.Client({ connectionString: credentials().databaseUrl });
   await client.connect();
   try {
     const commentId = await seedPendingComment(client, stamp);
-    const context = await browser.newContext();
-    await signIn(await context.newPage(), "admin");
-    const decide = (headers: Record<string, string>, data: string) => context.request.post(`/api/v1/comments/${commentId}/decisions`, { headers, data, maxRedirects: 0 });
+    const page = await openPage();
+    await signIn(page, "admin");
+    const decide = (headers: Record<string, string>, data: string) => page.request.post(`/api/v1/comments/${commentId}/decisions`, { headers, data, maxRedirects: 0 });
     const body = JSON.stringify({ action: "HIDE", reason: "SPAM", expectedVersion: 0, expectedStatus: "PENDING" });
     const json = { "content-type": "application/json" };
 
@@ -183,13 +183,12 @@ test("a cookie without the app's Origin, or with a body a form can send, is refu
     const plain = await decide({ "content-type": "text/plain", origin: baseURL ?? "" }, body);
     expect(plain.status(), "text/plain from the app's origin").toBe(415);
     expect((await plain.json()).error.message).toContain("application/json");
-    const upload = await context.request.post(`/api/v1/imports?fileName=csrf-${stamp}.csv`, { headers: { "content-type": "text/plain", origin: baseURL ?? "" }, data: "article_title,body,posted_at\nA,b,2015-07-23T10:00:00Z\n" });
+    const upload = await page.request.post(`/api/v1/imports?fileName=csrf-${stamp}.csv`, { headers: { "content-type": "text/plain", origin: baseURL ?? "" }, data: "article_title,body,posted_at\nA,b,2015-07-23T10:00:00Z\n" });
     expect(upload.status(), "an upload as text/plain").toBe(415);
 
     const unchanged = await client.query<{ status: string }>(`SELECT status FROM comment WHERE id = $1`, [commentId]);
     expect(unchanged.rows[0]!.status).toBe("PENDING");
     expect((await decide({ ...json, origin: baseURL ?? "" }, body)).status(), "the app's own request").toBe(200);
-    await context.close();
   } finally {
     await client.end();
   }

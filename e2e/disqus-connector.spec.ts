@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
 import { signIn } from "./support/fixtures";
+import { expect, test } from "./support/test";
 
 // An admin connects a Disqus forum on the Connectors page: a bad short name is refused with the
 // field named, the credentials are stored and never sent back, and the forum gets its own sync
@@ -36,8 +36,8 @@ test("an admin connects a Disqus forum; its secret and token never come back to 
   await expect(page.getByTestId("connector-disqus").getByTestId("connector-status")).toContainText("Last sync never");
 });
 
-test("on a phone (390 px) both connectors' settings fit the screen, nothing scrolls sideways", async ({ browser }) => {
-  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+test("on a phone (390 px) both connectors' settings fit the screen, nothing scrolls sideways", async ({ openPage }) => {
+  const page = await openPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await signIn(page, "admin");
   await page.goto("/connectors");
   await expect(page.getByRole("button", { name: "Save Disqus settings" })).toBeVisible();

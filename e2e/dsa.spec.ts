@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { credentials, signIn } from "./support/fixtures";
+import { expect, test } from "./support/test";
 
 // DSA statements of reasons as a desk uses them: an admin fills in the settings, a moderator hides
 // a rule-flagged comment from the queue, the comment's page shows the notice for its author, and
@@ -29,10 +29,9 @@ async function seedFlaggedComment(): Promise<{ articleId: number; commentId: num
   }
 }
 
-test("an admin sets the statement-of-reasons settings; a hide gets a notice and a Transparency Database statement", async ({ browser }) => {
+test("an admin sets the statement-of-reasons settings; a hide gets a notice and a Transparency Database statement", async ({ openPage }) => {
   const seeded = await seedFlaggedComment();
-  const adminContext = await browser.newContext();
-  const admin = await adminContext.newPage();
+  const admin = await openPage();
   await signIn(admin, "admin");
   await admin.goto("/dsa");
   await admin.getByLabel("Site or service name").fill("The Example Daily");
@@ -40,8 +39,7 @@ test("an admin sets the statement-of-reasons settings; a hide gets a notice and 
   await admin.getByRole("button", { name: "Save settings" }).click();
   await expect(admin.getByTestId("dsa-settings-saved")).toBeVisible();
 
-  const moderatorContext = await browser.newContext();
-  const moderator = await moderatorContext.newPage();
+  const moderator = await openPage();
   await signIn(moderator, "moderator");
   await moderator.goto(`/queue?article=${seeded.articleId}`);
   await expect(moderator.getByTestId("queue-board")).toHaveAttribute("data-hydrated", "true");
@@ -67,6 +65,4 @@ test("an admin sets the statement-of-reasons settings; a hide gets a notice and 
   const statements = (await download.text()).trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
   const mine = statements.find((statement) => String(statement.puid).startsWith(`moddesk-comment-${seeded.commentId}-`));
   expect(mine).toMatchObject({ decision_ground: "DECISION_GROUND_INCOMPATIBLE_CONTENT", decision_ground_reference_url: "https://daily.example/comment-terms", automated_detection: "Yes", automated_decision: "AUTOMATED_DECISION_NOT_AUTOMATED", content_type: ["CONTENT_TYPE_TEXT"] });
-  await adminContext.close();
-  await moderatorContext.close();
 });

@@ -2,16 +2,17 @@ import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
-import { expect, test } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { signIn } from "./support/fixtures";
 import { seedArticle, withDatabase } from "./support/seed";
+import { closeServer } from "../test/support/teardown";
+import { expect, test } from "./support/test";
 
 // An admin points Moddesk at the newsroom's own scorer (here on loopback, which the admin must
 // allow), copies the secret shown once, tests the endpoint from the rule form, and the running
 // app's job scores the pending comments: the scorer's flag shows on the card, the endpoint as the rule.
 
-test("an external classifier configured in the rule form puts its flag on a card", async ({ browser }) => {
+test("an external classifier configured in the rule form puts its flag on a card", async ({ openPage }) => {
   // Several pages, a call out and a background job: on a loaded machine this passes 30 s (19 s seen at load 19).
   test.setTimeout(90_000);
   const stamp = randomBytes(4).toString("hex");
@@ -36,7 +37,7 @@ test("an external classifier configured in the rule form puts its flag on a card
   const seeded = await seedArticle([{ body: `What utter ${marker} from the minister.`, author: "Reader" }, { body: "A measured reply about the budget.", author: "Other" }], { titlePrefix: "External scorer" });
   const name = `newsroom-model-${stamp}`;
 
-  const page = await (await browser.newContext()).newPage();
+  const page = await openPage();
   await signIn(page, "admin");
   try {
     await page.goto("/rules/new");
@@ -88,6 +89,6 @@ test("an external classifier configured in the rule form puts its flag on a card
   } finally {
     // Later specs share this database: no EXTERNAL rule left calling a closed port.
     await withDatabase((client) => client.query(`UPDATE rule SET enabled = false, "deletedAt" = now() WHERE name = $1`, [name]));
-    server.close();
+    await closeServer(server);
   }
 });

@@ -1,7 +1,8 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { signIn } from "./support/fixtures";
 import { builtRoutes } from "./support/route-manifest";
+import { expect, test } from "./support/test";
 
 // Whatever a URL or a body holds, the server answers with a status that says what is wrong (4xx),
 // never a crash (5xx). Property-based: random ids (huge, negative, not numbers, "%", ".."), dates
@@ -99,11 +100,12 @@ function fill(path: string, segment: string): string {
   return path.replace(/\[[^\]]+\]/g, () => (RAW_SEGMENTS.has(segment) ? segment : encodeURIComponent(segment)));
 }
 
-test("no page or route handler answers 5xx to random ids, dates, searches and next values", async ({ browser, baseURL }) => {
+test("no page or route handler answers 5xx to random ids, dates, searches and next values", async ({ openPage, baseURL }) => {
   test.setTimeout(TIME_LIMIT_MS + 60_000);
-  const context = await browser.newContext();
-  await signIn(await context.newPage(), "admin");
-  const anonymousContext = await browser.newContext();
+  const signedIn = await openPage();
+  await signIn(signedIn, "admin");
+  const context = signedIn.context();
+  const anonymousContext = (await openPage()).context();
   const all = targets();
   expect(all.length).toBeGreaterThan(15);
   const failures: string[] = [];
@@ -131,8 +133,6 @@ test("no page or route handler answers 5xx to random ids, dates, searches and ne
     { numRuns: RUNS, examples: examples as never, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false },
   );
   expect(failures, "requests answered 5xx").toEqual([]);
-  await context.close();
-  await anonymousContext.close();
 });
 
 /** The reproductions of the security probe, each with the answer it must get now. */

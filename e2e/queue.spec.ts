@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { credentials, signIn } from "./support/fixtures";
+import { expect, test } from "./support/test";
 import { seedArticle, type SeedComment } from "./support/seed";
 
 // Each test seeds its own article and comments (unique names) and filters the queue to them, so
@@ -75,12 +76,10 @@ test("a moderator triages a thread with the keyboard only: approve, hide with a 
   await expect(page.getByTestId("decision-row").first()).toContainText("undo");
 });
 
-test("two moderators decide the same comment: the second is told who came first, and the card refreshes", async ({ browser }) => {
+test("two moderators decide the same comment: the second is told who came first, and the card refreshes", async ({ openPage }) => {
   const thread = await seedThread([{ author: "Contested", body: "A comment two moderators look at." }]);
-  const adminContext = await browser.newContext();
-  const moderatorContext = await browser.newContext();
-  const admin = await adminContext.newPage();
-  const moderator = await moderatorContext.newPage();
+  const admin = await openPage();
+  const moderator = await openPage();
   await signIn(admin, "admin");
   await signIn(moderator, "moderator");
   // The moderator's live feed is held back, as if the admin's decision had not reached them yet.
@@ -99,8 +98,6 @@ test("two moderators decide the same comment: the second is told who came first,
   await moderator.unroute("**/api/v1/queue/changes**");
   await expect(card(moderator, thread.ids[0]!)).toHaveAttribute("data-status", "APPROVED");
   await expect(card(moderator, thread.ids[0]!).getByTestId("comment-remark")).toContainText(`${adminEmail} approved this comment`);
-  await adminContext.close();
-  await moderatorContext.close();
 });
 
 test("filters live in the URL and survive a reload", async ({ page }) => {

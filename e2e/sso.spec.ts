@@ -19,17 +19,27 @@ const openContexts: BrowserContext[] = [];
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const port = await freeLoopbackPort();
-  provider = await startOidcProvider(`http://127.0.0.1:${port}/api/auth/callback/oidc`);
-  server = await startSsoServer(port, credentials().databaseUrl, {
-    OIDC_ISSUER: provider.issuer,
-    OIDC_CLIENT_ID: provider.clientId,
-    OIDC_CLIENT_SECRET: provider.clientSecret,
-    OIDC_ALLOWED_DOMAINS: "newsroom.test, e2e.test",
-    OIDC_ADMIN_EMAILS: `${adminEmail}, desk-chief-${stamp}@e2e.test`,
-    OIDC_BUTTON_LABEL: "Loopback IdP",
-    MODDESK_PASSWORD_SIGNIN: "off",
-  });
+  // The port is free when freeLoopbackPort looks and bound by next start seconds later; on a busy
+  // machine another process can take it in between. That case alone (EADDRINUSE) picks another port.
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freeLoopbackPort();
+    provider = await startOidcProvider(`http://127.0.0.1:${port}/api/auth/callback/oidc`);
+    try {
+      server = await startSsoServer(port, credentials().databaseUrl, {
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: provider.clientId,
+        OIDC_CLIENT_SECRET: provider.clientSecret,
+        OIDC_ALLOWED_DOMAINS: "newsroom.test, e2e.test",
+        OIDC_ADMIN_EMAILS: `${adminEmail}, desk-chief-${stamp}@e2e.test`,
+        OIDC_BUTTON_LABEL: "Loopback IdP",
+        MODDESK_PASSWORD_SIGNIN: "off",
+      });
+      return;
+    } catch (error) {
+      await provider.stop();
+      if (attempt === 3 || !String(error).includes("EADDRINUSE")) throw error;
+    }
+  }
 });
 
 test.afterAll(async () => {

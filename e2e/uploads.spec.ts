@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
-import { expect, test, type BrowserContext } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import pg from "pg";
 import { credentials, signIn } from "./support/fixtures";
+import { expect, test } from "./support/test";
 
 // Bodies past 10 MB reach the route whole: every row of a big upload arrives, or the upload is
 // refused (413) before a row is written; a chunked upload is counted and imported whole; a chunked
@@ -19,10 +20,9 @@ function bigCsv(stamp: string, rows: number): Buffer {
   return Buffer.from(`${lines.join("\n")}\n`);
 }
 
-async function signedIn(browser: import("@playwright/test").Browser): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  await signIn(await context.newPage(), "admin");
-  return context;
+async function signedIn(page: Page): Promise<BrowserContext> {
+  await signIn(page, "admin");
+  return page.context();
 }
 
 async function countComments(pattern: string): Promise<number> {
@@ -36,12 +36,12 @@ async function countComments(pattern: string): Promise<number> {
   }
 }
 
-test("a 15 MB upload imports every one of its rows", async ({ browser, baseURL }) => {
+test("a 15 MB upload imports every one of its rows", async ({ openPage, baseURL }) => {
   test.setTimeout(180_000);
   const stamp = randomBytes(4).toString("hex");
   const file = bigCsv(stamp, ROWS);
   expect(file.byteLength).toBeGreaterThan(12 * 1024 * 1024);
-  const context = await signedIn(browser);
+  const context = await signedIn(await openPage());
   const response = await context.request.post(`/api/v1/imports?fileName=big-${stamp}.csv`, {
     headers: { "content-type": "application/octet-stream", origin: baseURL ?? "" },
     data: file,
@@ -52,7 +52,6 @@ test("a 15 MB upload imports every one of its rows", async ({ browser, baseURL }
   const done = lines.at(-1);
   expect(done).toMatchObject({ type: "done", added: ROWS, rejected: 0, problems: [] });
   expect(await countComments(`%big-${stamp}-%`)).toBe(ROWS);
-  await context.close();
 });
 
 /** Sends headers and a little of a body, and returns the status the server answers before the rest. */
@@ -72,9 +71,9 @@ function earlyStatus(url: string, headers: Record<string, string>): Promise<{ st
   });
 }
 
-test("an upload announcing more than the limit is refused before a row is written; one of unknown length is counted and imported whole", async ({ browser, baseURL }) => {
+test("an upload announcing more than the limit is refused before a row is written; one of unknown length is counted and imported whole", async ({ openPage, baseURL }) => {
   const stamp = randomBytes(4).toString("hex");
-  const context = await signedIn(browser);
+  const context = await signedIn(await openPage());
   const cookie = (await context.cookies()).map((entry) => `${entry.name}=${entry.value}`).join("; ");
   const headers = { cookie, origin: baseURL ?? "", "content-type": "application/octet-stream" };
 
@@ -104,11 +103,10 @@ test("an upload announcing more than the limit is refused before a row is writte
   } finally {
     await client.end();
   }
-  await context.close();
 });
 
-test("a chunked ingest body over 10 MB is a 413, not a 400", async ({ browser, baseURL }) => {
-  const context = await signedIn(browser);
+test("a chunked ingest body over 10 MB is a 413, not a 400", async ({ openPage, baseURL }) => {
+  const context = await signedIn(await openPage());
   const cookie = (await context.cookies()).map((entry) => `${entry.name}=${entry.value}`).join("; ");
   const piece = new TextEncoder().encode(`{"title":"Chunked","comments":[{"body":"${"x".repeat(1024 * 1024)}`);
   let sent = 0;
@@ -123,5 +121,4 @@ test("a chunked ingest body over 10 MB is a 413, not a 400", async ({ browser, b
   const response = await fetch(`${baseURL}/api/v1/comments`, { method: "POST", headers: { cookie, origin: baseURL ?? "", "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
   expect(response.status).toBe(413);
   expect(((await response.json()) as { error: { message: string } }).error.message).toContain("larger than 10 MB");
-  await context.close();
 });

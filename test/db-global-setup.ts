@@ -55,19 +55,34 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     serverUrl = server.url;
     stop = async () => {
-      await server.stop();
+      // Immediate: the folder is deleted next, so no checkpoint to wait for (Vitest exits on its own
+      // after its teardown timeout, and a teardown cut short leaves the cluster in /tmp).
+      await server.stop({ immediate: true });
       rmSync(dir, { recursive: true, force: true });
     };
   }
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  const version = (await admin.query<{ server_version: string }>("SHOW server_version")).rows[0]?.server_version;
-  if (process.env.MODDESK_TEST_POSTGRES === "debian") process.stdout.write(`database tests on Debian's PostgreSQL ${version}\n`);
-  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
-  await admin.end();
-  await applyPendingMigrations(withDatabase(serverUrl, TEMPLATE_DATABASE));
+  try {
+    await prepareTemplate(serverUrl);
+  } catch (error) {
+    // Vitest runs no teardown for a setup that threw: stopped here, or its cluster stays in /tmp.
+    await stop();
+    throw error;
+  }
   project.provide("serverUrl", serverUrl);
   project.provide("templateDatabase", TEMPLATE_DATABASE);
   return stop;
+}
+
+async function prepareTemplate(serverUrl: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const version = (await admin.query<{ server_version: string }>("SHOW server_version")).rows[0]?.server_version;
+    if (process.env.MODDESK_TEST_POSTGRES === "debian") process.stdout.write(`database tests on Debian's PostgreSQL ${version}\n`);
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  await applyPendingMigrations(withDatabase(serverUrl, TEMPLATE_DATABASE));
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
+import { closeServer } from "../../test/support/teardown";
 
 // A real OpenID Connect provider (the `oidc-provider` package) on loopback, for the SSO spec. Its
 // development login page signs in whoever types a login: the login is the account id, and the
@@ -42,11 +43,7 @@ export async function startOidcProvider(redirectUri: string): Promise<LoopbackPr
     issuer,
     clientId,
     clientSecret,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // close() waits for keep-alive sockets a browser may still hold; the spec is over.
-        server.closeAllConnections();
-      }),
+    // close() alone waits for keep-alive sockets a browser may still hold; the spec is over.
+    stop: () => closeServer(server),
   };
 }

@@ -14,12 +14,14 @@ import { applyPendingMigrations } from "@/lib/db/migrations";
 import { projectRoot } from "@/lib/env";
 import { buildIfStale } from "../../scripts/lib/build-if-stale";
 import { CREDENTIALS_FILE, E2E_STATE_DIR, type E2eCredentials } from "./state";
+import { stopProcess } from "../../scripts/lib/stop-process";
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "moddesk-e2e-"));
 const database = await startEmbeddedPostgres({ baseDir: dataDir });
 const cleanup = async () => {
-  await database.stop().catch(() => {});
+  // Immediate: the folder is deleted next, and a checkpoint of the run's writes can outlast Playwright's 20 s.
+  await database.stop({ immediate: true }).catch(() => {});
   rmSync(dataDir, { recursive: true, force: true });
 };
 // The app runs as the embedded setup's app role, as under npm start (the tests seed through the
@@ -62,11 +64,18 @@ const server = spawn(process.execPath, ["--import", stampPeerAddress, path.join(
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", TRUSTED_PROXIES: "127.0.0.2" },
 });
-const stop = async () => {
-  server.kill("SIGTERM");
+// Playwright ends the run with SIGTERM to this process group (playwright.config.ts, gracefulShutdown):
+// next start first (killed if still up after 5 s), then the database, then its temporary folder,
+// which a SIGKILL would have left behind in /tmp at every run. Once only: the signal, and next
+// start's own exit that follows it, both land here.
+let isStopping = false;
+const stop = async (exitCode: number) => {
+  if (isStopping) return;
+  isStopping = true;
+  await stopProcess(server, { graceMs: 5_000 });
   await cleanup();
-  process.exit(0);
+  process.exit(exitCode);
 };
-process.on("SIGTERM", () => void stop());
-process.on("SIGINT", () => void stop());
-server.on("exit", () => void cleanup().then(() => process.exit(1)));
+process.on("SIGTERM", () => void stop(0));
+process.on("SIGINT", () => void stop(0));
+server.on("exit", () => void stop(1));

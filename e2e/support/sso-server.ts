@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import net from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { stopProcess } from "../../scripts/lib/stop-process";
 
 // A second `next start` of the build serve.ts made, on the same database, with single sign-on
 // configured and password sign-in off: the SSO spec's own server, so that every other spec keeps
@@ -21,15 +22,15 @@ export interface SsoServer {
   stop: () => Promise<void>;
 }
 
-async function waitUntilServing(url: string, child: ChildProcess, output: () => string): Promise<void> {
+/** Resolves once `url` answers 200; throws when the server exits first or is not serving within a minute and a half. */
+export async function waitUntilServing(url: string, child: ChildProcess, output: () => string, what: string): Promise<void> {
+  const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the SSO e2e server exited (${child.exitCode}):\n${output()}`);
-    try {
-      const response = await fetch(url, { redirect: "manual" });
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
+    if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode}):\n${output()}`);
+    if (Date.now() > deadline) throw new Error(`${what} did not serve ${url} within 90 s:\n${output()}`);
+    // Each try bounded: a server that accepts the connection and never answers must not hold the loop.
+    const status = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(10_000) }).then((response) => response.status, () => 0);
+    if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -54,18 +55,15 @@ export async function startSsoServer(port: number, databaseUrl: string, settings
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  await waitUntilServing(`${baseUrl}/sign-in`, child, () => output);
-  return {
-    baseUrl,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      // next start waits for open connections before it exits; the spec is done with it, so a
-      // server still up after five seconds is killed rather than left to hold the hook.
-      const killLater = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(killLater);
-    },
-  };
+  // next start waits for open connections before it exits; the spec is done with it, so a server
+  // still up after five seconds is killed rather than left to hold the hook.
+  const stop = () => stopProcess(child, { graceMs: 5_000 });
+  try {
+    await waitUntilServing(`${baseUrl}/sign-in`, child, () => output, "the SSO e2e server");
+  } catch (error) {
+    // The spec's afterAll has no server to stop: one that never came up must not outlive the run.
+    await stop();
+    throw error;
+  }
+  return { baseUrl, stop };
 }

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { requireDebianProgram } from "../../test/support/debian-programs";
 import { freeLoopbackPort } from "./sso-server";
+import { stopProcess } from "../../scripts/lib/stop-process";
 
 // A real WordPress on loopback, from Debian's packages: MariaDB with its own data folder, socket
 // and port, the `wordpress` package's code served by PHP's built-in server, a wp-config.php of our
@@ -71,7 +72,9 @@ function waitForPort(port: number, child: ChildProcess, output: () => string, wh
 }
 
 function run(command: string, args: string[], what: string): string {
-  const result = spawnSync(command, args, { encoding: "utf8" });
+  // Bounded: spawnSync blocks the worker's event loop, so the hook's own timeout could never fire.
+  const result = spawnSync(command, args, { encoding: "utf8", timeout: 90_000, killSignal: "SIGKILL" });
+  if (result.error) throw new Error(`${what} failed: ${result.error.message}\n${result.stdout ?? ""}\n${result.stderr ?? ""}`);
   if (result.status !== 0) throw new Error(`${what} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
@@ -93,22 +96,6 @@ function started(command: string, args: string[], env: NodeJS.ProcessEnv = proce
   child.stdout?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
   child.stderr?.on("data", (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
   return { child, output: () => output };
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      child.kill(signal);
-    }
-  };
-  signalGroup("SIGTERM");
-  const timer = setTimeout(() => signalGroup("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 function buildSite(root: string, siteUrl: string, dbPort: number): string {
@@ -184,14 +171,16 @@ export async function startWordpress(stamp: string): Promise<WordpressSite> {
   const php = requireDebianProgram(["php"], ["php-cli", "php-mysql"]);
   const mariadbd = requireDebianProgram(["/usr/sbin/mariadbd", "mariadbd"], ["mariadb-server"]);
   const installDb = requireDebianProgram(["/usr/bin/mariadb-install-db", "mariadb-install-db"], ["mariadb-server"]);
-  if (spawnSync(php, ["-r", "exit(extension_loaded('mysqli') ? 0 : 1);"]).status !== 0) {
+  if (spawnSync(php, ["-r", "exit(extension_loaded('mysqli') ? 0 : 1);"], { timeout: 30_000 }).status !== 0) {
     throw new Error("PHP's mysqli extension is missing. Install it with: apt-get install -y php-mysql (or run scripts/install-test-servers.sh).");
   }
   const root = mkdtempSync(path.join(os.tmpdir(), "moddesk-wordpress-"));
   const isRoot = process.getuid?.() === 0;
   const children: ChildProcess[] = [];
+  // Both at once, each killed if still up after 5 s: a throwaway site needs no clean shutdown, and
+  // one after the other with 10 s each (MariaDB flushing on a loaded machine) neared the hook's 30 s.
   const stop = async () => {
-    for (const child of children.reverse()) await stopChild(child);
+    await Promise.all(children.map((child) => stopProcess(child, { group: true, graceMs: 5_000 })));
     rmSync(root, { recursive: true, force: true });
   };
   try {

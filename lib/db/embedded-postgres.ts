@@ -18,7 +18,8 @@ export interface EmbeddedDatabase {
   port: number;
   /** The cluster's data directory (inside baseDir, or outside it when the server user cannot reach baseDir). */
   clusterDir: string;
-  stop: () => Promise<void>;
+  /** `immediate`: no shutdown checkpoint, for a throwaway cluster that is deleted next (tests). */
+  stop: (options?: { immediate?: boolean }) => Promise<void>;
 }
 
 const running = new Set<ChildProcess>();
@@ -107,8 +108,10 @@ export async function startEmbeddedPostgres(options: { baseDir: string; port?: n
     dataDir = placeCluster(options.baseDir, runAs, stagingRoot);
     const password = readOrCreateSecret(path.join(options.baseDir, "pg-password"), () => randomBytes(18).toString("base64url"));
     const binaries = postgresBinaries({ runAs, stagingRoot, nativeDir: options.binariesDir });
-    const port = options.port ?? (await findFreePort());
     if (!existsSync(path.join(dataDir, "PG_VERSION"))) await runInitdb(binaries, { dataDir, password, runAs, onLog });
+    // Picked after initdb (seconds on a busy machine), right before the server binds it: the port is
+    // free again once findFreePort has looked, and the shorter that gap the less another process can take it.
+    const port = options.port ?? (await findFreePort());
     const flags = ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200", ...memoryFlags(totalmem())];
     const child = await startPostgres(binaries, { dataDir, port, flags, runAs, onLog });
     running.add(child);
@@ -117,9 +120,9 @@ export async function startEmbeddedPostgres(options: { baseDir: string; port?: n
       url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
       port,
       clusterDir: dataDir,
-      stop: async () => {
+      stop: async (stopOptions) => {
         running.delete(child);
-        await stopPostgres(child);
+        await stopPostgres(child, stopOptions);
       },
     };
   } catch (error) {

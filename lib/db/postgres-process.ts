@@ -64,11 +64,15 @@ export function startPostgres(binaries: PostgresBinaries, options: { dataDir: st
   });
 }
 
-/** A fast shutdown (SIGINT): open transactions roll back, the server exits cleanly. */
-export function stopPostgres(child: ChildProcess): Promise<void> {
+/**
+ * A fast shutdown (SIGINT): open transactions roll back, the server writes a checkpoint and exits
+ * cleanly. `immediate` (SIGQUIT): no checkpoint, for a throwaway cluster about to be deleted; the
+ * checkpoint of a busy test server took long enough on a loaded machine to be killed, leaving its folder.
+ */
+export function stopPostgres(child: ChildProcess, options: { immediate?: boolean } = {}): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once("exit", () => resolve());
-    child.kill("SIGINT");
+    child.kill(options.immediate ? "SIGQUIT" : "SIGINT");
   });
 }

@@ -6,10 +6,12 @@ import { findFreePort } from "@/lib/db/embedded-postgres";
 import { projectRoot } from "@/lib/env";
 import type { ExportFilters } from "@/lib/export/schemas";
 import { buildIfStale } from "../lib/build-if-stale";
+import { stopProcess } from "../lib/stop-process";
 
 async function waitForServer(baseUrl: string): Promise<void> {
   for (let attempt = 0; attempt < 1200; attempt += 1) {
-    const status = await fetch(`${baseUrl}/sign-in`).then((response) => response.status).catch(() => 0);
+    // Each try bounded: a server that accepts and never answers would hold this loop for good.
+    const status = await fetch(`${baseUrl}/sign-in`, { signal: AbortSignal.timeout(10_000) }).then((response) => response.status).catch(() => 0);
     if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -55,6 +57,8 @@ export async function timeHttpDownload(databaseUrl: string, filters: ExportFilte
     if (newlines < expectedRows) throw new Error(`the HTTP download held ${newlines} lines for ${expectedRows} rows`);
     return { rowsPerSec: Math.round(expectedRows / seconds), seconds: Math.round(seconds * 100) / 100, megabytes: Math.round((bytes / 1048576) * 100) / 100 };
   } finally {
-    server.kill("SIGTERM");
+    // Waited for (killed if still up after 5 s): the bench stops the database next, and a server left
+    // shutting down would outlive the bench.
+    await stopProcess(server, { graceMs: 5_000 });
   }
 }

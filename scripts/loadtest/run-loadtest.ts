@@ -174,7 +174,7 @@ export async function runLoadtest(options: LoadtestOptions): Promise<LoadtestRep
     await stopJobs().catch(() => {});
     await sql.end().catch(() => {});
     if (servers.some((server) => server.child.exitCode !== null) || failedChecks) for (const server of servers) options.log(`instance ${server.index} log: ${logTail(server)}`);
-    stopWebServers(servers);
+    await stopWebServers(servers);
     await database.stop().catch(() => {});
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { findFreePort } from "@/lib/db/embedded-postgres";
 import { projectRoot } from "@/lib/env";
+import { stopProcess } from "../lib/stop-process";
 
 // The production web servers of a load test: `next start` of the current build, launched as
 // `npm start` launches it (the peer-address preload, NODE_ENV=production). Several of them share
@@ -29,7 +30,8 @@ export interface SharedServerSettings {
 async function waitForServer(server: WebServer): Promise<void> {
   for (let attempt = 0; attempt < 900; attempt += 1) {
     if (server.child.exitCode !== null) throw new Error(`web server ${server.index} exited with code ${server.child.exitCode}: ${logTail(server)}`);
-    const status = await fetch(`${server.baseUrl}/sign-in`).then((response) => response.status).catch(() => 0);
+    // Each try bounded: a server that accepts and never answers would hold this loop past its 90 s.
+    const status = await fetch(`${server.baseUrl}/sign-in`, { signal: AbortSignal.timeout(10_000) }).then((response) => response.status).catch(() => 0);
     if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -78,11 +80,18 @@ export async function startWebServers(count: number, settings: SharedServerSetti
     await Promise.all(servers.map(waitForServer));
     return servers;
   } catch (error) {
-    stopWebServers(servers);
+    await stopWebServers(servers);
     throw error;
   }
 }
 
-export function stopWebServers(servers: readonly WebServer[]): void {
-  for (const server of servers) server.child.kill("SIGTERM");
+/**
+ * Stops them and waits until each has exited, killing one still up after five seconds (next start
+ * waits for open connections), so that none is left running into the database's shutdown, or on
+ * after the load test (and, in npm test's tools tier, after the test that ran it).
+ */
+export async function stopWebServers(servers: readonly WebServer[]): Promise<void> {
+  await Promise.all(
+    servers.map(({ child }) => stopProcess(child, { graceMs: 5_000 })),
+  );
 }

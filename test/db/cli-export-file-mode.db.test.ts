@@ -10,8 +10,9 @@ import { afterAll, describe, expect, it } from "vitest";
 const dir = mkdtempSync(path.join(os.tmpdir(), "moddesk-out-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+// Bounded below the test's 60 s: spawnSync blocks the event loop, so that timeout cannot fire during it.
 const cli = (args: string[]) =>
-  spawnSync(process.execPath, ["bin/moddesk.mjs", ...args], { env: { ...process.env, MODDESK_ALLOW_SUPERUSER: "1" }, encoding: "utf8" });
+  spawnSync(process.execPath, ["bin/moddesk.mjs", ...args], { env: { ...process.env, MODDESK_ALLOW_SUPERUSER: "1" }, encoding: "utf8", timeout: 50_000 });
 const modeOf = (file: string) => statSync(file).mode & 0o777;
 
 describe("files written by --out", () => {

@@ -122,7 +122,7 @@ describe("the SQL npm run db:roles prints, run by hand", () => {
   it("lets pg-boss's worker start and work as the app role, and keeps the audit log append-only", async () => {
     const names = await freshNames("printed");
     const { DATABASE_URL: _unused, ...environment } = process.env;
-    const printed = execFileSync(process.execPath, ["bin/run-ts.mjs", "scripts/db-roles.ts", "--database", names.database, "--owner", names.owner, "--app", names.app], { encoding: "utf8", env: environment });
+    const printed = execFileSync(process.execPath, ["bin/run-ts.mjs", "scripts/db-roles.ts", "--database", names.database, "--owner", names.owner, "--app", names.app], { encoding: "utf8", env: environment, timeout: 50_000 });
     const [setup, rest = ""] = printed.split(/^-- 2\. /m);
     const [, grants = ""] = rest.split(/^-- 3\. .*$/m);
     const urlOf = (role: string) => {

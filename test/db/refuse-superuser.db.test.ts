@@ -79,6 +79,8 @@ describe("a DATABASE_URL that logs in as a superuser", () => {
     const result = spawnSync(process.execPath, ["bin/moddesk.mjs", "user", "list"], {
       env: { ...process.env, DATABASE_URL: superuserUrl, MODDESK_ALLOW_SUPERUSER: "" },
       encoding: "utf8",
+      // Bounded below the test's 60 s: spawnSync blocks the event loop, so that timeout cannot fire during it.
+      timeout: 50_000,
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/Error: DATABASE_URL logs in as "[^"]+", a PostgreSQL superuser/);

@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { db } from "@/lib/db/client";
 import { stopBoss } from "@/lib/jobs/boss";
 import { enqueueRuleRerun } from "@/lib/jobs/enqueue-rule-rerun";
 import { makeArticle, makeComment, makeModerator } from "@/lib/moderation/test-factories";
+import { stopProcess } from "../../scripts/lib/stop-process";
 
 // Two app instances on one database, as two Node processes: both start the job worker on a fresh
 // database at once (pg-boss's setup deadlocked there before it took a lock), both decide the same
@@ -69,9 +70,20 @@ async function waitForRerun(rerunId: number): Promise<{ status: string; total: n
 
 afterAll(async () => {
   for (const child of children) child.stdin?.end();
-  await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.on("exit", resolve)) : null)));
+  // An instance exits when its standard input closes; one that does not (it was still deciding when
+  // a failed test closed it, or its worker hangs on a job) is killed rather than left to hold this
+  // hook past its timeout and poll a database that is about to go away.
+  await Promise.all(children.map((child) => stopWithin(child, 15_000)));
   await stopBoss();
 });
+
+async function stopWithin(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const killLater = setTimeout(() => void stopProcess(child, { graceMs: 2_000 }), graceMs);
+  await exited;
+  clearTimeout(killLater);
+}
 
 describe("two app instances on one database", () => {
   it("decide the same comments with no double decision, an intact audit chain, and a job run once", async () => {
@@ -106,9 +118,17 @@ describe("two app instances on one database", () => {
     const finished = await waitForRerun(rerun.id);
     expect(finished).toEqual({ status: "COMPLETED", total: rerun.total, processed: rerun.total });
     expect(rerun.total).toBeGreaterThanOrEqual(COMMENTS);
-    const jobs = await db.$queryRaw<{ state: string; retries: number }[]>`
-      SELECT state::text, retry_count AS retries FROM pgboss.job WHERE name = 'rule-rerun' AND data->>'rerunId' = ${String(rerun.id)}`;
-    expect(jobs).toEqual([{ state: "completed", retries: 0 }]);
+    // The handler marks the re-run COMPLETED; pg-boss marks its job completed only after the handler
+    // returns, in another transaction (seen still "active" under load): waited for, bounded. A job
+    // that failed, ran twice or was retried never matches.
+    await vi.waitFor(
+      async () => {
+        const jobs = await db.$queryRaw<{ state: string; retries: number }[]>`
+          SELECT state::text, retry_count AS retries FROM pgboss.job WHERE name = 'rule-rerun' AND data->>'rerunId' = ${String(rerun.id)}`;
+        expect(jobs).toEqual([{ state: "completed", retries: 0 }]);
+      },
+      { timeout: 30_000, interval: 200 },
+    );
 
     const chain = await verifyAuditChain(db);
     expect(chain.intact).toBe(true);

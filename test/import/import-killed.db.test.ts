@@ -50,7 +50,8 @@ describe("an import killed with SIGKILL in the middle of a large file", () => {
     const running = await db.importBatch.findFirstOrThrow({ where: { fileName: "large.jsonl" }, orderBy: { id: "asc" } });
     expect(running.status).toBe("RUNNING");
 
-    const rerun = spawnSync(process.execPath, cli, { env: cliEnv, encoding: "utf8" });
+    // Bounded, inside the test's 300 s: spawnSync blocks the event loop, so that timeout cannot fire during it.
+    const rerun = spawnSync(process.execPath, cli, { env: cliEnv, encoding: "utf8", timeout: 240_000 });
     expect(rerun.status, rerun.stderr).toBe(0);
     expect(rerun.stdout).toMatch(new RegExp(`${COMMENTS - afterKill} comment\\(s\\) added, ${afterKill} duplicate\\(s\\) skipped, 0 rejected`));
 

@@ -62,7 +62,8 @@ describe("rejected rows of an import", () => {
 
   it("are printed by `moddesk import problems <id>` as CSV, and an unknown id is one clear line", async () => {
     const summary = await importFile({ filePath: writeFileWithBadRows(), via: "cli", actor: TEST_ACTOR });
-    const cli = (args: string[]) => spawnSync(process.execPath, ["bin/moddesk.mjs", "import", "problems", ...args], { env: { ...process.env, MODDESK_ALLOW_SUPERUSER: "1" }, encoding: "utf8" });
+    // Bounded below the test's 60 s: spawnSync blocks the event loop, so that timeout cannot fire during it.
+    const cli = (args: string[]) => spawnSync(process.execPath, ["bin/moddesk.mjs", "import", "problems", ...args], { env: { ...process.env, MODDESK_ALLOW_SUPERUSER: "1" }, encoding: "utf8", timeout: 50_000 });
     const listed = cli([String(summary.batchId)]);
     expect(listed.status).toBe(0);
     expect(listed.stdout.trimEnd().split("\r\n")).toHaveLength(summary.rejected + 1);
@@ -111,7 +112,7 @@ describe("rejected rows of an import", () => {
     expect(handed.at(-1)).toBe(BAD_ROWS + 10);
     expect(report.problems).toEqual([]);
 
-    const cli = spawnSync(process.execPath, ["bin/moddesk.mjs", "import", file, "--dry-run"], { env: { ...process.env, MODDESK_ALLOW_SUPERUSER: "1" }, encoding: "utf8" });
+    const cli = spawnSync(process.execPath, ["bin/moddesk.mjs", "import", file, "--dry-run"], { env: { ...process.env, MODDESK_ALLOW_SUPERUSER: "1" }, encoding: "utf8", timeout: 50_000 });
     expect(cli.status).toBe(1);
     const lines = cli.stdout.trimEnd().split("\n");
     expect(lines.filter((line) => line.startsWith("rejected: "))).toHaveLength(report.rejected);

@@ -41,7 +41,8 @@ describe("a bulk import from the CLI, rules on a worker thread", () => {
     const flagRule = await db.rule.create({ data: { name: "worker-flag-term", category: "SPAM", kind: "TERMS", config: { terms: [FLAG_TERM] }, severity: 3 }, select: { id: true } });
     const hideRule = await db.rule.create({ data: { name: "worker-hide-term", category: "ABUSIVE", kind: "TERMS", config: { terms: [HIDE_TERM] }, severity: 5, action: "AUTO_HIDE" }, select: { id: true } });
     // The database tier logs in as its throwaway server's superuser, which the CLI refuses without the override.
-    const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", tsxLoader, "scripts/moddesk.ts", "import", file], { env: { ...process.env, MODDESK_ALLOW_SUPERUSER: "1" }, encoding: "utf8" });
+    // Bounded, inside the test's 300 s: spawnSync blocks the event loop, so that timeout cannot fire during it.
+    const run = spawnSync(process.execPath, ["--conditions=react-server", "--import", tsxLoader, "scripts/moddesk.ts", "import", file], { env: { ...process.env, MODDESK_ALLOW_SUPERUSER: "1" }, encoding: "utf8", timeout: 240_000 });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`${COMMENTS} comment\\(s\\) added, 0 duplicate\\(s\\) skipped, 0 rejected`));
 

@@ -15,6 +15,11 @@ const commentIds = JSON.parse(process.env.INSTANCE_COMMENTS ?? "[]") as number[]
 
 await startJobWorkerLoudly();
 const input = createInterface({ input: process.stdin });
+// Listened for from the start: a test that fails closes the input while this instance still decides,
+// and a listener added after the loop would miss that close and leave the instance running.
+input.on("close", () => {
+  void stopBoss().finally(() => process.exit(0));
+});
 const lines = input[Symbol.asyncIterator]();
 process.stdout.write("ready\n");
 await lines.next();
@@ -33,6 +38,3 @@ for (const commentId of commentIds) {
 }
 process.stdout.write(`${JSON.stringify({ worker: jobWorkerStatus().state, decided, conflicts, failures })}\n`);
 
-input.on("close", () => {
-  void stopBoss().finally(() => process.exit(0));
-});

@@ -9,7 +9,9 @@ import { describe, expect, it } from "vitest";
 const root = process.cwd();
 
 function npmRun(script: string, args: string[]): { status: number | null; output: string; stdout: string } {
-  const result = spawnSync("npm", ["run", "--silent", script, "--", ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  // Bounded below the test's 900 s: spawnSync blocks the event loop, so that timeout cannot fire during it
+  // (a run that never ends, or a server it left holding its output pipe, hung the tools tier for good).
+  const result = spawnSync("npm", ["run", "--silent", script, "--", ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 840_000 });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, stdout: result.stdout };
 }
 
