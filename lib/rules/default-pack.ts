@@ -4,6 +4,7 @@ import { defaultClassifierRules } from "./default-pack-classifier";
 import * as patterns from "./default-pack-patterns";
 import * as sweeping from "./default-pack-sweeping";
 import * as indic from "./default-pack-indic";
+import * as spam from "./default-pack-spam";
 
 type PackRule = Omit<RuleDefinition, "id" | "version">;
 
@@ -112,6 +113,8 @@ export function defaultRulePack(): PackRule[] {
     rule("spam-shouting", "SPAM", "SHOUTING", { minLetters: 30, minUpperRatio: 0.7 }, 1,
       "Mostly capital letters."),
     rule("spam-links", "SPAM", "LINKS", { maxLinks: 1 }, 2, "More than one link or bare domain."),
+    rule("spam-promotion", "SPAM", "REGEX", { pattern: spam.promotionPattern(), requires: spam.PROMOTION_GATE }, 2,
+      "Promotion and scams: 'subscribe to my channel', a number to WhatsApp or call, money from home, love-problem 'specialists'."),
     rule("spam-repetition", "SPAM", "REPETITION", { minRepeats: 5, minCharRun: 20 }, 1,
       "The same word or phrase five times in a row, or a 20+ character run (four 'ha's or a row of dots is chatter, not spam)."),
     rule("off-topic", "OFF_TOPIC", "OFF_TOPIC", { minWords: 25, maxSimilarity: 0.05, minArticleWords: 40 }, 1,
