@@ -5,6 +5,7 @@ import * as patterns from "./default-pack-patterns";
 import * as sweeping from "./default-pack-sweeping";
 import * as indic from "./default-pack-indic";
 import * as spam from "./default-pack-spam";
+import * as personal from "./default-pack-personal";
 
 type PackRule = Omit<RuleDefinition, "id" | "version">;
 
@@ -53,6 +54,9 @@ export function defaultRulePack(): PackRule[] {
     rule("abusive-personal-insult", "ABUSIVE", "NEAR",
       { a: terms.SECOND_PERSON, b: terms.PERSONAL_INSULTS, within: 3 }, 2,
       "An insult aimed at the reader or another commenter ('you are stupid')."),
+    rule("abusive-insult-phrase", "ABUSIVE", "REGEX",
+      pattern(personal.personalInsultPhrasePattern(), personal.PERSONAL_INSULT_GATE), 2,
+      "A person insulted in a phrase ('arrogant stupid man', 'shameless fellow') or put in their place ('teri aukat', 'aukat mein reh'); not after a negation."),
     rule("abusive-killing-call", "ABUSIVE", "REGEX", { pattern: patterns.killingCallPattern(), requires: patterns.GATES.killingCall }, 4,
       "'Should be hanged / shot / killed', whoever it is about: a call for violence outranks an insult."),
     rule("nationalist-violence-call", "NATIONALIST", "REGEX", pattern(patterns.groupViolencePattern(), patterns.GATES.groupViolence), 5,
