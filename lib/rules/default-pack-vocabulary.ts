@@ -149,6 +149,17 @@ export const MODALS = words(`
 /** Who a violent call is aimed at when it is a group ('they' is too vague to hold on). */
 export const GROUP_TARGETS = [...NAMED_PEOPLES, ...NATIONS];
 
-/** Negation and reported speech just before a match: 'not all …', 'it is wrong to say …'. */
-export const NEGATION_BEFORE =
-  "\\b(?:not|never|nobody|no one|wrong|false|myth|stereotyp\\w*|stop saying|don t|dont|doesn t|isn t|aren t|untrue|racist to|unfair to|who says|how can you say|nahi|nahin|galat)\\b";
+const REPORTERS = "(?:he|she|they|speaker|man|woman|minister|leader|politician|mob|crowd|someone|somebody|anyone|people|who|which|that)";
+const REPORTING_VERBS = "(?:said|says|wrote|writes|shouted|shouts|shouting|chanted|chanting|tweeted|posted|called|calls|call|calling|claimed|claims)";
+const DENIALS = "not|never|nobody|no one|wrong|false|myth|stereotyp\\w*|stop saying|isn t|aren t|untrue|racist to|unfair to|who says|how can you say|nahi|nahin|galat";
+const REPORTS = `${REPORTERS} ${REPORTING_VERBS}|calling|shouting|chanting|chants?|slogans?|posters?|banners?|placards?`;
+
+/**
+ * Negation, reported speech and counter-speech just before a match: 'not all …', 'it is wrong to say
+ * …', 'he said …', 'calling … is disgusting', 'the chant …'. A speaker's own 'I said …' stays
+ * hostile: only a third party reports ('I call them rats' is still caught).
+ */
+export const NEGATION_BEFORE = `\\b(?:${DENIALS}|don t|dont|doesn t|${REPORTS})\\b`;
+
+/** The same for a poverty taunt, whose lack is the taunt itself ('they don't even have toilets'). */
+export const NEGATION_BEFORE_TAUNT = `\\b(?:${DENIALS}|${REPORTS})\\b`;

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { compileRules } from "@/lib/detect/compile-rules";
+import { evaluateComment } from "@/lib/detect/evaluate-comment";
+import { defaultRulePack } from "./default-pack";
+
+// Sentences written for this test: the guidelines' "not nationalist" contrasts that share a hostile
+// sentence's words (a report of what someone else said, counter-speech, negation), next to the
+// same words said in one's own voice, which must still be caught.
+const pack = defaultRulePack().filter((rule) => rule.kind !== "CLASSIFIER");
+const set = compileRules(pack.map((rule, index) => ({ ...rule, id: `default-${index}`, version: 1 })));
+const nationalist = (body: string) => evaluateComment(set, { body }).filter((flag) => flag.category === "NATIONALIST").map((flag) => flag.ruleName);
+
+describe("reported speech and counter-speech stand down", () => {
+  it.each([
+    "The minister said Nepalis are parasites and the opposition walked out.",
+    "A man was filmed shouting that Tamils should be wiped out; police have charged him.",
+    "Calling Sindhis dogs is exactly the hatred this article warns about.",
+    "People who call Kashmiris traitors have never been to Srinagar.",
+    "The banner read 'death to Iran' and the organisers took it down.",
+    "Sri Lankans are not beggars, whatever the trolls say.",
+  ])("leaves %j alone", (body) => {
+    expect(nationalist(body)).toEqual([]);
+  });
+
+  it.each([
+    "I call them what they are: Nepalis are parasites.",
+    "Tamils should be wiped out.",
+    "Sindhi dogs, all of them.",
+    "Kashmiris are traitors, every last one.",
+    "Death to Iran!",
+  ])("still flags %j", (body) => {
+    expect(nationalist(body)).not.toEqual([]);
+  });
+});
