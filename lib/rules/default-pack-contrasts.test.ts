@@ -18,6 +18,9 @@ describe("reported speech and counter-speech stand down", () => {
     "People who call Kashmiris traitors have never been to Srinagar.",
     "The banner read 'death to Iran' and the organisers took it down.",
     "Sri Lankans are not beggars, whatever the trolls say.",
+    "Remarks like 'Nepalis are parasites' get you banned here, and rightly so.",
+    "If you write that Tamils should be wiped out, expect the police at your door.",
+    "Anyone saying Sindhis are dogs has never met one.",
   ])("leaves %j alone", (body) => {
     expect(nationalist(body)).toEqual([]);
   });

@@ -152,7 +152,8 @@ export const GROUP_TARGETS = [...NAMED_PEOPLES, ...NATIONS];
 const REPORTERS = "(?:he|she|they|speaker|man|woman|minister|leader|politician|mob|crowd|someone|somebody|anyone|people|who|which|that)";
 const REPORTING_VERBS = "(?:said|says|wrote|writes|shouted|shouts|shouting|chanted|chanting|tweeted|posted|called|calls|call|calling|claimed|claims)";
 const DENIALS = "not|never|nobody|no one|wrong|false|myth|stereotyp\\w*|stop saying|isn t|aren t|untrue|racist to|unfair to|who says|how can you say|nahi|nahin|galat";
-const REPORTS = `${REPORTERS} ${REPORTING_VERBS}|calling|shouting|chanting|chants?|slogans?|posters?|banners?|placards?`;
+const QUOTED = "(?:things|stuff|statements?|comments?|messages?|remarks?|posts?|tweets?|words|phrases?|slogans?|lines?) like";
+const REPORTS = `${REPORTERS} ${REPORTING_VERBS}|(?:you|u|who|for|by|when|if|anyone|people) (?:say|saying|write|writing|post|posting|tweet|tweeting)|${QUOTED}|saying|calling|shouting|chanting|chants?|slogans?|posters?|banners?|placards?`;
 
 /**
  * Negation, reported speech and counter-speech just before a match: 'not all …', 'it is wrong to say
