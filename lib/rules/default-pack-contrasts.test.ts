@@ -21,6 +21,7 @@ describe("reported speech and counter-speech stand down", () => {
     "Remarks like 'Nepalis are parasites' get you banned here, and rightly so.",
     "If you write that Tamils should be wiped out, expect the police at your door.",
     "Anyone saying Sindhis are dogs has never met one.",
+    "Jo log kehte hain ki Nepali kutte hain, unhe sharam aani chahiye.",
   ])("leaves %j alone", (body) => {
     expect(nationalist(body)).toEqual([]);
   });
@@ -31,6 +32,7 @@ describe("reported speech and counter-speech stand down", () => {
     "Sindhi dogs, all of them.",
     "Kashmiris are traitors, every last one.",
     "Death to Iran!",
+    "Nepali kutte hain, sab ke sab.",
   ])("still flags %j", (body) => {
     expect(nationalist(body)).not.toEqual([]);
   });

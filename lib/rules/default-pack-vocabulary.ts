@@ -153,7 +153,9 @@ const REPORTERS = "(?:he|she|they|speaker|man|woman|minister|leader|politician|m
 const REPORTING_VERBS = "(?:said|says|wrote|writes|shouted|shouts|shouting|chanted|chanting|tweeted|posted|called|calls|call|calling|claimed|claims)";
 const DENIALS = "not|never|nobody|no one|wrong|false|myth|stereotyp\\w*|stop saying|isn t|aren t|untrue|racist to|unfair to|who says|how can you say|nahi|nahin|galat";
 const QUOTED = "(?:things|stuff|statements?|comments?|messages?|remarks?|posts?|tweets?|words|phrases?|slogans?|lines?) like";
-const REPORTS = `${REPORTERS} ${REPORTING_VERBS}|(?:you|u|who|for|by|when|if|anyone|people) (?:say|saying|write|writing|post|posting|tweet|tweeting)|${QUOTED}|saying|calling|shouting|chanting|chants?|slogans?|posters?|banners?|placards?`;
+/** Romanized Hindi/Urdu reporting: 'jo kehte hain ki …', 'usne kaha …'. */
+const HINDI_REPORTS = "(?:kehte|kehta|kehti|kahte|kahta|kahti|bolte|bolta|bolti|likhte|likhta|likhti)(?: hai| ho| hain| hu| hun)? ki|(?:usne|unhone|inhone|isne|kisi ne) (?:kaha|bola|likha)";
+const REPORTS = `${REPORTERS} ${REPORTING_VERBS}|${HINDI_REPORTS}|(?:you|u|who|for|by|when|if|anyone|people) (?:say|saying|write|writing|post|posting|tweet|tweeting)|${QUOTED}|saying|calling|shouting|chanting|chants?|slogans?|posters?|banners?|placards?`;
 
 /**
  * Negation, reported speech and counter-speech just before a match: 'not all …', 'it is wrong to say
