@@ -37,3 +37,27 @@ describe("reported speech and counter-speech stand down", () => {
     expect(nationalist(body)).not.toEqual([]);
   });
 });
+
+describe("contempt felt and harm wished on a people", () => {
+  it.each([
+    "Honestly I have nothing but contempt for Nepalis.",
+    "Sick and tired of Tamils everywhere I go.",
+    "Sindhis are utterly despicable.",
+    "Kashmiris are so vile, every one of them.",
+    "I would love to see Nepalis suffer.",
+    "I wish all Tamils would be shot.",
+    "We should just hang those Sindhis.",
+    "Kashmiris like you deserve to die.",
+  ])("flags %j", (body) => {
+    expect(nationalist(body)).not.toEqual([]);
+  });
+
+  it.each([
+    "Your contempt for Nepalis says more about you than about them.",
+    "The hatred for Tamils in that speech was shocking.",
+    "Threatening to hang Sindhis should land anyone in jail.",
+    "Kashmiris are very hospitable, we stayed a week.",
+  ])("leaves %j alone", (body) => {
+    expect(nationalist(body)).toEqual([]);
+  });
+});

@@ -35,8 +35,12 @@ const HATE_ADVERBS = "(?: really| absolutely| just| fucking| truly| so| totally|
 /** 'I hate <group>', 'mujhe <group> se nafrat hai'. */
 function hatePhrases(groups: readonly string[]): string {
   const target = alt(groups);
-  const disgust = `${target} (?:disgust|sicken|repulse) me|${target} make me (?:sick|want to (?:puke|vomit|throw up))|(?:world|we|society|this country) (?:would be|is|are) better (?:off )?without ${target}`;
-  return `(?:i|we|i m sure i|everyone should)${HATE_ADVERBS} ${HATE_VERBS} (?:all |the |those |these |every )?${target}|(?:mujhe|mujhko|hamein|humein|hume|main|mai|hum) ${target} se (?:bahut |sakht )?(?:nafrat|ghin|ghrina)|${target} se (?:mujhe |hamein |humein |hume )?(?:bahut |sakht )?(?:nafrat|ghin|ghrina)|${disgust}`;
+  // 'I have so much contempt for X', not 'your contempt for X' (a reproach) or 'the hatred for X in our society'.
+  const feeling = `(?:(?:disgusted|sickened|repulsed|revolted|sick|sick and tired) (?:by|of|with) (?:being around )?|(?:i|we)(?: have| feel| ve| ve got| have got| ve always had| have always had)? (?:(?:so much|such|nothing but|only|pure|a lot of|real|deep|total) )*(?:hatred|disdain|contempt|loathing|disgust) (?:for|towards|toward) )(?:all |the |those |these |you )*${target}`;
+  // Each alternative names the target once: the identity rule's pattern must stay under the 20,000-character limit.
+  const disgust = `${feeling}|${target} (?:(?:disgust|sicken|repulse) me|make me (?:sick|want to (?:puke|vomit|throw up)))|(?:world|we|society|this country) (?:would be|is|are) better (?:off )?without ${target}`;
+  // 'mujhe <group> se nafrat hai' matches from the group on, like '<group> se mujhe nafrat hai'.
+  return `(?:i|we|i m sure i|everyone should)${HATE_ADVERBS} ${HATE_VERBS} (?:all |the |those |these |every )?${target}|${target} se (?:mujhe |mujhko |hamein |humein |hume )?(?:bahut |sakht )?(?:nafrat|ghin|ghrina)|${disgust}`;
 }
 
 const KILL_VERBS = "(?:kill|murder|shoot|hang|slaughter|butcher|hurt|stab|burn|behead|lynch|exterminate|eradicate|wipe out|get rid of|execute|torture|bomb|nuke|rape|beat up)";
@@ -44,11 +48,13 @@ const KILL_VERBS = "(?:kill|murder|shoot|hang|slaughter|butcher|hurt|stab|burn|b
 /** 'I will kill all <group>', '<group> should all die', '<group> ko maar dena chahiye'. */
 function threatPhrases(groups: readonly string[]): string {
   const target = alt(groups);
-  const will = `(?:i|we) (?:will|ll|am going to|m going to|want to|wanna|would love to|d love to|gonna|are going to|re going to|should|must|need to|shall) ${KILL_VERBS} (?:all |the |those |these |every |single |you |of )*(?:fucking |damn |bloody )?${target}`;
-  const die = `${target} (?:should|must|deserve to|deserves to|need to|ought to|have to) (?:all )?(?:die|burn|rot|suffer|be executed|be put down|be eliminated|be got rid of)`;
+  const will = `(?:i|we) (?:really |just |honestly )*(?:will|ll|am going to|m going to|am gonna|m gonna|want to|wanna|would love to|d love to|gonna|are going to|re going to|should|must|need to|shall) (?:just |really |all |go and |finally )*${KILL_VERBS} (?:all |the |those |these |every |single |you |of |that |the next )*(?:fucking |damn |bloody )?${target}`;
+  const die = `${target} (?:like you |like them |like these )?(?:should|must|deserve to|deserves to|need to|ought to|have to) (?:all )?(?:die|burn|rot|suffer|be executed|be put down|be eliminated|be got rid of)`;
+  // Wishing it on them: 'I would love to see X suffer', 'I wish all X would be shot', 'make those X suffer'.
+  const wish = `(?:(?:love to see|like to see|want to see|wish|hope|pray) |make )(?:all |the |those |these |every )?${target} (?:would |will |all )*(?:die|burn|rot|suffer|drown|bleed|pay with their lives|be shot|be killed|be hanged|be burnt|be burned|be wiped out|get shot|get killed|dead)`;
   const all = `${KILL_VERBS} (?:all|every) ${target}`;
   const hinglish = `(?:saare |saari |sabhi |sab )?${target}(?: ko| ka)? (?:zinda )?(?:maar|mar|maro|maaro|khatam|mita|jala|kaat|goli maar|goli maaro|goli mar)(?: kar)? (?:do|dalo|daalo|dena|denge|dunga|dungi|daalunga|dalunga|daalenge|dena chahiye|dene chahiye|diya jana chahiye|dalna chahiye|daalna chahiye)`;
-  return `${will}|${die}|${all}|${hinglish}`;
+  return `${will}|${die}|${wish}|${all}|${hinglish}`;
 }
 
 /** Insults, hate and threats aimed at a protected group as a whole: abusive. */
@@ -153,12 +159,13 @@ const firstWords = (phrases: readonly string[]) => phrases.map((phrase) => phras
 
 /** Words one of which every hate phrase contains. */
 const HATE_GATE = words(`hate, despise, detest, loathe, can t stand, cannot stand, can t tolerate, nafrat, ghin, ghrina, disgust,
-  sicken, repulse, make me sick, make me want, better without, better off without`);
+  sicken, repulse, make me sick, make me want, better without, better off without, disgusted, sickened, repulsed, revolted, sick,
+  hatred, disdain, contempt, loathing`);
 
 /** Words one of which every threat phrase contains. */
 const THREAT_GATE = words(`kill, murder, shoot, hang, slaughter, butcher, hurt, stab, burn, behead, lynch, exterminate, eradicate,
   wipe, rid, execute, executed, torture, bomb, nuke, rape, beat up, die, rot, suffer, put down, eliminated, maar, mar, maro,
-  maaro, khatam, mita, jala, kaat, goli`);
+  maaro, khatam, mita, jala, kaat, goli, drown, dead, bleed, pay with`);
 
 /**
  * Speed gates (REGEX `requires`): a word every match of the pattern contains, found by the shared

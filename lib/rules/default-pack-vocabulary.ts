@@ -54,7 +54,9 @@ export const PEOPLE_PREDICATES = words(`
   gaddar, gaddaar, ghaddar, namak haram, namakharam, kangal, kangaal, nutters, bigots, slaves,
   dirtiest, filthiest, stupidest, dumbest, most stupid, most disgusting, worst people, lowest of the low,
   gande, ganda, gandi, ghatiya, neech, kachra, bekar, bewakoof, pagal, bojh, bimari, kalank, haramkhor, haraami, harami,
-  insaan nahi, insan nahi, waste of space, a waste of space, a waste of oxygen, lesser beings, less than human
+  insaan nahi, insan nahi, waste of space, a waste of space, a waste of oxygen, lesser beings, less than human,
+  repulsive, despicable, sickening, revolting, vile, loathsome, contemptible, abhorrent, detestable, pests, a pest, a blight,
+  the scum of the earth, scum of the earth
 `);
 
 /**
@@ -85,7 +87,8 @@ export const WHOLE_PEOPLE = words(`
 export const QUALIFIERS = words(`
   all, always, only, just, nothing but, basically, simply, such, truly, really, still, born, bloody, damn,
   a bunch of, bunch of, a nation of, a pack of, a herd of, a race of, like, the biggest, the worst, the real,
-  worse than, no better than, sab, sab ke sab, bilkul, sirf, hi, a, an, the, of, same
+  worse than, no better than, sab, sab ke sab, bilkul, sirf, hi, a, an, the, of, same,
+  absolutely, so, just so, totally, utterly, completely, extremely, very, nothing more than
 `);
 
 export const COPULAS = words(`are, r, were, remain, have always been, will always be, will never be anything but, hain, hai, ho`);
@@ -155,7 +158,7 @@ const DENIALS = "not|never|nobody|no one|wrong|false|myth|stereotyp\\w*|stop say
 const QUOTED = "(?:things|stuff|statements?|comments?|messages?|remarks?|posts?|tweets?|words|phrases?|slogans?|lines?) like";
 /** Romanized Hindi/Urdu reporting: 'jo kehte hain ki …', 'usne kaha …'. */
 const HINDI_REPORTS = "(?:kehte|kehta|kehti|kahte|kahta|kahti|bolte|bolta|bolti|likhte|likhta|likhti)(?: hai| ho| hain| hu| hun)? ki|(?:usne|unhone|inhone|isne|kisi ne) (?:kaha|bola|likha)";
-const REPORTS = `${REPORTERS} ${REPORTING_VERBS}|${HINDI_REPORTS}|(?:you|u|who|for|by|when|if|anyone|people) (?:say|saying|write|writing|post|posting|tweet|tweeting)|${QUOTED}|saying|calling|shouting|chanting|chants?|slogans?|posters?|banners?|placards?`;
+const REPORTS = `${REPORTERS} ${REPORTING_VERBS}|${HINDI_REPORTS}|(?:you|u|who|for|by|when|if|anyone|people) (?:say|saying|write|writing|post|posting|tweet|tweeting)|${QUOTED}|saying|calling|shouting|chanting|threatening to|threats to|chants?|slogans?|posters?|banners?|placards?`;
 
 /**
  * Negation, reported speech and counter-speech just before a match: 'not all …', 'it is wrong to say
