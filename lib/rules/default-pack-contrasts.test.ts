@@ -61,3 +61,22 @@ describe("contempt felt and harm wished on a people", () => {
     expect(nationalist(body)).toEqual([]);
   });
 });
+
+describe("a strike called down on a state or its cities", () => {
+  it.each([
+    "Time to raze Kabul, nothing else works.",
+    "Just carpet bomb Tehran and be done.",
+    "Drop a few nukes on Dhaka, who would miss it?",
+    "Turn Beijing into a parking lot.",
+  ])("flags %j", (body) => {
+    expect(nationalist(body)).not.toEqual([]);
+  });
+
+  it.each([
+    "Australia will flatten Bangladesh in the series, the bowlers are on fire.",
+    "Rebels bomb Kabul market, dozens killed, the agency reports.",
+    "Drop the bombshell on Delhi's selectors: he is retiring.",
+  ])("leaves %j alone", (body) => {
+    expect(nationalist(body)).toEqual([]);
+  });
+});

@@ -96,6 +96,10 @@ export function killingCallPattern(): string {
   return "\\b(?:should|must|deserve to|deserves to|needs to|need to|ought to|will) be (?:shot|hanged|hung|killed|lynched|burnt alive|burned alive|beheaded|stoned to death|put to death|shot dead|publicly hanged|hanged publicly|hanged in public|thrown to dogs)\\b";
 }
 
+/** Capitals and big cities a strike is called down on. */
+const CITIES = words(`lahore, karachi, islamabad, rawalpindi, peshawar, quetta, delhi, new delhi, mumbai, kolkata, chennai, bangalore,
+  dhaka, kabul, beijing, tehran, tel aviv, gaza`);
+
 /** Calls for war, killing or destruction of a people or state: held for a moderator. */
 export function groupViolencePattern(): string {
   const targets = alt(GROUP_TARGETS);
@@ -104,9 +108,13 @@ export function groupViolencePattern(): string {
   const wipe = `wipe (?:them|${targets}) (?:out|off)|wipe (?:out|off) (?:all |all the |the (?:whole|entire) (?:lot of )?|every )?${targets}|off the face of the earth|off the map`;
   const killAll = `kill (?:them all|all of them|every one of them|all (?:the |those |these )?${alt(PEOPLES)}|all ${alt(DEMONYMS)}s?)`;
   const deathTo = `death to (?:all )?${targets}`;
+  // A strike called down on a state or its cities ('time to flatten Karachi', 'drop a nuke on Delhi'); not 'India will
+  // destroy them in the final' nor 'X will bomb Y, the report says': only verbs no sports page uses, after a call.
+  const places = alt([...GROUP_TARGETS, ...CITIES]);
+  const strike = `(?:let s|lets|time to|need to|have to|should|must|just|i d|go and) (?:just |simply |all |go and )?(?:nuke|flatten|raze|carpet bomb|bomb) ${places}|drop (?:a few |a |an |the |some |few |more )?(?:nuke|nukes|nuclear bomb|nuclear bombs|atom bomb|atomic bomb|bomb|bombs) on ${places}|turn ${places} into (?:glass|dust|ashes|rubble|a parking lot|a graveyard|a crater)`;
   const urdu = `${alt([...PEOPLES, ...NATIONS, "in", "inko", "unko", "inhe", "inhein", "unhe", "unhein", "in sab", "sabko", "saalon", "salon", "saalo", "gaddaron", "gaddaro"])}(?: ko| ka)? (?:maar|mar|maro|maaro|khatam|mita|mitaa|ura|uda|jala|jalaa|kaat|saaf|tabah|barbaad|nest o nabood|nestonabood|goli maar|goli maaro|goli maro) (?:do|dalo|daalo|dena|kar do|kardo|karo|denge|dengey|doh)`;
   const goli = `(?:${alt(PEOPLES)}|saalon|salon|saalo|gaddaron|gaddaro|gaddaaron) ko goli (?:maaro|maro|mar do|maar do|mardo)`;
-  return `\\b(?:${should}|${nuke}|${wipe}|${killAll}|${deathTo}|${urdu}|${goli}|${threatPhrases(GROUP_TARGETS)})\\b`;
+  return `\\b(?:${should}|${nuke}|${wipe}|${killAll}|${deathTo}|${strike}|${urdu}|${goli}|${threatPhrases(GROUP_TARGETS)})\\b`;
 }
 
 /** 'send them back', 'go back to Pakistan', 'pakistan chale jao': expulsion of a group. */
@@ -174,7 +182,8 @@ const THREAT_GATE = words(`kill, murder, shoot, hang, slaughter, butcher, hurt, 
 export const GATES = {
   killingCall: words(`shot, hanged, hung, killed, lynched, burnt, burned, beheaded, stoned, death, thrown`),
   groupViolence: [
-    ...firstWords(VIOLENT_PARTICIPLES), ...THREAT_GATE, ...words(`nuke, carpet, exterminate, annihilate, obliterate, ethnically, wipe,
+    ...firstWords(VIOLENT_PARTICIPLES), ...THREAT_GATE, ...words(`nuke, nukes, carpet, exterminate, annihilate, obliterate, ethnically, wipe,
+    flatten, raze, bomb, bombs, nuclear, atom, atomic, glass, dust, ashes, rubble, parking lot, graveyard, crater,
     earth, map, kill, death, maar, mar, maro, maaro, khatam, mita, mitaa, ura, uda, jala, jalaa, kaat, saaf, tabah, barbaad,
     nest, nestonabood, goli`),
   ],
