@@ -61,3 +61,19 @@ describe("slurs for peoples", () => {
     expect(categoriesOf(body)).toEqual([]);
   });
 });
+
+describe("Tamil insults at a person", () => {
+  it.each([
+    "இந்த கழிசடை எழுதியதை யாரும் படிக்க வேண்டாம்.",
+    "நீ ஒரு தறுதலை.",
+    "கூமுட்டை மாதிரி பேசாதே.",
+    "வெட்கங்கெட்ட அரசியல்வாதி.",
+    "நன்றிகெட்டவன் இவன்.",
+  ])("flags %j as abusive", (body) => {
+    expect(categoriesOf(body)).toContain("ABUSIVE");
+  });
+
+  it("leaves a plain Tamil sentence alone", () => {
+    expect(categoriesOf("இன்று சென்னையில் மழை பெய்தது, போட்டி தள்ளிவைக்கப்பட்டது.")).toEqual([]);
+  });
+});
