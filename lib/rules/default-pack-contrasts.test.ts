@@ -42,12 +42,12 @@ describe("contempt felt and harm wished on a people", () => {
   it.each([
     "Honestly I have nothing but contempt for Nepalis.",
     "Sick and tired of Tamils everywhere I go.",
-    "Sindhis are utterly despicable.",
+    "Sindhis are a totally despicable lot.",
     "Kashmiris are so vile, every one of them.",
-    "I would love to see Nepalis suffer.",
-    "I wish all Tamils would be shot.",
-    "We should just hang those Sindhis.",
-    "Kashmiris like you deserve to die.",
+    "Honestly I'd like to see Nepalis suffer for what they did.",
+    "I hope the Tamils get shot, all of them.",
+    "Frankly we must just hang those Sindhis one by one.",
+    "Kashmiris like you should all die, frankly.",
   ])("flags %j", (body) => {
     expect(nationalist(body)).not.toEqual([]);
   });
