@@ -28,6 +28,9 @@ describe("disguised words: leet symbols at a word's edge", () => {
   it("reads them as letters when the word then spells a listed word", () => {
     expect(norm("you !d!0t")).toBe("you idiot");
     expect(norm("r@nd! hai")).toBe("randi hai");
+    // Words the default pack matches since December: romanized insults and group predicates.
+    expect(norm("j@hi| hai")).toBe("jahil hai");
+    expect(norm("they are $@vage$")).toBe("they are savages");
   });
   it("keeps them as punctuation otherwise", () => {
     expect(norm("you b@st@rd!")).toBe("you bastard");

@@ -20,6 +20,8 @@ const DISGUISED_WORDS = `
   bhosdi gandu gaandu gaand harami haramzada haramzade haramkhor kutta kutte kutiya kuttiya kamina kamine kameena
   kameene saala saale saali lund lauda lavda lawda loda lodu bhadwa bhadwe bharwa bharwe tatti suar kanjar kanjri
   gashti randi randiya rundi lanat lanati beghairat munafiq dogla dogle hijde chinal chhinal
+  jahil jaahil gadha gadhe animals savages rats pigs dogs snakes insects liars traitors cowards beggars parasites
+  terrorists sickening subhuman swine sanghi sanghis bhakt bhakts libtard libtards kutta kutti rundi phudi porki porkis
 `.split(/\s+/).filter(Boolean);
 
 /** By length, as char codes: a word is compared only with words of its length. */

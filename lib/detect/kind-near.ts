@@ -4,6 +4,9 @@ import { mergeSpans, quote, type CompiledRule, type SlotAllocator } from "./comp
 import type { CommentAnalysis } from "./comment-analysis";
 import type { TermHit } from "./term-matcher";
 import { crossesSentenceBoundary } from "./sentence-boundary";
+import { compileLinearRegex } from "./regex-safety";
+import { isExceptedBefore } from "./unless-before";
+import type { RE2JS } from "re2js";
 
 interface ClosestPair {
   a: TermHit;
@@ -14,12 +17,16 @@ interface ClosestPair {
 /**
  * NEAR: a term of set A within `within` words of a term of set B, in either order, in the same
  * sentence (a word count alone pairs 'dirty' with a country named in the previous sentence).
+ * `unlessBefore` skips a pair when its sentence, up to the pair's later term, matches (negation,
+ * reported speech), as for REGEX.
  */
 export function compileNearRule(
   definition: RuleDefinition, config: RuleConfigByKind["NEAR"], slots: SlotAllocator,
 ): CompiledRule {
   const slotA = slots.addTerms(config.a);
   const slotB = slots.addTerms(config.b);
+  const unless = config.unlessBefore === undefined ? null : compileLinearRegex(config.unlessBefore, false);
+  if (typeof unless === "string") throw new Error(`unlessBefore: ${unless}`);
   return {
     definition,
     termDriven: true,
@@ -29,7 +36,7 @@ export function compileNearRule(
       const hitsA = analysis.hitsFor(slotA);
       const hitsB = analysis.hitsFor(slotB);
       if (hitsA.length === 0 || hitsB.length === 0) return null;
-      const pair = closestPair(analysis, hitsA, hitsB, config.within);
+      const pair = closestPair(analysis, hitsA, hitsB, config.within, unless);
       if (pair === null) return null;
       const spans = mergeSpans([
         analysis.originalSpan(pair.a.start, pair.a.end),
@@ -49,7 +56,7 @@ export function compileNearRule(
 }
 
 function closestPair(
-  analysis: CommentAnalysis, hitsA: readonly TermHit[], hitsB: readonly TermHit[], within: number,
+  analysis: CommentAnalysis, hitsA: readonly TermHit[], hitsB: readonly TermHit[], within: number, unless: RE2JS | null,
 ): ClosestPair | null {
   let best: ClosestPair | null = null;
   for (const a of hitsA) {
@@ -66,6 +73,8 @@ function closestPair(
       const gapFrom = analysis.originalSpan(first.start, first.end)[1];
       const gapTo = analysis.originalSpan(second.start, second.end)[0];
       if (crossesSentenceBoundary(analysis.body, gapFrom, gapTo)) continue;
+      // Read up to the later term, so a negation between the two counts too ('X are not rats').
+      if (unless !== null && isExceptedBefore(unless, analysis, gapTo)) continue;
       best = { a, b, wordsApart };
     }
   }

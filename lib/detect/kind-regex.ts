@@ -4,10 +4,10 @@ import { compileLinearRegex } from "./regex-safety";
 import { CompactDfa } from "./compact-dfa";
 import { LeftmostMatches } from "./leftmost-match";
 import { mergeSpans, quote, type CompiledRule, type SlotAllocator } from "./compiled-rule";
-import { crossesSentenceBoundary, sentenceStartBefore } from "./sentence-boundary";
+import { crossesSentenceBoundary } from "./sentence-boundary";
+import { isExceptedBefore } from "./unless-before";
 import { originalSpanOf } from "./visible-text";
 import type { CommentAnalysis } from "./comment-analysis";
-import type { RE2JS } from "re2js";
 
 const MAX_SPANS = 50;
 /**
@@ -19,8 +19,6 @@ const MAX_SPANS = 50;
 const GATE_WORDS_BEFORE = 12;
 const GATE_WORDS_AFTER = 6;
 const GATE_WINDOW_CHARS = 100;
-/** How much of the sentence before a match `unlessBefore` reads ('it is wrong to say that …'). */
-const UNLESS_LOOK_BACK = 60;
 
 /**
  * REGEX, compiled with RE2 so no pattern can backtrack exponentially on a hostile comment.
@@ -98,7 +96,7 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
           if (span[1] <= span[0]) continue;
           // On the original text the pattern sees punctuation and decides for itself.
           if (onNormalized && crossesSentenceBoundary(analysis.body, span[0], span[1])) continue;
-          if (unless !== null && isExcepted(unless, analysis, span[0])) continue;
+          if (unless !== null && isExceptedBefore(unless, analysis, span[0])) continue;
           spans.push(span);
         }
       }
@@ -168,11 +166,4 @@ function trimmed(body: string, [start, end]: Span): Span {
   while (from < to && /[\s.,;:!?"'“”‘’()\-]/u.test(body[from]!)) from++;
   while (to > from && /\s/u.test(body[to - 1]!)) to--;
   return [from, to];
-}
-
-/** Whether the sentence just before original offset `at` matches the exception pattern. */
-function isExcepted(unless: RE2JS, analysis: CommentAnalysis, at: number): boolean {
-  const from = sentenceStartBefore(analysis.body, at, UNLESS_LOOK_BACK);
-  const before = analysis.body.slice(from, at).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ");
-  return unless.test(before);
 }

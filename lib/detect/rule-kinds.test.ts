@@ -44,6 +44,14 @@ describe("NEAR", () => {
     expect(near).toBe(1);
     expect(run(rule, "india is so stupid")[0]!.score).toBeLessThan(near);
   });
+  it("skips a pair after unlessBefore in the same sentence", () => {
+    const guarded = testRule("NEAR", { a: ["india", "pakistan*"], b: ["stupid", "rats"], within: 3, unlessBefore: "\\b(?:not|he said)\\b" }, { category: "NATIONALIST" });
+    expect(run(guarded, "Pakistanis are not rats.")).toEqual([]);
+    expect(run(guarded, "He said: Pakistanis are rats, and was fined.")).toEqual([]);
+    // The exception reads the sentence of the pair, not the one before.
+    expect(run(guarded, "I do not agree. Pakistanis are rats.")).toHaveLength(1);
+    expect(() => compileRules([testRule("NEAR", { a: ["x"], b: ["y"], within: 2, unlessBefore: "(?=y)" })])).toThrow(/unlessBefore/);
+  });
 });
 
 describe("REGEX", () => {

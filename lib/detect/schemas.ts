@@ -29,7 +29,17 @@ const regexConfig = z
     if (typeof unless === "string") ctx.addIssue({ code: "custom", path: ["unlessBefore"], message: unless });
   });
 
-const nearConfig = z.strictObject({ a: termList, b: termList, within: count(1).max(50, "must be at most 50 words") });
+const nearConfig = z
+  .strictObject({
+    a: termList, b: termList, within: count(1).max(50, "must be at most 50 words"),
+    /** Skip a pair when the words just before it, in the same sentence, match this (negation, reported speech). */
+    unlessBefore: z.string().min(1, "unlessBefore must not be empty").max(2000, "unlessBefore is limited to 2,000 characters").optional(),
+  })
+  .superRefine((config, ctx) => {
+    if (config.unlessBefore === undefined) return;
+    const unless = compileLinearRegex(config.unlessBefore, false);
+    if (typeof unless === "string") ctx.addIssue({ code: "custom", path: ["unlessBefore"], message: unless });
+  });
 
 const offTopicConfig = z.strictObject({
   minWords: count(1),

@@ -29,12 +29,15 @@ function records(group: GuidelineCaseGroup): LabelledRecord[] {
   }));
 }
 
-/** Share right per written group: caught groups need a nationalist or abusive flag, clean groups no flag at all. */
+/** Share right per written group: caught groups need a nationalist or abusive flag, spam groups a spam flag, clean groups no flag at all. */
 export function guidelineGroupShares(rules: readonly RuleDefinition[]): GroupShare[] {
   return GUIDELINE_CASE_GROUPS.map((group) => {
     const report = evaluateLabelled(rules, records(group), "both");
-    const right = group.expect === "caught" ? report.all.hostileRecall.hits : group.cases.length - report.all.cleanFlagRate.hits;
-    const wrong = (group.expect === "caught" ? report.misses : report.falseFlags).map((example) =>
+    const spam = report.all.categories.find((figures) => figures.category === "SPAM");
+    const right = group.expect === "caught" ? report.all.hostileRecall.hits
+      : group.expect === "spam" ? spam?.correct ?? 0
+      : group.cases.length - report.all.cleanFlagRate.hits;
+    const wrong = (group.expect === "clean" ? report.falseFlags : report.misses).map((example) =>
       `${example.record.text}${example.fired.length > 0 ? `  <- ${example.fired.map((rule) => rule.reason).join("; ")}` : ""}`);
     return { name: group.name, right, total: group.cases.length, wrong };
   });

@@ -6,8 +6,8 @@ import type { QualityLabel } from "@/lib/detect/quality/labelled-record";
 
 export interface GuidelineCaseGroup {
   name: string;
-  /** caught: a nationalist or abusive flag must fire. clean: no flag of any kind may fire. */
-  expect: "caught" | "clean";
+  /** caught: a nationalist or abusive flag must fire. spam: a spam flag must. clean: no flag of any kind may fire. */
+  expect: "caught" | "spam" | "clean";
   labels: QualityLabel[];
   cases: string[];
 }
@@ -123,6 +123,58 @@ export const GUIDELINE_CASE_GROUPS: GuidelineCaseGroup[] = [
       "Bhenchod, how can they drop him again?",
       "Piece of shit article, written by a paid hack.",
       "Holy shit, what a shitty decision by the umpire.",
+    ],
+  },
+  {
+    name: "romanized Urdu/Hindi insult", expect: "caught", labels: ["abusive"],
+    cases: [
+      "Oye jahil, tujhe cricket ka kuch nahi pata.",
+      "Tum jaise gadhe hi aisi baatein karte hain.",
+      "Apni aukat mein reh kar baat kar.",
+      "Teri aukat nahi hai humse behes karne ki.",
+      "Abey kamine, chup kar ke baith.",
+      "Beghairat insaan, sharam kar.",
+      "Tu pagal hai kya? Doob maro.",
+      "Feku ke bhakton ko sab theek lagta hai.",
+    ],
+  },
+  {
+    name: "slur nickname for a people", expect: "caught", labels: ["nationalist"],
+    cases: [
+      "Porkistan is crying again after the match.",
+      "These sanghis will believe anything on WhatsApp.",
+      "Pigistan cannot even pay its electricity bill.",
+      "Street shitters lecturing us about hygiene, what a joke.",
+      "Bloody katuas, always playing the victim.",
+      "Libtards and presstitutes are writing the same story.",
+      "Gobar bhakts cheering as usual.",
+      "Atankistan sent its boys across the border again.",
+    ],
+  },
+  {
+    name: "promotion and scams", expect: "spam", labels: ["spam"],
+    cases: [
+      "Please subscribe to my YouTube channel for match highlights every day.",
+      "Follow me on Instagram, I post the best cricket memes.",
+      "Check out my blog for the real story behind this.",
+      "Need a visa fast? WhatsApp 0333 9876543 anytime.",
+      "Work from home opportunity, earn money online without investment.",
+      "You can earn upto 30000 a week, message me to join.",
+      "Love marriage specialist, get your ex back in 24 hours.",
+      "Guaranteed returns on bitcoin, join my group today.",
+    ],
+  },
+  {
+    name: "money, calls and channels in a normal comment", expect: "clean", labels: [],
+    cases: [
+      "Daily wage workers in Karachi earn barely enough for flour.",
+      "The board will make money from the broadcast deal, not the players.",
+      "Someone should call the umpire's decision what it is: a mistake.",
+      "I read his blog for years before he became a minister.",
+      "The helpline was flooded with calls after the floods.",
+      "Follow the money trail and you will find who benefits.",
+      "The channel showed the whole press conference live.",
+      "He won awards in 2011 2015 and 2019, a remarkable career.",
     ],
   },
   {

@@ -11,7 +11,7 @@ import {
   TAUNT_PLURALS, TERROR_SOURCES, VIOLENT_PARTICIPLES, WHOLE_PEOPLE, words,
 } from "./default-pack-vocabulary";
 
-export { NEGATION_BEFORE } from "./default-pack-vocabulary";
+export { NEGATION_BEFORE, NEGATION_BEFORE_TAUNT } from "./default-pack-vocabulary";
 
 /** '<people> are (all) <predicate>' and '<state> is (a) <predicate>'. */
 export function generalizationPattern(): string {
@@ -35,8 +35,12 @@ const HATE_ADVERBS = "(?: really| absolutely| just| fucking| truly| so| totally|
 /** 'I hate <group>', 'mujhe <group> se nafrat hai'. */
 function hatePhrases(groups: readonly string[]): string {
   const target = alt(groups);
-  const disgust = `${target} (?:disgust|sicken|repulse) me|${target} make me (?:sick|want to (?:puke|vomit|throw up))|(?:world|we|society|this country) (?:would be|is|are) better (?:off )?without ${target}`;
-  return `(?:i|we|i m sure i|everyone should)${HATE_ADVERBS} ${HATE_VERBS} (?:all |the |those |these |every )?${target}|(?:mujhe|mujhko|hamein|humein|hume|main|mai|hum) ${target} se (?:bahut |sakht )?(?:nafrat|ghin|ghrina)|${target} se (?:mujhe |hamein |humein |hume )?(?:bahut |sakht )?(?:nafrat|ghin|ghrina)|${disgust}`;
+  // 'I have so much contempt for X', not 'your contempt for X' (a reproach) or 'the hatred for X in our society'.
+  const feeling = `(?:(?:disgusted|sickened|repulsed|revolted|sick|sick and tired) (?:by|of|with) (?:being around )?|(?:i|we)(?: have| feel| ve| ve got| have got| ve always had| have always had)? (?:(?:so much|such|nothing but|only|pure|a lot of|real|deep|total) )*(?:hatred|disdain|contempt|loathing|disgust) (?:for|towards|toward) )(?:all |the |those |these |you )*${target}`;
+  // Each alternative names the target once: the identity rule's pattern must stay under the 20,000-character limit.
+  const disgust = `${feeling}|${target} (?:(?:disgust|sicken|repulse) me|make me (?:sick|want to (?:puke|vomit|throw up)))|(?:world|we|society|this country) (?:would be|is|are) better (?:off )?without ${target}`;
+  // 'mujhe <group> se nafrat hai' matches from the group on, like '<group> se mujhe nafrat hai'.
+  return `(?:i|we|i m sure i|everyone should)${HATE_ADVERBS} ${HATE_VERBS} (?:all |the |those |these |every )?${target}|${target} se (?:mujhe |mujhko |hamein |humein |hume )?(?:bahut |sakht )?(?:nafrat|ghin|ghrina)|${disgust}`;
 }
 
 const KILL_VERBS = "(?:kill|murder|shoot|hang|slaughter|butcher|hurt|stab|burn|behead|lynch|exterminate|eradicate|wipe out|get rid of|execute|torture|bomb|nuke|rape|beat up)";
@@ -44,11 +48,13 @@ const KILL_VERBS = "(?:kill|murder|shoot|hang|slaughter|butcher|hurt|stab|burn|b
 /** 'I will kill all <group>', '<group> should all die', '<group> ko maar dena chahiye'. */
 function threatPhrases(groups: readonly string[]): string {
   const target = alt(groups);
-  const will = `(?:i|we) (?:will|ll|am going to|m going to|want to|wanna|would love to|d love to|gonna|are going to|re going to|should|must|need to|shall) ${KILL_VERBS} (?:all |the |those |these |every |single |you |of )*(?:fucking |damn |bloody )?${target}`;
-  const die = `${target} (?:should|must|deserve to|deserves to|need to|ought to|have to) (?:all )?(?:die|burn|rot|suffer|be executed|be put down|be eliminated|be got rid of)`;
+  const will = `(?:i|we) (?:really |just |honestly )*(?:will|ll|am going to|m going to|am gonna|m gonna|want to|wanna|would love to|d love to|gonna|are going to|re going to|should|must|need to|shall) (?:just |really |all |go and |finally )*${KILL_VERBS} (?:all |the |those |these |every |single |you |of |that |the next )*(?:fucking |damn |bloody )?${target}`;
+  const die = `${target} (?:like you |like them |like these )?(?:should|must|deserve to|deserves to|need to|ought to|have to) (?:all )?(?:die|burn|rot|suffer|be executed|be put down|be eliminated|be got rid of)`;
+  // Wishing it on them: 'I would love to see X suffer', 'I wish all X would be shot', 'make those X suffer'.
+  const wish = `(?:(?:love to see|like to see|want to see|wish|hope|pray) |make )(?:all |the |those |these |every )?${target} (?:would |will |all )*(?:die|burn|rot|suffer|drown|bleed|pay with their lives|be shot|be killed|be hanged|be burnt|be burned|be wiped out|get shot|get killed|dead)`;
   const all = `${KILL_VERBS} (?:all|every) ${target}`;
   const hinglish = `(?:saare |saari |sabhi |sab )?${target}(?: ko| ka)? (?:zinda )?(?:maar|mar|maro|maaro|khatam|mita|jala|kaat|goli maar|goli maaro|goli mar)(?: kar)? (?:do|dalo|daalo|dena|denge|dunga|dungi|daalunga|dalunga|daalenge|dena chahiye|dene chahiye|diya jana chahiye|dalna chahiye|daalna chahiye)`;
-  return `${will}|${die}|${all}|${hinglish}`;
+  return `${will}|${die}|${wish}|${all}|${hinglish}`;
 }
 
 /** Insults, hate and threats aimed at a protected group as a whole: abusive. */
@@ -90,6 +96,10 @@ export function killingCallPattern(): string {
   return "\\b(?:should|must|deserve to|deserves to|needs to|need to|ought to|will) be (?:shot|hanged|hung|killed|lynched|burnt alive|burned alive|beheaded|stoned to death|put to death|shot dead|publicly hanged|hanged publicly|hanged in public|thrown to dogs)\\b";
 }
 
+/** Capitals and big cities a strike is called down on. */
+const CITIES = words(`lahore, karachi, islamabad, rawalpindi, peshawar, quetta, delhi, new delhi, mumbai, kolkata, chennai, bangalore,
+  dhaka, kabul, beijing, tehran, tel aviv, gaza`);
+
 /** Calls for war, killing or destruction of a people or state: held for a moderator. */
 export function groupViolencePattern(): string {
   const targets = alt(GROUP_TARGETS);
@@ -98,9 +108,13 @@ export function groupViolencePattern(): string {
   const wipe = `wipe (?:them|${targets}) (?:out|off)|wipe (?:out|off) (?:all |all the |the (?:whole|entire) (?:lot of )?|every )?${targets}|off the face of the earth|off the map`;
   const killAll = `kill (?:them all|all of them|every one of them|all (?:the |those |these )?${alt(PEOPLES)}|all ${alt(DEMONYMS)}s?)`;
   const deathTo = `death to (?:all )?${targets}`;
+  // A strike called down on a state or its cities ('time to flatten Karachi', 'drop a nuke on Delhi'); not 'India will
+  // destroy them in the final' nor 'X will bomb Y, the report says': only verbs no sports page uses, after a call.
+  const places = alt([...GROUP_TARGETS, ...CITIES]);
+  const strike = `(?:let s|lets|time to|need to|have to|should|must|just|i d|go and) (?:just |simply |all |go and )?(?:nuke|flatten|raze|carpet bomb|bomb) ${places}|drop (?:a few |a |an |the |some |few |more )?(?:nuke|nukes|nuclear bomb|nuclear bombs|atom bomb|atomic bomb|bomb|bombs) on ${places}|turn ${places} into (?:glass|dust|ashes|rubble|a parking lot|a graveyard|a crater)`;
   const urdu = `${alt([...PEOPLES, ...NATIONS, "in", "inko", "unko", "inhe", "inhein", "unhe", "unhein", "in sab", "sabko", "saalon", "salon", "saalo", "gaddaron", "gaddaro"])}(?: ko| ka)? (?:maar|mar|maro|maaro|khatam|mita|mitaa|ura|uda|jala|jalaa|kaat|saaf|tabah|barbaad|nest o nabood|nestonabood|goli maar|goli maaro|goli maro) (?:do|dalo|daalo|dena|kar do|kardo|karo|denge|dengey|doh)`;
   const goli = `(?:${alt(PEOPLES)}|saalon|salon|saalo|gaddaron|gaddaro|gaddaaron) ko goli (?:maaro|maro|mar do|maar do|mardo)`;
-  return `\\b(?:${should}|${nuke}|${wipe}|${killAll}|${deathTo}|${urdu}|${goli}|${threatPhrases(GROUP_TARGETS)})\\b`;
+  return `\\b(?:${should}|${nuke}|${wipe}|${killAll}|${deathTo}|${strike}|${urdu}|${goli}|${threatPhrases(GROUP_TARGETS)})\\b`;
 }
 
 /** 'send them back', 'go back to Pakistan', 'pakistan chale jao': expulsion of a group. */
@@ -153,12 +167,13 @@ const firstWords = (phrases: readonly string[]) => phrases.map((phrase) => phras
 
 /** Words one of which every hate phrase contains. */
 const HATE_GATE = words(`hate, despise, detest, loathe, can t stand, cannot stand, can t tolerate, nafrat, ghin, ghrina, disgust,
-  sicken, repulse, make me sick, make me want, better without, better off without`);
+  sicken, repulse, make me sick, make me want, better without, better off without, disgusted, sickened, repulsed, revolted, sick,
+  hatred, disdain, contempt, loathing`);
 
 /** Words one of which every threat phrase contains. */
 const THREAT_GATE = words(`kill, murder, shoot, hang, slaughter, butcher, hurt, stab, burn, behead, lynch, exterminate, eradicate,
   wipe, rid, execute, executed, torture, bomb, nuke, rape, beat up, die, rot, suffer, put down, eliminated, maar, mar, maro,
-  maaro, khatam, mita, jala, kaat, goli`);
+  maaro, khatam, mita, jala, kaat, goli, drown, dead, bleed, pay with`);
 
 /**
  * Speed gates (REGEX `requires`): a word every match of the pattern contains, found by the shared
@@ -167,7 +182,8 @@ const THREAT_GATE = words(`kill, murder, shoot, hang, slaughter, butcher, hurt, 
 export const GATES = {
   killingCall: words(`shot, hanged, hung, killed, lynched, burnt, burned, beheaded, stoned, death, thrown`),
   groupViolence: [
-    ...firstWords(VIOLENT_PARTICIPLES), ...THREAT_GATE, ...words(`nuke, carpet, exterminate, annihilate, obliterate, ethnically, wipe,
+    ...firstWords(VIOLENT_PARTICIPLES), ...THREAT_GATE, ...words(`nuke, nukes, carpet, exterminate, annihilate, obliterate, ethnically, wipe,
+    flatten, raze, bomb, bombs, nuclear, atom, atomic, glass, dust, ashes, rubble, parking lot, graveyard, crater,
     earth, map, kill, death, maar, mar, maro, maaro, khatam, mita, mitaa, ura, uda, jala, jalaa, kaat, saaf, tabah, barbaad,
     nest, nestonabood, goli`),
   ],

@@ -13,7 +13,7 @@ export const ENGLISH_INSULTS = words(`
   stoopid, get lost you
 `);
 
-/** Abuse common in romanized Urdu/Hindi comments. */
+/** Abuse common in romanized Urdu/Hindi comments, and the nicknames that mock a named politician (feku, pappu). */
 export const URDU_HINDI_INSULTS = words(`
   chutiya, chutiye, chutia, chutiyapa, chutiyon, chootiya, chootiye, chutiyo, chut, choot,
   gandu, gaandu, gandoo, gaand, gand mara, gaand mar*, haramzada, haramzade, haramzadi, haramzadey,
@@ -31,7 +31,9 @@ export const URDU_HINDI_INSULTS = words(`
   bhaunk*, bhonk*, bhonkna, doob maro, doob mar, dub maro, doob ke mar*, chullu bhar pani,
   bsdk, bsdke, bosdk*, bhosdk*, bkl, mkc, tmkc, chodu, bakchod*, napunsak, phattu, dogla, dogle, doglapan, doglay,
   munafiq, munafiqon, munafiqo, tera baap, tere baap, tumhara baap, tumhare baap,
-  deshdrohi*, desh drohi*, bhakto, bhakton
+  deshdrohi*, desh drohi*, bhakto, bhakton,
+  jahil, jaahil, jahilo, jahilon, jaahilon, gadha, gadhe, gadhey, gadhay, gadho, gadhon,
+  feku, pappu
 `);
 
 /** The worst abuse: held for review before anyone sees it. */
@@ -91,7 +93,9 @@ export const NATIONALIST_SLURS = words(`
   mlechha, jihadis, libtard*, hindutvadi*, mulla brigade,
   atankistan*, aatankistan*, jihadistan*, bhikhistan*, bhikaristan*, bhikharistan*, kangalistan*, napakistan*,
   gobar bhakt*, gobarbhakt*, gobar brain*, sulla, sulle, sullo, sullon, rice bag*, ricebag*, librandu*, khangress*,
-  youthia*, yoothia*, boot polishi*
+  youthia*, yoothia*, boot polishi*,
+  pigistan*, hindoo, hindoos, street shitter*, poo in loo, poo in the loo, designated shitting street*, kangladesh*,
+  malaun, malauns, malaoun*, katmulla*, kathmulla*, katmulle, kathmulle
 `);
 
 /** Slurs held for review. */
@@ -117,7 +121,9 @@ export const TAMIL_SLURS = words(`
 export const TAMIL_INSULTS = words(`
   முட்டாள், மடையர், மடையன், கோமாளி, தேசத்துரோகி, தேசவிரோதி, தேச விரோதி, பன்றி, ஜந்து, பொறுக்கி, துரோகி, கைக்கூலி, லூசு|, அயோக்கிய, கேனை|,
   நாயே, நாய்களே, தேவடியா, ஓத்த|, புண்ட|, தேசதுரோகி, தேசத் துரோகி, பச்சோந்தி, அரக்கர், மானங்கெட்ட, மானம் கெட்ட, சொரணை கெட்ட,
-  நாசமாப் போ, நாசமா போ, நாசமாகப் போ, நாசமாக போ, நாசமாய் போ
+  நாசமாப் போ, நாசமா போ, நாசமாகப் போ, நாசமாக போ, நாசமாய் போ,
+  கழிசடை, ஈனப்பிறவி, ஈன பிறவி, தறுதலை, கூமுட்டை, பன்னாடை, கிறுக்கன், அறிவுகெட்ட, அறிவு கெட்ட,
+  நன்றிகெட்ட, நன்றி கெட்ட, வெட்கங்கெட்ட, வெட்கம் கெட்ட
 `);
 
 /** Tamil calls to destroy, drive out, deport, shoot or hang, and 'go to Pakistan'. */

@@ -54,7 +54,9 @@ export const PEOPLE_PREDICATES = words(`
   gaddar, gaddaar, ghaddar, namak haram, namakharam, kangal, kangaal, nutters, bigots, slaves,
   dirtiest, filthiest, stupidest, dumbest, most stupid, most disgusting, worst people, lowest of the low,
   gande, ganda, gandi, ghatiya, neech, kachra, bekar, bewakoof, pagal, bojh, bimari, kalank, haramkhor, haraami, harami,
-  insaan nahi, insan nahi, waste of space, a waste of space, a waste of oxygen, lesser beings, less than human
+  insaan nahi, insan nahi, waste of space, a waste of space, a waste of oxygen, lesser beings, less than human,
+  repulsive, despicable, sickening, revolting, vile, loathsome, contemptible, abhorrent, detestable, pests, a pest, a blight,
+  the scum of the earth, scum of the earth
 `);
 
 /**
@@ -85,7 +87,8 @@ export const WHOLE_PEOPLE = words(`
 export const QUALIFIERS = words(`
   all, always, only, just, nothing but, basically, simply, such, truly, really, still, born, bloody, damn,
   a bunch of, bunch of, a nation of, a pack of, a herd of, a race of, like, the biggest, the worst, the real,
-  worse than, no better than, sab, sab ke sab, bilkul, sirf, hi, a, an, the, of, same
+  worse than, no better than, sab, sab ke sab, bilkul, sirf, hi, a, an, the, of, same,
+  absolutely, so, just so, totally, utterly, completely, extremely, very, nothing more than
 `);
 
 export const COPULAS = words(`are, r, were, remain, have always been, will always be, will never be anything but, hain, hai, ho`);
@@ -149,6 +152,20 @@ export const MODALS = words(`
 /** Who a violent call is aimed at when it is a group ('they' is too vague to hold on). */
 export const GROUP_TARGETS = [...NAMED_PEOPLES, ...NATIONS];
 
-/** Negation and reported speech just before a match: 'not all …', 'it is wrong to say …'. */
-export const NEGATION_BEFORE =
-  "\\b(?:not|never|nobody|no one|wrong|false|myth|stereotyp\\w*|stop saying|don t|dont|doesn t|isn t|aren t|untrue|racist to|unfair to|who says|how can you say|nahi|nahin|galat)\\b";
+const REPORTERS = "(?:he|she|they|speaker|man|woman|minister|leader|politician|mob|crowd|someone|somebody|anyone|people|who|which|that)";
+const REPORTING_VERBS = "(?:said|says|wrote|writes|shouted|shouts|shouting|chanted|chanting|tweeted|posted|called|calls|call|calling|claimed|claims)";
+const DENIALS = "not|never|nobody|no one|wrong|false|myth|stereotyp\\w*|stop saying|isn t|aren t|untrue|racist to|unfair to|who says|how can you say|nahi|nahin|galat";
+const QUOTED = "(?:things|stuff|statements?|comments?|messages?|remarks?|posts?|tweets?|words|phrases?|slogans?|lines?) like";
+/** Romanized Hindi/Urdu reporting: 'jo kehte hain ki …', 'usne kaha …'. */
+const HINDI_REPORTS = "(?:kehte|kehta|kehti|kahte|kahta|kahti|bolte|bolta|bolti|likhte|likhta|likhti)(?: hai| ho| hain| hu| hun)? ki|(?:usne|unhone|inhone|isne|kisi ne) (?:kaha|bola|likha)";
+const REPORTS = `${REPORTERS} ${REPORTING_VERBS}|${HINDI_REPORTS}|(?:you|u|who|for|by|when|if|anyone|people) (?:say|saying|write|writing|post|posting|tweet|tweeting)|${QUOTED}|saying|calling|shouting|chanting|threatening to|threats to|chants?|slogans?|posters?|banners?|placards?`;
+
+/**
+ * Negation, reported speech and counter-speech just before a match: 'not all …', 'it is wrong to say
+ * …', 'he said …', 'calling … is disgusting', 'the chant …'. A speaker's own 'I said …' stays
+ * hostile: only a third party reports ('I call them rats' is still caught).
+ */
+export const NEGATION_BEFORE = `\\b(?:${DENIALS}|don t|dont|doesn t|${REPORTS})\\b`;
+
+/** The same for a poverty taunt, whose lack is the taunt itself ('they don't even have toilets'). */
+export const NEGATION_BEFORE_TAUNT = `\\b(?:${DENIALS}|${REPORTS})\\b`;

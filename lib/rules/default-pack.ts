@@ -4,6 +4,8 @@ import { defaultClassifierRules } from "./default-pack-classifier";
 import * as patterns from "./default-pack-patterns";
 import * as sweeping from "./default-pack-sweeping";
 import * as indic from "./default-pack-indic";
+import * as spam from "./default-pack-spam";
+import * as personal from "./default-pack-personal";
 
 type PackRule = Omit<RuleDefinition, "id" | "version">;
 
@@ -52,6 +54,9 @@ export function defaultRulePack(): PackRule[] {
     rule("abusive-personal-insult", "ABUSIVE", "NEAR",
       { a: terms.SECOND_PERSON, b: terms.PERSONAL_INSULTS, within: 3 }, 2,
       "An insult aimed at the reader or another commenter ('you are stupid')."),
+    rule("abusive-insult-phrase", "ABUSIVE", "REGEX",
+      pattern(personal.personalInsultPhrasePattern(), personal.PERSONAL_INSULT_GATE), 2,
+      "A person insulted in a phrase ('arrogant stupid man', 'shameless fellow') or put in their place ('teri aukat', 'aukat mein reh'); not after a negation."),
     rule("abusive-killing-call", "ABUSIVE", "REGEX", { pattern: patterns.killingCallPattern(), requires: patterns.GATES.killingCall }, 4,
       "'Should be hanged / shot / killed', whoever it is about: a call for violence outranks an insult."),
     rule("nationalist-violence-call", "NATIONALIST", "REGEX", pattern(patterns.groupViolencePattern(), patterns.GATES.groupViolence), 5,
@@ -97,13 +102,13 @@ export function defaultRulePack(): PackRule[] {
     rule("nationalist-devanagari-urdu-slurs", "NATIONALIST", "REGEX", indic.indicScriptRule(indic.DEVANAGARI_URDU_SLURS), 3,
       "Hindi (Devanagari) and Urdu (Arabic script) slurs for peoples and camps (katua, mulle, sanghi, andhbhakt), 'X murdabad' and 'go to Pakistan'."),
     rule("nationalist-group-hostility", "NATIONALIST", "NEAR",
-      { a: terms.GROUP_TERMS, b: terms.GROUP_HOSTILITY, within: 2 }, 3,
-      "A country, people or religion within 4 words of an insult or dehumanizing word."),
+      { a: terms.GROUP_TERMS, b: terms.GROUP_HOSTILITY, within: 2, unlessBefore: patterns.NEGATION_BEFORE }, 3,
+      "A country, people or religion within 2 words of an insult or dehumanizing word; not after a negation or in reported speech ('he called X rats')."),
     rule("nationalist-terror-label", "NATIONALIST", "NEAR",
-      { a: terms.GROUP_TERMS, b: terms.TERROR_LABELS, within: 2 }, 3,
+      { a: terms.GROUP_TERMS, b: terms.TERROR_LABELS, within: 2, unlessBefore: patterns.NEGATION_BEFORE }, 3,
       "A people, state or religion called a cancer ('terrorist' itself is left to the generalization pattern: news mentions terrorism too)."),
     rule("nationalist-poverty-taunt", "NATIONALIST", "NEAR",
-      { a: terms.GROUP_TERMS, b: terms.POVERTY_TAUNTS, within: 4 }, 2,
+      { a: terms.GROUP_TERMS, b: terms.POVERTY_TAUNTS, within: 4, unlessBefore: patterns.NEGATION_BEFORE_TAUNT }, 2,
       "Toilet, beggar and hunger taunts aimed at a country."),
     rule("nationalist-slurs", "NATIONALIST", "TERMS", { terms: terms.NATIONALIST_SLURS }, 3,
       "Slurs for peoples, religions and political camps (porkistan, randia, bhakt, sanghi...)."),
@@ -112,6 +117,8 @@ export function defaultRulePack(): PackRule[] {
     rule("spam-shouting", "SPAM", "SHOUTING", { minLetters: 30, minUpperRatio: 0.7 }, 1,
       "Mostly capital letters."),
     rule("spam-links", "SPAM", "LINKS", { maxLinks: 1 }, 2, "More than one link or bare domain."),
+    rule("spam-promotion", "SPAM", "REGEX", { pattern: spam.promotionPattern(), requires: spam.PROMOTION_GATE }, 2,
+      "Promotion and scams: 'subscribe to my channel', a number to WhatsApp or call, money from home, love-problem 'specialists'."),
     rule("spam-repetition", "SPAM", "REPETITION", { minRepeats: 5, minCharRun: 20 }, 1,
       "The same word or phrase five times in a row, or a 20+ character run (four 'ha's or a row of dots is chatter, not spam)."),
     rule("off-topic", "OFF_TOPIC", "OFF_TOPIC", { minWords: 25, maxSimilarity: 0.05, minArticleWords: 40 }, 1,

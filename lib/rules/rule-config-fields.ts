@@ -69,7 +69,10 @@ const list = (value: unknown): string => (Array.isArray(value) ? value.filter((i
 export function configFromFields(kind: RuleKind, fields: ConfigFields): unknown {
   switch (kind) {
     case "TERMS": return { terms: lines(fields.terms) };
-    case "NEAR": return { a: lines(fields.a), b: lines(fields.b), within: number(fields.within) };
+    case "NEAR": {
+      const unlessBefore = fields.unlessBefore.trim();
+      return { a: lines(fields.a), b: lines(fields.b), within: number(fields.within), ...(unlessBefore === "" ? {} : { unlessBefore }) };
+    }
     case "REGEX": {
       const requires = lines(fields.requires);
       const unlessBefore = fields.unlessBefore.trim();
@@ -104,7 +107,8 @@ export function fieldsFromConfig(kind: RuleKind, config: unknown): ConfigFields 
   const fields = { ...DEFAULT_CONFIG_FIELDS };
   switch (kind) {
     case "TERMS": return { ...fields, terms: list(c.terms) };
-    case "NEAR": return { ...fields, a: list(c.a), b: list(c.b), within: text(c.within) };
+    case "NEAR":
+      return { ...fields, a: list(c.a), b: list(c.b), within: text(c.within), unlessBefore: typeof c.unlessBefore === "string" ? c.unlessBefore : "" };
     case "REGEX":
       return {
         ...fields, pattern: typeof c.pattern === "string" ? c.pattern : "", caseInsensitive: c.flags === "i",

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { compileRules } from "@/lib/detect/compile-rules";
+import { evaluateComment } from "@/lib/detect/evaluate-comment";
+import { defaultRulePack } from "./default-pack";
+
+// Sentences written for this test: the promotion and scam shapes the guidelines call spam, and the
+// everyday comments that share their words (money, calls, channels) and must stay unflagged.
+const pack = defaultRulePack().filter((rule) => rule.kind !== "CLASSIFIER");
+const set = compileRules(pack.map((rule, index) => ({ ...rule, id: `default-${index}`, version: 1 })));
+const spamRules = (body: string) => evaluateComment(set, { body }).filter((flag) => flag.category === "SPAM").map((flag) => flag.ruleName);
+
+describe("spam-promotion", () => {
+  it.each([
+    "Friends please subscribe to my YouTube channel for daily match analysis",
+    "Like share and subscribe to our official page!!",
+    "Follow me on Insta for more memes",
+    "Do check out my new blog, link in bio",
+    "For admission details WhatsApp 0321 7654321 today",
+    "Genuine visa help, call now +44 7700 900123",
+    "Contact no 9812345678 for the best rates",
+    "Earn money from home, no experience needed",
+    "Anyone can earn upto 40000 every month, just message me",
+    "Ghar baithe kamao, join our group",
+    "Guaranteed profit on crypto signals, 100% genuine",
+    "Use referral code SIXER99 to get a bonus",
+    "Vashikaran specialist baba, get your lost love back in 48 hours",
+    "Love problem solution by Amil Baba, one call solves everything",
+  ])("flags %j", (body) => {
+    expect(spamRules(body)).toContain("spam-promotion");
+  });
+
+  it.each([
+    "Labourers in Sindh earn less than 500 rupees a day and nobody in Islamabad cares.",
+    "He should call the selectors and ask why he was dropped.",
+    "The PCB will make money from this series whatever the result.",
+    "I watched their channel's coverage of the final, it was biased.",
+    "Pakistan won in 1992 2009 2017 and still the board is a mess.",
+    "Check out the scorecard: Babar made 120 off 110.",
+    "Follow the money and you will find who funded the protest.",
+    "Whatsapp forwards are spreading this lie faster than the news can correct it.",
+    "Buy now or wait, petrol prices will go up after the budget anyway.",
+    "The helpline number was busy all night, said the victims' families.",
+  ])("leaves %j alone", (body) => {
+    expect(spamRules(body)).toEqual([]);
+  });
+
+  it("sees a number through the spelling it is written in ('+91-98123-45678')", () => {
+    expect(spamRules("whatsapp me: +91-98123-45678")).toContain("spam-promotion");
+  });
+});
