@@ -6,7 +6,7 @@ import type { QueueCounts } from "@/lib/moderation/count-queue-tabs";
 import type { QueueChange } from "@/lib/moderation/list-queue-changes";
 import { describeDecision } from "@/lib/moderation/policy";
 import type { QueueItem } from "@/lib/moderation/queue-item";
-import { advanceFocus, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
+import { focusAfterDecision, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
 import type { HideReason, QueueTab } from "@/lib/moderation/schemas";
 import { CommentCard } from "./comment-card";
 import { ContextPanel } from "./context-panel";
@@ -18,7 +18,7 @@ import { NoteForm } from "./note-form";
 import { SelectionBar } from "./selection-bar";
 import { QueueTabs } from "./queue-tabs";
 import { ShortcutsDialog } from "./shortcuts-dialog";
-import { useDecisions } from "./use-decisions";
+import { useDecisions, type Decision } from "./use-decisions";
 import { useQueueChanges } from "./use-queue-changes";
 
 export interface QueueBoardProps {
@@ -40,6 +40,8 @@ export function QueueBoard(props: QueueBoardProps) {
   const [items, setItems] = useState(props.items);
   const [counts, setCounts] = useState(props.counts);
   const [keys, setKeys] = useState(() => initialKeyboardState(props.items.length));
+  // Keys can arrive faster than React re-renders: the handler reads and writes the latest state here.
+  const keysRef = useRef(keys);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [remarks, setRemarks] = useState<Map<number, string>>(new Map());
   const [hidePickerFor, setHidePickerFor] = useState<number | null>(null);
@@ -83,6 +85,22 @@ export function QueueBoard(props: QueueBoardProps) {
     if (item) cards.current.get(item.id)?.focus();
   }, [items]);
 
+  // Keys, the card's buttons and the selection bar decide alike: focus moves on past what was
+  // decided, to the next comment still to decide (a tap on a phone used to leave the next one a
+  // screen below, and focus on <body>).
+  const decideAndMoveOn = useCallback(
+    async (targets: QueueItem[], decision: Decision): Promise<boolean> => {
+      const isDone = await decisions.decide(targets, decision);
+      if (!isDone || targets.length === 0) return isDone;
+      const focus = focusAfterDecision(items.map((item) => item.status), targets.map((target) => items.indexOf(target)), targets[0]!.status);
+      keysRef.current = { ...keysRef.current, focus };
+      setKeys(keysRef.current);
+      focusCard(focus);
+      return true;
+    },
+    [items, decisions, focusCard],
+  );
+
   const run = useCallback(
     async (command: KeyCommand, focus: number) => {
       const focused = items[focus];
@@ -110,24 +128,15 @@ export function QueueBoard(props: QueueBoardProps) {
         return;
       }
       if (!props.canDecide || targets.length === 0) return;
-      const isDone = await decisions.decide(targets, command.type === "approve" ? { action: "APPROVE" } : { action: "HIDE", reason: command.reason, note: command.note });
-      if (!isDone) return;
-      setSelected(new Set());
-      // Focus moves on past what was just decided: the card after the decided one, or after the selection's last.
-      const last = Math.max(...targets.map((target) => items.indexOf(target)));
-      const next = targets.length === 1 && selected.size === 0 ? advanceFocus({ ...keysRef.current, focus }) : { ...keysRef.current, focus: Math.min(last + 1, Math.max(0, items.length - 1)) };
-      keysRef.current = next;
-      setKeys(next);
-      focusCard(next.focus);
+      const isDone = await decideAndMoveOn(targets, command.type === "approve" ? { action: "APPROVE" } : { action: "HIDE", reason: command.reason, note: command.note });
+      if (isDone) setSelected(new Set());
     },
-    [items, selected, decisions, focusCard, props.canDecide],
+    [items, selected, decisions, decideAndMoveOn, focusCard, props.canDecide],
   );
 
-  // Keys can arrive faster than React re-renders: the handler reads and writes the latest state here.
-  const keysRef = useRef(keys);
   const runRef = useRef(run);
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/immutability -- the "latest value" ref: written after each render, read by the one long-lived key listener
+    // The "latest value" refs: written after each render, read by the one long-lived key listener.
     keysRef.current = keys;
     runRef.current = run;
   });
@@ -151,7 +160,7 @@ export function QueueBoard(props: QueueBoardProps) {
 
   const hideWithNote = async (item: QueueItem, reason: HideReason, note: string) => {
     setHidePickerFor(null);
-    await decisions.decide([item], { action: "HIDE", reason, note });
+    await decideAndMoveOn([item], { action: "HIDE", reason, note });
   };
 
   return (
@@ -212,7 +221,7 @@ export function QueueBoard(props: QueueBoardProps) {
                   <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
                     {props.canDecide ? (
                       <>
-                        <button type="button" disabled={item.status === "APPROVED"} onClick={() => void decisions.decide([item], { action: "APPROVE" })} className="rounded-md bg-emerald-700 px-3 py-1 font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:opacity-40">
+                        <button type="button" disabled={item.status === "APPROVED"} onClick={() => void decideAndMoveOn([item], { action: "APPROVE" })} className="rounded-md bg-emerald-700 px-3 py-1 font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:opacity-40">
                           Approve
                         </button>
                         <button type="button" disabled={item.status === "HIDDEN"} onClick={() => setHidePickerFor(item.id)} className="rounded-md bg-rose-700 px-3 py-1 font-medium text-white hover:bg-rose-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-700 disabled:opacity-40">
@@ -261,7 +270,15 @@ export function QueueBoard(props: QueueBoardProps) {
                       Note added (see <Link href={`/comments/${item.id}`} className="underline">the comment&rsquo;s page</Link>).
                     </p>
                   ) : null}
-                  {hidePickerFor === item.id ? <HideReasonPicker onHide={(reason, note) => void hideWithNote(item, reason, note)} onCancel={() => setHidePickerFor(null)} /> : null}
+                  {hidePickerFor === item.id ? (
+                    <HideReasonPicker
+                      onHide={(reason, note) => void hideWithNote(item, reason, note)}
+                      onCancel={() => {
+                        setHidePickerFor(null);
+                        focusCard(index);
+                      }}
+                    />
+                  ) : null}
                 </CommentCard>
               );
             })}
