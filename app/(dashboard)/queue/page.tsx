@@ -66,7 +66,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         timeZone={timeZone}
       />
       {page.nextCursor ? (
-        <Link href={`/queue?tab=${tab}${filterQuery ? `&${filterQuery}` : ""}&after=${page.nextCursor}`} className="self-start rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
+        <Link href={`/queue?tab=${tab}${filterQuery ? `&${filterQuery}` : ""}&after=${page.nextCursor}`} className="inline-flex min-h-11 items-center self-start rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
           Next page
         </Link>
       ) : null}
