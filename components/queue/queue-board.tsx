@@ -32,6 +32,8 @@ export interface QueueBoardProps {
   canDecide: boolean;
   /** Times on the cards are shown in this zone. */
   timeZone: string;
+  /** What the board says when nothing matches (lib/moderation/empty-queue-message.ts). */
+  emptyMessage: string;
 }
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -194,7 +196,7 @@ export function QueueBoard(props: QueueBoardProps) {
         />
       ) : null}
       {props.canDecide ? <BulkRunPanel tab={props.tab} filterQuery={props.filterQuery} isOpen={isBulkRunOpen} onClose={() => setIsBulkRunOpen(false)} /> : null}
-      {items.length === 0 ? <p className="mt-6 text-slate-600">Nothing here. New comments appear as they are imported.</p> : null}
+      {items.length === 0 ? <p className="mt-6 text-slate-600" data-testid="queue-empty">{props.emptyMessage}</p> : null}
       {runsByArticle(items).map((run) => (
         <section key={`${run.articleId}-${run.start}`} className="mt-6 max-md:mt-3" aria-label={run.title}>
           <h2 className="text-sm font-semibold tracking-wide text-slate-500 uppercase" title={run.title}>
