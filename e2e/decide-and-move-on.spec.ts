@@ -99,3 +99,32 @@ test("after a decision, focus skips the comment a colleague decided meanwhile", 
   await expect(cards.nth(2)).toHaveAttribute("data-status", "HIDDEN");
   expect(await statusesOf(thread.ids)).toEqual(["APPROVED", "APPROVED", "HIDDEN"]);
 });
+
+test("Esc gives the keys back: the list of keys and an empty note close onto the comment; a note with text is kept", async ({ page }) => {
+  const thread = await seedArticle([{ author: "E1", body: "Escaped." }, { author: "E2", body: "Next." }], { titlePrefix: "Escape" });
+  await signIn(page, "moderator");
+  await openQueue(page, `tab=pending&article=${thread.articleId}`);
+  const first = page.getByTestId("comment-card").first();
+  await first.focus();
+
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(first).toBeFocused();
+
+  await page.keyboard.press("n");
+  await expect(first.getByTestId("card-note-form").getByRole("textbox")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(first.getByTestId("card-note-form")).toBeHidden();
+  await expect(first).toBeFocused();
+
+  await page.keyboard.press("n");
+  await page.keyboard.type("half a thought");
+  await page.keyboard.press("Escape");
+  await expect(first).toBeFocused();
+  await expect(first.getByTestId("card-note-form").getByRole("textbox")).toHaveValue("half a thought");
+  await page.keyboard.press("a");
+  await expect(first).toHaveAttribute("data-status", "APPROVED");
+  expect(await statusesOf(thread.ids)).toEqual(["APPROVED", "PENDING"]);
+});

@@ -264,7 +264,20 @@ export function QueueBoard(props: QueueBoardProps) {
                   ) : null}
                   {noteFor === item.id ? (
                     <div data-testid="card-note-form">
-                      <NoteForm target={{ commentId: item.id }} autoFocus onSaved={(note) => { setNoteFor(null); setNotedIds((current) => new Set(current).add(item.id)); addNoteToCard(item.id, note); focusCard(index); }} />
+                      <NoteForm
+                        target={{ commentId: item.id }}
+                        autoFocus
+                        onSaved={(note) => {
+                          setNoteFor(null);
+                          setNotedIds((current) => new Set(current).add(item.id));
+                          addNoteToCard(item.id, note);
+                          focusCard(index);
+                        }}
+                        onEscape={(isEmpty) => {
+                          if (isEmpty) setNoteFor(null);
+                          focusCard(index);
+                        }}
+                      />
                     </div>
                   ) : null}
                   {notedIds.has(item.id) ? (
@@ -287,7 +300,14 @@ export function QueueBoard(props: QueueBoardProps) {
           </div>
         </section>
       ))}
-      {keys.isHelpOpen ? <ShortcutsDialog onClose={() => setKeys((state) => ({ ...state, isHelpOpen: false }))} /> : null}
+      {keys.isHelpOpen ? (
+        <ShortcutsDialog
+          onClose={() => {
+            setKeys((state) => ({ ...state, isHelpOpen: false }));
+            focusCard(keys.focus);
+          }}
+        />
+      ) : null}
       {/* The list of keys opens with the mouse too: a pointer user can learn what the keyboard does. */}
       <button type="button" onClick={() => setKeys((state) => ({ ...state, isHelpOpen: true }))} className="mt-6 rounded-md px-2 py-1 text-xs text-slate-600 underline hover:bg-slate-100 max-md:hidden">
         Keyboard shortcuts (?)

@@ -52,6 +52,10 @@ describe("queue keyboard", () => {
     expect(press(start, "x", "u", "/").commands).toEqual([{ type: "toggleSelect" }, { type: "undo" }, { type: "focusSearch" }]);
     expect(press(start, "?").state.isHelpOpen).toBe(true);
     expect(press(start, "?", "Escape").state.isHelpOpen).toBe(false);
+    // Closing it gives focus back to the comment, so the next key acts there.
+    expect(press(start, "?", "Escape").commands).toEqual([{ type: "focusCard" }]);
+    expect(press(start, "?", "?").commands).toEqual([{ type: "focusCard" }]);
+    expect(press(start, "Escape").commands).toEqual([]);
     expect(press(start, "?", "a").commands).toEqual([]);
   });
 

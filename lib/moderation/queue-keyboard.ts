@@ -40,8 +40,9 @@ export function initialKeyboardState(count: number): KeyboardState {
 
 export function pressKey(state: KeyboardState, key: string): { state: KeyboardState; command: KeyCommand | null; handled: boolean } {
   const done = (next: Partial<KeyboardState>, command: KeyCommand | null = null) => ({ state: { ...state, ...next }, command, handled: true });
-  if (key === "Escape") return done({ isHelpOpen: false, isChoosingReason: false });
-  if (state.isHelpOpen) return key === "?" ? done({ isHelpOpen: false }) : { state, command: null, handled: false };
+  // Closing the list of keys puts focus back on the comment it was opened from (it fell to <body>).
+  if (key === "Escape") return done({ isHelpOpen: false, isChoosingReason: false }, state.isHelpOpen ? { type: "focusCard" } : null);
+  if (state.isHelpOpen) return key === "?" ? done({ isHelpOpen: false }, { type: "focusCard" }) : { state, command: null, handled: false };
   if (state.isChoosingReason) {
     const digit = Number(key);
     const reason = Number.isInteger(digit) && digit >= 1 ? HIDE_REASONS[digit - 1] : undefined;
