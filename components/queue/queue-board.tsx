@@ -6,6 +6,7 @@ import type { QueueCounts } from "@/lib/moderation/count-queue-tabs";
 import type { QueueChange } from "@/lib/moderation/list-queue-changes";
 import { describeDecision } from "@/lib/moderation/policy";
 import type { QueueItem } from "@/lib/moderation/queue-item";
+import { runsByArticle } from "@/lib/moderation/runs-by-article";
 import { focusAfterDecision, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
 import type { HideReason, QueueTab } from "@/lib/moderation/schemas";
 import { CommentCard } from "./comment-card";
@@ -13,6 +14,7 @@ import { ContextPanel } from "./context-panel";
 import { DecisionToast } from "./decision-toast";
 import { takeEarlyKeys } from "./early-keys";
 import { BulkRunPanel } from "./bulk-run-panel";
+import { CardActionRow } from "./card-action-row";
 import { HideReasonPicker } from "./hide-reason-picker";
 import { NoteForm } from "./note-form";
 import { SelectionBar } from "./selection-bar";
@@ -220,42 +222,18 @@ export function QueueBoard(props: QueueBoardProps) {
                   cardRef={(element) => void (element ? cards.current.set(item.id, element) : cards.current.delete(item.id))}
                   onFocus={() => keys.focus !== index && setKeys((state) => ({ ...state, focus: index }))}
                 >
-                  <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
-                    {props.canDecide ? (
-                      <>
-                        <button type="button" disabled={item.status === "APPROVED"} onClick={() => void decideAndMoveOn([item], { action: "APPROVE" })} className="rounded-md bg-emerald-700 px-3 py-1 font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:opacity-40">
-                          Approve
-                        </button>
-                        <button type="button" disabled={item.status === "HIDDEN"} onClick={() => setHidePickerFor(item.id)} className="rounded-md bg-rose-700 px-3 py-1 font-medium text-white hover:bg-rose-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-700 disabled:opacity-40">
-                          Hide…
-                        </button>
-                      </>
-                    ) : null}
-                    <button
-                      type="button"
-                      aria-expanded={contextIds.has(item.id)}
-                      onClick={() => setContextIds((current) => toggled(current, item.id))}
-                      className="rounded-md border border-slate-300 bg-white px-3 py-1 font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
-                    >
-                      Context
-                    </button>
-                    {props.canDecide ? (
-                      <button
-                        type="button"
-                        aria-expanded={noteFor === item.id}
-                        onClick={() => setNoteFor((current) => (current === item.id ? null : item.id))}
-                        className="rounded-md border border-slate-300 bg-white px-3 py-1 font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
-                      >
-                        Note
-                      </button>
-                    ) : null}
-                    {props.canDecide ? (
-                      <label className="ml-2 flex cursor-pointer items-center gap-1 text-slate-600">
-                        <input type="checkbox" checked={selected.has(item.id)} onChange={() => setSelected((current) => toggled(current, item.id))} />
-                        Select
-                      </label>
-                    ) : null}
-                  </div>
+                  <CardActionRow
+                    item={item}
+                    canDecide={props.canDecide}
+                    isContextOpen={contextIds.has(item.id)}
+                    isNoteOpen={noteFor === item.id}
+                    isSelected={selected.has(item.id)}
+                    onApprove={() => void decideAndMoveOn([item], { action: "APPROVE" })}
+                    onHide={() => setHidePickerFor(item.id)}
+                    onToggleContext={() => setContextIds((current) => toggled(current, item.id))}
+                    onToggleNote={() => setNoteFor((current) => (current === item.id ? null : item.id))}
+                    onToggleSelect={() => setSelected((current) => toggled(current, item.id))}
+                  />
                   {contextIds.has(item.id) ? <ContextPanel commentId={item.id} articleId={item.article.id} authorName={item.authorName} timeZone={props.timeZone} /> : null}
                   {keys.isChoosingReason && keys.focus === index ? (
                     <p className="mt-3 rounded bg-rose-50 px-2 py-1 text-sm text-rose-900" data-testid="card-reason-hint">
@@ -320,17 +298,6 @@ function toggled(current: Set<number>, id: number): Set<number> {
   const next = new Set(current);
   if (!next.delete(id)) next.add(id);
   return next;
-}
-
-/** Consecutive comments of one article share a heading: the thread reads as a thread. */
-function runsByArticle(items: QueueItem[]): { articleId: number; title: string; start: number; items: QueueItem[] }[] {
-  const runs: { articleId: number; title: string; start: number; items: QueueItem[] }[] = [];
-  items.forEach((item, index) => {
-    const last = runs.at(-1);
-    if (last?.articleId === item.article.id) last.items.push(item);
-    else runs.push({ articleId: item.article.id, title: item.article.title, start: index, items: [item] });
-  });
-  return runs;
 }
 
 /** Hydration is the only "change" the hydrated flag follows, so there is nothing to subscribe to. */
