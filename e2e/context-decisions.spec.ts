@@ -57,3 +57,18 @@ test("the author page and the comment page decide with Approve and Hide…; the 
   await expect(page.getByTestId("decision-row").first()).toContainText("hide");
   expect(await statusOf(thread.ids[1]!)).toBe("HIDDEN");
 });
+
+test("on the thread a clicked Approve moves focus to the next comment still pending, past the decided ones", async ({ page }) => {
+  const thread = await seedArticle([{ author: "T1", body: "Clicked." }, { author: "T2", body: "Approved yesterday." }, { author: "T3", body: "Still to decide." }], { titlePrefix: "Thread click" });
+  await withDatabase((client) => client.query(`UPDATE comment SET status = 'APPROVED', version = version + 1 WHERE id = $1`, [thread.ids[1]]));
+  await signIn(page, "moderator");
+  await page.goto(`/articles/${thread.articleId}`);
+  await hydrated(page);
+  await card(page, thread.ids[0]!).getByRole("button", { name: "Approve" }).click();
+  await expect(card(page, thread.ids[0]!)).toHaveAttribute("data-status", "APPROVED");
+  await expect(card(page, thread.ids[2]!)).toBeFocused();
+  await page.keyboard.press("h");
+  await page.keyboard.press("4");
+  await expect(card(page, thread.ids[2]!)).toHaveAttribute("data-status", "HIDDEN");
+  expect(await statusOf(thread.ids[2]!)).toBe("HIDDEN");
+});

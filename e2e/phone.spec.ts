@@ -69,3 +69,12 @@ test("the audit log on a phone is a list of cards, not a table scrolled sideways
   await expectNoSidewaysScroll(page);
   await page.screenshot({ path: testInfo.outputPath("phone-audit.png") });
 });
+
+test("the queue's Next page link is thumb-sized on a phone", async ({ page }) => {
+  const thread = await seedArticle(Array.from({ length: 51 }, (_, index) => ({ author: `Paged${index}`, body: `Comment ${index} of a long page.` })), { titlePrefix: "Paged" });
+  await signIn(page, "moderator");
+  await page.goto(`/queue?tab=pending&article=${thread.articleId}`);
+  const next = page.getByRole("link", { name: "Next page" });
+  await expect(next).toBeVisible();
+  await expectTapSize(next);
+});

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { QueueItem } from "@/lib/moderation/queue-item";
-import { initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
+import { focusAfterDecision, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
 import type { HideReason } from "@/lib/moderation/schemas";
 import { CommentCard } from "./comment-card";
 import { DecisionToast } from "./decision-toast";
@@ -58,26 +58,37 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
     if (item) cards.current.get(item.id)?.focus();
   }, [items]);
 
+  const keysRef = useRef(keys);
+  // On the thread (keys on), a key, a click or a tap moves on alike: to the next comment still to
+  // decide, skipping the ones already decided (most of an old thread), never leaving focus on <body>.
+  const decideAndMoveOn = useCallback(
+    async (item: QueueItem, decision: Parameters<typeof decideNow>[1]) => {
+      const index = items.indexOf(item);
+      const isDone = await decide([item], decision);
+      if (!isDone || !hasKeyboard || index < 0) return;
+      const next = focusAfterDecision(items.map((each) => each.status), [index], item.status);
+      if (next === index) return;
+      keysRef.current = { ...keysRef.current, focus: next };
+      setKeys(keysRef.current);
+      focusCard(next);
+    },
+    [items, decide, hasKeyboard, focusCard],
+  );
+
   const run = useCallback(
     async (command: KeyCommand, focus: number) => {
       const focused = items[focus];
       if (command.type === "focusCard") return focusCard(focus);
       if (command.type === "undo") return void (await decisions.undo());
       if (!canDecide || !focused || (command.type !== "approve" && command.type !== "hide")) return;
-      const isDone = await decide([focused], command.type === "approve" ? { action: "APPROVE" } : { action: "HIDE", reason: command.reason });
-      if (isDone && focus + 1 < items.length) {
-        keysRef.current = { ...keysRef.current, focus: focus + 1 };
-        setKeys(keysRef.current);
-        focusCard(focus + 1);
-      }
+      await decideAndMoveOn(focused, command.type === "approve" ? { action: "APPROVE" } : { action: "HIDE", reason: command.reason });
     },
-    [items, canDecide, decisions, decide, focusCard],
+    [items, canDecide, decisions, decideAndMoveOn, focusCard],
   );
 
-  const keysRef = useRef(keys);
   const runRef = useRef(run);
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/immutability -- the "latest value" ref: written after each render, read by the one long-lived key listener
+    // The "latest value" refs: written after each render, read by the one long-lived key listener.
     keysRef.current = keys;
     runRef.current = run;
   });
@@ -102,7 +113,7 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
 
   const hideWithNote = async (item: QueueItem, reason: HideReason, note: string) => {
     setHidePickerFor(null);
-    await decide([item], { action: "HIDE", reason, note });
+    await decideAndMoveOn(item, { action: "HIDE", reason, note });
   };
 
   return (
@@ -136,7 +147,7 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
               >
                 {canDecide ? (
                   <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
-                    <button type="button" disabled={item.status === "APPROVED"} onClick={() => void decide([item], { action: "APPROVE" })} className="rounded-md bg-emerald-700 px-3 py-1 font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:opacity-40">
+                    <button type="button" disabled={item.status === "APPROVED"} onClick={() => void decideAndMoveOn(item, { action: "APPROVE" })} className="rounded-md bg-emerald-700 px-3 py-1 font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:opacity-40">
                       Approve
                     </button>
                     <button type="button" disabled={item.status === "HIDDEN"} onClick={() => setHidePickerFor(item.id)} className="rounded-md bg-rose-700 px-3 py-1 font-medium text-white hover:bg-rose-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-700 disabled:opacity-40">
@@ -149,7 +160,15 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
                     Hide: press 1 off-topic, 2 nationalist, 3 abusive, 4 spam, 5 other (Esc cancels).
                   </p>
                 ) : null}
-                {hidePickerFor === item.id ? <HideReasonPicker onHide={(reason, note) => void hideWithNote(item, reason, note)} onCancel={() => setHidePickerFor(null)} /> : null}
+                {hidePickerFor === item.id ? (
+                  <HideReasonPicker
+                    onHide={(reason, note) => void hideWithNote(item, reason, note)}
+                    onCancel={() => {
+                      setHidePickerFor(null);
+                      if (hasKeyboard) focusCard(index);
+                    }}
+                  />
+                ) : null}
               </CommentCard>
             </li>
           );

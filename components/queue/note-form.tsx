@@ -5,7 +5,18 @@ import { useState, useTransition } from "react";
 import { addAuthorNoteAction, addCommentNoteAction } from "@/lib/moderation/actions";
 
 /** Internal notes, for moderators only: never shown to readers, always audited. */
-export function NoteForm({ target, autoFocus = false, onSaved }: { target: { commentId: number } | { authorName: string }; autoFocus?: boolean; onSaved?: (note: string) => void }) {
+export function NoteForm({
+  target,
+  autoFocus = false,
+  onSaved,
+  onEscape,
+}: {
+  target: { commentId: number } | { authorName: string };
+  autoFocus?: boolean;
+  onSaved?: (note: string) => void;
+  /** Esc in the note: the queue closes an empty one and gives the keys back; typed text is kept. */
+  onEscape?: (isEmpty: boolean) => void;
+}) {
   const router = useRouter();
   const [note, setNote] = useState("");
   const [message, setMessage] = useState("");
@@ -28,7 +39,19 @@ export function NoteForm({ target, autoFocus = false, onSaved }: { target: { com
     <form onSubmit={submit} className="mt-3 space-y-2">
       <label className="block text-sm font-medium text-slate-700">
         Add an internal note
-        <textarea autoFocus={autoFocus} value={note} onChange={(event) => setNote(event.target.value)} rows={3} maxLength={4000} className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+        <textarea
+          autoFocus={autoFocus}
+          onKeyDown={(event) => {
+            if (event.key !== "Escape" || !onEscape) return;
+            event.preventDefault();
+            onEscape(note.trim() === "");
+          }}
+          value={note}
+          onChange={(event) => setNote(event.target.value)}
+          rows={3}
+          maxLength={4000}
+          className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+        />
       </label>
       <button type="submit" disabled={isPending || note.trim() === ""} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-50">
         Save note

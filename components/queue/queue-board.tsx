@@ -6,19 +6,21 @@ import type { QueueCounts } from "@/lib/moderation/count-queue-tabs";
 import type { QueueChange } from "@/lib/moderation/list-queue-changes";
 import { describeDecision } from "@/lib/moderation/policy";
 import type { QueueItem } from "@/lib/moderation/queue-item";
-import { advanceFocus, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
+import { runsByArticle } from "@/lib/moderation/runs-by-article";
+import { focusAfterDecision, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
 import type { HideReason, QueueTab } from "@/lib/moderation/schemas";
 import { CommentCard } from "./comment-card";
 import { ContextPanel } from "./context-panel";
 import { DecisionToast } from "./decision-toast";
 import { takeEarlyKeys } from "./early-keys";
 import { BulkRunPanel } from "./bulk-run-panel";
+import { CardActionRow } from "./card-action-row";
 import { HideReasonPicker } from "./hide-reason-picker";
 import { NoteForm } from "./note-form";
 import { SelectionBar } from "./selection-bar";
 import { QueueTabs } from "./queue-tabs";
 import { ShortcutsDialog } from "./shortcuts-dialog";
-import { useDecisions } from "./use-decisions";
+import { useDecisions, type Decision } from "./use-decisions";
 import { useQueueChanges } from "./use-queue-changes";
 
 export interface QueueBoardProps {
@@ -32,6 +34,8 @@ export interface QueueBoardProps {
   canDecide: boolean;
   /** Times on the cards are shown in this zone. */
   timeZone: string;
+  /** What the board says when nothing matches (lib/moderation/empty-queue-message.ts). */
+  emptyMessage: string;
 }
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -40,6 +44,8 @@ export function QueueBoard(props: QueueBoardProps) {
   const [items, setItems] = useState(props.items);
   const [counts, setCounts] = useState(props.counts);
   const [keys, setKeys] = useState(() => initialKeyboardState(props.items.length));
+  // Keys can arrive faster than React re-renders: the handler reads and writes the latest state here.
+  const keysRef = useRef(keys);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [remarks, setRemarks] = useState<Map<number, string>>(new Map());
   const [hidePickerFor, setHidePickerFor] = useState<number | null>(null);
@@ -83,6 +89,22 @@ export function QueueBoard(props: QueueBoardProps) {
     if (item) cards.current.get(item.id)?.focus();
   }, [items]);
 
+  // Keys, the card's buttons and the selection bar decide alike: focus moves on past what was
+  // decided, to the next comment still to decide (a tap on a phone used to leave the next one a
+  // screen below, and focus on <body>).
+  const decideAndMoveOn = useCallback(
+    async (targets: QueueItem[], decision: Decision): Promise<boolean> => {
+      const isDone = await decisions.decide(targets, decision);
+      if (!isDone || targets.length === 0) return isDone;
+      const focus = focusAfterDecision(items.map((item) => item.status), targets.map((target) => items.indexOf(target)), targets[0]!.status);
+      keysRef.current = { ...keysRef.current, focus };
+      setKeys(keysRef.current);
+      focusCard(focus);
+      return true;
+    },
+    [items, decisions, focusCard],
+  );
+
   const run = useCallback(
     async (command: KeyCommand, focus: number) => {
       const focused = items[focus];
@@ -110,24 +132,15 @@ export function QueueBoard(props: QueueBoardProps) {
         return;
       }
       if (!props.canDecide || targets.length === 0) return;
-      const isDone = await decisions.decide(targets, command.type === "approve" ? { action: "APPROVE" } : { action: "HIDE", reason: command.reason, note: command.note });
-      if (!isDone) return;
-      setSelected(new Set());
-      // Focus moves on past what was just decided: the card after the decided one, or after the selection's last.
-      const last = Math.max(...targets.map((target) => items.indexOf(target)));
-      const next = targets.length === 1 && selected.size === 0 ? advanceFocus({ ...keysRef.current, focus }) : { ...keysRef.current, focus: Math.min(last + 1, Math.max(0, items.length - 1)) };
-      keysRef.current = next;
-      setKeys(next);
-      focusCard(next.focus);
+      const isDone = await decideAndMoveOn(targets, command.type === "approve" ? { action: "APPROVE" } : { action: "HIDE", reason: command.reason, note: command.note });
+      if (isDone) setSelected(new Set());
     },
-    [items, selected, decisions, focusCard, props.canDecide],
+    [items, selected, decisions, decideAndMoveOn, focusCard, props.canDecide],
   );
 
-  // Keys can arrive faster than React re-renders: the handler reads and writes the latest state here.
-  const keysRef = useRef(keys);
   const runRef = useRef(run);
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/immutability -- the "latest value" ref: written after each render, read by the one long-lived key listener
+    // The "latest value" refs: written after each render, read by the one long-lived key listener.
     keysRef.current = keys;
     runRef.current = run;
   });
@@ -151,7 +164,7 @@ export function QueueBoard(props: QueueBoardProps) {
 
   const hideWithNote = async (item: QueueItem, reason: HideReason, note: string) => {
     setHidePickerFor(null);
-    await decisions.decide([item], { action: "HIDE", reason, note });
+    await decideAndMoveOn([item], { action: "HIDE", reason, note });
   };
 
   return (
@@ -185,7 +198,7 @@ export function QueueBoard(props: QueueBoardProps) {
         />
       ) : null}
       {props.canDecide ? <BulkRunPanel tab={props.tab} filterQuery={props.filterQuery} isOpen={isBulkRunOpen} onClose={() => setIsBulkRunOpen(false)} /> : null}
-      {items.length === 0 ? <p className="mt-6 text-slate-600">Nothing here. New comments appear as they are imported.</p> : null}
+      {items.length === 0 ? <p className="mt-6 text-slate-600" data-testid="queue-empty">{props.emptyMessage}</p> : null}
       {runsByArticle(items).map((run) => (
         <section key={`${run.articleId}-${run.start}`} className="mt-6 max-md:mt-3" aria-label={run.title}>
           <h2 className="text-sm font-semibold tracking-wide text-slate-500 uppercase" title={run.title}>
@@ -209,42 +222,18 @@ export function QueueBoard(props: QueueBoardProps) {
                   cardRef={(element) => void (element ? cards.current.set(item.id, element) : cards.current.delete(item.id))}
                   onFocus={() => keys.focus !== index && setKeys((state) => ({ ...state, focus: index }))}
                 >
-                  <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
-                    {props.canDecide ? (
-                      <>
-                        <button type="button" disabled={item.status === "APPROVED"} onClick={() => void decisions.decide([item], { action: "APPROVE" })} className="rounded-md bg-emerald-700 px-3 py-1 font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:opacity-40">
-                          Approve
-                        </button>
-                        <button type="button" disabled={item.status === "HIDDEN"} onClick={() => setHidePickerFor(item.id)} className="rounded-md bg-rose-700 px-3 py-1 font-medium text-white hover:bg-rose-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-700 disabled:opacity-40">
-                          Hide…
-                        </button>
-                      </>
-                    ) : null}
-                    <button
-                      type="button"
-                      aria-expanded={contextIds.has(item.id)}
-                      onClick={() => setContextIds((current) => toggled(current, item.id))}
-                      className="rounded-md border border-slate-300 bg-white px-3 py-1 font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
-                    >
-                      Context
-                    </button>
-                    {props.canDecide ? (
-                      <button
-                        type="button"
-                        aria-expanded={noteFor === item.id}
-                        onClick={() => setNoteFor((current) => (current === item.id ? null : item.id))}
-                        className="rounded-md border border-slate-300 bg-white px-3 py-1 font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600"
-                      >
-                        Note
-                      </button>
-                    ) : null}
-                    {props.canDecide ? (
-                      <label className="ml-2 flex cursor-pointer items-center gap-1 text-slate-600">
-                        <input type="checkbox" checked={selected.has(item.id)} onChange={() => setSelected((current) => toggled(current, item.id))} />
-                        Select
-                      </label>
-                    ) : null}
-                  </div>
+                  <CardActionRow
+                    item={item}
+                    canDecide={props.canDecide}
+                    isContextOpen={contextIds.has(item.id)}
+                    isNoteOpen={noteFor === item.id}
+                    isSelected={selected.has(item.id)}
+                    onApprove={() => void decideAndMoveOn([item], { action: "APPROVE" })}
+                    onHide={() => setHidePickerFor(item.id)}
+                    onToggleContext={() => setContextIds((current) => toggled(current, item.id))}
+                    onToggleNote={() => setNoteFor((current) => (current === item.id ? null : item.id))}
+                    onToggleSelect={() => setSelected((current) => toggled(current, item.id))}
+                  />
                   {contextIds.has(item.id) ? <ContextPanel commentId={item.id} articleId={item.article.id} authorName={item.authorName} timeZone={props.timeZone} /> : null}
                   {keys.isChoosingReason && keys.focus === index ? (
                     <p className="mt-3 rounded bg-rose-50 px-2 py-1 text-sm text-rose-900" data-testid="card-reason-hint">
@@ -253,7 +242,20 @@ export function QueueBoard(props: QueueBoardProps) {
                   ) : null}
                   {noteFor === item.id ? (
                     <div data-testid="card-note-form">
-                      <NoteForm target={{ commentId: item.id }} autoFocus onSaved={(note) => { setNoteFor(null); setNotedIds((current) => new Set(current).add(item.id)); addNoteToCard(item.id, note); focusCard(index); }} />
+                      <NoteForm
+                        target={{ commentId: item.id }}
+                        autoFocus
+                        onSaved={(note) => {
+                          setNoteFor(null);
+                          setNotedIds((current) => new Set(current).add(item.id));
+                          addNoteToCard(item.id, note);
+                          focusCard(index);
+                        }}
+                        onEscape={(isEmpty) => {
+                          if (isEmpty) setNoteFor(null);
+                          focusCard(index);
+                        }}
+                      />
                     </div>
                   ) : null}
                   {notedIds.has(item.id) ? (
@@ -261,14 +263,29 @@ export function QueueBoard(props: QueueBoardProps) {
                       Note added (see <Link href={`/comments/${item.id}`} className="underline">the comment&rsquo;s page</Link>).
                     </p>
                   ) : null}
-                  {hidePickerFor === item.id ? <HideReasonPicker onHide={(reason, note) => void hideWithNote(item, reason, note)} onCancel={() => setHidePickerFor(null)} /> : null}
+                  {hidePickerFor === item.id ? (
+                    <HideReasonPicker
+                      onHide={(reason, note) => void hideWithNote(item, reason, note)}
+                      onCancel={() => {
+                        setHidePickerFor(null);
+                        focusCard(index);
+                      }}
+                    />
+                  ) : null}
                 </CommentCard>
               );
             })}
           </div>
         </section>
       ))}
-      {keys.isHelpOpen ? <ShortcutsDialog onClose={() => setKeys((state) => ({ ...state, isHelpOpen: false }))} /> : null}
+      {keys.isHelpOpen ? (
+        <ShortcutsDialog
+          onClose={() => {
+            setKeys((state) => ({ ...state, isHelpOpen: false }));
+            focusCard(keys.focus);
+          }}
+        />
+      ) : null}
       {/* The list of keys opens with the mouse too: a pointer user can learn what the keyboard does. */}
       <button type="button" onClick={() => setKeys((state) => ({ ...state, isHelpOpen: true }))} className="mt-6 rounded-md px-2 py-1 text-xs text-slate-600 underline hover:bg-slate-100 max-md:hidden">
         Keyboard shortcuts (?)
@@ -281,17 +298,6 @@ function toggled(current: Set<number>, id: number): Set<number> {
   const next = new Set(current);
   if (!next.delete(id)) next.add(id);
   return next;
-}
-
-/** Consecutive comments of one article share a heading: the thread reads as a thread. */
-function runsByArticle(items: QueueItem[]): { articleId: number; title: string; start: number; items: QueueItem[] }[] {
-  const runs: { articleId: number; title: string; start: number; items: QueueItem[] }[] = [];
-  items.forEach((item, index) => {
-    const last = runs.at(-1);
-    if (last?.articleId === item.article.id) last.items.push(item);
-    else runs.push({ articleId: item.article.id, title: item.article.title, start: index, items: [item] });
-  });
-  return runs;
 }
 
 /** Hydration is the only "change" the hydrated flag follows, so there is nothing to subscribe to. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { advanceFocus, initialKeyboardState, pressKey, type KeyboardState } from "./queue-keyboard";
+import { focusAfterDecision, initialKeyboardState, pressKey, type KeyboardState } from "./queue-keyboard";
 
 function press(state: KeyboardState, ...keys: string[]) {
   let current = state;
@@ -52,6 +52,10 @@ describe("queue keyboard", () => {
     expect(press(start, "x", "u", "/").commands).toEqual([{ type: "toggleSelect" }, { type: "undo" }, { type: "focusSearch" }]);
     expect(press(start, "?").state.isHelpOpen).toBe(true);
     expect(press(start, "?", "Escape").state.isHelpOpen).toBe(false);
+    // Closing it gives focus back to the comment, so the next key acts there.
+    expect(press(start, "?", "Escape").commands).toEqual([{ type: "focusCard" }]);
+    expect(press(start, "?", "?").commands).toEqual([{ type: "focusCard" }]);
+    expect(press(start, "Escape").commands).toEqual([]);
     expect(press(start, "?", "a").commands).toEqual([]);
   });
 
@@ -62,7 +66,23 @@ describe("queue keyboard", () => {
   });
 
   it("gives focus to the next comment after a decision, and keeps it on the last", () => {
-    expect(advanceFocus(initialKeyboardState(3)).focus).toBe(1);
-    expect(advanceFocus({ ...initialKeyboardState(3), focus: 2 }).focus).toBe(2);
+    expect(focusAfterDecision(["PENDING", "PENDING", "PENDING"], [0], "PENDING")).toBe(1);
+    expect(focusAfterDecision(["PENDING", "PENDING", "PENDING"], [2], "PENDING")).toBe(2);
+  });
+
+  it("skips the comments a colleague decided meanwhile, to the next one still pending", () => {
+    expect(focusAfterDecision(["PENDING", "APPROVED", "HIDDEN", "PENDING"], [0], "PENDING")).toBe(3);
+    // Nothing pending after it: the next one, as before.
+    expect(focusAfterDecision(["PENDING", "APPROVED", "HIDDEN"], [0], "PENDING")).toBe(1);
+  });
+
+  it("after a selection, moves past its last comment, skipping the selected and the decided", () => {
+    expect(focusAfterDecision(["PENDING", "PENDING", "PENDING", "APPROVED", "PENDING"], [0, 2], "PENDING")).toBe(4);
+    expect(focusAfterDecision(["PENDING", "PENDING", "PENDING"], [2, 0], "PENDING")).toBe(2);
+  });
+
+  it("on the Approved tab, moves to the next comment still approved", () => {
+    expect(focusAfterDecision(["APPROVED", "PENDING", "APPROVED"], [0], "APPROVED")).toBe(2);
+    expect(focusAfterDecision([], [], "PENDING")).toBe(0);
   });
 });

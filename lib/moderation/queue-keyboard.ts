@@ -40,8 +40,9 @@ export function initialKeyboardState(count: number): KeyboardState {
 
 export function pressKey(state: KeyboardState, key: string): { state: KeyboardState; command: KeyCommand | null; handled: boolean } {
   const done = (next: Partial<KeyboardState>, command: KeyCommand | null = null) => ({ state: { ...state, ...next }, command, handled: true });
-  if (key === "Escape") return done({ isHelpOpen: false, isChoosingReason: false });
-  if (state.isHelpOpen) return key === "?" ? done({ isHelpOpen: false }) : { state, command: null, handled: false };
+  // Closing the list of keys puts focus back on the comment it was opened from (it fell to <body>).
+  if (key === "Escape") return done({ isHelpOpen: false, isChoosingReason: false }, state.isHelpOpen ? { type: "focusCard" } : null);
+  if (state.isHelpOpen) return key === "?" ? done({ isHelpOpen: false }, { type: "focusCard" }) : { state, command: null, handled: false };
   if (state.isChoosingReason) {
     const digit = Number(key);
     const reason = Number.isInteger(digit) && digit >= 1 ? HIDE_REASONS[digit - 1] : undefined;
@@ -74,7 +75,17 @@ export function pressKey(state: KeyboardState, key: string): { state: KeyboardSt
   }
 }
 
-/** After a decision the next comment takes focus (the last one keeps it). */
-export function advanceFocus(state: KeyboardState): KeyboardState {
-  return { ...state, focus: Math.min(state.focus + 1, Math.max(0, state.count - 1)) };
+/**
+ * After a decision, the comment to focus: the first one after those just decided that is still in
+ * the state they were in (on Flagged, the next pending one). One a colleague decided meanwhile is
+ * skipped, so the next key or tap acts on a comment that still needs it. With none left after
+ * them, the next one (the last keeps focus).
+ */
+export function focusAfterDecision(statuses: readonly string[], decided: readonly number[], previousStatus: string): number {
+  if (statuses.length === 0 || decided.length === 0) return 0;
+  const after = Math.max(...decided) + 1;
+  for (let index = after; index < statuses.length; index++) {
+    if (statuses[index] === previousStatus && !decided.includes(index)) return index;
+  }
+  return Math.min(after, statuses.length - 1);
 }

@@ -8,6 +8,7 @@ import { QueueLegend } from "@/components/queue/queue-legend";
 import { can } from "@/lib/auth/policy";
 import { requirePagePermission } from "@/lib/auth/session";
 import { countQueueTabs } from "@/lib/moderation/count-queue-tabs";
+import { emptyQueueMessage } from "@/lib/moderation/empty-queue-message";
 import { listQueue } from "@/lib/moderation/list-queue";
 import { listQueueFilterOptions } from "@/lib/moderation/list-queue-filter-options";
 import { parseQueueQuery, queueQueryProblems } from "@/lib/moderation/schemas";
@@ -64,9 +65,10 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         currentUser={{ id: user.id, email: user.email }}
         canDecide={can(user.role, "comment:decide")}
         timeZone={timeZone}
+        emptyMessage={emptyQueueMessage(filters)}
       />
       {page.nextCursor ? (
-        <Link href={`/queue?tab=${tab}${filterQuery ? `&${filterQuery}` : ""}&after=${page.nextCursor}`} className="self-start rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
+        <Link href={`/queue?tab=${tab}${filterQuery ? `&${filterQuery}` : ""}&after=${page.nextCursor}`} className="inline-flex min-h-11 items-center self-start rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
           Next page
         </Link>
       ) : null}
