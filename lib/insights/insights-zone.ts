@@ -3,7 +3,7 @@ import { recordAuditEvent, SYSTEM_ACTOR, type AuditActor } from "@/lib/audit/rec
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { getDeskTimeZone } from "@/lib/settings/display-time-zone";
+import { getDeskTimeZone } from "@/lib/settings/desk-time-zone";
 import type { SqlReader } from "./compute-day-summaries";
 
 // Insights counts the calendar days of the desk's time zone (the admins' setting on the Users page,

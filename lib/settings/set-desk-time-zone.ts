@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { recountInsightsInZone } from "@/lib/insights/insights-zone";
 import { isTimeZone } from "@/lib/time-zone";
-import { DESK_TIME_ZONE_KEY } from "./display-time-zone";
+import { DESK_TIME_ZONE_KEY } from "./desk-time-zone";
 
 /**
  * Sets the desk's display zone (audited with before and after). Stored data and exports stay UTC;
