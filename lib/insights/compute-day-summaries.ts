@@ -4,7 +4,8 @@ import { nextDay } from "@/lib/time-zone-days";
 import { consecutiveRuns, dayStart } from "./date-range";
 import { emptyDaySummary, type DaySummary } from "./day-summary";
 import { packFixedArticleCounts } from "./packed-article-counts";
-import { localDay, STATUS_COUNTS, zoneLiteral } from "./range-sql";
+import { STATUS_COUNTS, zoneLiteral } from "./range-sql";
+import { zoneDaySql } from "./zone-day-segments";
 
 /** $queryRaw of the Prisma client or of an interactive transaction. */
 export type SqlReader = Pick<Prisma.TransactionClient, "$queryRaw">;
@@ -76,7 +77,7 @@ function queueQuery(reader: SqlReader, days: string[], timeZone: string) {
            sum(a.approved)::int AS approved, sum(a.hidden)::int AS hidden,
            string_agg(int4send(a."articleId") || int4send(a.comments) || int4send(a.flagged) || int4send(a.hidden), ''::bytea ORDER BY a."articleId") AS articles
     FROM (
-      SELECT ${localDay(`c."postedAt"`, timeZone)} AS day, c."articleId",
+      SELECT ${zoneDaySql(`c."postedAt"`, days, timeZone)} AS day, c."articleId",
              count(*)::int AS comments,
              ${STATUS_COUNTS}
       FROM comment c
@@ -102,7 +103,7 @@ function flagQuery(reader: SqlReader, days: string[], timeZone: string) {
       FROM insights_live_flag l
       WHERE l.day = ANY(${days}::date[]) AND l.day >= (SELECT day FROM since) AND l.counted
       UNION ALL
-      SELECT ${localDay(`c."postedAt"`, timeZone)} AS day, f."ruleId", f.category, c.id, c.status, c."decidedById" IS NOT NULL AS "byPerson"
+      SELECT ${zoneDaySql(`c."postedAt"`, days, timeZone)} AS day, f."ruleId", f.category, c.id, c.status, c."decidedById" IS NOT NULL AS "byPerson"
       FROM comment c
       -- A probe of flag(commentId) per flagged comment of the days. As a plain join the planner
       -- hashes the whole flag table once the days hold a few thousand flagged comments (a scan that

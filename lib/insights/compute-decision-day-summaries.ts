@@ -2,8 +2,9 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { inDaysOf, type SqlReader } from "./compute-day-summaries";
 import { emptyDecisionDaySummary, type DecisionDaySummary } from "./decision-day-summary";
-import { latestHideReasonJoin, localDay, SECONDS_TO_DECISION } from "./range-sql";
+import { latestHideReasonJoin, SECONDS_TO_DECISION } from "./range-sql";
 import { decodeFloat8s } from "./sorted-values";
+import { zoneDaySql } from "./zone-day-segments";
 
 // decisions-made-in-range.ts's figures (same predicates: decisions in force, people's apart from
 // the rules', the latest hide's reason), grouped by decision day, from one of two sources of the
@@ -65,7 +66,7 @@ function summariesOf(days: string[], rows: Row[]): Map<string, DecisionDaySummar
 /** The decided comments of the days, the latest hide's reason by a probe of decision per hidden one. */
 function fromComments(days: string[], timeZone: string): Prisma.Sql {
   return Prisma.sql`
-      SELECT ${localDay(`c."decidedAt"`, timeZone)} AS day, c.status, c."decidedById", ${SECONDS_TO_DECISION}::float8 AS seconds,
+      SELECT ${zoneDaySql(`c."decidedAt"`, days, timeZone)} AS day, c.status, c."decidedById", ${SECONDS_TO_DECISION}::float8 AS seconds,
              CASE WHEN c.status = 'HIDDEN' THEN COALESCE(h.reason, 'OTHER') END AS reason
       FROM comment c
       ${latestHideReasonJoin("c")}

@@ -28,11 +28,6 @@ export function localTime(column: string, timeZone: string): Prisma.Sql {
   return timeZone === UTC ? Prisma.raw(column) : Prisma.sql`((${Prisma.raw(column)} AT TIME ZONE 'UTC') AT TIME ZONE ${zoneLiteral(timeZone)})`;
 }
 
-/** The calendar day in the zone of a UTC timestamp column: the SQL function insights_local_day, inlined. */
-export function localDay(column: string, timeZone: string): Prisma.Sql {
-  return Prisma.sql`(${localTime(column, timeZone)})::date`;
-}
-
 /** date_trunc's field, as a literal from a closed set (never user text). */
 export function bucketSql(range: DateRange): Prisma.Sql {
   return Prisma.raw(range.bucket === "week" ? "'week'" : "'day'");
