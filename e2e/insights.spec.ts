@@ -144,5 +144,7 @@ test("the range lives in the URL: a range without comments says so", async ({ pa
   await signIn(page, "admin");
   await page.goto("/insights?from=1990-01-01&to=1990-01-31");
   await expect(page.getByTestId("range-label")).toContainText("1990-01-01 to 1990-01-31");
+  // The days are the desk's, its zone named (no longer "(UTC)" whatever the desk's zone).
+  await expect(page.getByTestId("range-label")).toContainText(/\(days in [A-Za-z][\w+\-/]*, the desk's time zone\)/);
   await expect(page.getByTestId("chart-queue")).toContainText("Nothing in this range.");
 });

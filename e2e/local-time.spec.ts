@@ -21,6 +21,10 @@ test("the desk's time zone, a user's own zone, and the Imports page's UTC offset
   await page.goto(`/articles/${thread.articleId}`);
   await expect(page.getByText("Published 23 Jul 2015, 00:00 GMT+5")).toBeVisible();
 
+  // Insights counts the desk's days from the change on (re-counting what it had stored).
+  await page.goto("/insights");
+  await expect(page.getByTestId("range-label")).toContainText("(days in Asia/Karachi, the desk's time zone)");
+
   await page.goto("/account");
   const own = page.getByRole("form", { name: "Your time zone" });
   await own.getByLabel(/Time zone/).fill("UTC");

@@ -28,7 +28,7 @@ export function TimeZoneForm({ scope, current, deskTimeZone, zones }: TimeZoneFo
       </h2>
       <p className="text-sm text-slate-600">
         {scope === "desk"
-          ? "Every date in the dashboard is shown in this zone, with the zone named, unless a user picks their own. Exports and the API stay in ISO 8601 UTC."
+          ? "Every date in the dashboard is shown in this zone, with the zone named, unless a user picks their own. Insights counts this zone's days: a change re-counts them in the background. Exports and the API stay in ISO 8601 UTC."
           : `Leave empty to follow the desk's zone (${deskTimeZone}). Exports and the API stay in ISO 8601 UTC.`}
       </p>
       <label className="block text-sm">

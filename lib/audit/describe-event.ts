@@ -84,6 +84,8 @@ const VERBS: Record<string, (details: Details, subject: string) => string> = {
   "user.change_password": () => "changed their own password",
   "user.time_zone": (details) => `set their time zone to ${text(nested(details, "after", "timeZone")) ?? "the desk's"}`,
   "settings.time_zone": (details) => `set the desk's time zone to ${text(nested(details, "after", "timeZone")) ?? "?"}`,
+  "insights.recount": (details) => `started re-counting Insights' days in ${text(nested(details, "after", "timeZone")) ?? "?"} (were ${text(nested(details, "before", "timeZone")) ?? "?"})`,
+  "insights.recounted": (details) => `finished re-counting Insights' days in ${text(details.timeZone) ?? "?"}`,
   "suggestion_model.train": () => "retrained the suggestion model",
 };
 

@@ -1,20 +1,20 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { consecutiveRuns } from "./date-range";
+import { nextDay } from "@/lib/time-zone-days";
+import { consecutiveRuns, dayStart } from "./date-range";
 import { emptyDaySummary, type DaySummary } from "./day-summary";
 import { packFixedArticleCounts } from "./packed-article-counts";
-import { STATUS_COUNTS } from "./range-sql";
+import { STATUS_COUNTS, zoneLiteral } from "./range-sql";
+import { zoneDaySql } from "./zone-day-segments";
 
 /** $queryRaw of the Prisma client or of an interactive transaction. */
 export type SqlReader = Pick<Prisma.TransactionClient, "$queryRaw">;
 
 // The per-day figures of lib/insights' direct posting-day queries (same predicates, one row per
-// (rule, comment)), grouped by posted day, and the day's per-article counts packed as
+// (rule, comment)), grouped by posted day in the zone Insights counts in (insights-zone.ts), and the day's per-article counts packed as
 // article-figures.ts reads them. The days are an OR of
 // literal ranges rather than a join with unnest(): the planner then estimates the rows right (a
 // join's guess of a ninth of the table made it hash all flags for one day's comments).
-
-const DAY_OF = Prisma.raw(`c."postedAt"::date`);
 
 /**
  * `column` (a timestamp of comment c) in one of the days, one range per run of consecutive days:
@@ -22,12 +22,14 @@ const DAY_OF = Prisma.raw(`c."postedAt"::date`);
  * counts), where an OR of three ranges made a bitmap of them and visited every row in the heap
  * (at 10M comments 0.8 to 1.9 s for the live posted days' counts, 0.15 to 0.3 s as one range).
  */
-export function inDaysOf(column: Prisma.Sql, days: string[]): Prisma.Sql {
-  const ranges = consecutiveRuns(days).map(([first, last]) => Prisma.sql`(${column} >= ${first}::timestamp AND ${column} < ${last}::timestamp + interval '1 day')`);
+export function inDaysOf(column: Prisma.Sql, days: string[], timeZone: string): Prisma.Sql {
+  // Each run's bounds are its first and next day's midnights in the zone, found here: the scan is
+  // the same index range as for UTC days, only shifted.
+  const ranges = consecutiveRuns(days).map(([first, last]) => Prisma.sql`(${column} >= ${dayStart(first, timeZone)}::timestamp AND ${column} < ${dayStart(nextDay(last), timeZone)}::timestamp)`);
   return Prisma.sql`(${Prisma.join(ranges, " OR ")})`;
 }
 
-const inDays = (days: string[]) => inDaysOf(Prisma.raw(`c."postedAt"`), days);
+const inDays = (days: string[], timeZone: string) => inDaysOf(Prisma.raw(`c."postedAt"`), days, timeZone);
 
 interface QueueRow { day: string; posted: number; pending: number; flagged: number; approved: number; hidden: number; articles: Uint8Array }
 interface KeyedRow { day: string; key: string; a: number; b: number; c: number; d: number; e: number }
@@ -36,20 +38,20 @@ interface KeyedRow { day: string; key: string; a: number; b: number; c: number; 
  * Summaries of the given days; a day without comments comes back empty. The two queries run side
  * by side unless `sequential` (a transaction runs one statement at a time anyway).
  */
-export async function computeDaySummaries(reader: SqlReader, days: string[], options: { sequential?: boolean } = {}): Promise<Map<string, DaySummary>> {
+export async function computeDaySummaries(reader: SqlReader, days: string[], timeZone: string, options: { sequential?: boolean } = {}): Promise<Map<string, DaySummary>> {
   const summaries = new Map(days.map((day) => [day, emptyDaySummary(day)]));
   if (days.length === 0) return summaries;
   const of = (day: string) => summaries.get(day) ?? emptyDaySummary(day);
   const run = options.sequential ? sequentially : (queries: (() => Promise<unknown>)[]) => Promise.all(queries.map((query) => query()));
   await run([
-    () => queueQuery(reader, days).then((rows) => {
+    () => queueQuery(reader, days, timeZone).then((rows) => {
       for (const row of rows) {
         const summary = of(row.day);
         summary.queue = [row.posted, row.pending, row.flagged, row.approved, row.hidden];
         summary.articles = packFixedArticleCounts(row.articles);
       }
     }),
-    () => flagQuery(reader, days).then((rows) => {
+    () => flagQuery(reader, days, timeZone).then((rows) => {
       for (const row of rows) {
         if (row.kind === "rule") of(row.day).rules[row.key] = [row.a, row.b, row.c, row.d, row.e];
         else of(row.day).categories[row.key] = [row.a, row.b];
@@ -68,18 +70,18 @@ async function sequentially(queries: (() => Promise<unknown>)[]): Promise<void> 
  * by articleId as big-endian int4 quadruples, packed smaller in JS (packed-article-counts.ts): one pass over the day's comments for both (an
  * index-only scan of comment(postedAt, articleId, status, priority, isHeld, reportPriority)).
  */
-function queueQuery(reader: SqlReader, days: string[]) {
+function queueQuery(reader: SqlReader, days: string[], timeZone: string) {
   return reader.$queryRaw<QueueRow[]>`
     SELECT to_char(a.day, 'YYYY-MM-DD') AS day,
            sum(a.comments)::int AS posted, sum(a.pending)::int AS pending, sum(a.flagged)::int AS flagged,
            sum(a.approved)::int AS approved, sum(a.hidden)::int AS hidden,
            string_agg(int4send(a."articleId") || int4send(a.comments) || int4send(a.flagged) || int4send(a.hidden), ''::bytea ORDER BY a."articleId") AS articles
     FROM (
-      SELECT ${DAY_OF} AS day, c."articleId",
+      SELECT ${zoneDaySql(`c."postedAt"`, days, timeZone)} AS day, c."articleId",
              count(*)::int AS comments,
              ${STATUS_COUNTS}
       FROM comment c
-      WHERE ${inDays(days)}
+      WHERE ${inDays(days, timeZone)}
       GROUP BY 1, 2
     ) a
     GROUP BY a.day`;
@@ -92,7 +94,7 @@ function queueQuery(reader: SqlReader, days: string[]) {
  * days. One statement, so the held day and its rows are one snapshot (the rollup job moves the day
  * and prunes older rows together).
  */
-function flagQuery(reader: SqlReader, days: string[]) {
+function flagQuery(reader: SqlReader, days: string[], timeZone: string) {
   return reader.$queryRaw<(KeyedRow & { kind: "rule" | "category" })[]>`
     WITH since AS MATERIALIZED (
       SELECT COALESCE((SELECT s.day FROM insights_decided_since s WHERE s.id = 1), 'infinity'::date) AS day
@@ -101,13 +103,13 @@ function flagQuery(reader: SqlReader, days: string[]) {
       FROM insights_live_flag l
       WHERE l.day = ANY(${days}::date[]) AND l.day >= (SELECT day FROM since) AND l.counted
       UNION ALL
-      SELECT ${DAY_OF} AS day, f."ruleId", f.category, c.id, c.status, c."decidedById" IS NOT NULL AS "byPerson"
+      SELECT ${zoneDaySql(`c."postedAt"`, days, timeZone)} AS day, f."ruleId", f.category, c.id, c.status, c."decidedById" IS NOT NULL AS "byPerson"
       FROM comment c
       -- A probe of flag(commentId) per flagged comment of the days. As a plain join the planner
       -- hashes the whole flag table once the days hold a few thousand flagged comments (a scan that
       -- grows with the table); OFFSET 0 keeps the subquery from being flattened into that join.
       CROSS JOIN LATERAL (SELECT x."ruleId", x.category FROM flag x WHERE x."commentId" = c.id OFFSET 0) f
-      WHERE ${inDays(days)} AND c.priority > 0 AND c."postedAt" < (SELECT day FROM since)
+      WHERE ${inDays(days, timeZone)} AND c.priority > 0 AND c."postedAt" < insights_day_start((SELECT day FROM since), ${zoneLiteral(timeZone)})
     )
     SELECT 'rule' AS kind, to_char(day, 'YYYY-MM-DD') AS day, "ruleId"::text AS key,
            count(*)::int AS a,

@@ -4,6 +4,7 @@ import { inDaysOf, type SqlReader } from "./compute-day-summaries";
 import { emptyDecisionDaySummary, type DecisionDaySummary } from "./decision-day-summary";
 import { latestHideReasonJoin, SECONDS_TO_DECISION } from "./range-sql";
 import { decodeFloat8s } from "./sorted-values";
+import { zoneDaySql } from "./zone-day-segments";
 
 // decisions-made-in-range.ts's figures (same predicates: decisions in force, people's apart from
 // the rules', the latest hide's reason), grouped by decision day, from one of two sources of the
@@ -23,9 +24,9 @@ interface Row {
 }
 
 /** Summaries of the given decision days from the comments; a day without decisions in force comes back empty. */
-export async function computeDecisionDaySummaries(reader: SqlReader, days: string[]): Promise<Map<string, DecisionDaySummary>> {
+export async function computeDecisionDaySummaries(reader: SqlReader, days: string[], timeZone: string): Promise<Map<string, DecisionDaySummary>> {
   if (days.length === 0) return new Map();
-  return summariesOf(days, await reader.$queryRaw<Row[]>`${aggregated(fromComments(days))}`);
+  return summariesOf(days, await reader.$queryRaw<Row[]>`${aggregated(fromComments(days, timeZone))}`);
 }
 
 /**
@@ -63,16 +64,16 @@ function summariesOf(days: string[], rows: Row[]): Map<string, DecisionDaySummar
 // approved one, so that each (day, status, reason) group has one key.
 
 /** The decided comments of the days, the latest hide's reason by a probe of decision per hidden one. */
-function fromComments(days: string[]): Prisma.Sql {
+function fromComments(days: string[], timeZone: string): Prisma.Sql {
   return Prisma.sql`
-      SELECT c."decidedAt"::date AS day, c.status, c."decidedById", ${SECONDS_TO_DECISION}::float8 AS seconds,
+      SELECT ${zoneDaySql(`c."decidedAt"`, days, timeZone)} AS day, c.status, c."decidedById", ${SECONDS_TO_DECISION}::float8 AS seconds,
              CASE WHEN c.status = 'HIDDEN' THEN COALESCE(h.reason, 'OTHER') END AS reason
       FROM comment c
       ${latestHideReasonJoin("c")}
-      WHERE c.status IN ('APPROVED', 'HIDDEN') AND ${inDaysOf(Prisma.raw(`c."decidedAt"`), days)}`;
+      WHERE c.status IN ('APPROVED', 'HIDDEN') AND ${inDaysOf(Prisma.raw(`c."decidedAt"`), days, timeZone)}`;
 }
 
-/** The same rows from insights_decided_comment, for the days it holds in full (on or after its since day). */
+/** The same rows from insights_decided_comment, for the days it holds in full (on or after its since day; its days are the zone's, kept by the triggers). */
 function fromRecentDecisions(days: string[]): Prisma.Sql {
   return Prisma.sql`
       SELECT x.day, x.status, x."decidedById", x.seconds,

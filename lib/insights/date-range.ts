@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { UTC } from "@/lib/time-zone";
+import { nextDay, startOfDayInZone } from "@/lib/time-zone-days";
 import { isIsoWithinYears } from "@/lib/validation/bounds";
 
 // The period every insight covers, chosen in the URL (?range=30d|90d|all or ?from=&to=).
-// Days are UTC calendar days; `to` is included. Comments are placed by when they were posted.
+// Days are calendar days in the zone Insights counts in (the desk's, insights-zone.ts), from local
+// midnight to local midnight (23 or 25 hours on a summer-time change); `to` is included.
 
 export const DEFAULT_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -38,16 +41,32 @@ function first(value: string | string[] | undefined): string | undefined {
 export type Bucket = "day" | "week";
 
 export interface DateRange {
-  /** First day, YYYY-MM-DD (UTC). */
+  /** First day, YYYY-MM-DD, in `timeZone`. */
   from: string;
   /** Last day, included. */
   to: string;
   /** Long ranges are charted per week: a bar per day stops being readable past a few months. */
   bucket: Bucket;
+  /** The IANA zone whose days these are. */
+  timeZone: string;
 }
 
 export function utcDay(date: Date): string {
   return date.toISOString().slice(0, 10);
+}
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day of the instant in the zone, YYYY-MM-DD (18:30Z on 6 Dec is the 7th in Asia/Karachi). */
+export function dayOfInstant(date: Date, timeZone: string): string {
+  if (timeZone === UTC) return utcDay(date);
+  let format = dayFormatters.get(timeZone);
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormatters.set(timeZone, format);
+  }
+  return format.format(date);
 }
 
 export function addDays(dayText: string, days: number): string {
@@ -55,18 +74,23 @@ export function addDays(dayText: string, days: number): string {
 }
 
 /** The `days` days ending with `lastDay`. */
-export function lastDaysUntil(lastDay: string, days: number): DateRange {
-  return makeRange(addDays(lastDay, -(days - 1)), lastDay);
+export function lastDaysUntil(lastDay: string, days: number, timeZone: string = UTC): DateRange {
+  return makeRange(addDays(lastDay, -(days - 1)), lastDay, timeZone);
 }
 
-export function makeRange(from: string, to: string): DateRange {
+export function makeRange(from: string, to: string, timeZone: string = UTC): DateRange {
   const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1;
-  return { from, to, bucket: days > 180 ? "week" : "day" };
+  return { from, to, bucket: days > 180 ? "week" : "day", timeZone };
+}
+
+/** The first instant of the day in the zone, as an ISO timestamp (UTC). */
+export function dayStart(day: string, timeZone: string): string {
+  return timeZone === UTC ? `${day}T00:00:00.000Z` : startOfDayInZone(day, timeZone).toISOString();
 }
 
 /** [start, end) as ISO timestamps, for SQL on timestamp-without-time-zone columns holding UTC. */
 export function rangeBounds(range: DateRange): { start: string; end: string } {
-  return { start: `${range.from}T00:00:00.000Z`, end: `${addDays(range.to, 1)}T00:00:00.000Z` };
+  return { start: dayStart(range.from, range.timeZone), end: dayStart(nextDay(range.to), range.timeZone) };
 }
 
 /**

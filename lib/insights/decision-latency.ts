@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DateRange } from "./date-range";
-import { bucketSql, HUMAN_DECIDED, postedIn, SECONDS_TO_DECISION } from "./range-sql";
+import { bucketSql, HUMAN_DECIDED, localTime, postedIn, SECONDS_TO_DECISION } from "./range-sql";
 import { INSIGHTS_TRANSACTION } from "./transaction-options";
 
 export interface LatencyFigures {
@@ -30,11 +30,11 @@ interface Row extends LatencyFigures {
  * per-bucket rows and the overall row (day NULL) together.
  */
 export function getDecisionLatency(range: DateRange): Promise<DecisionLatency> {
-  return latencyByBucket(range, Prisma.sql`c."postedAt"`, Prisma.sql`${postedIn(range)} AND ${HUMAN_DECIDED}`);
+  return latencyByBucket(range, localTime(`c."postedAt"`, range.timeZone), Prisma.sql`${postedIn(range)} AND ${HUMAN_DECIDED}`);
 }
 
 /**
- * Median and p90 of import-to-decision seconds per bucket of `dayColumn` and overall, for the
+ * Median and p90 of import-to-decision seconds per bucket of `dayColumn` (a wall-clock time in the range's zone) and overall, for the
  * comments `where` selects (by posting day above; by decision day in decisions-made-in-range.ts).
  */
 export async function latencyByBucket(range: DateRange, dayColumn: Prisma.Sql, where: Prisma.Sql): Promise<DecisionLatency> {

@@ -5,7 +5,7 @@ import { rangeBounds, type DateRange } from "./date-range";
 import { latencyByBucket, type DecisionLatency } from "./decision-latency";
 import type { DecisionReason, DecisionsByReason } from "./decisions-by-reason";
 import type { ModeratorThroughput } from "./moderator-throughput";
-import { latestHideReasonJoin } from "./range-sql";
+import { latestHideReasonJoin, localTime } from "./range-sql";
 
 // The decision figures straight from the comments. The page reads them from decision-day summaries
 // (decision-day-summary.ts, insights_decision_day); these queries are what those summaries must
@@ -31,7 +31,7 @@ function decidedIn(range: DateRange): Prisma.Sql {
 
 /** Import (comment.createdAt) to decision, people's decisions only: auto-hides take no time. */
 function latencyByDecisionDay(range: DateRange): Promise<DecisionLatency> {
-  return latencyByBucket(range, Prisma.sql`c."decidedAt"`, Prisma.sql`${decidedIn(range)} AND c."decidedById" IS NOT NULL`);
+  return latencyByBucket(range, localTime(`c."decidedAt"`, range.timeZone), Prisma.sql`${decidedIn(range)} AND c."decidedById" IS NOT NULL`);
 }
 
 /** Hides in force made in the range by the hide's reason (people and rules apart), and approvals. */

@@ -135,7 +135,7 @@ describe("the other aggregates", () => {
 
 describe("the date range", () => {
   it("defaults to the last 30 days when they hold comments", async () => {
-    expect(await resolveDateRange({ kind: "default" }, new Date("2015-03-20T12:00:00Z"))).toEqual({ from: "2015-02-19", to: "2015-03-20", bucket: "day", preset: "30d", note: null });
+    expect(await resolveDateRange({ kind: "default" }, new Date("2015-03-20T12:00:00Z"))).toEqual({ from: "2015-02-19", to: "2015-03-20", bucket: "day", preset: "30d", note: null, timeZone: "UTC", recountSince: null });
   });
 
   it("falls back to the 30 days up to the newest comment, and says so", async () => {
@@ -145,6 +145,6 @@ describe("the date range", () => {
   });
 
   it("spans all comments for all time", async () => {
-    expect(await resolveDateRange({ kind: "all" })).toEqual({ from: "2015-03-10", to: "2015-05-01", bucket: "day", preset: "all", note: null });
+    expect(await resolveDateRange({ kind: "all" })).toEqual({ from: "2015-03-10", to: "2015-05-01", bucket: "day", preset: "all", note: null, timeZone: "UTC", recountSince: null });
   });
 });

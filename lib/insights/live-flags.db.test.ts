@@ -95,7 +95,7 @@ describe("the live days' flags (insights_live_flag)", () => {
     ]);
     expect(await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM insights_live_flag WHERE "commentId" = ${older.id}`).toEqual([{ n: 0 }]);
     await expectSameAsComments();
-    const computed = await computeDaySummaries(db, [addDays(TODAY, -1), TODAY]);
+    const computed = await computeDaySummaries(db, [addDays(TODAY, -1), TODAY], "UTC");
     expect(computed.get(TODAY)!.rules[String(abuse)]).toEqual([1, 0, 0, 0, 1]);
 
     // A re-run withdraws a flag and adds another in one transaction, with new priorities.

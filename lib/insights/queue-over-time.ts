@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { DateRange } from "./date-range";
-import { bucketSql, postedIn, STATUS_COUNTS } from "./range-sql";
+import { bucketSql, localTime, postedIn, STATUS_COUNTS } from "./range-sql";
 
 export interface QueuePoint {
   /** First day of the bucket, YYYY-MM-DD. */
@@ -15,7 +15,7 @@ export interface QueuePoint {
 }
 
 /**
- * Comments posted per day (or week) by where they stand now. Every bucket of the range is
+ * Comments posted per day (or week, days in the range's zone) by where they stand now. Every bucket of the range is
  * present, empty ones as zeros, so the chart's time axis is true. "Flagged" reads the comment's
  * priority (0 exactly when no rule matched) instead of joining flags.
  */
@@ -25,7 +25,7 @@ export async function getQueueOverTime(range: DateRange): Promise<QueuePoint[]> 
     WITH buckets AS (
       SELECT generate_series(date_trunc(${bucket}, ${range.from}::timestamp), ${range.to}::timestamp, ('1 ' || ${bucket})::interval) AS bucket
     ), counts AS (
-      SELECT date_trunc(${bucket}, c."postedAt") AS bucket,
+      SELECT date_trunc(${bucket}, ${localTime(`c."postedAt"`, range.timeZone)}) AS bucket,
              count(*)::int AS posted,
              ${STATUS_COUNTS}
       FROM comment c

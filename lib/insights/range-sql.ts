@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { UTC } from "@/lib/time-zone";
 import { rangeBounds, type DateRange } from "./date-range";
 
 // The one range predicate every insight query uses: comments posted in [start, end), which the
@@ -8,6 +9,23 @@ export function postedIn(range: DateRange, alias = "c"): Prisma.Sql {
   const { start, end } = rangeBounds(range);
   const column = Prisma.raw(`${alias}."postedAt"`);
   return Prisma.sql`${column} >= ${start}::timestamp AND ${column} < ${end}::timestamp`;
+}
+
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
+
+/**
+ * A zone name as an SQL literal. Inlined rather than bound: a GROUP BY must repeat its SELECT's
+ * expression exactly, and two bound parameters are two expressions. The names come from
+ * isTimeZone-checked settings; anything else is refused here too.
+ */
+export function zoneLiteral(timeZone: string): Prisma.Sql {
+  if (!ZONE_NAME.test(timeZone)) throw new RangeError(`not a time zone name: ${JSON.stringify(timeZone)}`);
+  return Prisma.raw(`'${timeZone}'`);
+}
+
+/** The wall-clock time in the zone of a UTC timestamp column (the column itself for UTC). */
+export function localTime(column: string, timeZone: string): Prisma.Sql {
+  return timeZone === UTC ? Prisma.raw(column) : Prisma.sql`((${Prisma.raw(column)} AT TIME ZONE 'UTC') AT TIME ZONE ${zoneLiteral(timeZone)})`;
 }
 
 /** date_trunc's field, as a literal from a closed set (never user text). */

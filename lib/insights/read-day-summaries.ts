@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { computeDaySummaries } from "./compute-day-summaries";
 import { computeDecisionDaySummaries, computeRecentDecisionDays } from "./compute-decision-day-summaries";
-import { addDays, utcDay, type DateRange } from "./date-range";
+import { addDays, dayOfInstant, type DateRange } from "./date-range";
 import type { DaySummary } from "./day-summary";
 import type { DecisionDaySummary } from "./decision-day-summary";
 import { decodeFloat8s } from "./sorted-values";
@@ -23,9 +23,9 @@ const TABLES = {
 
 interface StoredRow<T> { day: string; summary: T | null; bytes: Uint8Array | null }
 
-/** Today, yesterday and the day before, those in the range. */
+/** Today, yesterday and the day before (in the range's zone), those in the range. */
 function lastThreeDays(range: DateRange, now: Date): string[] {
-  const today = utcDay(now);
+  const today = dayOfInstant(now, range.timeZone);
   return [addDays(today, -2), addDays(today, -1), today].filter((day) => range.from <= day && day <= range.to);
 }
 
@@ -48,8 +48,8 @@ async function storedAndChangedDays<T>(kind: keyof typeof TABLES, range: DateRan
 /** The range's posted days (queue, rules, categories, articles). */
 export async function readDaySummaries(range: DateRange, now: Date = new Date()): Promise<DaySummary[]> {
   const lastThree = lastThreeDays(range, now);
-  const [{ stored, changed }, recent] = await Promise.all([storedAndChangedDays<Omit<DaySummary, "articles">>("posted", range, lastThree), computeDaySummaries(db, lastThree)]);
-  const older = await computeDaySummaries(db, changed);
+  const [{ stored, changed }, recent] = await Promise.all([storedAndChangedDays<Omit<DaySummary, "articles">>("posted", range, lastThree), computeDaySummaries(db, lastThree, range.timeZone)]);
+  const older = await computeDaySummaries(db, changed, range.timeZone);
   return [...stored.map((row) => ({ ...row.summary!, articles: row.bytes! })), ...recent.values(), ...older.values()];
 }
 
@@ -66,6 +66,6 @@ export async function readDecisionDaySummaries(range: DateRange, now: Date = new
   ]);
   const held = changed.length > 0 ? await computeRecentDecisionDays(db, changed) : { summaries: new Map<string, DecisionDaySummary>() };
   const computed = [...recent.summaries.values(), ...held.summaries.values()];
-  const fromComments = await computeDecisionDaySummaries(db, [...lastThree, ...changed].filter((day) => !recent.summaries.has(day) && !held.summaries.has(day)));
+  const fromComments = await computeDecisionDaySummaries(db, [...lastThree, ...changed].filter((day) => !recent.summaries.has(day) && !held.summaries.has(day)), range.timeZone);
   return [...stored.map((row) => ({ ...row.summary!, latency: decodeFloat8s(row.bytes) })), ...computed, ...fromComments.values()];
 }

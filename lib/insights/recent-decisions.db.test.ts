@@ -62,7 +62,7 @@ async function expectSameAsComments(): Promise<void> {
   expect(held).toEqual(expected);
   const recent = await computeRecentDecisionDays(db, RECENT);
   expect(recent.since).toBe(SINCE);
-  expect(recent.summaries).toEqual(await computeDecisionDaySummaries(db, RECENT));
+  expect(recent.summaries).toEqual(await computeDecisionDaySummaries(db, RECENT, "UTC"));
   const data = await loadInsights(range, { withModerators: true });
   expect({ latency: data.latency, reasons: data.reasons, moderators: data.moderators }).toEqual(await getDecisionsMadeInRange(range, { withModerators: true }));
 }

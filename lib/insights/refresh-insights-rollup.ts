@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { computeDaySummaries, type SqlReader } from "./compute-day-summaries";
 import { computeDecisionDaySummaries } from "./compute-decision-day-summaries";
-import { addDays, utcDay } from "./date-range";
+import { addDays, dayOfInstant } from "./date-range";
+import { finishRecount, readInsightsZone, syncInsightsZone } from "./insights-zone";
 
 export interface RollupRefresh {
   /** Days recomputed: posted days and decision days. */
@@ -17,14 +18,14 @@ type Executor = SqlReader & Pick<Prisma.TransactionClient, "$executeRaw">;
 /** Computes one picked day and stores it (or deletes it when the day has nothing left). */
 interface RollupKind {
   dirty: Prisma.Sql;
-  store: (tx: Executor, day: string) => Promise<void>;
+  store: (tx: Executor, day: string, timeZone: string) => Promise<void>;
 }
 
 const KINDS: RollupKind[] = [
   {
     dirty: Prisma.raw("insights_dirty_day"),
-    store: async (tx, day) => {
-      const summary = (await computeDaySummaries(tx, [day], { sequential: true })).get(day);
+    store: async (tx, day, timeZone) => {
+      const summary = (await computeDaySummaries(tx, [day], timeZone, { sequential: true })).get(day);
       if (!summary || summary.queue[0] === 0) {
         await tx.$executeRaw`DELETE FROM insights_day WHERE day = ${day}::date`;
         return;
@@ -37,8 +38,8 @@ const KINDS: RollupKind[] = [
   },
   {
     dirty: Prisma.raw("insights_dirty_decision_day"),
-    store: async (tx, day) => {
-      const summary = (await computeDecisionDaySummaries(tx, [day])).get(day);
+    store: async (tx, day, timeZone) => {
+      const summary = (await computeDecisionDaySummaries(tx, [day], timeZone)).get(day);
       const isEmpty = !summary || (summary.approved === 0 && Object.keys(summary.reasons).length === 0 && Object.keys(summary.moderators).length === 0);
       if (!summary || isEmpty) {
         await tx.$executeRaw`DELETE FROM insights_decision_day WHERE day = ${day}::date`;
@@ -66,9 +67,11 @@ const KINDS: RollupKind[] = [
  * and yesterday (most decisions) skip the lock (see the migration), safe only for days not refreshed.
  */
 export async function refreshInsightsRollup(options: { now?: Date; deadline?: number } = {}): Promise<RollupRefresh> {
-  // A day clear of the triggers' unlocked window (today and yesterday by the database's clock) by a
-  // full day, whichever clock is behind: a change would have to stay open a day to race the refresh.
-  const settledBefore = addDays(utcDay(options.now ?? new Date()), -2);
+  await syncInsightsZone();
+  // A day clear of the triggers' unlocked window (today and yesterday by the database's clock, in
+  // the zone's days) by a full day, whichever clock is behind: a change would have to stay open a
+  // day to race the refresh.
+  const settledBefore = addDays(dayOfInstant(options.now ?? new Date(), (await readInsightsZone()).timeZone), -2);
   await pruneRecentDecisions();
   let refreshed = 0;
   // The two kinds take turns, a day each, newest first: after an upgrade or a large import both
@@ -81,6 +84,7 @@ export async function refreshInsightsRollup(options: { now?: Date; deadline?: nu
       else waiting = waiting.filter((other) => other !== kind);
     }
   }
+  await finishRecount();
   return { refreshed, remaining: 0 };
 }
 
@@ -88,12 +92,14 @@ export async function refreshInsightsRollup(options: { now?: Date; deadline?: nu
 function refreshNewestDirtyDay(kind: RollupKind, settledBefore: string): Promise<boolean> {
   return db.$transaction(
     async (tx) => {
+      // Read first, in this transaction: a change of zone waits for it to end (insights-zone.ts).
+      const { timeZone } = await readInsightsZone(tx);
       const [picked] = await tx.$queryRaw<{ day: string }[]>`
         DELETE FROM ${kind.dirty}
-        WHERE day = (SELECT day FROM ${kind.dirty} WHERE day < LEAST(${settledBefore}::date, (now() AT TIME ZONE 'UTC')::date - 2) ORDER BY day DESC LIMIT 1)
+        WHERE day = (SELECT day FROM ${kind.dirty} WHERE day < LEAST(${settledBefore}::date, (now() AT TIME ZONE ${timeZone})::date - 2) ORDER BY day DESC LIMIT 1)
         RETURNING to_char(day, 'YYYY-MM-DD') AS day`;
       if (!picked) return false;
-      await kind.store(tx, picked.day);
+      await kind.store(tx, picked.day, timeZone);
       return true;
     },
     { timeout: 60_000 },
@@ -101,15 +107,15 @@ function refreshNewestDirtyDay(kind: RollupKind, settledBefore: string): Promise
 }
 
 /**
- * insights_decided_comment holds the decision days from three days ago (UTC, the database's clock,
- * as its triggers') on: the day moves and the older rows go in one statement, so a reader sees
+ * insights_decided_comment holds the decision days from three days ago (in the zone's days, by the
+ * database's clock, as its triggers') on: the day moves and the older rows go in one statement, so a reader sees
  * either the old day and its rows or the new day (read-day-summaries.ts reads the day with the rows).
  */
 async function pruneRecentDecisions(): Promise<void> {
   await db.$executeRaw`
     WITH moved AS (
-      UPDATE insights_decided_since SET day = (now() AT TIME ZONE 'UTC')::date - 3
-      WHERE id = 1 AND day < (now() AT TIME ZONE 'UTC')::date - 3
+      UPDATE insights_decided_since SET day = (now() AT TIME ZONE insights_zone_now())::date - 3
+      WHERE id = 1 AND day < (now() AT TIME ZONE insights_zone_now())::date - 3
       RETURNING day
     )
     DELETE FROM insights_decided_comment WHERE day < (SELECT day FROM moved)`;
@@ -120,7 +126,7 @@ async function pruneRecentDecisions(): Promise<void> {
 
 async function countDirtySettledDays(settledBefore: string): Promise<number> {
   const [row] = await db.$queryRaw<{ count: number }[]>`
-    SELECT (SELECT count(*) FROM insights_dirty_day WHERE day < LEAST(${settledBefore}::date, (now() AT TIME ZONE 'UTC')::date - 2))::int
-         + (SELECT count(*) FROM insights_dirty_decision_day WHERE day < LEAST(${settledBefore}::date, (now() AT TIME ZONE 'UTC')::date - 2))::int AS count`;
+    SELECT (SELECT count(*) FROM insights_dirty_day WHERE day < LEAST(${settledBefore}::date, (now() AT TIME ZONE insights_zone_now())::date - 2))::int
+         + (SELECT count(*) FROM insights_dirty_decision_day WHERE day < LEAST(${settledBefore}::date, (now() AT TIME ZONE insights_zone_now())::date - 2))::int AS count`;
   return row?.count ?? 0;
 }

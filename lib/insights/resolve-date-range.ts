@@ -1,12 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { DEFAULT_DAYS, lastDaysUntil, makeRange, rangeBounds, utcDay, type DateRange, type RangeRequest } from "./date-range";
+import { dayOfInstant, DEFAULT_DAYS, lastDaysUntil, makeRange, rangeBounds, type DateRange, type RangeRequest } from "./date-range";
+import { readInsightsZone } from "./insights-zone";
 
 export interface ResolvedRange extends DateRange {
   /** Which preset link is active; "custom" for explicit dates. */
   preset: "30d" | "90d" | "all" | "custom";
   /** Said above the figures when the range is not what the user asked for. */
   note: string | null;
+  /** When the days are being re-counted in `timeZone` after a change of the desk's zone: since then. */
+  recountSince: Date | null;
 }
 
 /**
@@ -18,26 +21,34 @@ export interface ResolvedRange extends DateRange {
  * comment(postedAt) and decision(createdAt, id).
  */
 export async function resolveDateRange(request: RangeRequest, now: Date = new Date()): Promise<ResolvedRange> {
-  const today = utcDay(now);
+  const { timeZone, recountSince } = await readInsightsZone();
+  return { ...(await resolveInZone(request, now, timeZone)), recountSince };
+}
+
+/** The range in the zone Insights counts in: "today" is the zone's today, each day midnight to midnight there. */
+async function resolveInZone(request: RangeRequest, now: Date, timeZone: string): Promise<Omit<ResolvedRange, "recountSince">> {
+  const today = dayOfInstant(now, timeZone);
+  const range = (from: string, to: string) => makeRange(from, to, timeZone);
+  const last = (day: string, days: number) => lastDaysUntil(day, days, timeZone);
   switch (request.kind) {
     case "custom":
-      return { ...makeRange(request.from, request.to), preset: "custom", note: null };
+      return { ...range(request.from, request.to), preset: "custom", note: null };
     case "last":
-      return { ...lastDaysUntil(today, request.days), preset: request.days === 90 ? "90d" : "30d", note: null };
+      return { ...last(today, request.days), preset: request.days === 90 ? "90d" : "30d", note: null };
     case "all": {
-      const span = await activitySpan();
-      return { ...(span ? makeRange(span.first, span.last) : makeRange(today, today)), preset: "all", note: null };
+      const span = await activitySpan(timeZone);
+      return { ...(span ? range(span.first, span.last) : range(today, today)), preset: "all", note: null };
     }
     case "default": {
-      const recent = lastDaysUntil(today, DEFAULT_DAYS);
+      const recent = last(today, DEFAULT_DAYS);
       if (await hasCommentsIn(recent)) return { ...recent, preset: "30d", note: null };
       if (await hasDecisionsIn(recent)) {
         return { ...recent, preset: "30d", note: `No comments were posted in the last ${DEFAULT_DAYS} days: the decision figures show the decisions made in them; the posting-day figures are empty.` };
       }
-      const span = await postedSpan();
+      const span = await postedSpan(timeZone);
       if (!span) return { ...recent, preset: "30d", note: null };
       return {
-        ...lastDaysUntil(span.last, DEFAULT_DAYS),
+        ...last(span.last, DEFAULT_DAYS),
         preset: "custom",
         note: `No comments were posted in the last ${DEFAULT_DAYS} days: showing the ${DEFAULT_DAYS} days up to the newest comment.`,
       };
@@ -59,16 +70,16 @@ async function hasDecisionsIn(range: DateRange): Promise<boolean> {
   return row?.found ?? false;
 }
 
-async function postedSpan(): Promise<{ first: string; last: string } | null> {
+async function postedSpan(timeZone: string): Promise<{ first: string; last: string } | null> {
   const [row] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>`
     SELECT min("postedAt") AS first, max("postedAt") AS last FROM comment`;
-  return row?.first && row.last ? { first: utcDay(row.first), last: utcDay(row.last) } : null;
+  return row?.first && row.last ? { first: dayOfInstant(row.first, timeZone), last: dayOfInstant(row.last, timeZone) } : null;
 }
 
 /** The first and last posting day, widened to the first and last decision day. */
-async function activitySpan(): Promise<{ first: string; last: string } | null> {
+async function activitySpan(timeZone: string): Promise<{ first: string; last: string } | null> {
   const [row] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>`
     SELECT LEAST((SELECT min("postedAt") FROM comment), (SELECT min("createdAt") FROM decision)) AS first,
            GREATEST((SELECT max("postedAt") FROM comment), (SELECT max("createdAt") FROM decision)) AS last`;
-  return row?.first && row.last ? { first: utcDay(row.first), last: utcDay(row.last) } : null;
+  return row?.first && row.last ? { first: dayOfInstant(row.first, timeZone), last: dayOfInstant(row.last, timeZone) } : null;
 }

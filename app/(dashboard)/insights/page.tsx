@@ -13,6 +13,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { parseRangeRequest } from "@/lib/insights/date-range";
 import { loadInsights } from "@/lib/insights/load-insights";
 import { resolveDateRange } from "@/lib/insights/resolve-date-range";
+import { formatInZone } from "@/lib/time-zone";
 
 export const metadata: Metadata = { title: "Insights" };
 
@@ -31,7 +32,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
         <div>
           <h1 className="text-xl font-semibold">Insights</h1>
           <p className="text-sm text-slate-600" data-testid="range-label">
-            {range.from} to {range.to} (UTC){range.bucket === "week" ? ", per week" : ""}.
+            {range.from} to {range.to} (days in {range.timeZone}, the desk&apos;s time zone){range.bucket === "week" ? ", per week" : ""}.
           </p>
           <p className="text-sm text-slate-600" data-testid="range-basis">
             Comments, flags, rules and articles: by the day the comment was posted. Decisions (time to decision, hidden by reason, per moderator): by the day the decision was made.
@@ -39,6 +40,11 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
         </div>
         <RangePicker range={range} />
       </div>
+      {range.recountSince ? (
+        <p className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="recount-note">
+          Re-counting the stored days in {range.timeZone} since the desk&apos;s time zone changed ({formatInZone(range.recountSince, range.timeZone)}). The figures are already counted in {range.timeZone}, only slower to load until it is done.
+        </p>
+      ) : null}
       {range.note ? (
         <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="range-note">
           {range.note}
