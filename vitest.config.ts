@@ -20,6 +20,9 @@ export default defineConfig({
           globalSetup: ["test/db-global-setup.ts"],
           setupFiles: ["test/db-setup-file.ts"],
           fileParallelism: false,
+          // Insights counts the desk's days, by default the server's zone; the figures these tests
+          // expect are UTC days, whatever zone the machine running them is in.
+          env: { TZ: "UTC" },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
