@@ -102,7 +102,7 @@ function writeRow(out: CopyTextWriter, c: StagedComment, id: number, articleId: 
   out.text(c.authorName);
   out.text(c.authorExternalId);
   out.text(c.body);
-  out.plain(c.searchVector ?? "\\N");
+  out.searchVector(c.body);
   out.plain(c.postedAt.toISOString());
   out.plain(c.status);
   out.plain(String(c.priority));

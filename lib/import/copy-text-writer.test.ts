@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { copyRow } from "./copy-format";
 import { copyTextPieces, CopyTextWriter } from "./copy-text-writer";
+import { simpleSearchVector } from "./search-vector";
 
 const joined = (pieces: Iterable<Buffer>) => Buffer.concat([...pieces]).toString("utf8");
 
@@ -25,6 +26,15 @@ describe("CopyTextWriter", () => {
     expect(pieces.length).toBeGreaterThan(2);
     for (const piece of pieces) expect(piece[piece.length - 1]).toBe(10);
     expect(joined(pieces)).toBe(rows.map((row) => copyRow([row.id, row.body])).join(""));
+  });
+
+  it("writes the loader's search vector, or \\N for a body left to PostgreSQL", () => {
+    const bodies = ["Hello World, again: hello!", "see example.com", "", "word ".repeat(300), "Tab\there \\ back"];
+    const out = new CopyTextWriter();
+    for (const body of bodies) out.searchVector(body);
+    out.endRow();
+    expect(out.take().toString("utf8")).toBe(copyRow(bodies.map((body) => simpleSearchVector(body))));
+    expect(simpleSearchVector(bodies[0]!)).toBe("hello:1 world:2 again:3 hello:4");
   });
 
   it("writes nothing for no rows", () => {

@@ -1,4 +1,5 @@
 import { copyField } from "./copy-format";
+import { searchVectorBytesFor, writeSimpleSearchVector } from "./search-vector";
 
 // COPY text written straight into buffers, field by field. Building each row as a template string
 // and encoding the batch with Buffer.from cost twice as much: the rows' strings were a tree of
@@ -11,9 +12,11 @@ const NEWLINE = 10;
 const NEEDS_ESCAPE = /[\\\t\n\r\u0000]/;
 /** Bytes per buffer handed to the COPY stream: a few hundred rows. */
 const PIECE_BYTES = 256 * 1024;
+/** Room in each buffer: a piece is handed over at the first row end past PIECE_BYTES, so rows up to this much more never move. */
+const BUFFER_BYTES = 2 * PIECE_BYTES;
 
 export class CopyTextWriter {
-  private buffer = Buffer.allocUnsafe(PIECE_BYTES);
+  private buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private at = 0;
 
   /** A text field as copyField writes it (escaped, NUL left out, null as \N), then a tab. */
@@ -39,6 +42,21 @@ export class CopyTextWriter {
     this.buffer[this.at++] = TAB;
   }
 
+  /**
+   * The body's search vector as search-vector.ts computes it, written here with no string in
+   * between, or \\N when the body is left to PostgreSQL's trigger; then a tab.
+   */
+  searchVector(body: string): void {
+    this.reserve(searchVectorBytesFor(body) + 1);
+    const end = writeSimpleSearchVector(body, this.buffer, this.at);
+    if (end < 0) {
+      this.plain("\\N");
+      return;
+    }
+    this.at = end;
+    this.buffer[this.at++] = TAB;
+  }
+
   /** Ends the row: its last field's tab becomes the newline. */
   endRow(): void {
     this.buffer[this.at - 1] = NEWLINE;
@@ -51,7 +69,7 @@ export class CopyTextWriter {
   /** The bytes written so far; the writer goes on in a new buffer (the stream still holds these). */
   take(): Buffer {
     const written = this.buffer.subarray(0, this.at);
-    this.buffer = Buffer.allocUnsafe(PIECE_BYTES);
+    this.buffer = Buffer.allocUnsafe(BUFFER_BYTES);
     this.at = 0;
     return written;
   }
@@ -59,7 +77,7 @@ export class CopyTextWriter {
   private reserve(bytes: number): void {
     if (this.at + bytes <= this.buffer.length) return;
     const written = this.buffer.subarray(0, this.at);
-    this.buffer = Buffer.allocUnsafe(Math.max(PIECE_BYTES, this.at + bytes));
+    this.buffer = Buffer.allocUnsafe(Math.max(2 * this.buffer.length, this.at + bytes));
     written.copy(this.buffer);
   }
 }

@@ -31,9 +31,8 @@ export interface StagedComment {
   parentDedupeKey: string | null;
   authorName: string | null;
   authorExternalId: string | null;
+  /** Its search vector is written with the row when the loader can compute it (search-vector.ts), else the trigger makes it. */
   body: string;
-  /** to_tsvector('simple', body) in text form when the loader could compute it (search-vector.ts), else null: the trigger does. */
-  searchVector: string | null;
   postedAt: Date;
   status: "PENDING" | "APPROVED" | "HIDDEN";
   priority: number;
@@ -73,7 +72,7 @@ function writeStagingRow(out: CopyTextWriter, c: StagedComment, index: number): 
   out.text(c.authorName);
   out.text(c.authorExternalId);
   out.text(c.body);
-  out.plain(c.searchVector ?? "\\N");
+  out.searchVector(c.body);
   out.plain(c.postedAt.toISOString());
   out.plain(c.status);
   out.plain(String(c.priority));
