@@ -4,7 +4,7 @@ import { from as copyFrom } from "pg-copy-streams";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { flagCategoriesLiteral } from "@/lib/detect/flag-categories";
-import { copyField } from "./copy-format";
+import { copyTextPieces, type CopyTextWriter } from "./copy-text-writer";
 import type { StagedComment } from "./write-comment-chunk";
 
 // The first load of a file is made of chunks whose comments are all new. For those, one COPY
@@ -16,7 +16,6 @@ import type { StagedComment } from "./write-comment-chunk";
 // with a unique violation, the savepoint undoes it, and the caller takes the staging path, whose
 // INSERT … ON CONFLICT DO NOTHING sorts duplicates from new comments.
 
-const COPY_BATCH_ROWS = 500;
 const SAVEPOINT = "copy_new_comments";
 /** unique_violation (a key is taken) and foreign_key_violation (a stored parent went away meanwhile). */
 const FALLBACK_CODES = new Set(["23505", "23503"]);
@@ -59,7 +58,7 @@ export async function copyNewComments(client: PoolClient, batchId: number | null
 
   await client.query(`SAVEPOINT ${SAVEPOINT}`);
   try {
-    const rows = batchedRows(comments, (comment, index) => copyRow(comment, ids[index] as number, articleIds.get(comment.articleKey) as number, parentIds[index] ?? null, batchId));
+    const rows = copyTextPieces(comments, (out, comment, index) => writeRow(out, comment, ids[index] as number, articleIds.get(comment.articleKey) as number, parentIds[index] ?? null, batchId));
     await pipeline(Readable.from(rows), client.query(copyFrom(`COPY comment (${COLUMNS}) FROM STDIN`)));
   } catch (error) {
     if (!FALLBACK_CODES.has((error as { code?: string }).code ?? "")) throw error;
@@ -90,19 +89,24 @@ async function idsByKey(client: PoolClient, sql: string, keys: Set<string>): Pro
   return found;
 }
 
-function copyRow(c: StagedComment, id: number, articleId: number, parentId: number | null, batchId: number | null): string {
-  return `${id}\t${articleId}\t${copyField(c.source)}\t${copyField(c.externalId)}\t${copyField(c.dedupeKey)}\t${c.contentHash}\t${copyField(c.parentDedupeKey)}\t${parentId ?? "\\N"}\t${copyField(c.authorName)}\t${copyField(c.authorExternalId)}\t${copyField(c.body)}\t${c.searchVector ?? "\\N"}\t${c.postedAt.toISOString()}\t${c.status}\t${c.priority}\t${c.isHeld ? "t" : "f"}\t${flagCategoriesLiteral(c.flags)}\t${batchId ?? "\\N"}\n`;
-}
-
-/** Rows joined into strings of a few hundred: one stream write per row would dominate the COPY. */
-function* batchedRows(comments: StagedComment[], row: (comment: StagedComment, index: number) => string): Generator<string> {
-  let text = "";
-  for (let index = 0; index < comments.length; index++) {
-    text += row(comments[index] as StagedComment, index);
-    if ((index + 1) % COPY_BATCH_ROWS === 0) {
-      yield text;
-      text = "";
-    }
-  }
-  if (text) yield text;
+/** One row of COLUMNS; the user's text escaped as copyField does, the rest ASCII by construction. */
+function writeRow(out: CopyTextWriter, c: StagedComment, id: number, articleId: number, parentId: number | null, batchId: number | null): void {
+  out.plain(String(id));
+  out.plain(String(articleId));
+  out.text(c.source);
+  out.text(c.externalId);
+  out.text(c.dedupeKey);
+  out.plain(c.contentHash);
+  out.text(c.parentDedupeKey);
+  out.plain(parentId === null ? "\\N" : String(parentId));
+  out.text(c.authorName);
+  out.text(c.authorExternalId);
+  out.text(c.body);
+  out.searchVector(c.body);
+  out.plain(c.postedAt.toISOString());
+  out.plain(c.status);
+  out.plain(String(c.priority));
+  out.plain(c.isHeld ? "t" : "f");
+  out.plain(flagCategoriesLiteral(c.flags));
+  out.plain(batchId === null ? "\\N" : String(batchId));
 }

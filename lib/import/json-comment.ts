@@ -18,6 +18,7 @@ export function parsedCommentFromJson(input: JsonComment, articleKey: string, in
   const postedAt = parseUtcTimestamp(input.postedAt);
   if (postedAt === undefined) return { ok: false, field: "postedAt", message: notADateMessage("postedAt", input.postedAt) };
   const authorName = input.author?.trim() || undefined;
+  // Optional fields assigned one by one, in the order the spreads gave: each spread made an object per field.
   const comment: ParsedComment = {
     articleKey,
     source: input.source ?? "moddesk",
@@ -26,11 +27,11 @@ export function parsedCommentFromJson(input: JsonComment, articleKey: string, in
     postedAt,
     index,
     line,
-    ...(input.id !== undefined ? { externalId: input.id } : {}),
-    ...(input.parentId !== undefined ? { parentKey: `id:${input.parentId}` } : {}),
-    ...(authorName !== undefined ? { authorName } : {}),
-    ...(input.authorId ? { authorExternalId: input.authorId } : {}),
-    ...(input.status !== undefined ? { statusHint: STATUS_HINTS[input.status] } : {}),
   };
+  if (input.id !== undefined) comment.externalId = input.id;
+  if (input.parentId !== undefined) comment.parentKey = `id:${input.parentId}`;
+  if (authorName !== undefined) comment.authorName = authorName;
+  if (input.authorId) comment.authorExternalId = input.authorId;
+  if (input.status !== undefined) comment.statusHint = STATUS_HINTS[input.status];
   return { ok: true, comment };
 }

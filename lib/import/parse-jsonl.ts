@@ -41,9 +41,10 @@ export async function* parseJsonl(input: ImportInput, options: ParseOptions): As
       }
       valid = parsed.data;
     }
-    const { article: ref, ...comment } = valid;
+    // parsedCommentFromJson reads the comment's own fields only: no copy without `article`.
+    const ref = valid.article;
     const articleKey = articleKeyFor({ externalId: ref.id, url: ref.url, title: ref.title ?? "" });
-    const result = parsedCommentFromJson(comment, articleKey, index, number);
+    const result = parsedCommentFromJson(valid, articleKey, index, number);
     if (!result.ok) {
       yield problemEvent(number, result.message, result.field);
       continue;

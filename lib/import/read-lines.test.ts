@@ -19,6 +19,19 @@ describe("readLines", () => {
     ]);
   });
 
+  it("reads whole chunks of lines as it reads them byte by byte, a bad line among them included", async () => {
+    const bytes = Buffer.concat([
+      Buffer.from("\uFEFF{\"a\":1}\r\nsecond ’ line\n\n"),
+      Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a]),
+      Buffer.from("after the bad one … \r\n\u{1F621}\nno newline at the end"),
+    ]);
+    const byteByByte = await all(chunksOf(bytes, 1));
+    expect(byteByByte.map((line) => line.number)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    for (const size of [5, 64, bytes.length]) expect(await all(chunksOf(bytes, size))).toEqual(byteByByte);
+    const good = Buffer.from("\uFEFFfirst\r\nsecond ’\n\nfourth\n");
+    expect(await all(chunksOf(good, good.length))).toEqual(await all(chunksOf(good, 1)));
+  });
+
   it("reports invalid UTF-8 on its own line and keeps going", async () => {
     const bytes = Buffer.concat([Buffer.from("good\n"), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x0a]), Buffer.from("also good\n")]);
     const lines = await all(chunksOf(bytes, 2));

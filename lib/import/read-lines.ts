@@ -110,9 +110,44 @@ export async function* readLines(input: ImportInput, options: ReadLinesOptions =
     return result;
   }
 
+  // The whole lines of a chunk decoded in one call: per line, the decoder call and the byte views
+  // around it cost as much as JSON.parse of the line. A chunk with a badly encoded line, or lines
+  // that may pass the limit, goes line by line as before, so the problem is that line's alone.
+  function wholeLines(bytes: Uint8Array, end: number): Generator<ReadLine> | null {
+    if (overlong || size + end > max) return null;
+    let text: string;
+    try {
+      text = strictDecoder.decode(parts.length === 0 ? bytes.subarray(0, end) : Buffer.concat([...parts, bytes.subarray(0, end)]));
+    } catch {
+      return null;
+    }
+    parts = [];
+    size = 0;
+    return linesOf(text);
+  }
+
+  function* linesOf(text: string): Generator<ReadLine> {
+    let start = 0;
+    while (start < text.length) {
+      const newline = text.indexOf("\n", start);
+      let line = text.slice(start, newline);
+      if (line.endsWith("\r")) line = line.slice(0, -1);
+      if (atFileStart && line.startsWith("\uFEFF")) line = line.slice(1);
+      atFileStart = false;
+      yield { ok: true, number: number++, line, continues: false };
+      start = newline + 1;
+    }
+  }
+
   for await (const chunk of input) {
     const bytes = toBytes(chunk);
     let start = 0;
+    const lastNewline = bytes.lastIndexOf(NEWLINE);
+    const decoded = lastNewline < 0 ? null : wholeLines(bytes, lastNewline + 1);
+    if (decoded !== null) {
+      yield* decoded;
+      start = lastNewline + 1;
+    }
     while (start < bytes.length) {
       const newline = bytes.indexOf(NEWLINE, start);
       const end = newline === -1 ? bytes.length : newline;

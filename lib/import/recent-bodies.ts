@@ -23,15 +23,14 @@ export class RecentBodies {
 
   /** Keeps `body` under `key`; a key seen again keeps its place, as in a Map's insertion order. */
   remember(key: string, body: string): void {
-    if (this.bodies.has(key)) {
-      this.bodies.set(key, body);
-      return;
-    }
+    // One lookup, not has() then set(): a key seen again leaves the size as it was.
+    const size = this.bodies.size;
+    this.bodies.set(key, body);
+    if (this.bodies.size === size) return;
     const evicted = this.order[this.next];
     if (evicted !== undefined) this.bodies.delete(evicted);
     this.order[this.next] = key;
     this.next = (this.next + 1) % this.capacity;
-    this.bodies.set(key, body);
   }
 
   get size(): number {

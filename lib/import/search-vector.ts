@@ -48,23 +48,35 @@ function classOf(code: number): CharClass {
   return TYPOGRAPHIC.has(code) ? CharClass.Space : CharClass.Other;
 }
 
-/** Where the vector's bytes are written: tokens are ASCII, so one byte a character. Grown as needed, never shrunk. */
+/** Where simpleSearchVector writes: tokens are ASCII, so one byte a character. Grown as needed, never shrunk. */
 let scratch = Buffer.allocUnsafe(1 << 16);
 const COLON = 58;
 const SPACE = 32;
 
+/** Bytes writeSimpleSearchVector may need for a body: a byte per character plus ":<position> " (up to 7 bytes) per token. */
+export function searchVectorBytesFor(body: string): number {
+  return body.length * 8 + 16;
+}
+
 /**
  * The text form of to_tsvector('simple', body) ("'word':1,4 'other':2" style, one `word:position`
  * per token: tsvector's input merges repeats), or null when this body is left to PostgreSQL.
- * Written byte by byte into a reused buffer and read back once: slicing, lower-casing and joining
- * strings per token cost three times as much (docs/loading.md, "Speed").
  */
 export function simpleSearchVector(body: string): string | null {
+  if (scratch.length < searchVectorBytesFor(body)) scratch = Buffer.allocUnsafe(searchVectorBytesFor(body));
+  const end = writeSimpleSearchVector(body, scratch, 0);
+  return end < 0 ? null : scratch.toString("latin1", 0, end);
+}
+
+/**
+ * simpleSearchVector's text written into `out` from `at` (searchVectorBytesFor(body) bytes must be
+ * free there): the end of what was written, or -1 when the body is left to PostgreSQL. Byte by byte:
+ * slicing, lower-casing and joining strings per token cost three times as much, and the COPY writer
+ * (copy-text-writer.ts) takes the bytes as they are, with no string in between (docs/loading.md, "Speed").
+ */
+export function writeSimpleSearchVector(body: string, out: Buffer, at: number): number {
   const length = body.length;
-  // At most a byte per character plus ":<position> " (up to 7 bytes) per token of at least one character.
-  if (scratch.length < length * 8 + 16) scratch = Buffer.allocUnsafe(length * 8 + 16);
-  const out = scratch;
-  let written = 0;
+  let written = at;
   let position = 0;
   let start = -1;
   for (let index = 0; index <= length; index++) {
@@ -76,22 +88,22 @@ export function simpleSearchVector(body: string): string | null {
       out[written++] = code <= 90 && code >= 65 ? code | 0x20 : code;
       continue;
     }
-    if (kind === CharClass.Other) return null;
+    if (kind === CharClass.Other) return -1;
     if ((kind === CharClass.Stop || (kind === CharClass.Opener && start >= 0)) && index + 1 < length) {
       const next = classOf(body.charCodeAt(index + 1));
-      if (next === CharClass.Letter || next === CharClass.Digit) return null;
+      if (next === CharClass.Letter || next === CharClass.Digit) return -1;
       // After a number a dot may begin a decimal or a version ("9.." is read as 9 and '..').
-      if (next !== CharClass.Space && code === DOT && index > 0 && classOf(body.charCodeAt(index - 1)) === CharClass.Digit) return null;
+      if (next !== CharClass.Space && code === DOT && index > 0 && classOf(body.charCodeAt(index - 1)) === CharClass.Digit) return -1;
     }
     // ".." is a token of its own (a path); a sentence's "..." is not.
     if (code === DOT && index + 1 < length && body.charCodeAt(index + 1) === DOT && (index === 0 || body.charCodeAt(index - 1) !== DOT)) {
       let end = index;
       while (end < length && body.charCodeAt(end) === DOT) end++;
-      if (end - index !== 3) return null;
+      if (end - index !== 3) return -1;
     }
     if (start >= 0) {
-      if (index - start > MAX_TOKEN || position > MAX_TOKENS) return null;
-      if (startsAsScientificNotation(body, start, index)) return null;
+      if (index - start > MAX_TOKEN || position > MAX_TOKENS) return -1;
+      if (startsAsScientificNotation(body, start, index)) return -1;
       position += 1;
       out[written++] = COLON;
       written = writeDecimal(out, written, position);
@@ -99,10 +111,9 @@ export function simpleSearchVector(body: string): string | null {
       start = -1;
     }
   }
-  if (written > 0) written -= 1; // the last token's separator
-  const vector = out.toString("latin1", 0, written);
-  if (position > MAX_TOKENS_WITHOUT_COUNTING && (position > MAX_TOKENS || hasWordRepeatedTooOften(vector))) return null;
-  return vector;
+  if (written > at) written -= 1; // the last token's separator
+  if (position > MAX_TOKENS_WITHOUT_COUNTING && (position > MAX_TOKENS || hasWordRepeatedTooOften(out.toString("latin1", at, written)))) return -1;
+  return written;
 }
 
 function writeDecimal(out: Buffer, at: number, value: number): number {

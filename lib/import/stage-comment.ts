@@ -2,7 +2,6 @@ import type { CommentContext, FlagResult } from "@/lib/detect/types";
 import { flagOutcome } from "@/lib/detect/flag-outcome";
 import { commentContentHash } from "./content-hash";
 import { RecentBodies } from "./recent-bodies";
-import { simpleSearchVector } from "./search-vector";
 import type { ParsedComment } from "./types";
 import type { StagedComment } from "./write-comment-chunk";
 
@@ -40,7 +39,6 @@ export function stageComment(comment: ParsedComment, articleKey: string): Staged
     authorName: comment.authorName ?? null,
     authorExternalId: comment.authorExternalId ?? null,
     body: comment.body,
-    searchVector: simpleSearchVector(comment.body),
     postedAt: comment.postedAt,
     status,
     priority: 0,

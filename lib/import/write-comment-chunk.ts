@@ -8,6 +8,7 @@ import { flagCategoriesLiteral } from "@/lib/detect/flag-categories";
 import type { FlagResult } from "@/lib/detect/types";
 import { copyField } from "./copy-format";
 import { copyNewComments } from "./copy-new-comments";
+import { copyTextPieces, type CopyTextWriter } from "./copy-text-writer";
 import { findKeyConflicts, rekeyLegacyArticles, rekeyLegacyComments } from "./legacy-keys";
 import type { ParsedArticle } from "./types";
 import { enqueueFlaggedComments, enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
@@ -30,9 +31,8 @@ export interface StagedComment {
   parentDedupeKey: string | null;
   authorName: string | null;
   authorExternalId: string | null;
+  /** Its search vector is written with the row when the loader can compute it (search-vector.ts), else the trigger makes it. */
   body: string;
-  /** to_tsvector('simple', body) in text form when the loader could compute it (search-vector.ts), else null: the trigger does. */
-  searchVector: string | null;
   postedAt: Date;
   status: "PENDING" | "APPROVED" | "HIDDEN";
   priority: number;
@@ -54,32 +54,35 @@ export interface ChunkResult {
 // comment other imports committed, so a reply and its parent arriving at once in two imports still
 // find each other (one of the two links them).
 const PARENT_LINK_LOCK = 7_240_011;
-const COPY_BATCH_ROWS = 500;
 
 const STAGING_COLUMNS = `idx int, "articleKey" text, source text, "externalId" text, "dedupeKey" text, "legacyDedupeKey" text, "contentHash" text,
   "parentDedupeKey" text, "authorName" text, "authorExternalId" text, body text, "searchVector" tsvector, "postedAt" timestamp(3),
   status "CommentStatus", priority int, "isHeld" boolean, "flagCategories" "RuleCategory"[]`;
 
-function stagingRow(index: number, c: StagedComment): string {
-  return `${index}\t${copyField(c.articleKey)}\t${copyField(c.source)}\t${copyField(c.externalId)}\t${copyField(c.dedupeKey)}\t${copyField(c.legacyDedupeKey)}\t${c.contentHash}\t${copyField(c.parentDedupeKey)}\t${copyField(c.authorName)}\t${copyField(c.authorExternalId)}\t${copyField(c.body)}\t${c.searchVector ?? "\\N"}\t${c.postedAt.toISOString()}\t${c.status}\t${c.priority}\t${c.isHeld ? "t" : "f"}\t${flagCategoriesLiteral(c.flags)}\n`;
-}
-
-/** Rows joined into strings of a few hundred: one stream write per row would dominate the COPY. */
-function* batchedRows(comments: StagedComment[]): Generator<string> {
-  let text = "";
-  for (let index = 0; index < comments.length; index++) {
-    text += stagingRow(index, comments[index] as StagedComment);
-    if ((index + 1) % COPY_BATCH_ROWS === 0) {
-      yield text;
-      text = "";
-    }
-  }
-  if (text) yield text;
+/** One row of STAGING_COLUMNS; the user's text escaped as copyField does, the rest ASCII by construction. */
+function writeStagingRow(out: CopyTextWriter, c: StagedComment, index: number): void {
+  out.plain(String(index));
+  out.text(c.articleKey);
+  out.text(c.source);
+  out.text(c.externalId);
+  out.text(c.dedupeKey);
+  out.text(c.legacyDedupeKey);
+  out.plain(c.contentHash);
+  out.text(c.parentDedupeKey);
+  out.text(c.authorName);
+  out.text(c.authorExternalId);
+  out.text(c.body);
+  out.searchVector(c.body);
+  out.plain(c.postedAt.toISOString());
+  out.plain(c.status);
+  out.plain(String(c.priority));
+  out.plain(c.isHeld ? "t" : "f");
+  out.plain(flagCategoriesLiteral(c.flags));
 }
 
 async function copyIntoStaging(client: PoolClient, comments: StagedComment[]): Promise<void> {
   await client.query(`CREATE TEMP TABLE IF NOT EXISTS comment_staging (${STAGING_COLUMNS}) ON COMMIT DELETE ROWS`);
-  await pipeline(Readable.from(batchedRows(comments)), client.query(copyFrom(`COPY comment_staging FROM STDIN`)));
+  await pipeline(Readable.from(copyTextPieces(comments, writeStagingRow)), client.query(copyFrom(`COPY comment_staging FROM STDIN`)));
 }
 
 /** Keeps the first version of an article: a later file cannot silently rewrite what moderators saw. */
