@@ -15,10 +15,6 @@ const UNDO_TOAST_MS = 8_000;
 // moderator saw: one already saved comes back as "you already approved this comment at …".
 export const UNREACHABLE_NOTICE = "Moddesk could not be reached, so this may not have been saved. Check the connection and press Retry (nothing is decided twice).";
 
-// Sessions end 12 hours after sign-in, whatever the moderator is doing (docs/security-auth.md): the
-// decision (and a Hide's note) is kept for Retry once they have signed in again in another tab.
-export const SESSION_ENDED_NOTICE = "Your session has ended, so this was not saved. Sign in again in another tab, then press Retry here.";
-
 export type Decision = { action: "APPROVE" } | { action: "HIDE"; reason: HideReason; note?: string };
 interface Undoable {
   label: string;
@@ -79,12 +75,6 @@ export function useDecisions({ setItems, currentUser, onConflict }: Options) {
       }
       setIsBusy(true);
       setUnsent(null);
-      // Offered again with Retry: nothing was saved (UNAUTHORIZED), or the network may have lost it.
-      const keepForRetry = (text: string) => {
-        setUnsent({ targets, decision });
-        setNotice(text);
-        return false;
-      };
       try {
         const verb = decision.action === "APPROVE" ? "Approved" : `Hidden (${reasonLabel(decision.reason)})`;
         const reason = decision.action === "HIDE" ? decision.reason : null;
@@ -96,8 +86,11 @@ export function useDecisions({ setItems, currentUser, onConflict }: Options) {
         if (actionable.length === 1 && targets.length === 1) {
           const item = actionable[0]!;
           const result = await decideCommentAction({ ...decision, commentId: item.id, expectedVersion: item.version, expectedStatus: item.status }).catch(() => null);
-          if (!result) return keepForRetry(UNREACHABLE_NOTICE);
-          if (!result.ok && result.code === "UNAUTHORIZED") return keepForRetry(SESSION_ENDED_NOTICE);
+          if (!result) {
+            setUnsent({ targets, decision });
+            setNotice(UNREACHABLE_NOTICE);
+            return false;
+          }
           if (!result.ok) {
             setNotice(result.message);
             if (result.code === "CONFLICT") onConflict();
@@ -116,7 +109,6 @@ export function useDecisions({ setItems, currentUser, onConflict }: Options) {
           onConflict();
           return false;
         }
-        if (!result.ok && result.code === "UNAUTHORIZED") return keepForRetry(SESSION_ENDED_NOTICE);
         if (!result.ok) {
           setNotice(result.message);
           return false;
