@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeReturnPath } from "./return-path";
+import { pathWithQuery, safeReturnPath } from "./return-path";
 
 describe("safeReturnPath", () => {
   it.each([
@@ -59,5 +59,14 @@ describe("safeReturnPath", () => {
         }
       }
     }
+  });
+});
+
+describe("pathWithQuery", () => {
+  it("keeps a page's query, so signing in again comes back to the same tab and filters", () => {
+    const next = pathWithQuery("/queue", { tab: "pending", article: "42", author: "Grumpy Reader & co", q: undefined });
+    expect(next).toBe("/queue?tab=pending&article=42&author=Grumpy+Reader+%26+co");
+    expect(safeReturnPath(next)).toBe(next);
+    expect(pathWithQuery("/queue", {})).toBe("/queue");
   });
 });

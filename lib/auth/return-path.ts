@@ -29,3 +29,14 @@ export function safeReturnPath(next: string | null | undefined): string {
   if (/[\u0000-\u001f\u007f]/.test(path) || path.startsWith("//")) return FALLBACK;
   return path;
 }
+
+/**
+ * A page's own address as `next` for the sign-in redirect: the path and its query, so a moderator
+ * whose session ended comes back to the same tab and filters, not to the page's bare path.
+ */
+export function pathWithQuery(pathname: string, query: Readonly<Record<string, string | undefined>>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) search.append(key, value);
+  const encoded = search.toString();
+  return encoded ? `${pathname}?${encoded}` : pathname;
+}

@@ -20,6 +20,8 @@ describe("spam-promotion", () => {
     "Contact no 9812345678 for the best rates",
     "Earn money from home, no experience needed",
     "Anyone can earn upto 40000 every month, just message me",
+    "You can make 5000 rupees a day from your phone, DM now",
+    "Easily make rs 20000 weekly with our app",
     "Ghar baithe kamao, join our group",
     "Guaranteed profit on crypto signals, 100% genuine",
     "Use referral code SIXER99 to get a bonus",
@@ -39,6 +41,9 @@ describe("spam-promotion", () => {
     "Follow the money and you will find who funded the protest.",
     "Whatsapp forwards are spreading this lie faster than the news can correct it.",
     "Buy now or wait, petrol prices will go up after the budget anyway.",
+    "Anyone can make 100 runs on this flat pitch, the bowlers have no chance.",
+    "Babar will easily make 100 today if the openers give him a start.",
+    "You can make 180 on this wicket if you bat sensibly.",
     "The helpline number was busy all night, said the victims' families.",
   ])("leaves %j alone", (body) => {
     expect(spamRules(body)).toEqual([]);

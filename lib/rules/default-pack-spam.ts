@@ -42,10 +42,14 @@ function contactPhrases(): string {
 function moneyPhrases(): string {
   const home = "(?:from home|online|sitting at home|ghar baithe|without investment|with no investment)";
   const amount = "(?:rs |inr |pkr |usd )?\\d+";
+  // 'make' an amount is money only with a currency or a rate: 'anyone can make 100 on this pitch' is cricket.
+  const money = "(?:(?:rs|inr|pkr|usd) \\d+|\\d+(?: k| thousand| lakh| lakhs)? (?:rs|rupees|rupay|dollars|usd|pkr|inr|per day|a day|daily|per week|a week|weekly|per month|a month|monthly|every day|every week|every month))";
   return [
     `(?:earn|earning|make|making) (?:money|cash|extra money|extra cash|extra income|passive income|dollars|\\d+(?: \\w+)?) ${home}`,
-    `(?:you can|anyone can|everyone can|start|easily) (?:earn|earning|make|making)(?: upto| up to| over| around| easily| extra)? ${amount}`,
-    `(?:earn|make) (?:upto|up to) ${amount}`,
+    `(?:you can|anyone can|everyone can|start|easily) (?:earn|earning)(?: upto| up to| over| around| easily| extra)? ${amount}`,
+    `(?:you can|anyone can|everyone can|start|easily) (?:make|making)(?: upto| up to| over| around| easily| extra)? ${money}`,
+    `earn (?:upto|up to) ${amount}`,
+    `make (?:upto|up to) ${money}`,
     "ghar baithe (?:kamao|kamaye|kamaen|kamaiye|paise|paisa|earning|earn)",
     "(?:work|job|jobs) from home (?:opportunity|offer|available|for everyone|for students|for housewives)",
     "(?:guaranteed|assured) (?:profit|profits|returns|income|earning|earnings)",

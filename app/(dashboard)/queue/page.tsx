@@ -6,6 +6,7 @@ import { QueueBoard } from "@/components/queue/queue-board";
 import { filterQueryString, QueueFilters } from "@/components/queue/queue-filters";
 import { QueueLegend } from "@/components/queue/queue-legend";
 import { can } from "@/lib/auth/policy";
+import { pathWithQuery } from "@/lib/auth/return-path";
 import { requirePagePermission } from "@/lib/auth/session";
 import { countQueueTabs } from "@/lib/moderation/count-queue-tabs";
 import { emptyQueueMessage } from "@/lib/moderation/empty-queue-message";
@@ -21,8 +22,9 @@ export const metadata: Metadata = { title: "Queue" };
 const PAGE_SIZE = 50;
 
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requirePagePermission("queue:read", "/queue");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  // Back to the same tab and filters after signing in: a session ends mid-shift (12 hours after sign-in).
+  const user = await requirePagePermission("queue:read", pathWithQuery("/queue", raw));
   const timeZone = await getDisplayTimeZone();
   const { tab, after, ...filters } = parseQueueQuery(raw, timeZone);
   const problems = queueQueryProblems(raw);
