@@ -25,6 +25,8 @@ describe("spam-promotion", () => {
     "Ghar baithe kamao, join our group",
     "Guaranteed profit on crypto signals, 100% genuine",
     "Use referral code SIXER99 to get a bonus",
+    "Join our WhatsApp group for daily betting tips",
+    "Shop now at our store and get 50% off",
     "Vashikaran specialist baba, get your lost love back in 48 hours",
     "Love problem solution by Amil Baba, one call solves everything",
   ])("flags %j", (body) => {
@@ -45,6 +47,8 @@ describe("spam-promotion", () => {
     "Babar will easily make 100 today if the openers give him a start.",
     "You can make 180 on this wicket if you bat sensibly.",
     "The helpline number was busy all night, said the victims' families.",
+    "If India lose tonight they join our group for the Super 8 and it gets tough.",
+    "No family can buy now at these prices, the budget has made sure of that.",
   ])("leaves %j alone", (body) => {
     expect(spamRules(body)).toEqual([]);
   });

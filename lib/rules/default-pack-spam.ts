@@ -24,7 +24,9 @@ function followPhrases(): string {
   return [
     `${PLEASE}(?:subscribe|sub|like and subscribe|like share and subscribe|like share subscribe) (?:to )?${outlet}`,
     `${PLEASE}(?:follow|add) (?:me|us) on (?:instagram|insta|twitter|x|facebook|fb|tiktok|snapchat|youtube|telegram)`,
-    `${PLEASE}(?:check out|visit|watch|join) ${outlet}`,
+    `${PLEASE}(?:check out|visit|watch) ${outlet}`,
+    // 'join our group' alone is also how fans talk about a cricket table: only a platform's group is an ask.
+    `${PLEASE}join (?:my|our)(?: new| official)? (?:whatsapp|whats app|telegram|facebook|fb|signal|discord) (?:group|channel)`,
     "link in (?:my |the )?bio",
   ].join("|");
 }
@@ -57,7 +59,9 @@ function moneyPhrases(): string {
     "(?:free|cheap) (?:followers|likes|recharge|gift card|gift cards|iphone)",
     "(?:promo|discount|coupon|referral) code",
     "(?:limited time|exclusive) offer",
-    "(?:buy|order|shop) now (?:at|from|on|and get|using)",
+    // Not 'no family can buy now at these prices': 'buy now' is an ad only with what the ad promises.
+    "(?:order|shop) now (?:at|from|on|and get|using)",
+    "buy now (?:and get|using)",
     "(?:click|tap) (?:here|on this link|on the link|the link below|link below)",
   ].join("|");
 }
