@@ -37,3 +37,23 @@ test("a decision after the session ended saves nothing, and signing in again com
   await expect(card).toHaveAttribute("data-status", "APPROVED");
   expect(await statusOf()).toBe("APPROVED");
 });
+
+test("an open queue whose session ended says so within a poll, and stays on the page so nothing typed is lost", async ({ page }) => {
+  const thread = await seedArticle([{ author: "QuietTab", body: "Exam results were announced late again this year." }], { titlePrefix: "Expiry banner" });
+  await signIn(page, "moderator");
+  const queueUrl = `/queue?tab=pending&article=${thread.articleId}`;
+  await page.goto(queueUrl);
+  await expect(page.getByTestId("queue-board")).toHaveAttribute("data-hydrated", "true");
+  await expect(page.getByTestId("session-ended")).toHaveCount(0);
+
+  const cookie = (await page.context().cookies()).find((candidate) => candidate.name.includes("session_token"));
+  const token = decodeURIComponent(cookie!.value).split(".")[0]!;
+  await withDatabase((client) => client.query(`UPDATE session SET "expiresAt" = now() - interval '1 second' WHERE token = $1`, [token]));
+
+  // The queue polls every 4 s: the next poll is refused and the board says the session ended.
+  const banner = page.getByTestId("session-ended");
+  await expect(banner).toBeVisible({ timeout: 15_000 });
+  await expect(page).toHaveURL(new RegExp(`${queueUrl.replace("?", "\\?")}$`));
+  const href = await banner.getByRole("link", { name: "Sign in again" }).getAttribute("href");
+  expect(new URL(href!, "http://moddesk.test").searchParams.get("next")).toBe(queueUrl);
+});

@@ -22,6 +22,7 @@ import { QueueTabs } from "./queue-tabs";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { useDecisions, type Decision } from "./use-decisions";
 import { useQueueChanges } from "./use-queue-changes";
+import { SessionEndedBanner } from "./session-ended-banner";
 
 export interface QueueBoardProps {
   items: QueueItem[];
@@ -36,6 +37,8 @@ export interface QueueBoardProps {
   timeZone: string;
   /** What the board says when nothing matches (lib/moderation/empty-queue-message.ts). */
   emptyMessage: string;
+  /** This page's path and query: where signing in again comes back to. */
+  returnPath: string;
 }
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -76,7 +79,8 @@ export function QueueBoard(props: QueueBoardProps) {
     },
     [props.currentUser.id, props.timeZone],
   );
-  const pollNow = useQueueChanges(props.since, applyChanges);
+  const [isSessionEnded, setSessionEnded] = useState(false);
+  const pollNow = useQueueChanges(props.since, applyChanges, () => setSessionEnded(true));
   const decisions = useDecisions({ setItems, currentUser: props.currentUser, onConflict: pollNow });
 
   // The card shows the note at once (the board keeps its own items; a refresh does not replace them).
@@ -170,6 +174,7 @@ export function QueueBoard(props: QueueBoardProps) {
   return (
     <div data-testid="queue-board" data-hydrated={isHydrated ? "true" : undefined} className="pb-24 max-md:pb-40">
       <QueueTabs tab={props.tab} counts={counts} filterQuery={props.filterQuery} />
+      {isSessionEnded ? <SessionEndedBanner returnPath={props.returnPath} /> : null}
       {/* On a phone the toast at the bottom shows the notice (this line is off-screen once scrolled): here only for screen readers. */}
       <div aria-live="polite" role="status" className="mt-3 min-h-6 text-sm max-md:sr-only" data-testid="queue-notice">
         {keys.isChoosingReason ? "Hide: press 1 off-topic, 2 nationalist, 3 abusive, 4 spam, 5 other (Esc cancels)." : decisions.notice}

@@ -10,17 +10,24 @@ const POLL_MS = 4_000;
 /** 100 pages of 500 changes; past that the page reloads rather than apply them card by card. */
 const MAX_PAGES = 100;
 
-export function useQueueChanges(since: string, onChanges: (changes: QueueChange[], counts: QueueCounts) => void): () => void {
+/**
+ * Polls the queue's changes. A 401 means the session ended: `onSignedOut` is told once and polling
+ * stops (the board says so, instead of looking live while nothing updates).
+ */
+export function useQueueChanges(since: string, onChanges: (changes: QueueChange[], counts: QueueCounts) => void, onSignedOut: () => void): () => void {
   const sinceRef = useRef(since);
+  const isSignedOut = useRef(false);
+  const signedOut = useRef(onSignedOut);
   const seen = useRef(new Set<number>());
   const handler = useRef(onChanges);
   const isPolling = useRef(false);
   useEffect(() => {
     handler.current = onChanges;
+    signedOut.current = onSignedOut;
   });
 
   const poll = useCallback(async () => {
-    if (isPolling.current) return;
+    if (isPolling.current || isSignedOut.current) return;
     isPolling.current = true;
     try {
       // A bulk run decides thousands in seconds: the server answers a page at a time and names the
@@ -32,6 +39,11 @@ export function useQueueChanges(since: string, onChanges: (changes: QueueChange[
       const changes: QueueChange[] = [];
       for (let page = 0; page < MAX_PAGES; page++) {
         const response = await fetch(url, { cache: "no-store" });
+        if (response.status === 401) {
+          isSignedOut.current = true;
+          signedOut.current();
+          return;
+        }
         if (!response.ok) return;
         const body = (await response.json()) as QueueChangesPage;
         now ??= body.now;

@@ -68,6 +68,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         canDecide={can(user.role, "comment:decide")}
         timeZone={timeZone}
         emptyMessage={emptyQueueMessage(filters)}
+        returnPath={pathWithQuery("/queue", raw)}
       />
       {page.nextCursor ? (
         <Link href={`/queue?tab=${tab}${filterQuery ? `&${filterQuery}` : ""}&after=${page.nextCursor}`} className="inline-flex min-h-11 items-center self-start rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
