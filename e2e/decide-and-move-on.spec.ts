@@ -71,6 +71,30 @@ test("Hide… takes the keyboard along: focus on the first reason, a digit picks
   expect(await statusesOf(thread.ids)).toEqual(["HIDDEN", "PENDING"]);
 });
 
+test("while Hide… has focus, the queue's keys do not act on another card: a digit hides the picker's card once", async ({ page }) => {
+  const thread = await seedArticle([{ author: "P1", body: "Picked with the mouse." }, { author: "P2", body: "Where the keyboard was." }, { author: "P3", body: "Left alone." }], { titlePrefix: "Picker only" });
+  await signIn(page, "moderator");
+  await openQueue(page, `tab=pending&article=${thread.articleId}`);
+  const cards = page.getByTestId("comment-card");
+
+  // The keyboard is on the second card and has started a hide (h); the mouse opens the first card's picker.
+  await page.keyboard.press("j");
+  await page.keyboard.press("h");
+  await cards.nth(0).getByRole("button", { name: "Hide…" }).click();
+  await expect(cards.nth(0).getByRole("button", { name: "1 off-topic" })).toBeFocused();
+  await page.keyboard.press("2");
+  await expect(cards.nth(0)).toHaveAttribute("data-status", "HIDDEN");
+  await expect(cards.nth(1)).toBeFocused();
+
+  // And 'a' typed in a picker approves nothing.
+  await cards.nth(2).getByRole("button", { name: "Hide…" }).click();
+  await expect(cards.nth(2).getByRole("button", { name: "1 off-topic" })).toBeFocused();
+  await page.keyboard.press("a");
+  await page.keyboard.press("Escape");
+  await expect(cards.nth(2).getByRole("group", { name: "Hide with a reason" })).toBeHidden();
+  expect(await statusesOf(thread.ids)).toEqual(["HIDDEN", "PENDING", "PENDING"]);
+});
+
 test("after a decision, focus skips the comment a colleague decided meanwhile", async ({ page, browser }) => {
   const thread = await seedArticle([{ author: "C1", body: "Mine." }, { author: "C2", body: "My colleague's." }, { author: "C3", body: "Still to decide." }], { titlePrefix: "Colleague" });
   await signIn(page, "moderator");

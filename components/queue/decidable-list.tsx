@@ -95,7 +95,8 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
   useEffect(() => {
     if (!hasKeyboard) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || (isTyping(event.target) && event.key !== "Escape")) return;
+      // defaultPrevented: the Hide… picker handled it (a digit there hides its own card, once).
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || (isTyping(event.target) && event.key !== "Escape")) return;
       // x, / and ? belong to the queue; here only moving and deciding.
       if (!["j", "k", "a", "h", "u", "Escape", "1", "2", "3", "4", "5"].includes(event.key)) return;
       const result = pressKey({ ...keysRef.current, count: initialItems.length }, event.key);
@@ -108,6 +109,13 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [hasKeyboard, initialItems.length]);
+
+  // The mouse's Hide… ends a hide the keys had started (h): its digits belong to the picker now.
+  const openHidePicker = (commentId: number) => {
+    keysRef.current = { ...keysRef.current, isChoosingReason: false };
+    setKeys(keysRef.current);
+    setHidePickerFor(commentId);
+  };
 
   const isHydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
 
@@ -150,7 +158,7 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
                     <button type="button" disabled={item.status === "APPROVED"} onClick={() => void decideAndMoveOn(item, { action: "APPROVE" })} className="rounded-md bg-emerald-700 px-3 py-1 font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:opacity-40">
                       Approve
                     </button>
-                    <button type="button" disabled={item.status === "HIDDEN"} onClick={() => setHidePickerFor(item.id)} className="rounded-md bg-rose-700 px-3 py-1 font-medium text-white hover:bg-rose-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-700 disabled:opacity-40">
+                    <button type="button" disabled={item.status === "HIDDEN"} onClick={() => openHidePicker(item.id)} className="rounded-md bg-rose-700 px-3 py-1 font-medium text-white hover:bg-rose-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-700 disabled:opacity-40">
                       Hide…
                     </button>
                   </div>

@@ -19,9 +19,14 @@ export function HideReasonPicker({ onHide, onCancel }: { onHide: (reason: HideRe
     // A digit typed into the note is text.
     if (event.target instanceof HTMLInputElement) return;
     const reason = HIDE_REASONS[Number(event.key) - 1];
-    if (!/^[1-9]$/.test(event.key) || !reason) return;
-    event.preventDefault();
-    onHide(reason, note);
+    if (/^[1-9]$/.test(event.key) && reason) {
+      event.preventDefault();
+      onHide(reason, note);
+      return;
+    }
+    // While the picker has focus the queue's letter keys do nothing: 'a' or 'j' here would act on
+    // whichever card the keyboard was on, not this one. The queue's listeners skip a handled key.
+    if (event.key.length === 1 && event.key !== " ") event.preventDefault();
   };
   return (
     <div className="mt-3 rounded-md border border-rose-200 bg-rose-50 p-3" role="group" aria-label="Hide with a reason" onKeyDown={onKeyDown}>

@@ -152,7 +152,8 @@ export function QueueBoard(props: QueueBoardProps) {
   const isHydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || (isTyping(event.target) && event.key !== "Escape")) return;
+      // defaultPrevented: the Hide… picker handled it (a digit there hides its own card, once).
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || (isTyping(event.target) && event.key !== "Escape")) return;
       const result = pressKey({ ...keysRef.current, count: itemCount.current }, event.key);
       if (!result.handled) return;
       event.preventDefault();
@@ -166,6 +167,12 @@ export function QueueBoard(props: QueueBoardProps) {
     return () => window.removeEventListener("keydown", onKeyDown);
   }, []);
 
+  // The mouse's Hide… ends a hide the keys had started (h): its digits belong to the picker now.
+  const openHidePicker = (commentId: number) => {
+    keysRef.current = { ...keysRef.current, isChoosingReason: false };
+    setKeys(keysRef.current);
+    setHidePickerFor(commentId);
+  };
   const hideWithNote = async (item: QueueItem, reason: HideReason, note: string) => {
     setHidePickerFor(null);
     await decideAndMoveOn([item], { action: "HIDE", reason, note });
@@ -234,7 +241,7 @@ export function QueueBoard(props: QueueBoardProps) {
                     isNoteOpen={noteFor === item.id}
                     isSelected={selected.has(item.id)}
                     onApprove={() => void decideAndMoveOn([item], { action: "APPROVE" })}
-                    onHide={() => setHidePickerFor(item.id)}
+                    onHide={() => openHidePicker(item.id)}
                     onToggleContext={() => setContextIds((current) => toggled(current, item.id))}
                     onToggleNote={() => setNoteFor((current) => (current === item.id ? null : item.id))}
                     onToggleSelect={() => setSelected((current) => toggled(current, item.id))}

@@ -26,7 +26,7 @@ export interface SsoServer {
 export async function waitUntilServing(url: string, child: ChildProcess, output: () => string, what: string): Promise<void> {
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${what} exited (${child.exitCode}):\n${output()}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${what} exited (${child.exitCode ?? child.signalCode}):\n${output()}`);
     if (Date.now() > deadline) throw new Error(`${what} did not serve ${url} within 90 s:\n${output()}`);
     // Each try bounded: a server that accepts the connection and never answers must not hold the loop.
     const status = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(10_000) }).then((response) => response.status, () => 0);

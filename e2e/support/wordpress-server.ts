@@ -58,7 +58,7 @@ function waitForPort(port: number, child: ChildProcess, output: () => string, wh
   const deadline = Date.now() + 60_000;
   return new Promise((resolve, reject) => {
     const attempt = () => {
-      if (child.exitCode !== null) return reject(new Error(`${what} exited (${child.exitCode}):\n${output()}`));
+      if (child.exitCode !== null || child.signalCode !== null) return reject(new Error(`${what} exited (${child.exitCode ?? child.signalCode}):\n${output()}`));
       if (Date.now() > deadline) return reject(new Error(`${what} did not listen on ${port} within a minute:\n${output()}`));
       const socket = net.connect(port, "127.0.0.1");
       socket.once("connect", () => {
