@@ -20,13 +20,18 @@ const regexConfig = z
     requires: termList.optional(),
     /** Skip a match when the words just before it, in the same sentence, match this (negation, quotes). */
     unlessBefore: z.string().min(1, "unlessBefore must not be empty").max(2000, "unlessBefore is limited to 2,000 characters").optional(),
+    /** Skip a match when the words just after it, in the same sentence, match this ('^' is right after it). */
+    unlessAfter: z.string().min(1, "unlessAfter must not be empty").max(2000, "unlessAfter is limited to 2,000 characters").optional(),
   })
   .superRefine((config, ctx) => {
     const compiled = compileLinearRegex(config.pattern, config.flags === "i");
     if (typeof compiled === "string") ctx.addIssue({ code: "custom", path: ["pattern"], message: compiled });
-    if (config.unlessBefore === undefined) return;
-    const unless = compileLinearRegex(config.unlessBefore, config.flags === "i");
-    if (typeof unless === "string") ctx.addIssue({ code: "custom", path: ["unlessBefore"], message: unless });
+    for (const field of ["unlessBefore", "unlessAfter"] as const) {
+      const source = config[field];
+      if (source === undefined) continue;
+      const unless = compileLinearRegex(source, config.flags === "i");
+      if (typeof unless === "string") ctx.addIssue({ code: "custom", path: [field], message: unless });
+    }
   });
 
 const nearConfig = z

@@ -16,6 +16,8 @@ export interface ConfigFields {
   requires: string;
   /** REGEX exception pattern for the words before a match (optional). */
   unlessBefore: string;
+  /** REGEX exception pattern for the words after a match (optional). */
+  unlessAfter: string;
   minWords: string;
   maxSimilarity: string;
   minArticleWords: string;
@@ -45,6 +47,7 @@ export const DEFAULT_CONFIG_FIELDS: ConfigFields = {
   target: "normalized",
   requires: "",
   unlessBefore: "",
+  unlessAfter: "",
   minWords: "25",
   maxSimilarity: "0.05",
   minArticleWords: "40",
@@ -76,9 +79,11 @@ export function configFromFields(kind: RuleKind, fields: ConfigFields): unknown 
     case "REGEX": {
       const requires = lines(fields.requires);
       const unlessBefore = fields.unlessBefore.trim();
+      const unlessAfter = fields.unlessAfter.trim();
       return {
         pattern: fields.pattern, ...(fields.caseInsensitive ? { flags: "i" } : {}), target: fields.target,
         ...(requires.length > 0 ? { requires } : {}), ...(unlessBefore === "" ? {} : { unlessBefore }),
+        ...(unlessAfter === "" ? {} : { unlessAfter }),
       };
     }
     case "OFF_TOPIC": {
@@ -114,6 +119,7 @@ export function fieldsFromConfig(kind: RuleKind, config: unknown): ConfigFields 
         ...fields, pattern: typeof c.pattern === "string" ? c.pattern : "", caseInsensitive: c.flags === "i",
         target: c.target === "original" ? "original" : "normalized", requires: list(c.requires),
         unlessBefore: typeof c.unlessBefore === "string" ? c.unlessBefore : "",
+        unlessAfter: typeof c.unlessAfter === "string" ? c.unlessAfter : "",
       };
     case "OFF_TOPIC": return { ...fields, minWords: text(c.minWords), maxSimilarity: text(c.maxSimilarity), minArticleWords: text(c.minArticleWords) };
     case "SHOUTING": return { ...fields, minLetters: text(c.minLetters), minUpperRatio: text(c.minUpperRatio) };
