@@ -7,7 +7,17 @@ const termList = z.array(term).min(1, "needs at least one term").max(20000, "at 
 const ratio = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
 const count = (min: number) => z.number().int("must be a whole number").min(min, `must be at least ${min}`);
 
-const termsConfig = z.strictObject({ terms: termList });
+const termsConfig = z
+  .strictObject({
+    terms: termList,
+    /** Skip a hit when the words just before it, in the same sentence, match this ('calling him …'). */
+    unlessBefore: z.string().min(1, "unlessBefore must not be empty").max(2000, "unlessBefore is limited to 2,000 characters").optional(),
+  })
+  .superRefine((config, ctx) => {
+    if (config.unlessBefore === undefined) return;
+    const unless = compileLinearRegex(config.unlessBefore, false);
+    if (typeof unless === "string") ctx.addIssue({ code: "custom", path: ["unlessBefore"], message: unless });
+  });
 
 const regexConfig = z
   .strictObject({

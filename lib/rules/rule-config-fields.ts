@@ -71,7 +71,10 @@ const list = (value: unknown): string => (Array.isArray(value) ? value.filter((i
 
 export function configFromFields(kind: RuleKind, fields: ConfigFields): unknown {
   switch (kind) {
-    case "TERMS": return { terms: lines(fields.terms) };
+    case "TERMS": {
+      const unlessBefore = fields.unlessBefore.trim();
+      return { terms: lines(fields.terms), ...(unlessBefore === "" ? {} : { unlessBefore }) };
+    }
     case "NEAR": {
       const unlessBefore = fields.unlessBefore.trim();
       return { a: lines(fields.a), b: lines(fields.b), within: number(fields.within), ...(unlessBefore === "" ? {} : { unlessBefore }) };
@@ -111,7 +114,7 @@ export function fieldsFromConfig(kind: RuleKind, config: unknown): ConfigFields 
   const c = (typeof config === "object" && config !== null ? config : {}) as Record<string, unknown>;
   const fields = { ...DEFAULT_CONFIG_FIELDS };
   switch (kind) {
-    case "TERMS": return { ...fields, terms: list(c.terms) };
+    case "TERMS": return { ...fields, terms: list(c.terms), unlessBefore: typeof c.unlessBefore === "string" ? c.unlessBefore : "" };
     case "NEAR":
       return { ...fields, a: list(c.a), b: list(c.b), within: text(c.within), unlessBefore: typeof c.unlessBefore === "string" ? c.unlessBefore : "" };
     case "REGEX":

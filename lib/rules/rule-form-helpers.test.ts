@@ -14,6 +14,7 @@ describe("rule config fields", () => {
   it("round-trips every kind's config through the form fields", () => {
     const configs = {
       TERMS: { terms: ["a", "b c"] },
+      TERMS_GUARDED: { terms: ["walrus*"], unlessBefore: "\\bcalling $" },
       NEAR: { a: ["india"], b: ["idiot", "moron"], within: 4 },
       REGEX: { pattern: "free\\s+money", flags: "i", target: "original" },
       OFF_TOPIC: { minWords: 20, maxSimilarity: 0.05 },
