@@ -65,6 +65,9 @@ export function RuleConfigEditor({ kind, fields, onChange, isReadOnly, error }: 
           <Field label="Unless the words before it match (optional)" hint="RE2 pattern tried on the same sentence just before each match: negation and quotes ('not all …').">
             <input className={`${input} font-mono`} value={fields.unlessBefore} disabled={isReadOnly} onChange={(event) => onChange({ unlessBefore: event.target.value })} />
           </Field>
+          <Field label="Unless the words after it match (optional)" hint="RE2 pattern tried on the same sentence just after each match, '^' right after it: what befalls a group ('… being blamed').">
+            <input className={`${input} font-mono`} value={fields.unlessAfter} disabled={isReadOnly} onChange={(event) => onChange({ unlessAfter: event.target.value })} />
+          </Field>
           {list("requires", "Only run when one of these terms occurs (optional)")}
         </div>
       ) : null}

@@ -5,7 +5,7 @@ import { CompactDfa } from "./compact-dfa";
 import { LeftmostMatches } from "./leftmost-match";
 import { mergeSpans, quote, type CompiledRule, type SlotAllocator } from "./compiled-rule";
 import { crossesSentenceBoundary } from "./sentence-boundary";
-import { isExceptedBefore } from "./unless-before";
+import { isExceptedAfter, isExceptedBefore } from "./unless-before";
 import { originalSpanOf } from "./visible-text";
 import type { CommentAnalysis } from "./comment-analysis";
 
@@ -27,7 +27,8 @@ const GATE_WINDOW_CHARS = 100;
  * target 'original' is for patterns about the raw form (capitals, punctuation, emoji).
  * Normalized text has no punctuation left, so a match there that spans a sentence end in the
  * original is dropped. `unlessBefore` drops a match when the same sentence, just before it,
- * matches that pattern too: negation and reported speech ('not all …', 'wrong to say …').
+ * matches that pattern too: negation and reported speech ('not all …', 'wrong to say …');
+ * `unlessAfter` when the words just after it do: what befalls a group ('sick of X being blamed').
  * `requires` (terms, matched like TERMS in the shared automaton) gates the rule: the pattern only
  * runs on comments where one of them occurs, so a pack of long patterns adds no pass over the
  * text of the many comments that cannot match. It must name a word every match contains.
@@ -38,6 +39,8 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
   if (typeof compiled === "string") throw new Error(compiled);
   const unless = config.unlessBefore === undefined ? null : compileLinearRegex(config.unlessBefore, caseInsensitive);
   if (typeof unless === "string") throw new Error(`unlessBefore: ${unless}`);
+  const unlessAfter = config.unlessAfter === undefined ? null : compileLinearRegex(config.unlessAfter, caseInsensitive);
+  if (typeof unlessAfter === "string") throw new Error(`unlessAfter: ${unlessAfter}`);
   const onNormalized = (config.target ?? "normalized") === "normalized";
   const gate = config.requires === undefined ? null : slots.addTerms(config.requires);
   const dfa = new CompactDfa(compiled);
@@ -97,6 +100,7 @@ export function compileRegexRule(definition: RuleDefinition, config: RuleConfigB
           // On the original text the pattern sees punctuation and decides for itself.
           if (onNormalized && crossesSentenceBoundary(analysis.body, span[0], span[1])) continue;
           if (unless !== null && isExceptedBefore(unless, analysis, span[0])) continue;
+          if (unlessAfter !== null && isExceptedAfter(unlessAfter, analysis, span[1])) continue;
           spans.push(span);
         }
       }

@@ -1,17 +1,27 @@
 import type { RuleDefinition, Span } from "./types";
 import type { RuleConfigByKind } from "./schemas";
 import { mergeSpans, quote, type CompiledRule, type SlotAllocator } from "./compiled-rule";
+import { compileLinearRegex } from "./regex-safety";
+import { isExceptedBefore } from "./unless-before";
 
-/** TERMS: any listed word or phrase, whole-word, after normalization ('idiot*' = prefix). */
+/**
+ * TERMS: any listed word or phrase, whole-word, after normalization ('idiot*' = prefix).
+ * `unlessBefore` drops a hit when its sentence, just before it, matches: a name reported or
+ * countered ('calling him …') rather than called.
+ */
 export function compileTermsRule(
   definition: RuleDefinition, config: RuleConfigByKind["TERMS"], slots: SlotAllocator,
 ): CompiledRule {
   const slot = slots.addTerms(config.terms);
+  const unless = config.unlessBefore === undefined ? null : compileLinearRegex(config.unlessBefore, false);
+  if (typeof unless === "string") throw new Error(`unlessBefore: ${unless}`);
   return {
     definition,
     termDriven: true,
     evaluate(analysis) {
-      const hits = analysis.hitsFor(slot);
+      const found = analysis.hitsFor(slot);
+      const hits = unless === null ? found
+        : found.filter((hit) => !isExceptedBefore(unless, analysis, analysis.originalSpan(hit.start, hit.end)[0]));
       if (hits.length === 0) return null;
       const spans: Span[] = hits.map((hit) => analysis.originalSpan(hit.start, hit.end));
       const merged = mergeSpans(spans);

@@ -64,6 +64,19 @@ describe("REGEX context", () => {
     expect(run(rule, `${filler} walrus`)).toHaveLength(1);
     expect(run(rule, `walrus ${filler}`)).toHaveLength(1);
   });
+  it("stands down when the words just after a match say what befalls them (unlessAfter)", () => {
+    const rule = testRule("REGEX", { pattern: "\\btired of walruses\\b", unlessAfter: "^being (?:robbed|chased)\\b" });
+    expect(run(rule, "I am tired of walruses")).toHaveLength(1);
+    expect(run(rule, "Tired of walruses, they stink")).toHaveLength(1);
+    expect(run(rule, "I am tired of walruses being so loud")).toHaveLength(1);
+    expect(run(rule, "I am tired of walruses being robbed by tourists")).toEqual([]);
+    expect(run(rule, "Tired of walruses BEING CHASED off the beach!")).toEqual([]);
+    // The next sentence is not read: '^' must still sit right after the match.
+    expect(run(rule, "Tired of walruses. Being robbed is what tourists fear")).toHaveLength(1);
+  });
+  it("rejects an invalid unlessAfter with the field named", () => {
+    expect(() => compileRules([testRule("REGEX", { pattern: "x", unlessAfter: "(?=y)" })])).toThrow(/unlessAfter: lookahead/);
+  });
   it("rejects an invalid unlessBefore with the field named", () => {
     expect(() => compileRules([testRule("REGEX", { pattern: "x", unlessBefore: "(?=y)" })])).toThrow(/unlessBefore: lookahead/);
   });

@@ -22,6 +22,14 @@ describe("TERMS", () => {
   it("does not flag substrings ('class' is not 'ass')", () => {
     expect(run(rule, "a classy passage about classes")).toEqual([]);
   });
+  it("drops each hit whose sentence, just before it, matches unlessBefore", () => {
+    const guarded = testRule("TERMS", { terms: ["walrus*"], unlessBefore: "\\bcalling (?:[a-z]+ )?$" });
+    expect(run(guarded, "Calling him walrus wins nothing")).toEqual([]);
+    const body = "Stop calling him walrus. You walrus!";
+    expect(highlighted(body, run(guarded, body)[0])).toEqual(["walrus"]);
+    expect(run(guarded, body)[0]?.spans).toEqual([[body.lastIndexOf("walrus"), body.lastIndexOf("walrus") + 6]]);
+    expect(() => compileRules([testRule("TERMS", { terms: ["x"], unlessBefore: "(?=y)" })])).toThrow(/unlessBefore: lookahead/);
+  });
 });
 
 describe("NEAR", () => {

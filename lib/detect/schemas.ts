@@ -7,7 +7,17 @@ const termList = z.array(term).min(1, "needs at least one term").max(20000, "at 
 const ratio = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
 const count = (min: number) => z.number().int("must be a whole number").min(min, `must be at least ${min}`);
 
-const termsConfig = z.strictObject({ terms: termList });
+const termsConfig = z
+  .strictObject({
+    terms: termList,
+    /** Skip a hit when the words just before it, in the same sentence, match this ('calling him …'). */
+    unlessBefore: z.string().min(1, "unlessBefore must not be empty").max(2000, "unlessBefore is limited to 2,000 characters").optional(),
+  })
+  .superRefine((config, ctx) => {
+    if (config.unlessBefore === undefined) return;
+    const unless = compileLinearRegex(config.unlessBefore, false);
+    if (typeof unless === "string") ctx.addIssue({ code: "custom", path: ["unlessBefore"], message: unless });
+  });
 
 const regexConfig = z
   .strictObject({
@@ -20,13 +30,18 @@ const regexConfig = z
     requires: termList.optional(),
     /** Skip a match when the words just before it, in the same sentence, match this (negation, quotes). */
     unlessBefore: z.string().min(1, "unlessBefore must not be empty").max(2000, "unlessBefore is limited to 2,000 characters").optional(),
+    /** Skip a match when the words just after it, in the same sentence, match this ('^' is right after it). */
+    unlessAfter: z.string().min(1, "unlessAfter must not be empty").max(2000, "unlessAfter is limited to 2,000 characters").optional(),
   })
   .superRefine((config, ctx) => {
     const compiled = compileLinearRegex(config.pattern, config.flags === "i");
     if (typeof compiled === "string") ctx.addIssue({ code: "custom", path: ["pattern"], message: compiled });
-    if (config.unlessBefore === undefined) return;
-    const unless = compileLinearRegex(config.unlessBefore, config.flags === "i");
-    if (typeof unless === "string") ctx.addIssue({ code: "custom", path: ["unlessBefore"], message: unless });
+    for (const field of ["unlessBefore", "unlessAfter"] as const) {
+      const source = config[field];
+      if (source === undefined) continue;
+      const unless = compileLinearRegex(source, config.flags === "i");
+      if (typeof unless === "string") ctx.addIssue({ code: "custom", path: [field], message: unless });
+    }
   });
 
 const nearConfig = z

@@ -24,3 +24,10 @@ export function sentenceStartBefore(text: string, at: number, lookBack = 200): n
   for (let match = global.exec(window); match !== null; match = global.exec(window)) start = from + match.index + match[0].length;
   return start;
 }
+
+/** End offset of the sentence containing `at` (where the next boundary starts, or the text's end). */
+export function sentenceEndAfter(text: string, at: number, lookAhead = 200): number {
+  const to = Math.min(text.length, at + lookAhead);
+  const match = BOUNDARY.exec(text.slice(at, to));
+  return match === null ? to : at + match.index;
+}

@@ -1,9 +1,11 @@
 import type { RE2JS } from "re2js";
 import type { CommentAnalysis } from "./comment-analysis";
-import { sentenceStartBefore } from "./sentence-boundary";
+import { sentenceEndAfter, sentenceStartBefore } from "./sentence-boundary";
 
 /** How much of the sentence before a match `unlessBefore` reads ('it is wrong to say that …'). */
 const UNLESS_LOOK_BACK = 60;
+/** How much of the sentence after a match `unlessAfter` reads ('… being blamed for it'). */
+const UNLESS_LOOK_AHEAD = 60;
 
 /**
  * Whether the sentence just before original offset `at` matches the exception pattern (REGEX and
@@ -13,4 +15,15 @@ export function isExceptedBefore(unless: RE2JS, analysis: CommentAnalysis, at: n
   const from = sentenceStartBefore(analysis.body, at, UNLESS_LOOK_BACK);
   const before = analysis.body.slice(from, at).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ");
   return unless.test(before);
+}
+
+/**
+ * Whether the sentence just after original offset `at` matches the exception pattern (REGEX
+ * `unlessAfter`), read the same way with one leading space trimmed, so '^' means right after the match:
+ * what a group suffers ('sick of X being blamed'), not what it is.
+ */
+export function isExceptedAfter(unless: RE2JS, analysis: CommentAnalysis, at: number): boolean {
+  const to = sentenceEndAfter(analysis.body, at, UNLESS_LOOK_AHEAD);
+  const after = analysis.body.slice(at, to).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").replace(/^ /, "");
+  return unless.test(after);
 }

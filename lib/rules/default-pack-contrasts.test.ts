@@ -48,6 +48,9 @@ describe("contempt felt and harm wished on a people", () => {
     "I hope the Tamils get shot, all of them.",
     "Frankly we must just hang those Sindhis one by one.",
     "Kashmiris like you should all die, frankly.",
+    "I am sick of Kashmiris, they ruin every debate.",
+    "Disgusted by Sindhis being so arrogant about everything.",
+    "I hope Nepalis suffer more than they ever did.",
   ])("flags %j", (body) => {
     expect(nationalist(body)).not.toEqual([]);
   });
@@ -57,6 +60,13 @@ describe("contempt felt and harm wished on a people", () => {
     "The hatred for Tamils in that speech was shocking.",
     "Threatening to hang Sindhis should land anyone in jail.",
     "Kashmiris are very hospitable, we stayed a week.",
+    // What befalls a people, after the same feeling or wish: the people are the ones wronged.
+    "I am sick of Kashmiris being blamed for every attack in the valley.",
+    "Sick and tired of Nepalis being denied visas at the border.",
+    "Honestly disgusted by Tamils getting attacked on trains every week.",
+    "I hate Sindhis being unfairly treated as suspects at every checkpoint.",
+    "I hope Sri Lankans will suffer less once the new loan comes through.",
+    "We pray Afghans suffer no more after this winter.",
   ])("leaves %j alone", (body) => {
     expect(nationalist(body)).toEqual([]);
   });

@@ -126,10 +126,14 @@ describe("hate and threats against protected groups", () => {
     "We will hurt all the gay men we find",
     "saare dalit ganda hain",
     "mujhe mahilaon se nafrat hai",
+    "I am sick of women, every single one.",
   ])("flags %j as abusive", (body) => {
     expect(rulesOf(body)).toContain("abusive-identity-derogation");
   });
-  it.each(["I don't hate women at all", "Black people are welcome here", "Gay people deserve equal rights", "I hate Mondays"])(
+  it.each([
+    "I don't hate women at all", "Black people are welcome here", "Gay people deserve equal rights", "I hate Mondays",
+    "I am sick of women being harassed on the bus home.", "Disgusted by gay men getting beaten up outside that bar.",
+  ])(
     "leaves %j alone",
     (body) => expect(hostile(body)).toBe(false),
   );

@@ -11,7 +11,7 @@ import {
   TAUNT_PLURALS, TERROR_SOURCES, VIOLENT_PARTICIPLES, WHOLE_PEOPLE, words,
 } from "./default-pack-vocabulary";
 
-export { NEGATION_BEFORE, NEGATION_BEFORE_TAUNT } from "./default-pack-vocabulary";
+export { BEFALLEN_AFTER, NAME_CALLING_BEFORE, NEGATION_BEFORE, NEGATION_BEFORE_TAUNT } from "./default-pack-vocabulary";
 
 /** '<people> are (all) <predicate>' and '<state> is (a) <predicate>'. */
 export function generalizationPattern(): string {

@@ -38,8 +38,19 @@ describe("romanized Urdu/Hindi insults and political nicknames", () => {
     "Abey gadhe, score dekh pehle.",
     "Feku ne phir se jhoot bola.",
     "Pappu ko kuch samajh nahi aata.",
+    "I call him pappu because he earned it.",
+    "Stop calling me, you harami.",
   ])("flags %j as abusive", (body) => {
     expect(categoriesOf(body)).toContain("ABUSIVE");
+  });
+
+  // A nickname reported or countered is no insult, as for the group rules ('calling X dogs is …').
+  it.each([
+    "Calling him pappu does not win arguments, his voting record might.",
+    "Stop calling the finance minister feku and read the budget.",
+    "My nephew was called gadha at school and cried for a week.",
+  ])("leaves %j alone", (body) => {
+    expect(rulesOf(body)).not.toContain("abusive-urdu-hindi-insults");
   });
 });
 

@@ -169,3 +169,20 @@ export const NEGATION_BEFORE = `\\b(?:${DENIALS}|don t|dont|doesn t|${REPORTS})\
 
 /** The same for a poverty taunt, whose lack is the taunt itself ('they don't even have toilets'). */
 export const NEGATION_BEFORE_TAUNT = `\\b(?:${DENIALS}|${REPORTS})\\b`;
+
+/** What is done to a group, in the passive ('being blamed', 'getting shot'): counter-speech follows a feeling about it. */
+const BEFALLEN = `blamed|denied|refused|rejected|attacked|killed|murdered|slaughtered|massacred|lynched|shot|bombed|beaten|tortured|raped|hurt|harmed|targeted|treated|mistreated|ill treated|abused|harassed|bullied|threatened|insulted|mocked|ridiculed|humiliated|hated|feared|judged|oppressed|persecuted|discriminated|demoni[sz]ed|dehumani[sz]ed|vilified|scapegoated|stereotyped|profiled|suspected|accused|labell?ed|branded|called|painted|portrayed|smeared|deported|detained|arrested|jailed|evicted|displaced|expelled|kicked out|thrown out|turned away|singled out|picked on|looked down on|left out|left behind|sidelined|marginali[sz]ed|excluded|ignored|silenced|exploited|cheated|robbed|used|punished|starved|hunted|hounded|dragged`;
+
+/**
+ * Read just after a match of a feeling or a wish about a group: what befalls the group ('sick of X
+ * being blamed for every attack', 'I hate X getting attacked') or a wish for less harm ('I hope X
+ * will suffer less'). The group is then the one wronged, not the one scorned: counter-speech.
+ */
+export const BEFALLEN_AFTER = `^(?:(?:(?:being|getting|always being|always getting|still being|still getting) (?:[a-z]+ly )?(?:${BEFALLEN})|(?:dying|suffering|starving|paying the price))\\b|(?:less|any less|a little less|much less|no more|no longer)\\b)`;
+
+/**
+ * A name reported or countered just before a term, not called: 'calling him pappu does not win
+ * arguments', 'they called her kamini'. As for the group rules, a speaker's own 'I call him …' stays.
+ * Read up to the term: the name-calling verb, whom ('him', 'the finance minister'), an article.
+ */
+export const NAME_CALLING_BEFORE = `\\b(?:calling|(?:he|she|they|who|people|someone|anyone|that|you|u) (?:call|calls|called)|(?:is|are|was|were|been|being|get|gets|got) called|nicknamed|nicknaming) (?:[a-z]+ |(?:the|this|that|our|your|their|his|her) [a-z]+ (?:[a-z]+ )?)?(?:a |an |the )?$`;

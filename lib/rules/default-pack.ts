@@ -13,6 +13,9 @@ type PackRule = Omit<RuleDefinition, "id" | "version">;
 const pattern = (source: string, requires: string[]) =>
   ({ pattern: source, target: "normalized", requires, unlessBefore: patterns.NEGATION_BEFORE });
 
+/** The same for feelings and wishes about a group, that also stand down before what befalls it ('sick of X being blamed'). */
+const feelingPattern = (source: string, requires: string[]) => ({ ...pattern(source, requires), unlessAfter: patterns.BEFALLEN_AFTER });
+
 /**
  * A REGEX alternation of Tamil stems, each at the start of a word, a trailing '|' meaning the word
  * ends there or takes a plural (no \\b: RE2's word boundary only knows ASCII letters).
@@ -47,8 +50,8 @@ export function defaultRulePack(): PackRule[] {
   return [
     rule("abusive-english-insults", "ABUSIVE", "TERMS", { terms: terms.ENGLISH_INSULTS }, 3,
       "English insults and profanity."),
-    rule("abusive-urdu-hindi-insults", "ABUSIVE", "TERMS", { terms: terms.URDU_HINDI_INSULTS }, 3,
-      "Romanized Urdu/Hindi abuse (chutiya, harami, kutte, kamina...)."),
+    rule("abusive-urdu-hindi-insults", "ABUSIVE", "TERMS", { terms: terms.URDU_HINDI_INSULTS, unlessBefore: patterns.NAME_CALLING_BEFORE }, 3,
+      "Romanized Urdu/Hindi abuse (chutiya, harami, kutte, kamina...) and the nicknames that mock a politician (feku, pappu); not when the name is reported or countered ('calling him pappu …')."),
     rule("abusive-severe", "ABUSIVE", "TERMS", { terms: terms.SEVERE_ABUSE }, 5,
       "The worst abuse and threats; held until a moderator looks.", "HOLD"),
     rule("abusive-personal-insult", "ABUSIVE", "NEAR",
@@ -59,7 +62,7 @@ export function defaultRulePack(): PackRule[] {
       "A person insulted in a phrase ('arrogant stupid man', 'shameless fellow') or put in their place ('teri aukat', 'aukat mein reh'); not after a negation."),
     rule("abusive-killing-call", "ABUSIVE", "REGEX", { pattern: patterns.killingCallPattern(), requires: patterns.GATES.killingCall }, 4,
       "'Should be hanged / shot / killed', whoever it is about: a call for violence outranks an insult."),
-    rule("nationalist-violence-call", "NATIONALIST", "REGEX", pattern(patterns.groupViolencePattern(), patterns.GATES.groupViolence), 5,
+    rule("nationalist-violence-call", "NATIONALIST", "REGEX", feelingPattern(patterns.groupViolencePattern(), patterns.GATES.groupViolence), 5,
       "A call to kill, nuke or wipe out a named people or state ('nuke them', 'X should be wiped out', 'in sab ko maar do'); held until a moderator looks.",
       "HOLD"),
     rule("nationalist-expulsion-call", "NATIONALIST", "REGEX", pattern(patterns.expulsionPattern(), patterns.GATES.expulsion), 4,
@@ -69,13 +72,13 @@ export function defaultRulePack(): PackRule[] {
       "'Go to Pakistan!' opening a sentence: a critic told to leave for the other country (on the original text, where the sentence start shows)."),
     rule("nationalist-legitimacy-denial", "NATIONALIST", "REGEX", pattern(patterns.legitimacyDenialPattern(), patterns.GATES.legitimacyDenial), 4,
       "A state or people denied the right to exist ('X is not a country', 'X should be broken up', 'murdabad')."),
-    rule("nationalist-generalization", "NATIONALIST", "REGEX", pattern(patterns.generalizationPattern(), patterns.GATES.generalization), 3,
-      "A whole people, state or religion given a condemning predicate ('X are all terrorists', 'X is a terror state', 'X is the mother of terrorism'); not after a negation."),
+    rule("nationalist-generalization", "NATIONALIST", "REGEX", feelingPattern(patterns.generalizationPattern(), patterns.GATES.generalization), 3,
+      "A whole people, state or religion given a condemning predicate ('X are all terrorists', 'X is a terror state', 'X is the mother of terrorism'); not after a negation, nor before what befalls them ('sick of X being blamed')."),
     rule("nationalist-dehumanizing-phrase", "NATIONALIST", "REGEX", pattern(patterns.dehumanizingPhrasePattern(), patterns.GATES.dehumanizingPhrase), 3,
       "Dehumanizing or insulting phrases about a people, state or religion ('X dogs', 'filthy X', 'nation of beggars', 'terrorist religion')."),
     rule("nationalist-sweeping-conduct", "NATIONALIST", "REGEX", pattern(patterns.sweepingConductPattern(), patterns.GATES.sweepingConduct), 2,
       "A whole people's conduct condemned in one sweep ('X always blame…', 'typical X mentality')."),
-    rule("abusive-identity-derogation", "ABUSIVE", "REGEX", pattern(patterns.identityDerogationPattern(), patterns.GATES.identityDerogation), 3,
+    rule("abusive-identity-derogation", "ABUSIVE", "REGEX", feelingPattern(patterns.identityDerogationPattern(), patterns.GATES.identityDerogation), 3,
       "Hate, dehumanizing predicates or threats aimed at women, gay or trans people, Black or disabled people, lower castes or North-East Indians as a whole ('I hate …', '… are vermin', '… ko maar do')."),
     rule("nationalist-member-generalization", "NATIONALIST", "REGEX",
       pattern(sweeping.memberGeneralizationPattern(), sweeping.SWEEPING_GATES.memberGeneralization), 3,

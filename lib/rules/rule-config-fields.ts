@@ -16,6 +16,8 @@ export interface ConfigFields {
   requires: string;
   /** REGEX exception pattern for the words before a match (optional). */
   unlessBefore: string;
+  /** REGEX exception pattern for the words after a match (optional). */
+  unlessAfter: string;
   minWords: string;
   maxSimilarity: string;
   minArticleWords: string;
@@ -45,6 +47,7 @@ export const DEFAULT_CONFIG_FIELDS: ConfigFields = {
   target: "normalized",
   requires: "",
   unlessBefore: "",
+  unlessAfter: "",
   minWords: "25",
   maxSimilarity: "0.05",
   minArticleWords: "40",
@@ -68,7 +71,10 @@ const list = (value: unknown): string => (Array.isArray(value) ? value.filter((i
 
 export function configFromFields(kind: RuleKind, fields: ConfigFields): unknown {
   switch (kind) {
-    case "TERMS": return { terms: lines(fields.terms) };
+    case "TERMS": {
+      const unlessBefore = fields.unlessBefore.trim();
+      return { terms: lines(fields.terms), ...(unlessBefore === "" ? {} : { unlessBefore }) };
+    }
     case "NEAR": {
       const unlessBefore = fields.unlessBefore.trim();
       return { a: lines(fields.a), b: lines(fields.b), within: number(fields.within), ...(unlessBefore === "" ? {} : { unlessBefore }) };
@@ -76,9 +82,11 @@ export function configFromFields(kind: RuleKind, fields: ConfigFields): unknown 
     case "REGEX": {
       const requires = lines(fields.requires);
       const unlessBefore = fields.unlessBefore.trim();
+      const unlessAfter = fields.unlessAfter.trim();
       return {
         pattern: fields.pattern, ...(fields.caseInsensitive ? { flags: "i" } : {}), target: fields.target,
         ...(requires.length > 0 ? { requires } : {}), ...(unlessBefore === "" ? {} : { unlessBefore }),
+        ...(unlessAfter === "" ? {} : { unlessAfter }),
       };
     }
     case "OFF_TOPIC": {
@@ -106,7 +114,7 @@ export function fieldsFromConfig(kind: RuleKind, config: unknown): ConfigFields 
   const c = (typeof config === "object" && config !== null ? config : {}) as Record<string, unknown>;
   const fields = { ...DEFAULT_CONFIG_FIELDS };
   switch (kind) {
-    case "TERMS": return { ...fields, terms: list(c.terms) };
+    case "TERMS": return { ...fields, terms: list(c.terms), unlessBefore: typeof c.unlessBefore === "string" ? c.unlessBefore : "" };
     case "NEAR":
       return { ...fields, a: list(c.a), b: list(c.b), within: text(c.within), unlessBefore: typeof c.unlessBefore === "string" ? c.unlessBefore : "" };
     case "REGEX":
@@ -114,6 +122,7 @@ export function fieldsFromConfig(kind: RuleKind, config: unknown): ConfigFields 
         ...fields, pattern: typeof c.pattern === "string" ? c.pattern : "", caseInsensitive: c.flags === "i",
         target: c.target === "original" ? "original" : "normalized", requires: list(c.requires),
         unlessBefore: typeof c.unlessBefore === "string" ? c.unlessBefore : "",
+        unlessAfter: typeof c.unlessAfter === "string" ? c.unlessAfter : "",
       };
     case "OFF_TOPIC": return { ...fields, minWords: text(c.minWords), maxSimilarity: text(c.maxSimilarity), minArticleWords: text(c.minArticleWords) };
     case "SHOUTING": return { ...fields, minLetters: text(c.minLetters), minUpperRatio: text(c.minUpperRatio) };

@@ -14,11 +14,12 @@ describe("rule config fields", () => {
   it("round-trips every kind's config through the form fields", () => {
     const configs = {
       TERMS: { terms: ["a", "b c"] },
+      TERMS_GUARDED: { terms: ["walrus*"], unlessBefore: "\\bcalling $" },
       NEAR: { a: ["india"], b: ["idiot", "moron"], within: 4 },
       REGEX: { pattern: "free\\s+money", flags: "i", target: "original" },
       OFF_TOPIC: { minWords: 20, maxSimilarity: 0.05 },
       // The default pack's gated, negation-guarded patterns and its off-topic article minimum survive an edit.
-      REGEX_GUARDED: { pattern: "\\bwalruses are thieves\\b", target: "normalized", requires: ["thieves"], unlessBefore: "\\bnot\\b" },
+      REGEX_GUARDED: { pattern: "\\bwalruses are thieves\\b", target: "normalized", requires: ["thieves"], unlessBefore: "\\bnot\\b", unlessAfter: "^being robbed\\b" },
       NEAR_GUARDED: { a: ["walrus*"], b: ["thieves"], within: 2, unlessBefore: "\\b(?:not|he said)\\b" },
       OFF_TOPIC_ARTICLE: { minWords: 25, maxSimilarity: 0.05, minArticleWords: 40 },
       SHOUTING: { minLetters: 30, minUpperRatio: 0.7 },
