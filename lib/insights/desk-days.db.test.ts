@@ -1,13 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { setDeskTimeZone } from "@/lib/settings/set-desk-time-zone";
-import { getArticleInsights } from "./article-insights";
-import { addDays, dayOfInstant, dayStart, makeRange, utcDay, type DateRange } from "./date-range";
+import { addDays, dayOfInstant, dayStart, makeRange, utcDay } from "./date-range";
 import { getDecisionsMadeInRange } from "./decisions-made-in-range";
-import { getFlagInsights } from "./flag-insights";
 import { readInsightsZone } from "./insights-zone";
+import { expectSameAsDirect } from "./expect-same-as-direct";
 import { loadInsights } from "./load-insights";
-import { getQueueOverTime } from "./queue-over-time";
 import { refreshInsightsRollup } from "./refresh-insights-rollup";
 import { resolveDateRange } from "./resolve-date-range";
 import { hours, makeArticle, makeComment, makeRule, makeUser } from "./test-factories";
@@ -36,19 +34,6 @@ beforeAll(async () => {
   ids.early = await makeComment({ articleId, postedAt: JUST_AFTER_MIDNIGHT, decisions: [{ action: "APPROVE", to: "APPROVED", at: hours(JUST_AFTER_MIDNIGHT, 0.5), by: ids.moderator }] });
 });
 
-async function expectSameAsDirect(range: DateRange): Promise<void> {
-  const data = await loadInsights(range, { withModerators: true, now: NOW });
-  const flags = await getFlagInsights(range);
-  expect(data.queue).toEqual(await getQueueOverTime(range));
-  expect(data.rules).toEqual(flags.rules);
-  expect(data.categories).toEqual(flags.categories);
-  expect(data.articles).toEqual(await getArticleInsights(range));
-  const { latency, reasons, moderators } = await getDecisionsMadeInRange(range, { withModerators: true });
-  expect(data.latency).toEqual(latency);
-  expect(data.reasons).toEqual(reasons);
-  expect(data.moderators).toEqual(moderators);
-}
-
 const storedDays = async () =>
   (await db.$queryRaw<{ day: string; posted: number }[]>`SELECT to_char(day, 'YYYY-MM-DD') AS day, (summary->'queue'->>0)::int AS posted FROM insights_day ORDER BY day`);
 
@@ -59,7 +44,7 @@ describe("Insights in the desk's time zone", () => {
     const data = await loadInsights(range, { withModerators: true, now: NOW });
     expect(data.queue.map((point) => [point.day, point.posted])).toEqual([["2016-04-10", 1], ["2016-04-11", 1]]);
     expect(data.latency.byDay.map((point) => [point.day, point.decided])).toEqual([["2016-04-10", 1], ["2016-04-11", 1]]);
-    await expectSameAsDirect(range);
+    await expectSameAsDirect(range, NOW);
 
     // Stored by the rollup under the same days; the page reads the same figures from them.
     await refreshInsightsRollup({ now: NOW });
@@ -67,7 +52,7 @@ describe("Insights in the desk's time zone", () => {
     const decisionDays = await db.$queryRaw<{ day: string }[]>`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM insights_decision_day ORDER BY day`;
     expect(decisionDays.map((row) => row.day)).toEqual(["2016-04-10", "2016-04-11"]);
     expect((await loadInsights(range, { withModerators: true, now: NOW })).queue).toEqual(data.queue);
-    await expectSameAsDirect(range);
+    await expectSameAsDirect(range, NOW);
     // The 10th alone holds the late decision only: it ends at 19:00 UTC, not at midnight UTC.
     const tenth = await loadInsights(makeRange("2016-04-10", "2016-04-10", "Asia/Karachi"), { withModerators: true, now: NOW });
     expect(tenth.reasons.hidden).toEqual([{ reason: "SPAM", byModerators: 1, byRules: 0 }]);
@@ -100,7 +85,7 @@ describe("Insights in the desk's time zone", () => {
     // 18:30 and 19:30 UTC on the 10th are 14:30 and 15:30 in New York: both on the 10th.
     const during = await loadInsights(resolved, { withModerators: true, now: NOW });
     expect(during.queue.map((point) => [point.day, point.posted])).toEqual([["2016-04-09", 0], ["2016-04-10", 2], ["2016-04-11", 0]]);
-    await expectSameAsDirect(resolved);
+    await expectSameAsDirect(resolved, NOW);
 
     const events = await db.auditEvent.findMany({ where: { action: { in: ["insights.recount", "insights.recounted"] } }, orderBy: { id: "asc" }, select: { action: true, actorLabel: true, details: true } });
     expect(events.at(-1)).toEqual({ action: "insights.recount", actorLabel: ADMIN.label, details: { before: { timeZone: "Asia/Karachi" }, after: { timeZone: "America/New_York" } } });
@@ -115,7 +100,7 @@ describe("Insights in the desk's time zone", () => {
     expect(await storedDays()).toEqual([{ day: "2016-04-10", posted: 2 }]);
     expect((await readInsightsZone()).recountSince).toBeNull();
     expect((await loadInsights(resolved, { withModerators: true, now: NOW })).queue).toEqual(during.queue);
-    await expectSameAsDirect(resolved);
+    await expectSameAsDirect(resolved, NOW);
     const done = await db.auditEvent.findFirst({ where: { action: "insights.recounted" }, orderBy: { id: "desc" }, select: { actorLabel: true, details: true } });
     expect(done).toMatchObject({ actorLabel: "system", details: { timeZone: "America/New_York" } });
   });

@@ -2,12 +2,9 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { mulberry32 } from "@/lib/seeded-random";
-import { makeRange, type DateRange } from "./date-range";
-import { getArticleInsights } from "./article-insights";
-import { getDecisionsMadeInRange } from "./decisions-made-in-range";
-import { getFlagInsights } from "./flag-insights";
+import { makeRange } from "./date-range";
+import { expectSameAsDirect } from "./expect-same-as-direct";
 import { loadInsights } from "./load-insights";
-import { getQueueOverTime } from "./queue-over-time";
 import { refreshInsightsRollup } from "./refresh-insights-rollup";
 import { hours, makeArticle, makeComment, makeRule, makeUser, type CommentSeed } from "./test-factories";
 
@@ -49,31 +46,17 @@ beforeAll(async () => {
   }
 });
 
-async function expectSameAsDirect(range: DateRange): Promise<void> {
-  const data = await loadInsights(range, { withModerators: true, now: NOW });
-  const flags = await getFlagInsights(range);
-  expect(data.queue).toEqual(await getQueueOverTime(range));
-  expect(data.rules).toEqual(flags.rules);
-  expect(data.categories).toEqual(flags.categories);
-  expect(data.articles).toEqual(await getArticleInsights(range));
-  // The decision figures go by decision day, from their own summaries (insights_decision_day).
-  const { latency, reasons, moderators } = await getDecisionsMadeInRange(range, { withModerators: true });
-  expect(data.latency).toEqual(latency);
-  expect(data.reasons).toEqual(reasons);
-  expect(data.moderators).toEqual(moderators);
-}
-
 describe("the insights rollup", () => {
   it("gives the direct queries' figures live (every day dirty), stored, and per week", async () => {
     expect(await db.insightsDirtyDay.count()).toBeGreaterThan(15);
-    await expectSameAsDirect(daily);
+    await expectSameAsDirect(daily, NOW);
     expect(await refreshInsightsRollup({ now: NOW })).toEqual({ refreshed: expect.any(Number), remaining: 0 });
     expect(await db.insightsDirtyDay.count()).toBe(0);
     expect(await db.insightsDirtyDecisionDay.count()).toBe(0);
     expect(await db.insightsDay.count()).toBeGreaterThan(15);
     expect(await db.insightsDecisionDay.count()).toBeGreaterThan(15);
-    await expectSameAsDirect(daily);
-    await expectSameAsDirect(weekly);
+    await expectSameAsDirect(daily, NOW);
+    await expectSameAsDirect(weekly, NOW);
     expect((await loadInsights(daily, { withModerators: false, now: NOW })).queue.reduce((sum, point) => sum + point.posted, 0)).toBe(90);
   });
 
@@ -86,9 +69,9 @@ describe("the insights rollup", () => {
     ]);
     const dirty = await db.insightsDirtyDay.findMany({ select: { day: true } });
     expect(dirty.map((row) => row.day.toISOString().slice(0, 10))).toEqual([pending.postedAt.toISOString().slice(0, 10)]);
-    await expectSameAsDirect(daily);
+    await expectSameAsDirect(daily, NOW);
     expect(await refreshInsightsRollup({ now: NOW })).toEqual({ refreshed: 1, remaining: 0 });
-    await expectSameAsDirect(daily);
+    await expectSameAsDirect(daily, NOW);
   });
 
   it("marks days dirty for new comments and new flags, and leaves today to be computed live", async () => {
@@ -102,8 +85,8 @@ describe("the insights rollup", () => {
     const today = makeRange("2016-06-01", "2016-06-01");
     expect(await refreshInsightsRollup({ now: NOW })).toEqual({ refreshed: 1, remaining: 0 });
     expect(await db.insightsDirtyDay.count()).toBe(1);
-    await expectSameAsDirect(daily);
-    await expectSameAsDirect(today);
+    await expectSameAsDirect(daily, NOW);
+    await expectSameAsDirect(today, NOW);
     expect((await loadInsights(today, { withModerators: false, now: NOW })).queue).toEqual([{ day: "2016-06-01", posted: 2, pending: 2, flagged: 0, approved: 0, hidden: 0 }]);
   });
 
@@ -115,10 +98,10 @@ describe("the insights rollup", () => {
     for (const statement of migration.split(";").map((text) => text.replace(/--.*$/gm, "").trim()).filter(Boolean)) await db.$executeRawUnsafe(statement);
     expect(await db.insightsDirtyDay.count()).toBe(stored + live);
     expect(await db.insightsDay.count({ where: { articles: { not: null } } })).toBe(0);
-    await expectSameAsDirect(daily);
+    await expectSameAsDirect(daily, NOW);
     await refreshInsightsRollup({ now: NOW });
     expect(await db.insightsDay.count({ where: { articles: null } })).toBe(0);
-    await expectSameAsDirect(daily);
-    await expectSameAsDirect(weekly);
+    await expectSameAsDirect(daily, NOW);
+    await expectSameAsDirect(weekly, NOW);
   });
 });
