@@ -18,20 +18,25 @@ export interface CardActionRowProps {
   onToggleSelect: () => void;
 }
 
+/** Approve and Hide… on a card: the queue's row below, and the article and author pages' lists. */
+export function DecideButtons({ item, onApprove, onHide }: { item: QueueItem; onApprove: () => void; onHide: () => void }) {
+  return (
+    <>
+      <button type="button" disabled={item.status === "APPROVED"} onClick={onApprove} className={`${PRIMARY} bg-emerald-700 hover:bg-emerald-800 focus-visible:outline-emerald-700`}>
+        Approve
+      </button>
+      <button type="button" disabled={item.status === "HIDDEN"} onClick={onHide} className={`${PRIMARY} bg-rose-700 hover:bg-rose-800 focus-visible:outline-rose-700`}>
+        Hide…
+      </button>
+    </>
+  );
+}
+
 /** A queue card's buttons: the mouse and thumb path to what a, h, c, n and x do. */
 export function CardActionRow({ item, canDecide, isContextOpen, isNoteOpen, isSelected, onApprove, onHide, onToggleContext, onToggleNote, onToggleSelect }: CardActionRowProps) {
   return (
     <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
-      {canDecide ? (
-        <>
-          <button type="button" disabled={item.status === "APPROVED"} onClick={onApprove} className={`${PRIMARY} bg-emerald-700 hover:bg-emerald-800 focus-visible:outline-emerald-700`}>
-            Approve
-          </button>
-          <button type="button" disabled={item.status === "HIDDEN"} onClick={onHide} className={`${PRIMARY} bg-rose-700 hover:bg-rose-800 focus-visible:outline-rose-700`}>
-            Hide…
-          </button>
-        </>
-      ) : null}
+      {canDecide ? <DecideButtons item={item} onApprove={onApprove} onHide={onHide} /> : null}
       <button type="button" aria-expanded={isContextOpen} onClick={onToggleContext} className={SECONDARY}>
         Context
       </button>

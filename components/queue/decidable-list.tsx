@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "
 import type { QueueItem } from "@/lib/moderation/queue-item";
 import { focusAfterDecision, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
 import type { HideReason } from "@/lib/moderation/schemas";
+import { DecideButtons } from "./card-action-row";
 import { CommentCard } from "./comment-card";
 import { DecisionToast } from "./decision-toast";
 import { HideReasonPicker } from "./hide-reason-picker";
@@ -155,12 +156,7 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
               >
                 {canDecide ? (
                   <div className="mt-3 flex flex-wrap items-center gap-2 text-sm">
-                    <button type="button" disabled={item.status === "APPROVED"} onClick={() => void decideAndMoveOn(item, { action: "APPROVE" })} className="rounded-md bg-emerald-700 px-3 py-1 font-medium text-white hover:bg-emerald-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 disabled:opacity-40">
-                      Approve
-                    </button>
-                    <button type="button" disabled={item.status === "HIDDEN"} onClick={() => openHidePicker(item.id)} className="rounded-md bg-rose-700 px-3 py-1 font-medium text-white hover:bg-rose-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-700 disabled:opacity-40">
-                      Hide…
-                    </button>
+                    <DecideButtons item={item} onApprove={() => void decideAndMoveOn(item, { action: "APPROVE" })} onHide={() => openHidePicker(item.id)} />
                   </div>
                 ) : null}
                 {hasKeyboard && keys.isChoosingReason && keys.focus === index ? (

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { QueueCounts } from "@/lib/moderation/count-queue-tabs";
 import type { QueueChange } from "@/lib/moderation/list-queue-changes";
-import { describeDecision } from "@/lib/moderation/policy";
+import { withColleagueRemarks, withQueueChanges } from "@/lib/moderation/apply-queue-changes";
 import type { QueueItem } from "@/lib/moderation/queue-item";
 import { runsByArticle } from "@/lib/moderation/runs-by-article";
 import { focusAfterDecision, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
@@ -62,20 +62,8 @@ export function QueueBoard(props: QueueBoardProps) {
   const applyChanges = useCallback(
     (changes: QueueChange[], nextCounts: QueueCounts) => {
       setCounts(nextCounts);
-      const others = changes.filter((change) => change.byId !== props.currentUser.id);
-      setItems((current) =>
-        current.map((item) => {
-          const latest = changes.filter((change) => change.commentId === item.id).at(-1);
-          if (!latest || latest.version <= item.version) return item;
-          return { ...item, status: latest.status, version: latest.version, decision: { by: latest.by, at: latest.at, reason: latest.status === "HIDDEN" ? latest.reason : null } };
-        }),
-      );
-      if (others.length === 0) return;
-      setRemarks((current) => {
-        const next = new Map(current);
-        for (const change of others) next.set(change.commentId, describeDecision({ status: change.status, decidedBy: change.by, decidedAt: new Date(change.at), reason: change.reason }, { timeZone: props.timeZone }));
-        return next;
-      });
+      setItems((current) => withQueueChanges(current, changes));
+      setRemarks((current) => withColleagueRemarks(current, changes, props.currentUser.id, props.timeZone) ?? current);
     },
     [props.currentUser.id, props.timeZone],
   );
