@@ -40,6 +40,7 @@ test("a decision after the session ended saves nothing, and signing in again com
 
 test("an open queue whose session ended says so within a poll, and stays on the page so nothing typed is lost", async ({ page }) => {
   const thread = await seedArticle([{ author: "QuietTab", body: "Exam results were announced late again this year." }], { titlePrefix: "Expiry banner" });
+  await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, "moderator");
   const queueUrl = `/queue?tab=pending&article=${thread.articleId}`;
   await page.goto(queueUrl);
@@ -54,6 +55,8 @@ test("an open queue whose session ended says so within a poll, and stays on the 
   const banner = page.getByTestId("session-ended");
   await expect(banner).toBeVisible({ timeout: 15_000 });
   await expect(page).toHaveURL(new RegExp(`${queueUrl.replace("?", "\\?")}$`));
+  // On a phone the notice fits: no sideways scroll.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   const href = await banner.getByRole("link", { name: "Sign in again" }).getAttribute("href");
   expect(new URL(href!, "http://moddesk.test").searchParams.get("next")).toBe(queueUrl);
 });
