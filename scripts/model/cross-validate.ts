@@ -11,6 +11,7 @@ import { HashedFeatures } from "@/lib/detect/classifier/hash-features";
 import { DEFAULT_TRAIN_OPTIONS, trainLinearModel, type TrainOptions, type TrainingRow } from "@/lib/detect/classifier/train-linear";
 import { TARGET_GROUP_TERMS } from "@/lib/rules/default-pack-targets";
 import { readCorpus, readDavidson, readMlma, readRuhsold, readTrac1, type LabelledText } from "./training-sources";
+import { writtenCleanRows } from "./written-clean-rows";
 import type { ScoredRecord } from "./cv-figures";
 import { FOLDS, foldOfThread } from "./thread-folds";
 import { applyScriptOffsets, measureScriptOffsets, type ScriptOffsets } from "./script-calibration";
@@ -46,7 +47,7 @@ export interface Variant {
 export const BASE: Variant = {
   name: "word+char2-5, 2^18, all sources",
   features: DEFAULT_FEATURE_CONFIG,
-  sources: ["davidson", "ruhsold", "trac1", "mlma", "corpus"],
+  sources: ["davidson", "ruhsold", "trac1", "mlma", "corpus", "written"],
   corpusWeight: 25,
   cagTarget: Number.NaN,
   balanceScripts: false,
@@ -55,7 +56,9 @@ export const BASE: Variant = {
   // TRAC-1 (Indian Facebook comments) is the public data closest to the corpus: weighed up, the ABUSIVE
   // head ranks dev-CV Latin hostility better (AUC 0.76 -> 0.79); the NATIONALIST head learns group-directed
   // abuse instead of the topic words of RUHSOLD's and MLMA's group labels (AUC 0.49 -> 0.73). docs/model.md.
-  sourceWeights: { trac1: 8 },
+  // The project's own clean rows (animals in the news, counter-speech, reports of violence, neutral
+  // group talk: scripts/model/written-clean-rows.ts) at weight 4: flags9, docs/quality.md.
+  sourceWeights: { trac1: 8, written: 4 },
   nationalistTargets: "group",
   train: DEFAULT_TRAIN_OPTIONS,
 };
@@ -75,6 +78,7 @@ function loadSource(name: string, cagTarget: number): LabelledText[] {
     case "ruhsold": return readRuhsold(requireFile(path.join(datasetsDir, "ruhsold-roman-urdu")));
     case "trac1": return readTrac1(requireFile(path.join(corpusDir, "raw", "trac1")), cagTarget);
     case "mlma": return readMlma(requireFile(path.join(datasetsDir, "mlma-hate-speech")));
+    case "written": return writtenCleanRows();
     default: throw new Error(`unknown source ${name}`);
   }
 }
