@@ -47,7 +47,7 @@ export interface Variant {
 export const BASE: Variant = {
   name: "word+char2-5, 2^18, all sources",
   features: DEFAULT_FEATURE_CONFIG,
-  sources: ["davidson", "ruhsold", "trac1", "mlma", "corpus", "written"],
+  sources: ["davidson", "ruhsold", "trac1", "mlma", "corpus"],
   corpusWeight: 25,
   cagTarget: Number.NaN,
   balanceScripts: false,
@@ -56,9 +56,7 @@ export const BASE: Variant = {
   // TRAC-1 (Indian Facebook comments) is the public data closest to the corpus: weighed up, the ABUSIVE
   // head ranks dev-CV Latin hostility better (AUC 0.76 -> 0.79); the NATIONALIST head learns group-directed
   // abuse instead of the topic words of RUHSOLD's and MLMA's group labels (AUC 0.49 -> 0.73). docs/model.md.
-  // The project's own clean rows (animals in the news, counter-speech, reports of violence, neutral
-  // group talk: scripts/model/written-clean-rows.ts) at weight 4: flags9, docs/quality.md.
-  sourceWeights: { trac1: 8, written: 4 },
+  sourceWeights: { trac1: 8 },
   nationalistTargets: "group",
   train: DEFAULT_TRAIN_OPTIONS,
 };
@@ -78,6 +76,7 @@ function loadSource(name: string, cagTarget: number): LabelledText[] {
     case "ruhsold": return readRuhsold(requireFile(path.join(datasetsDir, "ruhsold-roman-urdu")));
     case "trac1": return readTrac1(requireFile(path.join(corpusDir, "raw", "trac1")), cagTarget);
     case "mlma": return readMlma(requireFile(path.join(datasetsDir, "mlma-hate-speech")));
+    // The project's own clean rows (flags9: measured, not shipped; docs/model.md).
     case "written": return writtenCleanRows();
     default: throw new Error(`unknown source ${name}`);
   }

@@ -3,8 +3,8 @@
 // news, counter-speech that names the insult it rejects, reports and condemnation of communal
 // violence, neutral facts about peoples and religions, plain disagreement. Each template is filled
 // with every group or place of its slot list, so the rows teach the construction, not one group.
-// Both heads learn them as 0. The sentences that test the model (lib/detect/classifier/
-// written-clean.test.ts) are written apart from these and are not in them.
+// Both heads learn them as 0. Measured as the training variants `written-x1`, `written-x4`
+// (scripts/model/variants.ts) and not shipped: docs/quality.md, "flags9".
 import type { LabelledText } from "./training-sources";
 
 const GROUPS = ["Muslims", "Hindus", "Sikhs", "Christians", "Pakistanis", "Indians", "Bangladeshis", "Afghans", "refugees", "migrants", "Ahmadis", "Dalits", "Tamils", "Kashmiris", "Biharis", "Chinese people"];
