@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { rejectedLine } from "@/lib/import/format-import-report";
 import { PassThrough } from "node:stream";
-import { printable, say, warn, writeData } from "./output";
+import { escapingStream, printable, say, warn, writeData } from "./output";
 import { writerFor } from "./sink-writer";
 
 // A rejected row is quoted in the CLI's report: its escape sequences must not reach the terminal.
@@ -108,5 +108,22 @@ describe("writerFor (exports and DSA statements)", () => {
 
   it("keeps every byte for a file or a pipe", async () => {
     expect(await written(false, [Buffer.from(HOSTILE)])).toBe(HOSTILE);
+  });
+});
+
+describe("escapingStream (the web server's log under npm start)", () => {
+  it("escapes a connector's error text split across chunks, and keeps lines", async () => {
+    const stream = escapingStream();
+    const parts: string[] = [];
+    stream.on("data", (part: string | Buffer) => parts.push(String(part)));
+    const line = Buffer.from(`[connectors] wordpress sync failed: ${HOSTILE}`);
+    const split = line.indexOf(Buffer.from("\u202e")) + 1;
+    stream.write(line.subarray(0, split));
+    stream.end(line.subarray(split));
+    await new Promise((resolve) => stream.on("end", resolve));
+    const text = parts.join("");
+    expect(text).not.toMatch(/[\u001b\u0007\u009b\u202e]|\r(?!\n)/);
+    expect(text).toContain("\\u202egnp.exe");
+    expect(text.endsWith("!\n")).toBe(true);
   });
 });

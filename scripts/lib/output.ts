@@ -9,6 +9,9 @@
 // are printed as visible escapes. Data a command writes (an export, a rule pack) is escaped the
 // same way only when it goes to a terminal: into a file or a pipe it stays byte for byte.
 
+import { StringDecoder } from "node:string_decoder";
+import { Transform } from "node:stream";
+
 // C0 controls but tab (09) and newline (0A), a CR not starting a CRLF, DEL, the C1 controls (which
 // some terminals obey too, U+009B is CSI), and the bidi controls (ALM, LRM, RLM, embeddings,
 // overrides, isolates).
@@ -36,6 +39,23 @@ export function isTerminal(stream: NodeJS.WritableStream): boolean {
 /** Data on stdout (JSON, CSV): escaped on a terminal, byte for byte into a pipe or a file. */
 export function writeData(text: string): boolean {
   return process.stdout.write(isTerminal(process.stdout) ? printable(text) : text);
+}
+
+/**
+ * The web server's log on its way to the operator's terminal (npm start): it quotes what others
+ * wrote (a connector site's or a classifier endpoint's error text, a failed request's input), so it
+ * is escaped like every printed line, split characters included.
+ */
+export function escapingStream(): Transform {
+  const decoder = new StringDecoder("utf8");
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, printable(decoder.write(chunk)));
+    },
+    flush(done) {
+      done(null, printable(decoder.end()));
+    },
+  });
 }
 
 export function fail(error: unknown): void {
