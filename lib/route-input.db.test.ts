@@ -132,3 +132,15 @@ describe("the shape of a JSON body", () => {
     expect((await refused.json()).error.message).toMatch(/more than 64 deep/);
   });
 });
+
+describe("the shape of a server action's input", () => {
+  it("refuses 150,000 fields (2 MB of form) before the NUL scan and the schema walk them, and the action never runs", async () => {
+    let runs = 0;
+    const action = defineAction({ name: "test.shape", permission: "public", input: z.object({ name: z.string().optional() }), run: async () => ++runs });
+    const form = new FormData();
+    for (let index = 0; index < 150_000; index++) form.append(`k${index}`, "1");
+    await expect(action(form)).resolves.toMatchObject({ ok: false, code: "INVALID", message: expect.stringMatching(/more than 1,000 fields/) });
+    await expect(action({ name: "fine" })).resolves.toMatchObject({ ok: true });
+    expect(runs).toBe(1);
+  });
+});
