@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requirePermission, type SessionUser } from "@/lib/auth/session";
 import type { Permission } from "@/lib/auth/policy";
 import { AppError, isAppError, type ErrorCode } from "@/lib/errors";
+import { inputShapeProblem } from "@/lib/validation/input-shape";
 import { unstorableText } from "@/lib/validation/nul-text";
 
 // The one wrapper every server action goes through: parse, authorize, run one domain call,
@@ -27,6 +28,8 @@ export function defineAction<Schema extends z.ZodType, T>(definition: ActionDefi
   return async (raw: unknown): Promise<ActionResult<T>> => {
     try {
       const user = definition.permission === "public" ? null : await requirePermission(definition.permission);
+      const tooBig = inputShapeProblem(raw);
+      if (tooBig !== null) return { ok: false, code: "INVALID", message: tooBig };
       const unstorable = unstorableText(raw);
       if (unstorable !== null) return { ok: false, code: "INVALID", message: unstorable.message, fieldErrors: { [unstorable.path]: [unstorable.message] } };
       const parsed = definition.input.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);

@@ -103,3 +103,44 @@ describe("half a UTF-16 surrogate pair in any input", () => {
     expect(runs).toBe(0);
   });
 });
+
+describe("the shape of a JSON body", () => {
+  const jsonPost = (text: string, headers: Record<string, string> = {}) =>
+    new Request("http://127.0.0.1/api/v1/test", { method: "POST", body: text, headers: { "content-type": "application/json", ...headers } });
+
+  // 8 MB of `{"k0":1,…}` held the event loop (and so every other user) for 4 to 12 s by hand:
+  // JSON.parse of a 600,000-field object, the route's copy of it and the NUL scan.
+  it("refuses an object of 600,000 fields with a 400 naming the limit, before it is parsed, and the route never runs", async () => {
+    const moderator = await makeModerator("shape-limit");
+    const { token } = await createApiToken("shape-limit", moderator);
+    let runs = 0;
+    const route = defineRoute({ name: "POST /test/shape", permission: "queue:read", input: z.looseObject({}), run: async () => ({ ran: ++runs }) });
+    const fields = `{${Array.from({ length: 600_000 }, (_, index) => `"k${index}":1`).join(",")},"z":"\\u0000"}`;
+    const refused = await route(jsonPost(fields, { authorization: `Bearer ${token}` }));
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.message).toMatch(/more than 1,000 fields/);
+    const many = await route(jsonPost(`[${Array(30_000).fill("{}").join(",")}]`, { authorization: `Bearer ${token}` }));
+    expect(many.status).toBe(413);
+    expect((await many.json()).error.message).toMatch(/more than 20,000 values/);
+    expect(runs).toBe(0);
+  });
+
+  it("an anonymous sign-in body nested 30,000 deep is a 400, not a walk", async () => {
+    const route = definePublicRoute({ name: "POST /test/public-shape", input: z.object({ email: z.string() }), run: async () => ({ ran: true }) });
+    const refused = await route(jsonPost(`${"[".repeat(30_000)}${"]".repeat(30_000)}`));
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error.message).toMatch(/more than 64 deep/);
+  });
+});
+
+describe("the shape of a server action's input", () => {
+  it("refuses 150,000 fields (2 MB of form) before the NUL scan and the schema walk them, and the action never runs", async () => {
+    let runs = 0;
+    const action = defineAction({ name: "test.shape", permission: "public", input: z.object({ name: z.string().optional() }), run: async () => ++runs });
+    const form = new FormData();
+    for (let index = 0; index < 150_000; index++) form.append(`k${index}`, "1");
+    await expect(action(form)).resolves.toMatchObject({ ok: false, code: "INVALID", message: expect.stringMatching(/more than 1,000 fields/) });
+    await expect(action({ name: "fine" })).resolves.toMatchObject({ ok: true });
+    expect(runs).toBe(1);
+  });
+});

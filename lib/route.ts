@@ -52,8 +52,10 @@ async function principalOf(request: Request): Promise<ApiPrincipal | null> {
   return user ? { actor: { id: user.id, label: user.email }, role: user.role, via: "session" } : null;
 }
 
-const INVALID_JSON = Symbol("invalid-json");
-const TOO_LARGE = Symbol("too-large");
+/** A body readJsonBody refused: its status and message are the answer. */
+class BodyRefusal {
+  constructor(readonly status: 400 | 413, readonly code: string, readonly message: string) {}
+}
 
 /** A JSON body past this is refused (413) as it streams in, before any of it is parsed (the ingest route reads its own, as large). */
 export const JSON_BODY_MAX_BYTES = 10 * 1024 * 1024;
@@ -65,7 +67,9 @@ async function readInput(request: Request, parseFrom: "query" | "body" | undefin
   // Not request.json(): it holds the whole body in memory, however large, before it fails or parses.
   const body = await readJsonBody(request, maxBytes);
   if (body.ok) return body.value;
-  return body.status === 413 ? TOO_LARGE : INVALID_JSON;
+  if (body.reason === "bytes") return new BodyRefusal(413, "TOO_LARGE", `The request body is larger than ${maxBytes / 1024} KB; nothing of it was used.`);
+  if (body.reason === "syntax") return new BodyRefusal(400, "INVALID", "The request body is not valid JSON.");
+  return new BodyRefusal(body.status, body.code, body.message);
 }
 
 /** PostgreSQL cannot store U+0000 or half a surrogate pair: such input is the client's mistake (400), not a database error (500). */
@@ -75,10 +79,8 @@ function nulTextProblem(input: unknown): Response | null {
 }
 
 /** The answer for a body readInput refused, or null when it read one. */
-function bodyProblem(raw: unknown, maxBytes: number): Response | null {
-  if (raw === INVALID_JSON) return problem(400, "INVALID", "The request body is not valid JSON.");
-  if (raw === TOO_LARGE) return problem(413, "TOO_LARGE", `The request body is larger than ${maxBytes / 1024} KB; nothing of it was used.`);
-  return null;
+function bodyProblem(raw: unknown): Response | null {
+  return raw instanceof BodyRefusal ? problem(raw.status, raw.code, raw.message) : null;
 }
 
 function schemaProblem(error: z.ZodError): Response {
@@ -138,7 +140,7 @@ export function defineRoute<Schema extends z.ZodType, T>(definition: RouteDefini
       }
       if (!can(principal.role, definition.permission)) return problem(403, "FORBIDDEN", "This token's or account's role does not allow this.");
       const raw = await readInput(request, definition.parseFrom, JSON_BODY_MAX_BYTES);
-      const refused = bodyProblem(raw, JSON_BODY_MAX_BYTES);
+      const refused = bodyProblem(raw);
       if (refused) return refused;
       const params = context?.params ? await context.params : {};
       const input = typeof raw === "object" && raw !== null && !Array.isArray(raw) ? { ...raw, ...params } : raw;
@@ -166,7 +168,7 @@ export function definePublicRoute<Schema extends z.ZodType, T>(definition: { nam
         if (!verdict.ok) return problem(verdict.status, verdict.code, verdict.message);
       }
       const raw = await readInput(request, "body", PUBLIC_JSON_BODY_MAX_BYTES);
-      const refused = bodyProblem(raw, PUBLIC_JSON_BODY_MAX_BYTES) ?? nulTextProblem(raw);
+      const refused = bodyProblem(raw) ?? nulTextProblem(raw);
       if (refused) return refused;
       const parsed = definition.input.safeParse(raw);
       if (!parsed.success) return schemaProblem(parsed.error);

@@ -15,7 +15,7 @@ import { refuseSuperuser } from "@/lib/db/refuse-superuser";
 import { env, projectRoot } from "@/lib/env";
 import { buildIfStale } from "./lib/build-if-stale";
 import { listenArguments, localUrl, probeHost } from "./lib/listen-address";
-import { fail, say } from "./lib/output";
+import { escapingStream, fail, say } from "./lib/output";
 
 const CHECKPOINT_INTERVAL_MS = 10 * 60_000;
 
@@ -134,11 +134,14 @@ async function main(): Promise<void> {
     const nextBin = path.join(projectRoot, "node_modules/next/dist/bin/next");
     server = spawn(process.execPath, [nextBin, isDev ? "dev" : "start", ...listenArguments(host, port)], {
       cwd: projectRoot,
-      stdio: ["ignore", "inherit", "inherit"],
+      // Piped through escapingStream: the log quotes text other people wrote (scripts/lib/output.ts).
+      stdio: ["ignore", "pipe", "pipe"],
       // The preload stamps each request with its TCP peer's address (lib/auth/client-address.ts).
       // NODE_OPTIONS rather than an argument: `next dev` serves from a child process it forks.
       env: { ...process.env, NODE_OPTIONS: withPeerAddressStamp(process.env.NODE_OPTIONS), NODE_ENV: isDev ? "development" : "production", NEXT_TELEMETRY_DISABLED: "1" },
     });
+    server.stdout?.pipe(escapingStream()).pipe(process.stdout);
+    server.stderr?.pipe(escapingStream()).pipe(process.stderr);
     server.on("exit", (code) => void stop(code ?? 1));
     await waitUntilServing(`http://${probeHost(host)}:${port}`, server);
 

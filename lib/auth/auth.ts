@@ -5,6 +5,7 @@ import { nextCookies } from "better-auth/next-js";
 import { genericOAuth } from "better-auth/plugins";
 import { getDb } from "@/lib/db/client";
 import { env, publicUrl } from "@/lib/env";
+import { authCookieSettings } from "./cookie-settings";
 import { assignSsoRole, auditSsoSignIn, auditSsoUserCreated, validateSsoUser } from "./sso-hooks";
 import { isEmailConfirmed, SSO_PROVIDER_ID, type SsoSettings } from "./sso-settings";
 
@@ -79,11 +80,8 @@ function createAuth() {
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
     logger: { level: "error" },
-    advanced: {
-      cookiePrefix: "moddesk",
-      useSecureCookies: baseURL.startsWith("https://"),
-      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
-    },
+    // `__Host-moddesk.*` over https, so no sibling subdomain can plant a session (cookie-settings.ts).
+    advanced: authCookieSettings(baseURL),
     // nextCookies last, as better-auth asks: it sets the cookies of whatever ran before it.
     plugins: sso ? [ssoPlugin(sso), nextCookies()] : [nextCookies()],
   });

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { isPasswordSignInEnabled, ssoSettings } from "@/lib/env";
 import { getAuth } from "./auth";
 import { claimSignInAttempt, markAttemptSucceeded } from "./claim-sign-in-attempt";
-import { anonymousRefusalAudit } from "./refusal-audit-budget";
+import { takeRefusalAuditSlot } from "./take-refusal-audit-slot";
 import { describeRefusal } from "./throttle";
 
 // The one way in, for the form (lib/auth/actions.ts) and the API (POST /api/v1/sessions): the same
@@ -36,7 +36,7 @@ async function auditFailure(email: string, ipAddress: string | null, reason: str
 
 /** A refusal that cost the caller nothing but a request: audited within the shared budget, counted past it. */
 async function auditRefusal(email: string, ipAddress: string | null, reason: string): Promise<void> {
-  const slot = anonymousRefusalAudit.take(Date.now());
+  const slot = await takeRefusalAuditSlot();
   if (slot.isAudited) await auditFailure(email, ipAddress, reason, slot.unauditedBefore);
 }
 

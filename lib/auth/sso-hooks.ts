@@ -3,7 +3,7 @@ import type { GenericEndpointContext } from "@better-auth/core";
 import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { clientAddress } from "./client-address";
-import { anonymousRefusalAudit } from "./refusal-audit-budget";
+import { takeRefusalAuditSlot } from "./take-refusal-audit-slot";
 import { emailVerifiedClaim, isEmailConfirmed, isEmailInAllowedDomains, roleForNewSsoUser, SSO_PROVIDER_ID, SSO_REFUSALS, type SsoRefusalCode, type SsoSettings } from "./sso-settings";
 
 // What better-auth calls during an SSO callback (lib/auth/auth.ts wires these in): the domain and
@@ -40,7 +40,7 @@ export async function auditSsoFailure(email: string | null, ipAddress: string | 
  * never pruned: audited within the budget anonymous refusals share, counted past it.
  */
 async function refuse(code: SsoRefusalCode, email: string | null, ipAddress: string | null, reason: string): Promise<{ error: string; errorDescription: string }> {
-  const slot = anonymousRefusalAudit.take(Date.now());
+  const slot = await takeRefusalAuditSlot();
   if (slot.isAudited) await auditSsoFailure(email, ipAddress, reason, slot.unauditedBefore);
   return { error: code, errorDescription: SSO_REFUSALS[code] };
 }

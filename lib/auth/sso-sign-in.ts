@@ -7,7 +7,7 @@ import { auditSsoFailure } from "./sso-hooks";
 import { isSsoRefusalCode, SSO_PROVIDER_ID } from "./sso-settings";
 import { safeReturnPath } from "./return-path";
 import { clientAddress } from "./client-address";
-import { anonymousRefusalAudit } from "./refusal-audit-budget";
+import { takeRefusalAuditSlot } from "./take-refusal-audit-slot";
 
 // The two halves of an SSO sign-in. Start: better-auth builds the provider's authorization URL
 // (state, PKCE verifier and nonce kept in a signed cookie) and we redirect the browser there.
@@ -48,7 +48,7 @@ export async function handleSsoCallback(request: Request): Promise<Response> {
   const error = location ? new URL(location, url).searchParams.get("error") : null;
   // Anyone can call the callback with ?error=…: audited within the budget anonymous refusals share.
   if (error && !isSsoRefusalCode(error)) {
-    const slot = anonymousRefusalAudit.take(Date.now());
+    const slot = await takeRefusalAuditSlot();
     if (slot.isAudited) await auditSsoFailure(null, clientAddress(request.headers), `sso callback failed: ${error.slice(0, 100)}`, slot.unauditedBefore);
   }
   return response;

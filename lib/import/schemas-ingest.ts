@@ -31,6 +31,11 @@ export const INGEST_MAX_ARTICLES = 1_000;
  * comments, and 240,000 of them (10 MB) outlasted its 5 s limit: a 500, the comments stored, the reports lost.
  */
 export const INGEST_MAX_REPORTS = 10_000;
+/**
+ * The most a full request holds (10,000 comments of a dozen fields, 10,000 reports, 1,000 articles:
+ * about 250,000 values) with room to spare; objects as small as every schema's (lib/http/json-shape.ts).
+ */
+export const INGEST_JSON_SHAPE = { maxValues: 400_000, maxFields: 1_000, maxDepth: 64 } as const;
 
 function reportsOf(comment: unknown): number {
   const reports = typeof comment === "object" && comment !== null ? (comment as { reports?: unknown }).reports : undefined;

@@ -6,7 +6,7 @@ import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { db } from "@/lib/db/client";
 import { requireDatabaseUrl } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { say } from "../lib/output";
+import { say, writeData } from "../lib/output";
 import { withDatabase } from "../lib/with-database";
 
 const USAGE = "usage: moddesk audit verify [--checkpoints FILE ...] | audit checkpoint | audit checkpoints";
@@ -17,7 +17,7 @@ export async function auditCommand(args: string[]): Promise<void> {
   if (verb === "checkpoints") {
     // The signed checkpoints as JSON lines, to keep a copy away from this machine.
     const file = defaultCheckpointsFile();
-    if (existsSync(file)) process.stdout.write(readFileSync(file, "utf8"));
+    if (existsSync(file)) writeData(readFileSync(file, "utf8"));
     return;
   }
   if (verb === "checkpoint") {

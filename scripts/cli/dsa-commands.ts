@@ -6,7 +6,7 @@ import { STATEMENTS_PER_CALL } from "@/lib/dsa/stream-statements-format";
 import { openPrivateOutput } from "../lib/private-output";
 import { writerFor } from "../lib/sink-writer";
 import { withDatabase } from "../lib/with-database";
-import { say } from "../lib/output";
+import { say, warn } from "../lib/output";
 
 const USAGE = `usage: moddesk dsa statements [--format json|jsonl|batches] [--since ISO] [--until ISO] [--tz ZONE] [--out FILE]
        moddesk dsa notice --comment ID [--json]`;
@@ -36,10 +36,10 @@ async function statementsCommand(args: string[]): Promise<void> {
     }
     const summary = step.value;
     // On stderr: stdout may be the statements themselves.
-    process.stderr.write(`${summary.statements} statement${summary.statements === 1 ? "" : "s"} of reasons as ${format}${values.out ? ` to ${values.out}` : ""}\n`);
+    warn(`${summary.statements} statement${summary.statements === 1 ? "" : "s"} of reasons as ${format}${values.out ? ` to ${values.out}` : ""}`);
     // One json document is one call's body only up to 100 statements; the database refuses more whole.
-    if (format === "json" && summary.calls > 1) process.stderr.write(`the Transparency Database takes at most ${STATEMENTS_PER_CALL} statements per call: this file needs ${summary.calls} calls; --format batches writes one call's body per line\n`);
-    for (const skipped of summary.skipped) process.stderr.write(`left out ${skipped.puid}: ${skipped.problems.join("; ")}\n`);
+    if (format === "json" && summary.calls > 1) warn(`the Transparency Database takes at most ${STATEMENTS_PER_CALL} statements per call: this file needs ${summary.calls} calls; --format batches writes one call's body per line`);
+    for (const skipped of summary.skipped) warn(`left out ${skipped.puid}: ${skipped.problems.join("; ")}`);
     if (summary.skipped.length > 0) process.exitCode = 1;
   });
 }

@@ -11,6 +11,7 @@ import type { ExtraFlags } from "@/lib/detect/quality/evaluate-labelled";
 import { formatCurve, formatHateCheckReports, formatQualityReports } from "@/lib/quality/format-report";
 import { CORPUS_SPLITS, HATECHECK_SUITES, corpusSplitPath, readHateCheck, readLabelledFile, type CorpusSplit, type HateCheckSuite } from "@/lib/quality/quality-sources";
 import { defaultPackDefinitions } from "@/lib/quality/rule-sources";
+import { printable, warn, writeData } from "../lib/output";
 import { withDatabase } from "../lib/with-database";
 
 const USAGE = `usage: moddesk evaluate (--labels FILE | --corpus dev|test | --hatecheck en|hi) [--split rules|model|both] [--pack default] [--json] [--errors N] [--curve]`;
@@ -69,7 +70,7 @@ export async function evaluateCommand(args: string[]): Promise<void> {
   await withDatabase(async () => {
     const { loadStoredRuleDefinitions } = await import("@/lib/quality/stored-rules");
     const stored = await loadStoredRuleDefinitions();
-    if (stored.length === 0) process.stderr.write("(this database has no rules yet: evaluating the default pack)\n");
+    if (stored.length === 0) warn("(this database has no rules yet: evaluating the default pack)");
     const extraFlags = await scoreWithEndpoints(stored, values.hatecheck !== undefined ? readHateCheck(values.hatecheck as HateCheckSuite).map((testCase) => testCase.text) : values.curve ? [] : readLabelledFile(values.labels ?? corpusSplitPath(values.corpus as CorpusSplit)).map((record) => record.text));
     run(stored.length > 0 ? stored : defaultPackDefinitions(), stored.length > 0 ? "this installation's rules" : "default pack", extraFlags);
   });
@@ -80,9 +81,12 @@ async function scoreWithEndpoints(stored: RuleDefinition[], texts: string[]): Pr
   if (!stored.some((rule) => rule.kind === "EXTERNAL") || texts.length === 0) return undefined;
   const { loadExternalRules } = await import("@/lib/external-classifier/external-rules");
   const { scoreTextsExternally } = await import("@/lib/external-classifier/score-texts");
-  return scoreTextsExternally(await loadExternalRules(), texts, (line) => process.stderr.write(`(${line})\n`));
+  return scoreTextsExternally(await loadExternalRules(), texts, (line) => warn(`(${line})`));
 }
 
+// The report quotes the labelled texts it got wrong (--errors): escaped like every printed line;
+// --json is data, escaped only on a terminal.
 function print(output: string | object): void {
-  process.stdout.write(typeof output === "string" ? output : `${JSON.stringify(output, null, 2)}\n`);
+  if (typeof output === "string") process.stdout.write(printable(output));
+  else writeData(`${JSON.stringify(output, null, 2)}\n`);
 }

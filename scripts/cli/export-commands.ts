@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
 import { exportQuerySchema } from "@/lib/export/schemas";
+import { warn } from "../lib/output";
 import { openPrivateOutput } from "../lib/private-output";
 import { writerFor } from "../lib/sink-writer";
 import { withDatabase } from "../lib/with-database";
@@ -34,6 +35,6 @@ export async function exportCommand(args: string[]): Promise<void> {
       await once(sink, "finish");
     }
     // On stderr: stdout may be the export itself.
-    process.stderr.write(`exported ${summary.rows} decision${summary.rows === 1 ? "" : "s"} as ${format}${values.out ? ` to ${values.out}` : ""} (audit event ${summary.auditEventId})\n`);
+    warn(`exported ${summary.rows} decision${summary.rows === 1 ? "" : "s"} as ${format}${values.out ? ` to ${values.out}` : ""} (audit event ${summary.auditEventId})`);
   });
 }

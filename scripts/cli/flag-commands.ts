@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
 import { IMPORT_FORMATS, type ImportFormat } from "@/lib/import/types";
+import { warn, writeData } from "../lib/output";
 import { withDatabase } from "../lib/with-database";
 
 const USAGE = "usage: moddesk flag <file> [--format F]   (formats: article json jsonl csv disqus wxr)";
@@ -16,14 +17,14 @@ export async function flagCommand(args: string[]): Promise<void> {
   await withDatabase(async () => {
     const { flagFile, loadFlaggingRules } = await import("@/lib/rules/flag-file");
     const { evaluate, source } = await loadFlaggingRules();
-    if (source === "default pack") process.stderr.write("(this database has no rules yet: flagging with the default pack)\n");
+    if (source === "default pack") warn("(this database has no rules yet: flagging with the default pack)");
     let problems = 0;
     for await (const event of flagFile({ filePath, format: values.format as ImportFormat | undefined, evaluate })) {
       if (event.type === "problem") {
         problems += 1;
-        process.stderr.write(`${filePath}:${event.problem.line}: ${event.problem.field ? `${event.problem.field}: ` : ""}${event.problem.message}\n`);
+        warn(`${filePath}:${event.problem.line}: ${event.problem.field ? `${event.problem.field}: ` : ""}${event.problem.message}`);
       } else {
-        process.stdout.write(`${JSON.stringify(event.comment)}\n`);
+        writeData(`${JSON.stringify(event.comment)}\n`);
       }
     }
     if (problems > 0) process.exitCode = 1;

@@ -6,7 +6,7 @@ import { MAX_ROW_ID } from "@/lib/validation/bounds";
 import { importFile, RULES_WORKER_MIN_BYTES } from "@/lib/import/import-file";
 import { IMPORT_FORMATS, type ImportFormat } from "@/lib/import/types";
 import { formatImportReport, rejectedLine } from "@/lib/import/format-import-report";
-import { say } from "../lib/output";
+import { say, writeData } from "../lib/output";
 import { withDatabase } from "../lib/with-database";
 
 function parseFormat(value: string | undefined): ImportFormat | undefined {
@@ -24,7 +24,7 @@ async function importProblemsCommand(args: string[]): Promise<void> {
     const fileName = await importBatchFileName(batchId);
     if (fileName === null) throw new AppError("NOT_FOUND", `there is no import batch #${batchId} (npm run moddesk -- help; the Imports page lists them)`);
     for await (const text of importProblemCsvLines(batchId, fileName)) {
-      if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once("drain", resolve));
+      if (!writeData(text)) await new Promise((resolve) => process.stdout.once("drain", resolve));
     }
   });
 }

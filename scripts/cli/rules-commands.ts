@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { AppError } from "@/lib/errors";
-import { say } from "../lib/output";
+import { say, writeData } from "../lib/output";
 import { openPrivateOutput } from "../lib/private-output";
 import { withDatabase } from "../lib/with-database";
 
@@ -24,7 +24,7 @@ async function exportRules(args: string[]): Promise<void> {
     const pack = await exportRulePack();
     const text = `${JSON.stringify(pack, null, 2)}\n`;
     if (!values.out) {
-      process.stdout.write(text);
+      writeData(text);
       return;
     }
     // An EXTERNAL rule's endpoint address is in the pack, with any key written into it: 0600.

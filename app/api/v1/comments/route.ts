@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ingestComments } from "@/lib/import/ingest-comments";
 import { readJsonBody } from "@/lib/import/read-json-body";
-import { INGEST_MAX_BYTES, ingestBodySchema, ingestTooManyItems } from "@/lib/import/schemas-ingest";
+import { INGEST_JSON_SHAPE, INGEST_MAX_BYTES, ingestBodySchema, ingestTooManyItems } from "@/lib/import/schemas-ingest";
 import { zodIssuesToProblems } from "@/lib/import/zod-problems";
 import { listComments } from "@/lib/moderation/list-comments";
 import { listCommentsQuerySchema } from "@/lib/moderation/schemas";
@@ -22,7 +22,7 @@ export const POST = defineRoute({
   input: z.object({}),
   parseFrom: "query",
   run: async (_query, { principal, request }) => {
-    const body = await readJsonBody(request, INGEST_MAX_BYTES);
+    const body = await readJsonBody(request, INGEST_MAX_BYTES, INGEST_JSON_SHAPE);
     if (!body.ok) return Response.json({ error: { code: body.code, message: body.message } }, { status: body.status });
     const parsed = ingestBodySchema.safeParse(body.value, { reportInput: true });
     if (!parsed.success) {
