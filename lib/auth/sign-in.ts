@@ -29,9 +29,13 @@ export function passwordSignInOffMessage(): string {
   return sso ? `Password sign-in is turned off on this Moddesk. Use "Sign in with ${sso.buttonLabel}".` : "Password sign-in is turned off on this Moddesk and single sign-on is not configured. Ask your admin.";
 }
 
+// A burst of guesses queues for a pool connection and the audit chain's lock: each event waits its
+// turn rather than failing after Prisma's 2 s default, which would answer a guess with a server error.
+const AUDIT_FAILURE_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
+
 async function auditFailure(email: string, ipAddress: string | null, reason: string, unauditedBefore = 0): Promise<void> {
   const details = { ipAddress, method: "password", reason, ...(unauditedBefore > 0 ? { unauditedRefusalsBefore: unauditedBefore } : {}) };
-  await db.$transaction((tx) => recordAuditEvent(tx, { actor: { id: null, label: email }, action: "auth.sign_in_failed", entityType: "user", entityId: null, details }));
+  await db.$transaction((tx) => recordAuditEvent(tx, { actor: { id: null, label: email }, action: "auth.sign_in_failed", entityType: "user", entityId: null, details }), AUDIT_FAILURE_TRANSACTION);
 }
 
 /** A refusal that cost the caller nothing but a request: audited within the shared budget, counted past it. */
