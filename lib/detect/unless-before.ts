@@ -9,11 +9,12 @@ const UNLESS_LOOK_AHEAD = 60;
 
 /**
  * Whether the sentence just before original offset `at` matches the exception pattern (REGEX and
- * NEAR `unlessBefore`): read as lowercase words, so 'Don't' and 'don t' are one spelling.
+ * NEAR `unlessBefore`): read as lowercase words, so 'Don't' and 'don t' are one spelling; vowel signs
+ * are kept with their letters, or a Tamil or Devanagari word would fall apart at every sign.
  */
 export function isExceptedBefore(unless: RE2JS, analysis: CommentAnalysis, at: number): boolean {
   const from = sentenceStartBefore(analysis.body, at, UNLESS_LOOK_BACK);
-  const before = analysis.body.slice(from, at).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ");
+  const before = analysis.body.slice(from, at).toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, " ");
   return unless.test(before);
 }
 
@@ -24,6 +25,6 @@ export function isExceptedBefore(unless: RE2JS, analysis: CommentAnalysis, at: n
  */
 export function isExceptedAfter(unless: RE2JS, analysis: CommentAnalysis, at: number): boolean {
   const to = sentenceEndAfter(analysis.body, at, UNLESS_LOOK_AHEAD);
-  const after = analysis.body.slice(at, to).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").replace(/^ /, "");
+  const after = analysis.body.slice(at, to).toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, " ").replace(/^ /, "");
   return unless.test(after);
 }

@@ -6,6 +6,7 @@ import * as sweeping from "./default-pack-sweeping";
 import * as indic from "./default-pack-indic";
 import * as spam from "./default-pack-spam";
 import * as personal from "./default-pack-personal";
+import * as tamil from "./default-pack-tamil";
 
 type PackRule = Omit<RuleDefinition, "id" | "version">;
 
@@ -15,24 +16,6 @@ const pattern = (source: string, requires: string[]) =>
 
 /** The same for feelings and wishes about a group, that also stand down before what befalls it ('sick of X being blamed'). */
 const feelingPattern = (source: string, requires: string[]) => ({ ...pattern(source, requires), unlessAfter: patterns.BEFALLEN_AFTER });
-
-/**
- * A REGEX alternation of Tamil stems, each at the start of a word, a trailing '|' meaning the word
- * ends there or takes a plural (no \\b: RE2's word boundary only knows ASCII letters).
- */
-const tamilAlternation = (stems: readonly string[]) =>
-  `(?:^|[^\\p{Tamil}])(?:${stems.map((stem) => (stem.endsWith("|") ? `${stem.slice(0, -1)}(?:கள|[^\\p{Tamil}]|$)` : inflected(stem))).join("|")})`;
-
-/**
- * A stem ending in a bare consonant (virama) also matches it inflected: Tamil case endings replace
- * the virama with a vowel sign ('முட்டாள்' fool, 'முட்டாளாக' as a fool, 'மடையனே' you fool).
- */
-const inflected = (stem: string) => (stem.endsWith("\u0BCD") ? `${stem.slice(0, -1)}[\u0BBE-\u0BCD]` : stem);
-
-/** Gated by the same stems as terms: normalization blurs them, but a blurred stem still has to be there. */
-const tamilRule = (stems: readonly string[]) => ({
-  pattern: tamilAlternation(stems), target: "original", requires: stems.map((stem) => `${stem.replace(/\|$/, "")}*`),
-});
 
 function rule(
   name: string, category: RuleCategory, kind: RuleKind, config: unknown, severity: number,
@@ -94,12 +77,20 @@ export function defaultRulePack(): PackRule[] {
       "'Typical Indian!' ending a sentence: a whole people reduced to a stereotype (on the original text, where the sentence end shows)."),
     rule("abusive-group-insult", "ABUSIVE", "REGEX", pattern(patterns.groupInsultPattern(), patterns.GATES.groupInsult), 3,
       "People pointed at and called animals or idiots as a bunch ('these creatures', 'you morons')."),
-    rule("nationalist-tamil-slurs", "NATIONALIST", "REGEX", tamilRule(terms.TAMIL_SLURS), 3,
+    rule("nationalist-tamil-slurs", "NATIONALIST", "REGEX", tamil.tamilRule(terms.TAMIL_SLURS), 3,
       "Tamil-script slurs for Pakistan, Muslims and political camps."),
-    rule("nationalist-tamil-violence-call", "NATIONALIST", "REGEX", tamilRule(terms.TAMIL_VIOLENCE_CALLS), 4,
+    rule("nationalist-tamil-violence-call", "NATIONALIST", "REGEX", tamil.tamilRule(terms.TAMIL_VIOLENCE_CALLS), 4,
       "Tamil-script calls to destroy, drive out, deport, shoot or hang ('… ஒழிக', '… விரட்ட வேண்டும்'), or to go to Pakistan."),
-    rule("abusive-tamil-insults", "ABUSIVE", "REGEX", tamilRule(terms.TAMIL_INSULTS), 3,
+    rule("abusive-tamil-insults", "ABUSIVE", "REGEX", tamil.tamilRule(terms.TAMIL_INSULTS), 3,
       "Tamil-script insults aimed at people (fool, clown, pig, scoundrel, traitor...)."),
+    rule("nationalist-tamil-contempt", "NATIONALIST", "REGEX",
+      { pattern: tamil.tamilContemptPattern(), target: "original", requires: tamil.TAMIL_CONTEMPT_GATE }, 3,
+      "A people or state called thieves, beggars, cowards, foxes, snakes or dogs in Tamil, within four words in one sentence ('பாகிஸ்தான் ஒரு கள்ளன்')."),
+    rule("nationalist-tamil-attack-call", "NATIONALIST", "REGEX",
+      { pattern: tamil.tamilAttackCallPattern(), target: "original", requires: tamil.TAMIL_ATTACK_GATE, unlessBefore: tamil.TAMIL_SPORT_BEFORE }, 3,
+      "A Tamil call for war or conquest: a state or the enemy as the object of 'must crush / smash / annex' ('சீனாவை நசுக்க வேண்டும்'); not about a team."),
+    rule("abusive-tanglish-insults", "ABUSIVE", "TERMS", { terms: tamil.TANGLISH_INSULTS }, 3,
+      "Romanized Tamil abuse (loosu, muttal, porukki, thevidiya...)."),
     rule("abusive-devanagari-urdu-insults", "ABUSIVE", "REGEX", indic.indicScriptRule([...indic.DEVANAGARI_INSULTS, ...indic.URDU_INSULTS]), 3,
       "Hindi (Devanagari) and Urdu (Arabic script) abuse: the romanized lists' words in those scripts (harami, kamina, kutte, chutiya, bhadwa...)."),
     rule("nationalist-devanagari-urdu-slurs", "NATIONALIST", "REGEX", indic.indicScriptRule(indic.DEVANAGARI_URDU_SLURS), 3,
