@@ -74,6 +74,10 @@ async function rebuildHeldDays(tx: Prisma.TransactionClient): Promise<void> {
     ) h ON TRUE
     WHERE c.status IN ('APPROVED', 'HIDDEN')
       AND c."decidedAt" >= insights_day_start((SELECT day FROM insights_decided_since WHERE id = 1), insights_zone_now())`;
+  // The live posted days' rows and deltas were counted in the former zone: gone, computed from the
+  // comments until the rollup job's next fold builds them again (fold-live-posted-days.ts).
+  await tx.$executeRaw`DELETE FROM insights_live_article_delta`;
+  await tx.$executeRaw`DELETE FROM insights_live_day`;
   await tx.$executeRaw`DELETE FROM insights_live_flag`;
   await tx.$executeRaw`
     INSERT INTO insights_live_flag ("flagId", "commentId", day, "ruleId", category, status, "byPerson", counted)
