@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { computeDaySummaries, type SqlReader } from "./compute-day-summaries";
 import { computeDecisionDaySummaries } from "./compute-decision-day-summaries";
 import { addDays, dayOfInstant } from "./date-range";
-import { foldLivePostedDays } from "./fold-live-posted-days";
+import { foldLiveDays } from "./fold-live-days";
 import { finishRecount, readInsightsZone, syncInsightsZone } from "./insights-zone";
 
 export interface RollupRefresh {
@@ -74,7 +74,7 @@ export async function refreshInsightsRollup(options: { now?: Date; deadline?: nu
   // day to race the refresh.
   const settledBefore = addDays(dayOfInstant(options.now ?? new Date(), (await readInsightsZone()).timeZone), -2);
   await pruneRecentDecisions();
-  await foldLivePostedDays({ now: options.now });
+  await foldLiveDays({ now: options.now });
   let refreshed = 0;
   // The two kinds take turns, a day each, newest first: after an upgrade or a large import both
   // halves of the default 30 days are stored first, not every posted day before any decision day.

@@ -7,12 +7,13 @@ import { undoDecision } from "@/lib/moderation/undo-decision";
 import { setDeskTimeZone } from "@/lib/settings/set-desk-time-zone";
 import { addDays, dayOfInstant, dayStart, makeRange } from "./date-range";
 import { expectSameAsDirect } from "./expect-same-as-direct";
-import { foldLivePostedDays } from "./fold-live-posted-days";
+import { foldLiveDays } from "./fold-live-days";
+import { readLiveDecisionDays } from "./live-decision-days";
 import { readLivePostedDays } from "./live-posted-days";
 import { refreshInsightsRollup } from "./refresh-insights-rollup";
 
-// The live posted days from their folded rows plus the deltas appended since (migration
-// insights_live_articles): after decisions, imports, moves and deletes landing between loads and
+// The live days from their folded rows plus the deltas appended since (migration
+// insights_live_days_folded), posted days and decision days: after decisions, imports, moves and deletes landing between loads and
 // between folds, the page's figures equal the direct queries'; the folded rows serve today,
 // yesterday and the day before; a change of the desk's zone rebuilds them in the new zone's days.
 // On the real clock: the held days are the database's today and the three before.
@@ -27,7 +28,6 @@ const liveDays = (timeZone: string) => {
   const today = dayOfInstant(new Date(), timeZone);
   return { today, days: [addDays(today, -2), addDays(today, -1), today], range: makeRange(addDays(today, -6), today, timeZone) };
 };
-const deltaCount = async () => (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM insights_live_article_delta`)[0]!.n;
 
 beforeAll(async () => {
   moderator = await makeModerator("live-posted-days");
@@ -35,7 +35,14 @@ beforeAll(async () => {
   other = await makeArticle("Another article");
 });
 
-describe("the live posted days (insights_live_day + insights_live_article_delta)", () => {
+const deltaCounts = async () =>
+  (await db.$queryRaw<{ posted: number; decision: number }[]>`SELECT (SELECT count(*) FROM insights_live_article_delta)::int AS posted, (SELECT count(*) FROM insights_live_decision_delta)::int AS decision`)[0]!;
+const servedFolded = async (days: string[]) => ({
+  posted: [...(await readLivePostedDays(db, days)).keys()].sort(),
+  decision: [...(await readLiveDecisionDays(db, days)).keys()].sort(),
+});
+
+describe("the live days (folded rows + deltas: insights_live_day, insights_live_decision_day)", () => {
   it("are served from their folded rows, and a day changed after its fold shows the change on the next load", async () => {
     const { today, days, range } = liveDays("UTC");
     const first = await makeComment(article, { postedAt: dayAt(today, 0.5), priority: 40 });
@@ -45,21 +52,22 @@ describe("the live posted days (insights_live_day + insights_live_article_delta)
     await expectSameAsDirect(range, new Date());
 
     await refreshInsightsRollup();
-    expect(await deltaCount()).toBe(0);
-    expect([...(await readLivePostedDays(db, days)).keys()].sort()).toEqual(days);
+    expect(await deltaCounts()).toEqual({ posted: 0, decision: 0 });
+    expect(await servedFolded(days)).toEqual({ posted: days, decision: days });
     await expectSameAsDirect(range, new Date());
 
     // Decisions, an undo and new comments after the fold: deltas on top of the folded rows.
     const hid = await decideComment({ action: "HIDE", reason: "SPAM", commentId: first.id, expectedVersion: first.version, expectedStatus: "PENDING" }, moderator);
     await decideComment({ action: "APPROVE", commentId: second.id, expectedVersion: second.version, expectedStatus: "PENDING" }, moderator);
     await makeComment(other, { postedAt: dayAt(today, 1), priority: 40 });
-    expect(await deltaCount()).toBeGreaterThan(0);
+    // The hide appends its held row, then its reason when its decision row lands (-1, +1).
+    expect(await deltaCounts()).toEqual({ posted: 3, decision: 4 });
     await expectSameAsDirect(range, new Date());
     await undoDecision({ decisionId: hid.decisionId, expectedVersion: hid.version }, moderator);
     await expectSameAsDirect(range, new Date());
 
     await refreshInsightsRollup();
-    expect(await deltaCount()).toBe(0);
+    expect(await deltaCounts()).toEqual({ posted: 0, decision: 0 });
     await expectSameAsDirect(range, new Date());
   });
 
@@ -81,7 +89,7 @@ describe("the live posted days (insights_live_day + insights_live_article_delta)
     await db.$executeRaw`UPDATE comment SET "isHeld" = true WHERE id = ${leaving.id}`;
     await expectSameAsDirect(range, new Date());
     await db.comment.update({ where: { id: moving.id }, data: { status: "HIDDEN", decidedAt: new Date(), version: { increment: 1 } } });
-    await foldLivePostedDays();
+    await foldLiveDays();
     await expectSameAsDirect(range, new Date());
 
     // Many comments in one statement, as an import's chunk writes them (two per article and day).
@@ -94,41 +102,41 @@ describe("the live posted days (insights_live_day + insights_live_article_delta)
     await db.comment.deleteMany({ where: { dedupeKey: { startsWith: "live-days:" }, postedAt: { gte: dayAt(today, 0.5) } } });
     await db.comment.delete({ where: { id: leaving.id } });
     await expectSameAsDirect(range, new Date());
-    await foldLivePostedDays();
+    await foldLiveDays();
     await expectSameAsDirect(range, new Date());
   });
 
   it("keep a decision still uncommitted during a fold for the next one", async () => {
     const { today, range } = liveDays("UTC");
     const comment = await makeComment(article, { postedAt: dayAt(today, 5) });
-    await foldLivePostedDays();
+    await foldLiveDays();
     const decider = await getPgPool().connect();
     try {
       await decider.query("BEGIN");
       await decider.query(`UPDATE comment SET status = 'APPROVED', "decidedAt" = now(), "decidedById" = $1, version = version + 1 WHERE id = $2`, [moderator.id, comment.id]);
       // The fold neither waits for it nor folds its delta, which the decision's commit makes visible.
-      await foldLivePostedDays();
+      await foldLiveDays();
       await expectSameAsDirect(range, new Date());
       await decider.query("COMMIT");
     } finally {
       decider.release(true);
     }
-    expect(await deltaCount()).toBeGreaterThan(0);
+    expect(await deltaCounts()).toEqual({ posted: 1, decision: 1 });
     await expectSameAsDirect(range, new Date());
-    await foldLivePostedDays();
+    await foldLiveDays();
     await expectSameAsDirect(range, new Date());
   });
 
   it("count the desk's days, and are rebuilt in the new zone's days when it changes", async () => {
     await setDeskTimeZone(db, "Asia/Karachi", ADMIN);
-    expect(await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM insights_live_day`).toEqual([{ n: 0 }]);
+    expect(await db.$queryRaw<{ n: number }[]>`SELECT ((SELECT count(*) FROM insights_live_day) + (SELECT count(*) FROM insights_live_decision_day))::int AS n`).toEqual([{ n: 0 }]);
     const { today, days, range } = liveDays("Asia/Karachi");
     // Just before and just after midnight in Karachi: two days there, one in UTC.
     const late = await makeComment(article, { postedAt: dayAt(addDays(today, -1), 23.75, "Asia/Karachi") });
     await makeComment(article, { postedAt: dayAt(today, 0.25, "Asia/Karachi") });
     await expectSameAsDirect(range, new Date());
     await refreshInsightsRollup();
-    expect([...(await readLivePostedDays(db, days)).keys()].sort()).toEqual(days);
+    expect(await servedFolded(days)).toEqual({ posted: days, decision: days });
     await expectSameAsDirect(range, new Date());
     await decideComment({ action: "APPROVE", commentId: late.id, expectedVersion: late.version, expectedStatus: "PENDING" }, moderator);
     await expectSameAsDirect(range, new Date());
@@ -137,7 +145,7 @@ describe("the live posted days (insights_live_day + insights_live_article_delta)
     const newYork = liveDays("America/New_York");
     await expectSameAsDirect(newYork.range, new Date());
     await refreshInsightsRollup();
-    expect([...(await readLivePostedDays(db, newYork.days)).keys()].sort()).toEqual(newYork.days);
+    expect(await servedFolded(newYork.days)).toEqual({ posted: newYork.days, decision: newYork.days });
     await expectSameAsDirect(newYork.range, new Date());
     await setDeskTimeZone(db, "UTC", ADMIN);
   });
