@@ -48,8 +48,8 @@ export async function foldLiveDays(options: { now?: Date } = {}): Promise<LiveFo
       }
       const today = dayOfInstant(options.now ?? new Date(), timeZone);
       const liveThree = [addDays(today, -2), addDays(today, -1), today].filter((day) => day >= since);
-      const posted = await foldPostedDays(tx, liveThree, timeZone);
-      const decision = await foldDecisionDays(tx, liveThree);
+      const posted = await foldPostedDays(tx, since, liveThree, timeZone);
+      const decision = await foldDecisionDays(tx, since, liveThree);
       return { built: posted.built + decision.built, folded: posted.folded + decision.folded };
     },
     { timeout: 60_000 },
@@ -57,17 +57,18 @@ export async function foldLiveDays(options: { now?: Date } = {}): Promise<LiveFo
 }
 
 /** The held days (the live three, and any with deltas) that have no row yet. */
-async function unbuiltDays(tx: Tx, liveThree: string[], rows: Prisma.Sql, deltas: Prisma.Sql): Promise<string[]> {
+async function unbuiltDays(tx: Tx, since: string, liveThree: string[], rows: Prisma.Sql, deltas: Prisma.Sql): Promise<string[]> {
+  // A delta of an older day (a writer that read the former since day) is never built: pruned next time.
   const unbuilt = await tx.$queryRaw<{ day: string }[]>`
     SELECT to_char(d.day, 'YYYY-MM-DD') AS day
-    FROM (SELECT unnest(${liveThree}::date[]) AS day UNION SELECT DISTINCT x.day FROM ${deltas} x) d
+    FROM (SELECT unnest(${liveThree}::date[]) AS day UNION SELECT DISTINCT x.day FROM ${deltas} x WHERE x.day >= ${since}::date) d
     WHERE NOT EXISTS (SELECT 1 FROM ${rows} f WHERE f.day = d.day)
     ORDER BY 1`;
   return unbuilt.map((row) => row.day);
 }
 
-async function foldPostedDays(tx: Tx, liveThree: string[], timeZone: string): Promise<LiveFold> {
-  const toBuild = await unbuiltDays(tx, liveThree, Prisma.raw("insights_live_day"), Prisma.raw("insights_live_article_delta"));
+async function foldPostedDays(tx: Tx, since: string, liveThree: string[], timeZone: string): Promise<LiveFold> {
+  const toBuild = await unbuiltDays(tx, since, liveThree, Prisma.raw("insights_live_day"), Prisma.raw("insights_live_article_delta"));
   const days = new Map<string, LivePostedDay>(toBuild.map((day) => [day, { queue: [0, 0, 0, 0, 0], articles: new Uint8Array(0) }]));
   if (toBuild.length > 0) {
     const rows = await tx.$queryRaw<QueueRow[]>`
@@ -95,8 +96,8 @@ async function foldPostedDays(tx: Tx, liveThree: string[], timeZone: string): Pr
   return { built: toBuild.length, folded: deltas.length };
 }
 
-async function foldDecisionDays(tx: Tx, liveThree: string[]): Promise<LiveFold> {
-  const toBuild = await unbuiltDays(tx, liveThree, Prisma.raw("insights_live_decision_day"), Prisma.raw("insights_live_decision_delta"));
+async function foldDecisionDays(tx: Tx, since: string, liveThree: string[]): Promise<LiveFold> {
+  const toBuild = await unbuiltDays(tx, since, liveThree, Prisma.raw("insights_live_decision_day"), Prisma.raw("insights_live_decision_delta"));
   const days =
     toBuild.length > 0
       ? await recentDecisionDaysWith(tx, Prisma.sql`gone AS (DELETE FROM insights_live_decision_delta WHERE day = ANY(${toBuild}::date[])),`, toBuild)

@@ -127,6 +127,20 @@ describe("the live days (folded rows + deltas: insights_live_day, insights_live_
     await expectSameAsDirect(range, new Date());
   });
 
+  it("drop the days older than insights_decided_since with the refresh, and build a later held day with changes", async () => {
+    const { today, range } = liveDays("UTC");
+    await db.$executeRaw`UPDATE insights_decided_since SET day = ${addDays(today, -7)}::date`;
+    await makeComment(article, { postedAt: dayAt(addDays(today, -6), 9) });
+    await foldLiveDays();
+    expect(await db.$queryRaw<{ day: string }[]>`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM insights_live_day WHERE day = ${addDays(today, -6)}::date`).toEqual([{ day: addDays(today, -6) }]);
+    await refreshInsightsRollup();
+    const older = await db.$queryRaw<{ n: number }[]>`
+      SELECT ((SELECT count(*) FROM insights_live_day WHERE day < ${addDays(today, -3)}::date) + (SELECT count(*) FROM insights_live_decision_day WHERE day < ${addDays(today, -3)}::date)
+        + (SELECT count(*) FROM insights_live_article_delta) + (SELECT count(*) FROM insights_live_decision_delta))::int AS n`;
+    expect(older).toEqual([{ n: 0 }]);
+    await expectSameAsDirect(range, new Date());
+  });
+
   it("count the desk's days, and are rebuilt in the new zone's days when it changes", async () => {
     await setDeskTimeZone(db, "Asia/Karachi", ADMIN);
     expect(await db.$queryRaw<{ n: number }[]>`SELECT ((SELECT count(*) FROM insights_live_day) + (SELECT count(*) FROM insights_live_decision_day))::int AS n`).toEqual([{ n: 0 }]);
