@@ -7,7 +7,7 @@ import { addDays, dayOfInstant } from "./date-range";
 import type { QueueCounts } from "./day-summary";
 import type { DecisionDaySummary } from "./decision-day-summary";
 import { readInsightsZone } from "./insights-zone";
-import { applyArticleDeltas, type ArticleDelta, type LivePostedDay } from "./live-day-deltas";
+import { appliedOrNull, applyArticleDeltas, type ArticleDelta, type LivePostedDay } from "./live-day-deltas";
 import { foldedWithDeltas } from "./live-decision-days";
 import { packFixedArticleCounts } from "./packed-article-counts";
 import { encodeFloat8s } from "./sorted-values";
@@ -86,7 +86,11 @@ async function foldPostedDays(tx: Tx, since: string, liveThree: string[], timeZo
   if (byDay.size > 0) {
     const rows = await tx.$queryRaw<{ day: string; queue: number[]; articles: Uint8Array }[]>`
       SELECT to_char(day, 'YYYY-MM-DD') AS day, queue, articles FROM insights_live_day WHERE day = ANY(${[...byDay.keys()]}::date[])`;
-    for (const row of rows) days.set(row.day, applyArticleDeltas({ queue: row.queue as QueueCounts, articles: row.articles }, byDay.get(row.day)!));
+    for (const row of rows) {
+      const applied = appliedOrNull(row.day, () => applyArticleDeltas({ queue: row.queue as QueueCounts, articles: row.articles }, byDay.get(row.day)!));
+      if (applied) days.set(row.day, applied);
+      else await tx.$executeRaw`DELETE FROM insights_live_day WHERE day = ${row.day}::date`;
+    }
   }
   for (const [day, { queue, articles }] of days) {
     await tx.$executeRaw`
@@ -112,7 +116,13 @@ async function foldDecisionDays(tx: Tx, since: string, liveThree: string[]): Pro
     FROM insights_live_decision_day f WHERE f.day IN (SELECT day FROM changed)
     UNION ALL
     SELECT 'delta', to_char(day, 'YYYY-MM-DD'), NULL, NULL, status, "decidedById", seconds, reason, count FROM changed`;
-  for (const [day, summary] of foldedWithDeltas(deltas)) days.set(day, summary);
+  const folded = foldedWithDeltas(deltas);
+  for (const row of deltas) {
+    if (row.kind !== "folded") continue;
+    const summary = folded.get(row.day);
+    if (summary) days.set(row.day, summary);
+    else await tx.$executeRaw`DELETE FROM insights_live_decision_day WHERE day = ${row.day}::date`;
+  }
   for (const [day, { latency, ...summary }] of days) {
     const counts = { approved: summary.approved, reasons: summary.reasons, moderators: summary.moderators };
     await tx.$executeRaw`

@@ -140,3 +140,18 @@ function mergeSorted(values: Float64Array, added: number[], removed: Map<number,
   if ([...removed.values()].some((left) => left > 0)) throw new Error(`Insights' live decision day ${day}: a removed decision was not held`);
   return result.slice(0, length);
 }
+
+/**
+ * `apply`'s result, or null when the deltas do not fit the folded day (a write that bypassed the
+ * triggers: a restore with triggers off, a session in replica mode). Readers then compute the day
+ * from its comments and the fold drops its row to build it again: slower, never wrong figures or an
+ * error page.
+ */
+export function appliedOrNull<T>(day: string, apply: () => T): T | null {
+  try {
+    return apply();
+  } catch (error) {
+    console.error(`insights: live day ${day} computed from its comments instead: ${(error as Error).message}`);
+    return null;
+  }
+}

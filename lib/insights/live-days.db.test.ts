@@ -141,6 +141,21 @@ describe("the live days (folded rows + deltas: insights_live_day, insights_live_
     await expectSameAsDirect(range, new Date());
   });
 
+  it("fall back to the comments when a change bypassed the triggers, and the fold builds the day again", async () => {
+    const { today, days, range } = liveDays("UTC");
+    await makeComment(article, { postedAt: dayAt(today, 6) });
+    await refreshInsightsRollup();
+    // Changes no trigger could have written: more comments removed than the article has, a decision taken out that was never held.
+    await db.$executeRaw`INSERT INTO insights_live_article_delta (day, "articleId", posted, pending, flagged, approved, hidden) VALUES (${today}::date, ${article}, -1000, -1000, 0, 0, 0)`;
+    await db.$executeRaw`INSERT INTO insights_live_decision_delta (day, status, "decidedById", seconds, reason, sign) VALUES (${today}::date, 'APPROVED', ${moderator.id}, 12345.5, NULL, -1)`;
+    expect(await servedFolded(days)).toEqual({ posted: days.filter((day) => day !== today), decision: days.filter((day) => day !== today) });
+    await expectSameAsDirect(range, new Date());
+    await foldLiveDays();
+    await foldLiveDays();
+    expect(await servedFolded(days)).toEqual({ posted: days, decision: days });
+    await expectSameAsDirect(range, new Date());
+  });
+
   it("count the desk's days, and are rebuilt in the new zone's days when it changes", async () => {
     await setDeskTimeZone(db, "Asia/Karachi", ADMIN);
     expect(await db.$queryRaw<{ n: number }[]>`SELECT ((SELECT count(*) FROM insights_live_day) + (SELECT count(*) FROM insights_live_decision_day))::int AS n`).toEqual([{ n: 0 }]);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { SqlReader } from "./compute-day-summaries";
 import type { DecisionDaySummary } from "./decision-day-summary";
-import { applyDecisionDeltas, type DecisionDelta } from "./live-day-deltas";
+import { appliedOrNull, applyDecisionDeltas, type DecisionDelta } from "./live-day-deltas";
 import { decodeFloat8s } from "./sorted-values";
 
 // The live decision days (migration insights_live_days_folded): a day's folded row
@@ -40,7 +40,7 @@ export async function readLiveDecisionDays(reader: SqlReader, days: string[]): P
   return foldedWithDeltas(rows);
 }
 
-/** The folded rows among `rows` with the delta rows of their day applied. */
+/** The folded rows among `rows` with the delta rows of their day applied; a day whose deltas do not fit is left out. */
 export function foldedWithDeltas(rows: Row[]): Map<string, DecisionDaySummary> {
   const deltas = new Map<string, DecisionDelta[]>();
   for (const row of rows) {
@@ -53,7 +53,8 @@ export function foldedWithDeltas(rows: Row[]): Map<string, DecisionDaySummary> {
   for (const row of rows) {
     if (row.kind !== "folded") continue;
     const folded: DecisionDaySummary = { ...row.summary!, day: row.day, latency: decodeFloat8s(row.latency) };
-    result.set(row.day, applyDecisionDeltas(folded, deltas.get(row.day) ?? []));
+    const applied = appliedOrNull(row.day, () => applyDecisionDeltas(folded, deltas.get(row.day) ?? []));
+    if (applied) result.set(row.day, applied);
   }
   return result;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { SqlReader } from "./compute-day-summaries";
 import type { QueueCounts } from "./day-summary";
-import { applyArticleDeltas, type ArticleDelta, type LivePostedDay } from "./live-day-deltas";
+import { appliedOrNull, applyArticleDeltas, type ArticleDelta, type LivePostedDay } from "./live-day-deltas";
 
 // The live posted days' queue counts and per-article counts (migration insights_live_articles): a
 // day's folded row (insights_live_day) plus the deltas the statement triggers on comment appended
@@ -50,7 +50,9 @@ export async function readLivePostedDays(reader: SqlReader, days: string[]): Pro
   }
   const result = new Map<string, LivePostedDay>();
   for (const row of rows) {
-    if (row.kind === "folded") result.set(row.day, applyArticleDeltas({ queue: row.queue as QueueCounts, articles: row.articles! }, deltas.get(row.day) ?? []));
+    if (row.kind !== "folded") continue;
+    const applied = appliedOrNull(row.day, () => applyArticleDeltas({ queue: row.queue as QueueCounts, articles: row.articles! }, deltas.get(row.day) ?? []));
+    if (applied) result.set(row.day, applied);
   }
   return result;
 }
