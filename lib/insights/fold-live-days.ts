@@ -10,7 +10,7 @@ import { readInsightsZone } from "./insights-zone";
 import { appliedOrNull, applyArticleDeltas, type ArticleDelta, type LivePostedDay } from "./live-day-deltas";
 import { foldedWithDeltas } from "./live-decision-days";
 import { packFixedArticleCounts } from "./packed-article-counts";
-import { encodeFloat8s } from "./sorted-values";
+import { encodeSortedSeconds } from "./stored-seconds";
 
 // The insights-rollup job's half of the live days (live-posted-days.ts and live-decision-days.ts
 // read them): folds the deltas the triggers appended into each held day's row, builds the row of a
@@ -126,7 +126,7 @@ async function foldDecisionDays(tx: Tx, since: string, liveThree: string[]): Pro
   for (const [day, { latency, ...summary }] of days) {
     const counts = { approved: summary.approved, reasons: summary.reasons, moderators: summary.moderators };
     await tx.$executeRaw`
-      INSERT INTO insights_live_decision_day (day, summary, latency, "foldedAt") VALUES (${day}::date, ${JSON.stringify(counts)}::jsonb, ${encodeFloat8s(latency)}, now())
+      INSERT INTO insights_live_decision_day (day, summary, latency, "foldedAt") VALUES (${day}::date, ${JSON.stringify(counts)}::jsonb, ${encodeSortedSeconds(latency)}, now())
       ON CONFLICT (day) DO UPDATE SET summary = EXCLUDED.summary, latency = EXCLUDED.latency, "foldedAt" = EXCLUDED."foldedAt"`;
   }
   return { built: toBuild.length, folded: deltas.filter((row) => row.kind === "delta").length };

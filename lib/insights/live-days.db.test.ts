@@ -68,6 +68,8 @@ describe("the live days (folded rows + deltas: insights_live_day, insights_live_
 
     await refreshInsightsRollup();
     expect(await deltaCounts()).toEqual({ posted: 0, decision: 0 });
+    // The folded seconds are stored compact (stored-seconds.ts), and read back exactly above.
+    expect(await db.$queryRaw<{ marker: number }[]>`SELECT DISTINCT get_byte(latency, 0) AS marker FROM insights_live_decision_day WHERE length(latency) > 0`).toEqual([{ marker: 0xff }]);
     await expectSameAsDirect(range, new Date());
   });
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { SqlReader } from "./compute-day-summaries";
 import type { DecisionDaySummary } from "./decision-day-summary";
 import { appliedOrNull, applyDecisionDeltas, type DecisionDelta } from "./live-day-deltas";
-import { decodeFloat8s } from "./sorted-values";
+import { decodeSortedSeconds } from "./stored-seconds";
 
 // The live decision days (migration insights_live_days_folded): a day's folded row
 // (insights_live_decision_day, the rollup job's fold-live-days.ts) plus the changes of
@@ -52,7 +52,7 @@ export function foldedWithDeltas(rows: Row[]): Map<string, DecisionDaySummary> {
   const result = new Map<string, DecisionDaySummary>();
   for (const row of rows) {
     if (row.kind !== "folded") continue;
-    const folded: DecisionDaySummary = { ...row.summary!, day: row.day, latency: decodeFloat8s(row.latency) };
+    const folded: DecisionDaySummary = { ...row.summary!, day: row.day, latency: decodeSortedSeconds(row.latency) };
     const applied = appliedOrNull(row.day, () => applyDecisionDeltas(folded, deltas.get(row.day) ?? []));
     if (applied) result.set(row.day, applied);
   }

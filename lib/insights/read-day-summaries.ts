@@ -7,7 +7,7 @@ import { addDays, dayOfInstant, type DateRange } from "./date-range";
 import type { DaySummary } from "./day-summary";
 import type { DecisionDaySummary } from "./decision-day-summary";
 import { readLiveDecisionDays } from "./live-decision-days";
-import { decodeFloat8s } from "./sorted-values";
+import { decodeSortedSeconds } from "./stored-seconds";
 
 // The range's days: stored summaries for the clean past days, computed live for the last three
 // days and for the days changed since their refresh (the dirty tables). Stored and dirty days are
@@ -65,7 +65,7 @@ export async function readDecisionDaySummaries(range: DateRange, now: Date = new
   const held = changed.length > 0 ? await computeRecentDecisionDays(db, changed) : { summaries: new Map<string, DecisionDaySummary>() };
   const computed = [...recent.summaries.values(), ...held.summaries.values()];
   const fromComments = await computeDecisionDaySummaries(db, [...lastThree, ...changed].filter((day) => !recent.summaries.has(day) && !held.summaries.has(day)), range.timeZone);
-  return [...stored.map((row) => ({ ...row.summary!, latency: decodeFloat8s(row.bytes) })), ...computed, ...fromComments.values()];
+  return [...stored.map((row) => ({ ...row.summary!, latency: decodeSortedSeconds(row.bytes) })), ...computed, ...fromComments.values()];
 }
 
 /** The last three days: folded rows plus deltas (live-decision-days.ts) where the rollup job has built them, the held decisions otherwise. */

@@ -5,6 +5,7 @@ import { computeDaySummaries, type SqlReader } from "./compute-day-summaries";
 import { computeDecisionDaySummaries } from "./compute-decision-day-summaries";
 import { addDays, dayOfInstant } from "./date-range";
 import { foldLiveDays } from "./fold-live-days";
+import { encodeSortedSeconds } from "./stored-seconds";
 import { finishRecount, readInsightsZone, syncInsightsZone } from "./insights-zone";
 
 export interface RollupRefresh {
@@ -47,9 +48,7 @@ const KINDS: RollupKind[] = [
         return;
       }
       const { latency, ...counts } = summary;
-      const bytes = new Uint8Array(latency.length * 8);
-      const view = new DataView(bytes.buffer);
-      latency.forEach((value, index) => view.setFloat64(index * 8, value, false));
+      const bytes = encodeSortedSeconds(latency);
       await tx.$executeRaw`
         INSERT INTO insights_decision_day (day, summary, latency, "refreshedAt") VALUES (${day}::date, ${JSON.stringify(counts)}::jsonb, ${bytes}, now())
         ON CONFLICT (day) DO UPDATE SET summary = EXCLUDED.summary, latency = EXCLUDED.latency, "refreshedAt" = EXCLUDED."refreshedAt"`;
