@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { nextDay } from "@/lib/time-zone-days";
 import { consecutiveRuns, dayStart } from "./date-range";
 import { emptyDaySummary, type DaySummary } from "./day-summary";
+import { readLivePostedDays } from "./live-posted-days";
 import { packFixedArticleCounts } from "./packed-article-counts";
 import { STATUS_COUNTS, zoneLiteral } from "./range-sql";
 import { zoneDaySql } from "./zone-day-segments";
@@ -31,7 +32,7 @@ export function inDaysOf(column: Prisma.Sql, days: string[], timeZone: string): 
 
 const inDays = (days: string[], timeZone: string) => inDaysOf(Prisma.raw(`c."postedAt"`), days, timeZone);
 
-interface QueueRow { day: string; posted: number; pending: number; flagged: number; approved: number; hidden: number; articles: Uint8Array }
+export interface QueueRow { day: string; posted: number; pending: number; flagged: number; approved: number; hidden: number; articles: Uint8Array }
 interface KeyedRow { day: string; key: string; a: number; b: number; c: number; d: number; e: number }
 
 /**
@@ -44,13 +45,18 @@ export async function computeDaySummaries(reader: SqlReader, days: string[], tim
   const of = (day: string) => summaries.get(day) ?? emptyDaySummary(day);
   const run = options.sequential ? sequentially : (queries: (() => Promise<unknown>)[]) => Promise.all(queries.map((query) => query()));
   await run([
-    () => queueQuery(reader, days, timeZone).then((rows) => {
-      for (const row of rows) {
+    async () => {
+      // The live days the rollup job has folded, from their rows and deltas; the others from the comments.
+      const folded = await readLivePostedDays(reader, days);
+      for (const [day, live] of folded) Object.assign(of(day), live);
+      const rest = days.filter((day) => !folded.has(day));
+      if (rest.length === 0) return;
+      for (const row of await queueQuery(reader, rest, timeZone)) {
         const summary = of(row.day);
         summary.queue = [row.posted, row.pending, row.flagged, row.approved, row.hidden];
         summary.articles = packFixedArticleCounts(row.articles);
       }
-    }),
+    },
     () => flagQuery(reader, days, timeZone).then((rows) => {
       for (const row of rows) {
         if (row.kind === "rule") of(row.day).rules[row.key] = [row.a, row.b, row.c, row.d, row.e];
@@ -71,7 +77,12 @@ async function sequentially(queries: (() => Promise<unknown>)[]): Promise<void> 
  * index-only scan of comment(postedAt, articleId, status, priority, isHeld, reportPriority)).
  */
 function queueQuery(reader: SqlReader, days: string[], timeZone: string) {
-  return reader.$queryRaw<QueueRow[]>`
+  return reader.$queryRaw<QueueRow[]>`${queueSql(days, timeZone)}`;
+}
+
+/** queueQuery's statement, for the fold's build of a live day (fold-live-posted-days.ts). */
+export function queueSql(days: string[], timeZone: string): Prisma.Sql {
+  return Prisma.sql`
     SELECT to_char(a.day, 'YYYY-MM-DD') AS day,
            sum(a.comments)::int AS posted, sum(a.pending)::int AS pending, sum(a.flagged)::int AS flagged,
            sum(a.approved)::int AS approved, sum(a.hidden)::int AS hidden,

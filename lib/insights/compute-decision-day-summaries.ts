@@ -45,6 +45,11 @@ export async function computeRecentDecisionDays(reader: SqlReader, days: string[
   return { since, summaries: summariesOf(held, rows.filter((row) => row.kind !== "since")) };
 }
 
+/** The days' figures from insights_decided_comment, after `before` (a data-modifying WITH clause), in one statement: the fold's build (fold-live-days.ts). */
+export async function recentDecisionDaysWith(reader: SqlReader, before: Prisma.Sql, days: string[]): Promise<Map<string, DecisionDaySummary>> {
+  return summariesOf(days, await reader.$queryRaw<Row[]>`${aggregated(fromRecentDecisions(days), before)}`);
+}
+
 function summariesOf(days: string[], rows: Row[]): Map<string, DecisionDaySummary> {
   const summaries = new Map(days.map((day) => [day, emptyDecisionDaySummary(day)]));
   const of = (day: string) => summaries.get(day) ?? emptyDecisionDaySummary(day);
@@ -83,9 +88,9 @@ function fromRecentDecisions(days: string[]): Prisma.Sql {
 }
 
 /** The rows aggregated three ways in one pass over them (they are fetched once, not by three queries). */
-function aggregated(decided: Prisma.Sql): Prisma.Sql {
+function aggregated(decided: Prisma.Sql, before: Prisma.Sql = Prisma.empty): Prisma.Sql {
   return Prisma.sql`
-    WITH decided AS MATERIALIZED (${decided})
+    WITH ${before} decided AS MATERIALIZED (${decided})
     -- People's seconds from import to decision, ascending, as big-endian float8s.
     SELECT 'latency' AS kind, to_char(day, 'YYYY-MM-DD') AS day, NULL AS key, string_agg(float8send(seconds), ''::bytea ORDER BY seconds) AS latency, 0 AS a, 0 AS b, 0 AS c
     FROM decided WHERE "decidedById" IS NOT NULL

@@ -2,7 +2,7 @@ import "server-only";
 import { recordAuditEvent, SYSTEM_ACTOR, type AuditActor } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getDeskTimeZone } from "@/lib/settings/desk-time-zone";
 import type { SqlReader } from "./compute-day-summaries";
 
@@ -74,6 +74,12 @@ async function rebuildHeldDays(tx: Prisma.TransactionClient): Promise<void> {
     ) h ON TRUE
     WHERE c.status IN ('APPROVED', 'HIDDEN')
       AND c."decidedAt" >= insights_day_start((SELECT day FROM insights_decided_since WHERE id = 1), insights_zone_now())`;
+  // The live days' folded rows and deltas were counted in the former zone (and the rebuild above
+  // appended deltas of its own): gone, computed from the comments and the held decisions until the
+  // rollup job's next fold builds them again (fold-live-days.ts).
+  for (const table of ["insights_live_article_delta", "insights_live_day", "insights_live_decision_delta", "insights_live_decision_day"]) {
+    await tx.$executeRaw`DELETE FROM ${Prisma.raw(table)}`;
+  }
   await tx.$executeRaw`DELETE FROM insights_live_flag`;
   await tx.$executeRaw`
     INSERT INTO insights_live_flag ("flagId", "commentId", day, "ruleId", category, status, "byPerson", counted)

@@ -6,7 +6,8 @@ import { computeDecisionDaySummaries, computeRecentDecisionDays } from "./comput
 import { addDays, dayOfInstant, type DateRange } from "./date-range";
 import type { DaySummary } from "./day-summary";
 import type { DecisionDaySummary } from "./decision-day-summary";
-import { decodeFloat8s } from "./sorted-values";
+import { readLiveDecisionDays } from "./live-decision-days";
+import { decodeSortedSeconds } from "./stored-seconds";
 
 // The range's days: stored summaries for the clean past days, computed live for the last three
 // days and for the days changed since their refresh (the dirty tables). Stored and dirty days are
@@ -60,12 +61,18 @@ export async function readDaySummaries(range: DateRange, now: Date = new Date())
  */
 export async function readDecisionDaySummaries(range: DateRange, now: Date = new Date()): Promise<DecisionDaySummary[]> {
   const lastThree = lastThreeDays(range, now);
-  const [{ stored, changed }, recent] = await Promise.all([
-    storedAndChangedDays<Omit<DecisionDaySummary, "latency">>("decision", range, lastThree),
-    computeRecentDecisionDays(db, lastThree),
-  ]);
+  const [{ stored, changed }, recent] = await Promise.all([storedAndChangedDays<Omit<DecisionDaySummary, "latency">>("decision", range, lastThree), liveDecisionDays(lastThree)]);
   const held = changed.length > 0 ? await computeRecentDecisionDays(db, changed) : { summaries: new Map<string, DecisionDaySummary>() };
   const computed = [...recent.summaries.values(), ...held.summaries.values()];
   const fromComments = await computeDecisionDaySummaries(db, [...lastThree, ...changed].filter((day) => !recent.summaries.has(day) && !held.summaries.has(day)), range.timeZone);
-  return [...stored.map((row) => ({ ...row.summary!, latency: decodeFloat8s(row.bytes) })), ...computed, ...fromComments.values()];
+  return [...stored.map((row) => ({ ...row.summary!, latency: decodeSortedSeconds(row.bytes) })), ...computed, ...fromComments.values()];
+}
+
+/** The last three days: folded rows plus deltas (live-decision-days.ts) where the rollup job has built them, the held decisions otherwise. */
+async function liveDecisionDays(days: string[]): Promise<{ summaries: Map<string, DecisionDaySummary> }> {
+  const folded = await readLiveDecisionDays(db, days);
+  const rest = days.filter((day) => !folded.has(day));
+  if (rest.length === 0) return { summaries: folded };
+  const computed = await computeRecentDecisionDays(db, rest);
+  return { summaries: new Map([...folded, ...computed.summaries]) };
 }

@@ -4,6 +4,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { computeDaySummaries, type SqlReader } from "./compute-day-summaries";
 import { computeDecisionDaySummaries } from "./compute-decision-day-summaries";
 import { addDays, dayOfInstant } from "./date-range";
+import { foldLiveDays } from "./fold-live-days";
+import { encodeSortedSeconds } from "./stored-seconds";
 import { finishRecount, readInsightsZone, syncInsightsZone } from "./insights-zone";
 
 export interface RollupRefresh {
@@ -46,9 +48,7 @@ const KINDS: RollupKind[] = [
         return;
       }
       const { latency, ...counts } = summary;
-      const bytes = new Uint8Array(latency.length * 8);
-      const view = new DataView(bytes.buffer);
-      latency.forEach((value, index) => view.setFloat64(index * 8, value, false));
+      const bytes = encodeSortedSeconds(latency);
       await tx.$executeRaw`
         INSERT INTO insights_decision_day (day, summary, latency, "refreshedAt") VALUES (${day}::date, ${JSON.stringify(counts)}::jsonb, ${bytes}, now())
         ON CONFLICT (day) DO UPDATE SET summary = EXCLUDED.summary, latency = EXCLUDED.latency, "refreshedAt" = EXCLUDED."refreshedAt"`;
@@ -73,6 +73,7 @@ export async function refreshInsightsRollup(options: { now?: Date; deadline?: nu
   // day to race the refresh.
   const settledBefore = addDays(dayOfInstant(options.now ?? new Date(), (await readInsightsZone()).timeZone), -2);
   await pruneRecentDecisions();
+  await foldLiveDays({ now: options.now });
   let refreshed = 0;
   // The two kinds take turns, a day each, newest first: after an upgrade or a large import both
   // halves of the default 30 days are stored first, not every posted day before any decision day.

@@ -11,6 +11,14 @@ export function decodeFloat8s(bytes: Uint8Array | null): Float64Array {
   return values;
 }
 
+/** Numbers as big-endian float8s (insights_decision_day.latency). */
+export function encodeFloat8s(values: ArrayLike<number>): Uint8Array {
+  const bytes = new Uint8Array(values.length * 8);
+  const view = new DataView(bytes.buffer);
+  for (let index = 0; index < values.length; index++) view.setFloat64(index * 8, values[index]!, false);
+  return bytes;
+}
+
 function lowerBound(values: Float64Array, target: number, low: number, high: number): number {
   while (low < high) {
     const middle = (low + high) >>> 1;
