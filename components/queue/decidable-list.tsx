@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { QueueItem } from "@/lib/moderation/queue-item";
 import { focusAfterDecision, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
 import type { HideReason } from "@/lib/moderation/schemas";
@@ -10,6 +10,8 @@ import { CommentCard } from "./comment-card";
 import { DecisionToast } from "./decision-toast";
 import { HideReasonPicker } from "./hide-reason-picker";
 import { useDecisions } from "./use-decisions";
+import { useHidePicker } from "./use-hide-picker";
+import { useIsHydrated } from "./use-is-hydrated";
 
 export interface DecidableListProps {
   items: QueueItem[];
@@ -39,7 +41,6 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
     setShownItems(initialItems);
     setItems(initialItems);
   }
-  const [hidePickerFor, setHidePickerFor] = useState<number | null>(null);
   const [keys, setKeys] = useState(() => initialKeyboardState(initialItems.length));
   const cards = useRef(new Map<number, HTMLElement>());
   const decisions = useDecisions({ setItems, currentUser, onConflict: () => router.refresh() });
@@ -111,17 +112,12 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [hasKeyboard, initialItems.length]);
 
-  // The mouse's Hide… ends a hide the keys had started (h): its digits belong to the picker now.
-  const openHidePicker = (commentId: number) => {
-    keysRef.current = { ...keysRef.current, isChoosingReason: false };
-    setKeys(keysRef.current);
-    setHidePickerFor(commentId);
-  };
+  const { hidePickerFor, openHidePicker, closeHidePicker } = useHidePicker(keysRef, setKeys);
 
-  const isHydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const isHydrated = useIsHydrated();
 
   const hideWithNote = async (item: QueueItem, reason: HideReason, note: string) => {
-    setHidePickerFor(null);
+    closeHidePicker();
     await decideAndMoveOn(item, { action: "HIDE", reason, note });
   };
 
@@ -168,7 +164,7 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
                   <HideReasonPicker
                     onHide={(reason, note) => void hideWithNote(item, reason, note)}
                     onCancel={() => {
-                      setHidePickerFor(null);
+                      closeHidePicker();
                       if (hasKeyboard) focusCard(index);
                     }}
                   />
@@ -180,9 +176,4 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
       </ol>
     </div>
   );
-}
-
-/** Hydration is the only "change" the hydrated flag follows, so there is nothing to subscribe to. */
-function subscribeToNothing(): () => void {
-  return () => {};
 }
