@@ -23,6 +23,8 @@ export interface DecidableListProps {
   /** The queue's keys (j/k, a, h 1-5, u) on this page: the article thread. */
   hasKeyboard?: boolean;
   showArticle?: boolean;
+  /** The comment the page was opened for (the thread around it): focused and scrolled to on arrival. */
+  focusId?: number | null;
 }
 
 const MAX_INDENT = 6;
@@ -32,7 +34,7 @@ const isTyping = (target: EventTarget | null) => target instanceof HTMLElement &
  * Comments outside the queue (an article's thread, an author's page, a comment's own page) with the
  * queue's decisions: the same guarded transition, the same undo, and on the thread the same keys.
  */
-export function DecidableList({ items: initialItems, depths, timeZone, currentUser, canDecide, hasKeyboard = false, showArticle = false }: DecidableListProps) {
+export function DecidableList({ items: initialItems, depths, timeZone, currentUser, canDecide, hasKeyboard = false, showArticle = false, focusId = null }: DecidableListProps) {
   const router = useRouter();
   const [items, setItems] = useState(initialItems);
   // A refresh (after a decision here, a revert on the page) brings the server's truth: take it.
@@ -41,7 +43,7 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
     setShownItems(initialItems);
     setItems(initialItems);
   }
-  const [keys, setKeys] = useState(() => initialKeyboardState(initialItems.length));
+  const [keys, setKeys] = useState(() => ({ ...initialKeyboardState(initialItems.length), focus: Math.max(0, initialItems.findIndex((item) => item.id === focusId)) }));
   const cards = useRef(new Map<number, HTMLElement>());
   const decisions = useDecisions({ setItems, currentUser, onConflict: () => router.refresh() });
   // The page around the list (a comment's history, an author's counts) is the server's: refresh it after each decision.
@@ -113,6 +115,13 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
   }, [hasKeyboard, initialItems.length]);
 
   const { hidePickerFor, openHidePicker, closeHidePicker } = useHidePicker(keysRef, setKeys);
+  // Opened "in its thread": the comment is where the eye and the keys start (j/k, a, h from there).
+  useEffect(() => {
+    if (focusId === null) return;
+    const card = cards.current.get(focusId);
+    card?.focus({ preventScroll: true });
+    card?.scrollIntoView({ block: "center" });
+  }, [focusId]);
 
   const isHydrated = useIsHydrated();
 
