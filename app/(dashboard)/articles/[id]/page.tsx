@@ -13,6 +13,9 @@ import { rowIdFrom } from "@/lib/validation/bounds";
 
 export const metadata: Metadata = { title: "Article" };
 
+// Tall enough for a thumb on a phone without moving the line (as the small links on a card).
+const TAP = "max-md:inline-block max-md:py-3";
+
 type SearchParams = Record<string, string | string[] | undefined>;
 
 /** ?comment=<id>: the window around that comment; ?after= / ?before=: the next or previous window. */
@@ -42,11 +45,11 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         <h1 className="text-xl font-semibold">{data.article.title}</h1>
         <p className="mt-1 text-sm text-slate-500">
           Published {formatDateTime(data.article.publishedAt, timeZone)} · {data.total} comments ·{" "}
-          <Link href={`/queue?tab=all&article=${data.article.id}`} className="text-sky-700 underline">
+          <Link href={`/queue?tab=all&article=${data.article.id}`} className={`text-sky-700 underline ${TAP}`} data-testid="thread-open-in-queue">
             open in the queue
           </Link>{" "}
           ·{" "}
-          <Link href={`/articles/${data.article.id}/anonymous`} className="text-sky-700 underline">
+          <Link href={`/articles/${data.article.id}/anonymous`} className={`text-sky-700 underline ${TAP}`}>
             comments with no name
           </Link>
         </p>
