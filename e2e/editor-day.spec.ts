@@ -95,3 +95,26 @@ test("the API's 409 gives the colleague's decision as fields, its time an ISO in
   const stored = await withDatabase(async (client) => (await client.query<{ at: Date }>(`SELECT "decidedAt" AT TIME ZONE 'UTC' AS at FROM comment WHERE id = $1`, [commentId])).rows[0]!.at);
   expect(new Date(body.error.current.decidedAt).getTime()).toBe(stored.getTime());
 });
+
+test("a mistaken bulk hide, tapped on a phone, can still be undone once the next card has been read", async ({ openPage }) => {
+  const thread = await seedArticle([{ author: "Fine1", body: "A fair point." }, { author: "Fine2", body: "Another fair point." }, { author: "Fine3", body: "A third." }], { titlePrefix: "Oops" });
+  const page = await openPage(PHONE);
+  // The page's clock, moved on by hand: no waiting in the test.
+  await page.clock.install();
+  await signIn(page, "moderator");
+  await page.goto(`/queue?tab=pending&article=${thread.articleId}`);
+  await expect(page.getByTestId("queue-board")).toHaveAttribute("data-hydrated", "true");
+  await page.getByTestId("bulk-toolbar").getByRole("button", { name: "Select all on this page" }).tap();
+  const bar = page.getByTestId("selection-bar");
+  const hide = bar.getByRole("button", { name: "Hide 3…" });
+  expect((await hide.boundingBox())?.height).toBeGreaterThanOrEqual(44);
+  await hide.tap();
+  await bar.getByRole("button", { name: "4 spam" }).tap();
+  await expect(page.getByTestId("undo-toast")).toContainText("Hidden (spam): 3 comments.");
+  // Twenty seconds later (one comment's undo would be gone after eight), Undo is still under the thumb.
+  await page.clock.fastForward(20_000);
+  await page.getByTestId("undo-toast").getByRole("button", { name: /Undo/ }).tap();
+  await expect(page.getByTestId("notice-toast")).toContainText("Undone");
+  const statuses = await withDatabase(async (client) => (await client.query<{ status: string }>(`SELECT status FROM comment WHERE id = ANY($1)`, [thread.ids])).rows.map((row) => row.status));
+  expect(statuses).toEqual(["PENDING", "PENDING", "PENDING"]);
+});
