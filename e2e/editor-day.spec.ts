@@ -50,6 +50,10 @@ test("a reply deep in a 5,000-comment thread opens in context on a phone: its wi
   await withDatabase((client) => client.query(`UPDATE comment SET "parentId" = $1, body = 'A reply to the comment above.' WHERE id = $2`, [parent, reply]));
 
   const page = await openPage(PHONE);
+  // Signed out (the session ended), the link comes back to the same comment after signing in.
+  await page.goto(`/articles/${thread.articleId}?comment=${reply}`);
+  await expect(page).toHaveURL(/\/sign-in\?/);
+  expect(new URL(page.url()).searchParams.get("next")).toBe(`/articles/${thread.articleId}?comment=${reply}`);
   await signIn(page, "moderator");
   await page.goto(`/articles/${thread.articleId}?comment=${reply}`);
   await expect(page.getByTestId("decidable-list")).toHaveAttribute("data-hydrated", "true");

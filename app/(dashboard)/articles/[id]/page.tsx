@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import Link from "next/link";
 import { DecidableList } from "@/components/queue/decidable-list";
 import { can } from "@/lib/auth/policy";
+import { pathWithQuery } from "@/lib/auth/return-path";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
@@ -19,8 +20,9 @@ const TAP = "max-md:inline-block max-md:py-3";
 type SearchParams = Record<string, string | string[] | undefined>;
 
 /** ?comment=<id>: the window around that comment; ?after= / ?before=: the next or previous window. */
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
 function positionOf(query: SearchParams): ThreadPosition {
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
   const around = rowIdFrom(first(query.comment) ?? "");
   if (around !== null) return { around };
   const after = first(query.after);
@@ -32,7 +34,8 @@ function positionOf(query: SearchParams): ThreadPosition {
 export default async function ArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { id } = await params;
   const query = await searchParams;
-  const user = await requirePagePermission("queue:read", `/articles/${id}`);
+  // A session that ended comes back to the same window of the thread, around the same comment.
+  const user = await requirePagePermission("queue:read", pathWithQuery(`/articles/${id}`, { comment: first(query.comment), after: first(query.after), before: first(query.before) }));
   const timeZone = await getDisplayTimeZone();
   const articleId = rowIdFrom(id);
   const data = articleId === null ? null : await getArticleThread(articleId, positionOf(query));
