@@ -121,6 +121,7 @@ const ACTIONS: Record<string, Access> = {
   "lib/moderation/actions.ts#watchAuthorAction": "comment:decide",
   "lib/moderation/actions.ts#hideAuthorPendingAction": "comment:decide",
   "lib/moderation/actions.ts#commentContextAction": "queue:read",
+  "lib/moderation/actions.ts#suggestAuthorNamesAction": "queue:read",
   "lib/dsa/actions.ts#updateDsaSettingsAction": "dsa:manage",
   "lib/webhooks/actions.ts#createWebhookEndpointAction": "webhooks:manage",
   "lib/webhooks/actions.ts#rotateWebhookSecretAction": "webhooks:manage",

@@ -18,6 +18,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: Record<string, unknown>,
+    /** JSON fields an API answer carries beside code and message (a conflict's current state): for programs, not prose. */
+    readonly fields?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "AppError";

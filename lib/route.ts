@@ -107,7 +107,7 @@ export function uncacheable(response: Response): Response {
 }
 
 function failure(name: string, error: unknown): Response {
-  if (isAppError(error)) return problem(HTTP_STATUS[error.code], error.code, error.message);
+  if (isAppError(error)) return problem(HTTP_STATUS[error.code], error.code, error.message, error.fields);
   console.error(`[route ${name}]`, error);
   return problem(500, "INTERNAL", "Something went wrong on our side.");
 }

@@ -94,7 +94,7 @@ export function CommentCard({ item, isFocused = false, isSelected = false, remar
       {showArticle ? (
         <p className="mt-1 text-xs text-slate-500">
           on{" "}
-          <Link href={`/articles/${item.article.id}`} className={`text-sky-700 hover:underline ${TAP}`} data-testid="comment-article">
+          <Link href={`/articles/${item.article.id}?comment=${item.id}`} className={`text-sky-700 hover:underline ${TAP}`} data-testid="comment-article">
             {item.article.title}
           </Link>
         </p>

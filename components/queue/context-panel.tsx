@@ -95,7 +95,8 @@ export function ContextPanel({ commentId, articleId, authorName, timeZone }: { c
     <section className="mt-3 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" aria-label="Context" data-testid="context-panel">
       <p>
         <span className="text-slate-500">Article: </span>
-        <Link href={`/articles/${articleId}`} className="font-medium text-sky-700 hover:underline max-md:py-3">
+        {/* The thread opens around this comment, not at its first of thousands. */}
+        <Link href={`/articles/${articleId}?comment=${commentId}`} className="font-medium text-sky-700 hover:underline max-md:py-3" data-testid="context-thread-link">
           {context.article.title}
         </Link>
         {siteUrl ? (

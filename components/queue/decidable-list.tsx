@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { QueueItem } from "@/lib/moderation/queue-item";
 import { focusAfterDecision, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
 import type { HideReason } from "@/lib/moderation/schemas";
@@ -10,6 +10,8 @@ import { CommentCard } from "./comment-card";
 import { DecisionToast } from "./decision-toast";
 import { HideReasonPicker } from "./hide-reason-picker";
 import { useDecisions } from "./use-decisions";
+import { useHidePicker } from "./use-hide-picker";
+import { useIsHydrated } from "./use-is-hydrated";
 
 export interface DecidableListProps {
   items: QueueItem[];
@@ -21,6 +23,8 @@ export interface DecidableListProps {
   /** The queue's keys (j/k, a, h 1-5, u) on this page: the article thread. */
   hasKeyboard?: boolean;
   showArticle?: boolean;
+  /** The comment the page was opened for (the thread around it): focused and scrolled to on arrival. */
+  focusId?: number | null;
 }
 
 const MAX_INDENT = 6;
@@ -30,7 +34,7 @@ const isTyping = (target: EventTarget | null) => target instanceof HTMLElement &
  * Comments outside the queue (an article's thread, an author's page, a comment's own page) with the
  * queue's decisions: the same guarded transition, the same undo, and on the thread the same keys.
  */
-export function DecidableList({ items: initialItems, depths, timeZone, currentUser, canDecide, hasKeyboard = false, showArticle = false }: DecidableListProps) {
+export function DecidableList({ items: initialItems, depths, timeZone, currentUser, canDecide, hasKeyboard = false, showArticle = false, focusId = null }: DecidableListProps) {
   const router = useRouter();
   const [items, setItems] = useState(initialItems);
   // A refresh (after a decision here, a revert on the page) brings the server's truth: take it.
@@ -39,8 +43,7 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
     setShownItems(initialItems);
     setItems(initialItems);
   }
-  const [hidePickerFor, setHidePickerFor] = useState<number | null>(null);
-  const [keys, setKeys] = useState(() => initialKeyboardState(initialItems.length));
+  const [keys, setKeys] = useState(() => ({ ...initialKeyboardState(initialItems.length), focus: Math.max(0, initialItems.findIndex((item) => item.id === focusId)) }));
   const cards = useRef(new Map<number, HTMLElement>());
   const decisions = useDecisions({ setItems, currentUser, onConflict: () => router.refresh() });
   // The page around the list (a comment's history, an author's counts) is the server's: refresh it after each decision.
@@ -111,17 +114,19 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [hasKeyboard, initialItems.length]);
 
-  // The mouse's Hide… ends a hide the keys had started (h): its digits belong to the picker now.
-  const openHidePicker = (commentId: number) => {
-    keysRef.current = { ...keysRef.current, isChoosingReason: false };
-    setKeys(keysRef.current);
-    setHidePickerFor(commentId);
-  };
+  const { hidePickerFor, openHidePicker, closeHidePicker } = useHidePicker(keysRef, setKeys);
+  // Opened "in its thread": the comment is where the eye and the keys start (j/k, a, h from there).
+  useEffect(() => {
+    if (focusId === null) return;
+    const card = cards.current.get(focusId);
+    card?.focus({ preventScroll: true });
+    card?.scrollIntoView({ block: "center" });
+  }, [focusId]);
 
-  const isHydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const isHydrated = useIsHydrated();
 
   const hideWithNote = async (item: QueueItem, reason: HideReason, note: string) => {
-    setHidePickerFor(null);
+    closeHidePicker();
     await decideAndMoveOn(item, { action: "HIDE", reason, note });
   };
 
@@ -168,7 +173,7 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
                   <HideReasonPicker
                     onHide={(reason, note) => void hideWithNote(item, reason, note)}
                     onCancel={() => {
-                      setHidePickerFor(null);
+                      closeHidePicker();
                       if (hasKeyboard) focusCard(index);
                     }}
                   />
@@ -180,9 +185,4 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
       </ol>
     </div>
   );
-}
-
-/** Hydration is the only "change" the hydrated flag follows, so there is nothing to subscribe to. */
-function subscribeToNothing(): () => void {
-  return () => {};
 }

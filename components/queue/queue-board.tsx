@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { QueueCounts } from "@/lib/moderation/count-queue-tabs";
 import type { QueueChange } from "@/lib/moderation/list-queue-changes";
 import { withColleagueRemarks, withQueueChanges } from "@/lib/moderation/apply-queue-changes";
@@ -21,6 +21,8 @@ import { SelectionBar } from "./selection-bar";
 import { QueueTabs } from "./queue-tabs";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { useDecisions, type Decision } from "./use-decisions";
+import { useHidePicker } from "./use-hide-picker";
+import { useIsHydrated } from "./use-is-hydrated";
 import { useQueueChanges } from "./use-queue-changes";
 import { SessionEndedBanner } from "./session-ended-banner";
 
@@ -51,7 +53,6 @@ export function QueueBoard(props: QueueBoardProps) {
   const keysRef = useRef(keys);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [remarks, setRemarks] = useState<Map<number, string>>(new Map());
-  const [hidePickerFor, setHidePickerFor] = useState<number | null>(null);
   const [isBulkRunOpen, setIsBulkRunOpen] = useState(false);
   const [noteFor, setNoteFor] = useState<number | null>(null);
   const [notedIds, setNotedIds] = useState<Set<number>>(new Set());
@@ -136,8 +137,7 @@ export function QueueBoard(props: QueueBoardProps) {
     keysRef.current = keys;
     runRef.current = run;
   });
-  // False in the server render, true once hydrated (without a setState in an effect): tests wait for it before typing keys.
-  const isHydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const isHydrated = useIsHydrated();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       // defaultPrevented: the Hide… picker handled it (a digit there hides its own card, once).
@@ -155,14 +155,9 @@ export function QueueBoard(props: QueueBoardProps) {
     return () => window.removeEventListener("keydown", onKeyDown);
   }, []);
 
-  // The mouse's Hide… ends a hide the keys had started (h): its digits belong to the picker now.
-  const openHidePicker = (commentId: number) => {
-    keysRef.current = { ...keysRef.current, isChoosingReason: false };
-    setKeys(keysRef.current);
-    setHidePickerFor(commentId);
-  };
+  const { hidePickerFor, openHidePicker, closeHidePicker } = useHidePicker(keysRef, setKeys);
   const hideWithNote = async (item: QueueItem, reason: HideReason, note: string) => {
-    setHidePickerFor(null);
+    closeHidePicker();
     await decideAndMoveOn([item], { action: "HIDE", reason, note });
   };
 
@@ -267,7 +262,7 @@ export function QueueBoard(props: QueueBoardProps) {
                     <HideReasonPicker
                       onHide={(reason, note) => void hideWithNote(item, reason, note)}
                       onCancel={() => {
-                        setHidePickerFor(null);
+                        closeHidePicker();
                         focusCard(index);
                       }}
                     />
@@ -298,9 +293,4 @@ function toggled(current: Set<number>, id: number): Set<number> {
   const next = new Set(current);
   if (!next.delete(id)) next.add(id);
   return next;
-}
-
-/** Hydration is the only "change" the hydrated flag follows, so there is nothing to subscribe to. */
-function subscribeToNothing(): () => void {
-  return () => {};
 }

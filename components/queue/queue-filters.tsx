@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AuthorField } from "./author-field";
 import { FiltersDisclosure } from "./filters-disclosure";
 import { DayZone } from "@/components/ui/day-zone";
 import { FILTER_CATEGORIES, type QueueFilters as Filters, type QueueTab } from "@/lib/moderation/schemas";
@@ -66,7 +67,7 @@ export function QueueFilters({ tab, filters, options, isModelOn, timeZone }: { t
         </label>
         <label>
           <span className="font-medium text-slate-700">Author</span>
-          <input name="author" defaultValue={filters.author ?? ""} className={`${field} w-36`} />
+          <AuthorField defaultValue={filters.author ?? ""} className={`${field} w-36`} />
         </label>
         <label>
           <span className="font-medium text-slate-700">
@@ -109,6 +110,6 @@ export function filterQueryString(filters: Filters): string {
   const params = new URLSearchParams();
   // The zone matters only with a day filter; without one it would only make equal views look different.
   const hasDays = Boolean(filters.from || filters.to);
-  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== "" && (key !== "tz" || hasDays)) params.set(key, String(value));
+  for (const [key, value] of Object.entries(filters)) if (value !== undefined && value !== "" && (key !== "tz" || hasDays) && key !== "authorNames") params.set(key, String(value));
   return params.toString();
 }

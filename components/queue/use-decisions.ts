@@ -5,6 +5,7 @@ import { bulkDecideAction, decideCommentAction, undoDecisionAction } from "@/lib
 import { reasonLabel } from "@/lib/moderation/policy";
 import type { QueueItem } from "@/lib/moderation/queue-item";
 import type { HideReason } from "@/lib/moderation/schemas";
+import { undoOfferMs } from "@/lib/moderation/undo-offer";
 
 // The toast offers undo this long; the server accepts an undo for a minute (UNDO_WINDOW_MS).
 const UNDO_TOAST_MS = 8_000;
@@ -50,7 +51,8 @@ export function useDecisions({ setItems, currentUser, onConflict }: Options) {
 
   useEffect(() => {
     if (!undoable) return;
-    const timer = setTimeout(() => setUndoable(null), UNDO_TOAST_MS);
+    // A selection's undo stays much longer than one comment's (undo-offer.ts).
+    const timer = setTimeout(() => setUndoable(null), undoOfferMs(undoable.decisions.length));
     return () => clearTimeout(timer);
   }, [undoable]);
 

@@ -13,8 +13,10 @@ import { decideComment } from "./decide-comment";
 import { getCommentContext } from "./get-comment-context";
 import { hideAuthorPending } from "./hide-author-pending";
 import { revertDecision } from "./revert-decision";
+import { suggestAuthorNames } from "./suggest-author-names";
 import {
   authorNoteInputSchema,
+  authorSuggestionsInputSchema,
   bulkDecideInputSchema,
   commentContextInputSchema,
   commentNoteInputSchema,
@@ -121,4 +123,12 @@ export const commentContextAction = defineAction({
   input: commentContextInputSchema,
   permission: "queue:read",
   run: (input) => getCommentContext(input.commentId),
+});
+
+/** The author filter's suggestion list: stored names starting with what was typed, capitals aside. */
+export const suggestAuthorNamesAction = defineAction({
+  name: "moderation.suggestAuthorNames",
+  input: authorSuggestionsInputSchema,
+  permission: "queue:read",
+  run: (input) => suggestAuthorNames(input.typed),
 });

@@ -4,7 +4,7 @@ import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-even
 import { AppError, isAppError } from "@/lib/errors";
 import { enqueueConnectorPush } from "@/lib/connectors/enqueue-connector-push";
 import { enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
-import { conflictMessage, type CurrentDecision, type Status } from "./policy";
+import { conflictFields, conflictMessage, type CurrentDecision, type Status } from "./policy";
 
 type DecisionAction = "APPROVE" | "HIDE" | "UNDO" | "REVERT";
 type Reason = "OFF_TOPIC" | "NATIONALIST" | "ABUSIVE" | "SPAM" | "OTHER";
@@ -111,7 +111,7 @@ async function conflictFor(tx: Prisma.TransactionClient, commentId: number): Pro
     tx.decision.findFirst({ where: { commentId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { reason: true } }),
   ]);
   const decision: CurrentDecision = { status: current.status, decidedBy: decider?.email ?? null, decidedAt: current.decidedAt, reason: lastDecision?.reason ?? null };
-  return new AppError("CONFLICT", conflictMessage(decision), { status: current.status, version: current.version, decision });
+  return new AppError("CONFLICT", conflictMessage(decision), { status: current.status, version: current.version, decision }, conflictFields(decision, current.version));
 }
 
 /**
@@ -122,5 +122,5 @@ export async function inDecidersZone(error: unknown, decider: Decider): Promise<
   if (!isAppError(error) || error.code !== "CONFLICT" || !decider.readsTimesIn) return error;
   const decision = error.details?.decision as CurrentDecision | undefined;
   if (!decision) return error;
-  return new AppError("CONFLICT", conflictMessage(decision, await decider.readsTimesIn()), error.details);
+  return new AppError("CONFLICT", conflictMessage(decision, await decider.readsTimesIn()), error.details, error.fields);
 }

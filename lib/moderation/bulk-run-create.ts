@@ -18,7 +18,7 @@ export interface BulkRunRequest {
 }
 
 async function matching(db: Db, request: Pick<BulkRunRequest, "tab" | "filters">) {
-  const conditions = matchingConditions(request.tab, request.filters);
+  const conditions = await matchingConditions(request.tab, request.filters);
   const where = conditions.length > 0 ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
   return db.$queryRaw<{ id: number; version: number; status: "PENDING" | "APPROVED" | "HIDDEN" }[]>`
     SELECT c.id, c.version, c.status FROM comment c WHERE ${where} ORDER BY c.id LIMIT ${BULK_RUN_LIMIT + 1}`;
@@ -26,7 +26,7 @@ async function matching(db: Db, request: Pick<BulkRunRequest, "tab" | "filters">
 
 /** How many comments the tab and filters match now: the number the moderator confirms. */
 export async function countMatching(db: Db, request: Pick<BulkRunRequest, "tab" | "filters">): Promise<number> {
-  const conditions = matchingConditions(request.tab, request.filters);
+  const conditions = await matchingConditions(request.tab, request.filters);
   const where = conditions.length > 0 ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`;
   const [row] = await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM comment c WHERE ${where}`;
   return Number(row?.count ?? 0);

@@ -62,6 +62,8 @@ describe("deciding a comment", () => {
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toBe(conflictMessage({ status: "HIDDEN", decidedBy: first.label, decidedAt: won.decidedAt, reason: "ABUSIVE" }, "Asia/Karachi"));
     expect(error.message).toContain(" GMT+5 on ");
+    // The API's 409 carries the time as an instant with its offset, whatever zone the prose is in.
+    expect(error.fields).toEqual({ current: { status: "HIDDEN", version: 1, decidedBy: first.label, decidedAt: won.decidedAt.toISOString(), reason: "ABUSIVE" } });
     // A bulk decision reports each conflict the same way.
     const [outcome] = await bulkDecide({ action: "APPROVE", items: [{ commentId: comment.id, expectedVersion: 0, expectedStatus: "PENDING" }] }, second);
     expect(outcome).toMatchObject({ outcome: "conflict", message: error.message });

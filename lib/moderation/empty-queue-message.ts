@@ -1,13 +1,15 @@
 import type { QueueFilters } from "./schemas";
 
 /**
- * What an empty queue says. With an author filter it says the name is matched exactly, capitals
- * included: a moderator who typed "grumpy" for "GrumpyReader" otherwise read "Nothing here" as
- * "this author has no comments" (a partial or case-blind lookup would need its own index at 10M).
+ * What an empty queue says. With an author filter: the whole name is matched, capitals aside (a
+ * moderator who read "Nothing here" took it for "this author has no comments"), and the names that
+ * start with what was typed, when there are some ("rahul" for "Rahul Sharma").
  */
-export function emptyQueueMessage(filters: Pick<QueueFilters, "author">): string {
+export function emptyQueueMessage(filters: Pick<QueueFilters, "author">, suggestions: readonly string[] = []): string {
   if (filters.author) {
-    return `No comment here by “${filters.author}”. The author filter takes the whole name exactly as on the cards, capitals included; search finds words in the text.`;
+    const others = suggestions.filter((name) => name !== filters.author);
+    const hint = others.length > 0 ? ` Names that start with it: ${others.map((name) => `“${name}”`).join(", ")}.` : "";
+    return `No comment here by “${filters.author}”. The author filter takes the whole name as on the cards (capitals do not matter); search finds words in the text.${hint}`;
   }
   return "Nothing here. New comments appear as they are imported.";
 }

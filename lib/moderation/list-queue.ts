@@ -7,6 +7,7 @@ import { CARD_COLUMNS, CARD_JOINS, loadQueueItems, type CommentRow } from "./loa
 import { queueOrderOf, type QueueOrder } from "./list-queue-order";
 import { listQueueBySuggestion } from "./list-queue-by-suggestion";
 import { searchIndexScope } from "./search-index-scope";
+import { withAuthorNames } from "./resolve-author-names";
 import { searchPage } from "./search-queue-page";
 import type { QueueItem } from "./queue-item";
 import type { QueueFilters, QueueTab } from "./schemas";
@@ -23,7 +24,8 @@ export interface QueuePage {
  * Flagged most urgent first then oldest, Reported most reported first then most urgent, Approved and Hidden newest decision first, All newest
  * imported first.
  */
-export async function listQueue(options: { tab: QueueTab; filters: QueueFilters; cursor?: string; limit: number }): Promise<QueuePage> {
+export async function listQueue(request: { tab: QueueTab; filters: QueueFilters; cursor?: string; limit: number }): Promise<QueuePage> {
+  const options = { ...request, filters: await withAuthorNames(request.filters) };
   const take = options.limit + 1;
   const order = queueOrderOf(options.tab);
   const tab = tabConditions(options.tab);
@@ -86,7 +88,7 @@ function tabConditions(tab: QueueTab): Prisma.Sql[] {
 function filterConditions(filters: QueueFilters): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (filters.article) conditions.push(Prisma.sql`c."articleId" = ${filters.article}`);
-  if (filters.author) conditions.push(Prisma.sql`c."authorName" = ${filters.author}`);
+  if (filters.author) conditions.push(authorCondition(filters.authorNames ?? [filters.author]));
   // Days in the reader's zone (tz), as instants; postedAt is a UTC timestamp without zone.
   if (filters.from) conditions.push(Prisma.sql`c."postedAt" >= (${startOfDayInZone(filters.from, filters.tz ?? UTC).toISOString()}::timestamptz AT TIME ZONE 'UTC')`);
   if (filters.to) conditions.push(Prisma.sql`c."postedAt" < (${startOfDayInZone(nextDay(filters.to), filters.tz ?? UTC).toISOString()}::timestamptz AT TIME ZONE 'UTC')`);
@@ -95,9 +97,18 @@ function filterConditions(filters: QueueFilters): Prisma.Sql[] {
   return conditions;
 }
 
+/**
+ * One name is `authorName = x`: a keyset read of the author index in the tab's order. Several (the
+ * typed name's case variants, each a stored author) read each name's comments and sort them.
+ */
+function authorCondition(names: string[]): Prisma.Sql {
+  return names.length === 1 ? Prisma.sql`c."authorName" = ${names[0]}` : Prisma.sql`c."authorName" = ANY(${names}::text[])`;
+}
+
 /** Every condition a tab and its filters put on `c` (search and category included): "all N matching this filter". */
-export function matchingConditions(tab: QueueTab, filters: QueueFilters): Prisma.Sql[] {
-  return [...tabConditions(tab), ...filterConditions(filters), ...searchConditions(tab, matchQuery(filters))];
+export async function matchingConditions(tab: QueueTab, filters: QueueFilters): Promise<Prisma.Sql[]> {
+  const resolved = await withAuthorNames(filters);
+  return [...tabConditions(tab), ...filterConditions(resolved), ...searchConditions(tab, matchQuery(resolved))];
 }
 
 /** A search as conditions the per-status search indexes serve (search-index-scope.ts). */

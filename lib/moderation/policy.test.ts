@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { conflictMessage, describeDecision, targetStatus } from "./policy";
+import { conflictFields, conflictMessage, describeDecision, targetStatus } from "./policy";
 
 describe("moderation policy", () => {
   it("allows a decision only when it changes the status", () => {
@@ -28,5 +28,12 @@ describe("moderation policy", () => {
   it("tells the moderator who came second the winner's time in their own zone, the day turned over", () => {
     const at = new Date("2026-03-01T21:30:00Z");
     expect(conflictMessage({ status: "HIDDEN", decidedBy: "ana@example.org", decidedAt: at, reason: "ABUSIVE" }, "Asia/Karachi")).toBe("ana@example.org already hid this comment at 02:30 GMT+5 on 2 Mar 2026 (abusive)");
+  });
+
+  it("gives a program the conflict as fields: the decision's time an ISO 8601 instant with its offset, not prose", () => {
+    const fields = conflictFields({ status: "HIDDEN", decidedBy: "ana@example.org", decidedAt: new Date("2026-03-01T21:30:00Z"), reason: "ABUSIVE" }, 3);
+    expect(fields).toEqual({ current: { status: "HIDDEN", version: 3, decidedBy: "ana@example.org", decidedAt: "2026-03-01T21:30:00.000Z", reason: "ABUSIVE" } });
+    expect(new Date(fields.current.decidedAt ?? "").getTime()).toBe(Date.UTC(2026, 2, 1, 21, 30));
+    expect(conflictFields({ status: "APPROVED", decidedBy: null, decidedAt: null, reason: null }, 1).current.decidedAt).toBeNull();
   });
 });

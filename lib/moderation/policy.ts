@@ -43,6 +43,23 @@ export function conflictMessage(current: CurrentDecision, timeZone: string = UTC
   return describeDecision(current, { already: true, timeZone });
 }
 
+/**
+ * The same conflict for a program (the API's 409 beside its message): the comment as it now is,
+ * its time an ISO 8601 instant with its offset ("2026-03-01T12:03:00.000Z"), so a client shows it
+ * in its own zone instead of parsing "12:03 UTC on 1 Mar 2026" out of prose.
+ */
+export function conflictFields(current: CurrentDecision, version: number) {
+  return {
+    current: {
+      status: current.status,
+      version,
+      decidedBy: current.decidedBy,
+      decidedAt: current.decidedAt ? current.decidedAt.toISOString() : null,
+      reason: current.reason,
+    },
+  };
+}
+
 export function reasonLabel(reason: string): string {
   return reason.toLowerCase().replaceAll("_", "-");
 }

@@ -78,7 +78,8 @@ export function parseQueueQuery(raw: Record<string, string | string[] | undefine
   const urlZone = typeof raw.tz === "string" ? raw.tz : undefined;
   return queueQuerySchema.parse({ ...raw, tz: dayFilterZone(urlZone, readerTimeZone) });
 }
-export type QueueFilters = Omit<QueueQuery, "tab" | "after">;
+/** authorNames: the stored names the author filter stands for, once resolved (resolve-author-names.ts); never from the URL. */
+export type QueueFilters = Omit<QueueQuery, "tab" | "after"> & { authorNames?: string[] };
 
 const commentRef = {
   commentId: rowIdSchema,
@@ -141,3 +142,5 @@ export const queueChangesQuerySchema = z
   .transform(({ since, afterAt, afterId }) => ({ since: new Date(since), after: afterAt !== undefined && afterId !== undefined ? { afterAt: new Date(afterAt), afterId } : undefined }));
 
 export const commentContextInputSchema = z.object({ commentId: rowIdSchema });
+/** What a moderator has typed in the author filter so far (the suggestion list). */
+export const authorSuggestionsInputSchema = z.object({ typed: z.string().max(QUEUE_TEXT_LIMITS.author) });

@@ -12,6 +12,7 @@ import { countQueueTabs } from "@/lib/moderation/count-queue-tabs";
 import { emptyQueueMessage } from "@/lib/moderation/empty-queue-message";
 import { listQueue } from "@/lib/moderation/list-queue";
 import { listQueueFilterOptions } from "@/lib/moderation/list-queue-filter-options";
+import { suggestAuthorNames } from "@/lib/moderation/suggest-author-names";
 import { parseQueueQuery, queueQueryProblems } from "@/lib/moderation/schemas";
 import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 import { UTC } from "@/lib/time-zone";
@@ -37,6 +38,8 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
     isSuggestionModelOn(),
   ]);
   const nonce = (await headers()).get("x-nonce") ?? undefined;
+  // Only when an author filter found nothing: the names the moderator may have meant.
+  const authorSuggestions = filters.author && page.items.length === 0 ? await suggestAuthorNames(filters.author) : [];
   const filterQuery = filterQueryString(filters);
   return (
     <main className="flex flex-col gap-4">
@@ -67,9 +70,20 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         currentUser={{ id: user.id, email: user.email }}
         canDecide={can(user.role, "comment:decide")}
         timeZone={timeZone}
-        emptyMessage={emptyQueueMessage(filters)}
+        emptyMessage={emptyQueueMessage(filters, authorSuggestions)}
         returnPath={pathWithQuery("/queue", raw)}
       />
+      {authorSuggestions.some((name) => name !== filters.author) ? (
+        <ul className="flex flex-wrap gap-2 text-sm" aria-label="Authors whose names start with it" data-testid="author-suggestion-links">
+          {authorSuggestions.map((name) => (
+            <li key={name}>
+              <Link href={`/queue?${filterQueryString({ ...filters, author: name })}&tab=${tab}`} className="inline-flex min-h-11 items-center rounded-md border border-slate-300 px-3 hover:bg-slate-50">
+                {name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {page.nextCursor ? (
         <Link href={`/queue?tab=${tab}${filterQuery ? `&${filterQuery}` : ""}&after=${page.nextCursor}`} className="inline-flex min-h-11 items-center self-start rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
           Next page

@@ -3,34 +3,56 @@ import { notFound } from "next/navigation";
 import Link from "next/link";
 import { DecidableList } from "@/components/queue/decidable-list";
 import { can } from "@/lib/auth/policy";
+import { pathWithQuery } from "@/lib/auth/return-path";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 import { flattenThread } from "@/lib/moderation/flatten-thread";
 import { getArticleThread } from "@/lib/moderation/get-article-thread";
+import type { ThreadPosition } from "@/lib/moderation/thread-window";
 import { rowIdFrom } from "@/lib/validation/bounds";
 
 export const metadata: Metadata = { title: "Article" };
 
-export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
+// Tall enough for a thumb on a phone without moving the line (as the small links on a card).
+const TAP = "max-md:inline-block max-md:py-3";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** ?comment=<id>: the window around that comment; ?after= / ?before=: the next or previous window. */
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+function positionOf(query: SearchParams): ThreadPosition {
+  const around = rowIdFrom(first(query.comment) ?? "");
+  if (around !== null) return { around };
+  const after = first(query.after);
+  if (after) return { after };
+  const before = first(query.before);
+  return before ? { before } : {};
+}
+
+export default async function ArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { id } = await params;
-  const user = await requirePagePermission("queue:read", `/articles/${id}`);
+  const query = await searchParams;
+  // A session that ended comes back to the same window of the thread, around the same comment.
+  const user = await requirePagePermission("queue:read", pathWithQuery(`/articles/${id}`, { comment: first(query.comment), after: first(query.after), before: first(query.before) }));
   const timeZone = await getDisplayTimeZone();
   const articleId = rowIdFrom(id);
-  const data = articleId === null ? null : await getArticleThread(articleId);
+  const data = articleId === null ? null : await getArticleThread(articleId, positionOf(query));
   if (!data) notFound();
   const thread = flattenThread(data.thread);
+  const pageLink = "inline-flex min-h-11 items-center rounded-md border border-slate-300 px-4 text-sm font-medium hover:bg-slate-50";
   return (
     <main className="space-y-6">
       <div>
         <h1 className="text-xl font-semibold">{data.article.title}</h1>
         <p className="mt-1 text-sm text-slate-500">
           Published {formatDateTime(data.article.publishedAt, timeZone)} · {data.total} comments ·{" "}
-          <Link href={`/queue?tab=all&article=${data.article.id}`} className="text-sky-700 underline">
+          <Link href={`/queue?tab=all&article=${data.article.id}`} className={`text-sky-700 underline ${TAP}`} data-testid="thread-open-in-queue">
             open in the queue
           </Link>{" "}
           ·{" "}
-          <Link href={`/articles/${data.article.id}/anonymous`} className="text-sky-700 underline">
+          <Link href={`/articles/${data.article.id}/anonymous`} className={`text-sky-700 underline ${TAP}`}>
             comments with no name
           </Link>
         </p>
@@ -42,11 +64,23 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
           <p className="text-slate-600">No comments.</p>
         ) : (
           <>
-            <p className="mb-2 text-xs text-slate-500">Keys as in the queue: j / k to move, a to approve, h then 1-5 to hide, u to undo.</p>
-            <DecidableList items={thread.items} depths={thread.depths} timeZone={timeZone} currentUser={{ id: user.id, email: user.email }} canDecide={can(user.role, "comment:decide")} hasKeyboard />
+            <p className="mb-2 text-xs text-slate-500 max-md:hidden">Keys as in the queue: j / k to move, a to approve, h then 1-5 to hide, u to undo.</p>
+            {data.earlier ? (
+              <Link href={`/articles/${data.article.id}?before=${data.earlier}`} className={`${pageLink} mb-3`} data-testid="thread-earlier">
+                Earlier comments
+              </Link>
+            ) : null}
+            <p className="mb-2 text-sm text-slate-600" data-testid="thread-window">
+              {thread.items.length === data.total ? `All ${data.total} comments, oldest first.` : `${thread.items.length} of ${data.total} comments, by when they were posted; a reply whose parent is on another page quotes it.`}
+            </p>
+            <DecidableList key={thread.items[0]?.id} items={thread.items} depths={thread.depths} timeZone={timeZone} currentUser={{ id: user.id, email: user.email }} canDecide={can(user.role, "comment:decide")} hasKeyboard focusId={data.focusId} />
+            {data.later ? (
+              <Link href={`/articles/${data.article.id}?after=${data.later}`} className={`${pageLink} mt-3`} data-testid="thread-later">
+                Later comments
+              </Link>
+            ) : null}
           </>
         )}
-        {data.isTruncated ? <p className="mt-3 text-sm text-slate-600">Only the first {data.total} comments are shown; use the queue&rsquo;s article filter for the rest.</p> : null}
       </section>
     </main>
   );

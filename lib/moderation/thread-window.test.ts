@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { THREAD_PAGE, threadCursorOf, threadKeyOf, threadWindow, windowSizes } from "./thread-window";
+
+describe("the thread's windows", () => {
+  it("reads a third of a page before a focused comment and the rest from it on", () => {
+    expect(windowSizes({ around: 7 })).toEqual({ before: 33, from: THREAD_PAGE - 33 });
+    expect(windowSizes({ after: "x" })).toEqual({ before: 0, from: THREAD_PAGE });
+    expect(windowSizes({ before: "x" })).toEqual({ before: THREAD_PAGE, from: 0 });
+    expect(windowSizes({})).toEqual({ before: 0, from: THREAD_PAGE });
+  });
+
+  it("puts the earlier rows (read newest first) before the anchor's, oldest first, and says where more is", () => {
+    expect(threadWindow([4, 3, 2], [5, 6, 7], { before: 2, from: 2 })).toEqual({ rows: [3, 4, 5, 6], hasEarlier: true, hasLater: true });
+    expect(threadWindow([4], [5], { before: 2, from: 2 })).toEqual({ rows: [4, 5], hasEarlier: false, hasLater: false });
+    // "Is there anything before?" reads one row and shows none.
+    expect(threadWindow([4], [5, 6], { before: 0, from: 2 })).toEqual({ rows: [5, 6], hasEarlier: true, hasLater: false });
+  });
+
+  it("keeps a page's edge in a URL cursor and refuses a tampered one", () => {
+    const cursor = threadCursorOf({ postedAt: new Date("2026-12-06T09:00:00Z"), id: 42 });
+    expect(threadKeyOf(cursor)).toEqual({ at: "2026-12-06T09:00:00.000Z", id: 42 });
+    expect(threadKeyOf("not-a-cursor")).toBeNull();
+    expect(threadKeyOf(Buffer.from(JSON.stringify({ at: "yesterday", id: 1 })).toString("base64url"))).toBeNull();
+  });
+});

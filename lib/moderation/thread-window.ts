@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { decodeCursor, encodeCursor } from "./cursor";
+
+// An article's thread is paged by posting time, (postedAt, id), in windows of THREAD_PAGE comments:
+// a thread of 20,000 comments is one screenful of cards at a time, on a phone too, and a comment
+// opened "in its thread" is shown with the comments around it. Pure: the reads are in
+// get-article-thread.ts.
+
+export const THREAD_PAGE = 100;
+
+/** Where a window of the thread starts: a comment (it and those around it), or a page's edge. */
+export type ThreadPosition = { around: number } | { after: string } | { before: string } | Record<string, never>;
+
+export interface ThreadKey {
+  at: string;
+  id: number;
+}
+
+const keySchema = z.object({ at: z.iso.datetime(), id: z.number().int().positive() });
+
+export const threadCursorOf = (row: { postedAt: Date; id: number }): string => encodeCursor({ at: row.postedAt.toISOString(), id: row.id });
+export const threadKeyOf = (cursor: string): ThreadKey | null => decodeCursor(cursor, keySchema);
+
+/**
+ * How many comments to read on each side of the anchor: around a comment, a third before it (what
+ * it answers) and the rest from it on; after a page, a page later; before one, a page earlier.
+ * One more than shown on each side says whether there is more that way (0 + 1: just "is there?").
+ */
+export function windowSizes(position: ThreadPosition): { before: number; from: number } {
+  if ("around" in position) return { before: Math.floor(THREAD_PAGE / 3), from: THREAD_PAGE - Math.floor(THREAD_PAGE / 3) };
+  if ("before" in position) return { before: THREAD_PAGE, from: 0 };
+  return { before: 0, from: THREAD_PAGE };
+}
+
+/**
+ * The window from the rows read on each side (earlier ones newest first, as read), oldest first,
+ * and whether the thread goes on each way.
+ */
+export function threadWindow<Row>(earlier: Row[], fromAnchor: Row[], sizes: { before: number; from: number }): { rows: Row[]; hasEarlier: boolean; hasLater: boolean } {
+  return {
+    rows: [...earlier.slice(0, sizes.before).reverse(), ...fromAnchor.slice(0, sizes.from)],
+    hasEarlier: earlier.length > sizes.before,
+    hasLater: fromAnchor.length > sizes.from,
+  };
+}
