@@ -17,6 +17,16 @@ describe("CopyTextWriter", () => {
     expect(out.take().toString("utf8")).toBe(copyRow([...values, null, null, "2015-07-23T18:43:00.000Z"]));
   });
 
+  it("writes short fields, copied a character at a time, as long ones are written", () => {
+    const values = ["a".repeat(64), "a".repeat(65), `${"b".repeat(63)}\t`, "bell\u0007", "del\u007f", "café", "x\\y", "~"];
+    const out = new CopyTextWriter();
+    for (const value of values) out.text(value);
+    out.plain("0".repeat(64));
+    out.plain("1".repeat(65));
+    out.endRow();
+    expect(out.take().toString("utf8")).toBe(copyRow([...values, "0".repeat(64), "1".repeat(65)]));
+  });
+
   it("cuts many rows into pieces at row ends, and a row longer than a piece stays whole", () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => ({ id: i, body: i === 10_000 ? "long ’ text\t".repeat(40_000) : `comment ${i} with a tab\tand ’` }));
     const pieces = [...copyTextPieces(rows, (out, row) => {
