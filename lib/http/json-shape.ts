@@ -66,6 +66,13 @@ export function checkJsonShape(bytes: Uint8Array, limits: JsonShapeLimits = DEFA
   return { ok: true };
 }
 
+/** What a text past a limit does, for a message that names the text first ("line 4 has an object of ..."). */
+export function shapeLimitPassed(limit: keyof JsonShapeLimits, limits: JsonShapeLimits = DEFAULT_JSON_SHAPE): string {
+  if (limit === "maxFields") return `has an object of more than ${limits.maxFields.toLocaleString("en-US")} fields`;
+  if (limit === "maxDepth") return `nests arrays and objects more than ${limits.maxDepth} deep`;
+  return `holds more than ${limits.maxValues.toLocaleString("en-US")} values`;
+}
+
 function refused(limit: keyof JsonShapeLimits, message: string): JsonShapeVerdict {
   return { ok: false, limit, message };
 }
