@@ -46,7 +46,7 @@ export function checkJsonShape(bytes: Uint8Array, limits: JsonShapeLimits = DEFA
     } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
       values++;
       fields.push(byte === OPEN_OBJECT ? 0 : -1);
-      if (fields.length > limits.maxDepth) return refused("maxDepth", `The JSON body nests arrays and objects more than ${limits.maxDepth} deep.`);
+      if (fields.length > limits.maxDepth) return refused("maxDepth", `The JSON body nests arrays and objects more than ${limits.maxDepth} deep (at byte ${index.toLocaleString("en-US")}).`);
     } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
       fields.pop();
     } else if (byte === COMMA) {
@@ -56,7 +56,7 @@ export function checkJsonShape(bytes: Uint8Array, limits: JsonShapeLimits = DEFA
       const count = (fields[top] ?? -1) + 1;
       if (count > 0) {
         fields[top] = count;
-        if (count > limits.maxFields) return refused("maxFields", `An object in the JSON body has more than ${limits.maxFields.toLocaleString("en-US")} fields.`);
+        if (count > limits.maxFields) return refused("maxFields", `An object in the JSON body has more than ${limits.maxFields.toLocaleString("en-US")} fields (field ${count.toLocaleString("en-US")} at byte ${index.toLocaleString("en-US")}).`);
       }
     } else {
       continue;
