@@ -57,6 +57,21 @@ describe("session cookie over https", () => {
   });
 });
 
+describe("signing out over https", () => {
+  // A browser deletes a __Host- cookie only with a Set-Cookie that meets the prefix's rules itself.
+  it("expires the __Host- cookie with Secure and Path=/, and the session no longer signs in", async () => {
+    const { auth, sessionCookie } = await signUp("https://moddesk.example.org");
+    const pair = sessionCookie.split(";")[0] ?? "";
+    const { headers } = await auth.api.signOut({ headers: new Headers({ cookie: pair }), returnHeaders: true });
+    const expired = headers.getSetCookie().find((line) => line.startsWith("__Host-moddesk.session_token="));
+    if (!expired) throw new Error(`no expiring cookie in ${JSON.stringify(headers.getSetCookie())}`);
+    const attributes = attributesOf(expired);
+    expect(attributes).toEqual(expect.arrayContaining(["max-age=0", "secure", "path=/"]));
+    expect(attributes.some((attribute) => attribute.startsWith("domain="))).toBe(false);
+    expect(await auth.api.getSession({ headers: new Headers({ cookie: pair }) })).toBeNull();
+  });
+});
+
 describe("session cookie over plain http (localhost development)", () => {
   it("has no prefix and no Secure, so a browser stores it on http://localhost", async () => {
     const { sessionCookie } = await signUp("http://localhost:3000");

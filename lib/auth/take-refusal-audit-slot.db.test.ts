@@ -24,6 +24,15 @@ describe("takeRefusalAuditSlot", () => {
     expect(await takeRefusalAuditSlot(at(61_001))).toEqual({ isAudited: true, unauditedBefore: 0 });
   });
 
+  // The window is on the database's clock: stepped back (NTP, a restored VM), a window that began
+  // "later" must not hold the budget at zero until the clock catches up with it.
+  it("starts a new minute when the database's clock went back", async () => {
+    await db.$executeRaw`DELETE FROM refusal_audit_budget`;
+    const start = new Date("2026-12-01T10:00:00Z");
+    for (let index = 0; index <= REFUSAL_AUDITS_PER_MINUTE; index++) await takeRefusalAuditSlot({ at: start });
+    expect(await takeRefusalAuditSlot({ at: new Date(start.getTime() - 60 * 60_000) })).toEqual({ isAudited: true, unauditedBefore: 1 });
+  });
+
   it("gives 200 refusals claimed at once exactly the minute's budget", async () => {
     await db.$executeRaw`DELETE FROM refusal_audit_budget`;
     const slots = await Promise.all(Array.from({ length: 200 }, () => takeRefusalAuditSlot()));

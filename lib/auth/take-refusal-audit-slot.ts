@@ -1,4 +1,5 @@
 import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 
 // How many refused sign-ins become audit events of their own. A refusal (a throttled guess, password
@@ -26,16 +27,19 @@ export interface RefusalAuditSlot {
 /** Claims this refusal's place in the budget all app instances share. `at` is for tests only. */
 export async function takeRefusalAuditSlot(options: { at?: Date } = {}): Promise<RefusalAuditSlot> {
   const at = options.at ?? null;
+  // A minute is over when it began a minute ago, or "later" than now: a database clock stepped
+  // back would otherwise hold the budget at zero until it caught up.
+  const isNewWindow = Prisma.sql`(EXCLUDED.window_start - b.window_start >= interval '1 minute' OR EXCLUDED.window_start < b.window_start)`;
   // `fresh`: the row's minute is over, a new one starts with this refusal. `handed` keeps the count
   // an audited refusal takes over (RETURNING sees only the new row).
   const rows = await db.$queryRaw<{ unaudited: number; handed: number }[]>`
     INSERT INTO refusal_audit_budget AS b (id, window_start, used, unaudited, handed)
     VALUES (1, COALESCE(${at}::timestamptz, statement_timestamp()), 1, 0, 0)
     ON CONFLICT (id) DO UPDATE SET
-      window_start = CASE WHEN EXCLUDED.window_start - b.window_start >= interval '1 minute' THEN EXCLUDED.window_start ELSE b.window_start END,
-      used = CASE WHEN EXCLUDED.window_start - b.window_start >= interval '1 minute' THEN 1 WHEN b.used < ${REFUSAL_AUDITS_PER_MINUTE} THEN b.used + 1 ELSE b.used END,
-      unaudited = CASE WHEN EXCLUDED.window_start - b.window_start >= interval '1 minute' OR b.used < ${REFUSAL_AUDITS_PER_MINUTE} THEN 0 ELSE b.unaudited + 1 END,
-      handed = CASE WHEN EXCLUDED.window_start - b.window_start >= interval '1 minute' OR b.used < ${REFUSAL_AUDITS_PER_MINUTE} THEN b.unaudited ELSE 0 END
+      window_start = CASE WHEN ${isNewWindow} THEN EXCLUDED.window_start ELSE b.window_start END,
+      used = CASE WHEN ${isNewWindow} THEN 1 WHEN b.used < ${REFUSAL_AUDITS_PER_MINUTE} THEN b.used + 1 ELSE b.used END,
+      unaudited = CASE WHEN ${isNewWindow} OR b.used < ${REFUSAL_AUDITS_PER_MINUTE} THEN 0 ELSE b.unaudited + 1 END,
+      handed = CASE WHEN ${isNewWindow} OR b.used < ${REFUSAL_AUDITS_PER_MINUTE} THEN b.unaudited ELSE 0 END
     RETURNING unaudited, handed`;
   const row = rows[0];
   if (!row) throw new Error("refusal_audit_budget: the claim returned no row");

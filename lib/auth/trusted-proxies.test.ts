@@ -66,4 +66,9 @@ describe("isHttpsRequest (HSTS and upgrade-insecure-requests)", () => {
     expect(isHttpsRequest(from("203.0.113.9"), "https://moddesk.example.org", proxy)).toBe(true);
     expect(isHttpsRequest(from("203.0.113.9", "https"), "http://localhost:3000", proxy)).toBe(false);
   });
+
+  // The session cookie is __Host- (Secure) for such a URL (cookie-settings.ts): HSTS must agree.
+  it("reads MODDESK_URL's scheme as the cookie settings do, in any case", () => {
+    expect(isHttpsRequest(from("203.0.113.9"), "HTTPS://moddesk.example.org", proxy)).toBe(true);
+  });
 });

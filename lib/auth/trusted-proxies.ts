@@ -1,4 +1,5 @@
 import { BlockList, isIP } from "node:net";
+import { isHttpsUrl } from "./cookie-settings";
 
 // TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-For we believe. Pure (no env read here):
 // lib/env.ts parses the setting, lib/auth/client-address.ts applies it.
@@ -75,7 +76,8 @@ export const PEER_ADDRESS_HEADER = "x-moddesk-peer-address";
  * nor is Next's idea of the protocol, which it takes from that same header.
  */
 export function isHttpsRequest(headers: Headers, configuredUrl: string | undefined, trusted: TrustedProxies): boolean {
-  if (configuredUrl?.startsWith("https://")) return true;
+  // The same reading as the cookies' (a __Host- cookie over https): one helper, one answer.
+  if (configuredUrl !== undefined && isHttpsUrl(configuredUrl)) return true;
   const peer = headers.get(PEER_ADDRESS_HEADER);
   if (!peer || !trusted.isTrusted(peer)) return false;
   const hops = (headers.get("x-forwarded-proto") ?? "").split(",");

@@ -35,6 +35,11 @@ describe("checkJsonShape", () => {
     expect(DEFAULT_JSON_SHAPE.maxFields).toBeLessThan(600_000);
   });
 
+  it("says where in the body a field or a level past the limit is, so a client can find it", () => {
+    expect(checkJsonShape(bytes('{"a":1,"b":2,"c":3,"d":4}'), limits)).toMatchObject({ message: "An object in the JSON body has more than 3 fields (field 4 at byte 22)." });
+    expect(checkJsonShape(bytes("[[[[[1]]]]]"), limits)).toMatchObject({ message: "The JSON body nests arrays and objects more than 4 deep (at byte 4)." });
+  });
+
   it("leaves malformed JSON to JSON.parse, which says what is wrong", () => {
     expect(checkJsonShape(bytes('{"a":'))).toEqual({ ok: true });
     expect(checkJsonShape(bytes("]]]}}}"))).toEqual({ ok: true });

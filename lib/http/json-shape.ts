@@ -46,7 +46,7 @@ export function checkJsonShape(bytes: Uint8Array, limits: JsonShapeLimits = DEFA
     } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
       values++;
       fields.push(byte === OPEN_OBJECT ? 0 : -1);
-      if (fields.length > limits.maxDepth) return refused("maxDepth", `The JSON body nests arrays and objects more than ${limits.maxDepth} deep.`);
+      if (fields.length > limits.maxDepth) return refused("maxDepth", `The JSON body nests arrays and objects more than ${limits.maxDepth} deep (at byte ${index.toLocaleString("en-US")}).`);
     } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
       fields.pop();
     } else if (byte === COMMA) {
@@ -56,7 +56,7 @@ export function checkJsonShape(bytes: Uint8Array, limits: JsonShapeLimits = DEFA
       const count = (fields[top] ?? -1) + 1;
       if (count > 0) {
         fields[top] = count;
-        if (count > limits.maxFields) return refused("maxFields", `An object in the JSON body has more than ${limits.maxFields.toLocaleString("en-US")} fields.`);
+        if (count > limits.maxFields) return refused("maxFields", `An object in the JSON body has more than ${limits.maxFields.toLocaleString("en-US")} fields (field ${count.toLocaleString("en-US")} at byte ${index.toLocaleString("en-US")}).`);
       }
     } else {
       continue;
@@ -64,6 +64,13 @@ export function checkJsonShape(bytes: Uint8Array, limits: JsonShapeLimits = DEFA
     if (values > limits.maxValues) return refused("maxValues", `The JSON body holds more than ${limits.maxValues.toLocaleString("en-US")} values; nothing of it was used. Send it in several requests.`);
   }
   return { ok: true };
+}
+
+/** What a text past a limit does, for a message that names the text first ("line 4 has an object of ..."). */
+export function shapeLimitPassed(limit: keyof JsonShapeLimits, limits: JsonShapeLimits = DEFAULT_JSON_SHAPE): string {
+  if (limit === "maxFields") return `has an object of more than ${limits.maxFields.toLocaleString("en-US")} fields`;
+  if (limit === "maxDepth") return `nests arrays and objects more than ${limits.maxDepth} deep`;
+  return `holds more than ${limits.maxValues.toLocaleString("en-US")} values`;
 }
 
 function refused(limit: keyof JsonShapeLimits, message: string): JsonShapeVerdict {

@@ -1,6 +1,9 @@
 // Splits a JSON document that is one article object or an array of them into top-level elements,
 // without holding more than one element in memory. Only structure is tracked here; JSON.parse and zod
-// judge the content of each element.
+// judge the content of each element; the one exception is an element's shape (fields per object,
+// depth; lib/http/json-shape.ts's limits): an upload is parsed on the web server's event loop, and
+// one article of 600,000 fields held it for seconds, so such an article is skipped unparsed.
+import { DEFAULT_JSON_SHAPE, shapeLimitPassed } from "@/lib/http/json-shape";
 
 export const MAX_JSON_ELEMENT_CHARS = 64 * 1024 * 1024;
 
@@ -33,6 +36,9 @@ export class JsonTopLevelSplitter {
   private lastKeyCandidate = "";
   private currentKey = "";
   private inComments = false;
+  /** Fields so far of each open object (-1 for an array), up to the depth limit. */
+  private containers: number[] = [];
+  private shapeRefusal: { line: number; words: string } | null = null;
 
   /** True once the structure is broken or closed: nothing after this point can be read. */
   get stopped(): boolean {
@@ -102,10 +108,12 @@ export class JsonTopLevelSplitter {
     this.depth = 0;
     this.currentKey = "";
     this.inComments = false;
+    this.containers = [];
+    this.shapeRefusal = null;
   }
 
   private append(piece: string): void {
-    if (this.tooBig) return;
+    if (this.tooBig || this.shapeRefusal) return;
     this.size += piece.length;
     if (this.size > MAX_JSON_ELEMENT_CHARS) {
       this.tooBig = true;
@@ -121,6 +129,10 @@ export class JsonTopLevelSplitter {
     const element = this.element;
     const text = this.parts.join("");
     this.parts = [];
+    if (this.shapeRefusal) {
+      const { line, words } = this.shapeRefusal;
+      return { kind: "error", line, message: `the article starting on line ${element.line} ${words} on line ${line} and was skipped` };
+    }
     if (this.tooBig) {
       return { kind: "error", line: element.line, message: `the article starting on line ${element.line} is larger than ${MAX_JSON_ELEMENT_CHARS / 1024 / 1024} MB of JSON and was skipped; split it into several files` };
     }
@@ -145,15 +157,19 @@ export class JsonTopLevelSplitter {
         return false;
       case ":":
         if (this.depth === 1) this.currentKey = this.lastKeyCandidate;
+        this.countField(line);
         return false;
       case "{":
       case "[":
         this.depth++;
+        if (this.depth <= DEFAULT_JSON_SHAPE.maxDepth) this.containers.push(char === "{" ? 0 : -1);
+        else this.refuseShape(line, "maxDepth");
         if (this.depth === 2 && char === "[" && this.currentKey === "comments") this.inComments = true;
         if (this.depth === 3 && char === "{" && this.inComments) this.element.commentLines.push(line);
         return false;
       case "}":
       case "]":
+        if (this.depth <= DEFAULT_JSON_SHAPE.maxDepth) this.containers.pop();
         this.depth--;
         if (this.depth === 1) this.inComments = false;
         if (this.depth === 1 && char === "]") this.currentKey = "";
@@ -161,5 +177,19 @@ export class JsonTopLevelSplitter {
       default:
         return false;
     }
+  }
+
+  private countField(line: number): void {
+    const top = this.containers.length - 1;
+    const fields = this.containers[top];
+    if (fields === undefined || fields < 0 || this.depth > DEFAULT_JSON_SHAPE.maxDepth) return;
+    this.containers[top] = fields + 1;
+    if (fields + 1 > DEFAULT_JSON_SHAPE.maxFields) this.refuseShape(line, "maxFields");
+  }
+
+  private refuseShape(line: number, limit: "maxFields" | "maxDepth"): void {
+    if (this.shapeRefusal) return;
+    this.shapeRefusal = { line, words: shapeLimitPassed(limit) };
+    this.parts = [];
   }
 }

@@ -55,4 +55,21 @@ describe("parseJson", () => {
       expect(problems).toHaveLength(1);
     }
   });
+
+  // An upload is parsed on the web server's one event loop: an article of 600,000 fields held it
+  // for seconds (JSON.parse of a dictionary object, its copy, zod listing every unknown key).
+  it("skips an article holding an object of more than 1,000 fields, naming its line, and reads the next one", async () => {
+    const fields = Array.from({ length: 1_001 }, (_, index) => `"k${index}":1`).join(",");
+    const text = `[\n{"title":"A","comments":[\n{"body":"x","postedAt":"2015-07-23T10:00:00Z"},\n{${fields}}\n]},\n{"title":"B"}\n]`;
+    const { articles, problems } = await collect(parseJson(chunksOf(text, 4096), options));
+    expect(articles.map((article) => article.title)).toEqual(["B"]);
+    expect(problems).toEqual([{ line: 4, message: expect.stringMatching(/^the article starting on line 2 has an object of more than 1,000 fields on line 4/) }]);
+  });
+
+  it("skips an article nested more than 64 deep", async () => {
+    const text = `[{"title":"A","comments":[${"[".repeat(70)}${"]".repeat(70)}]},{"title":"B"}]`;
+    const { articles, problems } = await collect(parseJson(chunksOf(text), options));
+    expect(articles.map((article) => article.title)).toEqual(["B"]);
+    expect(problems).toEqual([{ line: 1, message: expect.stringMatching(/nests arrays and objects more than 64 deep/) }]);
+  });
 });

@@ -1,3 +1,4 @@
+import { checkJsonShape, shapeLimitPassed } from "@/lib/http/json-shape";
 import { articleKeyFor } from "./content-hash";
 import { problemEvent, quoteValue, rowProblemEvents } from "./events";
 import { parsedCommentFromJson } from "./json-comment";
@@ -6,6 +7,13 @@ import { jsonlCommentSchemaFor } from "./schemas";
 import { DEFAULT_MAX_BODY_CHARS, type ParseEvent, type ParseOptions } from "./types";
 import { zodIssuesToProblems } from "./zod-problems";
 import { fastJsonlComment } from "./fast-jsonl-comment";
+
+/**
+ * Below this a line holds at most some 13,000 fields, which JSON.parse and zod read in milliseconds;
+ * a longer line is measured first (lib/http/json-shape.ts): one of 600,000 fields held the event loop
+ * of the web server, which parses uploads, for seconds. Comment lines are far shorter, so they skip it.
+ */
+const SHAPE_CHECK_MIN_CHARS = 64 * 1024;
 
 /**
  * One comment per line, each naming its article. Each article is announced (article event) the first
@@ -23,6 +31,11 @@ export async function* parseJsonl(input: ImportInput, options: ParseOptions): As
     }
     const { line: text, number } = read;
     if (text.trim() === "") continue;
+    const shape = text.length > SHAPE_CHECK_MIN_CHARS ? checkJsonShape(Buffer.from(text, "utf8")) : null;
+    if (shape && !shape.ok) {
+      yield problemEvent(number, `line ${number} ${shapeLimitPassed(shape.limit)}, more than a comment has; it was skipped`);
+      continue;
+    }
     let value: unknown;
     try {
       value = JSON.parse(text);

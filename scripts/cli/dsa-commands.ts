@@ -6,7 +6,7 @@ import { STATEMENTS_PER_CALL } from "@/lib/dsa/stream-statements-format";
 import { openPrivateOutput } from "../lib/private-output";
 import { writerFor } from "../lib/sink-writer";
 import { withDatabase } from "../lib/with-database";
-import { say, warn } from "../lib/output";
+import { warn, writeData } from "../lib/output";
 
 const USAGE = `usage: moddesk dsa statements [--format json|jsonl|batches] [--since ISO] [--until ISO] [--tz ZONE] [--out FILE]
        moddesk dsa notice --comment ID [--json]`;
@@ -52,7 +52,8 @@ async function noticeCommand(args: string[]): Promise<void> {
     const { statementOfReasonsForComment } = await import("@/lib/dsa/comment-statement-of-reasons");
     const found = await statementOfReasonsForComment(parsed.data.commentId);
     if (!found) throw new AppError("NOT_FOUND", `comment ${parsed.data.commentId} is not hidden, so it has no statement of reasons`);
-    say(parsed.data.format === "json" ? JSON.stringify(found, null, 2) : found.notice);
+    // The commenter's letter (it quotes the article's title): data, byte for byte into a pipe.
+    writeData(`${parsed.data.format === "json" ? JSON.stringify(found, null, 2) : found.notice}\n`);
   });
 }
 

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { decideComment } from "@/lib/moderation/decide-comment";
+import { makeArticle, makeComment, makeModerator } from "@/lib/moderation/test-factories";
 
 // A reader's words are quoted by the CLI (flag's JSON lines with the author, an import's rejected rows). Run in a
 // real terminal (a pseudo-terminal from util-linux `script`), its escape sequences must arrive as
@@ -61,4 +63,18 @@ describe("the CLI into a pipe", () => {
     expect(result.stdout).toContain("\u202egnp.exe");
     expect(result.stderr).not.toMatch(RAW_CONTROL);
   });
+});
+
+describe("dsa notice into a pipe", () => {
+  // The notice quotes the article's title, which the site wrote: piped into mail or a file it is
+  // the commenter's letter, so it keeps every character (escaped only on a terminal).
+  it("keeps the article title's characters exactly, as text and as --json", async () => {
+    const article = await makeArticle(`Budget \u202eexe.fdp talks`);
+    const comment = await makeComment(article, { body: "Hidden for the notice." });
+    await decideComment({ action: "HIDE", commentId: comment.id, expectedVersion: comment.version, expectedStatus: "PENDING", reason: "ABUSIVE" }, await makeModerator("dsa-pipe"));
+    const text = piped(["dsa", "notice", "--comment", String(comment.id)]);
+    expect(text.stdout).toContain(`Budget \u202eexe.fdp talks`);
+    const json = piped(["dsa", "notice", "--comment", String(comment.id), "--json"]);
+    expect(json.stdout).toContain(`Budget \u202eexe.fdp talks`);
+  }, 60_000);
 });
