@@ -3,8 +3,8 @@ import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { flagCategoriesLiteral } from "@/lib/detect/flag-categories";
 import { copyTextPieces, type CopyTextWriter } from "./copy-text-writer";
+import { writeCommentText } from "./write-comment-text";
 import type { StagedComment } from "./write-comment-chunk";
 
 // The first load of a file is made of chunks whose comments are all new. For those, one COPY
@@ -99,14 +99,6 @@ function writeRow(out: CopyTextWriter, c: StagedComment, id: number, articleId: 
   out.plain(c.contentHash);
   out.text(c.parentDedupeKey);
   out.plain(parentId === null ? "\\N" : String(parentId));
-  out.text(c.authorName);
-  out.text(c.authorExternalId);
-  out.text(c.body);
-  out.searchVector(c.body);
-  out.plain(c.postedAt.toISOString());
-  out.plain(c.status);
-  out.plain(String(c.priority));
-  out.plain(c.isHeld ? "t" : "f");
-  out.plain(flagCategoriesLiteral(c.flags));
+  writeCommentText(out, c);
   out.plain(batchId === null ? "\\N" : String(batchId));
 }

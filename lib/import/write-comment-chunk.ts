@@ -4,11 +4,11 @@ import { from as copyFrom } from "pg-copy-streams";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { recordAuditEventPg, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
-import { flagCategoriesLiteral } from "@/lib/detect/flag-categories";
 import type { FlagResult } from "@/lib/detect/types";
 import { copyField } from "./copy-format";
 import { copyNewComments } from "./copy-new-comments";
 import { copyTextPieces, type CopyTextWriter } from "./copy-text-writer";
+import { writeCommentText } from "./write-comment-text";
 import { findKeyConflicts, rekeyLegacyArticles, rekeyLegacyComments } from "./legacy-keys";
 import type { ParsedArticle } from "./types";
 import { enqueueFlaggedComments, enqueueWebhookEvent } from "@/lib/webhooks/enqueue-webhook-event";
@@ -69,15 +69,7 @@ function writeStagingRow(out: CopyTextWriter, c: StagedComment, index: number): 
   out.text(c.legacyDedupeKey);
   out.plain(c.contentHash);
   out.text(c.parentDedupeKey);
-  out.text(c.authorName);
-  out.text(c.authorExternalId);
-  out.text(c.body);
-  out.searchVector(c.body);
-  out.plain(c.postedAt.toISOString());
-  out.plain(c.status);
-  out.plain(String(c.priority));
-  out.plain(c.isHeld ? "t" : "f");
-  out.plain(flagCategoriesLiteral(c.flags));
+  writeCommentText(out, c);
 }
 
 async function copyIntoStaging(client: PoolClient, comments: StagedComment[]): Promise<void> {
