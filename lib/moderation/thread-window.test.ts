@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { THREAD_PAGE, threadCursorOf, threadKeyOf, threadWindow, windowSizes } from "./thread-window";
+import { THREAD_PAGE, threadCursorOf, threadKeyOf, threadPositionFromQuery, threadWindow, windowSizes } from "./thread-window";
 
 describe("the thread's windows", () => {
   it("reads a third of a page before a focused comment and the rest from it on", () => {
@@ -21,5 +21,23 @@ describe("the thread's windows", () => {
     expect(threadKeyOf(cursor)).toEqual({ at: "2026-12-06T09:00:00.000Z", id: 42 });
     expect(threadKeyOf("not-a-cursor")).toBeNull();
     expect(threadKeyOf(Buffer.from(JSON.stringify({ at: "yesterday", id: 1 })).toString("base64url"))).toBeNull();
+  });
+});
+
+describe("threadPositionFromQuery", () => {
+  it("opens around a comment when ?comment is a row id, whatever else is given", () => {
+    expect(threadPositionFromQuery({ comment: "42", after: "x" }).position).toEqual({ around: 42 });
+  });
+
+  it("takes the first of repeated values, and keeps them for the return path after sign-in", () => {
+    const { position, query } = threadPositionFromQuery({ after: ["c1", "c2"] });
+    expect(position).toEqual({ after: "c1" });
+    expect(query).toEqual({ comment: undefined, after: "c1", before: undefined });
+  });
+
+  it("falls back to ?after, then ?before, then the start; a bad comment id is not an error", () => {
+    expect(threadPositionFromQuery({ comment: "abc", before: "c0" }).position).toEqual({ before: "c0" });
+    expect(threadPositionFromQuery({ comment: "-1" }).position).toEqual({});
+    expect(threadPositionFromQuery({}).position).toEqual({});
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rowIdFrom } from "@/lib/validation/bounds";
 import { decodeCursor, encodeCursor } from "./cursor";
 
 // An article's thread is paged by posting time, (postedAt, id), in windows of THREAD_PAGE comments:
@@ -20,6 +21,21 @@ const keySchema = z.object({ at: z.iso.datetime(), id: z.number().int().positive
 
 export const threadCursorOf = (row: { postedAt: Date; id: number }): string => encodeCursor({ at: row.postedAt.toISOString(), id: row.id });
 export const threadKeyOf = (cursor: string): ThreadKey | null => decodeCursor(cursor, keySchema);
+
+type QueryValue = string | string[] | undefined;
+const firstOf = (value: QueryValue) => (Array.isArray(value) ? value[0] : value);
+
+/**
+ * The thread page's query: ?comment=<id> (the window around that comment), else ?after= / ?before=
+ * (the next or previous window), else the start. A bad id or cursor is the start, never an error;
+ * `query` keeps what a sign-in must come back to.
+ */
+export function threadPositionFromQuery(query: Record<string, QueryValue>): { position: ThreadPosition; query: { comment?: string; after?: string; before?: string } } {
+  const kept = { comment: firstOf(query.comment), after: firstOf(query.after), before: firstOf(query.before) };
+  const around = rowIdFrom(kept.comment ?? "");
+  const position: ThreadPosition = around !== null ? { around } : kept.after ? { after: kept.after } : kept.before ? { before: kept.before } : {};
+  return { position, query: kept };
+}
 
 /**
  * How many comments to read on each side of the anchor: around a comment, a third before it (what

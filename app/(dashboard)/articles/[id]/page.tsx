@@ -9,7 +9,7 @@ import { formatDateTime } from "@/lib/format";
 import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 import { flattenThread } from "@/lib/moderation/flatten-thread";
 import { getArticleThread } from "@/lib/moderation/get-article-thread";
-import type { ThreadPosition } from "@/lib/moderation/thread-window";
+import { threadPositionFromQuery } from "@/lib/moderation/thread-window";
 import { rowIdFrom } from "@/lib/validation/bounds";
 
 export const metadata: Metadata = { title: "Article" };
@@ -19,26 +19,14 @@ const TAP = "max-md:inline-block max-md:py-3";
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-/** ?comment=<id>: the window around that comment; ?after= / ?before=: the next or previous window. */
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
-function positionOf(query: SearchParams): ThreadPosition {
-  const around = rowIdFrom(first(query.comment) ?? "");
-  if (around !== null) return { around };
-  const after = first(query.after);
-  if (after) return { after };
-  const before = first(query.before);
-  return before ? { before } : {};
-}
-
 export default async function ArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
   const { id } = await params;
-  const query = await searchParams;
+  const { position, query } = threadPositionFromQuery(await searchParams);
   // A session that ended comes back to the same window of the thread, around the same comment.
-  const user = await requirePagePermission("queue:read", pathWithQuery(`/articles/${id}`, { comment: first(query.comment), after: first(query.after), before: first(query.before) }));
+  const user = await requirePagePermission("queue:read", pathWithQuery(`/articles/${id}`, query));
   const timeZone = await getDisplayTimeZone();
   const articleId = rowIdFrom(id);
-  const data = articleId === null ? null : await getArticleThread(articleId, positionOf(query));
+  const data = articleId === null ? null : await getArticleThread(articleId, position);
   if (!data) notFound();
   const thread = flattenThread(data.thread);
   const pageLink = "inline-flex min-h-11 items-center rounded-md border border-slate-300 px-4 text-sm font-medium hover:bg-slate-50";
