@@ -57,7 +57,7 @@ test("a reply deep in a 5,000-comment thread opens in context on a phone: its wi
   await signIn(page, "moderator");
   await page.goto(`/articles/${thread.articleId}?comment=${reply}`);
   await expect(page.getByTestId("decidable-list")).toHaveAttribute("data-hydrated", "true");
-  await expect(page.getByTestId("thread-window")).toContainText("100 of 5000 comments");
+  await expect(page.getByTestId("thread-window")).toContainText("100 of 5,000 comments");
   await expect(page.getByTestId("comment-card")).toHaveCount(100);
   // The reply is focused and on screen, under the comment it answers.
   await expect(card(page, reply)).toBeFocused();

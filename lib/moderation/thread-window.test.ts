@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { THREAD_PAGE, threadCursorOf, threadKeyOf, threadPositionFromQuery, threadWindow, windowSizes } from "./thread-window";
+import { THREAD_PAGE, threadCursorOf, threadCommentCount, threadKeyOf, threadPositionFromQuery, threadWindow, threadWindowCaption, windowSizes } from "./thread-window";
 
 describe("the thread's windows", () => {
   it("reads a third of a page before a focused comment and the rest from it on", () => {
@@ -39,5 +39,15 @@ describe("threadPositionFromQuery", () => {
     expect(threadPositionFromQuery({ comment: "abc", before: "c0" }).position).toEqual({ before: "c0" });
     expect(threadPositionFromQuery({ comment: "-1" }).position).toEqual({});
     expect(threadPositionFromQuery({}).position).toEqual({});
+  });
+});
+
+describe("what the thread page says it shows", () => {
+  it("counts in words that fit the number", () => {
+    expect(threadCommentCount(1)).toBe("1 comment");
+    expect(threadCommentCount(2400)).toBe("2,400 comments");
+    expect(threadWindowCaption(1, 1)).toBe("The only comment.");
+    expect(threadWindowCaption(21, 21)).toBe("All 21 comments, oldest first.");
+    expect(threadWindowCaption(100, 5000)).toMatch(/^100 of 5,000 comments, by when they were posted/);
   });
 });

@@ -59,3 +59,14 @@ export function threadWindow<Row>(earlier: Row[], fromAnchor: Row[], sizes: { be
     hasLater: fromAnchor.length > sizes.from,
   };
 }
+
+const commentCount = (count: number) => `${count.toLocaleString("en-US")} comment${count === 1 ? "" : "s"}`;
+
+/** The thread header's count: "1 comment", "2,400 comments". */
+export const threadCommentCount = commentCount;
+
+/** What the window above the cards says it holds. */
+export function threadWindowCaption(shown: number, total: number): string {
+  if (shown === total) return total === 1 ? "The only comment." : `All ${commentCount(total)}, oldest first.`;
+  return `${shown.toLocaleString("en-US")} of ${commentCount(total)}, by when they were posted; a reply whose parent is on another page quotes it.`;
+}

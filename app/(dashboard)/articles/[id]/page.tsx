@@ -9,7 +9,7 @@ import { formatDateTime } from "@/lib/format";
 import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 import { flattenThread } from "@/lib/moderation/flatten-thread";
 import { getArticleThread } from "@/lib/moderation/get-article-thread";
-import { threadPositionFromQuery } from "@/lib/moderation/thread-window";
+import { threadCommentCount, threadPositionFromQuery, threadWindowCaption } from "@/lib/moderation/thread-window";
 import { rowIdFrom } from "@/lib/validation/bounds";
 
 export const metadata: Metadata = { title: "Article" };
@@ -35,7 +35,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
       <div>
         <h1 className="text-xl font-semibold">{data.article.title}</h1>
         <p className="mt-1 text-sm text-slate-500">
-          Published {formatDateTime(data.article.publishedAt, timeZone)} · {data.total} comments ·{" "}
+          Published {formatDateTime(data.article.publishedAt, timeZone)} · {threadCommentCount(data.total)} ·{" "}
           <Link href={`/queue?tab=all&article=${data.article.id}`} className={`text-sky-700 underline ${TAP}`} data-testid="thread-open-in-queue">
             open in the queue
           </Link>{" "}
@@ -59,7 +59,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
               </Link>
             ) : null}
             <p className="mb-2 text-sm text-slate-600" data-testid="thread-window">
-              {thread.items.length === data.total ? `All ${data.total} comments, oldest first.` : `${thread.items.length} of ${data.total} comments, by when they were posted; a reply whose parent is on another page quotes it.`}
+              {threadWindowCaption(thread.items.length, data.total)}
             </p>
             <DecidableList key={thread.items[0]?.id} items={thread.items} depths={thread.depths} timeZone={timeZone} currentUser={{ id: user.id, email: user.email }} canDecide={can(user.role, "comment:decide")} hasKeyboard focusId={data.focusId} />
             {data.later ? (
