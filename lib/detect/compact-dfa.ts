@@ -36,6 +36,10 @@ const MAX_ENTRIES = 1 << 18;
 const MAX_STATES = 4096;
 const UNKNOWN = -1;
 const GIVE_UP = -2;
+/** In `next`, the entry of a transition into a match state (the search is over: its id is never needed). */
+const MATCHED = -3;
+/** In `next` of an anchored instance, the entry of a transition into a state with no thread left. */
+const DEAD = -4;
 
 /**
  * RE2JS.test() on windows of text, through a copy of the pattern's own DFA transitions in one
@@ -54,7 +58,10 @@ export class CompactDfa {
   private isMatch = new Uint8Array(64);
   /** 1 for a state with no thread left (anchored searches only): the search has failed. */
   private isDead = new Uint8Array(64);
-  /** next[state * width + class]: the next state's id, or UNKNOWN. */
+  /**
+   * next[state * width + class]: the next state's id, or MATCHED or DEAD for such a state, or
+   * UNKNOWN: so one read per character says where to go and whether the search is over.
+   */
   private next = new Int32Array(0);
   private readonly width: number;
   private readonly maxStates: number;
@@ -90,12 +97,11 @@ export class CompactDfa {
     if (state < 0) return null;
     for (let k = start; k < text.length; k++) {
       state = this.advance(state, text.charCodeAt(k));
-      if (state < 0) return state === GIVE_UP ? null : true;
-      if (this.isDead[state] === 1) return false;
+      if (state < 0) return state === GIVE_UP ? null : state === MATCHED;
     }
     const last = this.transition(state, this.width - 1, END_TEXT);
     if (last === GIVE_UP) return null;
-    return this.isMatch[last] === 1;
+    return last === MATCHED;
   }
 
   /**
@@ -113,6 +119,7 @@ export class CompactDfa {
     if (this.dfa === null) return GIVE_UP;
     let state = this.startId === UNKNOWN ? this.startState() : this.startId;
     if (state < 0) return GIVE_UP;
+    // (Never DEAD here: only anchored instances mark dead states, and they only run testFrom.)
     for (let k = 0; k < head.length; k++) {
       state = this.advance(state, head.charCodeAt(k));
       if (state < 0) return state === GIVE_UP ? GIVE_UP : 1;
@@ -129,17 +136,15 @@ export class CompactDfa {
     }
     const last = this.transition(state, this.width - 1, END_TEXT);
     if (last === GIVE_UP) return GIVE_UP;
-    return this.isMatch[last] === 1 ? 1 : 0;
+    return last === MATCHED ? 1 : 0;
   }
 
-  /** The next state's id; -3 when it is a match (the search is over), GIVE_UP when re2js must answer. */
+  /** The next state's id; MATCHED or DEAD when the search is over, GIVE_UP when re2js must answer. */
   private advance(state: number, code: number): number {
     if (code >= 0xd800 && code <= 0xdfff) return GIVE_UP;
     const cls = code <= 0xff ? this.dfa!.latin1Class[code]! : this.classOfRune(code);
-    let next = this.next[state * this.width + cls]!;
-    if (next === UNKNOWN) next = this.transition(state, cls, code);
-    if (next === GIVE_UP) return GIVE_UP;
-    return this.isMatch[next] === 1 ? -3 : next;
+    const next = this.next[state * this.width + cls]!;
+    return next === UNKNOWN ? this.transition(state, cls, code) : next;
   }
 
   /** re2js's class of a rune past Latin-1 (a binary search), remembered per low byte: scripts cluster. */
@@ -163,8 +168,9 @@ export class CompactDfa {
       return GIVE_UP;
     }
     const id = this.idOf(nextState);
-    this.next[state * this.width + cls] = id;
-    return id;
+    const entry = this.isMatch[id] === 1 ? MATCHED : this.isDead[id] === 1 ? DEAD : id;
+    this.next[state * this.width + cls] = entry;
+    return entry;
   }
 
   private startState(): number {

@@ -8,6 +8,7 @@
  * common typing habit). A '.' inside an abbreviation or number ('U.S.A', '5.5') is not a boundary.
  */
 const BOUNDARY = /[\n\r!?…।]|\.(?=\s|\.|$)|\p{Ll}\.(?=\p{Lu})/u;
+const BOUNDARIES = new RegExp(BOUNDARY.source, "gu");
 
 /** Whether a sentence ends in original text [from, to). */
 export function crossesSentenceBoundary(text: string, from: number, to: number): boolean {
@@ -20,7 +21,9 @@ export function sentenceStartBefore(text: string, at: number, lookBack = 200): n
   const from = Math.max(0, at - lookBack);
   const window = text.slice(from, at);
   let start = from;
-  const global = new RegExp(BOUNDARY.source, "gu");
+  // One shared global regex (a new one per call cost an allocation each time): exec always runs to null, which resets lastIndex.
+  const global = BOUNDARIES;
+  global.lastIndex = 0;
   for (let match = global.exec(window); match !== null; match = global.exec(window)) start = from + match.index + match[0].length;
   return start;
 }

@@ -1,6 +1,20 @@
 import type { RE2JS } from "re2js";
 import type { CommentAnalysis } from "./comment-analysis";
+import { CompactDfa } from "./compact-dfa";
 import { sentenceEndAfter, sentenceStartBefore } from "./sentence-boundary";
+
+// The exception patterns are only asked whether they match: RE2JS.test()'s answer, read from a
+// table (compact-dfa.ts) rather than through re2js's matcher, one per compiled pattern.
+const testers = new WeakMap<RE2JS, CompactDfa>();
+
+function matches(pattern: RE2JS, text: string): boolean {
+  let tester = testers.get(pattern);
+  if (tester === undefined) {
+    tester = new CompactDfa(pattern);
+    testers.set(pattern, tester);
+  }
+  return tester.test(text);
+}
 
 /** How much of the sentence before a match `unlessBefore` reads ('it is wrong to say that …'). */
 const UNLESS_LOOK_BACK = 60;
@@ -15,7 +29,7 @@ const UNLESS_LOOK_AHEAD = 60;
 export function isExceptedBefore(unless: RE2JS, analysis: CommentAnalysis, at: number): boolean {
   const from = sentenceStartBefore(analysis.body, at, UNLESS_LOOK_BACK);
   const before = analysis.body.slice(from, at).toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, " ");
-  return unless.test(before);
+  return matches(unless, before);
 }
 
 /**
@@ -26,5 +40,5 @@ export function isExceptedBefore(unless: RE2JS, analysis: CommentAnalysis, at: n
 export function isExceptedAfter(unless: RE2JS, analysis: CommentAnalysis, at: number): boolean {
   const to = sentenceEndAfter(analysis.body, at, UNLESS_LOOK_AHEAD);
   const after = analysis.body.slice(at, to).toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, " ").replace(/^ /, "");
-  return unless.test(after);
+  return matches(unless, after);
 }

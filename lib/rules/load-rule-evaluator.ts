@@ -16,7 +16,8 @@ export async function loadRuleEvaluator(): Promise<(context: CommentContext) => 
   const watched = watchListFlags(rows);
   return (context) => {
     const flags = evaluateComment(compiled, context);
-    const authorFlags = context.authorName ? watched.get(context.authorName.trim().toLowerCase()) : undefined;
+    // Without a watch list, no author's name is trimmed and lowercased (two strings per comment of a bulk import).
+    const authorFlags = watched.size > 0 && context.authorName ? watched.get(context.authorName.trim().toLowerCase()) : undefined;
     return authorFlags ? [...flags, ...authorFlags] : flags;
   };
 }

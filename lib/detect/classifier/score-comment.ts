@@ -25,11 +25,18 @@ class WordScores {
   readonly ints = new Int32Array(this.buffer);
   readonly doubles = new Float64Array(this.buffer);
   filled = 0;
+  /** What scoreWindow's first pass read from the slots its probes will start at: kept, so the reads are not dropped as unused. */
+  readAhead = 0;
+
+  /** Where the probe for a word with this first key starts. */
+  firstSlot(first: number): number {
+    return Math.imul(first, 0x9e3779b1) >>> (32 - TABLE_BITS);
+  }
 
   /** Slot of the word, or -(slot + 1) of the empty slot where it belongs. */
   find(first: number, second: number): number {
     const ints = this.ints;
-    let slot = Math.imul(first, 0x9e3779b1) >>> (32 - TABLE_BITS);
+    let slot = this.firstSlot(first);
     for (;;) {
       const at = slot * SLOT_INTS;
       if (ints[at + 2] === 0) return -(slot + 1);
@@ -95,6 +102,15 @@ export function scoreNormalized(normalized: TextNormalizer, model: LinearModel, 
   }
 }
 
+// A window's bigram weights, gathered before they are summed (grown as needed).
+let bigramWeights = new Float32Array(1024 * MAX_HEADS);
+
+/**
+ * Why two passes: a bigram's weights are a read at random in a 2 MB table, and a word's record one in
+ * the word cache, most of them cache misses. Pass 1 only reads them, each read independent of the
+ * others, so the CPU has many misses in flight at once; pass 2 adds them up in the same order as one
+ * pass did, so the logits are the same to the bit.
+ */
 function scoreWindow(normalized: TextNormalizer, model: LinearModel, from: number, to: number, out: Float64Array): void {
   const heads = model.heads.length;
   let cache = caches.get(model);
@@ -103,22 +119,37 @@ function scoreWindow(normalized: TextNormalizer, model: LinearModel, from: numbe
   const config = model.features;
   const shift = 32 - config.hashBits;
   const codes = normalized.codes;
+  const bigrams = config.bigrams;
+  if (bigrams && (to - from) * MAX_HEADS > bigramWeights.length) bigramWeights = new Float32Array((to - from) * MAX_HEADS * 2);
+  const gathered = bigramWeights;
+  const ints = cache.ints;
+  let touched = 0;
+  let previousHash = 0;
+  for (let w = from; w < to; w++) {
+    const wordHash = wordHashOf(normalized, w);
+    if (bigrams && w > from) {
+      const at = bigramBucket(previousHash, wordHash, shift) * heads;
+      const into = (w - from) * MAX_HEADS;
+      for (let h = 0; h < heads; h++) gathered[into + h] = table[at + h]!;
+    }
+    previousHash = wordHash;
+    touched |= ints[cache.firstSlot(wordHash) * SLOT_INTS + 2]!;
+  }
+  cache.readAhead = touched;
   let total0 = 0, total1 = 0, total2 = 0, total3 = 0;
   let count = 0;
-  let previousHash = 0;
   for (let w = from; w < to; w++) {
     const start = normalized.wordStarts[w]!;
     const wordEnd = wordEndOf(normalized, w);
     const wordHash = wordHashOf(normalized, w);
-    if (config.bigrams && w > from) {
-      const at = bigramBucket(previousHash, wordHash, shift) * heads;
-      total0 += table[at]!;
-      if (heads > 1) total1 += table[at + 1]!;
-      if (heads > 2) total2 += table[at + 2]!;
-      if (heads > 3) total3 += table[at + 3]!;
+    if (bigrams && w > from) {
+      const at = (w - from) * MAX_HEADS;
+      total0 += gathered[at]!;
+      if (heads > 1) total1 += gathered[at + 1]!;
+      if (heads > 2) total2 += gathered[at + 2]!;
+      if (heads > 3) total3 += gathered[at + 3]!;
       count++;
     }
-    previousHash = wordHash;
     // A cheap second key: a wrong hit would need a 32-bit hash collision between words of the
     // same length, first and last letter.
     const second = ((wordEnd - start) << 16) ^ (codes[start]! << 8) ^ codes[wordEnd - 1]!;
