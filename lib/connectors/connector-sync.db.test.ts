@@ -207,12 +207,17 @@ describe("the WordPress connector's sync and push outbox", () => {
     const storedSecret = async () => (await db.connector.findUniqueOrThrow({ where: { kind: "wordpress" }, select: { secret: true } })).secret;
 
     // An admin who cannot read the password points the site at a server of theirs, the password left blank.
-    for (const siteUrl of ["https://collector.example.com", "http://blog.example.net", "https://blog.example.net/elsewhere"]) {
+    for (const siteUrl of ["https://collector.example.com", "https://blog.example.net/elsewhere"]) {
       await expect(saveConnectorSettings("wordpress", { ...base, siteUrl, applicationPassword: "" }, true, admin)).rejects.toMatchObject({
         code: "INVALID",
         message: expect.stringMatching(/^applicationPassword: The site address changed: enter this credential again/),
       });
     }
+    // The same site over plain http (where anyone on the way reads the password) is refused outright.
+    await expect(saveConnectorSettings("wordpress", { ...base, siteUrl: "http://blog.example.net", applicationPassword: "" }, true, admin)).rejects.toMatchObject({
+      code: "INVALID",
+      message: expect.stringMatching(/^siteUrl: Enter an https:\/\/ address/),
+    });
     expect(await storedSecret()).toContain("pass word");
 
     // The same address (a trailing slash, another case in the host) keeps it; a new address with the password entered is saved.
