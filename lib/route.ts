@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { principalFromBearer } from "@/lib/auth/api-token";
 import { can, type Permission, type Role } from "@/lib/auth/policy";
-import { missingScopeMessage, type TokenScope } from "@/lib/auth/token-scopes";
+import { missingScopeMessage, TOKEN_SCOPES, type TokenScope } from "@/lib/auth/token-scopes";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
 import { isDatabaseReachable } from "@/lib/db/health";
@@ -135,6 +135,10 @@ function csrfRefusal(request: Request, bodyTypes: readonly string[]): Response |
 }
 
 export function defineRoute<Schema extends z.ZodType, T>(definition: RouteDefinition<Schema, T>) {
+  // A scope stands for one permission (the tokens page promises it): a route may not pair them otherwise.
+  if (TOKEN_SCOPES[definition.scope].permission !== definition.permission) {
+    throw new Error(`${definition.name}: the scope ${definition.scope} stands for ${TOKEN_SCOPES[definition.scope].permission}, not ${definition.permission}`);
+  }
   routeRegistry.set(definition.name, definition.permission);
   routeScopeRegistry.set(definition.name, definition.scope);
   const handle = async (request: Request, context?: RouteContext): Promise<Response> => {

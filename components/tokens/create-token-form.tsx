@@ -24,13 +24,14 @@ export function CreateTokenForm() {
         </label>
         <fieldset className="w-full text-sm">
           <legend className="font-medium text-slate-700">Scopes: only what the integration needs</legend>
-          <div className="mt-1 grid gap-1 sm:grid-cols-2">
+          <div className="mt-1 grid grid-cols-1 gap-1 sm:grid-cols-2">
             {TOKEN_SCOPE_NAMES.map((scope) => (
-              <label key={scope} className="flex items-start gap-2">
-                <input type="checkbox" name="scopes" value={scope} className="mt-1" />
+              <label key={scope} className="flex min-w-0 items-start gap-2">
+                <input type="checkbox" name="scopes" value={scope} className="mt-1 shrink-0" />
                 <span className="min-w-0">
                   {TOKEN_SCOPES[scope].label} <code className="font-mono text-xs text-slate-500">{scope}</code>
-                  <span className="block break-words text-xs text-slate-500">{TOKEN_SCOPES[scope].routes}</span>
+                  {/* anywhere, not break-word: a grid column is as wide as its longest unbreakable path otherwise (390 px scrolled sideways). */}
+                  <span className="block text-xs text-slate-500 [overflow-wrap:anywhere]">{TOKEN_SCOPES[scope].routes}</span>
                 </span>
               </label>
             ))}

@@ -60,6 +60,10 @@ describe("API token scopes", () => {
     expect(await (await ingest(post(feeder.token, { n: 1 }))).json()).toEqual({ ran: 1 });
   });
 
+  it("each stand for one permission: a route pairing a scope with another permission does not load", () => {
+    expect(() => defineRoute({ name: "GET /test/mispaired", permission: "exports:run", scope: "comments:read", input: z.object({}), run: async () => ({}) })).toThrow(/comments:read stands for queue:read/);
+  });
+
   it("shrink with their creator: an admin's ingest token stops ingesting when the admin becomes a moderator", async () => {
     const admin = await makeUser("admin");
     const route = defineRoute({ name: "POST /test/scoped-demoted", permission: "imports:run", scope: "comments:ingest", input: z.object({}), run: async () => ({ ok: true }) });
