@@ -65,7 +65,7 @@ const ROUTE_SCOPES: Record<string, { method: "GET" | "POST"; url: string; scope:
     { method: "GET", url: "/api/v1/comments?limit=1", scope: "comments:read" },
     { method: "POST", url: "/api/v1/comments", scope: "comments:ingest", body: JSON.stringify({ title: "Scope probe", comments: [] }) },
   ],
-  "/api/v1/imports": [{ method: "POST", url: "/api/v1/imports?format=jsonl&name=scope-probe.jsonl", scope: "comments:ingest", body: "", contentType: "application/octet-stream" }],
+  "/api/v1/imports": [{ method: "POST", url: "/api/v1/imports?format=jsonl&fileName=scope-probe.jsonl", scope: "comments:ingest", body: "", contentType: "application/octet-stream" }],
   "/api/v1/imports/[batchId]/problems": [{ method: "GET", url: "/api/v1/imports/2000000000/problems", scope: "comments:ingest" }],
   "/api/v1/comments/[commentId]/reports": [{ method: "POST", url: "/api/v1/comments/2000000000/reports", scope: "reports:ingest", body: JSON.stringify({ reports: [{ reason: "spam" }] }) }],
   "/api/v1/sources/[source]/comments/[externalId]/reports": [{ method: "POST", url: "/api/v1/sources/probe/comments/none/reports", scope: "reports:ingest", body: JSON.stringify({ reports: [{ reason: "spam" }] }) }],
