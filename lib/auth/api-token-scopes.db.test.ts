@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { uniqueId } from "@/lib/moderation/test-factories";
 import { defineRoute } from "@/lib/route";
-import { createApiToken, listApiTokens, principalFromBearer } from "./api-token";
+import { createApiToken, hashApiToken, listApiTokens, principalFromBearer } from "./api-token";
 import { TOKEN_SCOPE_NAMES } from "./token-scopes";
 
 // Least-privilege API tokens: a token holds the scopes it was made with, never more than its
@@ -88,5 +88,14 @@ describe("API token scopes", () => {
     await db.$executeRawUnsafe(backfill[0]!);
     expect((await db.apiToken.findFirstOrThrow({ where: { name: legacy }, select: { scopes: true } })).scopes).toEqual([...TOKEN_SCOPE_NAMES]);
     expect((await db.apiToken.findFirstOrThrow({ where: { name: empty }, select: { scopes: true } })).scopes).toEqual([]);
+  });
+
+  it("of a row written by hand with NULL are none: the token authenticates but may call no route", async () => {
+    const admin = await makeUser("admin");
+    const token = `mdk_${uniqueId("null-scopes")}`;
+    await db.$executeRaw`INSERT INTO api_token (name, "tokenHash", prefix, "createdById", scopes) VALUES ('null scopes', ${hashApiToken(token)}, 'mdk_null', ${admin.id}, NULL)`;
+    expect(await principalFromBearer(`Bearer ${token}`)).toMatchObject({ role: "admin", scopes: [] });
+    const route = defineRoute({ name: "POST /test/scoped-null", permission: "queue:read", scope: "comments:read", input: z.object({}), run: async () => ({ ok: true }) });
+    expect((await route(post(token))).status).toBe(403);
   });
 });
