@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { isSealed, openJson, sealJson } from "./sealed-json";
+import { isSealed, openJson, openText, sealJson, sealText } from "./sealed-json";
 
 const key = randomBytes(32);
 
@@ -27,5 +27,13 @@ describe("sealed JSON (connectors' credentials at rest)", () => {
     flipped[0]! ^= 1;
     expect(() => openJson(`sealed:v1:${iv}.${tag}.${flipped.toString("base64url")}`, key)).toThrow();
     expect(() => openJson("sealed:v1:short", key)).toThrow(/malformed/);
+  });
+
+  it("seals a signing secret as text, and reads one stored plain before sealing", () => {
+    const sealed = sealText("whsec_abc", key);
+    expect(sealed).not.toContain("whsec_abc");
+    expect(openText(sealed, key)).toBe("whsec_abc");
+    expect(openText("whsec_plain", key)).toBe("whsec_plain");
+    expect(() => openText(sealJson({ not: "text" }, key), key)).toThrow(/not text/);
   });
 });

@@ -32,3 +32,16 @@ export function openJson(text: string, key: Buffer): unknown {
   decipher.setAuthTag(tag);
   return JSON.parse(Buffer.concat([decipher.update(sealed), decipher.final()]).toString("utf8"));
 }
+
+/** A secret string sealed as sealJson seals it. */
+export function sealText(text: string, key: Buffer): string {
+  return sealJson(text, key);
+}
+
+/** The string sealText sealed, or the plain string stored before sealing; throws like openJson. */
+export function openText(stored: string, key: Buffer): string {
+  if (!isSealed(stored)) return stored;
+  const value = openJson(stored, key);
+  if (typeof value !== "string") throw new Error("the sealed value is not text");
+  return value;
+}
