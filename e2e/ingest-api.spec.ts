@@ -28,6 +28,7 @@ test("a token made in the dashboard ingests comments until it is revoked", async
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
   const name = `CMS ${stamp}`;
   await page.getByLabel("Token name").fill(name);
+  await page.getByRole("checkbox", { name: /Send comments in/ }).check();
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByTestId("created-token").textContent())?.trim() ?? "";
   expect(token).toMatch(/^mdk_/);
@@ -73,7 +74,7 @@ test("a token made in the dashboard ingests comments until it is revoked", async
   expect((await longAuthor.json()).comments[0]).toMatchObject({ status: "rejected", reason: expect.stringMatching(/^author is 6,000 characters long, at most 200/) });
 
   await page.reload();
-  await expect(page.getByTestId("tokens-table").locator("tr", { hasText: name }).locator("td").nth(4)).not.toHaveText("—");
+  await expect(page.getByTestId("tokens-table").locator("tr", { hasText: name }).locator("td").nth(5)).not.toHaveText("—");
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: `Revoke ${name}` }).click();
   await expect(page.getByTestId("tokens-table").locator("tr", { hasText: name })).toContainText("revoked");

@@ -50,9 +50,9 @@ describe("JSON bodies of route handlers", () => {
 
   it("a token's body past 10 MB is a 413 too; under it the route runs", async () => {
     const moderator = await makeModerator("body-limit");
-    const { token } = await createApiToken("body-limit", moderator);
+    const { token } = await createApiToken({ name: "body-limit", scopes: ["comments:read"] }, moderator);
     let runs = 0;
-    const route = defineRoute({ name: "POST /test/token", permission: "queue:read", input: z.object({ email: z.string() }), run: async () => ({ ran: ++runs }) });
+    const route = defineRoute({ name: "POST /test/token", permission: "queue:read", scope: "comments:read", input: z.object({ email: z.string() }), run: async () => ({ ran: ++runs }) });
     const large = endlessJson(200 * 1024 * 1024);
     const refused = await route(post(large.body, { authorization: `Bearer ${token}` }));
     expect(refused.status).toBe(413);
@@ -68,10 +68,10 @@ describe("JSON bodies of route handlers", () => {
 describe("a NUL character (U+0000) in any input", () => {
   it("is a 400 naming the field, not the database's error as a 500, and nothing is decided", async () => {
     const moderator = await makeModerator("nul-route");
-    const { token } = await createApiToken("nul-route", moderator);
+    const { token } = await createApiToken({ name: "nul-route", scopes: ["decisions:write"] }, moderator);
     const comment = await makeComment(await makeArticle());
     // The decisions route as app/api/v1/comments/[commentId]/decisions/route.ts defines it.
-    const route = defineRoute({ name: "POST /test/decisions", permission: "comment:decide", input: decideRequestSchema, run: (input, { principal }) => decideComment(input, principal.actor) });
+    const route = defineRoute({ name: "POST /test/decisions", permission: "comment:decide", scope: "decisions:write", input: decideRequestSchema, run: (input, { principal }) => decideComment(input, principal.actor) });
     const body = JSON.stringify({ action: "HIDE", reason: "SPAM", note: "see\u0000this", expectedVersion: 0, expectedStatus: "PENDING" });
     const response = await route(
       new Request("http://127.0.0.1/api/v1/comments/1/decisions", { method: "POST", body, headers: { "content-type": "application/json", authorization: `Bearer ${token}` } }),
@@ -112,9 +112,9 @@ describe("the shape of a JSON body", () => {
   // JSON.parse of a 600,000-field object, the route's copy of it and the NUL scan.
   it("refuses an object of 600,000 fields with a 400 naming the limit, before it is parsed, and the route never runs", async () => {
     const moderator = await makeModerator("shape-limit");
-    const { token } = await createApiToken("shape-limit", moderator);
+    const { token } = await createApiToken({ name: "shape-limit", scopes: ["comments:read"] }, moderator);
     let runs = 0;
-    const route = defineRoute({ name: "POST /test/shape", permission: "queue:read", input: z.looseObject({}), run: async () => ({ ran: ++runs }) });
+    const route = defineRoute({ name: "POST /test/shape", permission: "queue:read", scope: "comments:read", input: z.looseObject({}), run: async () => ({ ran: ++runs }) });
     const fields = `{${Array.from({ length: 600_000 }, (_, index) => `"k${index}":1`).join(",")},"z":"\\u0000"}`;
     const refused = await route(jsonPost(fields, { authorization: `Bearer ${token}` }));
     expect(refused.status).toBe(400);

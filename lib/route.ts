@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { principalFromBearer } from "@/lib/auth/api-token";
 import { can, type Permission, type Role } from "@/lib/auth/policy";
+import { missingScopeMessage, TOKEN_SCOPES, type TokenScope } from "@/lib/auth/token-scopes";
 import { getCurrentUser } from "@/lib/auth/session";
 import type { AuditActor } from "@/lib/audit/record-audit-event";
 import { isDatabaseReachable } from "@/lib/db/health";
@@ -22,11 +23,15 @@ export interface ApiPrincipal {
   actor: AuditActor & { id: string };
   role: Role;
   via: "session" | "token";
+  /** A token's scopes; a session has none (its role alone decides). */
+  scopes: readonly TokenScope[] | null;
 }
 
 interface RouteDefinition<Schema extends z.ZodType, T> {
   name: string;
   permission: Permission;
+  /** The scope a bearer token needs for this route (lib/auth/token-scopes.ts), on top of the permission. */
+  scope: TokenScope;
   /** Parsed from the query string for GET, from the JSON body otherwise (unless parseFrom says "query"). */
   input: Schema;
   parseFrom?: "query" | "body";
@@ -40,6 +45,8 @@ type RouteContext = { params?: Promise<Record<string, string | string[]>> };
 
 /** name → permission of every route handler defined: the authorization matrix test walks this. */
 export const routeRegistry = new Map<string, Permission | "public">();
+/** name → the token scope of every route handler defined (docs/security-auth.md lists them). */
+export const routeScopeRegistry = new Map<string, TokenScope>();
 
 export function problem(status: number, code: string, message: string, extra?: Record<string, unknown>): Response {
   return Response.json({ error: { code, message, ...extra } }, { status });
@@ -47,9 +54,9 @@ export function problem(status: number, code: string, message: string, extra?: R
 
 async function principalOf(request: Request): Promise<ApiPrincipal | null> {
   const token = await principalFromBearer(request.headers.get("authorization"));
-  if (token) return { actor: { id: token.userId, label: `${token.email} (token ${token.tokenName})` }, role: token.role, via: "token" };
+  if (token) return { actor: { id: token.userId, label: `${token.email} (token ${token.tokenName})` }, role: token.role, via: "token", scopes: token.scopes };
   const user = await getCurrentUser();
-  return user ? { actor: { id: user.id, label: user.email }, role: user.role, via: "session" } : null;
+  return user ? { actor: { id: user.id, label: user.email }, role: user.role, via: "session", scopes: null } : null;
 }
 
 /** A body readJsonBody refused: its status and message are the answer. */
@@ -128,7 +135,12 @@ function csrfRefusal(request: Request, bodyTypes: readonly string[]): Response |
 }
 
 export function defineRoute<Schema extends z.ZodType, T>(definition: RouteDefinition<Schema, T>) {
+  // A scope stands for one permission (the tokens page promises it): a route may not pair them otherwise.
+  if (TOKEN_SCOPES[definition.scope].permission !== definition.permission) {
+    throw new Error(`${definition.name}: the scope ${definition.scope} stands for ${TOKEN_SCOPES[definition.scope].permission}, not ${definition.permission}`);
+  }
   routeRegistry.set(definition.name, definition.permission);
+  routeScopeRegistry.set(definition.name, definition.scope);
   const handle = async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
       if (!(await isDatabaseReachable())) return unavailableResponse(new URL(request.url).pathname);
@@ -138,6 +150,7 @@ export function defineRoute<Schema extends z.ZodType, T>(definition: RouteDefini
         const refusal = csrfRefusal(request, definition.bodyTypes ?? ["application/json"]);
         if (refusal) return refusal;
       }
+      if (principal.scopes && !principal.scopes.includes(definition.scope)) return problem(403, "FORBIDDEN", missingScopeMessage(definition.scope), { missingScope: definition.scope });
       if (!can(principal.role, definition.permission)) return problem(403, "FORBIDDEN", "This token's or account's role does not allow this.");
       const raw = await readInput(request, definition.parseFrom, JSON_BODY_MAX_BYTES);
       const refused = bodyProblem(raw);

@@ -23,6 +23,11 @@ describe("audit events in words", () => {
     expect(describeAuditEvent(event("export.decisions", { rows: 1, format: "csv", completed: true }, "export", null))).toBe("ana@desk.example exported 1 decision as csv");
   });
 
+  it("says which scopes an API token was made with (events from before scopes name none)", () => {
+    expect(describeAuditEvent(event("api_token.create", { name: "CMS", scopes: ["comments:ingest", "reports:ingest"] }, "api_token", "3"))).toBe("ana@desk.example created the API token “CMS” with the scopes comments:ingest, reports:ingest");
+    expect(describeAuditEvent(event("api_token.create", { name: "CMS" }, "api_token", "3"))).toBe("ana@desk.example created the API token “CMS”");
+  });
+
   it("still reads an action it does not know", () => {
     expect(describeAuditEvent(event("widget.frobnicate", {}, "widget", "9"))).toBe("ana@desk.example widget frobnicate (widget 9)");
   });

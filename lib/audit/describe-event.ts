@@ -15,6 +15,11 @@ type Details = Record<string, unknown>;
 
 const asDetails = (value: unknown): Details => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Details) : {});
 const text = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : null);
+/** A token's scopes as its creation event recorded them (events from before scopes have none). */
+const tokenScopes = (value: unknown): string => {
+  const scopes = Array.isArray(value) ? value.filter((scope): scope is string => typeof scope === "string") : [];
+  return scopes.length > 0 ? ` with the scopes ${scopes.join(", ")}` : "";
+};
 const words = (value: unknown): string | null => text(value)?.toLowerCase().replaceAll("_", "-") ?? null;
 const count = (value: unknown, noun: string): string => {
   const number = typeof value === "number" ? value : Number(value ?? 0);
@@ -71,7 +76,7 @@ const VERBS: Record<string, (details: Details, subject: string) => string> = {
   "webhook.resend": (_details, subject) => `sent ${subject} again`,
   "webhook.test": (_details, subject) => `sent a test event to ${subject}`,
   "export.decisions": (details) => `exported ${count(details.rows, "decision")} as ${text(details.format) ?? "a file"}${details.completed === false ? " (stopped before the end)" : ""}`,
-  "api_token.create": (details) => `created the API token ${text(details.name) ? `“${text(details.name)}”` : ""}`.trim(),
+  "api_token.create": (details) => `created the API token ${text(details.name) ? `“${text(details.name)}”` : ""}${tokenScopes(details.scopes)}`.trim(),
   "api_token.revoke": () => "revoked an API token",
   "auth.sign_in": () => "signed in",
   "auth.sign_in_failed": () => "failed to sign in",

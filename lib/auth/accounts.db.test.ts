@@ -31,7 +31,7 @@ describe("accounts", () => {
   it("disabling ends sessions and revokes API tokens at once, keeps the user and audits it; enabling restores sign-in only", async () => {
     const admin = await makeUser("admin");
     const leaving = await makeUser("moderator");
-    await createApiToken("feed", { id: leaving.id, label: leaving.email });
+    await createApiToken({ name: "feed", scopes: ["comments:read"] }, { id: leaving.id, label: leaving.email });
     const actor = { id: admin.id, label: admin.email };
     const change = await setUserDisabled(db, { userId: leaving.id, isDisabled: true }, actor);
     expect(change).toMatchObject({ isDisabled: true, sessionsEnded: 1, tokensRevoked: 1 });

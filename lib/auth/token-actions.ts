@@ -11,9 +11,9 @@ export const createApiTokenAction = defineAction({
   permission: "tokens:manage",
   run: async (input, { user }) => {
     if (!user) throw new Error("tokens.create ran without a user");
-    const created = await createApiToken(input.name, { id: user.id, label: user.email });
+    const created = await createApiToken(input, { id: user.id, label: user.email });
     revalidatePath("/tokens");
-    return { id: created.id, name: input.name, token: created.token };
+    return { id: created.id, name: input.name, token: created.token, scopes: created.scopes };
   },
 });
 

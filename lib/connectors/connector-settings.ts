@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { redactUrlFields } from "@/lib/security/redact-url";
 import type { ConnectorKind } from "./connector";
+import { openConnectorSecrets, sealConnectorSecrets } from "./connector-secrets";
 import { connectorFor } from "./registry";
 
 // A connector's settings as stored: the credentials (the connector's secretFields) in `secret`,
@@ -24,6 +25,14 @@ function connectorOrThrow(kind: ConnectorKind) {
   return connector;
 }
 
+function storedSecretsOrNone(stored: string): Record<string, unknown> {
+  try {
+    return openConnectorSecrets(stored);
+  } catch {
+    return {};
+  }
+}
+
 function splitSecrets(config: Record<string, unknown>, secretFields: readonly string[]) {
   const settings: Record<string, unknown> = {};
   const secrets: Record<string, unknown> = {};
@@ -35,7 +44,8 @@ export async function saveConnectorSettings(kind: ConnectorKind, input: Record<s
   const connector = connectorOrThrow(kind);
   const secretFields = connector.secretFields ?? [];
   const existing = await db.connector.findUnique({ where: { kind }, select: { id: true, secret: true, settings: true } });
-  const storedSecrets = existing ? (JSON.parse(existing.secret) as Record<string, unknown>) : {};
+  // Credentials this installation's key cannot open (the audit key changed) count as none: the admin enters them again.
+  const storedSecrets = existing ? storedSecretsOrNone(existing.secret) : {};
   const merged = { ...input };
   const keptSecretFields = secretFields.filter((field) => (typeof merged[field] !== "string" || merged[field] === "") && storedSecrets[field] !== undefined);
   for (const field of secretFields) if (typeof merged[field] !== "string" || merged[field] === "") merged[field] = storedSecrets[field];
@@ -71,8 +81,8 @@ export async function saveConnectorSettings(kind: ConnectorKind, input: Record<s
     }
     const row = await tx.connector.upsert({
       where: { kind },
-      create: { kind, settings: settings as object, secret: JSON.stringify(secrets), enabled, updatedById: actor.id },
-      update: { settings: settings as object, secret: JSON.stringify(secrets), enabled, updatedById: actor.id },
+      create: { kind, settings: settings as object, secret: sealConnectorSecrets(secrets), enabled, updatedById: actor.id },
+      update: { settings: settings as object, secret: sealConnectorSecrets(secrets), enabled, updatedById: actor.id },
       select: { id: true },
     });
     await recordAuditEvent(tx, { actor, action: existing ? "connector.update" : "connector.create", entityType: "connector", entityId: row.id, details: { kind, settings: redactUrlFields(settings), enabled, secretChanged, siteChanged } });
@@ -84,7 +94,7 @@ export async function saveConnectorSettings(kind: ConnectorKind, input: Record<s
 export async function loadConnector(kind: ConnectorKind): Promise<LoadedConnector | null> {
   const row = await db.connector.findUnique({ where: { kind }, select: { id: true, kind: true, enabled: true, cursor: true, settings: true, secret: true } });
   if (!row) return null;
-  return { id: row.id, kind, enabled: row.enabled, cursor: row.cursor, config: { ...(row.settings as object), ...(JSON.parse(row.secret) as object) } };
+  return { id: row.id, kind, enabled: row.enabled, cursor: row.cursor, config: { ...(row.settings as object), ...openConnectorSecrets(row.secret) } };
 }
 
 export async function loadConnectorById(id: number): Promise<LoadedConnector | null> {

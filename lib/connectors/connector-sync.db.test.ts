@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { decideComment } from "@/lib/moderation/decide-comment";
@@ -5,8 +6,10 @@ import { makeModerator, uniqueId } from "@/lib/moderation/test-factories";
 import { createRule } from "@/lib/rules/create-rule";
 import { ruleDraftSchema } from "@/lib/rules/rule-draft-schema";
 import { undoDecision } from "@/lib/moderation/undo-decision";
+import { sealJson } from "@/lib/security/sealed-json";
 import type { ConnectorFetch } from "./connector";
-import { saveConnectorSettings } from "./connector-settings";
+import { openConnectorSecrets } from "./connector-secrets";
+import { loadConnector, saveConnectorSettings } from "./connector-settings";
 import { drainConnector } from "./drain-push-outbox";
 import { getConnectorView } from "./queries";
 import { resolveConnectorPush } from "./resolve-push";
@@ -201,18 +204,47 @@ describe("the WordPress connector's sync and push outbox", () => {
     expect(await db.comment.findUniqueOrThrow({ where: { id: reported.id }, select: { reportCount: true } })).toEqual({ reportCount: 5 });
   });
 
+  it("keeps credentials sealed at rest: a database dump holds no application password; older plain rows still work", async () => {
+    const base = { siteUrl: "https://blog.example.net", username: "desk", hideStatus: "trash" };
+    const raw = async () => (await db.connector.findUniqueOrThrow({ where: { kind: "wordpress" }, select: { secret: true } })).secret;
+    const setRaw = (secret: string) => db.connector.update({ where: { kind: "wordpress" }, data: { secret } });
+    await saveConnectorSettings("wordpress", { ...base, applicationPassword: "sealed pass 123" }, true, admin);
+    expect(await raw()).toMatch(/^sealed:v1:/);
+    expect(await raw()).not.toContain("sealed pass");
+    expect((await loadConnector("wordpress"))?.config).toMatchObject({ applicationPassword: "sealed pass 123" });
+
+    // A row an earlier version stored as plain JSON is read, and sealed by the next save.
+    await setRaw(JSON.stringify({ applicationPassword: "plain old" }));
+    expect((await loadConnector("wordpress"))?.config).toMatchObject({ applicationPassword: "plain old" });
+    await saveConnectorSettings("wordpress", { ...base, applicationPassword: "" }, true, admin);
+    expect(await raw()).toMatch(/^sealed:v1:/);
+    expect((await loadConnector("wordpress"))?.config).toMatchObject({ applicationPassword: "plain old" });
+
+    // Sealed under another audit key: the page says none is stored, a sync says why, and entering it again works.
+    await setRaw(sealJson({ applicationPassword: "elsewhere" }, randomBytes(32)));
+    expect(await getConnectorView("wordpress")).toMatchObject({ hasSecret: false });
+    await expect(loadConnector("wordpress")).rejects.toMatchObject({ code: "INVALID", message: expect.stringContaining("enter them again") });
+    await saveConnectorSettings("wordpress", { ...base, applicationPassword: "entered again" }, true, admin);
+    expect((await loadConnector("wordpress"))?.config).toMatchObject({ applicationPassword: "entered again" });
+  });
+
   it("sends a stored application password only to the address it was entered for", async () => {
     const base = { siteUrl: "https://blog.example.net", username: "desk", hideStatus: "trash" };
     await saveConnectorSettings("wordpress", { ...base, applicationPassword: "pass word" }, true, admin);
-    const storedSecret = async () => (await db.connector.findUniqueOrThrow({ where: { kind: "wordpress" }, select: { secret: true } })).secret;
+    const storedSecret = async () => JSON.stringify(openConnectorSecrets((await db.connector.findUniqueOrThrow({ where: { kind: "wordpress" }, select: { secret: true } })).secret));
 
     // An admin who cannot read the password points the site at a server of theirs, the password left blank.
-    for (const siteUrl of ["https://collector.example.com", "http://blog.example.net", "https://blog.example.net/elsewhere"]) {
+    for (const siteUrl of ["https://collector.example.com", "https://blog.example.net/elsewhere"]) {
       await expect(saveConnectorSettings("wordpress", { ...base, siteUrl, applicationPassword: "" }, true, admin)).rejects.toMatchObject({
         code: "INVALID",
         message: expect.stringMatching(/^applicationPassword: The site address changed: enter this credential again/),
       });
     }
+    // The same site over plain http (where anyone on the way reads the password) is refused outright.
+    await expect(saveConnectorSettings("wordpress", { ...base, siteUrl: "http://blog.example.net", applicationPassword: "" }, true, admin)).rejects.toMatchObject({
+      code: "INVALID",
+      message: expect.stringMatching(/^siteUrl: Enter an https:\/\/ address/),
+    });
     expect(await storedSecret()).toContain("pass word");
 
     // The same address (a trailing slash, another case in the host) keeps it; a new address with the password entered is saved.

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import type { ConnectorKind } from "./connector";
+import { openConnectorSecrets } from "./connector-secrets";
 import { connectorFor } from "./registry";
 
 // What the Connectors page shows. Settings go to the browser without the credentials: only
@@ -24,7 +25,12 @@ export async function getConnectorView(kind: ConnectorKind): Promise<ConnectorVi
   const row = await db.connector.findUnique({ where: { kind }, select: { id: true, enabled: true, settings: true, secret: true, lastSyncAt: true, lastError: true } });
   if (!row) return null;
   const secretFields = connectorFor(kind)?.secretFields ?? [];
-  const secrets = JSON.parse(row.secret) as Record<string, unknown>;
+  let secrets: Record<string, unknown> = {};
+  try {
+    secrets = openConnectorSecrets(row.secret);
+  } catch {
+    // Sealed under another audit key: shown as not stored, so the admin enters them again.
+  }
   const counts = await db.connectorPush.groupBy({ by: ["status"], where: { connectorId: row.id, status: { in: ["PENDING", "FAILED", "CONFLICT"] } }, _count: { _all: true } });
   const count = (status: string) => counts.find((entry) => entry.status === status)?._count._all ?? 0;
   return {

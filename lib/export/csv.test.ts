@@ -9,11 +9,24 @@ describe("neutralizeCell", () => {
     ["@SUM(A1:A2)", "'@SUM(A1:A2)"],
     ["\t=1+1", "'\t=1+1"],
     ["\r=1+1", "'\r=1+1"],
+    ["\tplain", "'\tplain"],
+    // Spreadsheets trim leading whitespace before they look for a formula.
+    [" =1+1", "' =1+1"],
+    ["   +1", "'   +1"],
+    ["\n-2+3", "'\n-2+3"],
+    [" \t\r\n@SUM(A1)", "' \t\r\n@SUM(A1)"],
+    ["\u00a0=1", "'\u00a0=1"],
+    ["\u3000\uff1d1+1", "'\u3000\uff1d1+1"],
+    // Full-width forms, as a Japanese or Chinese input method types them.
+    ["\uff1dHYPERLINK(\"http://x\")", "'\uff1dHYPERLINK(\"http://x\")"],
+    ["\uff0b1", "'\uff0b1"],
+    ["\uff0d1", "'\uff0d1"],
+    ["\uff20SUM(A1)", "'\uff20SUM(A1)"],
   ])("prefixes a quote to %j", (input, expected) => {
     expect(neutralizeCell(input)).toBe(expected);
   });
 
-  it.each(["", "plain text", " =not first", "a=b", "'already quoted", "١٢٣ اردو"])("leaves %j alone", (input) => {
+  it.each(["", "plain text", " plain after a space", "\nA line, then =1", "   ", "\n", "a=b", "a\uff1db", "'already quoted", "١٢٣ اردو", "\u3000全角スペース"])("leaves %j alone", (input) => {
     expect(neutralizeCell(input)).toBe(input);
   });
 });
@@ -42,6 +55,11 @@ describe("csvField", () => {
     ["x, -2+3", '"x, -2+3"'],
   ])("quotes %j, whose separator a semicolon or tab locale would split on (the part after it would start a formula)", (input, expected) => {
     expect(csvField(input)).toBe(expected);
+  });
+
+  it("neutralizes a formula behind a line break, then quotes the field for its line break", () => {
+    expect(csvField("\n=1+1")).toBe(`"'\n=1+1"`);
+    expect(csvField(" =1+1")).toBe("' =1+1");
   });
 
   it("neutralizes before quoting, so the quote prefix sits inside the quoted field", () => {

@@ -27,6 +27,14 @@ describe("jsonObject", () => {
   it("does not neutralize formulas: JSON is not opened by spreadsheets", () => {
     expect(JSON.parse(jsonObject(sampleRow({ comment_text: "=1+1" }))).comment_text).toBe("=1+1");
   });
+
+  it.each(["json", "jsonl"] as const)("%s: keeps text the CSV guard quotes (leading space or line break, full-width ＝＋－＠) as it is", (format) => {
+    const hostile = [" =1+1", "\n-2", "\uff1dSUM(A1)", "\u3000\uff20x"];
+    const text = render(format, [hostile.map((comment_text) => sampleRow({ comment_text }))]);
+    const rows = (format === "json" ? JSON.parse(text) : text.trim().split("\n").map((line) => JSON.parse(line))) as { comment_text: string }[];
+    expect(rows.map((row) => row.comment_text)).toEqual(hostile);
+    expect(render("csv", [[sampleRow({ comment_text: " =1+1" })]])).toContain(",' =1+1,");
+  });
 });
 
 describe("createExportFormatter", () => {

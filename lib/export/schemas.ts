@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { rowIdSchema } from "@/lib/validation/bounds";
 import { blankToUndefined, dateBoundFields, resolveDateBounds, sinceBeforeUntil } from "@/lib/audit/date-bound";
+import { unknownKeyError } from "@/lib/validation/unknown-keys";
 import { EXPORT_FORMATS } from "./export-formatter";
 
 // The filters of a decisions export, as the API's query string, the Exports page's GET form and
@@ -15,12 +16,18 @@ const filterFields = {
 
 export const exportFiltersSchema = z.object(filterFields).transform(resolveDateBounds).refine(...sinceBeforeUntil);
 
+const EXPORT_QUERY_KEYS = ["since", "until", "tz", "article", "moderator", "format", "bom"];
+
+/** Strict: a filter misnamed (`articleId`, `from`) would otherwise export every decision. */
 export const exportQuerySchema = z
-  .object({
-    ...filterFields,
-    format: z.preprocess(blankToUndefined, z.enum(EXPORT_FORMATS).default("csv")),
-    bom: z.preprocess(blankToUndefined, z.enum(["1", "0", "true", "false", "on"]).optional()).transform((value) => value === "1" || value === "true" || value === "on"),
-  })
+  .strictObject(
+    {
+      ...filterFields,
+      format: z.preprocess(blankToUndefined, z.enum(EXPORT_FORMATS).default("csv")),
+      bom: z.preprocess(blankToUndefined, z.enum(["1", "0", "true", "false", "on"]).optional()).transform((value) => value === "1" || value === "true" || value === "on"),
+    },
+    unknownKeyError(EXPORT_QUERY_KEYS, "Nothing was exported."),
+  )
   .transform(resolveDateBounds)
   .refine(...sinceBeforeUntil);
 

@@ -22,7 +22,7 @@ import { runRuleRerunSlice } from "@/lib/rules/run-rule-rerun";
 import { ruleDefinitionsOf } from "@/lib/rules/rule-definitions";
 import { createWebhookEndpoint, setWebhookEndpointEnabled } from "@/lib/webhooks/manage-endpoints";
 import { drainExternalScores } from "./drain-external-scores";
-import { loadExternalRules } from "./external-rules";
+import { externalSigningOf, loadExternalRules } from "./external-rules";
 import { scoreTextsExternally } from "./score-texts";
 import { testExternalEndpoint } from "./test-external-endpoint";
 
@@ -181,7 +181,9 @@ describe("external classifier", () => {
     const report = await importRulePack(parsed.pack, admin);
     const stored = await db.rule.findUniqueOrThrow({ where: { name } });
     ruleIds.push(stored.id);
-    expect(report.secrets).toEqual([{ name, secret: (await db.externalClassifierSecret.findUniqueOrThrow({ where: { ruleId: stored.id } })).secret }]);
+    expect(report.secrets).toEqual([{ name, secret: (await externalSigningOf(stored.id))?.secret }]);
+    // Sealed at rest: the row holds no usable secret (lib/webhooks/signing-secret-store.ts).
+    expect((await db.externalClassifierSecret.findUniqueOrThrow({ where: { ruleId: stored.id } })).secret).toMatch(/^sealed:v1:/);
     expect(JSON.stringify(stored.config)).not.toContain("whsec_");
     expect((await importRulePack(parsed.pack, admin)).secrets).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { parseRuleConfig } from "@/lib/detect/schemas";
 import { AppError } from "@/lib/errors";
 import { endpointUrlProblem } from "@/lib/webhooks/network-guard";
 import { newWebhookSecret } from "@/lib/webhooks/signing";
+import { sealSigningSecret } from "@/lib/webhooks/signing-secret-store";
 import { recordPendingScoresForRule } from "./pending-scores";
 
 interface SavedState { kind: string; config: unknown; enabled: boolean; deleted: boolean }
@@ -22,7 +23,7 @@ export async function onExternalRuleSaved(tx: Prisma.TransactionClient, ruleId: 
   let secret: string | null = null;
   if ((await tx.externalClassifierSecret.findUnique({ where: { ruleId } })) === null) {
     secret = newWebhookSecret();
-    await tx.externalClassifierSecret.create({ data: { ruleId, secret } });
+    await tx.externalClassifierSecret.create({ data: { ruleId, secret: sealSigningSecret(secret) } });
   }
   const rescore = before === null || before.kind !== "EXTERNAL" || !before.enabled || JSON.stringify(before.config) !== JSON.stringify(after.config);
   if (after.enabled && rescore) await recordPendingScoresForRule((sql, params) => tx.$executeRawUnsafe(sql, ...params), ruleId);

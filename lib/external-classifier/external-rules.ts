@@ -4,6 +4,7 @@ import type { ExternalConfig } from "@/lib/detect/external-answer";
 import { parseRuleConfig } from "@/lib/detect/schemas";
 import type { RuleAction, RuleCategory } from "@/lib/detect/types";
 import { newWebhookSecret, type SigningSecrets } from "@/lib/webhooks/signing";
+import { openSigningSecrets } from "@/lib/webhooks/signing-secret-store";
 
 /** An EXTERNAL rule as the scoring code takes it: the engine's id shape, its parsed config, its secrets. */
 export interface ExternalRule {
@@ -35,13 +36,14 @@ export async function loadExternalRules(): Promise<ExternalRule[]> {
   const rows = await db.rule.findMany({ where: { kind: "EXTERNAL", enabled: true, deletedAt: null }, orderBy: { id: "asc" } });
   if (rows.length === 0) return [];
   const secrets = await db.externalClassifierSecret.findMany({ where: { ruleId: { in: rows.map((row) => row.id) } }, select: signingSelect });
-  const secretOf = new Map(secrets.map((row) => [row.ruleId, row]));
+  const secretOf = new Map(secrets.map((row) => [row.ruleId, openSigningSecrets(row)]));
   return rows.flatMap((row) => externalRuleOf(row, secretOf.get(row.id)) ?? []);
 }
 
 /** The stored signing secrets of a rule, if it is an EXTERNAL rule that has them. */
 export async function externalSigningOf(ruleId: number): Promise<SigningSecrets | undefined> {
-  return (await db.externalClassifierSecret.findUnique({ where: { ruleId }, select: signingSelect })) ?? undefined;
+  const stored = await db.externalClassifierSecret.findUnique({ where: { ruleId }, select: signingSelect });
+  return stored ? openSigningSecrets(stored) : undefined;
 }
 
 /** When the rule's secret was made and last rotated, and until when the previous one still signs: never the secrets. */

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { ROTATION_OVERLAP_HOURS } from "@/lib/webhooks/manage-endpoints";
 import { newWebhookSecret } from "@/lib/webhooks/signing";
+import { sealSigningSecret } from "@/lib/webhooks/signing-secret-store";
 
 /**
  * A new signing secret for an EXTERNAL rule, shown once (as a webhook endpoint's). The old one
@@ -19,7 +20,7 @@ export async function rotateExternalRuleSecret(ruleId: number, actor: AuditActor
     if (rule.kind !== "EXTERNAL") throw new AppError("INVALID", "Only an EXTERNAL rule has a signing secret.");
     const current = await tx.externalClassifierSecret.findUnique({ where: { ruleId }, select: { secret: true } });
     if (!current) throw new AppError("INVALID", "This rule has no signing secret yet: save it once to get one.");
-    await tx.externalClassifierSecret.update({ where: { ruleId }, data: { secret, previousSecret: current.secret, previousSecretUntil, rotatedAt: new Date() } });
+    await tx.externalClassifierSecret.update({ where: { ruleId }, data: { secret: sealSigningSecret(secret), previousSecret: current.secret, previousSecretUntil, rotatedAt: new Date() } });
     await recordAuditEvent(tx, { actor, action: "rule.rotate_secret", entityType: "rule", entityId: ruleId, details: { ruleName: rule.name, previousSecretUntil: previousSecretUntil.toISOString() } });
     return { ruleId, secret, previousSecretUntil };
   });

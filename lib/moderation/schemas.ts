@@ -1,16 +1,21 @@
 import { z } from "zod";
 import { dayTimeZone } from "@/lib/audit/date-bound";
 import { dayFilterZone } from "@/lib/time-zone";
+import { unknownKeyError } from "@/lib/validation/unknown-keys";
 import { int4Schema, isIsoWithinYears, MAX_ROW_ID, rowIdSchema, YEARS_MESSAGE } from "@/lib/validation/bounds";
 
 export const COMMENT_STATUSES = ["PENDING", "APPROVED", "HIDDEN"] as const;
 
-export const listCommentsQuerySchema = z.object({
-  status: z.enum(COMMENT_STATUSES).optional(),
-  articleId: rowIdSchema.optional(),
-  after: z.coerce.number().int().nonnegative().max(MAX_ROW_ID).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+/** GET /api/v1/comments. Strict: a filter misnamed (`article`, `state`) would otherwise list every comment. */
+export const listCommentsQuerySchema = z.strictObject(
+  {
+    status: z.enum(COMMENT_STATUSES).optional(),
+    articleId: rowIdSchema.optional(),
+    after: z.coerce.number().int().nonnegative().max(MAX_ROW_ID).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  },
+  unknownKeyError(["status", "articleId", "after", "limit"], "Nothing was listed."),
+);
 export type ListCommentsQuery = z.infer<typeof listCommentsQuerySchema>;
 
 // ---------------------------------------------------------------------------------------------

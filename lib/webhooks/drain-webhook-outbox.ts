@@ -5,6 +5,7 @@ import { claimDeliveries, type ClaimedDelivery } from "./claim-deliveries";
 import { lanesFor } from "./endpoint-breaker";
 import { postWebhook } from "./post-webhook";
 import { recordAttempt } from "./record-attempt";
+import { openSigningSecrets } from "./signing-secret-store";
 
 // Delivers what the outbox holds. Each endpoint is drained on its own, so a slow or dead receiver
 // only delays its own deliveries. While an endpoint answers, up to DELIVERIES_IN_FLIGHT deliveries
@@ -31,7 +32,8 @@ async function loadEndpoint(endpointId: number): Promise<EndpointRow | undefined
      FROM webhook_endpoint WHERE id = $1 AND enabled AND ("pausedUntil" IS NULL OR "pausedUntil" <= now() AT TIME ZONE 'UTC')`,
     [endpointId],
   );
-  return result.rows[0];
+  const row = result.rows[0];
+  return row ? { ...row, ...openSigningSecrets(row) } : undefined;
 }
 
 /**

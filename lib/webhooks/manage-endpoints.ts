@@ -6,6 +6,7 @@ import { redactUrl } from "@/lib/security/redact-url";
 import type { z } from "zod";
 import type { createEndpointSchema } from "./schemas";
 import { newWebhookSecret } from "./signing";
+import { sealSigningSecret } from "./signing-secret-store";
 
 // Endpoints as admins manage them; each change is audited (never with the secret in it, nor with
 // credentials written into the URL: lib/security/redact-url.ts). An
@@ -19,7 +20,7 @@ type CreateEndpointInput = z.output<typeof createEndpointSchema>;
 export async function createWebhookEndpoint(input: CreateEndpointInput, actor: AuditActor): Promise<{ id: number; secret: string }> {
   const secret = newWebhookSecret();
   return db.$transaction(async (tx) => {
-    const endpoint = await tx.webhookEndpoint.create({ data: { ...input, secret, createdById: actor.id }, select: { id: true } });
+    const endpoint = await tx.webhookEndpoint.create({ data: { ...input, secret: sealSigningSecret(secret), createdById: actor.id }, select: { id: true } });
     await recordAuditEvent(tx, { actor, action: "webhook.create", entityType: "webhook_endpoint", entityId: endpoint.id, details: { url: redactUrl(input.url), events: input.events, timeoutMs: input.timeoutMs, allowPrivateNetwork: input.allowPrivateNetwork } });
     return { id: endpoint.id, secret };
   });
@@ -32,7 +33,7 @@ export async function rotateWebhookSecret(endpointId: number, actor: AuditActor)
   return db.$transaction(async (tx) => {
     const current = await tx.webhookEndpoint.findUnique({ where: { id: endpointId }, select: { secret: true } });
     if (!current) throw new AppError("NOT_FOUND", "This webhook endpoint does not exist.");
-    await tx.webhookEndpoint.update({ where: { id: endpointId }, data: { secret, previousSecret: current.secret, previousSecretUntil } });
+    await tx.webhookEndpoint.update({ where: { id: endpointId }, data: { secret: sealSigningSecret(secret), previousSecret: current.secret, previousSecretUntil } });
     await recordAuditEvent(tx, { actor, action: "webhook.rotate_secret", entityType: "webhook_endpoint", entityId: endpointId, details: { previousSecretUntil: previousSecretUntil.toISOString() } });
     return { id: endpointId, secret, previousSecretUntil };
   });

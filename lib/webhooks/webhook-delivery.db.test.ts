@@ -11,7 +11,7 @@ import { createRule } from "@/lib/rules/create-rule";
 import { ruleDraftSchema } from "@/lib/rules/rule-draft-schema";
 import { MAX_ATTEMPTS } from "./backoff";
 import { drainEndpoint } from "./drain-webhook-outbox";
-import { createWebhookEndpoint, setWebhookEndpointEnabled } from "./manage-endpoints";
+import { createWebhookEndpoint, rotateWebhookSecret, setWebhookEndpointEnabled } from "./manage-endpoints";
 import { sendWebhookTestEvent } from "./send-test-event";
 import { isAppError } from "@/lib/errors";
 import type { WebhookEvent } from "./events";
@@ -111,6 +111,27 @@ describe("webhooks", () => {
     const refused = await sendWebhookTestEvent(created.id, admin).catch((caught: unknown) => caught);
     expect(isAppError(refused) && refused.message).toBe("This endpoint is disabled: enable it to send it a test event.");
     expect(await db.webhookDelivery.count({ where: { endpointId: created.id } })).toBe(1);
+  });
+
+  it("keeps signing secrets sealed at rest: a database dump cannot sign; a rotation's overlap and a plain row from before still sign", async () => {
+    const target = await receiver(() => ({ status: 200 }));
+    const created = await endpoint(target.url, ["import.completed"]);
+    const stored = () => db.webhookEndpoint.findUniqueOrThrow({ where: { id: created.id }, select: { secret: true, previousSecret: true } });
+    expect((await stored()).secret).toMatch(/^sealed:v1:/);
+    expect((await stored()).secret).not.toContain(created.secret.slice(6));
+
+    const rotated = await rotateWebhookSecret(created.id, admin);
+    expect(await stored()).toMatchObject({ secret: expect.stringMatching(/^sealed:v1:/), previousSecret: expect.stringMatching(/^sealed:v1:/) });
+    await sendWebhookTestEvent(created.id, admin);
+    expect(await drainEndpoint(created.id)).toBe(1);
+    for (const secret of [created.secret, rotated.secret]) expect(() => new Webhook(secret).verify(target.received[0]!.body, target.received[0]!.headers as Record<string, string>)).not.toThrow();
+
+    // An endpoint stored before sealing (plain whsec_…) signs as before.
+    const plain = "whsec_cGxhaW5vbGRzZWNyZXRwbGFpbm9sZHNlY3JldA==";
+    await db.webhookEndpoint.update({ where: { id: created.id }, data: { secret: plain, previousSecret: null, previousSecretUntil: null } });
+    await sendWebhookTestEvent(created.id, admin);
+    expect(await drainEndpoint(created.id)).toBe(1);
+    expect(() => new Webhook(plain).verify(target.received[1]!.body, target.received[1]!.headers as Record<string, string>)).not.toThrow();
   });
 
   it("keeps a comment's events in order across failures, while other comments' events go ahead", async () => {

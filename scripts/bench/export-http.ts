@@ -23,7 +23,7 @@ export async function timeHttpDownload(databaseUrl: string, filters: ExportFilte
   const { createApiToken } = await import("@/lib/auth/api-token");
   const adminId = `bench-export-${Date.now()}`;
   await db.user.create({ data: { id: adminId, name: "bench", email: `${adminId}@bench.local`, role: "admin" } });
-  const { token } = await createApiToken("bench export", { id: adminId, label: `${adminId}@bench.local` });
+  const { token } = await createApiToken({ name: "bench export", scopes: ["exports:read"] }, { id: adminId, label: `${adminId}@bench.local` });
   await buildIfStale((line) => console.error(line));
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;

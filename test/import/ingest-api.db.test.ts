@@ -73,7 +73,7 @@ describe("readJsonBody", () => {
 describe("API tokens", () => {
   it("authenticate as their admin until revoked; only the hash is stored; create and revoke are audited", async () => {
     const admin = await makeAdmin();
-    const { id, token } = await createApiToken("CMS ingest", { id: admin.id, label: admin.email });
+    const { id, token } = await createApiToken({ name: "CMS ingest", scopes: ["comments:ingest"] }, { id: admin.id, label: admin.email });
     expect(token).toMatch(/^mdk_[A-Za-z0-9_-]{32}$/);
     const row = await db.apiToken.findUniqueOrThrow({ where: { id } });
     expect(row.tokenHash).not.toContain(token.slice(4));

@@ -27,6 +27,12 @@ export const wordpressConfigSchema = z
     // The REST API is at <site>/wp-json: a query or fragment would break it, and a token in one
     // would be shown and audited with the address. The application password is the credential.
     else if (/[?#]/.test(config.siteUrl)) context.addIssue({ code: "custom", path: ["siteUrl"], message: "Enter the site's address without ?… or #… (the application password is the credential)." });
+    // The application password goes in every request's Authorization header: over plain http, anyone
+    // on the path between Moddesk and the site reads it, and with it the WordPress user's rights.
+    // Plain http only for a site inside the admin's own network (the private-network switch).
+    else if (/^http:/i.test(config.siteUrl) && !config.allowPrivateNetwork) {
+      context.addIssue({ code: "custom", path: ["siteUrl"], message: "Enter an https:// address: the application password is sent with every request, and over http anyone on the way can read it. A site inside your own network may use http once private networks are allowed." });
+    }
   });
 
 export type WordpressConfig = z.output<typeof wordpressConfigSchema>;

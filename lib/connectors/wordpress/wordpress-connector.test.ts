@@ -42,6 +42,16 @@ describe("settings", () => {
       expect(parsed.error?.issues[0]?.path).toEqual(["siteUrl"]);
     }
   });
+  it("refuse a public site over plain http: the application password would cross the network readable", () => {
+    for (const siteUrl of ["http://news.example.org", "HTTP://news.example.org/", "http://93.184.216.34"]) {
+      const parsed = wordpressConfigSchema.safeParse({ siteUrl, username: "a", applicationPassword: "b" });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]).toMatchObject({ path: ["siteUrl"], message: expect.stringContaining("https://") });
+    }
+    expect(wordpressConfigSchema.safeParse({ siteUrl: "https://news.example.org", username: "a", applicationPassword: "b" }).success).toBe(true);
+    // An admin's explicit "this site is on my network" allows http (a WordPress container beside Moddesk).
+    expect(wordpressConfigSchema.safeParse({ siteUrl: "http://wordpress.internal", username: "a", applicationPassword: "b", allowPrivateNetwork: true }).success).toBe(true);
+  });
   it("refuse a loopback site unless private networks are allowed, and trim the trailing slash", () => {
     expect(wordpressConfigSchema.safeParse({ siteUrl: "http://127.0.0.1:8080", username: "a", applicationPassword: "b" }).success).toBe(false);
     const allowed = wordpressConfigSchema.parse({ siteUrl: "http://127.0.0.1:8080/", username: "a", applicationPassword: "b", allowPrivateNetwork: true });

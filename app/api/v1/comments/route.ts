@@ -10,6 +10,7 @@ import { defineRoute } from "@/lib/route";
 export const GET = defineRoute({
   name: "GET /api/v1/comments",
   permission: "queue:read",
+  scope: "comments:read",
   input: listCommentsQuerySchema,
   run: (query) => listComments(query),
 });
@@ -19,6 +20,7 @@ export const GET = defineRoute({
 export const POST = defineRoute({
   name: "POST /api/v1/comments",
   permission: "imports:run",
+  scope: "comments:ingest",
   input: z.object({}),
   parseFrom: "query",
   run: async (_query, { principal, request }) => {

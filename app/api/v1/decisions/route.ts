@@ -7,6 +7,7 @@ import { defineRoute } from "@/lib/route";
 export const GET = defineRoute({
   name: "GET /api/v1/decisions",
   permission: "exports:run",
+  scope: "exports:read",
   input: exportQuerySchema,
   run: ({ format, bom, ...filters }, { principal }) =>
     decisionExportResponse({ format, bom, filters, actor: principal.actor, via: principal.via === "token" ? "api" : "dashboard" }),

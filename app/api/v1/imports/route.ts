@@ -15,6 +15,7 @@ import { defineRoute } from "@/lib/route";
 export const POST = defineRoute({
   name: "POST /api/v1/imports",
   permission: "imports:run",
+  scope: "comments:ingest",
   input: uploadImportQuerySchema,
   parseFrom: "query",
   bodyTypes: ["application/octet-stream"],

@@ -6,6 +6,7 @@ import { defineRoute } from "@/lib/route";
 export const GET = defineRoute({
   name: "GET /api/v1/dsa/statements",
   permission: "exports:run",
+  scope: "exports:read",
   input: statementExportQuerySchema,
   run: ({ format, ...filters }, { principal }) => statementsResponse({ format, filters, actor: principal.actor, via: principal.via === "token" ? "api" : "dashboard" }),
 });

@@ -6,6 +6,7 @@ import { defineRoute } from "@/lib/route";
 export const GET = defineRoute({
   name: "GET /api/v1/queue/changes",
   permission: "queue:read",
+  scope: "comments:read",
   input: queueChangesQuerySchema,
   run: ({ since, after }) => listQueueChanges(since, after),
 });

@@ -8,6 +8,7 @@ import { defineRoute } from "@/lib/route";
 export const POST = defineRoute({
   name: "POST /api/v1/comments/[commentId]/decisions",
   permission: "comment:decide",
+  scope: "decisions:write",
   input: decideRequestSchema,
   run: (input, { principal }) => decideComment(input, principal.actor),
 });

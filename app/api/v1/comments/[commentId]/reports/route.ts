@@ -7,6 +7,7 @@ import { rowIdSchema } from "@/lib/validation/bounds";
 export const POST = defineRoute({
   name: "POST /api/v1/comments/[commentId]/reports",
   permission: "imports:run",
+  scope: "reports:ingest",
   input: reportCommentBodySchema.extend({ commentId: rowIdSchema }),
   run: ({ commentId, reports }, { principal }) => reportComment({ id: commentId }, reports, principal.actor),
 });

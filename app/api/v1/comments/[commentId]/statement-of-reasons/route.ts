@@ -7,6 +7,7 @@ import { defineRoute } from "@/lib/route";
 export const GET = defineRoute({
   name: "GET /api/v1/comments/[commentId]/statement-of-reasons",
   permission: "queue:read",
+  scope: "comments:read",
   input: commentStatementQuerySchema,
   run: ({ commentId, format }) => commentStatementOfReasons(commentId, format),
 });

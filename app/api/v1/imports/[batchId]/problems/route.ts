@@ -6,6 +6,7 @@ import { defineRoute } from "@/lib/route";
 export const GET = defineRoute({
   name: "GET /api/v1/imports/[batchId]/problems",
   permission: "imports:run",
+  scope: "comments:ingest",
   input: importProblemsQuerySchema,
   run: ({ batchId }) => importProblemsCsvResponse(batchId),
 });

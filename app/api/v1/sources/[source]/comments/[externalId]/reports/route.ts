@@ -7,6 +7,7 @@ import { defineRoute } from "@/lib/route";
 export const POST = defineRoute({
   name: "POST /api/v1/sources/[source]/comments/[externalId]/reports",
   permission: "imports:run",
+  scope: "reports:ingest",
   input: reportCommentBodySchema.extend(commentSourceKeySchema.shape),
   run: ({ source, externalId, reports }, { principal }) => reportComment({ source, externalId }, reports, principal.actor),
 });
