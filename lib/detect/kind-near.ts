@@ -7,6 +7,7 @@ import { crossesSentenceBoundary } from "./sentence-boundary";
 import { compileLinearRegex } from "./regex-safety";
 import { isExceptedBefore } from "./unless-before";
 import type { RE2JS } from "re2js";
+import { misspeltNote } from "./misspelt-reading";
 
 interface ClosestPair {
   a: TermHit;
@@ -42,17 +43,23 @@ export function compileNearRule(
         analysis.originalSpan(pair.a.start, pair.a.end),
         analysis.originalSpan(pair.b.start, pair.b.end),
       ]);
-      const apart = pair.wordsApart === 1 ? "next to each other" : `${pair.wordsApart} words apart`;
+      // 0 words apart: both inside one word run together ('muslimsaredisgusting', misspelt-words.ts).
+      const apart = pair.wordsApart === 0 ? "run together in one word"
+        : pair.wordsApart === 1 ? "next to each other" : `${pair.wordsApart} words apart`;
       return {
         // Adjacent words are the strongest signal; the edge of the window the weakest.
-        score: 1 - (0.5 * (pair.wordsApart - 1)) / config.within,
+        score: 1 - (0.5 * (Math.max(1, pair.wordsApart) - 1)) / config.within,
         spans,
-        reason: `${quote(analysis.originalText(pair.b.start, pair.b.end))} near ${quote(
-          analysis.originalText(pair.a.start, pair.a.end),
-        )} (${apart}).`,
+        reason: `${evidence(analysis, pair.b)} near ${evidence(analysis, pair.a)} (${apart}).`,
       };
     },
   };
+}
+
+function evidence(analysis: CommentAnalysis, hit: TermHit): string {
+  const written = quote(analysis.originalText(hit.start, hit.end));
+  const note = misspeltNote(analysis, hit.start, hit.end, hit.term);
+  return note === null || note === "words run together" ? written : `${written} (read as '${hit.term}', ${note})`;
 }
 
 function closestPair(

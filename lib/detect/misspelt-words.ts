@@ -1,0 +1,241 @@
+// Listed words a commenter misspells, breaks with a dot or runs together, which exact matching
+// misses: 'idoit' or 'idot' (two letters swapped, one dropped), 'idi.ot', 'muslimsaredisgusting'.
+// Built once per rule set from the term matcher's own vocabulary (nothing tuned to a word), and
+// run after the exact scan on the few words it can change: a misspelling is one probe of a
+// deletion index by the word's hash (SymSpell-style, the variants are made when compiling), a
+// dotted word is looked at only where the original has punctuation and no space between two
+// words, and a run-together word only when a word is long. Measured in docs/quality.md (flags10).
+import { buildAutomaton, type Automaton } from "./aho-corasick";
+import { MatchBuffer, scanAutomaton } from "./aho-corasick-scan";
+import type { TextNormalizer } from "./normalizer-core";
+import { hashCodes } from "./normalizer-buffers";
+import type { HitList, TermMatcher } from "./term-matcher";
+import { MISSPELT_REAL_WORDS } from "./misspelt-real-words";
+import { listedForms, type ListedForm } from "./misspelt-forms";
+
+/**
+ * A listed word must have this many letters before a dropped letter is read as it: below, one
+ * dropped letter reaches too many ordinary words ('jahil' → 'jail', 'moron' → 'moon').
+ */
+export const MIN_DROPPED_LENGTH = 6;
+/** Two swapped letters reach far fewer words ('idoit', 'bicth'): read from five letters. */
+export const MIN_SWAPPED_LENGTH = 5;
+/** A word is read as listed words run together only from this length ('indiandogs' has 10). */
+export const MIN_JOINED_LENGTH = 9;
+/** Inside a run-together word, a listed word counts from this length ('rat' is in 'pirates'). */
+const MIN_JOINED_PART = 4;
+/** A dotted word is rebuilt from at most this many pieces and letters. */
+const MAX_PIECES = 4;
+const MAX_DOTTED_LETTERS = 24;
+const HASH_BITS = 0xffff;
+
+interface IndexEntry {
+  codes: Uint16Array;
+  form: ListedForm;
+}
+
+interface JoinedPart {
+  form: ListedForm;
+  /** The multi-word term spelled without its spaces ('killyourself'): enough on its own. */
+  isPhrase: boolean;
+}
+
+export interface MisspeltIndex {
+  /** Misspellings (one inner letter dropped, two letters swapped) of long listed words, by hash. */
+  readonly variants: Map<number, IndexEntry[]>;
+  /** Listed single words as they are, by hash: what a dotted word is rebuilt into. */
+  readonly exact: Map<number, IndexEntry[]>;
+  /** 1 where some variant's hash has these low bits: most words stop at this one load. */
+  readonly variantBits: Uint8Array;
+  /** Phrases and paired words found inside a long word; null when the set has none. */
+  readonly joined: Automaton | null;
+  readonly joinedParts: readonly (readonly JoinedPart[])[];
+  /** pairOf[slot] = the slots a NEAR rule pairs it with. */
+  readonly pairOf: readonly (readonly number[])[];
+}
+
+export interface MisspeltOptions {
+  /** 1 for slots whose rules may read misspelt words (TERMS, NEAR): gates of other kinds stay exact. */
+  readonly fuzzySlots: Uint8Array;
+  /** Slot pairs of NEAR rules (group word, hostile word): two of them run together count. */
+  readonly pairs: readonly (readonly [number, number])[];
+}
+
+export function compileMisspeltIndex(matcher: TermMatcher, options: MisspeltOptions): MisspeltIndex {
+  const forms = listedForms(matcher).filter((form) => options.fuzzySlots[form.slot] === 1);
+  const exact = new Map<number, IndexEntry[]>();
+  const exactWords = new Set<string>();
+  for (const form of forms) {
+    if (form.text.includes(" ")) continue;
+    exactWords.add(form.text);
+    addEntry(exact, form.text, form);
+  }
+  const variants = new Map<number, IndexEntry[]>();
+  const variantBits = new Uint8Array(HASH_BITS + 1);
+  for (const form of forms) {
+    if (form.text.includes(" ") || form.text.length < MIN_SWAPPED_LENGTH) continue;
+    for (const variant of misspellingsOf(form.text, form.text.length >= MIN_DROPPED_LENGTH)) {
+      if (exactWords.has(variant) || MISSPELT_REAL_WORDS.has(variant)) continue;
+      variantBits[addEntry(variants, variant, form) & HASH_BITS] = 1;
+    }
+  }
+  const pairOf: number[][] = [];
+  for (const [a, b] of options.pairs) {
+    (pairOf[a] ??= []).push(b);
+    (pairOf[b] ??= []).push(a);
+  }
+  const partsByPattern = new Map<string, JoinedPart[]>();
+  for (const form of forms) {
+    const isPhrase = form.text.includes(" ");
+    if (!isPhrase && (pairOf[form.slot] === undefined || form.text.length < MIN_JOINED_PART)) continue;
+    const pattern = form.text.replaceAll(" ", "");
+    const parts = partsByPattern.get(pattern) ?? [];
+    parts.push({ form, isPhrase });
+    partsByPattern.set(pattern, parts);
+  }
+  return {
+    variants, exact, variantBits, pairOf,
+    joined: partsByPattern.size === 0 ? null : buildAutomaton([...partsByPattern.keys()]),
+    joinedParts: [...partsByPattern.values()],
+  };
+}
+
+/**
+ * Each pair of letters after the first swapped and, with `dropped`, each inner letter dropped
+ * (not one of a double: 'sale' is not 'saale').
+ */
+export function misspellingsOf(word: string, dropped: boolean): Set<string> {
+  const out = new Set<string>();
+  for (let k = 1; dropped && k < word.length - 1; k++) {
+    if (word[k] === word[k - 1] || word[k] === word[k + 1]) continue;
+    out.add(word.slice(0, k) + word.slice(k + 1));
+  }
+  for (let k = 1; k < word.length - 1; k++) {
+    if (word[k] === word[k + 1]) continue;
+    out.add(word.slice(0, k) + word[k + 1] + word[k] + word.slice(k + 2));
+  }
+  out.delete(word);
+  return out;
+}
+
+function addEntry(map: Map<number, IndexEntry[]>, text: string, form: ListedForm): number {
+  const codes = Uint16Array.from(text, (ch) => ch.charCodeAt(0));
+  const hash = hashCodes(codes, 0, codes.length);
+  const list = map.get(hash) ?? [];
+  if (!list.some((entry) => entry.form === form && sameCodes(entry.codes, codes, 0, codes.length))) list.push({ codes, form });
+  map.set(hash, list);
+  return hash;
+}
+
+function sameCodes(word: Uint16Array, codes: Uint16Array, from: number, to: number): boolean {
+  if (word.length !== to - from) return false;
+  for (let k = 0; k < word.length; k++) if (word[k] !== codes[from + k]) return false;
+  return true;
+}
+
+const joinedBuffer = new MatchBuffer();
+let tokenCodes = new Uint16Array(64);
+let dottedCodes = new Uint16Array(MAX_DOTTED_LETTERS);
+
+/**
+ * Appends to `hits` the listed words found misspelt, dotted or run together in the normalized
+ * text (`body` is the original: a dotted word must have no space in it). Hits keep the listed
+ * term, so rules and reasons treat them as the word they spell.
+ */
+export function matchMisspeltWords(index: MisspeltIndex, text: TextNormalizer, body: string, hits: HitList): void {
+  const { wordStarts, wordHashes, wordCount, length, codes } = text;
+  const exactCount = hits.count;
+  for (let w = 0; w < wordCount; w++) {
+    const start = wordStarts[w]!;
+    const end = w + 1 < wordCount ? wordStarts[w + 1]! - 1 : length;
+    const size = end - start;
+    if (size >= MIN_SWAPPED_LENGTH && index.variantBits[wordHashes[w]! & HASH_BITS] === 1) {
+      const entries = index.variants.get(wordHashes[w]!);
+      if (entries !== undefined && !isCovered(hits, exactCount, start, end)) {
+        for (const entry of entries) if (sameCodes(entry.codes, codes, start, end)) pushForm(hits, entry.form, start, end);
+      }
+    }
+    if (size >= MIN_JOINED_LENGTH && index.joined !== null) matchJoined(index, codes, start, end, hits);
+    if (w + 1 < wordCount && isPunctuationGap(text, body, end, wordStarts[w + 1]!)) matchDotted(index, text, body, w, hits);
+  }
+}
+
+function pushForm(hits: HitList, form: ListedForm, start: number, end: number): void {
+  hits.push(form.slot, form.pattern, form.target, start, end);
+}
+
+function isCovered(hits: HitList, count: number, start: number, end: number): boolean {
+  for (let h = 0; h < count; h++) if (hits.start[h]! < end && start < hits.end[h]!) return true;
+  return false;
+}
+
+/** Whether the original text between two normalized words is punctuation only ('idi.ot', 'f-ck'), no space. */
+function isPunctuationGap(text: TextNormalizer, body: string, lastOfWord: number, nextStart: number): boolean {
+  const from = text.originEnd[lastOfWord - 1]!;
+  const to = text.originStart[nextStart]!;
+  if (to <= from || to - from > 2) return false;
+  for (let k = from; k < to; k++) {
+    const code = body.charCodeAt(k);
+    if (code <= 32 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x3000) return false;
+    // An apostrophe joins a word and its ending ("paki's" is not 'pakis'), not a disguise; a starred
+    // word ('f*ck') is mentioned or softened more often than used (docs/quality.md, flags8).
+    if (code === 39 || code === 0x2019 || code === 0x2018 || code === 96 || code === 42) return false;
+  }
+  return true;
+}
+
+function matchDotted(index: MisspeltIndex, text: TextNormalizer, body: string, first: number, hits: HitList): void {
+  const { wordStarts, wordCount, length, codes } = text;
+  let letters = 0;
+  for (let w = first; w < wordCount && w < first + MAX_PIECES; w++) {
+    const start = wordStarts[w]!;
+    const end = w + 1 < wordCount ? wordStarts[w + 1]! - 1 : length;
+    if (w > first && !isPunctuationGap(text, body, wordStarts[w]! - 1, start)) return;
+    if (letters + end - start > MAX_DOTTED_LETTERS) return;
+    if (dottedCodes.length < letters + end - start) dottedCodes = new Uint16Array(MAX_DOTTED_LETTERS);
+    dottedCodes.set(codes.subarray(start, end), letters);
+    letters += end - start;
+    if (w === first) continue;
+    const hash = hashCodes(dottedCodes, 0, letters);
+    const from = wordStarts[first]!;
+    for (const table of [index.exact, index.variants]) {
+      const entries = table.get(hash);
+      if (entries === undefined) continue;
+      for (const entry of entries) if (sameCodes(entry.codes, dottedCodes, 0, letters)) pushForm(hits, entry.form, from, end);
+    }
+  }
+}
+
+/** A phrase spelled without spaces, or two words a NEAR rule pairs, inside one long word. */
+function matchJoined(index: MisspeltIndex, codes: Uint16Array, start: number, end: number, hits: HitList): void {
+  const size = end - start;
+  if (tokenCodes.length < size) tokenCodes = new Uint16Array(size * 2);
+  tokenCodes.set(codes.subarray(start, end));
+  joinedBuffer.count = 0;
+  scanAutomaton(index.joined!, tokenCodes, size, false, joinedBuffer);
+  const found = joinedBuffer;
+  for (let m = 0; m < found.count; m++) {
+    const parts = index.joinedParts[found.pattern[m]!]!;
+    for (const part of parts) {
+      if (part.isPhrase) {
+        pushForm(hits, part.form, start + found.start[m]!, start + found.end[m]!);
+        continue;
+      }
+      const partner = pairedPartner(index, found, m, part.form.slot);
+      if (partner >= 0) pushForm(hits, part.form, start + found.start[m]!, start + found.end[m]!);
+    }
+  }
+}
+
+/** Index of a match, not overlapping match `m`, of a word from a slot paired with `slot`; -1 if none. */
+function pairedPartner(index: MisspeltIndex, found: MatchBuffer, m: number, slot: number): number {
+  const partners = index.pairOf[slot];
+  if (partners === undefined) return -1;
+  for (let other = 0; other < found.count; other++) {
+    if (found.start[other]! < found.end[m]! && found.start[m]! < found.end[other]!) continue;
+    for (const part of index.joinedParts[found.pattern[other]!]!) {
+      if (!part.isPhrase && partners.includes(part.form.slot)) return other;
+    }
+  }
+  return -1;
+}
