@@ -56,10 +56,15 @@ export function compileNearRule(
   };
 }
 
+/** The words as written, and how they were read when they were misspelt or dotted (misspelt-words.ts). */
 function evidence(analysis: CommentAnalysis, hit: TermHit): string {
-  const written = quote(analysis.originalText(hit.start, hit.end));
+  const written = analysis.originalText(hit.start, hit.end);
+  const lower = written.toLowerCase();
+  const core = hit.term.endsWith("*") ? hit.term.slice(0, -1) : hit.term;
+  // Most hits are the word as listed: no need to ask how it was read.
+  if (lower === core || (core.length < hit.term.length && lower.startsWith(core))) return quote(written);
   const note = misspeltNote(analysis, hit.start, hit.end, hit.term);
-  return note === null || note === "words run together" ? written : `${written} (read as '${hit.term}', ${note})`;
+  return note === null || note === "words run together" ? quote(written) : `${quote(written)} (read as '${hit.term}', ${note})`;
 }
 
 function closestPair(

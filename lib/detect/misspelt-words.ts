@@ -6,7 +6,7 @@
 // dotted word is looked at only where the original has punctuation and no space between two
 // words, and a run-together word only when a word is long. Measured in docs/quality.md (flags10).
 import { buildAutomaton, type Automaton } from "./aho-corasick";
-import { MatchBuffer, scanAutomaton } from "./aho-corasick-scan";
+import { MatchBuffer } from "./aho-corasick-scan";
 import type { TextNormalizer } from "./normalizer-core";
 import { hashCodes } from "./normalizer-buffers";
 import type { HitList, TermMatcher } from "./term-matcher";
@@ -28,6 +28,7 @@ const MIN_JOINED_PART = 4;
 const MAX_PIECES = 4;
 const MAX_DOTTED_LETTERS = 24;
 const HASH_BITS = 0xffff;
+const PREFIX_BITS = (1 << 18) - 1;
 
 interface IndexEntry {
   codes: Uint16Array;
@@ -47,6 +48,11 @@ export interface MisspeltIndex {
   readonly exact: Map<number, IndexEntry[]>;
   /** 1 where some variant's hash has these low bits: most words stop at this one load. */
   readonly variantBits: Uint8Array;
+  /**
+   * Bit set of the low bits of the hashes of every beginning of a listed word or variant ('idi'):
+   * only a word that begins one is looked at as the first piece of a dotted word.
+   */
+  readonly prefixBits: Uint32Array;
   /** Phrases and paired words found inside a long word; null when the set has none. */
   readonly joined: Automaton | null;
   readonly joinedParts: readonly (readonly JoinedPart[])[];
@@ -79,6 +85,15 @@ export function compileMisspeltIndex(matcher: TermMatcher, options: MisspeltOpti
       variantBits[addEntry(variants, variant, form) & HASH_BITS] = 1;
     }
   }
+  const prefixBits = new Uint32Array((PREFIX_BITS + 1) >>> 5);
+  for (const table of [exact, variants]) {
+    for (const entries of table.values()) for (const { codes } of entries) {
+      for (let k = 1; k < codes.length; k++) {
+        const bit = hashCodes(codes, 0, k) & PREFIX_BITS;
+        prefixBits[bit >>> 5]! |= 1 << (bit & 31);
+      }
+    }
+  }
   const pairOf: number[][] = [];
   for (const [a, b] of options.pairs) {
     (pairOf[a] ??= []).push(b);
@@ -94,7 +109,7 @@ export function compileMisspeltIndex(matcher: TermMatcher, options: MisspeltOpti
     partsByPattern.set(pattern, parts);
   }
   return {
-    variants, exact, variantBits, pairOf,
+    variants, exact, variantBits, prefixBits, pairOf,
     joined: partsByPattern.size === 0 ? null : buildAutomaton([...partsByPattern.keys()]),
     joinedParts: [...partsByPattern.values()],
   };
@@ -134,8 +149,7 @@ function sameCodes(word: Uint16Array, codes: Uint16Array, from: number, to: numb
 }
 
 const joinedBuffer = new MatchBuffer();
-let tokenCodes = new Uint16Array(64);
-let dottedCodes = new Uint16Array(MAX_DOTTED_LETTERS);
+const dottedCodes = new Uint16Array(MAX_DOTTED_LETTERS);
 
 /**
  * Appends to `hits` the listed words found misspelt, dotted or run together in the normalized
@@ -143,21 +157,34 @@ let dottedCodes = new Uint16Array(MAX_DOTTED_LETTERS);
  * term, so rules and reasons treat them as the word they spell.
  */
 export function matchMisspeltWords(index: MisspeltIndex, text: TextNormalizer, body: string, hits: HitList): void {
-  const { wordStarts, wordHashes, wordCount, length, codes } = text;
+  const { wordStarts, wordHashes, wordCount, length, codes, originStart, originEnd } = text;
+  const { variantBits, prefixBits, joined } = index;
   const exactCount = hits.count;
   for (let w = 0; w < wordCount; w++) {
     const start = wordStarts[w]!;
     const end = w + 1 < wordCount ? wordStarts[w + 1]! - 1 : length;
     const size = end - start;
-    if (size >= MIN_SWAPPED_LENGTH && index.variantBits[wordHashes[w]! & HASH_BITS] === 1) {
-      const entries = index.variants.get(wordHashes[w]!);
-      if (entries !== undefined && !isCovered(hits, exactCount, start, end)) {
-        for (const entry of entries) if (sameCodes(entry.codes, codes, start, end)) pushForm(hits, entry.form, start, end);
+    if (size >= MIN_SWAPPED_LENGTH) {
+      const hash = wordHashes[w]!;
+      if (variantBits[hash & HASH_BITS] === 1) matchVariant(index, codes, hash, start, end, hits, exactCount);
+      if (size >= MIN_JOINED_LENGTH && joined !== null) matchJoined(index, codes, start, end, hits);
+    }
+    // Most words begin no listed word; most others are followed by a space or end before one (',' then ' ').
+    const prefixBit = wordHashes[w]! & PREFIX_BITS;
+    if (w + 1 < wordCount && (prefixBits[prefixBit >>> 5]! & (1 << (prefixBit & 31))) !== 0) {
+      const after = originEnd[end - 1]!;
+      const before = originStart[end + 1]! - 1;
+      if (before >= after && body.charCodeAt(after) > 32 && body.charCodeAt(before) > 32 && isPunctuationGap(text, body, end, end + 1)) {
+        matchDotted(index, text, body, w, hits);
       }
     }
-    if (size >= MIN_JOINED_LENGTH && index.joined !== null) matchJoined(index, codes, start, end, hits);
-    if (w + 1 < wordCount && isPunctuationGap(text, body, end, wordStarts[w + 1]!)) matchDotted(index, text, body, w, hits);
   }
+}
+
+function matchVariant(index: MisspeltIndex, codes: Uint16Array, hash: number, start: number, end: number, hits: HitList, exactCount: number): void {
+  const entries = index.variants.get(hash);
+  if (entries === undefined || isCovered(hits, exactCount, start, end)) return;
+  for (const entry of entries) if (sameCodes(entry.codes, codes, start, end)) pushForm(hits, entry.form, start, end);
 }
 
 function pushForm(hits: HitList, form: ListedForm, start: number, end: number): void {
@@ -192,37 +219,44 @@ function matchDotted(index: MisspeltIndex, text: TextNormalizer, body: string, f
     const end = w + 1 < wordCount ? wordStarts[w + 1]! - 1 : length;
     if (w > first && !isPunctuationGap(text, body, wordStarts[w]! - 1, start)) return;
     if (letters + end - start > MAX_DOTTED_LETTERS) return;
-    if (dottedCodes.length < letters + end - start) dottedCodes = new Uint16Array(MAX_DOTTED_LETTERS);
-    dottedCodes.set(codes.subarray(start, end), letters);
-    letters += end - start;
+    for (let k = start; k < end; k++) dottedCodes[letters++] = codes[k]!;
     if (w === first) continue;
     const hash = hashCodes(dottedCodes, 0, letters);
     const from = wordStarts[first]!;
-    for (const table of [index.exact, index.variants]) {
-      const entries = table.get(hash);
-      if (entries === undefined) continue;
-      for (const entry of entries) if (sameCodes(entry.codes, dottedCodes, 0, letters)) pushForm(hits, entry.form, from, end);
-    }
+    pushMatching(index.exact.get(hash), letters, from, end, hits);
+    pushMatching(index.variants.get(hash), letters, from, end, hits);
   }
+}
+
+function pushMatching(entries: IndexEntry[] | undefined, letters: number, from: number, end: number, hits: HitList): void {
+  if (entries === undefined) return;
+  for (const entry of entries) if (sameCodes(entry.codes, dottedCodes, 0, letters)) pushForm(hits, entry.form, from, end);
 }
 
 /** A phrase spelled without spaces, or two words a NEAR rule pairs, inside one long word. */
 function matchJoined(index: MisspeltIndex, codes: Uint16Array, start: number, end: number, hits: HitList): void {
-  const size = end - start;
-  if (tokenCodes.length < size) tokenCodes = new Uint16Array(size * 2);
-  tokenCodes.set(codes.subarray(start, end));
-  joinedBuffer.count = 0;
-  scanAutomaton(index.joined!, tokenCodes, size, false, joinedBuffer);
   const found = joinedBuffer;
+  found.count = 0;
+  scanWord(index.joined!, codes, start, end, found);
   for (let m = 0; m < found.count; m++) {
-    const parts = index.joinedParts[found.pattern[m]!]!;
-    for (const part of parts) {
-      if (part.isPhrase) {
-        pushForm(hits, part.form, start + found.start[m]!, start + found.end[m]!);
-        continue;
-      }
-      const partner = pairedPartner(index, found, m, part.form.slot);
-      if (partner >= 0) pushForm(hits, part.form, start + found.start[m]!, start + found.end[m]!);
+    for (const part of index.joinedParts[found.pattern[m]!]!) {
+      if (part.isPhrase || pairedPartner(index, found, m, part.form.slot) >= 0) pushForm(hits, part.form, found.start[m]!, found.end[m]!);
+    }
+  }
+}
+
+/** Every pattern inside codes[start, end), as [start, end) into codes: no frame, no copy. */
+function scanWord(automaton: Automaton, codes: Uint16Array, start: number, end: number, out: MatchBuffer): void {
+  const { symbolOf, rows, symbolCount, outPattern, dictLink, patternLength } = automaton;
+  let row = 0;
+  for (let i = start; i < end; i++) {
+    row = rows[row + symbolOf[codes[i]!]!]!;
+    if (row >= 0) continue;
+    row = ~row;
+    const state = row / symbolCount;
+    for (let at = outPattern[state] !== -1 ? state : dictLink[state]!; at !== -1; at = dictLink[at]!) {
+      const pattern = outPattern[at]!;
+      out.push(pattern, i + 1 - patternLength[pattern]!, i + 1);
     }
   }
 }
