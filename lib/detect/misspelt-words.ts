@@ -159,6 +159,7 @@ const dottedCodes = new Uint16Array(MAX_DOTTED_LETTERS);
 export function matchMisspeltWords(index: MisspeltIndex, text: TextNormalizer, body: string, hits: HitList): void {
   const { wordStarts, wordHashes, wordCount, length, codes, originStart, originEnd } = text;
   const { variantBits, prefixBits, joined } = index;
+  if (index.exact.size === 0 && joined === null) return;
   const exactCount = hits.count;
   for (let w = 0; w < wordCount; w++) {
     const start = wordStarts[w]!;
