@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { compileRules } from "./compile-rules";
 import { evaluateComment } from "./evaluate-comment";
 import { misspellingsOf } from "./misspelt-words";
@@ -85,5 +86,25 @@ describe("words run together", () => {
   it("needs both sides, and a long word", () => {
     expect(flagsOf("martiansrule")).toEqual([]);
     expect(flagsOf("#smellyfeet")).toEqual([]);
+  });
+});
+
+describe("misspelt, dotted and run-together readings on any text", () => {
+  it("mark only ranges of the original that hold what the reason quotes", () => {
+    const piece = fc.constantFrom("scou", "ndrel", "scoundrle", "martians", "are", "smelly", ".", "-", " ", "'", "*", "\u200B", "ü", "x", "go", "jump", "inalake", "\n");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
+        const body = pieces.join("");
+        for (const flag of evaluateComment(set, { body })) {
+          for (const [start, end] of flag.spans) {
+            expect(0 <= start && start < end && end <= body.length).toBe(true);
+          }
+          const quoted = [...flag.reason.matchAll(/'([^']+)'/g)].map((match) => match[1]!);
+          const marked = flag.spans.map(([start, end]) => body.slice(start, end).replace(/\s+/g, " ")).join(" ");
+          expect(quoted.some((text) => marked.includes(text.replace(/…$/, "")))).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
