@@ -9,7 +9,7 @@ import { testRule } from "./test-helpers";
 const set = compileRules([
   testRule("TERMS", { terms: ["scoundrel", "rascal*", "brute", "go jump in a lake", "monkey"] }, { id: "insults", name: "insults" }),
   testRule("NEAR", { a: ["martians"], b: ["smelly", "vermin"], within: 3 }, { id: "group", name: "group", category: "NATIONALIST" }),
-  testRule("REGEX", { pattern: "\\bvillain\\b", requires: ["villain"] }, { id: "gated", name: "gated" }),
+  testRule("REGEX", { pattern: "\\bvillain\\b", requires: ["villain", "scundrel"] }, { id: "gated", name: "gated" }),
 ]);
 
 const flagsOf = (body: string) => evaluateComment(set, { body }).map((flag) => ({
@@ -49,8 +49,9 @@ describe("misspelt words", () => {
     expect(flagsOf("what a scóndrel")[0]?.marked).toEqual(["scóndrel"]);
   });
 
-  it("opens no gate of other rule kinds", () => {
+  it("opens no gate of other rule kinds, and never reads a word listed there as another word", () => {
     expect(flagsOf("a vilain")).toEqual([]);
+    expect(flagsOf("a scundrel")).toEqual([]);
   });
 });
 

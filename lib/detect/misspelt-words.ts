@@ -68,14 +68,12 @@ export interface MisspeltOptions {
 }
 
 export function compileMisspeltIndex(matcher: TermMatcher, options: MisspeltOptions): MisspeltIndex {
-  const forms = listedForms(matcher).filter((form) => options.fuzzySlots[form.slot] === 1);
+  const allForms = listedForms(matcher);
+  const forms = allForms.filter((form) => options.fuzzySlots[form.slot] === 1);
+  // A word listed anywhere, gates included, is that word, never another one misspelt.
+  const exactWords = new Set(allForms.map((form) => form.text));
   const exact = new Map<number, IndexEntry[]>();
-  const exactWords = new Set<string>();
-  for (const form of forms) {
-    if (form.text.includes(" ")) continue;
-    exactWords.add(form.text);
-    addEntry(exact, form.text, form);
-  }
+  for (const form of forms) if (!form.text.includes(" ")) addEntry(exact, form.text, form);
   const variants = new Map<number, IndexEntry[]>();
   const variantBits = new Uint8Array(HASH_BITS + 1);
   for (const form of forms) {
