@@ -60,6 +60,7 @@ export function compileRuleSet(rules: readonly RuleDefinition[], modelSource: Mo
     try {
       const firstSlot = slotRuleIndex.length;
       compiled.push(compileOne(definition, slots, modelSource));
+      // A NEAR rule takes two slots, its a-terms then its b-terms (kind-near.ts).
       if (definition.kind === "NEAR") pairs.push([firstSlot, firstSlot + 1]);
       // Terms are validated here, not inside the shared build, so the error names this rule.
       compileTermMatcher(entries.slice(firstEntry));
