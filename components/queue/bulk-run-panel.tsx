@@ -2,11 +2,18 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { bulkRunStatusAction, countMatchingAction, startBulkRunAction } from "@/lib/moderation/bulk-run-actions";
+import { bulkRunStatusAction, countMatchingAction, startBulkRunAction, undoBulkRunAction } from "@/lib/moderation/bulk-run-actions";
 import { HIDE_REASONS, type HideReason, type QueueTab } from "@/lib/moderation/schemas";
 
-type Run = { id: number; total: number; processed: number; decided: number; skipped: number; status: string; error: string | null };
-type Phase = { step: "idle" } | { step: "counting" } | { step: "confirm"; count: number } | { step: "running"; run: Run } | { step: "error"; message: string };
+type Run = { id: number; total: number; processed: number; decided: number; skipped: number; status: string; error: string | null; undoesRunId: number | null };
+type Phase =
+  | { step: "idle" }
+  | { step: "counting" }
+  | { step: "confirm"; count: number }
+  | { step: "running"; run: Run }
+  | { step: "confirm-undo"; run: Run }
+  | { step: "error"; message: string };
+const NOT_REACHED = "Moddesk could not be reached: check the connection and try again (each comment is decided once, however often the job runs).";
 
 const POLL_MS = 1_000;
 
@@ -51,9 +58,19 @@ export function BulkRunPanel({ tab, filterQuery, isOpen, onClose }: { tab: Queue
 
   const start = async (action: "APPROVE" | "HIDE") => {
     const result = await startBulkRunAction({ tab, filterQuery, action, reason: action === "HIDE" ? reason : undefined }).catch(() => null);
-    if (!result) return setPhase({ step: "error", message: "Moddesk could not be reached: check the connection and try again (each comment is decided once, however often the job runs)." });
+    if (!result) return setPhase({ step: "error", message: NOT_REACHED });
     if (!result.ok) return setPhase({ step: "error", message: result.message });
-    setPhase({ step: "running", run: { id: result.data.id, total: result.data.total, processed: 0, decided: 0, skipped: 0, status: "RUNNING", error: null } });
+    setPhase({ step: "running", run: { id: result.data.id, total: result.data.total, processed: 0, decided: 0, skipped: 0, status: "RUNNING", error: null, undoesRunId: null } });
+  };
+  const undo = async (run: Run) => {
+    const result = await undoBulkRunAction({ runId: run.id }).catch(() => null);
+    if (!result) return setPhase({ step: "error", message: NOT_REACHED });
+    if (!result.ok) return setPhase({ step: "error", message: result.message });
+    setPhase({ step: "running", run: { id: result.data.id, total: result.data.total, processed: 0, decided: 0, skipped: 0, status: "RUNNING", error: null, undoesRunId: run.id } });
+  };
+  const close = () => {
+    setPhase({ step: "idle" });
+    onClose();
   };
 
   if (phase.step === "idle" || (!isOpen && phase.step !== "running")) return null;
@@ -90,21 +107,55 @@ export function BulkRunPanel({ tab, filterQuery, isOpen, onClose }: { tab: Queue
           </div>
         </div>
       ) : null}
-      {phase.step === "running" ? (
-        <div className="space-y-1" aria-live="polite">
-          <progress max={phase.run.total} value={phase.run.processed} className="w-full" aria-label="Bulk decision progress" />
-          <p data-testid="bulk-run-progress">
-            {phase.run.status === "RUNNING" ? "Deciding…" : phase.run.status === "COMPLETED" ? "Done:" : "Stopped:"} {phase.run.processed.toLocaleString("en-US")} of{" "}
-            {phase.run.total.toLocaleString("en-US")} done, {phase.run.decided.toLocaleString("en-US")} decided, {phase.run.skipped.toLocaleString("en-US")} skipped (already decided).
-            {phase.run.error ? ` ${phase.run.error}` : ""}
+      {phase.step === "running" ? <RunProgress run={phase.run} onUndo={() => setPhase({ step: "confirm-undo", run: phase.run })} onClose={close} /> : null}
+      {phase.step === "confirm-undo" ? (
+        <div className="space-y-2" data-testid="bulk-run-undo-confirm">
+          <p>
+            Put back the {phase.run.decided.toLocaleString("en-US")} comments this decided{phase.run.status === "RUNNING" ? " so far (the rest are left as they are)" : ""}? Each goes back to
+            where it was, unless someone decided it since: that one is left as they decided it.
           </p>
-          {phase.run.status !== "RUNNING" ? (
-            <button type="button" onClick={() => { setPhase({ step: "idle" }); onClose(); }} className="underline">
-              Close
+          <div className="flex flex-wrap items-center gap-2">
+            <button type="button" onClick={() => void undo(phase.run)} className="min-h-11 rounded-md bg-slate-800 px-3 py-1.5 font-medium text-white">
+              Undo {phase.run.decided.toLocaleString("en-US")} decisions
             </button>
-          ) : null}
+            <button type="button" onClick={() => setPhase({ step: "running", run: phase.run })} className="min-h-11 px-2 py-1.5 underline">
+              Keep them
+            </button>
+          </div>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+const number = (value: number) => value.toLocaleString("en-US");
+
+function RunProgress({ run, onUndo, onClose }: { run: Run; onUndo: () => void; onClose: () => void }) {
+  const isRunning = run.status === "RUNNING";
+  const isUndo = run.undoesRunId !== null;
+  const state = isRunning ? (isUndo ? "Undoing…" : "Deciding…") : run.status === "COMPLETED" ? (isUndo ? "Undone:" : "Done:") : "Stopped:";
+  const outcome = isUndo
+    ? `${number(run.decided)} put back, ${number(run.skipped)} left as they are (decided by someone since).`
+    : `${number(run.decided)} decided, ${number(run.skipped)} skipped (already decided).`;
+  return (
+    <div className="space-y-1" aria-live="polite">
+      <progress max={run.total} value={run.processed} className="w-full" aria-label={isUndo ? "Undo progress" : "Bulk decision progress"} />
+      <p data-testid="bulk-run-progress">
+        {state} {number(run.processed)} of {number(run.total)} done, {outcome}
+        {run.error ? ` ${run.error}` : ""}
+      </p>
+      <div className="flex flex-wrap items-center gap-2">
+        {!isUndo && run.decided > 0 ? (
+          <button type="button" onClick={onUndo} className="min-h-11 rounded-md border border-slate-400 px-3 py-1.5 font-medium">
+            {isRunning ? "Stop and undo…" : "Undo all…"}
+          </button>
+        ) : null}
+        {!isRunning ? (
+          <button type="button" onClick={onClose} className="min-h-11 px-2 py-1.5 underline">
+            Close
+          </button>
+        ) : null}
+      </div>
     </div>
   );
 }
