@@ -68,5 +68,6 @@ export const threadCommentCount = commentCount;
 /** What the window above the cards says it holds. */
 export function threadWindowCaption(shown: number, total: number): string {
   if (shown === total) return total === 1 ? "The only comment." : `All ${commentCount(total)}, oldest first.`;
-  return `${shown.toLocaleString("en-US")} of ${commentCount(total)}, by when they were posted; a reply whose parent is on another page quotes it.`;
+  return `${shown.toLocaleString("en-US")} of ${commentCount(total)}, by when they were posted; a reply whose parent is on another page quotes it, with a link to it.`;
 }
+

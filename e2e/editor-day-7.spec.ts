@@ -1,0 +1,46 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
+import { signIn } from "./support/fixtures";
+import { seedArticle, withDatabase } from "./support/seed";
+
+// A community editor's day, round 7: a reply whose parent is on another page of the thread, and
+// what got in the way of deciding quickly on a phone and at a desk.
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const card = (page: Page, id: number) => page.locator(`[data-testid="comment-card"][data-comment-id="${id}"]`);
+
+test("a reply whose parent is in an earlier window of the thread says so and opens the window around the parent", async ({ openPage }) => {
+  const thread = await seedArticle([{ author: "Opener", body: "The first comment of a thread of 150." }], { titlePrefix: "Windows" });
+  const ids = await withDatabase(async (client) => {
+    await client.query(
+      `INSERT INTO comment ("articleId", source, "dedupeKey", "contentHash", "authorName", body, "postedAt")
+       SELECT $1, 'e2e', $2 || g, $2 || g, 'reader' || (g % 9), 'Remark number ' || g || ' on the article.', (now() AT TIME ZONE 'UTC') - interval '2 days' + g * interval '1 minute'
+       FROM generate_series(1, 149) g`,
+      [thread.articleId, `e2e:${thread.stamp}:w:`],
+    );
+    return (await client.query<{ id: number }>(`SELECT id FROM comment WHERE "articleId" = $1 ORDER BY "postedAt", id`, [thread.articleId])).rows.map((row) => row.id);
+  });
+  const parent = ids[5]!;
+  const reply = ids[140]!;
+  await withDatabase((client) => client.query(`UPDATE comment SET "parentId" = $1, body = 'I disagree with remark five.' WHERE id = $2`, [parent, reply]));
+
+  const page = await openPage(PHONE);
+  await signIn(page, "moderator");
+  await page.goto(`/articles/${thread.articleId}?comment=${reply}`);
+  await expect(page.getByTestId("decidable-list")).toHaveAttribute("data-hydrated", "true");
+  await expect(card(page, parent)).toHaveCount(0);
+  const quoted = card(page, reply).getByTestId("comment-parent");
+  await expect(quoted).toContainText("In reply to a comment on another page of the thread");
+  await expect(quoted).toContainText("Remark number 5 on the article.");
+  const show = quoted.getByTestId("comment-parent-link");
+  expect((await show.boundingBox())?.height).toBeGreaterThanOrEqual(44);
+  await show.tap();
+  await expect(page).toHaveURL(new RegExp(`/articles/${thread.articleId}\\?comment=${parent}$`));
+  await expect(card(page, parent)).toBeFocused();
+  await expect(card(page, parent)).toBeInViewport();
+  // A reply nested under its parent in the same window has no such link.
+  await withDatabase((client) => client.query(`UPDATE comment SET "parentId" = $1 WHERE id = $2`, [parent, ids[7]]));
+  await page.reload();
+  await expect(card(page, ids[7]!).getByTestId("comment-parent")).toBeVisible();
+  await expect(card(page, ids[7]!).getByTestId("comment-parent-link")).toHaveCount(0);
+});
