@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { bulkRunStatusAction, countMatchingAction, startBulkRunAction, undoBulkRunAction } from "@/lib/moderation/bulk-run-actions";
 import { HIDE_REASONS, type HideReason, type QueueTab } from "@/lib/moderation/schemas";
+import { useIsHydrated } from "./use-is-hydrated";
+import { isLastRunDismissed, LastBulkRunOffer, type LastBulkRun } from "./last-bulk-run";
 
 type Run = { id: number; total: number; processed: number; decided: number; skipped: number; status: string; error: string | null; undoesRunId: number | null };
 type Phase =
@@ -22,9 +24,14 @@ const POLL_MS = 1_000;
  * then follows the background job's progress. The job decides each comment through the guarded
  * transition and keeps going if this page is closed.
  */
-export function BulkRunPanel({ tab, filterQuery, isOpen, onClose }: { tab: QueueTab; filterQuery: string; isOpen: boolean; onClose: () => void }) {
+export function BulkRunPanel(props: { tab: QueueTab; filterQuery: string; isOpen: boolean; onClose: () => void; lastRun: LastBulkRun | null; timeZone: string }) {
+  const { tab, filterQuery, isOpen, onClose } = props;
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>({ step: "idle" });
+  const [lastRun, setLastRun] = useState(props.lastRun);
+  // Read after hydration: the server cannot know what this browser dismissed.
+  const isHydrated = useIsHydrated();
+  const offeredRun = isHydrated && lastRun && !isLastRunDismissed(lastRun.id) ? lastRun : null;
   const [reason, setReason] = useState<HideReason>("SPAM");
   const [openedAt, setOpenedAt] = useState(false);
 
@@ -63,6 +70,7 @@ export function BulkRunPanel({ tab, filterQuery, isOpen, onClose }: { tab: Queue
     setPhase({ step: "running", run: { id: result.data.id, total: result.data.total, processed: 0, decided: 0, skipped: 0, status: "RUNNING", error: null, undoesRunId: null } });
   };
   const undo = async (run: Run) => {
+    setLastRun(null);
     const result = await undoBulkRunAction({ runId: run.id }).catch(() => null);
     if (!result) return setPhase({ step: "error", message: NOT_REACHED });
     if (!result.ok) return setPhase({ step: "error", message: result.message });
@@ -73,7 +81,9 @@ export function BulkRunPanel({ tab, filterQuery, isOpen, onClose }: { tab: Queue
     onClose();
   };
 
-  if (phase.step === "idle" || (!isOpen && phase.step !== "running")) return null;
+  if (phase.step === "idle" && offeredRun && !isOpen)
+    return <LastBulkRunOffer run={offeredRun} timeZone={props.timeZone} onUndo={() => setPhase({ step: "confirm-undo", run: { ...offeredRun, undoesRunId: null } })} onDismiss={() => setLastRun(null)} />;
+  if (phase.step === "idle" || (!isOpen && phase.step !== "running" && phase.step !== "confirm-undo")) return null;
   return (
     <div className="mt-3 rounded-md border border-sky-300 bg-white p-3 text-sm shadow-sm" role="region" aria-label="All comments matching this filter" data-testid="bulk-run-panel">
       {phase.step === "counting" ? <p>Counting the comments that match this filter…</p> : null}
@@ -85,12 +95,12 @@ export function BulkRunPanel({ tab, filterQuery, isOpen, onClose }: { tab: Queue
             one a colleague decides meanwhile is left as they decided it.
           </p>
           <div className="flex flex-wrap items-center gap-2">
-            <button type="button" onClick={() => void start("APPROVE")} className="rounded-md bg-emerald-700 px-3 py-1.5 font-medium text-white">
+            <button type="button" onClick={() => void start("APPROVE")} className="min-h-11 rounded-md bg-emerald-700 px-3 py-1.5 font-medium text-white">
               Approve all {phase.count.toLocaleString("en-US")}
             </button>
             <label className="flex items-center gap-1">
               <span>Reason</span>
-              <select value={reason} onChange={(event) => setReason(event.target.value as HideReason)} className="rounded-md border border-slate-300 px-2 py-1">
+              <select value={reason} onChange={(event) => setReason(event.target.value as HideReason)} className="min-h-11 rounded-md border border-slate-300 px-2 py-1">
                 {HIDE_REASONS.map((value) => (
                   <option key={value} value={value}>
                     {value.toLowerCase().replace("_", "-")}
@@ -98,10 +108,10 @@ export function BulkRunPanel({ tab, filterQuery, isOpen, onClose }: { tab: Queue
                 ))}
               </select>
             </label>
-            <button type="button" onClick={() => void start("HIDE")} className="rounded-md bg-rose-700 px-3 py-1.5 font-medium text-white">
+            <button type="button" onClick={() => void start("HIDE")} className="min-h-11 rounded-md bg-rose-700 px-3 py-1.5 font-medium text-white">
               Hide all {phase.count.toLocaleString("en-US")}
             </button>
-            <button type="button" onClick={onClose} className="px-2 py-1.5 underline">
+            <button type="button" onClick={onClose} className="min-h-11 px-2 py-1.5 underline">
               Cancel
             </button>
           </div>
@@ -118,7 +128,7 @@ export function BulkRunPanel({ tab, filterQuery, isOpen, onClose }: { tab: Queue
             <button type="button" onClick={() => void undo(phase.run)} className="min-h-11 rounded-md bg-slate-800 px-3 py-1.5 font-medium text-white">
               Undo {phase.run.decided.toLocaleString("en-US")} decisions
             </button>
-            <button type="button" onClick={() => setPhase({ step: "running", run: phase.run })} className="min-h-11 px-2 py-1.5 underline">
+            <button type="button" onClick={() => setPhase(phase.run.id === lastRun?.id ? { step: "idle" } : { step: "running", run: phase.run })} className="min-h-11 px-2 py-1.5 underline">
               Keep them
             </button>
           </div>

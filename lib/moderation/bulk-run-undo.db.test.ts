@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createBulkRun } from "./bulk-run-create";
 import { runBulkRunSlice } from "./bulk-run-slice";
-import { createBulkRunUndo } from "./bulk-run-undo";
+import { createBulkRunUndo, findUndoableBulkRun } from "./bulk-run-undo";
 import { decideComment } from "./decide-comment";
 import { revertDecision } from "./revert-decision";
 import { makeArticle, makeComment, makeModerator } from "./test-factories";
@@ -84,5 +84,20 @@ describe("undoing a 'select all matches' bulk run", () => {
     const run = await createBulkRun(db, { tab: "pending", filters: { article: articleId }, action: "APPROVE" }, editor);
     await db.bulkRun.update({ where: { id: run.id }, data: { status: "FAILED" } });
     await expect(createBulkRunUndo(db, run.id, editor)).rejects.toMatchObject({ code: "INVALID", message: expect.stringMatching(/nothing to undo/) });
+  });
+});
+
+describe("the queue's offer to undo one's last bulk run", () => {
+  it("is the latest run of the last day that decided something, until it is undone", async () => {
+    const editor = await makeModerator("bulk-offer");
+    const articleId = await makeArticle("Offer article");
+    await makeComment(articleId);
+    expect(await findUndoableBulkRun(db, editor.id)).toBeNull();
+    const run = await createBulkRun(db, { tab: "pending", filters: { article: articleId }, action: "HIDE", reason: "SPAM" }, editor);
+    await runBulkRunSlice(db, run.id, untilDone);
+    expect(await findUndoableBulkRun(db, editor.id)).toMatchObject({ id: run.id, action: "HIDE", reason: "SPAM", decided: 1 });
+    expect(await findUndoableBulkRun(db, editor.id, new Date(Date.now() + 25 * 60 * 60 * 1000))).toBeNull();
+    await createBulkRunUndo(db, run.id, editor);
+    expect(await findUndoableBulkRun(db, editor.id)).toBeNull();
   });
 });

@@ -79,3 +79,21 @@ export async function undoBulkRunChunk(db: Db, undo: { id: number; undoesRunId: 
   }
   return putBack;
 }
+
+/** How long the queue offers to undo one's last bulk run after the page that started it is gone. */
+export const BULK_RUN_UNDO_OFFER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The moderator's latest "select all matches" run of the last day that decided something and is not
+ * undone: the queue offers its undo again after the page that started it was closed.
+ */
+export async function findUndoableBulkRun(db: Db, requestedById: string, now: Date = new Date()) {
+  const run = await db.bulkRun.findFirst({
+    where: { requestedById, action: { in: ["APPROVE", "HIDE"] }, createdAt: { gte: new Date(now.getTime() - BULK_RUN_UNDO_OFFER_MS) } },
+    orderBy: { id: "desc" },
+    select: { id: true, action: true, reason: true, total: true, processed: true, decided: true, skipped: true, status: true, error: true, undoesRunId: true, createdAt: true },
+  });
+  if (!run || (run.decided === 0 && run.status !== "RUNNING")) return null;
+  const undo = await db.bulkRun.findUnique({ where: { undoesRunId: run.id }, select: { status: true } });
+  return undo && undo.status !== "FAILED" ? null : run;
+}

@@ -8,6 +8,8 @@ import { QueueLegend } from "@/components/queue/queue-legend";
 import { can } from "@/lib/auth/policy";
 import { pathWithQuery } from "@/lib/auth/return-path";
 import { requirePagePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { findUndoableBulkRun } from "@/lib/moderation/bulk-run-undo";
 import { countQueueTabs } from "@/lib/moderation/count-queue-tabs";
 import { emptyQueueMessage } from "@/lib/moderation/empty-queue-message";
 import { listQueue } from "@/lib/moderation/list-queue";
@@ -31,11 +33,13 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const problems = queueQueryProblems(raw);
   // The live feed starts from before the page's queries, so nothing decided meanwhile is missed.
   const since = new Date().toISOString();
-  const [page, counts, options, isModelOn] = await Promise.all([
+  const canDecide = can(user.role, "comment:decide");
+  const [page, counts, options, isModelOn, lastBulkRun] = await Promise.all([
     listQueue({ tab, filters, cursor: after, limit: PAGE_SIZE }),
     countQueueTabs({ fresh: true }),
     listQueueFilterOptions(filters.article),
     isSuggestionModelOn(),
+    canDecide ? findUndoableBulkRun(db, user.id) : null,
   ]);
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   // Only when an author filter found nothing: the names the moderator may have meant.
@@ -68,8 +72,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         filterQuery={filterQuery}
         since={since}
         currentUser={{ id: user.id, email: user.email }}
-        canDecide={can(user.role, "comment:decide")}
+        canDecide={canDecide}
         timeZone={timeZone}
+        lastBulkRun={lastBulkRun}
         emptyMessage={emptyQueueMessage(filters, authorSuggestions)}
         returnPath={pathWithQuery("/queue", raw)}
       />
