@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { DeviceZoneHint } from "@/components/queue/device-zone-hint";
 import { EARLY_KEYS_SRC } from "@/components/queue/early-keys";
 import { QueueBoard } from "@/components/queue/queue-board";
 import { filterQueryString, QueueFilters } from "@/components/queue/queue-filters";
@@ -52,6 +53,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <script src={EARLY_KEYS_SRC} nonce={nonce} />
       {/* On a phone the header's Menu says where you are; the first screen is for the first comment. */}
       <h1 className="text-xl font-semibold max-md:sr-only">Moderation queue</h1>
+      <DeviceZoneHint shownZone={timeZone} />
       <QueueFilters tab={tab} filters={filters} options={options} isModelOn={isModelOn} timeZone={filters.tz ?? UTC} />
       {problems.length > 0 ? (
         <ul role="alert" data-testid="queue-filter-problems" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
