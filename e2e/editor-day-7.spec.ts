@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { signIn } from "./support/fixtures";
+import { credentials, signIn } from "./support/fixtures";
 import { seedArticle, withDatabase } from "./support/seed";
 
 // A community editor's day, round 7: a reply whose parent is on another page of the thread, and
@@ -43,4 +43,41 @@ test("a reply whose parent is in an earlier window of the thread says so and ope
   await page.reload();
   await expect(card(page, ids[7]!).getByTestId("comment-parent")).toBeVisible();
   await expect(card(page, ids[7]!).getByTestId("comment-parent-link")).toHaveCount(0);
+});
+
+test("the queue offers a Karachi phone its own zone when the cards show UTC: one tap, and every time reads right", async ({ openPage }) => {
+  const thread = await seedArticle([{ author: "Zia", body: "Posted at noon UTC." }], { titlePrefix: "Zone" });
+  const email = credentials().moderator2.email;
+  await withDatabase(async (client) => {
+    await client.query(`UPDATE comment SET "postedAt" = '2026-12-05 12:00:00' WHERE id = $1`, [thread.ids[0]]);
+    await client.query(`INSERT INTO setting (key, value, "updatedAt") VALUES ('timeZone', 'UTC', now()) ON CONFLICT (key) DO UPDATE SET value = 'UTC'`);
+  });
+  try {
+    const page = await openPage({ ...PHONE, timezoneId: "Asia/Karachi" });
+    await signIn(page, "moderator2");
+    await page.goto(`/queue?tab=pending&article=${thread.articleId}`);
+    const hint = page.getByTestId("device-zone-hint");
+    await expect(hint).toContainText("Times here are in UTC; this device is in Asia/Karachi.");
+    await expect(card(page, thread.ids[0]!).locator("time").first()).toHaveText("5 Dec 2026, 12:00 UTC");
+    // Declined, it stays away on this device.
+    await hint.getByRole("button", { name: "Keep UTC" }).tap();
+    await expect(hint).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByTestId("queue-board")).toHaveAttribute("data-hydrated", "true");
+    await expect(hint).toHaveCount(0);
+
+    const other = await openPage({ ...PHONE, timezoneId: "Asia/Karachi" });
+    await signIn(other, "moderator2");
+    await other.goto(`/queue?tab=pending&article=${thread.articleId}`);
+    const use = other.getByTestId("device-zone-hint").getByRole("button", { name: "Use Asia/Karachi" });
+    expect((await use.boundingBox())?.height).toBeGreaterThanOrEqual(44);
+    await use.tap();
+    await expect(card(other, thread.ids[0]!).locator("time").first()).toHaveText("5 Dec 2026, 17:00 GMT+5");
+    await expect(other.getByTestId("device-zone-hint")).toHaveCount(0);
+  } finally {
+    await withDatabase(async (client) => {
+      await client.query(`UPDATE "user" SET "timeZone" = NULL WHERE email = $1`, [email]);
+      await client.query(`DELETE FROM setting WHERE key = 'timeZone'`);
+    });
+  }
 });
