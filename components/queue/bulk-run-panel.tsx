@@ -91,7 +91,7 @@ export function BulkRunPanel(props: { tab: QueueTab; filterQuery: string; isOpen
       {phase.step === "confirm" ? (
         <div className="space-y-2">
           <p data-testid="bulk-run-count">
-            <strong>{phase.count.toLocaleString("en-US")}</strong> comments match this tab and filter (not only this page). Decide them all? Each is decided on its own, as if by hand, and
+            <strong>{phase.count.toLocaleString("en-US")}</strong> {phase.count === 1 ? "comment matches" : "comments match"} this tab and filter (not only this page). Decide them all? Each is decided on its own, as if by hand, and
             one a colleague decides meanwhile is left as they decided it.
           </p>
           <div className="flex flex-wrap items-center gap-2">
@@ -121,7 +121,7 @@ export function BulkRunPanel(props: { tab: QueueTab; filterQuery: string; isOpen
       {phase.step === "confirm-undo" ? (
         <div className="space-y-2" data-testid="bulk-run-undo-confirm">
           <p>
-            Put back the {phase.run.decided.toLocaleString("en-US")} comments this decided{phase.run.status === "RUNNING" ? " so far (the rest are left as they are)" : ""}? Each goes back to
+            Put back the {phase.run.decided.toLocaleString("en-US")} {phase.run.decided === 1 ? "comment" : "comments"} this decided{phase.run.status === "RUNNING" ? " so far (the rest are left as they are)" : ""}? Each goes back to
             where it was, unless someone decided it since: that one is left as they decided it.
           </p>
           <div className="flex flex-wrap items-center gap-2">

@@ -33,7 +33,7 @@ export function LastBulkRunOffer({ run, timeZone, onUndo, onDismiss }: { run: La
   return (
     <div className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md border border-slate-300 bg-white px-3 py-1 text-sm" data-testid="last-bulk-run">
       <p>
-        Your last bulk decision ({formatDateTime(run.createdAt, timeZone)}): {verb} {run.decided.toLocaleString("en-US")} comments{reason}
+        Your last bulk decision ({formatDateTime(run.createdAt, timeZone)}): {verb} {run.decided.toLocaleString("en-US")} {run.decided === 1 ? "comment" : "comments"}{reason}
         {run.status === "RUNNING" ? ", still running" : ""}.
       </p>
       <button type="button" onClick={onUndo} className="min-h-11 underline">
