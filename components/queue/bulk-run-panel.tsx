@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { bulkRunStatusAction, countMatchingAction, startBulkRunAction, undoBulkRunAction } from "@/lib/moderation/bulk-run-actions";
 import { HIDE_REASONS, type HideReason, type QueueTab } from "@/lib/moderation/schemas";
 import { useIsHydrated } from "./use-is-hydrated";
@@ -81,13 +81,41 @@ export function BulkRunPanel(props: { tab: QueueTab; filterQuery: string; isOpen
     onClose();
   };
 
+  // A question the panel asks takes the focus, so Tab reaches its buttons next and Esc answers "no".
+  const region = useRef<HTMLDivElement>(null);
+  const isAsking = phase.step === "confirm" || phase.step === "confirm-undo" || phase.step === "error";
+  useEffect(() => {
+    if (isAsking) region.current?.focus();
+  }, [isAsking]);
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key !== "Escape" || !isAsking) return;
+    event.preventDefault();
+    if (phase.step === "confirm-undo" && phase.run.id !== lastRun?.id) setPhase({ step: "running", run: phase.run });
+    else close();
+  };
+
   if (phase.step === "idle" && offeredRun && !isOpen)
     return <LastBulkRunOffer run={offeredRun} timeZone={props.timeZone} onUndo={() => setPhase({ step: "confirm-undo", run: { ...offeredRun, undoesRunId: null } })} onDismiss={() => setLastRun(null)} />;
   if (phase.step === "idle" || (!isOpen && phase.step !== "running" && phase.step !== "confirm-undo")) return null;
   return (
-    <div className="mt-3 rounded-md border border-sky-300 bg-white p-3 text-sm shadow-sm" role="region" aria-label="All comments matching this filter" data-testid="bulk-run-panel">
+    <div
+      ref={region}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      className="mt-3 rounded-md border border-sky-300 bg-white p-3 text-sm shadow-sm focus:outline-2 focus:outline-sky-500"
+      role="region"
+      aria-label="All comments matching this filter"
+      data-testid="bulk-run-panel"
+    >
       {phase.step === "counting" ? <p>Counting the comments that match this filter…</p> : null}
-      {phase.step === "error" ? <p className="text-red-700">{phase.message}</p> : null}
+      {phase.step === "error" ? (
+        <p className="text-red-700">
+          {phase.message}{" "}
+          <button type="button" onClick={close} className="min-h-11 px-2 text-slate-900 underline">
+            Close
+          </button>
+        </p>
+      ) : null}
       {phase.step === "confirm" ? (
         <div className="space-y-2">
           <p data-testid="bulk-run-count">
