@@ -22,7 +22,7 @@ test("a reply whose parent is in an earlier window of the thread says so and ope
   });
   const parent = ids[5]!;
   const reply = ids[140]!;
-  await withDatabase((client) => client.query(`UPDATE comment SET "parentId" = $1, body = 'I disagree with remark five.' WHERE id = $2`, [parent, reply]));
+  await withDatabase((client) => client.query(`UPDATE comment SET "parentId" = $1, body = 'I disagree with that remark.' WHERE id = $2`, [parent, reply]));
 
   const page = await openPage(PHONE);
   await signIn(page, "moderator");
@@ -30,8 +30,9 @@ test("a reply whose parent is in an earlier window of the thread says so and ope
   await expect(page.getByTestId("decidable-list")).toHaveAttribute("data-hydrated", "true");
   await expect(card(page, parent)).toHaveCount(0);
   const quoted = card(page, reply).getByTestId("comment-parent");
-  await expect(quoted).toContainText("In reply to a comment on another page of the thread");
-  await expect(quoted).toContainText("Remark number 5 on the article.");
+  await expect(quoted).toContainText("wrote, on another page of the thread:");
+  const parentBody = await withDatabase(async (client) => (await client.query<{ body: string }>(`SELECT body FROM comment WHERE id = $1`, [parent])).rows[0]!.body);
+  await expect(quoted).toContainText(parentBody);
   const show = quoted.getByTestId("comment-parent-link");
   expect((await show.boundingBox())?.height).toBeGreaterThanOrEqual(44);
   await show.tap();
@@ -80,4 +81,25 @@ test("the queue offers a Karachi phone its own zone when the cards show UTC: one
       await client.query(`DELETE FROM setting WHERE key = 'timeZone'`);
     });
   }
+});
+
+test("at a desk, 'select all matches' asks with the focus on its question: Tab reaches its buttons, Esc answers no", async ({ openPage }) => {
+  const thread = await seedArticle([{ author: "K1", body: "Kept one." }, { author: "K2", body: "Kept two." }], { titlePrefix: "Keys" });
+  const page = await openPage({ viewport: { width: 1280, height: 900 } });
+  await signIn(page, "moderator");
+  await page.goto(`/queue?tab=pending&article=${thread.articleId}`);
+  await expect(page.getByTestId("queue-board")).toHaveAttribute("data-hydrated", "true");
+  await page.getByTestId("bulk-toolbar").getByRole("button", { name: "Select all matches, every page…" }).click();
+  const panel = page.getByTestId("bulk-run-panel");
+  await expect(panel.getByTestId("bulk-run-count")).toContainText("2 comments match");
+  await expect(panel).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(panel.getByRole("button", { name: "Approve all 2" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(panel).toHaveCount(0);
+  // Esc answered the panel only: nothing decided, and j still moves through the queue.
+  await page.keyboard.press("j");
+  await expect(card(page, thread.ids[1]!)).toBeFocused();
+  const statuses = await withDatabase(async (client) => (await client.query<{ status: string }>(`SELECT status FROM comment WHERE id = ANY($1)`, [thread.ids])).rows.map((row) => row.status));
+  expect(statuses).toEqual(["PENDING", "PENDING"]);
 });

@@ -103,15 +103,13 @@ export function CommentCard({ item, isFocused = false, isSelected = false, remar
       ) : null}
       {item.parent ? (
         <blockquote className="mt-2 border-l-4 border-slate-200 pl-3 text-sm text-slate-600" data-testid="comment-parent">
+          <span className="font-medium">{item.parent.authorName ?? "no name"}</span> wrote{parentHref ? ", on another page of the thread" : ""}:{" "}
+          <span className="comment-text">{quote(item.parent.body)}</span>
           {parentHref ? (
-            <span className="mb-0.5 block text-xs text-slate-500">
-              In reply to a comment on another page of the thread ·{" "}
-              <Link href={parentHref} className={`text-sky-700 underline ${TAP}`} data-testid="comment-parent-link">
-                show it in the thread
-              </Link>
-            </span>
+            <Link href={parentHref} className="flex min-h-11 items-center text-sky-700 underline md:mt-1 md:min-h-0" data-testid="comment-parent-link">
+              Show it in the thread
+            </Link>
           ) : null}
-          <span className="font-medium">{item.parent.authorName ?? "no name"}</span> wrote: <span className="comment-text">{quote(item.parent.body)}</span>
         </blockquote>
       ) : null}
       <HighlightedBody body={item.body} flags={item.flags} />
