@@ -44,6 +44,17 @@ test("a reply whose parent is in an earlier window of the thread says so and ope
   await page.reload();
   await expect(card(page, ids[7]!).getByTestId("comment-parent")).toBeVisible();
   await expect(card(page, ids[7]!).getByTestId("comment-parent-link")).toHaveCount(0);
+
+  // Around a comment the article is folded to one line (it stood between the editor and the
+  // comments on every window); one tap opens it. At the thread's start it is open.
+  const article = page.getByTestId("thread-article");
+  await expect(article).toContainText("The article (3 words)");
+  await expect(article.getByText("The article text.")).toBeHidden();
+  expect((await article.locator("summary").boundingBox())?.height).toBeGreaterThanOrEqual(44);
+  await article.locator("summary").tap();
+  await expect(article.getByText("The article text.")).toBeVisible();
+  await page.goto(`/articles/${thread.articleId}`);
+  await expect(page.getByTestId("thread-article").getByText("The article text.")).toBeVisible();
 });
 
 test("the queue offers a Karachi phone its own zone when the cards show UTC: one tap, and every time reads right", async ({ openPage }) => {
