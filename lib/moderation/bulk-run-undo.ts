@@ -20,6 +20,7 @@ export async function createBulkRunUndo(db: Db, runId: number, actor: AuditActor
   if (!run) throw new AppError("NOT_FOUND", "No such bulk decision.");
   if (run.requestedById !== actor.id) throw new AppError("FORBIDDEN", "You can undo only your own bulk decisions; revert the comments one by one from their history.");
   if (run.action !== "APPROVE" && run.action !== "HIDE") throw new AppError("INVALID", "An undo cannot itself be undone.");
+  // A run of 200,000 reads as many decisions and writes their comments into one row: past the 5 s default.
   return db.$transaction(async (tx) => {
     const existing = await tx.bulkRun.findUnique({ where: { undoesRunId: runId }, select: { id: true, status: true } });
     if (existing && existing.status !== "FAILED") throw new AppError("CONFLICT", "This bulk decision is already undone (or being undone).");
@@ -56,7 +57,7 @@ export async function createBulkRunUndo(db: Db, runId: number, actor: AuditActor
       details: { action: "UNDO", undoesRunId: runId, total: commentIds.length, stoppedRun: stopped.count === 1 },
     });
     return { id: undo.id, total: commentIds.length };
-  });
+  }, { maxWait: 10_000, timeout: 60_000 });
 }
 
 /** One chunk of an undo run: each comment taken back in its own guarded transaction. Returns how many were put back. */
