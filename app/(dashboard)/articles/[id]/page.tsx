@@ -49,7 +49,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
         // Open at the thread's start; folded on a later window or around a comment, where it stood
         // between the editor and the comments on every page (a phone screen and a half of text).
         <details open={isThreadStart(position)} className="rounded-lg border border-slate-200 bg-white" data-testid="thread-article">
-          <summary className="flex min-h-11 cursor-pointer items-center px-4 text-sm font-medium text-slate-700">The article ({wordCount(data.article.body)})</summary>
+          <summary className="cursor-pointer px-4 py-3 text-sm font-medium text-slate-700">The article ({wordCount(data.article.body)})</summary>
           <div className="comment-text border-t border-slate-100 p-4 text-[15px] leading-relaxed">{data.article.body}</div>
         </details>
       ) : null}
