@@ -149,6 +149,7 @@ const ACTIONS: Record<string, Access> = {
   "lib/moderation/bulk-run-actions.ts#countMatchingAction": "comment:decide",
   "lib/moderation/bulk-run-actions.ts#startBulkRunAction": "comment:decide",
   "lib/moderation/bulk-run-actions.ts#bulkRunStatusAction": "comment:decide",
+  "lib/moderation/bulk-run-actions.ts#undoBulkRunAction": "comment:decide",
   "lib/audit/audit-actions.ts#verifyAuditChainAction": "audit:read-all",
   "lib/export/export-actions.ts#latestExportAction": "exports:run",
 };

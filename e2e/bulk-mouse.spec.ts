@@ -58,3 +58,35 @@ test("select all N matching this filter: confirmed, decided by a background job 
   const audited = await withDatabase(async (client) => (await client.query<{ action: string }>(`SELECT action FROM audit_event WHERE action LIKE 'comment.bulk_%' ORDER BY id DESC LIMIT 2`)).rows.map((row) => row.action));
   expect(audited).toEqual(["comment.bulk_finish", "comment.bulk_start"]);
 });
+
+test("a mistaken 'select all matches' is undone in the background, leaving what a colleague decided since", async ({ page }) => {
+  const thread = await seedArticle(
+    Array.from({ length: 6 }, (_, index) => ({ author: `U${index}`, body: `Fine remark ${index}` })),
+    { titlePrefix: "Undo all" },
+  );
+  await signIn(page, "moderator");
+  await openQueue(page, `tab=pending&article=${thread.articleId}`);
+  await page.getByTestId("bulk-toolbar").getByRole("button", { name: "Select all matches, every page…" }).click();
+  const panel = page.getByTestId("bulk-run-panel");
+  await panel.getByRole("button", { name: "Hide all 6" }).click();
+  await expect(panel.getByTestId("bulk-run-progress")).toContainText("Done: 6 of 6 done, 6 decided", { timeout: 30_000 });
+  // Meanwhile a colleague approves one of them: their decision, which the undo must not take back.
+  await withDatabase((client) => client.query(`UPDATE comment SET status = 'APPROVED', version = version + 1 WHERE id = $1`, [thread.ids[2]]));
+
+  // Seen only once the page was reloaded: the queue still offers the run's undo.
+  await page.reload();
+  await expect(page.getByTestId("queue-board")).toHaveAttribute("data-hydrated", "true");
+  const offer = page.getByTestId("last-bulk-run");
+  await expect(offer).toContainText("hid 6 comments (spam).");
+  await offer.getByRole("button", { name: "Undo all…" }).click();
+  await expect(panel.getByTestId("bulk-run-undo-confirm")).toContainText("Put back the 6 comments this decided?");
+  await panel.getByRole("button", { name: "Undo 6 decisions" }).click();
+  await expect(panel.getByTestId("bulk-run-progress")).toContainText("Undone: 6 of 6 done, 5 put back, 1 left as they are (decided by someone since).", { timeout: 30_000 });
+  expect(await statusesOf(thread.ids)).toEqual(["PENDING", "PENDING", "APPROVED", "PENDING", "PENDING", "PENDING"]);
+  await expect(panel.getByRole("button", { name: /Undo all/ })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("queue-board")).toHaveAttribute("data-hydrated", "true");
+  await expect(page.getByTestId("last-bulk-run")).toHaveCount(0);
+  const undoStart = await withDatabase(async (client) => (await client.query<{ details: { action: string; total: number } }>(`SELECT details FROM audit_event WHERE action = 'comment.bulk_start' ORDER BY id DESC LIMIT 1`)).rows[0]?.details);
+  expect(undoStart).toMatchObject({ action: "UNDO", total: 6 });
+});

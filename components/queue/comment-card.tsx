@@ -31,6 +31,8 @@ export interface CommentCardProps {
   /** Shown above the actions: e.g. "ana@… hid this comment at 12:03 GMT+5 on 6 Dec 2026" when a colleague decided meanwhile. */
   remark?: string | null;
   showArticle?: boolean;
+  /** The thread window where the parent is, when it is not nested right above (thread-window.ts parentElsewhereHref). */
+  parentHref?: string | null;
   children?: React.ReactNode;
   cardRef?: (element: HTMLElement | null) => void;
   onFocus?: () => void;
@@ -42,7 +44,7 @@ export interface CommentCardProps {
 // bottom on a phone) and of the notice at the bottom.
 
 /** One comment as moderators read it. Presentational: usable from the queue board and from server pages. */
-export function CommentCard({ item, isFocused = false, isSelected = false, remark, showArticle = true, children, cardRef, onFocus, timeZone = UTC }: CommentCardProps) {
+export function CommentCard({ item, isFocused = false, isSelected = false, remark, showArticle = true, parentHref = null, children, cardRef, onFocus, timeZone = UTC }: CommentCardProps) {
   const history = item.authorHistory;
   return (
     <article
@@ -101,7 +103,13 @@ export function CommentCard({ item, isFocused = false, isSelected = false, remar
       ) : null}
       {item.parent ? (
         <blockquote className="mt-2 border-l-4 border-slate-200 pl-3 text-sm text-slate-600" data-testid="comment-parent">
-          <span className="font-medium">{item.parent.authorName ?? "no name"}</span> wrote: <span className="comment-text">{quote(item.parent.body)}</span>
+          <span className="font-medium">{item.parent.authorName ?? "no name"}</span> wrote{parentHref ? ", on another page of the thread" : ""}:{" "}
+          <span className="comment-text">{quote(item.parent.body)}</span>
+          {parentHref ? (
+            <Link href={parentHref} className="flex min-h-11 items-center text-sky-700 underline md:mt-1 md:min-h-0" data-testid="comment-parent-link">
+              Show it in the thread
+            </Link>
+          ) : null}
         </blockquote>
       ) : null}
       <HighlightedBody body={item.body} flags={item.flags} />

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { QueueItem } from "@/lib/moderation/queue-item";
 import { focusAfterDecision, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
 import type { HideReason } from "@/lib/moderation/schemas";
+import { parentElsewhereHref } from "@/lib/moderation/thread-parent";
 import { DecideButtons } from "./card-action-row";
 import { CommentCard } from "./comment-card";
 import { DecisionToast } from "./decision-toast";
@@ -154,6 +155,7 @@ export function DecidableList({ items: initialItems, depths, timeZone, currentUs
               <CommentCard
                 item={item}
                 showArticle={showArticle}
+                parentHref={depths ? parentElsewhereHref(item, depths[index] ?? 0) : null}
                 timeZone={timeZone}
                 isFocused={hasKeyboard && keys.focus === index}
                 cardRef={hasKeyboard ? (element) => void (element ? cards.current.set(item.id, element) : cards.current.delete(item.id)) : undefined}

@@ -14,6 +14,7 @@ import { ContextPanel } from "./context-panel";
 import { DecisionToast } from "./decision-toast";
 import { takeEarlyKeys } from "./early-keys";
 import { BulkRunPanel } from "./bulk-run-panel";
+import type { LastBulkRun } from "./last-bulk-run";
 import { CardActionRow } from "./card-action-row";
 import { HideReasonPicker } from "./hide-reason-picker";
 import { NoteForm } from "./note-form";
@@ -41,6 +42,8 @@ export interface QueueBoardProps {
   emptyMessage: string;
   /** This page's path and query: where signing in again comes back to. */
   returnPath: string;
+  /** The moderator's last bulk run of the day, offered for undo (lib/moderation/bulk-run-undo.ts). */
+  lastBulkRun?: LastBulkRun | null;
 }
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -192,7 +195,7 @@ export function QueueBoard(props: QueueBoardProps) {
           onClear={() => setSelected(new Set())}
         />
       ) : null}
-      {props.canDecide ? <BulkRunPanel tab={props.tab} filterQuery={props.filterQuery} isOpen={isBulkRunOpen} onClose={() => setIsBulkRunOpen(false)} /> : null}
+      {props.canDecide ? <BulkRunPanel tab={props.tab} filterQuery={props.filterQuery} isOpen={isBulkRunOpen} onClose={() => setIsBulkRunOpen(false)} lastRun={props.lastBulkRun ?? null} timeZone={props.timeZone} /> : null}
       {items.length === 0 ? <p className="mt-6 text-slate-600" data-testid="queue-empty">{props.emptyMessage}</p> : null}
       {runsByArticle(items).map((run) => (
         <section key={`${run.articleId}-${run.start}`} className="mt-6 max-md:mt-3" aria-label={run.title}>

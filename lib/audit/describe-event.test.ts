@@ -20,6 +20,9 @@ describe("audit events in words", () => {
 
   it("reads counts and bulk runs as sentences", () => {
     expect(describeAuditEvent(event("comment.bulk_start", { action: "HIDE", reason: "SPAM", total: 4000 }, "bulk_run", "3"))).toBe("ana@desk.example started to hide 4,000 comments matching a filter (spam)");
+    expect(describeAuditEvent(event("comment.bulk_start", { action: "UNDO", undoesRunId: 3, total: 3990 }, "bulk_run", "4"))).toBe(
+      "ana@desk.example started to undo bulk decision #3 (3,990 comments; one decided by anyone since is left as it is)",
+    );
     expect(describeAuditEvent(event("export.decisions", { rows: 1, format: "csv", completed: true }, "export", null))).toBe("ana@desk.example exported 1 decision as csv");
   });
 

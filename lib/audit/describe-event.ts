@@ -42,7 +42,10 @@ const VERBS: Record<string, (details: Details, subject: string) => string> = {
   "comment.revert": (details) => `reverted a decision on a comment (now ${words(details.toStatus) ?? "changed"})`,
   "comment.note": () => "added a note to a comment",
   "comment.report": (details) => `passed on ${count(details.reports, "reader report")} (${count(details.added, "new one")}) on ${count(details.comments, "comment")} from ${text(details.source) ?? "a site"}`,
-  "comment.bulk_start": (details) => `started to ${details.action === "HIDE" ? "hide" : "approve"} ${count(details.total, "comment")} matching a filter${withReason(details)}`,
+  "comment.bulk_start": (details) =>
+    details.action === "UNDO"
+      ? `started to undo bulk decision #${text(details.undoesRunId) ?? "?"} (${count(details.total, "comment")}; one decided by anyone since is left as it is)`
+      : `started to ${details.action === "HIDE" ? "hide" : "approve"} ${count(details.total, "comment")} matching a filter${withReason(details)}`,
   "comment.bulk_finish": (details) => `finished a bulk decision: ${count(details.decided, "comment")} decided, ${count(details.skipped, "comment")} skipped`,
   "author.hide_pending": (details, subject) => `hid all pending comments of ${subject}${withReason(details)}: ${count(details.hidden, "comment")}`,
   "author.note": (_details, subject) => `added a note on ${subject}`,

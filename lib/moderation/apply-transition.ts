@@ -18,6 +18,8 @@ export interface Transition {
   reason?: Reason | null;
   note?: string | null;
   revertsId?: number | null;
+  /** The "select all matches" run making this decision, so the run can be undone decision by decision. */
+  bulkRunId?: number | null;
   /** Audit action: comment.approve, comment.hide, comment.undo, comment.revert. */
   auditAction: string;
   auditDetails?: Record<string, unknown>;
@@ -60,6 +62,7 @@ export async function applyTransition(tx: Prisma.TransactionClient, actor: Audit
       note: transition.note ?? null,
       moderatorId: actor.id,
       revertsId: transition.revertsId ?? null,
+      bulkRunId: transition.bulkRunId ?? null,
       createdAt: decidedAt,
     },
     select: { id: true },

@@ -14,12 +14,12 @@ const OUTCOME_OF_CODE = { CONFLICT: "conflict", NOT_FOUND: "not_found" } as cons
  * A selection decided comment by comment: each its own guarded transition and transaction, so one
  * comment another moderator took first costs only that comment, and the report says who took it.
  */
-export async function bulkDecide(input: BulkDecideInput, actor: Decider): Promise<BulkOutcome[]> {
+export async function bulkDecide(input: BulkDecideInput, actor: Decider, options: { bulkRunId?: number } = {}): Promise<BulkOutcome[]> {
   const outcomes: BulkOutcome[] = [];
   for (const item of input.items) {
     const decision = input.action === "HIDE" ? { action: "HIDE" as const, reason: input.reason ?? "OTHER" } : { action: "APPROVE" as const };
     try {
-      const result = await decideComment({ ...item, ...decision, note: input.note }, actor);
+      const result = await decideComment({ ...item, ...decision, note: input.note }, actor, options);
       outcomes.push({ commentId: item.commentId, outcome: "decided", decisionId: result.decisionId, status: result.status, version: result.version, decidedAt: result.decidedAt });
     } catch (error) {
       if (!isAppError(error)) throw error;

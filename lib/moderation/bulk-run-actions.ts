@@ -7,6 +7,7 @@ import { enqueueBulkRun } from "@/lib/jobs/bulk-run-job";
 import { countMatching, createBulkRun } from "./bulk-run-create";
 import { bulkRunStatusSchema, countMatchingSchema, parseQueueView, startBulkRunSchema } from "./bulk-run-schemas";
 import { failBulkRun, getBulkRun } from "./bulk-run-slice";
+import { createBulkRunUndo } from "./bulk-run-undo";
 
 export const countMatchingAction = defineAction({
   name: "moderation.countMatching",
@@ -29,6 +30,23 @@ export const startBulkRunAction = defineAction({
       throw new AppError("UNAVAILABLE", "The background worker could not take the job; nothing was decided. Try again.");
     }
     return run;
+  },
+});
+
+export const undoBulkRunAction = defineAction({
+  name: "moderation.undoBulkRun",
+  input: bulkRunStatusSchema,
+  permission: "comment:decide",
+  run: async (input, { user }) => {
+    if (!user) throw new AppError("UNAUTHORIZED", "Your session has ended. Sign in again.");
+    const undo = await createBulkRunUndo(db, input.runId, { id: user.id, label: user.email });
+    try {
+      await enqueueBulkRun(undo.id);
+    } catch (error) {
+      await failBulkRun(db, undo.id, error);
+      throw new AppError("UNAVAILABLE", "The background worker could not take the undo; nothing was put back. Try again.");
+    }
+    return undo;
   },
 });
 

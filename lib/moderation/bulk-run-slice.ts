@@ -2,9 +2,9 @@ import "server-only";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { bulkDecide } from "./bulk-decide";
+import { BULK_RUN_CHUNK } from "./bulk-run-chunk";
+import { undoBulkRunChunk } from "./bulk-run-undo";
 import type { HideReason } from "./schemas";
-
-const CHUNK = 50;
 
 /**
  * Decides the next comments of a bulk run until the deadline, saving progress after each chunk: a job
@@ -18,21 +18,19 @@ export async function runBulkRunSlice(db: Db, runId: number, options: { deadline
   let { processed, decided, skipped } = run;
   let chunks = 0;
   while (processed < run.total && Date.now() < options.deadline && chunks++ < (options.maxChunks ?? Infinity)) {
-    const end = Math.min(processed + CHUNK, run.total);
+    const end = Math.min(processed + BULK_RUN_CHUNK, run.total);
     const items = run.commentIds.slice(processed, end).map((commentId, index) => ({
       commentId,
       expectedVersion: run.expectedVersions[processed + index] ?? 0,
       expectedStatus: run.expectedStatuses[processed + index] ?? "PENDING",
     }));
-    const isApprove = run.action === "APPROVE";
-    // Already in the target state when the run was made: nothing to decide, counted as skipped.
-    const actionable = items.filter((item) => item.expectedStatus !== (isApprove ? "APPROVED" : "HIDDEN"));
-    const outcomes = actionable.length > 0 ? await bulkDecide({ action: isApprove ? "APPROVE" : "HIDE", reason: (run.reason ?? undefined) as HideReason | undefined, note: run.note ?? undefined, items: actionable }, actor) : [];
-    const decidedNow = outcomes.filter((outcome) => outcome.outcome === "decided").length;
+    const decidedNow = run.action === "UNDO" ? await undoBulkRunChunk(db, { id: runId, undoesRunId: run.undoesRunId ?? 0 }, items, actor) : await decideChunk(run, items, actor);
     processed = end;
     decided += decidedNow;
     skipped += items.length - decidedNow;
-    await db.bulkRun.update({ where: { id: runId }, data: { processed, decided, skipped } });
+    // Guarded by RUNNING: a run stopped meanwhile (by its undo) goes no further.
+    const saved = await db.bulkRun.updateMany({ where: { id: runId, status: "RUNNING" }, data: { processed, decided, skipped } });
+    if (saved.count === 0) return { done: true };
   }
   if (processed < run.total) return { done: false };
   await db.$transaction(async (tx) => {
@@ -44,6 +42,16 @@ export async function runBulkRunSlice(db: Db, runId: number, options: { deadline
   return { done: true };
 }
 
+type ChunkItem = { commentId: number; expectedVersion: number; expectedStatus: "PENDING" | "APPROVED" | "HIDDEN" };
+
+async function decideChunk(run: { id: number; action: string; reason: string | null; note: string | null }, items: ChunkItem[], actor: { id: string; label: string }): Promise<number> {
+  const isApprove = run.action === "APPROVE";
+  // Already in the target state when the run was made: nothing to decide, counted as skipped.
+  const actionable = items.filter((item) => item.expectedStatus !== (isApprove ? "APPROVED" : "HIDDEN"));
+  const outcomes = actionable.length > 0 ? await bulkDecide({ action: isApprove ? "APPROVE" : "HIDE", reason: (run.reason ?? undefined) as HideReason | undefined, note: run.note ?? undefined, items: actionable }, actor, { bulkRunId: run.id }) : [];
+  return outcomes.filter((outcome) => outcome.outcome === "decided").length;
+}
+
 export async function failBulkRun(db: Db, runId: number, error: unknown): Promise<void> {
   await db.bulkRun.updateMany({ where: { id: runId, status: "RUNNING" }, data: { status: "FAILED", error: error instanceof Error ? error.message : String(error), finishedAt: new Date() } });
 }
@@ -51,6 +59,6 @@ export async function failBulkRun(db: Db, runId: number, error: unknown): Promis
 export async function getBulkRun(db: Db, runId: number, requestedById: string) {
   return db.bulkRun.findFirst({
     where: { id: runId, requestedById },
-    select: { id: true, action: true, reason: true, total: true, processed: true, decided: true, skipped: true, status: true, error: true },
+    select: { id: true, action: true, reason: true, total: true, processed: true, decided: true, skipped: true, status: true, error: true, undoesRunId: true, createdAt: true, finishedAt: true },
   });
 }

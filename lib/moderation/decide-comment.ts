@@ -7,7 +7,7 @@ import { targetStatus } from "./policy";
 import type { DecideInput } from "./schemas";
 
 /** Approve or hide one comment, guarded by the version and status the moderator saw. */
-export async function decideComment(input: DecideInput, actor: Decider): Promise<TransitionResult> {
+export async function decideComment(input: DecideInput, actor: Decider, options: { bulkRunId?: number } = {}): Promise<TransitionResult> {
   const to = targetStatus(input.action, input.expectedStatus);
   if (!to) throw new AppError("INVALID", `This comment is already ${input.expectedStatus.toLowerCase()}.`);
   const reason = input.action === "HIDE" ? input.reason : null;
@@ -20,6 +20,8 @@ export async function decideComment(input: DecideInput, actor: Decider): Promise
     reason,
     note: input.note,
     auditAction: input.action === "APPROVE" ? "comment.approve" : "comment.hide",
+    bulkRunId: options.bulkRunId,
+    ...(options.bulkRunId ? { auditDetails: { bulkRunId: options.bulkRunId } } : {}),
   };
   let result: TransitionResult;
   try {

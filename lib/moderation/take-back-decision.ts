@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { applyTransition, inDecidersZone, type Decider, type TransitionResult } from "./apply-transition";
 import type { TakeBackInput } from "./schemas";
@@ -32,27 +32,36 @@ export async function takeBackDecision(
   if (!decision) throw new AppError("NOT_FOUND", "This decision does not exist.");
   check(decision);
   try {
-    return await db.$transaction(
-    async (tx) => {
-      // Restoring HIDDEN restores why it was hidden, so the card and conflict messages still say it.
-      const reason =
-        decision.fromStatus === "HIDDEN"
-          ? ((await tx.decision.findFirst({ where: { commentId: decision.commentId, toStatus: "HIDDEN", id: { lt: decision.id } }, orderBy: { id: "desc" }, select: { reason: true } }))?.reason ?? null)
-          : null;
-      return applyTransition(tx, actor, {
-        commentId: decision.commentId,
-        expectedVersion: input.expectedVersion,
-        from: decision.toStatus,
-        to: decision.fromStatus,
-        action: kind,
-        reason,
-        revertsId: decision.id,
-        auditAction: kind === "UNDO" ? "comment.undo" : "comment.revert",
-      });
-    },
-    { maxWait: 10_000, timeout: 10_000 },
-    );
+    return await db.$transaction((tx) => takeBackTransition(tx, actor, kind, decision, input.expectedVersion), { maxWait: 10_000, timeout: 10_000 });
   } catch (error) {
     throw await inDecidersZone(error, actor);
   }
+}
+
+/** The transition taking one decision back, inside the caller's transaction (also a bulk run's undo, decision by decision). */
+export async function takeBackTransition(
+  tx: Prisma.TransactionClient,
+  actor: Decider,
+  kind: "UNDO" | "REVERT",
+  decision: Pick<DecisionToTakeBack, "id" | "commentId" | "fromStatus" | "toStatus">,
+  expectedVersion: number,
+  bulkRunId?: number,
+): Promise<TransitionResult> {
+  // Restoring HIDDEN restores why it was hidden, so the card and conflict messages still say it.
+  const reason =
+    decision.fromStatus === "HIDDEN"
+      ? ((await tx.decision.findFirst({ where: { commentId: decision.commentId, toStatus: "HIDDEN", id: { lt: decision.id } }, orderBy: { id: "desc" }, select: { reason: true } }))?.reason ?? null)
+      : null;
+  return applyTransition(tx, actor, {
+    commentId: decision.commentId,
+    expectedVersion,
+    from: decision.toStatus,
+    to: decision.fromStatus,
+    action: kind,
+    reason,
+    revertsId: decision.id,
+    bulkRunId,
+    auditAction: kind === "UNDO" ? "comment.undo" : "comment.revert",
+    ...(bulkRunId ? { auditDetails: { bulkRunId } } : {}),
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { THREAD_PAGE, threadCursorOf, threadCommentCount, threadKeyOf, threadPositionFromQuery, threadWindow, threadWindowCaption, windowSizes } from "./thread-window";
+import { THREAD_PAGE, isThreadStart, threadCursorOf, wordCount, threadCommentCount, threadKeyOf, threadPositionFromQuery, threadWindow, threadWindowCaption, windowSizes } from "./thread-window";
 
 describe("the thread's windows", () => {
   it("reads a third of a page before a focused comment and the rest from it on", () => {
@@ -49,5 +49,19 @@ describe("what the thread page says it shows", () => {
     expect(threadWindowCaption(1, 1)).toBe("The only comment.");
     expect(threadWindowCaption(21, 21)).toBe("All 21 comments, oldest first.");
     expect(threadWindowCaption(100, 5000)).toMatch(/^100 of 5,000 comments, by when they were posted/);
+  });
+});
+
+describe("the article above the thread", () => {
+  it("is open only at the thread's start", () => {
+    expect(isThreadStart({})).toBe(true);
+    expect(isThreadStart({ around: 3 })).toBe(false);
+    expect(isThreadStart({ after: "x" })).toBe(false);
+    expect(isThreadStart({ before: "x" })).toBe(false);
+  });
+  it("says how long it is when folded", () => {
+    expect(wordCount("ISLAMABAD: Pakistan's  agency\nsought")).toBe("4 words");
+    expect(wordCount(" one ")).toBe("1 word");
+    expect(wordCount("w ".repeat(1234))).toBe("1,234 words");
   });
 });

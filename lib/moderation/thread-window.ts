@@ -68,5 +68,15 @@ export const threadCommentCount = commentCount;
 /** What the window above the cards says it holds. */
 export function threadWindowCaption(shown: number, total: number): string {
   if (shown === total) return total === 1 ? "The only comment." : `All ${commentCount(total)}, oldest first.`;
-  return `${shown.toLocaleString("en-US")} of ${commentCount(total)}, by when they were posted; a reply whose parent is on another page quotes it.`;
+  return `${shown.toLocaleString("en-US")} of ${commentCount(total)}, by when they were posted; a reply whose parent is on another page quotes it, with a link to it.`;
+}
+
+
+/** The thread's first window, as opened from nowhere in particular (no comment, no page cursor). */
+export const isThreadStart = (position: ThreadPosition): boolean => Object.keys(position).length === 0;
+
+/** "1 word", "1,234 words": how long the folded article is. */
+export function wordCount(text: string): string {
+  const count = text.split(/\s+/).filter((word) => word !== "").length;
+  return `${count.toLocaleString("en-US")} word${count === 1 ? "" : "s"}`;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { DeviceZoneHint } from "@/components/queue/device-zone-hint";
 import { EARLY_KEYS_SRC } from "@/components/queue/early-keys";
 import { QueueBoard } from "@/components/queue/queue-board";
 import { filterQueryString, QueueFilters } from "@/components/queue/queue-filters";
@@ -8,6 +9,8 @@ import { QueueLegend } from "@/components/queue/queue-legend";
 import { can } from "@/lib/auth/policy";
 import { pathWithQuery } from "@/lib/auth/return-path";
 import { requirePagePermission } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { findUndoableBulkRun } from "@/lib/moderation/bulk-run-undo";
 import { countQueueTabs } from "@/lib/moderation/count-queue-tabs";
 import { emptyQueueMessage } from "@/lib/moderation/empty-queue-message";
 import { listQueue } from "@/lib/moderation/list-queue";
@@ -31,11 +34,13 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const problems = queueQueryProblems(raw);
   // The live feed starts from before the page's queries, so nothing decided meanwhile is missed.
   const since = new Date().toISOString();
-  const [page, counts, options, isModelOn] = await Promise.all([
+  const canDecide = can(user.role, "comment:decide");
+  const [page, counts, options, isModelOn, lastBulkRun] = await Promise.all([
     listQueue({ tab, filters, cursor: after, limit: PAGE_SIZE }),
     countQueueTabs({ fresh: true }),
     listQueueFilterOptions(filters.article),
     isSuggestionModelOn(),
+    canDecide ? findUndoableBulkRun(db, user.id) : null,
   ]);
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   // Only when an author filter found nothing: the names the moderator may have meant.
@@ -48,6 +53,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <script src={EARLY_KEYS_SRC} nonce={nonce} />
       {/* On a phone the header's Menu says where you are; the first screen is for the first comment. */}
       <h1 className="text-xl font-semibold max-md:sr-only">Moderation queue</h1>
+      <DeviceZoneHint shownZone={timeZone} />
       <QueueFilters tab={tab} filters={filters} options={options} isModelOn={isModelOn} timeZone={filters.tz ?? UTC} />
       {problems.length > 0 ? (
         <ul role="alert" data-testid="queue-filter-problems" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -68,8 +74,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         filterQuery={filterQuery}
         since={since}
         currentUser={{ id: user.id, email: user.email }}
-        canDecide={can(user.role, "comment:decide")}
+        canDecide={canDecide}
         timeZone={timeZone}
+        lastBulkRun={lastBulkRun}
         emptyMessage={emptyQueueMessage(filters, authorSuggestions)}
         returnPath={pathWithQuery("/queue", raw)}
       />

@@ -9,7 +9,7 @@ import { formatDateTime } from "@/lib/format";
 import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 import { flattenThread } from "@/lib/moderation/flatten-thread";
 import { getArticleThread } from "@/lib/moderation/get-article-thread";
-import { threadCommentCount, threadPositionFromQuery, threadWindowCaption } from "@/lib/moderation/thread-window";
+import { isThreadStart, threadCommentCount, threadPositionFromQuery, threadWindowCaption, wordCount } from "@/lib/moderation/thread-window";
 import { rowIdFrom } from "@/lib/validation/bounds";
 
 export const metadata: Metadata = { title: "Article" };
@@ -45,7 +45,14 @@ export default async function ArticlePage({ params, searchParams }: { params: Pr
           </Link>
         </p>
       </div>
-      {data.article.body ? <div className="comment-text rounded-lg border border-slate-200 bg-white p-4 text-[15px] leading-relaxed">{data.article.body}</div> : null}
+      {data.article.body ? (
+        // Open at the thread's start; folded on a later window or around a comment, where it stood
+        // between the editor and the comments on every page (a phone screen and a half of text).
+        <details open={isThreadStart(position)} className="rounded-lg border border-slate-200 bg-white" data-testid="thread-article">
+          <summary className="cursor-pointer px-4 py-3 text-sm font-medium text-slate-700">The article ({wordCount(data.article.body)})</summary>
+          <div className="comment-text border-t border-slate-100 p-4 text-[15px] leading-relaxed">{data.article.body}</div>
+        </details>
+      ) : null}
       <section aria-label="Comments">
         <h2 className="mb-3 text-lg font-semibold">Comments</h2>
         {data.thread.length === 0 ? (
