@@ -74,8 +74,8 @@ function multiset(rows: readonly LiveFlagRow[]): Map<string, { row: LiveFlagRow;
 /**
  * The folded figures with the changed comments applied: for each comment of `deltas`, minus what its
  * rows at the fold counted (`now` less `deltas`), plus what its rows `now` count. Entries that fall
- * to zero are dropped, as the day's query has none. Pure; throws when the deltas do not fit (a row
- * taken out that the comment does not have, a figure below zero: a write that bypassed the triggers).
+ * to zero are dropped, as the day's query has none. Pure; throws when the deltas do not fit (a flag
+ * added that the comment does not have, a figure below zero: a write that bypassed the triggers).
  */
 export function applyFlagDeltas(folded: FlagFigures, now: readonly LiveFlagRow[], deltas: readonly LiveFlagDelta[]): FlagFigures {
   if (deltas.length === 0) return folded;
@@ -93,7 +93,7 @@ export function applyFlagDeltas(folded: FlagFigures, now: readonly LiveFlagRow[]
     for (const delta of commentDeltas) {
       const entry = atFold.get(rowKey(delta)) ?? { row: delta, count: 0 };
       entry.count -= delta.count;
-      if (entry.count < 0) throw new Error(`Insights' live flags of comment ${commentId}: a change took out a flag the comment did not have`);
+      if (entry.count < 0) throw new Error(`Insights' live flags of comment ${commentId}: its changes do not match its flags (a flag added that it does not have)`);
       atFold.set(rowKey(delta), entry);
     }
     addComment(figures, atFold, -1);
