@@ -24,8 +24,10 @@ const TABLES = {
 } as const;
 
 // The stored days' bytes this process has read, by row version (stored-bytes-cache.ts): a year of
-// a 10M-comment desk's days is about 36 MB of per-article entries and 11 MB of seconds.
-const storedBytes = new StoredBytesCache(64 * 1024 * 1024);
+// a 10M-comment desk's days is about 36 MB of per-article entries and 11 MB of seconds. One per
+// process (on globalThis, as the pg pools): Next may bundle this module into several chunks.
+const holder = globalThis as unknown as { moddeskStoredBytes?: StoredBytesCache };
+const storedBytes = (holder.moddeskStoredBytes ??= new StoredBytesCache(64 * 1024 * 1024));
 
 /** How many stored days' bytes this process holds (for tests). */
 export const heldStoredBytes = () => storedBytes.size;
