@@ -3,6 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { nextDay } from "@/lib/time-zone-days";
 import { consecutiveRuns, dayStart } from "./date-range";
 import { emptyDaySummary, type DaySummary } from "./day-summary";
+import { readLiveFlagDays } from "./live-flag-days";
 import { readLivePostedDays } from "./live-posted-days";
 import { packFixedArticleCounts } from "./packed-article-counts";
 import { STATUS_COUNTS, zoneLiteral } from "./range-sql";
@@ -57,12 +58,13 @@ export async function computeDaySummaries(reader: SqlReader, days: string[], tim
         summary.articles = packFixedArticleCounts(row.articles);
       }
     },
-    () => flagQuery(reader, days, timeZone).then((rows) => {
-      for (const row of rows) {
-        if (row.kind === "rule") of(row.day).rules[row.key] = [row.a, row.b, row.c, row.d, row.e];
-        else of(row.day).categories[row.key] = [row.a, row.b];
-      }
-    }),
+    async () => {
+      // The live days' flag figures the rollup job has folded, from their rows and deltas; the others from the flags.
+      const folded = await readLiveFlagDays(reader, days);
+      for (const [day, figures] of folded) Object.assign(of(day), figures);
+      const rest = days.filter((day) => !folded.has(day));
+      if (rest.length > 0) addFlagFigures(await flagQuery(reader, rest, timeZone), of);
+    },
   ]);
   return summaries;
 }
@@ -106,7 +108,7 @@ export function queueSql(days: string[], timeZone: string): Prisma.Sql {
  * and prunes older rows together).
  */
 function flagQuery(reader: SqlReader, days: string[], timeZone: string) {
-  return reader.$queryRaw<(KeyedRow & { kind: "rule" | "category" })[]>`
+  return reader.$queryRaw<FlagFigureRow[]>`
     WITH since AS MATERIALIZED (
       SELECT COALESCE((SELECT s.day FROM insights_decided_since s WHERE s.id = 1), 'infinity'::date) AS day
     ), flagged AS MATERIALIZED (
@@ -122,6 +124,14 @@ function flagQuery(reader: SqlReader, days: string[], timeZone: string) {
       CROSS JOIN LATERAL (SELECT x."ruleId", x.category FROM flag x WHERE x."commentId" = c.id OFFSET 0) f
       WHERE ${inDays(days, timeZone)} AND c.priority > 0 AND c."postedAt" < insights_day_start((SELECT day FROM since), ${zoneLiteral(timeZone)})
     )
+    ${FLAG_FIGURES}`;
+}
+
+/**
+ * The rule and category figures per day of a CTE `flagged` (day, ruleId, category, id, status,
+ * byPerson): one row per flag of a counted comment. Also the fold's build of a live day (fold-live-flags.ts).
+ */
+export const FLAG_FIGURES = Prisma.sql`
     SELECT 'rule' AS kind, to_char(day, 'YYYY-MM-DD') AS day, "ruleId"::text AS key,
            count(*)::int AS a,
            count(*) FILTER (WHERE status = 'HIDDEN' AND "byPerson")::int AS b,
@@ -133,4 +143,13 @@ function flagQuery(reader: SqlReader, days: string[], timeZone: string) {
     UNION ALL
     SELECT 'category', to_char(day, 'YYYY-MM-DD'), category::text, count(*)::int, count(DISTINCT id)::int, 0, 0, 0
     FROM flagged GROUP BY day, category`;
+
+export type FlagFigureRow = KeyedRow & { kind: "rule" | "category" };
+
+/** Rows of FLAG_FIGURES into the days' summaries. */
+export function addFlagFigures(rows: readonly FlagFigureRow[], of: (day: string) => Pick<DaySummary, "rules" | "categories">): void {
+  for (const row of rows) {
+    if (row.kind === "rule") of(row.day).rules[row.key] = [row.a, row.b, row.c, row.d, row.e];
+    else of(row.day).categories[row.key] = [row.a, row.b];
+  }
 }

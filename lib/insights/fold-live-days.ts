@@ -9,6 +9,7 @@ import type { DecisionDaySummary } from "./decision-day-summary";
 import { readInsightsZone } from "./insights-zone";
 import { appliedOrNull, applyArticleDeltas, type ArticleDelta, type LivePostedDay } from "./live-day-deltas";
 import { foldedWithDeltas } from "./live-decision-days";
+import { foldLiveFlagDays } from "./fold-live-flags";
 import { packFixedArticleCounts } from "./packed-article-counts";
 import { encodeSortedSeconds } from "./stored-seconds";
 
@@ -29,7 +30,7 @@ const FOLD_LOCK = 7_424_210; // pg_advisory_xact_lock key of this fold
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 export interface LiveFold {
-  /** Days whose row was built from their comments or held decisions, posted and decision days. */
+  /** Days whose row was built from their comments, held decisions or held flags: posted, decision and flag days. */
   built: number;
   /** Delta groups folded into existing rows. */
   folded: number;
@@ -43,14 +44,15 @@ export async function foldLiveDays(options: { now?: Date } = {}): Promise<LiveFo
       const [held] = await tx.$queryRaw<{ since: string | null }[]>`SELECT to_char(s.day, 'YYYY-MM-DD') AS since FROM insights_decided_since s WHERE s.id = 1`;
       const since = held?.since ?? null;
       if (since === null) return { built: 0, folded: 0 };
-      for (const table of ["insights_live_article_delta", "insights_live_day", "insights_live_decision_delta", "insights_live_decision_day"]) {
+      for (const table of ["insights_live_article_delta", "insights_live_day", "insights_live_decision_delta", "insights_live_decision_day", "insights_live_flag_delta", "insights_live_flag_day"]) {
         await tx.$executeRaw`DELETE FROM ${Prisma.raw(table)} WHERE day < ${since}::date`;
       }
       const today = dayOfInstant(options.now ?? new Date(), timeZone);
       const liveThree = [addDays(today, -2), addDays(today, -1), today].filter((day) => day >= since);
       const posted = await foldPostedDays(tx, since, liveThree, timeZone);
       const decision = await foldDecisionDays(tx, since, liveThree);
-      return { built: posted.built + decision.built, folded: posted.folded + decision.folded };
+      const flags = await foldLiveFlagDays(tx, await unbuiltDays(tx, since, liveThree, Prisma.raw("insights_live_flag_day"), Prisma.raw("insights_live_flag_delta")));
+      return { built: posted.built + decision.built + flags.built, folded: posted.folded + decision.folded + flags.folded };
     },
     { timeout: 60_000 },
   );

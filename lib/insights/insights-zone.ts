@@ -86,6 +86,9 @@ async function rebuildHeldDays(tx: Prisma.TransactionClient): Promise<void> {
     SELECT f.id, c.id, insights_local_day(c."postedAt", insights_zone_now()), f."ruleId", f.category, c.status, c."decidedById" IS NOT NULL, c.priority > 0
     FROM comment c JOIN flag f ON f."commentId" = c.id
     WHERE c."postedAt" >= insights_day_start((SELECT day FROM insights_decided_since WHERE id = 1), insights_zone_now())`;
+  // The folded flag days likewise, and the deltas the rebuild above appended.
+  await tx.$executeRaw`DELETE FROM insights_live_flag_delta`;
+  await tx.$executeRaw`DELETE FROM insights_live_flag_day`;
 }
 
 /**

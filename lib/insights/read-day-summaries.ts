@@ -7,6 +7,7 @@ import { addDays, dayOfInstant, type DateRange } from "./date-range";
 import type { DaySummary } from "./day-summary";
 import type { DecisionDaySummary } from "./decision-day-summary";
 import { readLiveDecisionDays } from "./live-decision-days";
+import { StoredBytesCache } from "./stored-bytes-cache";
 import { decodeSortedSeconds } from "./stored-seconds";
 
 // The range's days: stored summaries for the clean past days, computed live for the last three
@@ -22,7 +23,16 @@ const TABLES = {
   decision: { stored: Prisma.raw("insights_decision_day"), dirty: Prisma.raw("insights_dirty_decision_day"), bytes: Prisma.raw("s.latency") },
 } as const;
 
-interface StoredRow<T> { day: string; summary: T | null; bytes: Uint8Array | null }
+// The stored days' bytes this process has read, by row version (stored-bytes-cache.ts): a year of
+// a 10M-comment desk's days is about 36 MB of per-article entries and 11 MB of seconds. One per
+// process (on globalThis, as the pg pools): Next may bundle this module into several chunks.
+const holder = globalThis as unknown as { moddeskStoredBytes?: StoredBytesCache };
+const storedBytes = (holder.moddeskStoredBytes ??= new StoredBytesCache(64 * 1024 * 1024));
+
+/** How many stored days' bytes this process holds (for tests). */
+export const heldStoredBytes = () => storedBytes.size;
+
+interface StoredRow<T> { day: string; summary: T | null; version: string | null; hasBytes: boolean; bytes: Uint8Array | null }
 
 /** Today, yesterday and the day before (in the range's zone), those in the range. */
 function lastThreeDays(range: DateRange, now: Date): string[] {
@@ -31,19 +41,37 @@ function lastThreeDays(range: DateRange, now: Date): string[] {
 }
 
 /** The stored days of the range, and its other changed days to compute (the last three left out). */
-async function storedAndChangedDays<T>(kind: keyof typeof TABLES, range: DateRange, lastThree: string[]): Promise<{ stored: StoredRow<T>[]; changed: string[] }> {
+async function storedAndChangedDays<T>(kind: keyof typeof TABLES, range: DateRange, lastThree: string[]): Promise<{ stored: (StoredRow<T> & { bytes: Uint8Array })[]; changed: string[] }> {
   const { stored, dirty, bytes } = TABLES[kind];
+  // The bytes of a day whose version this process holds are not shipped again (NULL).
+  const held = storedBytes.held(kind, range.from, range.to);
   const rows = await db.$queryRaw<StoredRow<T>[]>`
-    SELECT to_char(s.day, 'YYYY-MM-DD') AS day, s.summary, ${bytes} AS bytes
-    FROM ${stored} s
-    WHERE s.day BETWEEN ${range.from}::date AND ${range.to}::date AND s.day <> ALL(${lastThree}::date[])
-      AND NOT EXISTS (SELECT 1 FROM ${dirty} x WHERE x.day = s.day)
+    SELECT to_char(s.day, 'YYYY-MM-DD') AS day, s.summary, s.version, s."hasBytes", CASE WHEN k.version IS NULL THEN s.bytes END AS bytes
+    FROM (
+      SELECT s.day, s.summary, s.xmin::text || ':' || to_char(s."refreshedAt", 'YYYY-MM-DD"T"HH24:MI:SS.US') AS version,
+             ${bytes} IS NOT NULL AS "hasBytes", ${bytes} AS bytes
+      FROM ${stored} s
+      WHERE s.day BETWEEN ${range.from}::date AND ${range.to}::date AND s.day <> ALL(${lastThree}::date[])
+        AND NOT EXISTS (SELECT 1 FROM ${dirty} x WHERE x.day = s.day)
+    ) s
+    LEFT JOIN unnest(${held.days}::date[], ${held.versions}::text[]) k(day, version) ON k.day = s.day AND k.version = s.version
     UNION ALL
-    SELECT to_char(x.day, 'YYYY-MM-DD'), NULL, NULL
+    SELECT to_char(x.day, 'YYYY-MM-DD'), NULL, NULL, false, NULL
     FROM ${dirty} x
     WHERE x.day BETWEEN ${range.from}::date AND ${range.to}::date AND x.day <> ALL(${lastThree}::date[])`;
-  // A stored posted day from before per-article counts (bytes NULL) is computed live until refreshed.
-  return { stored: rows.filter((row) => row.summary && row.bytes), changed: rows.filter((row) => !row.summary || !row.bytes).map((row) => row.day) };
+  const result = { stored: [] as (StoredRow<T> & { bytes: Uint8Array })[], changed: [] as string[] };
+  for (const row of rows) {
+    const key = `${kind}:${row.day}`;
+    const found = row.summary && row.hasBytes ? (row.bytes ?? storedBytes.get(key, row.version!)) : null;
+    // A stored posted day from before per-article counts (no bytes) is computed live until refreshed.
+    if (!row.summary || !found) {
+      result.changed.push(row.day);
+      continue;
+    }
+    if (row.bytes) storedBytes.set(key, row.version!, row.bytes);
+    result.stored.push({ ...row, bytes: found });
+  }
+  return result;
 }
 
 /** The range's posted days (queue, rules, categories, articles). */
@@ -51,7 +79,7 @@ export async function readDaySummaries(range: DateRange, now: Date = new Date())
   const lastThree = lastThreeDays(range, now);
   const [{ stored, changed }, recent] = await Promise.all([storedAndChangedDays<Omit<DaySummary, "articles">>("posted", range, lastThree), computeDaySummaries(db, lastThree, range.timeZone)]);
   const older = await computeDaySummaries(db, changed, range.timeZone);
-  return [...stored.map((row) => ({ ...row.summary!, articles: row.bytes! })), ...recent.values(), ...older.values()];
+  return [...stored.map((row) => ({ ...row.summary!, articles: row.bytes })), ...recent.values(), ...older.values()];
 }
 
 /**
