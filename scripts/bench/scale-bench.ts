@@ -42,6 +42,8 @@ const GROWTH: [string, string][] = [
   ["comments_in_default_range", "comments in the last 30 days"],
   ["page_data_p95_ms", `insights page data, 30 days, ${tailLabel(INSIGHTS_SETTINGS.runs)}, ms`],
   ["direct_p95_ms", `  baseline direct queries ${tailLabel(INSIGHTS_SETTINGS.runs)}, ms`],
+  ["page_data_first_ms", "insights 30 days, first load of the process (nothing held), ms"],
+  ["direct_first_ms", "  baseline direct queries, first load, ms"],
   ["page_data_90d_p50_ms", `insights 90 days${INSIGHTS_SETTINGS.wideRuns === 1 ? ", one run" : " p50"}, ms`],
   ["page_data_all_time_p50_ms", `insights all time${INSIGHTS_SETTINGS.wideRuns === 1 ? ", one run" : " p50"}, ms`],
   ["timed_out", "insights loads failed (5 s transaction timeout)"],
