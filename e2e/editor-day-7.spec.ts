@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { credentials, signIn } from "./support/fixtures";
-import { seedArticle, withDatabase } from "./support/seed";
+import { appendThreadComments, seedArticle, withDatabase } from "./support/seed";
 
 // A community editor's day, round 7: a reply whose parent is on another page of the thread, and
 // what got in the way of deciding quickly on a phone and at a desk.
@@ -11,15 +11,7 @@ const card = (page: Page, id: number) => page.locator(`[data-testid="comment-car
 
 test("a reply whose parent is in an earlier window of the thread says so and opens the window around the parent", async ({ openPage }) => {
   const thread = await seedArticle([{ author: "Opener", body: "The first comment of a thread of 150." }], { titlePrefix: "Windows" });
-  const ids = await withDatabase(async (client) => {
-    await client.query(
-      `INSERT INTO comment ("articleId", source, "dedupeKey", "contentHash", "authorName", body, "postedAt")
-       SELECT $1, 'e2e', $2 || g, $2 || g, 'reader' || (g % 9), 'Remark number ' || g || ' on the article.', (now() AT TIME ZONE 'UTC') - interval '2 days' + g * interval '1 minute'
-       FROM generate_series(1, 149) g`,
-      [thread.articleId, `e2e:${thread.stamp}:w:`],
-    );
-    return (await client.query<{ id: number }>(`SELECT id FROM comment WHERE "articleId" = $1 ORDER BY "postedAt", id`, [thread.articleId])).rows.map((row) => row.id);
-  });
+  const ids = await appendThreadComments(thread, { count: 149, daysAgo: 2, step: "1 minute", body: "Remark on the article, number" });
   const parent = ids[5]!;
   const reply = ids[140]!;
   await withDatabase((client) => client.query(`UPDATE comment SET "parentId" = $1, body = 'I disagree with that remark.' WHERE id = $2`, [parent, reply]));

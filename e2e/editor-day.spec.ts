@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { signIn } from "./support/fixtures";
-import { seedArticle, withDatabase } from "./support/seed";
+import { appendThreadComments, seedArticle, withDatabase } from "./support/seed";
 
 // A community editor's day: an author found by the name they type, a comment judged in its thread
 // (thousands long, on a phone), and a colleague's decision told with a time a program can read.
@@ -36,15 +36,7 @@ test("the author filter finds 'rahul' for Rahul, and suggests the names that sta
 
 test("a reply deep in a 5,000-comment thread opens in context on a phone: its window, focused, paged, no sideways scroll", async ({ openPage }) => {
   const thread = await seedArticle([{ author: "Opener", body: "The first comment of a long thread." }], { titlePrefix: "Long thread" });
-  const ids = await withDatabase(async (client) => {
-    await client.query(
-      `INSERT INTO comment ("articleId", source, "dedupeKey", "contentHash", "authorName", body, "postedAt")
-       SELECT $1, 'e2e', $2 || g, $2 || g, 'reader' || (g % 40), 'Comment number ' || g || ' in a long thread.', (now() AT TIME ZONE 'UTC') - interval '3 days' + g * interval '1 second'
-       FROM generate_series(1, 4999) g`,
-      [thread.articleId, `e2e:${thread.stamp}:long:`],
-    );
-    return (await client.query<{ id: number }>(`SELECT id FROM comment WHERE "articleId" = $1 ORDER BY "postedAt", id`, [thread.articleId])).rows.map((row) => row.id);
-  });
+  const ids = await appendThreadComments(thread, { count: 4999, daysAgo: 3, step: "1 second", body: "Comment in a long thread, number" });
   const parent = ids[3_999]!;
   const reply = ids[4_000]!;
   await withDatabase((client) => client.query(`UPDATE comment SET "parentId" = $1, body = 'A reply to the comment above.' WHERE id = $2`, [parent, reply]));

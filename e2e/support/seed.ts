@@ -54,3 +54,20 @@ export async function seedArticle(comments: SeedComment[], options: { publishedA
     return { articleId, title, ids, stamp };
   });
 }
+
+/**
+ * Appends `count` plain comments to a seeded article, one a `step` apart from `daysAgo` days back, in
+ * the order they were posted, and returns every id of the thread in that order (the seeded ones
+ * first): for the thread page's windows, which a handful of seeded comments never fills.
+ */
+export async function appendThreadComments(thread: { articleId: number; stamp: string }, options: { count: number; daysAgo: number; step: "1 second" | "1 minute"; body: string }): Promise<number[]> {
+  return withDatabase(async (client) => {
+    await client.query(
+      `INSERT INTO comment ("articleId", source, "dedupeKey", "contentHash", "authorName", body, "postedAt")
+       SELECT $1, 'e2e', $2 || g, $2 || g, 'reader' || (g % 40), $3 || ' ' || g || '.', (now() AT TIME ZONE 'UTC') - make_interval(days => $4) + g * $5::interval
+       FROM generate_series(1, $6::int) g`,
+      [thread.articleId, `e2e:${thread.stamp}:thread:`, options.body, options.daysAgo, options.step, options.count],
+    );
+    return (await client.query<{ id: number }>(`SELECT id FROM comment WHERE "articleId" = $1 ORDER BY "postedAt", id`, [thread.articleId])).rows.map((row) => row.id);
+  });
+}
