@@ -11,7 +11,6 @@ import { compileLinksRule } from "./kind-links";
 import { compileRepetitionRule } from "./kind-repetition";
 import { compileClassifierRule, type ModelSource } from "./kind-classifier";
 import { compileExternalRule } from "./kind-external";
-import { compileMisspeltIndex } from "./misspelt-words";
 
 function compileOne(definition: RuleDefinition, slots: SlotAllocator, modelSource: ModelSource): CompiledRule {
   const parsed = parseRuleConfig(definition.kind, definition.config);
@@ -41,9 +40,6 @@ export function compileRuleSet(rules: readonly RuleDefinition[], modelSource: Mo
   const entries: TermEntry[] = [];
   const slotRuleIndex: number[] = [];
   const compiled: CompiledRule[] = [];
-  // Which slots may read misspelt words (TERMS, NEAR) and which a NEAR rule pairs (misspelt-words.ts).
-  const fuzzySlots: number[] = [];
-  const pairs: [number, number][] = [];
   for (const definition of rules) {
     if (!definition.enabled) continue;
     const ruleIndex = compiled.length;
@@ -51,17 +47,13 @@ export function compileRuleSet(rules: readonly RuleDefinition[], modelSource: Mo
       addTerms(terms) {
         const slot = slotRuleIndex.length;
         slotRuleIndex.push(ruleIndex);
-        fuzzySlots.push(definition.kind === "TERMS" || definition.kind === "NEAR" ? 1 : 0);
         for (const term of terms) entries.push({ slot, term });
         return slot;
       },
     };
     const firstEntry = entries.length;
     try {
-      const firstSlot = slotRuleIndex.length;
       compiled.push(compileOne(definition, slots, modelSource));
-      // A NEAR rule takes two slots, its a-terms then its b-terms (kind-near.ts).
-      if (definition.kind === "NEAR") pairs.push([firstSlot, firstSlot + 1]);
       // Terms are validated here, not inside the shared build, so the error names this rule.
       compileTermMatcher(entries.slice(firstEntry));
     } catch (error) {
@@ -70,11 +62,9 @@ export function compileRuleSet(rules: readonly RuleDefinition[], modelSource: Mo
       throw new RuleCompileError(definition.id, definition.name, detail);
     }
   }
-  const termMatcher = compileTermMatcher(entries);
   return {
     rules: compiled,
-    termMatcher,
-    misspelt: compileMisspeltIndex(termMatcher, { fuzzySlots: Uint8Array.from(fuzzySlots), pairs }),
+    termMatcher: compileTermMatcher(entries),
     slotOwner: Int32Array.from(slotRuleIndex),
     alwaysEvaluated: compiled.flatMap((rule, index) => (rule.termDriven ? [] : [index])),
   };
