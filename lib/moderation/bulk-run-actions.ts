@@ -9,6 +9,17 @@ import { bulkRunStatusSchema, countMatchingSchema, parseQueueView, startBulkRunS
 import { failBulkRun, getBulkRun } from "./bulk-run-slice";
 import { createBulkRunUndo } from "./bulk-run-undo";
 
+/** Queues a recorded run for the job worker; a run the worker cannot take is marked failed, not left pending. */
+async function handToWorker<Run extends { id: number }>(run: Run, unavailable: string): Promise<Run> {
+  try {
+    await enqueueBulkRun(run.id);
+  } catch (error) {
+    await failBulkRun(db, run.id, error);
+    throw new AppError("UNAVAILABLE", unavailable);
+  }
+  return run;
+}
+
 export const countMatchingAction = defineAction({
   name: "moderation.countMatching",
   input: countMatchingSchema,
@@ -23,13 +34,7 @@ export const startBulkRunAction = defineAction({
   run: async (input, { user }) => {
     if (!user) throw new AppError("UNAUTHORIZED", "Your session has ended. Sign in again.");
     const run = await createBulkRun(db, { ...parseQueueView(input), action: input.action, reason: input.reason }, { id: user.id, label: user.email });
-    try {
-      await enqueueBulkRun(run.id);
-    } catch (error) {
-      await failBulkRun(db, run.id, error);
-      throw new AppError("UNAVAILABLE", "The background worker could not take the job; nothing was decided. Try again.");
-    }
-    return run;
+    return handToWorker(run, "The background worker could not take the job; nothing was decided. Try again.");
   },
 });
 
@@ -40,13 +45,7 @@ export const undoBulkRunAction = defineAction({
   run: async (input, { user }) => {
     if (!user) throw new AppError("UNAUTHORIZED", "Your session has ended. Sign in again.");
     const undo = await createBulkRunUndo(db, input.runId, { id: user.id, label: user.email });
-    try {
-      await enqueueBulkRun(undo.id);
-    } catch (error) {
-      await failBulkRun(db, undo.id, error);
-      throw new AppError("UNAVAILABLE", "The background worker could not take the undo; nothing was put back. Try again.");
-    }
-    return undo;
+    return handToWorker(undo, "The background worker could not take the undo; nothing was put back. Try again.");
   },
 });
 

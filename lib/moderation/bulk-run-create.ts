@@ -43,28 +43,26 @@ export async function createBulkRun(db: Db, request: BulkRunRequest, actor: Audi
   if (rows.length === 0) throw new AppError("INVALID", "No comment matches this filter any more.");
   if (rows.length > BULK_RUN_LIMIT) throw new AppError("INVALID", `More than ${BULK_RUN_LIMIT.toLocaleString("en-US")} comments match: narrow the filter first.`);
   const query = { tab: request.tab, ...request.filters } as Prisma.InputJsonObject;
-  return db.$transaction(async (tx) => {
-    const run = await tx.bulkRun.create({
-      data: {
-        action: request.action,
-        reason: request.action === "HIDE" ? request.reason : null,
-        note: request.note ?? null,
-        query,
-        commentIds: rows.map((row) => row.id),
-        expectedVersions: rows.map((row) => row.version),
-        expectedStatuses: rows.map((row) => row.status),
-        total: rows.length,
-        requestedById: actor.id,
-      },
-      select: { id: true },
-    });
-    await recordAuditEvent(tx, {
-      actor,
-      action: "comment.bulk_start",
-      entityType: "bulk_run",
-      entityId: run.id,
-      details: { action: request.action, reason: request.reason ?? null, total: rows.length, query },
-    });
-    return { id: run.id, total: rows.length };
-  });
+  return db.$transaction((tx) =>
+    insertBulkRun(tx, {
+      action: request.action,
+      reason: request.action === "HIDE" ? request.reason : null,
+      note: request.note ?? null,
+      query,
+      commentIds: rows.map((row) => row.id),
+      expectedVersions: rows.map((row) => row.version),
+      expectedStatuses: rows.map((row) => row.status),
+      total: rows.length,
+      requestedById: actor.id,
+    }, actor, { action: request.action, reason: request.reason ?? null, total: rows.length, query }),
+  );
+}
+
+/** A run's row and its `comment.bulk_start` audit event, in the caller's transaction (a run, or its undo). */
+export async function insertBulkRun(
+  tx: Prisma.TransactionClient, data: Prisma.BulkRunUncheckedCreateInput, actor: AuditActor, details: Record<string, unknown>,
+): Promise<{ id: number; total: number }> {
+  const run = await tx.bulkRun.create({ data, select: { id: true, total: true } });
+  await recordAuditEvent(tx, { actor, action: "comment.bulk_start", entityType: "bulk_run", entityId: run.id, details });
+  return run;
 }

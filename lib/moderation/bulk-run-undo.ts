@@ -1,9 +1,10 @@
 import "server-only";
-import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-event";
+import type { AuditActor } from "@/lib/audit/record-audit-event";
 import type { Db } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import type { Decider } from "./apply-transition";
 import { BULK_RUN_CHUNK } from "./bulk-run-chunk";
+import { insertBulkRun } from "./bulk-run-create";
 import { takeBackTransition } from "./take-back-decision";
 
 /**
@@ -35,28 +36,17 @@ export async function createBulkRunUndo(db: Db, runId: number, actor: AuditActor
     if (ids.size === 0) throw new AppError("INVALID", "This bulk decision has decided nothing yet: nothing to undo.");
     const indexOf = new Map(run.commentIds.map((id, index) => [id, index]));
     const commentIds = [...ids].sort((a, b) => a - b);
-    const undo = await tx.bulkRun.create({
-      data: {
-        action: "UNDO",
-        query: { undoesRunId: runId },
-        commentIds,
-        // What the run's decision left: the version it saw, plus one.
-        expectedVersions: commentIds.map((id) => (run.expectedVersions[indexOf.get(id) ?? -1] ?? -2) + 1),
-        expectedStatuses: commentIds.map(() => (run.action === "HIDE" ? "HIDDEN" : "APPROVED")),
-        total: commentIds.length,
-        requestedById: actor.id,
-        undoesRunId: runId,
-      },
-      select: { id: true },
-    });
-    await recordAuditEvent(tx, {
-      actor,
-      action: "comment.bulk_start",
-      entityType: "bulk_run",
-      entityId: undo.id,
-      details: { action: "UNDO", undoesRunId: runId, total: commentIds.length, stoppedRun: stopped.count === 1 },
-    });
-    return { id: undo.id, total: commentIds.length };
+    return insertBulkRun(tx, {
+      action: "UNDO",
+      query: { undoesRunId: runId },
+      commentIds,
+      // What the run's decision left: the version it saw, plus one.
+      expectedVersions: commentIds.map((id) => (run.expectedVersions[indexOf.get(id) ?? -1] ?? -2) + 1),
+      expectedStatuses: commentIds.map(() => (run.action === "HIDE" ? "HIDDEN" : "APPROVED")),
+      total: commentIds.length,
+      requestedById: actor.id,
+      undoesRunId: runId,
+    }, actor, { action: "UNDO", undoesRunId: runId, total: commentIds.length, stoppedRun: stopped.count === 1 });
   }, { maxWait: 10_000, timeout: 60_000 });
 }
 
