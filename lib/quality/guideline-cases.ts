@@ -162,6 +162,8 @@ export const GUIDELINE_CASE_GROUPS: GuidelineCaseGroup[] = [
       "You can earn upto 30000 a week, message me to join.",
       "Love marriage specialist, get your ex back in 24 hours.",
       "Guaranteed returns on bitcoin, join my group today.",
+      "Part time job with no investment, reply JOB to get started.",
+      "Earn daily 1000 to 2000 from your phone, registration free.",
     ],
   },
   {
@@ -175,6 +177,8 @@ export const GUIDELINE_CASE_GROUPS: GuidelineCaseGroup[] = [
       "Follow the money trail and you will find who benefits.",
       "The channel showed the whole press conference live.",
       "He won awards in 2011 2015 and 2019, a remarkable career.",
+      "My cousin left her part time job because there was no investment in the shop.",
+      "Masons earn 800 to 1000 a day now, still not enough for rent.",
     ],
   },
   {

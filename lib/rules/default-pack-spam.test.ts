@@ -29,6 +29,13 @@ describe("spam-promotion", () => {
     "Shop now at our store and get 50% off",
     "Vashikaran specialist baba, get your lost love back in 48 hours",
     "Love problem solution by Amil Baba, one call solves everything",
+    "PART TIME ONLINE JOB WITHOUT ANY INVESTMENT!! message us to start",
+    "Home based work, zero investment, type YES and send",
+    "Work from home job no registration fees, students and housewives welcome",
+    "Digital India job earn money without investment",
+    "Earn daily 700 to 900 from your mobile in two hours",
+    "Housewives earn weekly rs 3000-5000 with this app",
+    "Students can earn money upto 30000 every month with one app",
   ])("flags %j", (body) => {
     expect(spamRules(body)).toContain("spam-promotion");
   });
@@ -49,6 +56,12 @@ describe("spam-promotion", () => {
     "The helpline number was busy all night, said the victims' families.",
     "If India lose tonight they join our group for the Super 8 and it gets tough.",
     "No family can buy now at these prices, the budget has made sure of that.",
+    "He lost his part time job because there was no investment in the mill.",
+    "There will be no jobs without investment in the textile sector.",
+    "Part time work is all students can find, and there is zero investment in skills.",
+    "Daily wagers earn daily 300 only, how will they pay these bills?",
+    "Brick kiln workers earn 400 to 500 a day and the owners keep the rest.",
+    "The minister says the scheme will earn 500 crore for the province.",
   ])("leaves %j alone", (body) => {
     expect(spamRules(body)).toEqual([]);
   });

@@ -37,6 +37,12 @@ function contactPhrases(): string {
   return `${channel}(?: me| us| now| today| anytime| at| on| no| number| plus)* ${PHONE}`;
 }
 
+/** 'part time job', 'home based work', 'work from home job': a job that is offered, not a job in the news. */
+const JOB_OFFER = "(?:part time|part timer|home based|work from home|online part time|mobile|android|digital india)(?: online| home)? (?:job|jobs|work)";
+
+/** 'without any investment', 'no investment required', 'zero registration fees'. */
+const NO_INVESTMENT = "(?:no|without|without any|zero|bina|bina kisi)(?: registration)? (?:investment|registration|registration fee|registration fees|joining fee)";
+
 /**
  * Money for nothing: 'earn from home', 'you can earn 5000', 'guaranteed profit', 'crypto signals'.
  * Not 'farmers earn 100 rupees a day': an amount per day is poverty talk unless someone is offering it.
@@ -50,7 +56,13 @@ function moneyPhrases(): string {
     `(?:earn|earning|make|making) (?:money|cash|extra money|extra cash|extra income|passive income|dollars|\\d+(?: \\w+)?) ${home}`,
     `(?:you can|anyone can|everyone can|start|easily) (?:earn|earning)(?: upto| up to| over| around| easily| extra)? ${amount}`,
     `(?:you can|anyone can|everyone can|start|easily) (?:make|making)(?: upto| up to| over| around| easily| extra)? ${money}`,
-    `earn (?:upto|up to) ${amount}`,
+    `earn(?: money| extra money| cash)? (?:upto|up to) ${amount}`,
+    // 'earn daily 400 to 500': the period before a range of amounts is how a job advert puts it
+    // ('farmers earn 300 a day' and 'they earn daily 300 only' are not).
+    `earn(?:ing)? (?:daily|weekly|monthly|per day|per week|per month) ${amount} (?:to )?${amount}`,
+    // The job offered at no cost to join, said in one breath: 'part time job without investment';
+    // not 'he left his part time job as there was no investment'.
+    `${JOB_OFFER}(?: and| with| earn| earn money)? ${NO_INVESTMENT}`,
     `make (?:upto|up to) ${money}`,
     "ghar baithe (?:kamao|kamaye|kamaen|kamaiye|paise|paisa|earning|earn)",
     "(?:work|job|jobs) from home (?:opportunity|offer|available|for everyone|for students|for housewives)",

@@ -3,7 +3,9 @@
 // how many hostile and how many non-hostile rows it fires on. A rule or term that fires on many
 // non-hostile rows elsewhere is not general, however clean it looks on the corpus it was written on.
 // Prints counts and rule names; with --terms, also the matched words of rows labelled non-hostile
-// (normalized, a few letters each: vocabulary of the pack, not text of the data).
+// (normalized, a few letters each: vocabulary of the pack, not text of the data). Then, for every row
+// whatever its label (none of these sets labels spam), how many each SPAM rule fires on: read its hits
+// to judge whether they are adverts.
 //
 //   node bin/run-ts.mjs scripts/model/rule-datasets.ts [--terms]
 import path from "node:path";
@@ -29,11 +31,14 @@ for (const [name, rows] of sources) {
   const perRule = new Map<string, { hostile: number; clean: number }>();
   const cleanTerms = new Map<string, number>();
   let hostile = 0, clean = 0, caught = 0, flaggedClean = 0;
+  const spamRows = new Map<string, number>();
   for (const row of rows) {
+    const allFlags = evaluateComment(set, { body: row.text });
+    for (const rule of new Set(allFlags.filter((flag) => flag.category === "SPAM").map((flag) => flag.ruleName))) spamRows.set(rule, (spamRows.get(rule) ?? 0) + 1);
     const isHostile = row.targets.some((t) => t === 1);
     const isClean = !isHostile && row.targets.some((t) => t === 0) && !row.targets.some((t) => t > 0);
     if (!isHostile && !isClean) continue;
-    const flags = evaluateComment(set, { body: row.text }).filter((flag) => HOSTILE_CATEGORIES.includes(flag.category));
+    const flags = allFlags.filter((flag) => HOSTILE_CATEGORIES.includes(flag.category));
     if (isHostile) { hostile++; if (flags.length > 0) caught++; } else { clean++; if (flags.length > 0) flaggedClean++; }
     for (const flag of flags) {
       const counts = perRule.get(flag.ruleName) ?? { hostile: 0, clean: 0 };
@@ -49,5 +54,6 @@ for (const [name, rows] of sources) {
   for (const [rule, counts] of [...perRule].sort(([a], [b]) => a.localeCompare(b))) {
     console.log(`  ${rule.padEnd(34)} hostile ${String(counts.hostile).padStart(5)}  non-hostile ${String(counts.clean).padStart(4)}  precision ${(counts.hostile / (counts.hostile + counts.clean)).toFixed(2)}`);
   }
+  console.log(`  rows flagged as spam, of ${rows.length}: ${[...spamRows].sort(([a], [b]) => a.localeCompare(b)).map(([rule, n]) => `${rule} ${n}`).join(", ") || "none"}`);
   if (showTerms) for (const [term, count] of [...cleanTerms].filter(([, c]) => c >= 3).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`    ${count}  ${term}`);
 }
