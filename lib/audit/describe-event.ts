@@ -77,6 +77,7 @@ const VERBS: Record<string, (details: Details, subject: string) => string> = {
   "webhook.disable": (_details, subject) => `switched off ${subject}`,
   "webhook.rotate_secret": (_details, subject) => `gave ${subject} a new signing secret (the old one signs too for a day)`,
   "webhook.resend": (_details, subject) => `sent ${subject} again`,
+  "webhook.resend_dead": (details, subject) => `queued the dead deliveries of ${subject} again (${Number(details.requeued ?? 0).toLocaleString("en-US")})`,
   "webhook.test": (_details, subject) => `sent a test event to ${subject}`,
   "export.decisions": (details) => `exported ${count(details.rows, "decision")} as ${text(details.format) ?? "a file"}${details.completed === false ? " (stopped before the end)" : ""}`,
   "api_token.create": (details) => `created the API token ${text(details.name) ? `“${text(details.name)}”` : ""}${tokenScopes(details.scopes)}`.trim(),
