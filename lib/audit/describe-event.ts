@@ -74,7 +74,7 @@ const VERBS: Record<string, (details: Details, subject: string) => string> = {
   "dsa.settings_update": () => "changed the DSA statement settings",
   "webhook.create": (details, subject) => `added ${subject}${text(details.url) ? ` (${redactUrl(text(details.url)!)})` : ""}`,
   "webhook.enable": (_details, subject) => `switched on ${subject}`,
-  "webhook.disable": (_details, subject) => `switched off ${subject}`,
+  "webhook.disable": (details, subject) => `switched off ${subject}${text(details.reason) ? ` (${text(details.reason)})` : ""}`,
   "webhook.rotate_secret": (_details, subject) => `gave ${subject} a new signing secret (the old one signs too for a day)`,
   "webhook.resend": (_details, subject) => `sent ${subject} again`,
   "webhook.resend_dead": (details, subject) => `queued the dead deliveries of ${subject} again (${Number(details.requeued ?? 0).toLocaleString("en-US")})`,

@@ -8,6 +8,7 @@ import { decideComment } from "@/lib/moderation/decide-comment";
 import { makeArticle, makeComment, makeModerator } from "@/lib/moderation/test-factories";
 import { drainEndpoint } from "./drain-webhook-outbox";
 import { createWebhookEndpoint } from "./manage-endpoints";
+import { MAX_RETRY_AFTER_SECONDS } from "./backoff";
 import { resendDeadWebhookDeliveries } from "./resend-dead-deliveries";
 
 // What a site's engineer needs after an outage or a broken receiver, and what the receiver's answers
@@ -46,7 +47,8 @@ afterAll(async () => {
 
 async function decide(commentId: number, action: "HIDE" | "APPROVE", moderator: { id: string; label: string }) {
   const comment = await db.comment.findUniqueOrThrow({ where: { id: commentId }, select: { version: true, status: true } });
-  return decideComment({ action, commentId, expectedVersion: comment.version, expectedStatus: comment.status, ...(action === "HIDE" ? { reason: "ABUSIVE" as const } : {}) }, moderator);
+  const expected = { commentId, expectedVersion: comment.version, expectedStatus: comment.status };
+  return decideComment(action === "HIDE" ? { action, ...expected, reason: "ABUSIVE" } : { action, ...expected }, moderator);
 }
 
 describe("replaying dead deliveries", () => {
@@ -93,5 +95,53 @@ describe("replaying dead deliveries", () => {
 
     const missing = await resendDeadWebhookDeliveries(2_000_000_000, admin).catch((error: unknown) => error);
     expect(isAppError(missing) && missing.code).toBe("NOT_FOUND");
+  });
+});
+
+describe("what the receiver's answer asks for", () => {
+  it("410 Gone disables the endpoint (audited, by the system), keeps its deliveries, and sends nothing more", async () => {
+    const target = await receiver(() => ({ status: 410 }));
+    const endpoint = await createWebhookEndpoint({ url: target.url, events: ["comment.decided"], timeoutMs: 2_000, allowPrivateNetwork: true }, admin);
+    const moderator = await makeModerator();
+    const articleId = await makeArticle();
+    for (let index = 0; index < 3; index++) await decide((await makeComment(articleId)).id, "HIDE", moderator);
+
+    await drainEndpoint(endpoint.id);
+    expect(target.received.length).toBeLessThanOrEqual(4);
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id }, select: { enabled: true } })).toEqual({ enabled: false });
+    expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id, status: "PENDING" } })).toBe(3);
+    const disabled = await db.auditEvent.findFirstOrThrow({ where: { action: "webhook.disable", entityId: String(endpoint.id) } });
+    expect(disabled).toMatchObject({ actorId: null, details: { reason: "the receiver answered 410 Gone" } });
+
+    const sent = target.received.length;
+    await db.webhookDelivery.updateMany({ where: { endpointId: endpoint.id }, data: { nextAttemptAt: new Date(0) } });
+    expect(await drainEndpoint(endpoint.id)).toBe(0);
+    expect(target.received).toHaveLength(sent);
+    // A disabled endpoint gets no new events either.
+    await decide((await makeComment(articleId)).id, "HIDE", moderator);
+    expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(3);
+  });
+
+  it("a 503 with Retry-After pauses the endpoint and the delivery at least that long, however early in the schedule", async () => {
+    const target = await receiver(() => ({ status: 503, headers: { "retry-after": "900" } }));
+    const endpoint = await createWebhookEndpoint({ url: target.url, events: ["comment.decided"], timeoutMs: 2_000, allowPrivateNetwork: true }, admin);
+    const moderator = await makeModerator();
+    const articleId = await makeArticle();
+    await decide((await makeComment(articleId)).id, "HIDE", moderator);
+    await decide((await makeComment(articleId)).id, "HIDE", moderator);
+
+    const before = Date.now();
+    await drainEndpoint(endpoint.id);
+    // Four lanes: both may have gone out before the first 503 came back; none goes out after it.
+    const firstAnswered = target.received.length;
+    const row = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id }, select: { pausedUntil: true } });
+    expect(row.pausedUntil!.getTime()).toBeGreaterThanOrEqual(before + 899_000);
+    expect(row.pausedUntil!.getTime()).toBeLessThanOrEqual(Date.now() + MAX_RETRY_AFTER_SECONDS * 1_000);
+    for (const failed of await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id, lastStatusCode: 503 } })) {
+      expect(failed.status).toBe("PENDING");
+      expect(failed.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 899_000);
+    }
+    expect(await drainEndpoint(endpoint.id)).toBe(0);
+    expect(target.received).toHaveLength(firstAnswered);
   });
 });
