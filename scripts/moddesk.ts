@@ -43,6 +43,7 @@ const HELP = `moddesk — comment moderation for newsrooms
   moddesk wordpress sync                                              pull new comments from the WordPress site now (Connectors page settings)
   moddesk wordpress push                                              push pending decisions to the site now and wait for the answers
   moddesk wordpress status                                            last sync, pending and failed pushes, conflicts
+  moddesk wordpress check                                             before a first sync: credentials, capability, comments per status and their mapping, meta keys
   moddesk disqus sync|push|status                                     the same for the Disqus forum (Connectors page settings)
   moddesk sso check                                                   check the OpenID provider's discovery document against OIDC_* and the flow
   moddesk model train                                                 train the suggestion model on this installation's decisions
