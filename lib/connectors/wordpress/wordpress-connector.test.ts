@@ -62,7 +62,7 @@ describe("settings", () => {
 
 describe("status maps", () => {
   it("bring spam and trash in hidden, approved and held comments pending; decisions map to WordPress statuses", () => {
-    expect(["approved", "hold", "spam", "trash"].map((status) => wordpressConnector.statusHintFor(status))).toEqual(["PENDING", "PENDING", "HIDDEN", "HIDDEN"]);
+    expect(["approved", "hold", "spam", "trash", "post-trashed"].map((status) => wordpressConnector.statusHintFor(status))).toEqual(["PENDING", "PENDING", "HIDDEN", "HIDDEN", "HIDDEN"]);
     expect(wordpressConnector.siteStatusFor(config, "APPROVE")).toBe("approved");
     expect(wordpressConnector.siteStatusFor(config, "HIDE")).toBe("trash");
     expect(wordpressConnector.siteStatusFor({ ...config, hideStatus: "hold" }, "HIDE")).toBe("hold");
