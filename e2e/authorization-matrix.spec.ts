@@ -130,6 +130,7 @@ const ACTIONS: Record<string, Access> = {
   "lib/connectors/actions.ts#syncConnectorAction": "connectors:manage",
   "lib/connectors/actions.ts#resolveConnectorPushAction": "connectors:manage",
   "lib/webhooks/actions.ts#resendWebhookDeliveryAction": "webhooks:manage",
+  "lib/webhooks/actions.ts#resendDeadWebhookDeliveriesAction": "webhooks:manage",
   "lib/webhooks/actions.ts#sendWebhookTestEventAction": "webhooks:manage",
   "lib/rules/actions.ts#createRuleAction": "rules:write",
   "lib/rules/actions.ts#testRuleDraftAction": "rules:read",

@@ -90,6 +90,13 @@ test("a hide reaches a signed webhook receiver, and the delivery shows as succee
     await expect.poll(() => received.filter((entry) => entry.body.includes('"webhook.test"')).length, { timeout: 20_000 }).toBe(1);
     const test = received.find((entry) => entry.body.includes('"webhook.test"'))!;
     expect(new Webhook(secret).verify(test.body, test.headers as Record<string, string>)).toMatchObject({ type: "webhook.test" });
+    // After an outage past the retry schedule: the hide's delivery is dead; "Resend 1 dead" sends it
+    // again with the same webhook-id, so a receiver that had it drops the repeat.
+    await withDatabase((client) => client.query(`UPDATE webhook_delivery SET status = 'DEAD' WHERE "eventType" = 'comment.decided' AND "commentId" = $1`, [commentId]));
+    await admin.reload();
+    await endpointCard.getByRole("button", { name: "Resend 1 dead" }).click();
+    await expect(endpointCard.getByRole("status")).toContainText("1 dead delivery queued again");
+    await expect.poll(() => received.filter((entry) => entry.headers["webhook-id"] === received[0]!.headers["webhook-id"]).length, { timeout: 20_000 }).toBe(2);
     // The test delivery's key (test:msg_…) is one long word: on a phone the deliveries table must wrap it.
     const desktop = admin.viewportSize()!;
     await admin.setViewportSize({ width: 390, height: 844 });

@@ -10,6 +10,7 @@ import { importCommand } from "./cli/import-commands";
 import { modelCommand } from "./cli/model-commands";
 import { tokenCommand } from "./cli/token-commands";
 import { rulesCommand } from "./cli/rules-commands";
+import { ssoCommand } from "./cli/sso-commands";
 import { userCommand } from "./cli/user-commands";
 import { fail, say } from "./lib/output";
 
@@ -42,7 +43,9 @@ const HELP = `moddesk — comment moderation for newsrooms
   moddesk wordpress sync                                              pull new comments from the WordPress site now (Connectors page settings)
   moddesk wordpress push                                              push pending decisions to the site now and wait for the answers
   moddesk wordpress status                                            last sync, pending and failed pushes, conflicts
+  moddesk wordpress check                                             before a first sync: credentials, capability, comments per status and their mapping, meta keys
   moddesk disqus sync|push|status                                     the same for the Disqus forum (Connectors page settings)
+  moddesk sso check                                                   check the OpenID provider's discovery document against OIDC_* and the flow
   moddesk model train                                                 train the suggestion model on this installation's decisions
   moddesk model evaluate [--generated N [--seed S]]                   precision/recall per reason on the time-based split, vs the majority baseline
 
@@ -59,6 +62,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   rules: rulesCommand,
   model: modelCommand,
   dsa: dsaCommand,
+  sso: ssoCommand,
   wordpress: connectorCommand("wordpress"),
   disqus: connectorCommand("disqus"),
 };

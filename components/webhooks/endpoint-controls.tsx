@@ -1,12 +1,12 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { resendWebhookDeliveryAction, rotateWebhookSecretAction, sendWebhookTestEventAction, setWebhookEndpointEnabledAction } from "@/lib/webhooks/actions";
+import { resendDeadWebhookDeliveriesAction, resendWebhookDeliveryAction, rotateWebhookSecretAction, sendWebhookTestEventAction, setWebhookEndpointEnabledAction } from "@/lib/webhooks/actions";
 import { SecretOnce } from "./secret-once";
 
 const button = "min-h-11 rounded-md border border-slate-300 px-3 py-2 text-sm disabled:opacity-60";
 
-export function EndpointControls({ endpointId, enabled }: { endpointId: number; enabled: boolean }) {
+export function EndpointControls({ endpointId, enabled, dead }: { endpointId: number; enabled: boolean; dead: number }) {
   const [isPending, startTransition] = useTransition();
   const [secret, setSecret] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -57,6 +57,22 @@ export function EndpointControls({ endpointId, enabled }: { endpointId: number; 
         >
           {enabled ? "Disable" : "Enable"}
         </button>
+        {dead > 0 ? (
+          <button
+            type="button"
+            className={button}
+            disabled={isPending}
+            onClick={() =>
+              startTransition(async () => {
+                const result = await resendDeadWebhookDeliveriesAction({ endpointId });
+                setSent(result.ok ? `${result.data.requeued} dead ${result.data.requeued === 1 ? "delivery" : "deliveries"} queued again, oldest first, with their webhook-ids.` : null);
+                setMessage(result.ok ? null : result.message);
+              })
+            }
+          >
+            Resend {dead} dead
+          </button>
+        ) : null}
       </div>
       {secret ? <SecretOnce secret={secret} what="New secret made; the previous one keeps signing for 24 hours." /> : null}
       {sent ? (

@@ -44,6 +44,10 @@ describe("webhook and DSA events in words", () => {
     expect(describeAuditEvent(event("webhook.test", { deliveryId: 9 }, "webhook_endpoint", "4"))).toBe("ana@desk.example sent a test event to webhook endpoint #4");
     expect(describeAuditEvent(event("webhook.resend", {}, "webhook_delivery", "9"))).toBe("ana@desk.example sent webhook delivery #9 again");
     expect(describeAuditEvent(event("webhook.disable", {}, "webhook_endpoint", "4"))).toBe("ana@desk.example switched off webhook endpoint #4");
+    expect(describeAuditEvent(event("webhook.disable", { reason: "the receiver answered 410 Gone", deliveryId: 9 }, "webhook_endpoint", "4"))).toBe(
+      "ana@desk.example switched off webhook endpoint #4 (the receiver answered 410 Gone)",
+    );
+    expect(describeAuditEvent(event("webhook.resend_dead", { requeued: 1234 }, "webhook_endpoint", "4"))).toBe("ana@desk.example queued the dead deliveries of webhook endpoint #4 again (1,234)");
   });
 
   it("counts the DSA statements a download held", () => {

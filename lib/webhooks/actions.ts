@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { defineAction, actorOf } from "@/lib/action";
 import { createWebhookEndpoint, resendWebhookDelivery, rotateWebhookSecret, setWebhookEndpointEnabled } from "./manage-endpoints";
+import { resendDeadWebhookDeliveries } from "./resend-dead-deliveries";
 import { sendWebhookTestEvent } from "./send-test-event";
-import { createEndpointSchema, deliveryIdSchema, endpointIdSchema, setEndpointEnabledSchema } from "./schemas";
+import { createEndpointSchema, deliveryIdSchema, endpointIdSchema, resendDeadSchema, setEndpointEnabledSchema } from "./schemas";
 
 
 export const createWebhookEndpointAction = defineAction({
@@ -46,6 +47,17 @@ export const resendWebhookDeliveryAction = defineAction({
   permission: "webhooks:manage",
   run: async (input, { user }) => {
     const result = await resendWebhookDelivery(input.deliveryId, actorOf(user));
+    revalidatePath("/webhooks");
+    return result;
+  },
+});
+
+export const resendDeadWebhookDeliveriesAction = defineAction({
+  name: "webhooks.resend-dead",
+  input: resendDeadSchema,
+  permission: "webhooks:manage",
+  run: async (input, { user }) => {
+    const result = await resendDeadWebhookDeliveries(input.endpointId, actorOf(user), input.since);
     revalidatePath("/webhooks");
     return result;
   },

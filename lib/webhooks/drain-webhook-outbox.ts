@@ -2,6 +2,7 @@ import "server-only";
 import { drainStarter } from "@/lib/jobs/start-drains";
 import { getPgPool } from "@/lib/db/pg-pool";
 import { claimDeliveries, type ClaimedDelivery } from "./claim-deliveries";
+import { disableGoneEndpoint } from "./disable-gone-endpoint";
 import { lanesFor } from "./endpoint-breaker";
 import { postWebhook } from "./post-webhook";
 import { recordAttempt } from "./record-attempt";
@@ -56,6 +57,10 @@ export async function drainEndpoint(endpointId: number): Promise<number> {
       const breaker = await recordAttempt(endpointId, delivery, outcome);
       attempts += 1;
       isPaused ||= breaker.isPaused;
+      if (outcome.statusCode === 410) {
+        await disableGoneEndpoint(endpointId, delivery.id);
+        isPaused = true;
+      }
       lanes = lanesFor(breaker.consecutiveFailures);
     } catch (error) {
       failures.push(error);

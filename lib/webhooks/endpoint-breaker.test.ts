@@ -21,6 +21,8 @@ describe("the per-endpoint circuit breaker", () => {
     expect(breakerState({ consecutiveFailures: 2, pausedUntil: null }, now)).toBe("closed");
     expect(breakerState({ consecutiveFailures: 4, pausedUntil: new Date("2026-12-06T09:00:10Z") }, now)).toBe("paused");
     expect(breakerState({ consecutiveFailures: 4, pausedUntil: new Date("2026-12-06T08:59:50Z") }, now)).toBe("probing");
+    // A receiver's Retry-After pauses it before the breaker's threshold.
+    expect(breakerState({ consecutiveFailures: 1, pausedUntil: new Date("2026-12-06T09:00:10Z") }, now)).toBe("paused");
   });
 });
 

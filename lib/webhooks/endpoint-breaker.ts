@@ -37,6 +37,7 @@ export type BreakerState = "closed" | "paused" | "probing";
 
 /** What the Webhooks page says about an endpoint (now passed in: pure). */
 export function breakerState(endpoint: { consecutiveFailures: number; pausedUntil: Date | null }, now: Date): BreakerState {
-  if (!isProbing(endpoint.consecutiveFailures)) return "closed";
-  return endpoint.pausedUntil && endpoint.pausedUntil > now ? "paused" : "probing";
+  // Paused below the threshold too: a receiver's Retry-After pauses it (record-attempt.ts).
+  if (endpoint.pausedUntil && endpoint.pausedUntil > now) return "paused";
+  return isProbing(endpoint.consecutiveFailures) ? "probing" : "closed";
 }

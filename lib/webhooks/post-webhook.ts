@@ -23,6 +23,8 @@ export interface AttemptOutcome {
   latencyMs: number;
   /** The first 1,000 characters of the answer, or what went wrong. */
   response: string;
+  /** The answer's Retry-After header, as sent (read by backoff.ts). */
+  retryAfter?: string;
 }
 
 const EXCERPT = 1_000;
@@ -69,6 +71,7 @@ export function postWebhook(target: WebhookTarget, messageId: string, body: stri
       },
       (response) => {
         const status = response.statusCode ?? 0;
+        const retryAfter = response.headers["retry-after"];
         let excerpt = "";
         response.setEncoding("utf8");
         response.on("data", (chunk: string) => {
@@ -79,7 +82,7 @@ export function postWebhook(target: WebhookTarget, messageId: string, body: stri
           // Stored as the attempt's answer: a binary or gzip body holds NULs, which PostgreSQL refuses.
           const text = storableText(excerpt.slice(0, EXCERPT));
           if (status >= 300 && status < 400) return finish({ ok: false, statusCode: status, response: `redirect not followed (to ${response.headers.location ?? "nowhere"})` });
-          finish({ ok: status >= 200 && status < 300, statusCode: status, response: text });
+          finish({ ok: status >= 200 && status < 300, statusCode: status, response: text, ...(retryAfter ? { retryAfter } : {}) });
         };
         response.on("end", done);
         response.on("close", done);

@@ -1,6 +1,6 @@
 import "server-only";
 import { getPgPool } from "@/lib/db/pg-pool";
-import { retryDelaySeconds } from "./backoff";
+import { retryAfterSeconds, webhookRetrySeconds } from "./backoff";
 import { BREAKER_THRESHOLD, FIRST_PAUSE_SECONDS, MAX_PAUSE_SECONDS } from "./endpoint-breaker";
 import type { AttemptOutcome } from "./post-webhook";
 
@@ -8,7 +8,9 @@ import type { AttemptOutcome } from "./post-webhook";
 // endpoint's breaker (endpoint-breaker.ts): a success closes it; a failure counts, and from the
 // threshold on pauses the endpoint, doubling each time. Atomic per row, so lanes finishing at once
 // count every failure. A success on a healthy endpoint leaves its row alone: every decision's
-// outbox write reads that row, and a new version of it per delivery would only be churn.
+// outbox write reads that row, and a new version of it per delivery would only be churn. A failed
+// answer with Retry-After (a 429 or 503) pauses the whole endpoint at least that long: it is the
+// receiver asking for less traffic, not a verdict on one delivery.
 
 const RECORD = `
   WITH attempt AS (
@@ -23,8 +25,14 @@ const RECORD = `
   UPDATE webhook_endpoint SET
     "consecutiveFailures" = CASE WHEN $8 THEN 0 ELSE "consecutiveFailures" + 1 END,
     "failingSince" = CASE WHEN $8 THEN NULL ELSE COALESCE("failingSince", now() AT TIME ZONE 'UTC') END,
-    "pausedUntil" = CASE WHEN $8 OR "consecutiveFailures" + 1 < $9 THEN NULL
-      ELSE now() AT TIME ZONE 'UTC' + make_interval(secs => LEAST($11::float8, $10::float8 * power(2, "consecutiveFailures" + 1 - $9))) END
+    "pausedUntil" = CASE
+      -- A success ends the breaker's pause (a probe got through), not a Retry-After one still running
+      -- (the answer of a delivery that was already in flight when the receiver asked for the pause).
+      WHEN $8 THEN CASE WHEN "consecutiveFailures" < $9 AND "pausedUntil" > now() AT TIME ZONE 'UTC' THEN "pausedUntil" END
+      ELSE GREATEST(
+        CASE WHEN "consecutiveFailures" + 1 < $9 THEN NULL
+          ELSE now() AT TIME ZONE 'UTC' + make_interval(secs => LEAST($11::float8, $10::float8 * power(2, "consecutiveFailures" + 1 - $9))) END,
+        now() AT TIME ZONE 'UTC' + make_interval(secs => $12::float8)) END
   WHERE id = $1 AND NOT ($8 AND "consecutiveFailures" = 0)
   RETURNING "consecutiveFailures", "pausedUntil" IS NOT NULL AS "isPaused"`;
 
@@ -34,9 +42,10 @@ export interface BreakerAfterAttempt {
 }
 
 export async function recordAttempt(endpointId: number, delivery: { id: number; attempts: number }, outcome: AttemptOutcome): Promise<BreakerAfterAttempt> {
-  const retryIn = outcome.ok ? 0 : retryDelaySeconds(delivery.attempts + 1);
+  const retryAfter = outcome.ok ? null : retryAfterSeconds(outcome.retryAfter, new Date());
+  const retryIn = outcome.ok ? 0 : webhookRetrySeconds(delivery.attempts + 1, retryAfter);
   const status = outcome.ok ? "SUCCEEDED" : retryIn === null ? "DEAD" : "PENDING";
-  const params = [endpointId, delivery.id, status, retryIn ?? 0, outcome.statusCode, outcome.latencyMs, outcome.response, outcome.ok, BREAKER_THRESHOLD, FIRST_PAUSE_SECONDS, MAX_PAUSE_SECONDS];
+  const params = [endpointId, delivery.id, status, retryIn ?? 0, outcome.statusCode, outcome.latencyMs, outcome.response, outcome.ok, BREAKER_THRESHOLD, FIRST_PAUSE_SECONDS, MAX_PAUSE_SECONDS, retryAfter || null];
   const row = (await getPgPool().query<BreakerAfterAttempt>(RECORD, params)).rows[0];
   // No row: a success on an endpoint that was not failing (left alone above).
   return row ?? { consecutiveFailures: 0, isPaused: false };

@@ -17,3 +17,5 @@ export const createEndpointSchema = z
 export const endpointIdSchema = z.strictObject({ endpointId: z.coerce.number().int().positive().max(2_147_483_647) });
 export const setEndpointEnabledSchema = endpointIdSchema.extend({ enabled: z.boolean() });
 export const deliveryIdSchema = z.strictObject({ deliveryId: z.coerce.number().int().positive().max(2_147_483_647) });
+/** Replay an endpoint's dead deliveries; `since` (an instant) limits it to those created from then on. */
+export const resendDeadSchema = endpointIdSchema.extend({ since: z.coerce.date().optional() });

@@ -1,6 +1,6 @@
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { MAX_ATTEMPTS, retryDelaySeconds, totalRetryWindowSeconds } from "./backoff";
+import { MAX_ATTEMPTS, MAX_RETRY_AFTER_SECONDS, retryAfterSeconds, retryDelaySeconds, totalRetryWindowSeconds, webhookRetrySeconds } from "./backoff";
 import { endpointUrlProblem, isNonPublicAddress } from "./network-guard";
 import { newWebhookSecret, webhookHeaders } from "./signing";
 
@@ -54,5 +54,28 @@ describe("signatures", () => {
     const after = webhookHeaders({ secret, previousSecret, previousSecretUntil: new Date(sentAt.getTime() - 1) }, "msg_3", sentAt, body);
     expect(() => new Webhook(previousSecret).verify(body, after)).toThrow();
     expect(() => new Webhook(secret).verify(body, after)).not.toThrow();
+  });
+});
+
+describe("a receiver's Retry-After and the jitter (Standard Webhooks, RFC 9110 §10.2.3)", () => {
+  const now = new Date("2026-12-07T04:00:00Z");
+
+  it("reads delay-seconds and an HTTP-date, refuses the unreadable and the past, caps the long", () => {
+    expect(retryAfterSeconds("120", now)).toBe(120);
+    expect(retryAfterSeconds(" 0 ", now)).toBe(0);
+    expect(retryAfterSeconds("Mon, 07 Dec 2026 04:10:00 GMT", now)).toBe(600);
+    expect(retryAfterSeconds("Mon, 07 Dec 2026 03:59:00 GMT", now)).toBeNull();
+    expect(retryAfterSeconds("soon", now)).toBeNull();
+    expect(retryAfterSeconds("-5", now)).toBeNull();
+    expect(retryAfterSeconds(undefined, now)).toBeNull();
+    expect(retryAfterSeconds("9999999", now)).toBe(MAX_RETRY_AFTER_SECONDS);
+  });
+
+  it("waits the schedule's delay plus at most 10% jitter, never less than Retry-After, and nothing after the last attempt", () => {
+    expect(webhookRetrySeconds(1, null, () => 0)).toBe(retryDelaySeconds(1));
+    expect(webhookRetrySeconds(4, null, () => 0.999)).toBe(Math.round(retryDelaySeconds(4)! * 1.0999));
+    expect(webhookRetrySeconds(1, 900, () => 0.5)).toBe(900);
+    expect(webhookRetrySeconds(6, 60, () => 0)).toBe(retryDelaySeconds(6));
+    expect(webhookRetrySeconds(MAX_ATTEMPTS, 60, () => 0)).toBeNull();
   });
 });

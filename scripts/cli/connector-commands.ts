@@ -1,5 +1,6 @@
 import { SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import type { ConnectorKind } from "@/lib/connectors/connector";
+import { checkConnectorSite } from "@/lib/connectors/check-connector-site";
 import { drainConnector } from "@/lib/connectors/drain-push-outbox";
 import { getConnectorView } from "@/lib/connectors/queries";
 import { syncConnector } from "@/lib/connectors/sync-connector";
@@ -10,7 +11,7 @@ import { withDatabase } from "../lib/with-database";
 // moddesk wordpress|disqus sync|push|status: the Connectors page's buttons, for cron or a first import.
 // The settings themselves are entered on the Connectors page (the credential never goes through a shell).
 
-const USAGE = (kind: string) => `usage: moddesk ${kind} sync | ${kind} push | ${kind} status`;
+const USAGE = (kind: string) => `usage: moddesk ${kind} sync | ${kind} push | ${kind} status${kind === "wordpress" ? " | wordpress check" : ""}`;
 
 export function connectorCommand(kind: ConnectorKind) {
   return async (args: string[]): Promise<void> => {
@@ -28,6 +29,14 @@ export function connectorCommand(kind: ConnectorKind) {
         const attempts = await drainConnector(view.id);
         const after = await getConnectorView(kind);
         say(`${attempts} push attempts; ${after?.pendingPushes ?? 0} pending, ${after?.failedPushes ?? 0} failed, ${after?.conflicts ?? 0} conflicts`);
+      } else if (verb === "check" && kind === "wordpress") {
+        const check = await checkConnectorSite();
+        say(`${check.siteUrl}: what a sync would pull, by WordPress status`);
+        for (const row of check.statuses) say(`  ${row.status}\t${row.comments} comments\t→ ${row.inModdesk.toLowerCase()} in Moddesk`);
+        for (const finding of check.findings) say(`${finding.severity}: ${finding.message}`);
+        const problems = check.findings.filter((finding) => finding.severity === "problem").length;
+        if (problems > 0) throw new AppError("INVALID", `${problems} ${problems === 1 ? "problem" : "problems"} to fix before syncing`);
+        say("Nothing to fix: Sync now (or moddesk wordpress sync) pulls.");
       } else if (verb === "status") {
         say(`${kind} ${String(view.settings.siteUrl ?? view.settings.forum ?? "")} ${view.enabled ? "on" : "off"}; last sync ${view.lastSyncAt?.toISOString() ?? "never"}${view.lastError ? ` (failed: ${view.lastError})` : ""}`);
         say(`${view.pendingPushes} pushes pending, ${view.failedPushes} failed, ${view.conflicts} conflicts`);

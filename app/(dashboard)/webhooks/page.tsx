@@ -40,7 +40,7 @@ export default async function WebhooksPage() {
               {endpoint.previousSecretUntil && endpoint.previousSecretUntil > new Date() ? ` · previous secret signs until ${formatDateTime(endpoint.previousSecretUntil, timeZone)}` : ""}
             </p>
             {endpoint.enabled ? <EndpointHealth endpoint={endpoint} timeZone={timeZone} now={now} /> : null}
-            <EndpointControls endpointId={endpoint.id} enabled={endpoint.enabled} />
+            <EndpointControls endpointId={endpoint.id} enabled={endpoint.enabled} dead={endpoint.dead} />
           </article>
         ))}
       </section>

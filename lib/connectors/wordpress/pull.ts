@@ -10,39 +10,68 @@ import { wordpressStatusHint } from "./status-map";
 
 // Pulls one page of comments, oldest first, from where the last page stopped.
 //
-// WordPress has no "modified since" for comments, so the cursor is the local date of the newest
-// comment pulled and the ids pulled at that very second: the next page asks for comments after the
-// second before it (`after` is strict and compares comment_date, the site's local time) and
-// excludes those ids. status=any returns every status (approved, hold, spam, trash) in one list.
-// A status changed on the site later is not seen by the pull; it is seen when Moddesk pushes a
-// decision for that comment (a conflict, see push.ts).
+// WordPress has no "modified since" for comments, and its `after` filter compares comment_date, the
+// site's local wall-clock time (WP_Comment_Query's date query; the REST handbook,
+// https://developer.wordpress.org/rest-api/reference/comments/, calls it "published after"), while
+// the page is ordered by date_gmt. Where the site's zone has daylight saving time, the hour after
+// clocks go back repeats local times: a comment posted in the second 01:10 is older, in local time,
+// than one posted in the first 01:55, so "after the newest local date pulled" would skip it for good.
+// The cursor therefore keeps the ids pulled in the last local hour, and each page asks for comments
+// after the hour before the newest one, leaving those ids out. At most MAX_EXCLUDED ids travel in
+// the URL: on a site busier than that per hour the window narrows to what they cover.
+// status=any returns every status (approved, hold, spam, trash) in one list. A status changed on the
+// site later is not seen by the pull; it is seen when Moddesk pushes a decision for that comment (a
+// conflict, see push.ts).
 
 export const PAGE_SIZE = 100;
+/** Daylight saving time moves clocks back by an hour at most (but for Antarctica's Troll station). */
+export const OVERLAP_SECONDS = 3_600;
+/** Ids left out per request: a few KB of URL, well under what web servers take. */
+export const MAX_EXCLUDED = 250;
+
+/** Ids pulled recently, with their local `date`, newest first. */
+type Recent = Array<[id: number, localDate: string]>;
 
 interface WordpressCursor {
-  after: string;
-  seenIds: number[];
+  recent: Recent;
 }
 
 function readCursor(cursor: string | null): WordpressCursor | null {
   if (cursor === null) return null;
-  const parsed = JSON.parse(cursor) as Partial<WordpressCursor>;
-  return typeof parsed.after === "string" && Array.isArray(parsed.seenIds) ? { after: parsed.after, seenIds: parsed.seenIds } : null;
+  const parsed = JSON.parse(cursor) as { recent?: unknown; after?: unknown; seenIds?: unknown };
+  if (Array.isArray(parsed.recent)) return { recent: parsed.recent.filter((entry): entry is [number, string] => Array.isArray(entry) && typeof entry[0] === "number" && typeof entry[1] === "string") };
+  // A cursor written before the overlap: the ids pulled at the newest second.
+  if (typeof parsed.after === "string" && Array.isArray(parsed.seenIds)) {
+    const after = parsed.after;
+    return { recent: parsed.seenIds.filter((id): id is number => typeof id === "number").map((id) => [id, after] as [number, string]) };
+  }
+  return null;
 }
 
-/** "2026-12-06T05:43:53" minus one second, in the same zone-less form WordPress reads. */
-function secondBefore(localDate: string): string {
-  return new Date(new Date(`${localDate}Z`).getTime() - 1_000).toISOString().slice(0, 19);
+/** A zone-less "2026-12-06T05:43:53" moved by some seconds, in the same form WordPress reads. */
+function shiftLocal(localDate: string, seconds: number): string {
+  return new Date(new Date(`${localDate}Z`).getTime() + seconds * 1_000).toISOString().slice(0, 19);
+}
+
+/** What a page starts from: `after` (strict, local time) and the ids to leave out. */
+export function pullWindow(recent: Recent): { after: string; recent: Recent } | null {
+  const newest = recent.reduce<string | null>((max, [, date]) => (max === null || date > max ? date : max), null);
+  if (newest === null) return null;
+  let start = shiftLocal(newest, -OVERLAP_SECONDS);
+  const inWindow = recent.filter(([, date]) => date >= start).sort((a, b) => (a[1] === b[1] ? b[0] - a[0] : a[1] < b[1] ? 1 : -1));
+  const kept = inWindow.slice(0, MAX_EXCLUDED);
+  if (inWindow.length > MAX_EXCLUDED) start = kept.at(-1)![1];
+  return { after: shiftLocal(start, -1), recent: kept };
 }
 
 export class WordpressPullError extends Error {}
 
 export async function pullWordpressPage(config: WordpressConfig, cursor: string | null, fetchFn: ConnectorFetch): Promise<PullPage> {
-  const from = readCursor(cursor);
+  const from = pullWindow(readCursor(cursor)?.recent ?? []);
   const query: Record<string, string | number> = { context: "edit", status: "any", orderby: "date_gmt", order: "asc", per_page: PAGE_SIZE };
   if (from) {
-    query.after = secondBefore(from.after);
-    if (from.seenIds.length > 0) query.exclude = from.seenIds.join(",");
+    query.after = from.after;
+    query.exclude = from.recent.map(([id]) => id).join(",");
   }
   const answer = await callRest<Array<WordpressComment & { date: string }>>(config, fetchFn, restUrl(config, "/wp/v2/comments", query));
   if (!answer.ok) throw new WordpressPullError(`WordPress comments could not be read: ${answer.detail}`);
@@ -59,8 +88,9 @@ export async function pullWordpressPage(config: WordpressConfig, cursor: string 
     if ("problem" in found) events.push({ type: "warning", warning: { line: index + 1, field: REPORTS_META_KEY, message: found.problem } });
     else if (found.reports.length > 0) reports.push({ externalId: String(comment.id), reports: found.reports });
   });
-  const last = comments.at(-1);
-  const nextCursor = last ? JSON.stringify(nextCursorAfter(from, comments, last.date)) : cursor;
+  const pulledNow = comments.map((comment): [number, string] => [comment.id, comment.date]);
+  const next = pullWindow([...(from?.recent ?? []), ...pulledNow]);
+  const nextCursor = next && comments.length > 0 ? JSON.stringify({ recent: next.recent } satisfies WordpressCursor) : cursor;
   return {
     events,
     siteVersions: comments.map((comment) => ({ externalId: String(comment.id), siteVersion: wordpressSiteVersion(comment), siteStatus: comment.status })),
@@ -68,12 +98,6 @@ export async function pullWordpressPage(config: WordpressConfig, cursor: string 
     nextCursor,
     hasMore: comments.length === PAGE_SIZE,
   };
-}
-
-function nextCursorAfter(from: WordpressCursor | null, comments: Array<{ id: number; date: string }>, lastDate: string): WordpressCursor {
-  const atLast = comments.filter((comment) => comment.date === lastDate).map((comment) => comment.id);
-  const carried = from && from.after === lastDate ? from.seenIds : [];
-  return { after: lastDate, seenIds: [...new Set([...carried, ...atLast])] };
 }
 
 /** Posts (else pages) by id; a post the user may not read becomes an article named by its id. */

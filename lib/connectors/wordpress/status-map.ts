@@ -7,8 +7,10 @@ import type { WordpressConfig } from "./config";
 // "approved" becomes PENDING, on purpose: most sites publish comments at once, and a published
 // comment is exactly what the desk has to review (post-moderation). A comment the desk approves is
 // then pushed as "approved", which leaves it as it is. Spam and trash are already off the site:
-// they arrive HIDDEN. "hold" waits for a decision in both systems: PENDING.
-const HINTS: Record<string, CommentStatusHint> = { approved: "PENDING", hold: "PENDING", spam: "HIDDEN", trash: "HIDDEN" };
+// they arrive HIDDEN. "hold" waits for a decision in both systems: PENDING. "post-trashed" is what
+// the REST API says (prepare_status_response passes comment_approved through) for a comment whose
+// post was moved to the trash: off the site with its post, so HIDDEN, not a new item for the queue.
+const HINTS: Record<string, CommentStatusHint> = { approved: "PENDING", hold: "PENDING", spam: "HIDDEN", trash: "HIDDEN", "post-trashed": "HIDDEN" };
 
 export function wordpressStatusHint(siteStatus: string): CommentStatusHint {
   return HINTS[siteStatus] ?? "PENDING";

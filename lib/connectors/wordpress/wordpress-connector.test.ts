@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ConnectorFetch } from "../connector";
 import { wordpressConfigSchema } from "./config";
-import { PAGE_SIZE } from "./pull";
+import { MAX_EXCLUDED, PAGE_SIZE, pullWindow } from "./pull";
 import { wordpressSiteVersion } from "./rest-client";
 import { wordpressConnector } from "./wordpress-connector";
 
@@ -62,7 +62,7 @@ describe("settings", () => {
 
 describe("status maps", () => {
   it("bring spam and trash in hidden, approved and held comments pending; decisions map to WordPress statuses", () => {
-    expect(["approved", "hold", "spam", "trash"].map((status) => wordpressConnector.statusHintFor(status))).toEqual(["PENDING", "PENDING", "HIDDEN", "HIDDEN"]);
+    expect(["approved", "hold", "spam", "trash", "post-trashed"].map((status) => wordpressConnector.statusHintFor(status))).toEqual(["PENDING", "PENDING", "HIDDEN", "HIDDEN", "HIDDEN"]);
     expect(wordpressConnector.siteStatusFor(config, "APPROVE")).toBe("approved");
     expect(wordpressConnector.siteStatusFor(config, "HIDE")).toBe("trash");
     expect(wordpressConnector.siteStatusFor({ ...config, hideStatus: "hold" }, "HIDE")).toBe("hold");
@@ -85,18 +85,56 @@ describe("pull", () => {
     expect(page.events[2]).toMatchObject({ type: "comment", comment: { parentKey: "id:news.example.org/7/11", statusHint: "HIDDEN", authorExternalId: "3" } });
     expect(page.siteVersions.map((version) => version.siteStatus)).toEqual(["approved", "spam"]);
     expect(page.hasMore).toBe(false);
-    expect(JSON.parse(page.nextCursor!)).toEqual({ after: "2026-03-01T10:00:00", seenIds: [11, 12] });
+    expect(JSON.parse(page.nextCursor!)).toEqual({ recent: [[12, "2026-03-01T10:00:00"], [11, "2026-03-01T10:00:00"]] });
   });
 
-  it("resumes after the last comment's second, leaving out the ids already pulled at that second", async () => {
+  it("resumes an hour (local time) before the newest comment pulled, leaving out the ids already pulled since", async () => {
     const site = recordingFetch(() => ({ body: [] }));
-    const cursor = JSON.stringify({ after: "2026-03-01T10:00:00", seenIds: [11, 12] });
+    const cursor = JSON.stringify({ recent: [[12, "2026-03-01T10:00:00"], [11, "2026-03-01T09:20:00"], [9, "2026-03-01T08:59:00"]] });
     const page = await wordpressConnector.pull(config, cursor, site.fetchFn);
     expect(site.requests).toHaveLength(1);
-    expect(site.requests[0]?.url.searchParams.get("after")).toBe("2026-03-01T09:59:59");
-    expect(site.requests[0]?.url.searchParams.get("exclude")).toBe("11,12");
+    expect(site.requests[0]?.url.searchParams.get("after")).toBe("2026-03-01T08:59:59");
+    expect(site.requests[0]?.url.searchParams.get("exclude")).toBe("12,11");
     expect(page.nextCursor).toBe(cursor);
     expect(page.events).toEqual([]);
+    // A cursor stored before the overlap (the ids pulled at the newest second) still resumes.
+    const older = recordingFetch(() => ({ body: [] }));
+    await wordpressConnector.pull(config, JSON.stringify({ after: "2026-03-01T10:00:00", seenIds: [11, 12] }), older.fetchFn);
+    expect(older.requests[0]?.url.searchParams.get("after")).toBe("2026-03-01T08:59:59");
+    expect(older.requests[0]?.url.searchParams.get("exclude")).toBe("12,11");
+  });
+
+  it("does not lose the comments of the repeated hour when the site's clocks go back (Europe/Berlin, 25 October 2026)", async () => {
+    // A site answering as WordPress does: `after` strict on the local date, `exclude`, ordered by date_gmt.
+    const onSite = [
+      wpComment(1, { date: "2026-10-25T02:30:00", date_gmt: "2026-10-25T00:30:00" }),
+      wpComment(2, { date: "2026-10-25T02:50:00", date_gmt: "2026-10-25T00:50:00" }),
+    ];
+    const site = recordingFetch((request) => {
+      if (!request.url.pathname.endsWith("/comments")) return { body: [post] };
+      const after = request.url.searchParams.get("after");
+      const exclude = (request.url.searchParams.get("exclude") ?? "").split(",").map(Number);
+      return { body: onSite.filter((comment) => (!after || comment.date > after) && !exclude.includes(comment.id)).sort((a, b) => a.date_gmt.localeCompare(b.date_gmt)) };
+    });
+    const first = await wordpressConnector.pull(config, null, site.fetchFn);
+    expect(first.siteVersions.map((version) => version.externalId)).toEqual(["1", "2"]);
+    // 03:00 CEST becomes 02:00 CET: the next comments have earlier local times than comment 2.
+    onSite.push(wpComment(3, { date: "2026-10-25T02:10:00", date_gmt: "2026-10-25T01:10:00" }), wpComment(4, { date: "2026-10-25T03:05:00", date_gmt: "2026-10-25T02:05:00" }));
+    const second = await wordpressConnector.pull(config, first.nextCursor, site.fetchFn);
+    expect(second.siteVersions.map((version) => version.externalId)).toEqual(["3", "4"]);
+    const third = await wordpressConnector.pull(config, second.nextCursor, site.fetchFn);
+    expect(third.siteVersions).toEqual([]);
+  });
+
+  it("sends at most MAX_EXCLUDED ids, narrowing the window on a site busier than that per hour", () => {
+    const recent = Array.from({ length: MAX_EXCLUDED + 50 }, (_, index): [number, string] => [index + 1, new Date(Date.UTC(2026, 2, 1, 9, 0, 0) + index * 10_000).toISOString().slice(0, 19)]);
+    const window = pullWindow(recent)!;
+    expect(window.recent).toHaveLength(MAX_EXCLUDED);
+    expect(window.recent[0]).toEqual(recent.at(-1));
+    // 300 ids ten seconds apart from 09:00:00: the 250 newest start with id 51, at 09:08:20.
+    expect(window.recent.at(-1)).toEqual([51, "2026-03-01T09:08:20"]);
+    expect(window.after).toBe("2026-03-01T09:08:19");
+    expect(pullWindow([])).toBeNull();
   });
 
   it("says in words why the site refused", async () => {
