@@ -10,7 +10,8 @@ import { unavailableResponse } from "@/lib/security/unavailable-response";
 // checks the session itself. Next reads the nonce from the request's CSP header and puts it on its
 // own scripts, so no script runs without it (no 'unsafe-inline' for scripts).
 //
-// /api/ is NOT matched: with a proxy in the path Next buffers a request body in memory before the
+// /api/ is NOT matched (but for undecodable paths and requests with a Next-Action header, which no
+// route handler takes): with a proxy in the path Next buffers a request body in memory before the
 // route sees it, and passes on only the first 10 MB (experimental.proxyClientMaxBodySize) without an
 // error, which truncated uploads. Route handlers make their own checks (lib/route.ts).
 export async function proxy(request: NextRequest) {
