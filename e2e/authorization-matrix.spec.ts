@@ -235,12 +235,26 @@ for (const role of ROLES) {
 test("a server action posted from another origin, or with Origin null, is refused with 403 (not Next's own 500)", async ({ request }) => {
   const action = builtRoutes().actions.find((candidate) => candidate.key === "lib/auth/actions.ts#signInAction");
   expect(action).toBeDefined();
-  for (const origin of ["https://evil.example", "null"]) {
-    const response = await request.post("/sign-in", {
-      headers: { "Next-Action": action?.id ?? "", "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: origin },
-      data: JSON.stringify(["matrix-probe"]),
-    });
-    expect(response.status(), origin).toBe(403);
-    expect(await response.text()).not.toContain('"code":"INVALID"');
+  // Not only at pages: Next takes the action header on any path, and outside the proxy's paths
+  // (/api/…, /favicon.ico, /_next/static/…) its own refusal was a 500 (eighth review).
+  for (const path of ["/sign-in", "/api/v1/comments", "/api/no-such-route", "/favicon.ico", "/_next/static/no-such-file.js"]) {
+    for (const origin of ["https://evil.example", "null"]) {
+      const response = await request.post(path, {
+        headers: { "Next-Action": action?.id ?? "", "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: origin },
+        data: JSON.stringify(["matrix-probe"]),
+      });
+      expect(response.status(), `${path} from ${origin}`).toBe(403);
+      expect(await response.text()).not.toContain('"code":"INVALID"');
+    }
   }
+});
+
+test("a server action past Next's 2 MB body limit is a 413 in words (Next answered 500)", async ({ request, baseURL }) => {
+  const action = builtRoutes().actions.find((candidate) => candidate.key === "lib/auth/actions.ts#signInAction");
+  const response = await request.post("/sign-in", {
+    headers: { "Next-Action": action?.id ?? "", "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", Origin: baseURL ?? "" },
+    data: JSON.stringify([{ email: "nobody@e2e.test", password: "x".repeat(3 * 1024 * 1024) }]),
+  });
+  expect(response.status()).toBe(413);
+  expect(await response.text()).toContain("larger than 2 MB");
 });

@@ -46,6 +46,26 @@ describe("safeReturnPath", () => {
     expect(safeReturnPath(next)).toBe("/queue");
   });
 
+  // Pages only (eighth review): after signing in, the browser went wherever `next` said, and an
+  // /api/ address there started an audited export of every decision on a link's say-so.
+  it.each([
+    ["/api/v1/decisions?format=csv"],
+    ["/api/v1/dsa/statements"],
+    ["/api"],
+    ["/api/"],
+    ["/api//v1/decisions?format=csv"],
+    ["/./api/v1/decisions?format=csv"],
+    ["/queue/../api/v1/decisions?format=csv"],
+    ["/\tapi/v1/decisions"], // a tab, dropped as a browser does
+  ])("refuses the route handler address %j (pages only)", (next) => {
+    expect(safeReturnPath(next)).toBe("/queue");
+  });
+
+  it("keeps pages whose names only start like the API's", () => {
+    expect(safeReturnPath("/apiary")).toBe("/apiary");
+    expect(safeReturnPath("/queue?q=/api/v1")).toBe("/queue?q=/api/v1");
+  });
+
   it("never returns a value that a browser could read as another host", () => {
     const pieces = ["/", "\\", "\t", "\n", "\r", ".", "..", "%2F", "%5C", "evil.example", ":", "@", "?", "#"];
     for (const first of pieces) {

@@ -24,10 +24,19 @@ export function safeReturnPath(next: string | null | undefined): string {
     return FALLBACK;
   }
   if (url.origin !== THIS_SITE) return FALLBACK;
+  // Pages only. An /api/ address would make the sign-in start what it names: a link to
+  // /sign-in?next=/api/v1/decisions?format=csv downloaded every decision, audited in the name of
+  // whoever signed in, on the link's say-so (the export's cross-site check sees our own redirect).
+  if (isApiPath(url.pathname)) return FALLBACK;
   const path = `${url.pathname}${url.search}${url.hash}`;
   // The parser percent-encodes what it keeps; anything below a space left over is not a path.
   if (/[\u0000-\u001f\u007f]/.test(path) || path.startsWith("//")) return FALLBACK;
   return path;
+}
+
+/** The route handlers' prefix, after the parser has resolved dot segments (`/queue/../api/…`). */
+function isApiPath(pathname: string): boolean {
+  return pathname === "/api" || pathname.startsWith("/api/");
 }
 
 /**

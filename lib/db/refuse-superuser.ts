@@ -3,9 +3,10 @@ import { pgConfigFromUrl } from "./connection-url";
 
 // The app and the CLI never run as a database superuser, nor as the owner of the audit table: either
 // can switch off the audit table's append-only trigger and rewrite history. A role that is a member
-// of a superuser or of the owner counts as one (it can SET ROLE to it). The embedded setup never
-// hands out such a URL; a DATABASE_URL of the operator's own is checked here, at start, before
-// anything is served.
+// of a superuser or of the owner counts as one (it can SET ROLE to it), and so do the owner of the
+// table's schema or of the database (either can DROP the table without owning it) and a role with
+// CREATEROLE (it can grant itself the owner). The embedded setup never hands out such a URL; a
+// DATABASE_URL of the operator's own is checked here, at start, before anything is served.
 
 export const ALLOW_SUPERUSER_VARIABLE = "MODDESK_ALLOW_SUPERUSER";
 
@@ -19,6 +20,14 @@ export interface LoginPowers {
   superuserVia: string | null;
   /** The audit table's owner when this login is it or a member of it; null when not (or no table yet). */
   auditOwner: string | null;
+  /**
+   * The owner of the audit table's schema, or of the database, when this login is it or a member
+   * of it (the owner of `public` is often `pg_database_owner`, the database's owner): either may
+   * DROP the audit table without owning it (the database's owner drops the whole database).
+   */
+  auditContainerOwner?: string | null;
+  /** CREATEROLE: before PostgreSQL 16 it grants itself any role that is not a superuser, the audit table's owner included. */
+  createRole?: boolean;
 }
 
 const FIX = "Run `npm run db:roles -- --apply --admin-url <an administrator's URL>` and set DATABASE_URL to the app role's URL it prints";
@@ -43,6 +52,13 @@ export function loginRefusal(powers: LoginPowers): string | null {
     const as = powers.auditOwner === powers.role ? "owns the audit table" : `is a member of "${powers.auditOwner}", the owner of the audit table`;
     return `DATABASE_URL logs in as "${powers.role}", which ${as}: it could switch off the table's append-only trigger, so Moddesk refuses to run as it (migrations run as the owner, the app as another role). ${FIX} ${override}`;
   }
+  if (powers.auditContainerOwner) {
+    const as = powers.auditContainerOwner === powers.role ? "owns" : `is a member of "${powers.auditContainerOwner}", which owns`;
+    return `DATABASE_URL logs in as "${powers.role}", which ${as} the audit table's schema or the database: it could drop the audit table, so Moddesk refuses to run as it (the owner role owns them, the app role neither). ${FIX} ${override}`;
+  }
+  if (powers.createRole) {
+    return `DATABASE_URL logs in as "${powers.role}", which has CREATEROLE: it can give itself the role that owns the audit table (any role before PostgreSQL 16, the roles it made after), so Moddesk refuses to run as it. ${FIX} ${override}`;
+  }
   return null;
 }
 
@@ -52,7 +68,14 @@ const POWERS_SQL = `
          (SELECT string_agg(s.rolname, ', ' ORDER BY s.rolname) FROM pg_roles s
            WHERE s.rolsuper AND s.rolname <> current_user AND pg_has_role(current_user, s.oid, 'MEMBER')) AS "superuserVia",
          (SELECT pg_get_userbyid(c.relowner) FROM pg_class c
-           WHERE c.oid = to_regclass('audit_event') AND pg_has_role(current_user, c.relowner, 'MEMBER')) AS "auditOwner"
+           WHERE c.oid = to_regclass('audit_event') AND pg_has_role(current_user, c.relowner, 'MEMBER')) AS "auditOwner",
+         COALESCE(
+           (SELECT pg_get_userbyid(n.nspowner) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.oid = to_regclass('audit_event') AND pg_has_role(current_user, n.nspowner, 'MEMBER')),
+           (SELECT pg_get_userbyid(d.datdba) FROM pg_database d
+             WHERE d.datname = current_database() AND pg_has_role(current_user, d.datdba, 'MEMBER'))
+         ) AS "auditContainerOwner",
+         r.rolcreaterole AS "createRole"
     FROM pg_roles r WHERE r.rolname = current_user`;
 
 /** Throws SuperuserRefusedError when `url` logs in as a superuser or the audit table's owner, unless the override is set (then returns a warning). */

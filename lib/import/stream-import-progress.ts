@@ -12,14 +12,26 @@ export type ImportStreamLine =
 
 const SHOWN_PROBLEMS = 200;
 
-/** Runs an import and answers with NDJSON lines: progress as chunks land, then the summary. */
-export function streamImportProgress(request: { input: ImportInput; fileName: string; format?: ImportFormat; utcOffsetMinutes?: number; via: "dashboard" | "api"; actor: AuditActor }): Response {
+/**
+ * Runs an import and answers with NDJSON lines: progress as chunks land, then the summary.
+ * `release` runs once the import has ended, whether it finished, failed or never read its input.
+ */
+export function streamImportProgress(request: {
+  input: ImportInput;
+  fileName: string;
+  format?: ImportFormat;
+  utcOffsetMinutes?: number;
+  via: "dashboard" | "api";
+  actor: AuditActor;
+  release?: () => Promise<void>;
+}): Response {
+  const { release, ...importRequest } = request;
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (line: ImportStreamLine) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
       try {
-        const summary = await importStream({ ...request, onProgress: (progress) => send({ type: "progress", ...progress }) });
+        const summary = await importStream({ ...importRequest, onProgress: (progress) => send({ type: "progress", ...progress }) });
         send({
           type: "done",
           batchId: summary.batchId,
@@ -36,6 +48,7 @@ export function streamImportProgress(request: { input: ImportInput; fileName: st
         if (!isAppError(error)) console.error("[import upload]", error);
         send({ type: "error", message: isAppError(error) ? error.message : "The import failed on our side; nothing after the last progress line was stored." });
       } finally {
+        await release?.().catch((error: unknown) => console.error("[import upload] could not remove the spooled file", error));
         controller.close();
       }
     },

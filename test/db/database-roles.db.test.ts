@@ -9,6 +9,7 @@ import { applyProductionRoles } from "@/lib/db/apply-roles";
 import { withDatabase } from "@/lib/db/connection-url";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyPendingMigrations } from "@/lib/db/migrations";
+import { refuseSuperuser } from "@/lib/db/refuse-superuser";
 import { migrateResolvedDatabase, resolveDatabase, type ResolvedDatabase } from "@/lib/db/resolve-database";
 
 // The embedded server's two roles: migrations as the owner, the app and the CLI as a role that can
@@ -61,6 +62,7 @@ describe("the embedded server's database roles", () => {
     try {
       await migrateResolvedDatabase(database);
       await expectAppRoleLocked(database);
+      await expect(refuseSuperuser(database.url, false)).resolves.toBeNull();
     } finally {
       await database.release();
     }
@@ -99,6 +101,8 @@ describe("npm run db:roles -- --apply, on a PostgreSQL of the user's own", () =>
       const applied = await applyProductionRoles(withDatabase(serverUrl, names.database), names, { owner: randomBytes(12).toString("hex"), app: randomBytes(12).toString("hex") });
       expect(applied.appliedMigrations.length).toBeGreaterThan(0);
       await expectAppRoleLocked({ url: applied.appUrl }, names.owner);
+      // The app role it prints passes every check npm start makes (no owner of the database or schema, no CREATEROLE).
+      await expect(refuseSuperuser(applied.appUrl, false)).resolves.toBeNull();
     } finally {
       await withClient(serverUrl, async (client) => {
         await client.query(`DROP DATABASE IF EXISTS ${names.database} WITH (FORCE)`);

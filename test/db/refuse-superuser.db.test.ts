@@ -30,6 +30,10 @@ const suffix = randomBytes(4).toString("hex");
 const memberOfSuperuser = `moddesk_su_member_${suffix}`;
 const auditOwner = `moddesk_audit_owner_${suffix}`;
 const memberOfOwner = `moddesk_owner_member_${suffix}`;
+// Eighth review: logins that do not own the audit table but can still drop it, or make themselves its owner.
+const schemaOwner = `moddesk_schema_owner_${suffix}`;
+const databaseOwner = `moddesk_db_owner_${suffix}`;
+const roleMaker = `moddesk_createrole_${suffix}`;
 const urlAs = (name: string) => {
   const url = new URL(superuserUrl);
   url.username = name;
@@ -39,7 +43,8 @@ const urlAs = (name: string) => {
 
 beforeAll(async () => {
   await asSuperuser(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
-  for (const name of [memberOfSuperuser, auditOwner, memberOfOwner]) await asSuperuser(`CREATE ROLE ${name} LOGIN PASSWORD '${password}'`);
+  for (const name of [memberOfSuperuser, auditOwner, memberOfOwner, schemaOwner, databaseOwner]) await asSuperuser(`CREATE ROLE ${name} LOGIN PASSWORD '${password}'`);
+  await asSuperuser(`CREATE ROLE ${roleMaker} LOGIN CREATEROLE PASSWORD '${password}'`);
   await asSuperuser(`GRANT ${decodeURIComponent(new URL(superuserUrl).username)} TO ${memberOfSuperuser}`);
   // This file's own database (test/db-setup-file.ts): its audit table may change hands.
   await asSuperuser(`ALTER TABLE audit_event OWNER TO ${auditOwner}`);
@@ -47,7 +52,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await asSuperuser(`ALTER TABLE audit_event OWNER TO CURRENT_USER`);
-  for (const name of [role, memberOfSuperuser, memberOfOwner, auditOwner]) await asSuperuser(`DROP ROLE IF EXISTS ${name}`);
+  for (const name of [role, memberOfSuperuser, memberOfOwner, auditOwner, schemaOwner, databaseOwner, roleMaker]) await asSuperuser(`DROP ROLE IF EXISTS ${name}`);
 });
 
 describe("a DATABASE_URL that logs in as a superuser", () => {
@@ -73,6 +78,51 @@ describe("a DATABASE_URL that logs in as a superuser", () => {
     await expect(refuseSuperuser(urlAs(auditOwner), false)).rejects.toThrow(/which owns the audit table/);
     await expect(refuseSuperuser(urlAs(memberOfOwner), false)).rejects.toThrow(new RegExp(`is a member of "${auditOwner}", the owner of the audit table`));
     await expect(refuseSuperuser(urlAs(auditOwner), true)).resolves.toMatch(/^Warning: running as "moddesk_audit_owner_/);
+  });
+
+  it("is refused when the login owns the audit table's schema: it can drop the table without owning it", async () => {
+    const client = new pg.Client({ connectionString: superuserUrl });
+    await client.connect();
+    const { rows } = await client.query<{ owner: string }>(`SELECT quote_ident(pg_get_userbyid(nspowner)) AS owner FROM pg_namespace WHERE nspname = 'public'`);
+    try {
+      await client.query(`ALTER SCHEMA public OWNER TO ${schemaOwner}`);
+      // The power itself, undone: the schema's owner drops a table it does not own.
+      const owner = new pg.Client({ connectionString: urlAs(schemaOwner) });
+      await owner.connect();
+      try {
+        await owner.query("BEGIN");
+        await owner.query("DROP TABLE audit_event CASCADE");
+        await owner.query("ROLLBACK");
+      } finally {
+        await owner.end();
+      }
+      await expect(refuseSuperuser(urlAs(schemaOwner), false)).rejects.toThrow(/owns the audit table's schema or the database: it could drop the audit table/);
+    } finally {
+      await client.query(`ALTER SCHEMA public OWNER TO ${rows[0]!.owner}`);
+      await client.end();
+    }
+  });
+
+  it("is refused when the login owns the database (and with it `public`, owned by pg_database_owner)", async () => {
+    const client = new pg.Client({ connectionString: superuserUrl });
+    await client.connect();
+    const { rows } = await client.query<{ database: string; owner: string }>(
+      `SELECT quote_ident(current_database()) AS database, quote_ident(pg_get_userbyid(datdba)) AS owner FROM pg_database WHERE datname = current_database()`,
+    );
+    const { database, owner } = rows[0]!;
+    try {
+      await client.query(`ALTER DATABASE ${database} OWNER TO ${databaseOwner}`);
+      await expect(refuseSuperuser(urlAs(databaseOwner), false)).rejects.toThrow(/the audit table's schema or the database: it could drop the audit table/);
+    } finally {
+      await client.query(`ALTER DATABASE ${database} OWNER TO ${owner}`);
+      await client.end();
+    }
+    await expect(refuseSuperuser(urlAs(databaseOwner), false)).resolves.toBeNull();
+  });
+
+  it("is refused when the login has CREATEROLE (it can give itself the audit table's owner)", async () => {
+    await expect(refuseSuperuser(urlAs(roleMaker), false)).rejects.toThrow(/which has CREATEROLE/);
+    await expect(refuseSuperuser(urlAs(roleMaker), true)).resolves.toMatch(/^Warning: running as "moddesk_createrole_/);
   });
 
   it("stops a CLI command before it touches anything, in one line without a stack trace", () => {
