@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { GET } from "@/app/api/v1/decisions/route";
+import { createApiToken } from "@/lib/auth/api-token";
 import { db } from "@/lib/db/client";
+import { makeModerator } from "@/lib/moderation/test-factories";
 import { getPgPool } from "@/lib/db/pg-pool";
 import { isAppError } from "@/lib/errors";
 import { decisionExportResponse, NEXT_CURSOR_HEADER } from "./decision-export-response";
@@ -31,15 +34,18 @@ async function decide(commentId: number, createdAt: string): Promise<number> {
   return decision.id;
 }
 
+const idsOfJsonl = (text: string) =>
+  text
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => (JSON.parse(line) as { decision_id: number }).decision_id);
+
 async function exportIds(article: number, after?: ExportCursor): Promise<{ ids: number[]; next: string }> {
   let text = "";
   const summary = await pumpDecisionExport({ format: "jsonl", filters: { article, after }, actor, via: "test" }, (chunk) => {
     text += chunk.toString("utf8");
   });
-  const ids = text
-    .split("\n")
-    .filter((line) => line !== "")
-    .map((line) => (JSON.parse(line) as { decision_id: number }).decision_id);
+  const ids = idsOfJsonl(text);
   expect(summary.rows).toBe(ids.length);
   expect(summary.next).toBeDefined();
   return { ids, next: summary.next! };
@@ -145,5 +151,28 @@ describe("decisions export after a cursor", () => {
     expect(isAppError(refusal) && refusal.code === "INVALID" && /after/.test(refusal.message)).toBe(true);
     // The connection went back to the pool usable, outside any transaction.
     expect((await getPgPool().query("SELECT 1 AS ok")).rows).toEqual([{ ok: 1 }]);
+  });
+
+  it("GET /api/v1/decisions: the cursor header, after it only what is new, and a bad or unknown cursor a 400 naming after", async () => {
+    const moderator = await makeModerator("cursor-route");
+    const { token } = await createApiToken({ name: "cursor-route", scopes: ["exports:read"] }, moderator);
+    const get = (query: string) => GET(new Request(`http://127.0.0.1/api/v1/decisions?${query}`, { headers: { authorization: `Bearer ${token}` } }));
+    const article = await makeArticle();
+    const first = await decide((await makeComment(article.id)).id, "2026-11-02T10:00:00Z");
+    const full = await get(`format=jsonl&article=${article.id}`);
+    expect(full.status).toBe(200);
+    expect(idsOfJsonl(await full.text())).toEqual([first]);
+    const next = full.headers.get(NEXT_CURSOR_HEADER) ?? "";
+    const second = await decide((await makeComment(article.id)).id, "2026-11-01T10:00:00Z");
+    const after = await get(`format=jsonl&article=${article.id}&after=${encodeURIComponent(next)}`);
+    expect(after.status).toBe(200);
+    expect(idsOfJsonl(await after.text())).toEqual([second]);
+
+    const malformed = await get("format=csv&after=yesterday");
+    expect(malformed.status).toBe(400);
+    expect(JSON.stringify(await malformed.json())).toMatch(/after/);
+    const unknown = await get("format=csv&after=99999999999:99999999999:");
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(/^after is a cursor this database has not reached/);
   });
 });
