@@ -42,6 +42,7 @@ const DEBIAN_POSTGRES_FILES = [
   "test/import/import-idempotence.db.test.ts",
   "test/import/import-rules.db.test.ts",
   "lib/export/decision-export.db.test.ts",
+  "lib/export/decision-export-cursor.db.test.ts",
   "lib/audit/audit-log.db.test.ts",
   "lib/jobs/rule-rerun-job.db.test.ts",
   "lib/jobs/suggestion-job.db.test.ts",

@@ -253,4 +253,31 @@ describe("the WordPress connector's sync and push outbox", () => {
     await saveConnectorSettings("wordpress", { ...base, siteUrl: "https://news.example.com", applicationPassword: "new pass" }, true, admin);
     expect(await storedSecret()).toContain("new pass");
   });
+
+  it("leaves a site that answered 429 with Retry-After alone that long: the push and every other pending one wait", async () => {
+    const site = fakeWordpress();
+    site.add(41);
+    site.add(42);
+    expect(await syncConnector("wordpress", "manual", admin, { fetchFn: site.fetchFn })).toMatchObject({ status: "COMPLETED" });
+    const moderator = await makeModerator();
+    const comments = [await linkedComment("41"), await linkedComment("42")];
+    for (const comment of comments) await decideComment({ action: "HIDE", commentId: comment.id, expectedVersion: comment.version, expectedStatus: comment.status, reason: "SPAM" }, moderator);
+    const connectorId = (await getConnectorView("wordpress"))!.id;
+    // Any push left due by the tests before is in the same outbox: it may be the one that meets the limit.
+    let requests = 0;
+    const rateLimited: ConnectorFetch = async () => {
+      requests++;
+      return new Response(JSON.stringify({ code: "rate_limited", message: "Too many requests" }), { status: 429, headers: { "content-type": "application/json", "retry-after": "120" } });
+    };
+    const before = Date.now();
+    expect(await drainConnector(connectorId, rateLimited)).toBe(1);
+    expect(requests).toBe(1);
+    const pushes = await db.connectorPush.findMany({ where: { commentId: { in: comments.map((comment) => comment.id) } }, orderBy: { id: "asc" } });
+    expect(pushes.map((push) => push.status)).toEqual(["PENDING", "PENDING"]);
+    expect(pushes.reduce((sum, push) => sum + push.attempts, 0)).toBeLessThanOrEqual(1);
+    for (const push of pushes) expect(push.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(before + 119_000);
+    // Nothing is due meanwhile: a drain now asks the site nothing.
+    expect(await drainConnector(connectorId, rateLimited)).toBe(0);
+    expect(requests).toBe(1);
+  });
 });

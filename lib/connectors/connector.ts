@@ -46,8 +46,8 @@ export type PushOutcome =
   | { outcome: "applied"; siteVersion?: string }
   /** The comment changed on the site since Moddesk saw it: shown to the desk, never overwritten. */
   | { outcome: "conflict"; siteStatus: string; siteVersion?: string; detail: string }
-  /** Worth retrying (timeouts, 5xx, 429). */
-  | { outcome: "retry"; detail: string }
+  /** Worth retrying (timeouts, 5xx, 429); `retryAfter` is the answer's Retry-After header as sent (push-retry.ts reads it). */
+  | { outcome: "retry"; detail: string; retryAfter?: string }
   /** Will not succeed by retrying (401/403/404, invalid config). */
   | { outcome: "failed"; detail: string };
 

@@ -3,9 +3,9 @@ import { drainStarter } from "@/lib/jobs/start-drains";
 import { recordAuditEvent, SYSTEM_ACTOR } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
 import { getPgPool } from "@/lib/db/pg-pool";
-import { retryDelaySeconds } from "@/lib/webhooks/backoff";
 import type { ConnectorFetch, ConnectorKind, PushOutcome, PushRequest } from "./connector";
 import { loadConnectorById } from "./connector-settings";
+import { planPushRetry } from "./push-retry";
 import { connectorFor } from "./registry";
 import { siteFetch } from "./site-fetch";
 import { storableText } from "@/lib/validation/well-formed-text";
@@ -13,7 +13,7 @@ import { storableText } from "@/lib/validation/well-formed-text";
 // Sends the push outbox to the sites, the way the webhook outbox is delivered: rows are claimed
 // by pushing their next attempt past a lease (SKIP LOCKED, so several instances never push a row
 // twice at once), sent outside any transaction, retried with the webhooks' backoff for over a
-// day. Per comment only the oldest pending push can be claimed, so a hide and its undo reach the
+// day, with their jitter and Retry-After (push-retry.ts). Per comment only the oldest pending push can be claimed, so a hide and its undo reach the
 // site in order. Each connector drains on its own, started and not awaited by the job: a slow or
 // dead site never holds the queue, the job, or the other sites.
 
@@ -43,7 +43,15 @@ const CLAIM = `
   FROM due WHERE p.id = due.id
   RETURNING p.id, p."commentId", p."externalId", p.decision, p.reason, p.note, p.force, p.attempts`;
 
-async function record(connectorId: number, push: ClaimedPush, target: string, outcome: PushOutcome): Promise<void> {
+// A site that answered with Retry-After (a 429 rate limit, a 503 maintenance) is asked nothing
+// until then: every pending push of its connector waits at least that long (not an attempt), as a
+// webhook endpoint is paused; pushing the rest of the batch would only hit the limit again.
+const WAIT_FOR_SITE = `
+  UPDATE connector_push SET "nextAttemptAt" = GREATEST("nextAttemptAt", now() AT TIME ZONE 'UTC' + make_interval(secs => $2))
+  WHERE "connectorId" = $1 AND status = 'PENDING'`;
+
+/** Records an attempt; returns how long the site asked to be left alone (seconds), or null. */
+async function record(connectorId: number, push: ClaimedPush, target: string, outcome: PushOutcome): Promise<number | null> {
   const now = new Date();
   if (outcome.outcome === "applied") {
     await db.$transaction(async (tx) => {
@@ -55,7 +63,7 @@ async function record(connectorId: number, push: ClaimedPush, target: string, ou
         data: { siteStatus: target, siteVersion: outcome.siteVersion ?? link.siteVersion, previousSiteStatus: link.siteStatus },
       });
     });
-    return;
+    return null;
   }
   if (outcome.outcome === "conflict") {
     await db.$transaction(async (tx) => {
@@ -65,9 +73,9 @@ async function record(connectorId: number, push: ClaimedPush, target: string, ou
       });
       await recordAuditEvent(tx, { actor: SYSTEM_ACTOR, action: "connector.conflict", entityType: "comment", entityId: push.commentId, details: { connectorId, pushId: push.id, decision: push.decision, siteStatus: outcome.siteStatus, detail: outcome.detail } });
     });
-    return;
+    return null;
   }
-  const retryIn = outcome.outcome === "retry" ? retryDelaySeconds(push.attempts + 1) : null;
+  const { retryIn, siteWait } = outcome.outcome === "retry" ? planPushRetry(push.attempts + 1, outcome.retryAfter, now) : { retryIn: null, siteWait: null };
   await db.connectorPush.update({
     where: { id: push.id },
     data: {
@@ -78,6 +86,7 @@ async function record(connectorId: number, push: ClaimedPush, target: string, ou
       ...(retryIn === null ? {} : { nextAttemptAt: new Date(now.getTime() + retryIn * 1_000) }),
     },
   });
+  return siteWait;
 }
 
 /**
@@ -120,8 +129,13 @@ export async function drainConnector(connectorId: number, fetchOverride?: Connec
         ...(push.force ? {} : { expectedSiteVersion: link.siteVersion }),
       };
       const outcome = await connector.push(config, request, fetchFn).catch((error: unknown): PushOutcome => ({ outcome: "retry", detail: error instanceof Error ? error.message : String(error) }));
-      await record(connectorId, push, target, outcome);
+      const siteWait = await record(connectorId, push, target, outcome);
       attempts++;
+      if (siteWait !== null && siteWait > 0) {
+        // The rest of this batch is still leased to this drain: it waits with the others.
+        await pool.query(WAIT_FOR_SITE, [connectorId, siteWait]);
+        return attempts;
+      }
     }
   }
 }

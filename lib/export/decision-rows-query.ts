@@ -98,6 +98,19 @@ export function decisionQuery(selectList: string, filters: ExportFilters): SqlQu
   };
   if (filters.since) where.push(`d."createdAt" >= (${param(filters.since.toISOString())}::timestamptz AT TIME ZONE 'UTC')`);
   if (filters.until) where.push(`d."createdAt" < (${param(filters.until.toISOString())}::timestamptz AT TIME ZONE 'UTC')`);
+  // Decisions of the transactions the cursor's snapshot did not see finished (export-cursor.ts).
+  // The xmin bound is implied by the visibility test; stated, it lets the index on xactId skip
+  // every transaction before it. The upper bound holds for every row this database wrote (a row
+  // visible to the export's snapshot was written before it); it leaves out rows restored from a
+  // dump of another server, whose ids this one has not reached and which would otherwise count as
+  // new in every export until it did.
+  if (filters.after) {
+    where.push(
+      `d."xactId" >= ${param(filters.after.xmin)}::xid8`,
+      `d."xactId" < pg_snapshot_xmax(pg_current_snapshot())`,
+      `NOT pg_visible_in_snapshot(d."xactId", ${param(filters.after.text)}::pg_snapshot)`,
+    );
+  }
   if (filters.article !== undefined) where.push(`c."articleId" = ${param(filters.article)}`);
   if (filters.moderator === "system") where.push(`d."moderatorId" IS NULL`);
   // A subquery, not u.email = $n: the decision index on moderatorId stays usable.

@@ -10,6 +10,7 @@ describe("an export's filters in words", () => {
   it("shows instants given with an offset in the reader's zone, and says when nothing was filtered", () => {
     expect(describeExportFiltersForPeople({ since: "2026-12-06T10:00:00.000Z", moderator: "mod@example.org" }, "Europe/Berlin")).toBe("decided from 11:00 CET on 6 Dec 2026, moderator mod@example.org");
     expect(describeExportFiltersForPeople({}, "UTC")).toBe("none (every decision)");
+    expect(describeExportFiltersForPeople({ after: "748:760:751" }, "UTC")).toBe("only decisions the export before (its cursor) did not return");
     expect(describeExportFiltersForPeople(null, "UTC")).toBe("none (every decision)");
   });
 

@@ -2,7 +2,8 @@
 // only when the client has taken the previous one, and a client that goes away cancels the stream,
 // which ends the generator (its finally blocks record the export as aborted).
 
-export async function pullStreamResponse<Summary>(chunks: AsyncGenerator<Uint8Array, Summary>, headers: Record<string, string>, abortedSummary: Summary): Promise<Response> {
+/** `headers` may be a function: called once the first chunk is in, for what the generator learns by then (an export's cursor). */
+export async function pullStreamResponse<Summary>(chunks: AsyncGenerator<Uint8Array, Summary>, headers: Record<string, string> | (() => Record<string, string>), abortedSummary: Summary): Promise<Response> {
   // Started before answering: a database that cannot be reached is an error status, not a 200
   // with an empty file.
   const first = await chunks.next();
@@ -39,5 +40,5 @@ export async function pullStreamResponse<Summary>(chunks: AsyncGenerator<Uint8Ar
     },
     { highWaterMark: 1 },
   );
-  return new Response(body, { headers: { "cache-control": "no-store", "x-content-type-options": "nosniff", ...headers } });
+  return new Response(body, { headers: { "cache-control": "no-store", "x-content-type-options": "nosniff", ...(typeof headers === "function" ? headers() : headers) } });
 }

@@ -13,7 +13,7 @@ describe("API query strings refuse an unknown parameter, naming it and the ones 
     for (const query of [{ format: "csv", articleId: "5" }, { from: "2026-11-01" }, { moderator_email: "a@example.org" }]) {
       const result = exportQuerySchema.safeParse(query);
       expect(result.success, JSON.stringify(query)).toBe(false);
-      expect(firstMessage(result)).toMatch(/^Unknown parameter '.+': the parameters are since, until, tz, article, moderator, format, bom\. Nothing was exported\.$/);
+      expect(firstMessage(result)).toMatch(/^Unknown parameter '.+': the parameters are since, until, tz, article, moderator, after, format, bom\. Nothing was exported\.$/);
     }
     // Every field the Exports page's form sends, empty ones included.
     expect(exportQuerySchema.safeParse({ format: "csv", tz: "Asia/Karachi", since: "", until: "", article: "", moderator: "", bom: "1" }).success).toBe(true);

@@ -16,7 +16,7 @@ export class DisqusApiError extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
-    readonly detail: { status?: number; code?: number } = {},
+    readonly detail: { status?: number; code?: number; retryAfter?: string } = {},
   ) {
     super(message);
     this.name = "DisqusApiError";
@@ -74,11 +74,14 @@ export async function readAnswer<Schema extends z.ZodType>(resource: string, res
     body = undefined;
   }
   const failure = errorResponseSchema.safeParse(body);
+  // A rate-limited or unavailable answer may say when to come back (push-retry.ts honours it).
+  const retryAfter = response.ok ? null : response.headers.get("retry-after");
+  const when = retryAfter ? { retryAfter } : {};
   if (failure.success && failure.data.code !== 0) {
     const code = failure.data.code;
-    throw new DisqusApiError(`${resource}: ${describeCode(code, failure.data.response)}`, RETRYABLE_CODES.has(code) || response.status === 429 || response.status >= 500, { status: response.status, code });
+    throw new DisqusApiError(`${resource}: ${describeCode(code, failure.data.response)}`, RETRYABLE_CODES.has(code) || response.status === 429 || response.status >= 500, { status: response.status, code, ...when });
   }
-  if (response.status === 429 || response.status >= 500) throw new DisqusApiError(`${resource}: HTTP ${response.status} from Disqus`, true, { status: response.status });
+  if (response.status === 429 || response.status >= 500) throw new DisqusApiError(`${resource}: HTTP ${response.status} from Disqus`, true, { status: response.status, ...when });
   if (!response.ok) throw new DisqusApiError(`${resource}: HTTP ${response.status} from Disqus`, false, { status: response.status });
   if (body === undefined) throw new DisqusApiError(`${resource}: the answer is not JSON (${text.slice(0, 80)})`, true, { status: response.status });
   const parsed = schema.safeParse(body);

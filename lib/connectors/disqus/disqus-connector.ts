@@ -129,7 +129,7 @@ async function push(config: DisqusConfig, request: PushRequest, fetchFn: Connect
     return { outcome: "applied", siteVersion: siteVersionOf({ ...current, isDeleted: status === "deleted", isSpam: status === "spam", isApproved: status === "approved" || current.isApproved }) };
   } catch (error) {
     if (!(error instanceof DisqusApiError)) throw error;
-    return error.retryable ? { outcome: "retry", detail: error.message } : { outcome: "failed", detail: error.message };
+    return error.retryable ? { outcome: "retry", detail: error.message, ...(error.detail.retryAfter ? { retryAfter: error.detail.retryAfter } : {}) } : { outcome: "failed", detail: error.message };
   }
 }
 

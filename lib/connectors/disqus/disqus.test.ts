@@ -18,7 +18,7 @@ interface Recorded {
   hasTimeout: boolean;
 }
 
-type Answer = { status?: number; json?: unknown; text?: string } | Error;
+type Answer = { status?: number; json?: unknown; text?: string; headers?: Record<string, string> } | Error;
 
 function recordingFetch(answers: Answer[]): { fetch: ConnectorFetch; requests: Recorded[] } {
   const requests: Recorded[] = [];
@@ -37,7 +37,7 @@ function recordingFetch(answers: Answer[]): { fetch: ConnectorFetch; requests: R
     const answer = answers.shift();
     if (!answer) throw new Error(`unexpected request ${url}`);
     if (answer instanceof Error) throw answer;
-    return new Response(answer.text ?? JSON.stringify(answer.json), { status: answer.status ?? 200, headers: { "content-type": "application/json" } });
+    return new Response(answer.text ?? JSON.stringify(answer.json), { status: answer.status ?? 200, headers: { "content-type": "application/json", ...answer.headers } });
   };
   return { fetch, requests };
 }
@@ -201,6 +201,13 @@ describe("Disqus push (posts/approve, remove, spam, restore)", () => {
       expect(result, String(detail)).toMatchObject({ outcome });
       expect("detail" in result ? result.detail : "").toMatch(detail);
     }
+  });
+
+  it("hands on Disqus's Retry-After with a rate limit or an outage", async () => {
+    const push = (answer: Answer) => disqusConnector.push(config, { externalId: "880004", decision: "HIDE", siteStatus: "deleted" }, recordingFetch([answer]).fetch);
+    expect(await push({ status: 429, json: errorAnswer(13, "You have exceeded the rate limit for this resource."), headers: { "retry-after": "90" } })).toMatchObject({ outcome: "retry", retryAfter: "90" });
+    expect(await push({ status: 503, text: "Service Unavailable", headers: { "retry-after": "30" } })).toMatchObject({ outcome: "retry", retryAfter: "30" });
+    expect(await push({ status: 503, text: "Service Unavailable" })).not.toHaveProperty("retryAfter");
   });
 });
 

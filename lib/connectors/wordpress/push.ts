@@ -13,7 +13,7 @@ export const REASON_META_KEY = "moddesk_reason";
 function failure(answer: Extract<RestAnswer<unknown>, { ok: false }>, what: string): PushOutcome {
   const detail = `${what}: ${answer.detail}`;
   if (answer.status === 404) return { outcome: "failed", detail: `${what}: the comment no longer exists on the site` };
-  return answer.retryable ? { outcome: "retry", detail } : { outcome: "failed", detail };
+  return answer.retryable ? { outcome: "retry", detail, ...(answer.retryAfter ? { retryAfter: answer.retryAfter } : {}) } : { outcome: "failed", detail };
 }
 
 function hasReasonMeta(comment: WordpressComment): boolean {

@@ -28,7 +28,7 @@ export interface WordpressPost {
   title: { raw?: string; rendered?: string };
 }
 
-export type RestAnswer<T> = { ok: true; status: number; body: T; headers: Headers } | { ok: false; status: number | null; retryable: boolean; detail: string };
+export type RestAnswer<T> = { ok: true; status: number; body: T; headers: Headers } | { ok: false; status: number | null; retryable: boolean; detail: string; retryAfter?: string };
 
 export function restUrl(config: Pick<WordpressConfig, "siteUrl">, route: string, query: Record<string, string | number> = {}): string {
   const url = new URL(`${config.siteUrl}/wp-json${route}`);
@@ -54,7 +54,11 @@ export async function callRest<T>(config: WordpressConfig, fetchFn: ConnectorFet
   }
   const text = await response.text().catch(() => "");
   if (response.status >= 300 && response.status < 400) return { ok: false, status: response.status, retryable: false, detail: `the site redirected to ${redactUrl(response.headers.get("location") ?? "nowhere")}; enter the address it redirects to` };
-  if (!response.ok) return { ok: false, status: response.status, retryable: response.status === 429 || response.status >= 500, detail: describeFailure(response.status, text) };
+  if (!response.ok) {
+    // A 429 or 503 may say when to come back (push-retry.ts honours it).
+    const retryAfter = response.headers.get("retry-after");
+    return { ok: false, status: response.status, retryable: response.status === 429 || response.status >= 500, detail: describeFailure(response.status, text), ...(retryAfter ? { retryAfter } : {}) };
+  }
   try {
     return { ok: true, status: response.status, body: JSON.parse(text) as T, headers: response.headers };
   } catch {

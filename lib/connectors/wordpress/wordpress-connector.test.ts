@@ -197,4 +197,15 @@ describe("push", () => {
     const down: ConnectorFetch = () => Promise.reject(new TypeError("fetch failed"));
     expect(await wordpressConnector.push(config, request, down)).toMatchObject({ outcome: "retry", detail: /could not reach the site/ });
   });
+
+  it("hands on the site's Retry-After with a 429 or 503, whether reading or writing", async () => {
+    const limited = (status: number, when: string, on: "GET" | "POST"): ConnectorFetch => async (_url, init) =>
+      (init?.method ?? "GET") === on
+        ? new Response(JSON.stringify({ code: "too_many", message: "slow down" }), { status, headers: { "content-type": "application/json", "retry-after": when } })
+        : new Response(JSON.stringify({ ...seen, meta: [] }), { headers: { "content-type": "application/json" } });
+    expect(await wordpressConnector.push(config, request, limited(429, "120", "GET"))).toMatchObject({ outcome: "retry", retryAfter: "120", detail: /HTTP 429/ });
+    expect(await wordpressConnector.push(config, request, limited(503, "Mon, 07 Dec 2026 05:10:00 GMT", "POST"))).toMatchObject({ outcome: "retry", retryAfter: "Mon, 07 Dec 2026 05:10:00 GMT" });
+    const plain = await wordpressConnector.push(config, request, recordingFetch(() => ({ status: 500, body: {} })).fetchFn);
+    expect(plain).not.toHaveProperty("retryAfter");
+  });
 });
