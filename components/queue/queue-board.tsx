@@ -8,6 +8,7 @@ import { withColleagueRemarks, withQueueChanges } from "@/lib/moderation/apply-q
 import type { QueueItem } from "@/lib/moderation/queue-item";
 import { runsByArticle } from "@/lib/moderation/runs-by-article";
 import { focusAfterDecision, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
+import { describePageEnd, pageEndAfterDecision, type PageEnd } from "@/lib/moderation/queue-page-end";
 import type { HideReason, QueueTab } from "@/lib/moderation/schemas";
 import { CommentCard } from "./comment-card";
 import { ContextPanel } from "./context-panel";
@@ -44,6 +45,8 @@ export interface QueueBoardProps {
   returnPath: string;
   /** The moderator's last bulk run of the day, offered for undo (lib/moderation/bulk-run-undo.ts). */
   lastBulkRun?: LastBulkRun | null;
+  /** The next page of this tab and filters (keyset), or null on the last page. */
+  nextPageHref?: string | null;
 }
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -61,6 +64,9 @@ export function QueueBoard(props: QueueBoardProps) {
   const [notedIds, setNotedIds] = useState<Set<number>>(new Set());
   const [contextIds, setContextIds] = useState<Set<number>>(new Set());
   const cards = useRef(new Map<number, HTMLElement>());
+  // Reached once nothing below is left to decide: focus moves to Next page, so the next Enter or tap goes on.
+  const [pageEnd, setPageEnd] = useState<PageEnd | null>(null);
+  const nextPageLink = useRef<HTMLAnchorElement>(null);
   const itemCount = useRef(props.items.length);
 
   const applyChanges = useCallback(
@@ -92,10 +98,17 @@ export function QueueBoard(props: QueueBoardProps) {
     async (targets: QueueItem[], decision: Decision): Promise<boolean> => {
       const isDone = await decisions.decide(targets, decision);
       if (!isDone || targets.length === 0) return isDone;
-      const focus = focusAfterDecision(items.map((item) => item.status), targets.map((target) => items.indexOf(target)), targets[0]!.status);
+      const statuses = items.map((item) => item.status);
+      const decided = targets.map((target) => items.indexOf(target));
+      const focus = focusAfterDecision(statuses, decided, targets[0]!.status);
       keysRef.current = { ...keysRef.current, focus };
       setKeys(keysRef.current);
-      focusCard(focus);
+      const end = pageEndAfterDecision(statuses, decided, targets[0]!.status);
+      setPageEnd(end.isEnd ? end : null);
+      if (end.isEnd && nextPageLink.current) {
+        nextPageLink.current.focus({ preventScroll: true });
+        nextPageLink.current.scrollIntoView({ block: "center" });
+      } else focusCard(focus);
       return true;
     },
     [items, decisions, focusCard],
@@ -121,6 +134,7 @@ export function QueueBoard(props: QueueBoardProps) {
         const restored = await decisions.undo();
         const index = items.findIndex((item) => item.id === restored);
         if (index >= 0) {
+          setPageEnd(null);
           keysRef.current = { ...keysRef.current, focus: index };
           setKeys(keysRef.current);
           focusCard(index);
@@ -276,6 +290,25 @@ export function QueueBoard(props: QueueBoardProps) {
           </div>
         </section>
       ))}
+      {props.nextPageHref || pageEnd ? (
+        <div className="mt-6 flex flex-wrap items-center gap-3 text-sm" data-testid="queue-page-end">
+          {pageEnd ? (
+            <p role="status" className="font-medium text-slate-700" data-testid="queue-page-end-notice">
+              {describePageEnd(pageEnd, Boolean(props.nextPageHref))}
+            </p>
+          ) : null}
+          {props.nextPageHref ? (
+            <Link
+              ref={nextPageLink}
+              href={props.nextPageHref}
+              className={`inline-flex min-h-11 scroll-mb-44 items-center rounded-md border px-4 py-2 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 ${pageEnd ? "border-sky-700 bg-sky-700 text-white" : "border-slate-300"}`}
+              data-testid="queue-next-page"
+            >
+              Next page
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
       {keys.isHelpOpen ? (
         <ShortcutsDialog
           onClose={() => {
