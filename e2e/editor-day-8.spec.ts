@@ -122,3 +122,26 @@ test("a flag's rule opens with the flagged comment on its test bench: what match
   await desk.getByRole("textbox", { name: "Second terms" }).fill("dumb\npathetic");
   await expect(desk.getByTestId("bench-result")).toContainText("No match.");
 });
+
+test("Back from an author's page returns the focus to the comment the moderator was on, so the next key decides it", async ({ openPage }) => {
+  const thread = await seedArticle(Array.from({ length: 8 }, (_, index) => ({ author: `Placed${index}`, body: `A view on the flyover, number ${index}.` })), { titlePrefix: "Place" });
+  const page = await openPage(DESK);
+  await signIn(page, "moderator");
+  await page.goto(`/queue?tab=pending&article=${thread.articleId}`);
+  await expect(page.getByTestId("queue-board")).toHaveAttribute("data-hydrated", "true");
+  for (let step = 0; step < 3; step++) await page.keyboard.press("j");
+  await page.keyboard.press("a");
+  await expect(card(page, thread.ids[4]!)).toBeFocused();
+  // The author's record, then the browser's Back.
+  await card(page, thread.ids[4]!).getByTestId("comment-author").click();
+  await expect(page).toHaveURL(/\/authors\/Placed4$/);
+  await page.goBack();
+  await expect(page.getByTestId("queue-board")).toHaveAttribute("data-hydrated", "true");
+  await expect(card(page, thread.ids[4]!)).toBeFocused();
+  await expect(card(page, thread.ids[3]!)).toHaveAttribute("data-status", "APPROVED");
+  // The first card was never looked at: `a` now decides the one on screen.
+  await page.keyboard.press("a");
+  await expect(card(page, thread.ids[4]!)).toHaveAttribute("data-status", "APPROVED");
+  const statuses = await withDatabase(async (client) => (await client.query<{ id: number; status: string }>(`SELECT id, status FROM comment WHERE id = ANY($1) ORDER BY id`, [[thread.ids[0], thread.ids[4]]])).rows.map((row) => row.status));
+  expect(statuses).toEqual(["PENDING", "APPROVED"]);
+});

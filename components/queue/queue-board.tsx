@@ -9,6 +9,7 @@ import type { QueueItem } from "@/lib/moderation/queue-item";
 import { runsByArticle } from "@/lib/moderation/runs-by-article";
 import { focusAfterDecision, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
 import { describePageEnd, pageEndAfterDecision, type PageEnd } from "@/lib/moderation/queue-page-end";
+import { queuePlaceKey, restoredFocus } from "@/lib/moderation/queue-place";
 import type { HideReason, QueueTab } from "@/lib/moderation/schemas";
 import { CommentCard } from "./comment-card";
 import { ContextPanel } from "./context-panel";
@@ -155,6 +156,23 @@ export function QueueBoard(props: QueueBoardProps) {
     runRef.current = run;
   });
   const isHydrated = useIsHydrated();
+  // Back from an author's page (or History, or a thread): the focus returns to the comment the
+  // moderator was on, not the first card of a page the browser has scrolled back down (declared
+  // before the key listener, so keys typed while loading act from there).
+  const placeKey = queuePlaceKey(props.returnPath);
+  useEffect(() => {
+    const index = restoredFocus(props.items.map((item) => item.id), readSession(placeKey));
+    if (index === null) return;
+    keysRef.current = { ...keysRef.current, focus: index };
+    setKeys(keysRef.current);
+    cards.current.get(props.items[index]!.id)?.focus();
+    // Once, on arriving: later renders move the focus themselves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    const focused = items[keys.focus];
+    if (focused) writeSession(placeKey, String(focused.id));
+  }, [items, keys.focus, placeKey]);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       // defaultPrevented: the Hide… picker handled it (a digit there hides its own card, once).
@@ -323,6 +341,23 @@ export function QueueBoard(props: QueueBoardProps) {
       </button>
     </div>
   );
+}
+
+// Storage can be refused (a private window, a full quota): the place is then simply not kept.
+function readSession(key: string): string | null {
+  try {
+    return window.sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeSession(key: string, value: string): void {
+  try {
+    window.sessionStorage.setItem(key, value);
+  } catch {
+    // Not kept; nothing else depends on it.
+  }
 }
 
 function toggled(current: Set<number>, id: number): Set<number> {
