@@ -145,3 +145,32 @@ test("Back from an author's page returns the focus to the comment the moderator 
   const statuses = await withDatabase(async (client) => (await client.query<{ id: number; status: string }>(`SELECT id, status FROM comment WHERE id = ANY($1) ORDER BY id`, [[thread.ids[0], thread.ids[4]]])).rows.map((row) => row.status));
   expect(statuses).toEqual(["PENDING", "APPROVED"]);
 });
+
+test("an author's page shows only their hidden comments in one tap, with the counts of each status as the way there", async ({ openPage }) => {
+  const thread = await seedArticle([{ author: "Filtered", body: "The first, hidden." }, { author: "Filtered", body: "The second, approved." }, { author: "Filtered", body: "The third, pending." }], { titlePrefix: "Author filter" });
+  const author = `Filtered ${thread.stamp}`;
+  await withDatabase(async (client) => {
+    await client.query(`UPDATE comment SET "authorName" = $1 WHERE id = ANY($2)`, [author, thread.ids]);
+    await client.query(`UPDATE comment SET status = 'HIDDEN', "decidedAt" = now() WHERE id = $1`, [thread.ids[0]]);
+    await client.query(`UPDATE comment SET status = 'APPROVED', "decidedAt" = now() WHERE id = $1`, [thread.ids[1]]);
+  });
+  const page = await openPage(PHONE);
+  await signIn(page, "moderator");
+  await page.goto(`/queue?tab=pending&article=${thread.articleId}`);
+  await card(page, thread.ids[2]!).getByTestId("comment-author").tap();
+  const filter = page.getByTestId("author-status-filter");
+  await expect(filter.getByRole("link")).toHaveText(["All 3", "Pending 1", "Approved 1", "Hidden 1"]);
+  await expect(filter.getByRole("link", { name: "All 3" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByTestId("comment-card")).toHaveCount(3);
+  const hidden = filter.getByRole("link", { name: "Hidden 1" });
+  expect((await hidden.boundingBox())?.height).toBeGreaterThanOrEqual(44);
+  await hidden.tap();
+  await expect(page).toHaveURL(/\?status=hidden$/);
+  await expect(page.getByRole("heading", { name: "Hidden comments" })).toBeVisible();
+  await expect(page.getByTestId("comment-card")).toHaveCount(1);
+  await expect(card(page, thread.ids[0]!)).toHaveAttribute("data-status", "HIDDEN");
+  await expect(filter.getByRole("link", { name: "Hidden 1" })).toHaveAttribute("aria-current", "page");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await filter.getByRole("link", { name: "All 3" }).tap();
+  await expect(page.getByTestId("comment-card")).toHaveCount(3);
+});
