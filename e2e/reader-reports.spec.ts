@@ -69,7 +69,8 @@ test("reports sent through the API fill the Reported tab, most reported first, a
   await expect(cards).toHaveCount(2);
   await expect(cards.nth(0)).toHaveAttribute("data-comment-id", String(thriceId));
   await expect(cards.nth(1)).toHaveAttribute("data-comment-id", String(onceId));
-  await expect(card(page, thriceId).getByTestId("card-reports")).toHaveText("Reported 3× (abusive ×2, spam)");
+  // The reader's note is on the card too (editor-day-8.spec.ts), as text.
+  await expect(card(page, thriceId).getByTestId("card-reports")).toHaveText("Reported 3× (abusive ×2, spam) · a reader (abusive): “insults <b>another</b> reader”");
   await expect(card(page, onceId).getByTestId("card-reports")).toHaveText("Reported 1× (off-topic)");
   const reportedBefore = Number(await page.getByTestId("tab-count-reported").textContent());
   expect(reportedBefore).toBeGreaterThanOrEqual(2);

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { describeDecision } from "@/lib/moderation/policy";
 import type { QueueItem } from "@/lib/moderation/queue-item";
-import { describeReports } from "@/lib/reports/summarize-reports";
+import { describeReaderNote, describeReports } from "@/lib/reports/summarize-reports";
 import { SuggestionBadge } from "@/components/insights/suggestion-badge";
 import { NotScoredBadge } from "./not-scored-badge";
 import { categoryStyle } from "./category-style";
 import { HighlightedBody } from "./highlighted-body";
 import { authorHref } from "@/lib/moderation/author-href";
+import { ruleBenchHref } from "@/lib/rules/rule-bench-href";
 
 import { formatInZone, UTC } from "@/lib/time-zone";
 
@@ -18,7 +19,7 @@ const STATUS_STYLE = {
 
 // A thumb-sized target for a small link on a phone: padding grows what can be tapped, the negative
 // margin keeps the line it sits on where it was.
-const TAP = "max-md:py-3.5 max-md:-my-3.5";
+const TAP = "max-md:inline-block max-md:py-3.5 max-md:-my-3.5";
 
 function quote(text: string): string {
   return text.length > 240 ? `${text.slice(0, 240)}…` : text;
@@ -121,7 +122,11 @@ export function CommentCard({ item, isFocused = false, isSelected = false, remar
             return (
               <li key={index} className={`rounded px-2 py-0.5 ${style.className}`} data-category={flag.category}>
                 <span aria-hidden="true">{style.symbol} </span>
-                <strong className="font-semibold">{style.label}</strong> · {flag.ruleName} · {flag.reason}
+                <strong className="font-semibold">{style.label}</strong> ·{" "}
+                <Link href={ruleBenchHref(flag.ruleId, item.id)} className={`underline decoration-dotted underline-offset-2 hover:decoration-solid ${TAP}`} title="Open the rule with this comment on its test bench" data-testid="flag-rule-link">
+                  {flag.ruleName}
+                </Link>{" "}
+                · {flag.reason}
               </li>
             );
           })}
@@ -130,6 +135,15 @@ export function CommentCard({ item, isFocused = false, isSelected = false, remar
       {item.reports.length > 0 ? (
         <p className="mt-2 text-xs font-medium text-orange-800" data-testid="card-reports">
           {describeReports(item.reports)}
+          {item.readerNote ? (
+            <>
+              {" · "}
+              <span className="font-normal text-slate-600">{describeReaderNote(item.readerNote)}</span>{" "}
+              <span className="comment-text font-normal text-slate-800" data-testid="card-reader-note">
+                “{quote(item.readerNote.note)}”
+              </span>
+            </>
+          ) : null}
         </p>
       ) : null}
       {item.decision ? (

@@ -8,6 +8,8 @@ import { withColleagueRemarks, withQueueChanges } from "@/lib/moderation/apply-q
 import type { QueueItem } from "@/lib/moderation/queue-item";
 import { runsByArticle } from "@/lib/moderation/runs-by-article";
 import { focusAfterDecision, initialKeyboardState, pressKey, type KeyCommand } from "@/lib/moderation/queue-keyboard";
+import { describePageEnd, pageEndAfterDecision, type PageEnd } from "@/lib/moderation/queue-page-end";
+import { queuePlaceKey, restoredFocus } from "@/lib/moderation/queue-place";
 import type { HideReason, QueueTab } from "@/lib/moderation/schemas";
 import { CommentCard } from "./comment-card";
 import { ContextPanel } from "./context-panel";
@@ -44,6 +46,8 @@ export interface QueueBoardProps {
   returnPath: string;
   /** The moderator's last bulk run of the day, offered for undo (lib/moderation/bulk-run-undo.ts). */
   lastBulkRun?: LastBulkRun | null;
+  /** The next page of this tab and filters (keyset), or null on the last page. */
+  nextPageHref?: string | null;
 }
 
 const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -61,6 +65,9 @@ export function QueueBoard(props: QueueBoardProps) {
   const [notedIds, setNotedIds] = useState<Set<number>>(new Set());
   const [contextIds, setContextIds] = useState<Set<number>>(new Set());
   const cards = useRef(new Map<number, HTMLElement>());
+  // Reached once nothing below is left to decide: focus moves to Next page, so the next Enter or tap goes on.
+  const [pageEnd, setPageEnd] = useState<PageEnd | null>(null);
+  const nextPageLink = useRef<HTMLAnchorElement>(null);
   const itemCount = useRef(props.items.length);
 
   const applyChanges = useCallback(
@@ -92,10 +99,17 @@ export function QueueBoard(props: QueueBoardProps) {
     async (targets: QueueItem[], decision: Decision): Promise<boolean> => {
       const isDone = await decisions.decide(targets, decision);
       if (!isDone || targets.length === 0) return isDone;
-      const focus = focusAfterDecision(items.map((item) => item.status), targets.map((target) => items.indexOf(target)), targets[0]!.status);
+      const statuses = items.map((item) => item.status);
+      const decided = targets.map((target) => items.indexOf(target));
+      const focus = focusAfterDecision(statuses, decided, targets[0]!.status);
       keysRef.current = { ...keysRef.current, focus };
       setKeys(keysRef.current);
-      focusCard(focus);
+      const end = pageEndAfterDecision(statuses, decided, targets[0]!.status);
+      setPageEnd(end.isEnd ? end : null);
+      if (end.isEnd && nextPageLink.current) {
+        nextPageLink.current.focus({ preventScroll: true });
+        nextPageLink.current.scrollIntoView({ block: "center" });
+      } else focusCard(focus);
       return true;
     },
     [items, decisions, focusCard],
@@ -121,6 +135,7 @@ export function QueueBoard(props: QueueBoardProps) {
         const restored = await decisions.undo();
         const index = items.findIndex((item) => item.id === restored);
         if (index >= 0) {
+          setPageEnd(null);
           keysRef.current = { ...keysRef.current, focus: index };
           setKeys(keysRef.current);
           focusCard(index);
@@ -141,6 +156,23 @@ export function QueueBoard(props: QueueBoardProps) {
     runRef.current = run;
   });
   const isHydrated = useIsHydrated();
+  // Back from an author's page (or History, or a thread): the focus returns to the comment the
+  // moderator was on, not the first card of a page the browser has scrolled back down (declared
+  // before the key listener, so keys typed while loading act from there).
+  const placeKey = queuePlaceKey(props.returnPath);
+  useEffect(() => {
+    const index = restoredFocus(props.items.map((item) => item.id), readSession(placeKey));
+    if (index === null) return;
+    keysRef.current = { ...keysRef.current, focus: index };
+    setKeys(keysRef.current);
+    cards.current.get(props.items[index]!.id)?.focus();
+    // Once, on arriving: later renders move the focus themselves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    const focused = items[keys.focus];
+    if (focused) writeSession(placeKey, String(focused.id));
+  }, [items, keys.focus, placeKey]);
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       // defaultPrevented: the Hide… picker handled it (a digit there hides its own card, once).
@@ -276,6 +308,25 @@ export function QueueBoard(props: QueueBoardProps) {
           </div>
         </section>
       ))}
+      {props.nextPageHref || pageEnd ? (
+        <div className="mt-6 flex flex-wrap items-center gap-3 text-sm" data-testid="queue-page-end">
+          {pageEnd ? (
+            <p role="status" className="font-medium text-slate-700" data-testid="queue-page-end-notice">
+              {describePageEnd(pageEnd, Boolean(props.nextPageHref))}
+            </p>
+          ) : null}
+          {props.nextPageHref ? (
+            <Link
+              ref={nextPageLink}
+              href={props.nextPageHref}
+              className={`inline-flex min-h-11 scroll-mb-44 items-center rounded-md border px-4 py-2 font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-sky-600 ${pageEnd ? "border-sky-700 bg-sky-700 text-white" : "border-slate-300"}`}
+              data-testid="queue-next-page"
+            >
+              Next page
+            </Link>
+          ) : null}
+        </div>
+      ) : null}
       {keys.isHelpOpen ? (
         <ShortcutsDialog
           onClose={() => {
@@ -290,6 +341,23 @@ export function QueueBoard(props: QueueBoardProps) {
       </button>
     </div>
   );
+}
+
+// Storage can be refused (a private window, a full quota): the place is then simply not kept.
+function readSession(key: string): string | null {
+  try {
+    return window.sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeSession(key: string, value: string): void {
+  try {
+    window.sessionStorage.setItem(key, value);
+  } catch {
+    // Not kept; nothing else depends on it.
+  }
 }
 
 function toggled(current: Set<number>, id: number): Set<number> {

@@ -71,6 +71,9 @@ export function useQueueChanges(since: string, onChanges: (changes: QueueChange[
   }, []);
 
   useEffect(() => {
+    // At once too: a queue shown again by the browser's Back comes from the router's cache, as
+    // old as when it was left; the decisions made since (one's own among them) show now, not in 4 s.
+    void poll();
     const timer = setInterval(() => void poll(), POLL_MS);
     return () => clearInterval(timer);
   }, [poll]);

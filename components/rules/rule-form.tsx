@@ -5,6 +5,8 @@ import { useMemo, useState, useTransition } from "react";
 import { createRuleAction, updateRuleAction } from "@/lib/rules/actions";
 import { configFromFields, fieldsFromConfig, type ConfigFields } from "@/lib/rules/rule-config-fields";
 import { ruleDraftSchema, type RuleDraft } from "@/lib/rules/rule-draft-schema";
+import type { BenchComment } from "@/lib/rules/get-bench-comment";
+import { savedRuleHref } from "@/lib/rules/rule-bench-href";
 import { RULE_ACTIONS, RULE_CATEGORIES, RULE_KINDS, type RuleAction, type RuleCategory, type RuleDefinition, type RuleKind } from "@/lib/detect/types";
 import { BacktestPanel } from "./backtest-panel";
 import { EndpointTestBench } from "./endpoint-test-bench";
@@ -19,7 +21,7 @@ const input = "mt-1 block w-full rounded-md border border-slate-300 px-2 py-1.5 
 const label = (value: string) => value.replace("_", "-").toLowerCase();
 
 /** Create or edit a rule: validated as typed (zod, the same schema as the server), tried live, backtested, saved guarded by version. */
-export function RuleForm({ initial, canWrite }: { initial: RuleFormInitial; canWrite: boolean }) {
+export function RuleForm({ initial, canWrite, benchComment }: { initial: RuleFormInitial; canWrite: boolean; benchComment?: BenchComment }) {
   const router = useRouter();
   const [name, setName] = useState(initial.name);
   const [description, setDescription] = useState(initial.description);
@@ -57,7 +59,7 @@ export function RuleForm({ initial, canWrite }: { initial: RuleFormInitial; canW
         return;
       }
       setServerMessage(null);
-      const href = `/rules/${result.data.id}/edit?saved=${result.data.version}`;
+      const href = savedRuleHref(result.data.id, result.data.version, benchComment?.id);
       if (result.data.secret) return setNewSecret({ secret: result.data.secret, href });
       router.push(href);
       router.refresh();
@@ -127,11 +129,12 @@ export function RuleForm({ initial, canWrite }: { initial: RuleFormInitial; canW
         )}
         {serverMessage ? <p className="text-sm text-red-700" role="alert" data-testid="form-error">{serverMessage}</p> : null}
       </form>
-      <div className="space-y-6">
+      {/* Opened from a flag: the bench with the flagged comment comes first on a phone, where the columns stack. */}
+      <div className={`space-y-6 ${benchComment ? "max-lg:order-first" : ""}`}>
         {kind === "EXTERNAL" ? (
           <EndpointTestBench draft={draft} draftError={parsed.success ? null : (configError ?? errors.values().next().value ?? null)} ruleId={initial.id} canWrite={canWrite} />
         ) : (
-          <RuleTestBench draft={draft} draftError={parsed.success ? null : (configError ?? errors.values().next().value ?? null)} />
+          <RuleTestBench draft={draft} draftError={parsed.success ? null : (configError ?? errors.values().next().value ?? null)} benchComment={benchComment} />
         )}
         {canWrite ? <BacktestPanel draft={draft} ruleId={initial.id} /> : null}
       </div>

@@ -2,8 +2,12 @@
 // and Next resolve them away, also when percent-encoded), so those two go in the query string,
 // which the page reads first.
 
+import type { CommentStatusName } from "./queue-item";
+
 const DOT_SEGMENT = /^\.{1,2}$/;
 export const AUTHOR_NAME_PARAM = "name";
+export const AUTHOR_STATUS_PARAM = "status";
+const STATUSES: readonly CommentStatusName[] = ["PENDING", "APPROVED", "HIDDEN"];
 
 export function authorHref(name: string): string {
   if (DOT_SEGMENT.test(name)) return `/authors/-?${AUTHOR_NAME_PARAM}=${encodeURIComponent(name)}`;
@@ -28,4 +32,21 @@ function nameIn(segment: string, query: string | string[] | undefined): string {
     // A stray "%" (Next passes such a segment on undecoded): the name is the text itself.
     return segment;
   }
+}
+
+/**
+ * An author's page showing only the comments in one status ("the 12 hidden ones, and why"), or all
+ * of them (null). A prolific author's page listed up to 500 cards in posting order, every status
+ * mixed: the hidden few were a long scroll away on a phone.
+ */
+export function authorStatusHref(name: string, status: CommentStatusName | null): string {
+  const base = authorHref(name);
+  if (status === null) return base;
+  return `${base}${base.includes("?") ? "&" : "?"}${AUTHOR_STATUS_PARAM}=${status.toLowerCase()}`;
+}
+
+/** The status an author's page is filtered to, from its query (`?status=hidden`); anything else: all. */
+export function authorStatusFrom(query: string | string[] | undefined): CommentStatusName | null {
+  const value = (Array.isArray(query) ? query[0] : query)?.toUpperCase();
+  return STATUSES.find((status) => status === value) ?? null;
 }

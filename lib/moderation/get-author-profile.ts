@@ -1,8 +1,8 @@
 import "server-only";
-import type { Prisma } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import { CARD_COLUMNS, CARD_JOINS, loadQueueItems, type CommentRow } from "./load-queue-items";
-import type { QueueItem } from "./queue-item";
+import type { CommentStatusName, QueueItem } from "./queue-item";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 const authorNoteSelect = { id: true, note: true, createdAt: true, writer: { select: { email: true } } } satisfies Prisma.AuthorNoteSelect;
 const watchRuleSelect = { id: true, name: true, action: true, category: true, enabled: true, config: true } satisfies Prisma.RuleSelect;
@@ -17,12 +17,16 @@ export interface AuthorProfile {
   watchRules: Prisma.RuleGetPayload<{ select: typeof watchRuleSelect }>[];
 }
 
-/** Everything the author view shows: their latest comments with decisions, notes, and watch-list rules. */
-export async function getAuthorProfile(authorName: string): Promise<AuthorProfile> {
+/**
+ * Everything the author view shows: their latest comments with decisions (only those in `status`,
+ * when given; the counts are always of all), notes, and watch-list rules.
+ */
+export async function getAuthorProfile(authorName: string, status: CommentStatusName | null = null): Promise<AuthorProfile> {
+  const inStatus = status === null ? Prisma.empty : Prisma.sql`AND c.status = ${status}::"CommentStatus"`;
   const [rows, countRows, notes, rules] = await Promise.all([
     db.$queryRaw<CommentRow[]>`
       SELECT ${CARD_COLUMNS} FROM comment c ${CARD_JOINS}
-      WHERE c."authorName" = ${authorName} ORDER BY c."postedAt" DESC, c.id DESC LIMIT ${AUTHOR_PAGE_LIMIT}`,
+      WHERE c."authorName" = ${authorName} ${inStatus} ORDER BY c."postedAt" DESC, c.id DESC LIMIT ${AUTHOR_PAGE_LIMIT}`,
     db.$queryRaw<AuthorProfile["counts"][]>`
       SELECT count(*)::int AS total, (count(*) FILTER (WHERE status = 'PENDING'))::int AS pending,
              (count(*) FILTER (WHERE status = 'APPROVED'))::int AS approved, (count(*) FILTER (WHERE status = 'HIDDEN'))::int AS hidden

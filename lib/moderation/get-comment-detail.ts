@@ -23,7 +23,7 @@ const historyFlagSelect = {
   reason: true,
   ruleVersion: true,
   createdAt: true,
-  rule: { select: { name: true } },
+  rule: { select: { id: true, name: true } },
 } satisfies Prisma.FlagSelect;
 
 const withdrawnFlagSelect = {

@@ -81,7 +81,7 @@ describe("the queue", () => {
     await db.flag.create({ data: { commentId: newer.id, ruleId: rule.id, ruleVersion: 1, category: "SPAM", score: 1, spans: [[0, 7]], reason: "test" } });
     // As the flag writers (import, rule re-runs) do: the category filter reads this column's lexemes.
     await db.comment.update({ where: { id: newer.id }, data: { flagCategories: ["SPAM"] } });
-    expect((await listQueue({ tab: "pending", filters: { category: "SPAM", article: articleId }, limit: 10 })).items.map((i) => i.flags)).toEqual([[{ ruleName: rule.name, category: "SPAM", reason: "test", spans: [[0, 7]] }]]);
+    expect((await listQueue({ tab: "pending", filters: { category: "SPAM", article: articleId }, limit: 10 })).items.map((i) => i.flags)).toEqual([[{ ruleId: rule.id, ruleName: rule.name, category: "SPAM", reason: "test", spans: [[0, 7]] }]]);
     expect((await listQueue({ tab: "pending", filters: { rule: rule.id + 1000 }, limit: 10 })).items).toEqual([]);
     const thread = await getArticleThread(articleId);
     expect(thread?.thread.map((node) => [node.item.id, node.replies.map((reply) => reply.item.id)])).toEqual([[older.id, [newer.id]]]);

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import type { ReportTally } from "@/lib/reports/summarize-reports";
+import type { ReaderNote, ReportTally } from "@/lib/reports/summarize-reports";
 import { suggestionsFor } from "@/lib/suggest/suggestions-for";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notScoredFor } from "@/lib/external-classifier/not-scored";
@@ -33,14 +33,14 @@ export const CARD_JOINS = Prisma.sql`JOIN article a ON a.id = c."articleId"
   LEFT JOIN comment p ON p.id = c."parentId"
   LEFT JOIN "user" u ON u.id = c."decidedById"`;
 
-const cardFlagSelect = { commentId: true, category: true, reason: true, spans: true, rule: { select: { name: true } } } satisfies Prisma.FlagSelect;
+const cardFlagSelect = { commentId: true, category: true, reason: true, spans: true, rule: { select: { id: true, name: true } } } satisfies Prisma.FlagSelect;
 
 /** Flags, the author's record, the last decision's reason and the notes for a page of rows: batched queries. */
 export async function loadQueueItems(rows: CommentRow[]): Promise<QueueItem[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const reportedIds = rows.filter((row) => row.reportCount > 0).map((row) => row.id);
-  const [flags, histories, reasons, notes, suggestions, reports, notScored] = await Promise.all([
+  const [flags, histories, reasons, notes, suggestions, reports, readerNotes, notScored] = await Promise.all([
     db.flag.findMany({ where: { commentId: { in: ids } }, orderBy: { id: "asc" }, select: cardFlagSelect }),
     // Running counts over each author's comments in posting order, one walk per author on the
     // page: counting each card's earlier comments separately walked a prolific author's history
@@ -73,14 +73,23 @@ export async function loadQueueItems(rows: CommentRow[]): Promise<QueueItem[]> {
           SELECT "commentId", lower(reason::text) AS reason, sum(count)::int AS count
           FROM reader_report WHERE "commentId" = ANY(${reportedIds}::int[])
           GROUP BY "commentId", reason`,
+    // Why readers reported it, in their words: the latest note per reported comment, with how many
+    // carry one (the comment's page lists them all). Only reported comments: most pages read nothing.
+    reportedIds.length === 0
+      ? Promise.resolve([])
+      : db.$queryRaw<{ commentId: number; reason: string; note: string; count: number }[]>`
+          SELECT DISTINCT ON ("commentId") "commentId", lower(reason::text) AS reason, note, count(*) OVER (PARTITION BY "commentId")::int AS count
+          FROM reader_report WHERE "commentId" = ANY(${reportedIds}::int[]) AND note IS NOT NULL
+          ORDER BY "commentId", "receivedAt" DESC, id DESC`,
     notScoredFor(ids),
   ]);
   const reportsById = new Map<number, ReportTally[]>();
   for (const row of reports) reportsById.set(row.commentId, [...(reportsById.get(row.commentId) ?? []), { reason: row.reason as ReportTally["reason"], count: row.count }]);
+  const readerNoteById = new Map<number, ReaderNote>(readerNotes.map((row) => [row.commentId, { reason: row.reason as ReaderNote["reason"], note: row.note, count: row.count }]));
   const flagsById = new Map<number, FlagDto[]>();
   for (const flag of flags) {
     const list = flagsById.get(flag.commentId) ?? [];
-    list.push({ ruleName: flag.rule.name, category: flag.category, reason: flag.reason, spans: parseSpans(flag.spans) });
+    list.push({ ruleId: flag.rule.id, ruleName: flag.rule.name, category: flag.category, reason: flag.reason, spans: parseSpans(flag.spans) });
     flagsById.set(flag.commentId, list);
   }
   const historyById = new Map(histories.map((history) => [history.id, history]));
@@ -89,6 +98,7 @@ export async function loadQueueItems(rows: CommentRow[]): Promise<QueueItem[]> {
   return rows.map((row) => ({
     ...toQueueItem(row, flagsById.get(row.id) ?? [], historyById.get(row.id), reasonById.get(row.id) ?? null),
     reports: reportsById.get(row.id) ?? [],
+    ...(readerNoteById.has(row.id) ? { readerNote: readerNoteById.get(row.id) } : {}),
     notes: notesById.get(row.id) ?? { count: 0, latest: null },
     suggestion: suggestions.get(row.id) ?? null,
     ...(notScored.has(row.id) ? { notScored: notScored.get(row.id) } : {}),

@@ -1,12 +1,14 @@
 // The comment as the queue, the author view and the live feed hand it to client components:
 // plain JSON (ISO dates), never a raw model.
 
-import type { ReportTally } from "@/lib/reports/summarize-reports";
+import type { ReaderNote, ReportTally } from "@/lib/reports/summarize-reports";
 import type { Suggestion } from "@/lib/suggest/types";
 
 export type CommentStatusName = "PENDING" | "APPROVED" | "HIDDEN";
 
 export interface FlagDto {
+  /** The rule's page opens with the comment on its test bench (lib/rules/rule-bench-href.ts). */
+  ruleId: number;
   ruleName: string;
   category: string;
   reason: string;
@@ -32,6 +34,8 @@ export interface QueueItem {
   flags: FlagDto[];
   /** Readers' reports by reason (empty when none): the card's "Reported 3× (abusive ×2, spam)". */
   reports: ReportTally[];
+  /** The latest reader's note among the reports (untrusted text: rendered as text), when any has one. */
+  readerNote?: ReaderNote;
   /** Who put the comment in its current status, and when (null while nobody has decided). */
   decision: { by: string | null; at: string; reason: string | null } | null;
   /** The author's comments posted before this one, by current status. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { REPORT_PRIORITY_MAX, reportPriorityFor } from "./report-priority";
 import { reporterKeyFor } from "./reporter-key";
 import { readerReportListSchema, reportCommentBodySchema } from "./schemas";
-import { describeReports } from "./summarize-reports";
+import { describeReaderNote, describeReports } from "./summarize-reports";
 
 describe("reportPriorityFor", () => {
   it("adds 10 for the first report and 10 more per doubling, capped", () => {
@@ -71,5 +71,13 @@ describe("report schemas", () => {
     expect(readerReportListSchema.safeParse([]).success).toBe(false);
     expect(readerReportListSchema.safeParse(Array.from({ length: 501 }, () => ({ reason: "spam" }))).success).toBe(false);
     expect(reportCommentBodySchema.safeParse({ reports: [{ reason: "spam" }], extra: 1 }).success).toBe(false);
+  });
+});
+
+describe("describeReaderNote", () => {
+  it("says whose words follow and for which reason, and when there are more", () => {
+    expect(describeReaderNote({ reason: "abusive", count: 1 })).toBe("a reader (abusive):");
+    expect(describeReaderNote({ reason: "off_topic", count: 3 })).toBe("the latest of 3 readers' notes (off-topic):");
+    expect(describeReaderNote({ reason: "spam", count: 1200 })).toBe("the latest of 1,200 readers' notes (spam):");
   });
 });

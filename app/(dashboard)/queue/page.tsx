@@ -79,6 +79,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         lastBulkRun={lastBulkRun}
         emptyMessage={emptyQueueMessage(filters, authorSuggestions)}
         returnPath={pathWithQuery("/queue", raw)}
+        nextPageHref={page.nextCursor ? `/queue?tab=${tab}${filterQuery ? `&${filterQuery}` : ""}&after=${page.nextCursor}` : null}
       />
       {authorSuggestions.some((name) => name !== filters.author) ? (
         <ul className="flex flex-wrap gap-2 text-sm" aria-label="Authors whose names start with it" data-testid="author-suggestion-links">
@@ -90,11 +91,6 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
             </li>
           ))}
         </ul>
-      ) : null}
-      {page.nextCursor ? (
-        <Link href={`/queue?tab=${tab}${filterQuery ? `&${filterQuery}` : ""}&after=${page.nextCursor}`} className="inline-flex min-h-11 items-center self-start rounded-md border border-slate-300 px-4 py-2 text-sm font-medium">
-          Next page
-        </Link>
       ) : null}
     </main>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SiteStatePanel } from "@/components/connectors/site-state-panel";
 import { StatementOfReasonsPanel } from "@/components/dsa/statement-of-reasons-panel";
@@ -15,6 +16,7 @@ import { getDisplayTimeZone } from "@/lib/settings/display-time-zone";
 import { getCommentDetail } from "@/lib/moderation/get-comment-detail";
 import { reasonLabel } from "@/lib/moderation/policy";
 import { listReaderReports } from "@/lib/reports/queries";
+import { ruleBenchHref } from "@/lib/rules/rule-bench-href";
 import { rowIdFrom } from "@/lib/validation/bounds";
 
 export const metadata: Metadata = { title: "Comment" };
@@ -70,7 +72,10 @@ export default async function CommentPage({ params }: { params: Promise<{ id: st
         <ul className="mt-2 space-y-1 text-sm">
           {detail.flags.map((flag) => (
             <li key={flag.id}>
-              {flag.rule.name} (v{flag.ruleVersion}) · {flag.category.toLowerCase()} · score {flag.score} · {flag.reason} · {formatDateTime(flag.createdAt, timeZone)}
+              <Link href={ruleBenchHref(flag.rule.id, item.id)} className="text-sky-700 hover:underline max-md:inline-block max-md:py-3">
+                {flag.rule.name}
+              </Link>{" "}
+              (v{flag.ruleVersion}) · {flag.category.toLowerCase()} · score {flag.score} · {flag.reason} · {formatDateTime(flag.createdAt, timeZone)}
             </li>
           ))}
           {detail.withdrawnFlags.map((flag) => (

@@ -13,21 +13,30 @@ import { getRuleForEdit, listRecentReruns, listRuleVersions, ruleConfigAsShown }
 import { isRerunActive } from "@/lib/rules/rerun-label";
 import { RULE_KINDS, type RuleKind } from "@/lib/detect/types";
 import { rowIdFrom } from "@/lib/validation/bounds";
+import { getBenchComment } from "@/lib/rules/get-bench-comment";
 
 export const metadata: Metadata = { title: "Rule" };
 
 const isEngineKind = (kind: string): kind is RuleKind => (RULE_KINDS as readonly string[]).includes(kind);
 
-export default async function EditRulePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function EditRulePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; comment?: string }> }) {
   const { id: rawId } = await params;
   const user = await requirePagePermission("rules:read", `/rules/${encodeURIComponent(rawId)}/edit`);
   const timeZone = await getDisplayTimeZone();
   const id = rowIdFrom(rawId);
   if (id === null) notFound();
-  const [rule, versions, reruns, signing] = await Promise.all([getRuleForEdit(id), listRuleVersions(id), listRecentReruns(1), externalSecretStatus(id)]);
+  const { saved, comment } = await searchParams;
+  // From a flag on a card (ruleBenchHref): the comment goes on the test bench, for whoever may read the queue.
+  const benchCommentId = comment === undefined || !can(user.role, "queue:read") ? null : rowIdFrom(comment);
+  const [rule, versions, reruns, signing, benchComment] = await Promise.all([
+    getRuleForEdit(id),
+    listRuleVersions(id),
+    listRecentReruns(1),
+    externalSecretStatus(id),
+    benchCommentId === null ? null : getBenchComment(benchCommentId),
+  ]);
   if (!rule) notFound();
   const canWrite = can(user.role, "rules:write") && isEngineKind(rule.kind);
-  const { saved } = await searchParams;
   // The pass this rule's last change started (or a later one, or a queued one that covers it).
   const recheck = reruns.find((rerun) => rerun.createdAt >= rule.updatedAt || isRerunActive(rerun));
   return (
@@ -48,6 +57,7 @@ export default async function EditRulePage({ params, searchParams }: { params: P
         <RuleForm
           key={rule.version}
           canWrite={canWrite}
+          benchComment={benchComment ?? undefined}
           initial={{ id: rule.id, version: rule.version, name: rule.name, description: rule.description ?? "", category: rule.category, kind: rule.kind, config: ruleConfigAsShown(rule, canWrite), severity: rule.severity, action: rule.action, enabled: rule.enabled }}
         />
       ) : (
