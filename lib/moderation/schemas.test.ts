@@ -15,6 +15,14 @@ describe("queue search text", () => {
     expect(queueQuerySchema.parse({ q: "a\u0000b", author: "x\u0000" })).toMatchObject({ q: undefined, author: undefined });
     expect(queueQueryProblems({ q: "a\u0000b", author: "x\u0000" })).toHaveLength(2);
     expect(queueQueryProblems({ q: "fine", author: "MK" })).toEqual([]);
+    expect(queueQueryProblems({ category: "rude" })).toEqual(["The category 'rude' is not one of off-topic, nationalist, abusive, spam; it was not applied."]);
+    expect(queueQueryProblems({ category: "off-topic" })).toEqual([]);
+  });
+
+  it("reads a category typed in any case, with a dash or a space for the underscore", () => {
+    for (const typed of ["spam", "Spam", " SPAM "]) expect(parseQueueQuery({ category: typed }, "UTC").category).toBe("SPAM");
+    for (const typed of ["off-topic", "off_topic", "Off topic", "OFF_TOPIC"]) expect(parseQueueQuery({ category: typed }, "UTC").category).toBe("OFF_TOPIC");
+    expect(parseQueueQuery({ category: "rude" }, "UTC").category).toBeUndefined();
   });
 });
 

@@ -53,8 +53,18 @@ export function queueQueryProblems(raw: Record<string, string | undefined>): str
     if (value.length > max) problems.push(`${label} is ${value.length} characters long; the limit is ${max}. It was not applied: shorten it.`);
     else if (!hasNoNul(value)) problems.push(`${label} contains a NUL character; it was not applied.`);
   }
+  const category = raw.category?.trim() ?? "";
+  if (category !== "" && !categoryFilterSchema.safeParse(category).success) {
+    problems.push(`The category '${category.slice(0, 40)}' is not one of off-topic, nationalist, abusive, spam; it was not applied.`);
+  }
   return problems;
 }
+
+/** A hand-typed or pasted URL says `spam` or `off-topic`; the form sends `SPAM`, `OFF_TOPIC`. */
+const categoryFilterSchema = z.preprocess(
+  (value) => (typeof value === "string" ? value.trim().toUpperCase().replace(/[-\s]+/g, "_") : value),
+  z.enum(FILTER_CATEGORIES),
+);
 const optionalId = z.preprocess((value) => (value === "" ? undefined : value), rowIdSchema.optional());
 const optionalDay = z.preprocess((value) => (value === "" ? undefined : value), z.iso.date().refine(isIsoWithinYears, YEARS_MESSAGE).optional());
 
@@ -62,7 +72,7 @@ const optionalDay = z.preprocess((value) => (value === "" ? undefined : value), 
 export const queueQuerySchema = z.object({
   tab: z.enum(QUEUE_TABS).catch("pending").default("pending"),
   article: optionalId.catch(undefined),
-  category: z.enum(FILTER_CATEGORIES).optional().catch(undefined),
+  category: categoryFilterSchema.optional().catch(undefined),
   rule: optionalId.catch(undefined),
   author: optionalText(200).catch(undefined),
   from: optionalDay.catch(undefined),
