@@ -28,6 +28,8 @@ export interface LoginPowers {
   auditContainerOwner?: string | null;
   /** CREATEROLE: before PostgreSQL 16 it grants itself any role that is not a superuser, the audit table's owner included. */
   createRole?: boolean;
+  /** The CREATEROLE roles this login is a member of (it can SET ROLE to one, then do the same), or null. */
+  createRoleVia?: string | null;
 }
 
 const FIX = "Run `npm run db:roles -- --apply --admin-url <an administrator's URL>` and set DATABASE_URL to the app role's URL it prints";
@@ -56,8 +58,9 @@ export function loginRefusal(powers: LoginPowers): string | null {
     const as = powers.auditContainerOwner === powers.role ? "owns" : `is a member of "${powers.auditContainerOwner}", which owns`;
     return `DATABASE_URL logs in as "${powers.role}", which ${as} the audit table's schema or the database: it could drop the audit table, so Moddesk refuses to run as it (the owner role owns them, the app role neither). ${FIX} ${override}`;
   }
-  if (powers.createRole) {
-    return `DATABASE_URL logs in as "${powers.role}", which has CREATEROLE: it can give itself the role that owns the audit table (any role before PostgreSQL 16, the roles it made after), so Moddesk refuses to run as it. ${FIX} ${override}`;
+  if (powers.createRole || powers.createRoleVia) {
+    const has = powers.createRole ? "has CREATEROLE" : `is a member of "${powers.createRoleVia}", which has CREATEROLE`;
+    return `DATABASE_URL logs in as "${powers.role}", which ${has}: it can give itself the role that owns the audit table (any role before PostgreSQL 16, the roles it made after), so Moddesk refuses to run as it. ${FIX} ${override}`;
   }
   return null;
 }
@@ -75,7 +78,9 @@ const POWERS_SQL = `
            (SELECT pg_get_userbyid(d.datdba) FROM pg_database d
              WHERE d.datname = current_database() AND pg_has_role(current_user, d.datdba, 'MEMBER'))
          ) AS "auditContainerOwner",
-         r.rolcreaterole AS "createRole"
+         r.rolcreaterole AS "createRole",
+         (SELECT string_agg(s.rolname, ', ' ORDER BY s.rolname) FROM pg_roles s
+           WHERE s.rolcreaterole AND s.rolname <> current_user AND pg_has_role(current_user, s.oid, 'MEMBER')) AS "createRoleVia"
     FROM pg_roles r WHERE r.rolname = current_user`;
 
 /** Throws SuperuserRefusedError when `url` logs in as a superuser or the audit table's owner, unless the override is set (then returns a warning). */

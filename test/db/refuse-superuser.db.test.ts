@@ -34,6 +34,7 @@ const memberOfOwner = `moddesk_owner_member_${suffix}`;
 const schemaOwner = `moddesk_schema_owner_${suffix}`;
 const databaseOwner = `moddesk_db_owner_${suffix}`;
 const roleMaker = `moddesk_createrole_${suffix}`;
+const memberOfRoleMaker = `moddesk_createrole_member_${suffix}`;
 const urlAs = (name: string) => {
   const url = new URL(superuserUrl);
   url.username = name;
@@ -45,6 +46,7 @@ beforeAll(async () => {
   await asSuperuser(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
   for (const name of [memberOfSuperuser, auditOwner, memberOfOwner, schemaOwner, databaseOwner]) await asSuperuser(`CREATE ROLE ${name} LOGIN PASSWORD '${password}'`);
   await asSuperuser(`CREATE ROLE ${roleMaker} LOGIN CREATEROLE PASSWORD '${password}'`);
+  await asSuperuser(`CREATE ROLE ${memberOfRoleMaker} LOGIN PASSWORD '${password}' IN ROLE ${roleMaker}`);
   await asSuperuser(`GRANT ${decodeURIComponent(new URL(superuserUrl).username)} TO ${memberOfSuperuser}`);
   // This file's own database (test/db-setup-file.ts): its audit table may change hands.
   await asSuperuser(`ALTER TABLE audit_event OWNER TO ${auditOwner}`);
@@ -52,7 +54,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await asSuperuser(`ALTER TABLE audit_event OWNER TO CURRENT_USER`);
-  for (const name of [role, memberOfSuperuser, memberOfOwner, auditOwner, schemaOwner, databaseOwner, roleMaker]) await asSuperuser(`DROP ROLE IF EXISTS ${name}`);
+  for (const name of [role, memberOfSuperuser, memberOfOwner, auditOwner, schemaOwner, databaseOwner, memberOfRoleMaker, roleMaker]) await asSuperuser(`DROP ROLE IF EXISTS ${name}`);
 });
 
 describe("a DATABASE_URL that logs in as a superuser", () => {
@@ -123,6 +125,10 @@ describe("a DATABASE_URL that logs in as a superuser", () => {
   it("is refused when the login has CREATEROLE (it can give itself the audit table's owner)", async () => {
     await expect(refuseSuperuser(urlAs(roleMaker), false)).rejects.toThrow(/which has CREATEROLE/);
     await expect(refuseSuperuser(urlAs(roleMaker), true)).resolves.toMatch(/^Warning: running as "moddesk_createrole_/);
+  });
+
+  it("is refused when the login is a member of a CREATEROLE role (it can SET ROLE to it, then grant itself the owner)", async () => {
+    await expect(refuseSuperuser(urlAs(memberOfRoleMaker), false)).rejects.toThrow(new RegExp(`is a member of "${roleMaker}", which has CREATEROLE`));
   });
 
   it("stops a CLI command before it touches anything, in one line without a stack trace", () => {

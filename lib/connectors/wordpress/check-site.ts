@@ -77,7 +77,9 @@ export async function checkWordpressSite(config: WordpressConfig, fetchFn: Conne
       problem(`reading ${commentStatus} comments: ${page.detail}`);
       continue;
     }
-    const total = Number(page.headers.get("x-wp-total"));
+    // Number(null) is 0: a header dropped on the way (a cache, a proxy) must not read as an empty status.
+    const header = page.headers.get("x-wp-total");
+    const total = header === null ? Number.NaN : Number(header);
     statuses.push({ status: commentStatus, comments: Number.isFinite(total) ? total : page.body.length, inModdesk: wordpressStatusHint(commentStatus) });
     const meta = page.body[0]?.meta;
     if (metaSeen === null && meta !== undefined) metaSeen = Array.isArray(meta) ? {} : meta;

@@ -34,12 +34,17 @@ type Recent = Array<[id: number, localDate: string]>;
 
 interface WordpressCursor {
   recent: Recent;
+  /** Set once the window has narrowed (below): the local date it starts from, inclusive. */
+  floor?: string;
 }
 
 function readCursor(cursor: string | null): WordpressCursor | null {
   if (cursor === null) return null;
-  const parsed = JSON.parse(cursor) as { recent?: unknown; after?: unknown; seenIds?: unknown };
-  if (Array.isArray(parsed.recent)) return { recent: parsed.recent.filter((entry): entry is [number, string] => Array.isArray(entry) && typeof entry[0] === "number" && typeof entry[1] === "string") };
+  const parsed = JSON.parse(cursor) as { recent?: unknown; floor?: unknown; after?: unknown; seenIds?: unknown };
+  if (Array.isArray(parsed.recent)) {
+    const recent = parsed.recent.filter((entry): entry is [number, string] => Array.isArray(entry) && typeof entry[0] === "number" && typeof entry[1] === "string");
+    return typeof parsed.floor === "string" ? { recent, floor: parsed.floor } : { recent };
+  }
   // A cursor written before the overlap: the ids pulled at the newest second.
   if (typeof parsed.after === "string" && Array.isArray(parsed.seenIds)) {
     const after = parsed.after;
@@ -53,21 +58,37 @@ function shiftLocal(localDate: string, seconds: number): string {
   return new Date(new Date(`${localDate}Z`).getTime() + seconds * 1_000).toISOString().slice(0, 19);
 }
 
-/** What a page starts from: `after` (strict, local time) and the ids to leave out. */
-export function pullWindow(recent: Recent): { after: string; recent: Recent } | null {
+/**
+ * What a page starts from: `after` (strict, local time), the ids to leave out, and the floor to keep.
+ * A narrowed window stays narrowed (the floor, kept in the cursor until the hour passes it): the ids
+ * below it are no longer left out, so a page asked from the full hour again would pull them again,
+ * and on a site with 100 more comments in the hour than MAX_EXCLUDED, fill every page with them and
+ * never reach the new ones. A cut that splits a second moves the floor past that second when newer
+ * comments were pulled (the page is ordered by date_gmt, so that second was pulled whole before
+ * them), rather than pull its left-out ids on every page.
+ */
+export function pullWindow(recent: Recent, floor?: string): { after: string; recent: Recent; floor?: string } | null {
   const newest = recent.reduce<string | null>((max, [, date]) => (max === null || date > max ? date : max), null);
   if (newest === null) return null;
-  let start = shiftLocal(newest, -OVERLAP_SECONDS);
+  const hourBefore = shiftLocal(newest, -OVERLAP_SECONDS);
+  let start = floor !== undefined && floor > hourBefore ? floor : hourBefore;
   const inWindow = recent.filter(([, date]) => date >= start).sort((a, b) => (a[1] === b[1] ? b[0] - a[0] : a[1] < b[1] ? 1 : -1));
-  const kept = inWindow.slice(0, MAX_EXCLUDED);
-  if (inWindow.length > MAX_EXCLUDED) start = kept.at(-1)![1];
-  return { after: shiftLocal(start, -1), recent: kept };
+  let kept = inWindow.slice(0, MAX_EXCLUDED);
+  if (inWindow.length > MAX_EXCLUDED) {
+    start = kept.at(-1)![1];
+    if (inWindow[MAX_EXCLUDED]![1] === start && start !== newest) {
+      start = shiftLocal(start, 1);
+      kept = kept.filter(([, date]) => date >= start);
+    }
+  }
+  return { after: shiftLocal(start, -1), recent: kept, ...(start > hourBefore ? { floor: start } : {}) };
 }
 
 export class WordpressPullError extends Error {}
 
 export async function pullWordpressPage(config: WordpressConfig, cursor: string | null, fetchFn: ConnectorFetch): Promise<PullPage> {
-  const from = pullWindow(readCursor(cursor)?.recent ?? []);
+  const stored = readCursor(cursor);
+  const from = pullWindow(stored?.recent ?? [], stored?.floor);
   const query: Record<string, string | number> = { context: "edit", status: "any", orderby: "date_gmt", order: "asc", per_page: PAGE_SIZE };
   if (from) {
     query.after = from.after;
@@ -89,8 +110,8 @@ export async function pullWordpressPage(config: WordpressConfig, cursor: string 
     else if (found.reports.length > 0) reports.push({ externalId: String(comment.id), reports: found.reports });
   });
   const pulledNow = comments.map((comment): [number, string] => [comment.id, comment.date]);
-  const next = pullWindow([...(from?.recent ?? []), ...pulledNow]);
-  const nextCursor = next && comments.length > 0 ? JSON.stringify({ recent: next.recent } satisfies WordpressCursor) : cursor;
+  const next = pullWindow([...(from?.recent ?? []), ...pulledNow], from?.floor);
+  const nextCursor = next && comments.length > 0 ? JSON.stringify({ recent: next.recent, ...(next.floor ? { floor: next.floor } : {}) } satisfies WordpressCursor) : cursor;
   return {
     events,
     siteVersions: comments.map((comment) => ({ externalId: String(comment.id), siteVersion: wordpressSiteVersion(comment), siteStatus: comment.status })),

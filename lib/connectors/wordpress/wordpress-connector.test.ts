@@ -126,6 +126,33 @@ describe("pull", () => {
     expect(third.siteVersions).toEqual([]);
   });
 
+  it("on a site busier than MAX_EXCLUDED an hour, pulls every comment once: the narrowed window stays narrowed", async () => {
+    // 400 comments eight seconds apart (53 minutes); 150 and 151 share a second, where the second cut to 250 ids falls.
+    // Before the floor, each page asked from the full hour again: the 150 oldest, no longer left out,
+    // filled every page, and the newest were never pulled.
+    const at = (index: number) => new Date(Date.UTC(2026, 2, 1, 9, 0, 0) + index * 8_000).toISOString().slice(0, 19);
+    const onSite = Array.from({ length: MAX_EXCLUDED + 150 }, (_, index) => {
+      const date = at(index === 149 ? 150 : index);
+      return wpComment(index + 1, { date, date_gmt: date });
+    });
+    const site = recordingFetch((request) => {
+      if (!request.url.pathname.endsWith("/comments")) return { body: [post] };
+      const after = request.url.searchParams.get("after");
+      const exclude = (request.url.searchParams.get("exclude") ?? "").split(",").map(Number);
+      const due = onSite.filter((comment) => (!after || comment.date > after) && !exclude.includes(comment.id));
+      return { body: due.sort((a, b) => a.date_gmt.localeCompare(b.date_gmt) || a.id - b.id).slice(0, PAGE_SIZE) };
+    });
+    let cursor: string | null = null;
+    const pulled: string[] = [];
+    for (let page = 0; page < 8; page++) {
+      const next = await wordpressConnector.pull(config, cursor, site.fetchFn);
+      pulled.push(...next.siteVersions.map((version) => version.externalId));
+      cursor = next.nextCursor;
+    }
+    expect(new Set(pulled).size).toBe(onSite.length);
+    expect(pulled).toHaveLength(onSite.length);
+  });
+
   it("sends at most MAX_EXCLUDED ids, narrowing the window on a site busier than that per hour", () => {
     const recent = Array.from({ length: MAX_EXCLUDED + 50 }, (_, index): [number, string] => [index + 1, new Date(Date.UTC(2026, 2, 1, 9, 0, 0) + index * 10_000).toISOString().slice(0, 19)]);
     const window = pullWindow(recent)!;
