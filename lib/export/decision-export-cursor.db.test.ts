@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { makeModerator } from "@/lib/moderation/test-factories";
 import { getPgPool } from "@/lib/db/pg-pool";
 import { isAppError } from "@/lib/errors";
+import { exportCursorOrigin } from "./cursor-origin";
 import { decisionExportResponse, NEXT_CURSOR_HEADER } from "./decision-export-response";
 import { parseExportCursor, type ExportCursor } from "./export-cursor";
 import { exportQuerySchema } from "./schemas";
@@ -140,10 +141,11 @@ describe("decisions export after a cursor", () => {
     expect((await exportIds(article.id, cursorOf(full.next))).ids).toEqual([]);
   });
 
-  it("refuses a cursor this database has not reached (another database, or before a restore), as INVALID", async () => {
+  it("refuses a cursor this database has not reached (from before a restore), as INVALID", async () => {
     const { rows } = await getPgPool().query<{ xmax: string }>("SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax");
     const ahead = (BigInt(rows[0]!.xmax) + 1_000_000n).toString();
-    const chunks = streamDecisionExport({ format: "csv", filters: { after: cursorOf(`${ahead}:${ahead}:`) }, actor, via: "test" });
+    const origin = await exportCursorOrigin(getPgPool());
+    const chunks = streamDecisionExport({ format: "csv", filters: { after: cursorOf(`${origin}.${ahead}:${ahead}:`) }, actor, via: "test" });
     const refusal = await chunks.next().then(
       () => null,
       (error: unknown) => error,
@@ -171,8 +173,14 @@ describe("decisions export after a cursor", () => {
     const malformed = await get("format=csv&after=yesterday");
     expect(malformed.status).toBe(400);
     expect(JSON.stringify(await malformed.json())).toMatch(/after/);
-    const unknown = await get("format=csv&after=99999999999:99999999999:");
+    const origin = next.split(".")[0]!;
+    const unknown = await get(`format=csv&after=${origin}.99999999999:99999999999:`);
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(/^after is a cursor this database has not reached/);
+    // Another Moddesk database on the same server: its transaction ids mean nothing here, whatever they are.
+    const foreignOrigin = origin === "000000000000" ? "111111111111" : "000000000000";
+    const foreign = await get(`format=csv&after=${encodeURIComponent(next.replace(origin, foreignOrigin))}`);
+    expect(foreign.status).toBe(400);
+    expect(((await foreign.json()) as { error: { message: string } }).error.message).toMatch(/^after is a cursor of another Moddesk database/);
   });
 });

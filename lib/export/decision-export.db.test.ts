@@ -133,7 +133,7 @@ describe("streaming an export", () => {
     expect(records[0]).toMatchObject({ article_id: String(articleId), comment_text: 'comment, "number" 1', moderator: "system", decided_at: "2031-01-01T00:01:01.000Z" });
     const event = await db.auditEvent.findUniqueOrThrow({ where: { id: result.auditEventId } });
     expect(event).toMatchObject({ action: "export.decisions", entityType: "export", actorLabel: "export-test" });
-    expect(event.details).toEqual({ format: "csv", bom: false, via: "test", filters: { article: articleId }, rows: 20_000, completed: true, next: expect.stringMatching(/^\d+:\d+:[\d,]*$/) });
+    expect(event.details).toEqual({ format: "csv", bom: false, via: "test", filters: { article: articleId }, rows: 20_000, completed: true, next: expect.stringMatching(/^[0-9a-f]{12}\.\d+:\d+:[\d,]*$/) });
   });
 
   it("streams JSON and JSONL with the same rows", async () => {

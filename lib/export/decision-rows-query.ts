@@ -108,7 +108,7 @@ export function decisionQuery(selectList: string, filters: ExportFilters): SqlQu
     where.push(
       `d."xactId" >= ${param(filters.after.xmin)}::xid8`,
       `d."xactId" < pg_snapshot_xmax(pg_current_snapshot())`,
-      `NOT pg_visible_in_snapshot(d."xactId", ${param(filters.after.text)}::pg_snapshot)`,
+      `NOT pg_visible_in_snapshot(d."xactId", ${param(filters.after.snapshot)}::pg_snapshot)`,
     );
   }
   if (filters.article !== undefined) where.push(`c."articleId" = ${param(filters.article)}`);

@@ -46,16 +46,16 @@ describe("exportQuerySchema", () => {
   });
 
   it("reads `after` as a cursor, and records it as given", () => {
-    const parsed = exportQuerySchema.parse({ after: " 748:760:751 ", since: "2026-11-01" });
-    expect(parsed.after).toEqual({ text: "748:760:751", xmin: "748", xmax: "760" });
-    expect(describeFilters(parsed)).toMatchObject({ after: "748:760:751", since: "2026-11-01T00:00:00.000Z" });
+    const parsed = exportQuerySchema.parse({ after: " 0a1b2c3d4e5f.748:760:751 ", since: "2026-11-01" });
+    expect(parsed.after).toEqual({ text: "0a1b2c3d4e5f.748:760:751", origin: "0a1b2c3d4e5f", snapshot: "748:760:751", xmin: "748", xmax: "760" });
+    expect(describeFilters(parsed)).toMatchObject({ after: "0a1b2c3d4e5f.748:760:751", since: "2026-11-01T00:00:00.000Z" });
     expect(exportQuerySchema.parse({ after: "" }).after).toBeUndefined();
   });
 
   it.each([
     [{ format: "xlsx" }, "format"],
     [{ after: "2026-11-01T00:00:00Z" }, "after"],
-    [{ after: "760:748:" }, "after"],
+    [{ after: "0a1b2c3d4e5f.760:748:" }, "after"],
     [{ since: "yesterday" }, "since"],
     [{ since: "2026-11-01T10:00:00" }, "since"],
     [{ until: "2026-02-30" }, "until"],

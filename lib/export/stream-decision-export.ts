@@ -5,6 +5,7 @@ import { recordAuditEvent, type AuditActor } from "@/lib/audit/record-audit-even
 import { db } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import { getPgPool } from "@/lib/db/pg-pool";
+import { exportCursorOrigin } from "./cursor-origin";
 import { decisionQuery } from "./decision-rows-query";
 import { createExportFormatter, type ExportFormat } from "./export-formatter";
 import { createRecordTemplate } from "./record-template";
@@ -49,17 +50,21 @@ export interface DecisionExportSummary {
 }
 
 export const EXPORT_CURSOR_UNKNOWN_MESSAGE =
-  "after is a cursor this database has not reached: it comes from another database, or from before a restore. Nothing was exported; export by since/until once, then follow that export's cursor.";
+  "after is a cursor this database has not reached: it comes from before a restore of this database. Nothing was exported; export by since/until once, then follow that export's cursor.";
+export const EXPORT_CURSOR_FOREIGN_MESSAGE =
+  "after is a cursor of another Moddesk database. Nothing was exported; export by since/until once from this one, then follow that export's cursor.";
 
 /**
  * Opens the export's snapshot on `client`: the cursor to hand on, after checking that `after` comes
- * from this database's past (a cursor from another cluster, or from before a logical restore, would
+ * from this database (its origin) and from its past (a cursor from before a logical restore would
  * otherwise hide new decisions until the transaction counter caught up with it).
  */
 async function openSnapshot(client: pg.PoolClient, filters: ExportFilters): Promise<string> {
+  const origin = await exportCursorOrigin(client);
+  const after = filters.after;
+  if (after && after.origin !== origin) throw new AppError("INVALID", EXPORT_CURSOR_FOREIGN_MESSAGE, undefined, { field: "after" });
   // READ ONLY: no transaction id of its own. The first statement fixes the snapshot every later one reads.
   await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-  const after = filters.after;
   const { rows } = await client.query<{ next: string; isKnown: boolean }>(
     after
       ? `SELECT pg_current_snapshot()::text AS next, $1::xid8 <= pg_snapshot_xmax(pg_current_snapshot()) AS "isKnown"`
@@ -68,7 +73,7 @@ async function openSnapshot(client: pg.PoolClient, filters: ExportFilters): Prom
   );
   const snapshot = rows[0];
   if (!snapshot?.isKnown) throw new AppError("INVALID", EXPORT_CURSOR_UNKNOWN_MESSAGE, undefined, { field: "after" });
-  return snapshot.next;
+  return `${origin}.${snapshot.next}`;
 }
 
 async function recordExport(request: DecisionExportRequest, outcome: { rows: number; completed: boolean; next?: string; error?: string }): Promise<number> {

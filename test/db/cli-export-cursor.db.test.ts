@@ -26,7 +26,7 @@ describe("moddesk export --after", () => {
     expect(full.status, full.stderr).toBe(0);
     expect(idsOf(full.stdout)).toEqual([first]);
     const cursor = /^next cursor: (\S+)$/.exec(full.stderr.trimEnd().split("\n").at(-1) ?? "")?.[1] ?? "";
-    expect(cursor).toMatch(/^\d+:\d+:[\d,]*$/);
+    expect(cursor).toMatch(/^[0-9a-f]{12}\.\d+:\d+:[\d,]*$/);
 
     const second = await decide();
     const next = cli(["export", "--format", "jsonl", "--article", String(article.id), "--after", cursor]);
