@@ -1,6 +1,3 @@
-import { once } from "node:events";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
@@ -15,41 +12,17 @@ import { createWebhookEndpoint, rotateWebhookSecret, setWebhookEndpointEnabled }
 import { sendWebhookTestEvent } from "./send-test-event";
 import { isAppError } from "@/lib/errors";
 import type { WebhookEvent } from "./events";
+import { closeTestReceivers, startTestReceiver } from "./test-receiver";
 
 // Real receivers on loopback (a webhook receiver that verifies signatures, one that fails on
 // demand, one that hangs, one that redirects), the real outbox written by real decisions.
 
 const admin = { id: null, label: "webhook-test" };
-const servers: http.Server[] = [];
 
-interface Received {
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
 
-async function receiver(answer: (received: Received, index: number) => { status: number; headers?: Record<string, string> } | "hang"): Promise<{ url: string; received: Received[] }> {
-  const received: Received[] = [];
-  const server = http.createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
-    request.on("end", () => {
-      const entry = { headers: request.headers, body };
-      received.push(entry);
-      const reply = answer(entry, received.length - 1);
-      if (reply === "hang") return;
-      response.writeHead(reply.status, reply.headers).end(reply.status < 300 ? "ok" : "nope");
-    });
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  servers.push(server);
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received };
-}
+const receiver = startTestReceiver;
 
-afterAll(async () => {
-  for (const server of servers) server.closeAllConnections();
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-});
+afterAll(closeTestReceivers);
 
 async function endpoint(url: string, events: WebhookEvent[] = ["comment.decided"], extra: { timeoutMs?: number; allowPrivateNetwork?: boolean } = {}) {
   return createWebhookEndpoint({ url, events, timeoutMs: extra.timeoutMs ?? 2_000, allowPrivateNetwork: extra.allowPrivateNetwork ?? true }, admin);
@@ -176,9 +149,7 @@ describe("webhooks", () => {
 
   it("a dead receiver: retried later, then marked dead after the last attempt", async () => {
     const target = await receiver(() => ({ status: 200 }));
-    const closed = servers.at(-1)!;
-    closed.close();
-    await once(closed, "close");
+    await target.close();
     const created = await endpoint(target.url);
     const moderator = await makeModerator();
     await hide((await makeComment(await makeArticle())).id, moderator);

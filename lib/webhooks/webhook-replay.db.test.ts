@@ -1,6 +1,3 @@
-import { once } from "node:events";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
@@ -10,40 +7,35 @@ import { drainEndpoint } from "./drain-webhook-outbox";
 import { createWebhookEndpoint } from "./manage-endpoints";
 import { MAX_RETRY_AFTER_SECONDS } from "./backoff";
 import { resendDeadWebhookDeliveries } from "./resend-dead-deliveries";
+import { closeTestReceivers, startTestReceiver, type ReceivedRequest } from "./test-receiver";
 
 // What a site's engineer needs after an outage or a broken receiver, and what the receiver's answers
 // mean (Standard Webhooks, https://www.standardwebhooks.com: "Delivery success and failure",
 // "Visibility into failures and manual retries"), against a real receiver on loopback.
 
 const admin = { id: null, label: "webhook-replay-test" };
-const servers: http.Server[] = [];
 
 interface Received {
   id: string;
   body: { type: string; data: { comment?: { id: number }; decision?: { action: string } } };
 }
 
-async function receiver(answer: (index: number) => { status: number; headers?: Record<string, string> }): Promise<{ url: string; received: Received[] }> {
-  const received: Received[] = [];
-  const server = http.createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
-    request.on("end", () => {
-      received.push({ id: String(request.headers["webhook-id"]), body: JSON.parse(body) as Received["body"] });
-      const reply = answer(received.length - 1);
-      response.writeHead(reply.status, reply.headers).end(reply.status < 300 ? "ok" : "nope");
-    });
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  servers.push(server);
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received };
+function toDelivery(request: ReceivedRequest): Received {
+  return { id: String(request.headers["webhook-id"]), body: JSON.parse(request.body) as Received["body"] };
 }
 
-afterAll(async () => {
-  for (const server of servers) server.closeAllConnections();
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-});
+/** A receiver whose deliveries are read as their webhook-id and event. */
+async function receiver(answer: (index: number) => { status: number; headers?: Record<string, string> }) {
+  const target = await startTestReceiver((_, index) => answer(index));
+  return {
+    url: target.url,
+    get received(): Received[] {
+      return target.received.map(toDelivery);
+    },
+  };
+}
+
+afterAll(closeTestReceivers);
 
 async function decide(commentId: number, action: "HIDE" | "APPROVE", moderator: { id: string; label: string }) {
   const comment = await db.comment.findUniqueOrThrow({ where: { id: commentId }, select: { version: true, status: true } });
