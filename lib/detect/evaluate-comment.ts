@@ -3,6 +3,7 @@ import type { CompiledRuleSet, RuleMatch } from "./compiled-rule";
 import { CommentAnalysis } from "./comment-analysis";
 import { TextNormalizer } from "./normalizer-core";
 import { HitList, matchTermsInto } from "./term-matcher";
+import { matchMisspeltWords } from "./misspelt-words";
 
 const normalizer = new TextNormalizer();
 const hits = new HitList();
@@ -14,9 +15,11 @@ let touched = new Int32Array(64);
 
 /** Runs a compiled rule set on one comment; spans are offsets into ctx.body. */
 export function evaluateComment(set: CompiledRuleSet, ctx: CommentContext): FlagResult[] {
+  normalizer.probeBits = set.misspelt.probeBits;
   normalizer.run(ctx.body);
   hits.count = 0;
   matchTermsInto(set.termMatcher, normalizer, hits);
+  matchMisspeltWords(set.misspelt, normalizer, ctx.body, hits);
   analysis.begin(ctx, set.termMatcher);
   const flags: FlagResult[] = [];
   const always = set.alwaysEvaluated;

@@ -7,6 +7,7 @@ import { crossesSentenceBoundary } from "./sentence-boundary";
 import { compileLinearRegex } from "./regex-safety";
 import { isExceptedBefore } from "./unless-before";
 import type { RE2JS } from "re2js";
+import { misspeltNote } from "./misspelt-reading";
 
 interface ClosestPair {
   a: TermHit;
@@ -47,12 +48,21 @@ export function compileNearRule(
         // Adjacent words are the strongest signal; the edge of the window the weakest.
         score: 1 - (0.5 * (pair.wordsApart - 1)) / config.within,
         spans,
-        reason: `${quote(analysis.originalText(pair.b.start, pair.b.end))} near ${quote(
-          analysis.originalText(pair.a.start, pair.a.end),
-        )} (${apart}).`,
+        reason: `${evidence(analysis, pair.b)} near ${evidence(analysis, pair.a)} (${apart}).`,
       };
     },
   };
+}
+
+/** The words as written, and how they were read when misspelt, dotted or masked (misspelt-words.ts). */
+function evidence(analysis: CommentAnalysis, hit: TermHit): string {
+  const written = analysis.originalText(hit.start, hit.end);
+  const lower = written.toLowerCase();
+  const core = hit.term.endsWith("*") ? hit.term.slice(0, -1) : hit.term;
+  // Most hits are the word as listed: no need to ask how it was read.
+  if (lower === core || (core.length < hit.term.length && lower.startsWith(core))) return quote(written);
+  const note = misspeltNote(analysis, hit.start, hit.end, hit.term);
+  return note === null ? quote(written) : `${quote(written)} (read as '${hit.term}', ${note})`;
 }
 
 function closestPair(

@@ -4,7 +4,7 @@
 import {
   BMP_KIND, BMP_SEPARATORS_ONLY, BMP_UPPER, FOLD_LETTER, FOLD_MULTI, FOLD_SEPARATOR, FOLD_UNKNOWN, ensureBmpEntry, foldedCharsOf,
 } from "./char-fold";
-import { hashCodes } from "./normalizer-buffers";
+import { PROBE_MIN_LETTERS, hashCodes, mayBeMisspelt } from "./normalizer-buffers";
 import { flushSingleLetters } from "./normalizer-general-words";
 import type { TextNormalizer } from "./normalizer-core";
 
@@ -32,7 +32,7 @@ export function readPlainWords(out: TextNormalizer, src: Uint16Array, n: number,
   // Room for the whole rest of the text (one code per char, plus the space before the first
   // word: later spaces come from the text), so no word below needs a growth check.
   if (out.length + n - start + 1 > out.codes.length) out.growOutput(out.length + n - start + 1);
-  const { codes, originStart, originEnd } = out;
+  const { codes, originStart, originEnd, probeBits } = out;
   let length = out.length;
   let letters = 0;
   let upper = 0;
@@ -100,19 +100,27 @@ export function readPlainWords(out: TextNormalizer, src: Uint16Array, n: number,
     letters += end - at;
     upper += wordUpper;
     out.wordStartIndex = wordStart;
-    out.endWordWithHash(hash | 0);
+    hash |= 0;
+    if (length - wordStart >= PROBE_MIN_LETTERS && mayBeMisspelt(probeBits, hash)) out.probeWords.push(out.wordCount);
+    out.endWordWithHash(hash);
     out.separatorsBefore = 0;
     const next = end < n ? nextPlainWordStart(out, src, n, end) : -1;
     if (next < 0) {
       resume = end;
       break;
     }
+    // 'idi.ot', 'id*ot': one or two chars between two words, none a space or an apostrophe.
+    if (next - end <= 2 && isTightGapChar(src[end]!) && isTightGapChar(src[next - 1]!)) out.tightGapWords.push(out.wordCount - 1);
     at = next;
   }
   out.length = length;
   out.letterCount += letters;
   out.upperCount += upper;
   return resume;
+}
+
+function isTightGapChar(code: number): boolean {
+  return code > SPACE && code !== 39 && code !== 0x2019;
 }
 
 /**
