@@ -7,7 +7,7 @@ import { crossesSentenceBoundary } from "./sentence-boundary";
 import { compileLinearRegex } from "./regex-safety";
 import { isExceptedBefore } from "./unless-before";
 import type { RE2JS } from "re2js";
-import { misspeltNote } from "./misspelt-reading";
+import { misreadAs } from "./misspelt-reading";
 
 interface ClosestPair {
   a: TermHit;
@@ -56,13 +56,8 @@ export function compileNearRule(
 
 /** The words as written, and how they were read when misspelt, dotted or masked (misspelt-words.ts). */
 function evidence(analysis: CommentAnalysis, hit: TermHit): string {
-  const written = analysis.originalText(hit.start, hit.end);
-  const lower = written.toLowerCase();
-  const core = hit.term.endsWith("*") ? hit.term.slice(0, -1) : hit.term;
-  // Most hits are the word as listed: no need to ask how it was read.
-  if (lower === core || (core.length < hit.term.length && lower.startsWith(core))) return quote(written);
-  const note = misspeltNote(analysis, hit.start, hit.end, hit.term);
-  return note === null ? quote(written) : `${quote(written)} (read as '${hit.term}', ${note})`;
+  const written = quote(analysis.originalText(hit.start, hit.end));
+  return hit.misread === true ? `${written} (${misreadAs(analysis, hit)})` : written;
 }
 
 function closestPair(

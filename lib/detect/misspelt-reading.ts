@@ -1,6 +1,7 @@
 import type { CommentAnalysis } from "./comment-analysis";
 import { normalizeForMatching } from "./normalize";
 import { MASK_CHARS } from "./misspelt-forms";
+import type { TermHit } from "./term-matcher";
 
 /**
  * How a hit's words differ from the listed term, for its reason ('idoit' read as 'idiot',
@@ -31,10 +32,10 @@ export function misspeltNote(analysis: CommentAnalysis, start: number, end: numb
   return "misspelt";
 }
 
-/** The listed term as a reason shows it, with the note when the words were misspelt, dotted or masked. */
-export function readAs(analysis: CommentAnalysis, start: number, end: number, term: string): string {
-  const note = misspeltNote(analysis, start, end, term);
-  return note === null ? `read as '${term}'` : `read as '${term}', ${note}`;
+/** How a misread hit was read, for its reason: "read as 'idiot', misspelt". */
+export function misreadAs(analysis: CommentAnalysis, hit: TermHit): string {
+  const note = misspeltNote(analysis, hit.start, hit.end, hit.term);
+  return note === null ? `read as '${hit.term}'` : `read as '${hit.term}', ${note}`;
 }
 
 function squeeze(text: string): string {

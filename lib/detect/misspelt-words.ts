@@ -126,6 +126,7 @@ const joinedCodes = new Uint16Array(MAX_DOTTED_LETTERS);
  */
 export function matchMisspeltWords(index: MisspeltIndex, text: TextNormalizer, body: string, hits: HitList, everyWord = false): void {
   const exactCount = hits.count;
+  hits.firstMisread = exactCount;
   if (everyWord) {
     // The reference the normalizer's notes are tested against (misspelt-words.test.ts).
     for (let w = 0; w < text.wordCount; w++) matchVariant(index, text, w, hits, exactCount);

@@ -120,7 +120,10 @@ export class TextNormalizer {
             if (before < 128 && BMP_KIND[before]! >= FOLD_LETTER) this.linkHint = true;
           }
           // Punctuation inside a word ('id*0t', 'b@st*rd'), not an apostrophe ('10%,' is no word).
-          if (code !== SPACE && code !== 39 && i > 0 && i + 1 < n && isWordChar(src[i - 1]!) && isWordChar(src[i + 1]!)) this.tightGapElsewhere = true;
+          // One branch, nearly never taken: a space on either side (or as the char) makes the OR negative.
+          if (i > 0 && ((src[i - 1]! - 33) | (src[i + 1]! - 33) | (code - 33)) >= 0 && code !== 39 && isWordChar(src[i - 1]!) && isWordChar(src[i + 1]!)) {
+            this.tightGapElsewhere = true;
+          }
           if (pending.length > 0) flushPendingWord(this);
           this.separatorsBefore++;
         } else {

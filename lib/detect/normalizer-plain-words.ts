@@ -4,7 +4,7 @@
 import {
   BMP_KIND, BMP_SEPARATORS_ONLY, BMP_UPPER, FOLD_LETTER, FOLD_MULTI, FOLD_SEPARATOR, FOLD_UNKNOWN, ensureBmpEntry, foldedCharsOf,
 } from "./char-fold";
-import { PROBE_MIN_LETTERS, hashCodes, mayBeMisspelt } from "./normalizer-buffers";
+import { PROBE_HASH_MASK, PROBE_MIN_LETTERS, hashCodes } from "./normalizer-buffers";
 import { flushSingleLetters } from "./normalizer-general-words";
 import type { TextNormalizer } from "./normalizer-core";
 
@@ -101,7 +101,10 @@ export function readPlainWords(out: TextNormalizer, src: Uint16Array, n: number,
     upper += wordUpper;
     out.wordStartIndex = wordStart;
     hash |= 0;
-    if (length - wordStart >= PROBE_MIN_LETTERS && mayBeMisspelt(probeBits, hash)) out.probeWords.push(out.wordCount);
+    // Branch-free length test: a word's length is as likely under five letters as not, and a
+    // mispredicted branch per word cost more than the probe (the bit is almost never set).
+    const bit = hash & PROBE_HASH_MASK;
+    if (((probeBits[bit >>> 5]! >>> (bit & 31)) & ~((length - wordStart - PROBE_MIN_LETTERS) >> 31) & 1) !== 0) out.probeWords.push(out.wordCount);
     out.endWordWithHash(hash);
     out.separatorsBefore = 0;
     const next = end < n ? nextPlainWordStart(out, src, n, end) : -1;
@@ -110,7 +113,8 @@ export function readPlainWords(out: TextNormalizer, src: Uint16Array, n: number,
       break;
     }
     // 'idi.ot', 'id*ot': one or two chars between two words, none a space or an apostrophe.
-    if (next - end <= 2 && isTightGapChar(src[end]!) && isTightGapChar(src[next - 1]!)) out.tightGapWords.push(out.wordCount - 1);
+    // (Tested from the char before the next word: a space nearly always, so the branch is predicted.)
+    if (isTightGapChar(src[next - 1]!) && next - end <= 2 && isTightGapChar(src[end]!)) out.tightGapWords.push(out.wordCount - 1);
     at = next;
   }
   out.length = length;
