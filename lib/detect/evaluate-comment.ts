@@ -15,7 +15,6 @@ let touched = new Int32Array(64);
 
 /** Runs a compiled rule set on one comment; spans are offsets into ctx.body. */
 export function evaluateComment(set: CompiledRuleSet, ctx: CommentContext): FlagResult[] {
-  normalizer.probeBits = set.misspelt.probeBits;
   normalizer.run(ctx.body);
   hits.count = 0;
   matchTermsInto(set.termMatcher, normalizer, hits);

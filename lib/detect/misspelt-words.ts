@@ -1,13 +1,14 @@
 // Listed words read when a commenter misspells, dots or masks them to slip past the word rules:
 // one inner letter dropped ('bastrd') or two letters swapped ('idoit') in a long listed word,
 // punctuation inside a word ('idi.ot'), or a mask symbol for one hidden letter ('id*ot').
-// Ordinary words must cost almost nothing, so nothing here walks every word of a comment: the
-// misspellings are made when compiling (SymSpell-style) and their hashes set bits that the
-// normalizer tests as it ends each word, with the hash it makes anyway, noting the few words
-// that may be one; it also notes the few words followed by punctuation and no space. Only those
-// are looked at here. Measured in docs/quality.md (evasion3).
+// Ordinary words must cost almost nothing: the misspellings are made when compiling
+// (SymSpell-style) and their hashes set bits of a 16 KB set, and one tight loop over the arrays the
+// normalizer has just written (each word's hash, where it starts, where its chars came from)
+// tests each word's bit and the gap before the next word; only a word whose bit is set, or that is
+// followed by one or two chars of punctuation and no space, is looked at further. Measured in
+// docs/quality.md (evasion3): probing inside the normalizer's word loop cost more.
 import type { TextNormalizer } from "./normalizer-core";
-import { PROBE_HASH_MASK, PROBE_MIN_LETTERS, hashCodes } from "./normalizer-buffers";
+import { hashCodes } from "./normalizer-buffers";
 import type { HitList, TermMatcher } from "./term-matcher";
 import { MISSPELT_REAL_WORDS } from "./misspelt-real-words";
 import { MASK_CHARS, listedForms, type ListedForm } from "./misspelt-forms";
@@ -18,13 +19,15 @@ import { MASK_CHARS, listedForms, type ListedForm } from "./misspelt-forms";
  */
 export const MIN_DROPPED_LENGTH = 6;
 /** Two swapped letters reach far fewer words ('idoit', 'bicth'): read from five letters. */
-export const MIN_SWAPPED_LENGTH = PROBE_MIN_LETTERS;
+export const MIN_SWAPPED_LENGTH = 5;
 /** A listed word must have this many letters for one of them to be read behind a mask ('sh*t' has 4). */
 export const MIN_MASKED_LENGTH = 4;
 /** A dotted word is rebuilt from at most this many pieces and letters. */
 const MAX_PIECES = 4;
 const MAX_DOTTED_LETTERS = 24;
 const PREFIX_BITS = (1 << 18) - 1;
+/** The low hash bits the misspelling probe tests (2^17 bits, 16 KB: 2.7% set for the default pack). */
+const PROBE_HASH_MASK = (1 << 17) - 1;
 /** Stands for the hidden letter in the masked index's keys ('id*ot'): never a normalized letter. */
 const HIDDEN = 42;
 
@@ -40,7 +43,7 @@ export interface MisspeltIndex {
   readonly exact: Map<number, IndexEntry[]>;
   /** Listed single words with one inner letter hidden ('id*ot'), by hash. */
   readonly masked: Map<number, IndexEntry[]>;
-  /** Bits of the low hash bits of every variant: the normalizer's probe (normalizer-buffers.ts). */
+  /** Bit set of the low bits of every variant's hash: most words stop at this one load. */
   readonly probeBits: Uint32Array;
   /**
    * Bit set of the low bits of the hashes of every beginning of a listed word or variant ('idi'):
@@ -119,27 +122,30 @@ function sameCodes(word: Uint16Array, codes: Uint16Array, from: number, to: numb
 const joinedCodes = new Uint16Array(MAX_DOTTED_LETTERS);
 
 /**
- * Appends to `hits` the listed words found misspelt, dotted or masked among the words the
- * normalizer noted (`body` is the original: a dotted word must have no space in it). Hits keep
- * the listed term, so rules and reasons treat them as the word they spell. The normalizer must
- * have run with `text.probeBits = index.probeBits`.
+ * Appends to `hits` the listed words found misspelt, dotted or masked in the normalized text
+ * (`body` is the original: a dotted word must have no space in it). Hits keep the listed term, so
+ * rules and reasons treat them as the word they spell; `hits.firstMisread` says where they begin.
+ * `everyWord` looks at every word and gap without the filters, for tests.
  */
 export function matchMisspeltWords(index: MisspeltIndex, text: TextNormalizer, body: string, hits: HitList, everyWord = false): void {
   const exactCount = hits.count;
   hits.firstMisread = exactCount;
   if (everyWord) {
-    // The reference the normalizer's notes are tested against (misspelt-words.test.ts).
     for (let w = 0; w < text.wordCount; w++) matchVariant(index, text, w, hits, exactCount);
     for (let w = 0; w + 1 < text.wordCount; w++) matchGap(index, text, body, w, hits);
     return;
   }
-  const probes = text.probeWords;
-  for (let p = 0; p < probes.count; p++) matchVariant(index, text, probes.words[p]!, hits, exactCount);
-  if (text.tightGapElsewhere) {
-    for (let w = 0; w + 1 < text.wordCount; w++) matchGap(index, text, body, w, hits);
-  } else {
-    const gaps = text.tightGapWords;
-    for (let g = 0; g < gaps.count; g++) matchGap(index, text, body, gaps.words[g]!, hits);
+  const { wordHashes, wordStarts, wordCount, originStart, originEnd } = text;
+  const bits = index.probeBits;
+  const last = wordCount - 1;
+  for (let w = 0; w <= last; w++) {
+    const hash = wordHashes[w]!;
+    if (((bits[(hash & PROBE_HASH_MASK) >>> 5]! >>> (hash & 31)) & 1) !== 0) matchVariant(index, text, w, hits, exactCount);
+    if (w === last) break;
+    // One or two chars, the last not a space, between this word and the next ('idi.ot', 'id*ot').
+    const next = wordStarts[w + 1]!;
+    const gapEnd = originStart[next]!;
+    if (body.charCodeAt(gapEnd - 1) > 32 && ((gapEnd - originEnd[next - 2]! - 1) >>> 0) < 2) matchGap(index, text, body, w, hits);
   }
 }
 

@@ -8,33 +8,6 @@ export function hashCodes(codes: ArrayLike<number>, from: number, to: number): n
   return hash | 0;
 }
 
-/**
- * The misspelling probe (misspelt-words.ts): a word of PROBE_MIN_LETTERS or more whose hash's low
- * PROBE_HASH_MASK bits are set in the rule set's bit set is noted as the normalizer ends it, so
- * that pass reads only those words instead of every word again.
- */
-export const PROBE_HASH_MASK = (1 << 17) - 1;
-export const PROBE_MIN_LETTERS = 5;
-/** No word is probed: the bit set of a normalizer no rule set has given its own. */
-export const NO_PROBES = new Uint32Array((PROBE_HASH_MASK + 1) >>> 5);
-
-/** Whether a word's hash has its bit in the rule set's misspelling probe (misspelt-words.ts). */
-export function mayBeMisspelt(probeBits: Uint32Array, hash: number): boolean {
-  const bit = hash & PROBE_HASH_MASK;
-  return (probeBits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-}
-
-/** Indexes of words, in the order they were added, reused from comment to comment. */
-export class WordIndexList {
-  words: Int32Array = new Int32Array(64);
-  count = 0;
-
-  push(word: number): void {
-    if (this.count === this.words.length) this.words = grownInt32(this.words, 0);
-    this.words[this.count++] = word;
-  }
-}
-
 export function grownInt32(array: Int32Array, minLength: number): Int32Array {
   const next = new Int32Array(Math.max(minLength, array.length * 2));
   next.set(array);

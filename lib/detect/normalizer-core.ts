@@ -1,18 +1,9 @@
 import { BMP_CODE, BMP_KIND, BMP_UPPER, FOLD_LETTER, FOLD_MULTI, FOLD_REMOVE, FOLD_SEPARATOR, FOLD_UNKNOWN, ensureBmpEntry, foldedCharsOf } from "./char-fold";
-import {
-  NO_PROBES, PROBE_MIN_LETTERS, mayBeMisspelt, SourceCodeUnits, WordIndexList, grownInt32, grownUint16, hasNativeCopy, hashCodes,
-} from "./normalizer-buffers";
+import { SourceCodeUnits, grownInt32, grownUint16, hasNativeCopy, hashCodes } from "./normalizer-buffers";
 import { PendingWord, SingleLetters, flushPendingWord, flushSingleLetters } from "./normalizer-general-words";
 import { readPlainWords } from "./normalizer-plain-words";
 
 const SPACE = 32;
-
-/** A letter, a digit or a leet symbol: what may stand on both sides of a mask or a dot inside a word. */
-function isWordChar(code: number): boolean {
-  if (code < 128) return BMP_KIND[code]! >= FOLD_LETTER;
-  const kind = BMP_KIND[code] === FOLD_UNKNOWN ? ensureBmpEntry(code) : BMP_KIND[code]!;
-  return kind === FOLD_LETTER;
-}
 
 /**
  * Single-pass normalizer over char codes with reusable typed buffers (the hot path allocates
@@ -47,21 +38,6 @@ export class TextNormalizer {
   plainWords = true;
   nativeCopy = hasNativeCopy;
 
-  /**
-   * Set by the caller: the rule set's misspelling bit set (misspelt-words.ts). Words it may hold
-   * go to `probeWords` as they end, where each word's hash is made anyway, so ordinary words cost
-   * one bit test and the misspelling pass never walks every word again.
-   */
-  probeBits: Uint32Array = NO_PROBES;
-  readonly probeWords = new WordIndexList();
-  /**
-   * Words followed by punctuation and no space before the next word ('idi.ot', 'id*ot'), from the
-   * plain-word path; `tightGapElsewhere` when the general path saw such a gap, so the dotted and
-   * masked readings look at every word of that comment.
-   */
-  readonly tightGapWords = new WordIndexList();
-  tightGapElsewhere = false;
-
   /** Word-path state: the general path's buffered word and held single letters. */
   readonly pending = new PendingWord();
   readonly singles = new SingleLetters();
@@ -85,9 +61,6 @@ export class TextNormalizer {
     this.pending.length = 0;
     this.singles.count = 0;
     this.separatorsBefore = 0;
-    this.probeWords.count = 0;
-    this.tightGapWords.count = 0;
-    this.tightGapElsewhere = false;
     const pending = this.pending;
     const n = text.length;
     let previous = -1;
@@ -118,11 +91,6 @@ export class TextNormalizer {
           if ((code === 46 || code === 58) && i > 0 && i + 1 < n && src[i + 1]! > 46) {
             const before = src[i - 1]!;
             if (before < 128 && BMP_KIND[before]! >= FOLD_LETTER) this.linkHint = true;
-          }
-          // Punctuation inside a word ('id*0t', 'b@st*rd'), not an apostrophe ('10%,' is no word).
-          // One branch, nearly never taken: a space on either side (or as the char) makes the OR negative.
-          if (i > 0 && ((src[i - 1]! - 33) | (src[i + 1]! - 33) | (code - 33)) >= 0 && code !== 39 && isWordChar(src[i - 1]!) && isWordChar(src[i + 1]!)) {
-            this.tightGapElsewhere = true;
           }
           if (pending.length > 0) flushPendingWord(this);
           this.separatorsBefore++;
@@ -197,12 +165,9 @@ export class TextNormalizer {
   }
 
   endWord(): void {
-    const hash = hashCodes(this.codes, this.wordStartIndex, this.length);
-    if (this.length - this.wordStartIndex >= PROBE_MIN_LETTERS && mayBeMisspelt(this.probeBits, hash)) this.probeWords.push(this.wordCount);
-    this.endWordWithHash(hash);
+    this.endWordWithHash(hashCodes(this.codes, this.wordStartIndex, this.length));
   }
 
-  /** Ends the word that began at wordStartIndex (the caller has probed it: endWord, readPlainWords). */
   endWordWithHash(hash: number): void {
     if (this.wordCount === this.wordStarts.length) {
       this.wordStarts = grownInt32(this.wordStarts, 0);

@@ -4,7 +4,7 @@
 import {
   BMP_KIND, BMP_SEPARATORS_ONLY, BMP_UPPER, FOLD_LETTER, FOLD_MULTI, FOLD_SEPARATOR, FOLD_UNKNOWN, ensureBmpEntry, foldedCharsOf,
 } from "./char-fold";
-import { PROBE_HASH_MASK, PROBE_MIN_LETTERS, hashCodes } from "./normalizer-buffers";
+import { hashCodes } from "./normalizer-buffers";
 import { flushSingleLetters } from "./normalizer-general-words";
 import type { TextNormalizer } from "./normalizer-core";
 
@@ -32,7 +32,7 @@ export function readPlainWords(out: TextNormalizer, src: Uint16Array, n: number,
   // Room for the whole rest of the text (one code per char, plus the space before the first
   // word: later spaces come from the text), so no word below needs a growth check.
   if (out.length + n - start + 1 > out.codes.length) out.growOutput(out.length + n - start + 1);
-  const { codes, originStart, originEnd, probeBits } = out;
+  const { codes, originStart, originEnd } = out;
   let length = out.length;
   let letters = 0;
   let upper = 0;
@@ -100,31 +100,19 @@ export function readPlainWords(out: TextNormalizer, src: Uint16Array, n: number,
     letters += end - at;
     upper += wordUpper;
     out.wordStartIndex = wordStart;
-    hash |= 0;
-    // Branch-free length test: a word's length is as likely under five letters as not, and a
-    // mispredicted branch per word cost more than the probe (the bit is almost never set).
-    const bit = hash & PROBE_HASH_MASK;
-    if (((probeBits[bit >>> 5]! >>> (bit & 31)) & ~((length - wordStart - PROBE_MIN_LETTERS) >> 31) & 1) !== 0) out.probeWords.push(out.wordCount);
-    out.endWordWithHash(hash);
+    out.endWordWithHash(hash | 0);
     out.separatorsBefore = 0;
     const next = end < n ? nextPlainWordStart(out, src, n, end) : -1;
     if (next < 0) {
       resume = end;
       break;
     }
-    // 'idi.ot', 'id*ot': one or two chars between two words, none a space or an apostrophe.
-    // (Tested from the char before the next word: a space nearly always, so the branch is predicted.)
-    if (isTightGapChar(src[next - 1]!) && next - end <= 2 && isTightGapChar(src[end]!)) out.tightGapWords.push(out.wordCount - 1);
     at = next;
   }
   out.length = length;
   out.letterCount += letters;
   out.upperCount += upper;
   return resume;
-}
-
-function isTightGapChar(code: number): boolean {
-  return code > SPACE && code !== 39 && code !== 0x2019;
 }
 
 /**

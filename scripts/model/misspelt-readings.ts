@@ -19,7 +19,6 @@ const top = Number(process.argv.find((arg) => arg.startsWith("--top="))?.slice(6
 const rules = defaultRulePack().filter((rule) => rule.kind !== "CLASSIFIER").map((rule, index) => ({ ...rule, id: `default-${index}`, version: 1 }));
 const set = compileRules(rules);
 const normalizer = new TextNormalizer();
-normalizer.probeBits = set.misspelt.probeBits;
 const hits = new HitList();
 
 const isHostile = (targets: readonly number[]) => targets.some((target) => target === 1);
