@@ -26,8 +26,14 @@ export const MIN_MASKED_LENGTH = 4;
 const MAX_PIECES = 4;
 const MAX_DOTTED_LETTERS = 24;
 const PREFIX_BITS = (1 << 18) - 1;
-/** The low hash bits the misspelling probe tests (2^17 bits, 16 KB: 2.7% set for the default pack). */
-const PROBE_HASH_MASK = (1 << 17) - 1;
+/**
+ * The probe's bit set has at least 32 bits per misspelling, so about 3% are set and nearly every
+ * ordinary word stops at its bit: 2^17 bits (16 KB) for the default pack's 3,640; with the rules
+ * bench's 1,000 generated rules (105,000) a fixed 16 KB set was 55% full and cost a fifth of the
+ * engine's time in map lookups. Capped at 2^22 bits (512 KB).
+ */
+const MIN_PROBE_BITS = 17;
+const MAX_PROBE_BITS = 22;
 /** Stands for the hidden letter in the masked index's keys ('id*ot'): never a normalized letter. */
 const HIDDEN = 42;
 
@@ -45,6 +51,8 @@ export interface MisspeltIndex {
   readonly masked: Map<number, IndexEntry[]>;
   /** Bit set of the low bits of every variant's hash: most words stop at this one load. */
   readonly probeBits: Uint32Array;
+  /** The hash bits probeBits is indexed by (its size in bits, minus one). */
+  readonly probeMask: number;
   /**
    * Bit set of the low bits of the hashes of every beginning of a listed word or variant ('idi'):
    * only a word that begins one is looked at as the first piece of a dotted or masked word.
@@ -61,7 +69,6 @@ export function compileMisspeltIndex(matcher: TermMatcher, fuzzySlots: Uint8Arra
   const exact = new Map<number, IndexEntry[]>();
   const variants = new Map<number, IndexEntry[]>();
   const masked = new Map<number, IndexEntry[]>();
-  const probeBits = new Uint32Array((PROBE_HASH_MASK + 1) >>> 5);
   for (const form of forms) {
     addEntry(exact, form.text, form);
     if (form.text.length >= MIN_MASKED_LENGTH) {
@@ -70,9 +77,16 @@ export function compileMisspeltIndex(matcher: TermMatcher, fuzzySlots: Uint8Arra
     if (form.text.length < MIN_SWAPPED_LENGTH) continue;
     for (const variant of misspellingsOf(form.text, form.text.length >= MIN_DROPPED_LENGTH)) {
       if (exactWords.has(variant) || MISSPELT_REAL_WORDS.has(variant)) continue;
-      const bit = addEntry(variants, variant, form) & PROBE_HASH_MASK;
-      probeBits[bit >>> 5]! |= 1 << (bit & 31);
+      addEntry(variants, variant, form);
     }
+  }
+  let probeLog = MIN_PROBE_BITS;
+  while (probeLog < MAX_PROBE_BITS && 2 ** probeLog < variants.size * 32) probeLog++;
+  const probeMask = 2 ** probeLog - 1;
+  const probeBits = new Uint32Array(2 ** (probeLog - 5));
+  for (const hash of variants.keys()) {
+    const bit = hash & probeMask;
+    probeBits[bit >>> 5]! |= 1 << (bit & 31);
   }
   const prefixBits = new Uint32Array((PREFIX_BITS + 1) >>> 5);
   for (const table of [exact, variants]) {
@@ -83,7 +97,7 @@ export function compileMisspeltIndex(matcher: TermMatcher, fuzzySlots: Uint8Arra
       }
     }
   }
-  return { variants, exact, masked, probeBits, prefixBits };
+  return { variants, exact, masked, probeBits, probeMask, prefixBits };
 }
 
 /**
@@ -136,11 +150,11 @@ export function matchMisspeltWords(index: MisspeltIndex, text: TextNormalizer, b
     return;
   }
   const { wordHashes, wordStarts, wordCount, originStart, originEnd } = text;
-  const bits = index.probeBits;
+  const { probeBits: bits, probeMask } = index;
   const last = wordCount - 1;
   for (let w = 0; w <= last; w++) {
     const hash = wordHashes[w]!;
-    if (((bits[(hash & PROBE_HASH_MASK) >>> 5]! >>> (hash & 31)) & 1) !== 0) matchVariant(index, text, w, hits, exactCount);
+    if (((bits[(hash & probeMask) >>> 5]! >>> (hash & 31)) & 1) !== 0) matchVariant(index, text, w, hits, exactCount);
     if (w === last) break;
     // One or two chars, the last not a space, between this word and the next ('idi.ot', 'id*ot').
     const next = wordStarts[w + 1]!;
