@@ -151,13 +151,18 @@ export function matchMisspeltWords(index: MisspeltIndex, text: TextNormalizer, b
   }
   const { wordHashes, wordStarts, wordCount, originStart, originEnd } = text;
   const { probeBits: bits, probeMask } = index;
+  // A set past the core's caches (many TERMS words) is read only for words long enough to be a
+  // misspelling: the length branch mispredicts, but a cache miss per short word cost more.
+  const gated = probeMask >= 1 << MIN_PROBE_BITS;
   const last = wordCount - 1;
   for (let w = 0; w <= last; w++) {
     const hash = wordHashes[w]!;
-    if (((bits[(hash & probeMask) >>> 5]! >>> (hash & 31)) & 1) !== 0) matchVariant(index, text, w, hits, exactCount);
+    const next = w < last ? wordStarts[w + 1]! : text.length + 1;
+    if ((!gated || next - wordStarts[w]! > MIN_SWAPPED_LENGTH) && ((bits[(hash & probeMask) >>> 5]! >>> (hash & 31)) & 1) !== 0) {
+      matchVariant(index, text, w, hits, exactCount);
+    }
     if (w === last) break;
     // One or two chars, the last not a space, between this word and the next ('idi.ot', 'id*ot').
-    const next = wordStarts[w + 1]!;
     const gapEnd = originStart[next]!;
     if (body.charCodeAt(gapEnd - 1) > 32 && ((gapEnd - originEnd[next - 2]! - 1) >>> 0) < 2) matchGap(index, text, body, w, hits);
   }
