@@ -11,6 +11,7 @@ import { compileLinksRule } from "./kind-links";
 import { compileRepetitionRule } from "./kind-repetition";
 import { compileClassifierRule, type ModelSource } from "./kind-classifier";
 import { compileExternalRule } from "./kind-external";
+import { compileMisspeltIndex } from "./misspelt-words";
 
 function compileOne(definition: RuleDefinition, slots: SlotAllocator, modelSource: ModelSource): CompiledRule {
   const parsed = parseRuleConfig(definition.kind, definition.config);
@@ -40,6 +41,8 @@ export function compileRuleSet(rules: readonly RuleDefinition[], modelSource: Mo
   const entries: TermEntry[] = [];
   const slotRuleIndex: number[] = [];
   const compiled: CompiledRule[] = [];
+  // Which slots may read misspelt, dotted or masked words (TERMS, NEAR; misspelt-words.ts).
+  const fuzzySlots: number[] = [];
   for (const definition of rules) {
     if (!definition.enabled) continue;
     const ruleIndex = compiled.length;
@@ -47,6 +50,7 @@ export function compileRuleSet(rules: readonly RuleDefinition[], modelSource: Mo
       addTerms(terms) {
         const slot = slotRuleIndex.length;
         slotRuleIndex.push(ruleIndex);
+        fuzzySlots.push(definition.kind === "TERMS" || definition.kind === "NEAR" ? 1 : 0);
         for (const term of terms) entries.push({ slot, term });
         return slot;
       },
@@ -62,9 +66,11 @@ export function compileRuleSet(rules: readonly RuleDefinition[], modelSource: Mo
       throw new RuleCompileError(definition.id, definition.name, detail);
     }
   }
+  const termMatcher = compileTermMatcher(entries);
   return {
     rules: compiled,
-    termMatcher: compileTermMatcher(entries),
+    termMatcher,
+    misspelt: compileMisspeltIndex(termMatcher, Uint8Array.from(fuzzySlots)),
     slotOwner: Int32Array.from(slotRuleIndex),
     alwaysEvaluated: compiled.flatMap((rule, index) => (rule.termDriven ? [] : [index])),
   };

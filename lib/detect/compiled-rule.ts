@@ -1,6 +1,7 @@
 import type { RuleDefinition, Span } from "./types";
 import type { CommentAnalysis } from "./comment-analysis";
 import type { TermMatcher } from "./term-matcher";
+import type { MisspeltIndex } from "./misspelt-words";
 
 /** What a rule found in one comment; evaluateComment turns it into a FlagResult. */
 export interface RuleMatch {
@@ -20,6 +21,8 @@ export interface CompiledRuleSet {
   readonly rules: readonly CompiledRule[];
   /** Every TERMS and NEAR term of the set, in one automaton. */
   readonly termMatcher: TermMatcher;
+  /** The same vocabulary misspelt, dotted or run together (misspelt-words.ts). */
+  readonly misspelt: MisspeltIndex;
   /** slot → index in `rules` of the rule that owns it. */
   readonly slotOwner: Int32Array;
   /** Indexes of rules that run on every comment (ungated REGEX, OFF_TOPIC, SHOUTING, LINKS, REPETITION). */

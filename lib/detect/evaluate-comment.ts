@@ -3,6 +3,7 @@ import type { CompiledRuleSet, RuleMatch } from "./compiled-rule";
 import { CommentAnalysis } from "./comment-analysis";
 import { TextNormalizer } from "./normalizer-core";
 import { HitList, matchTermsInto } from "./term-matcher";
+import { matchMisspeltWords } from "./misspelt-words";
 
 const normalizer = new TextNormalizer();
 const hits = new HitList();
@@ -17,6 +18,7 @@ export function evaluateComment(set: CompiledRuleSet, ctx: CommentContext): Flag
   normalizer.run(ctx.body);
   hits.count = 0;
   matchTermsInto(set.termMatcher, normalizer, hits);
+  matchMisspeltWords(set.misspelt, normalizer, ctx.body, hits);
   analysis.begin(ctx, set.termMatcher);
   const flags: FlagResult[] = [];
   const always = set.alwaysEvaluated;

@@ -7,6 +7,7 @@ import { crossesSentenceBoundary } from "./sentence-boundary";
 import { compileLinearRegex } from "./regex-safety";
 import { isExceptedBefore } from "./unless-before";
 import type { RE2JS } from "re2js";
+import { misreadAs } from "./misspelt-reading";
 
 interface ClosestPair {
   a: TermHit;
@@ -47,12 +48,16 @@ export function compileNearRule(
         // Adjacent words are the strongest signal; the edge of the window the weakest.
         score: 1 - (0.5 * (pair.wordsApart - 1)) / config.within,
         spans,
-        reason: `${quote(analysis.originalText(pair.b.start, pair.b.end))} near ${quote(
-          analysis.originalText(pair.a.start, pair.a.end),
-        )} (${apart}).`,
+        reason: `${evidence(analysis, pair.b)} near ${evidence(analysis, pair.a)} (${apart}).`,
       };
     },
   };
+}
+
+/** The words as written, and how they were read when misspelt, dotted or masked (misspelt-words.ts). */
+function evidence(analysis: CommentAnalysis, hit: TermHit): string {
+  const written = quote(analysis.originalText(hit.start, hit.end));
+  return hit.misread === true ? `${written} (${misreadAs(analysis, hit)})` : written;
 }
 
 function closestPair(

@@ -3,6 +3,7 @@ import type { RuleConfigByKind } from "./schemas";
 import { mergeSpans, quote, type CompiledRule, type SlotAllocator } from "./compiled-rule";
 import { compileLinearRegex } from "./regex-safety";
 import { isExceptedBefore } from "./unless-before";
+import { misreadAs } from "./misspelt-reading";
 
 /**
  * TERMS: any listed word or phrase, whole-word, after normalization ('idiot*' = prefix).
@@ -27,9 +28,9 @@ export function compileTermsRule(
       const merged = mergeSpans(spans);
       const first = hits[0]!;
       const written = analysis.originalText(first.start, first.end);
-      const evidence = written.toLowerCase() === first.term.replace(/\*$/, "").toLowerCase()
-        ? quote(written)
-        : `${quote(written)} (read as '${first.term}')`;
+      const evidence = first.misread === true ? `${quote(written)} (${misreadAs(analysis, first)})`
+        : written.toLowerCase() === first.term.replace(/\*$/, "").toLowerCase() ? quote(written)
+          : `${quote(written)} (read as '${first.term}')`;
       const more = merged.length > 1 ? ` and ${merged.length - 1} more match${merged.length > 2 ? "es" : ""}` : "";
       return {
         score: Math.min(1, 0.7 + 0.1 * (merged.length - 1)),

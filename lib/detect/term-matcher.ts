@@ -15,6 +15,8 @@ export interface TermHit {
   term: string;
   start: number;
   end: number;
+  /** Set when the words were read as the term misspelt, dotted or masked (misspelt-words.ts). */
+  misread?: true;
 }
 
 interface TermTarget {
@@ -38,6 +40,8 @@ export interface TermMatcher {
  * objects until a rule asks for them (hitsOf).
  */
 export class HitList {
+  /** Hits from this index on are misspelt, dotted or masked readings (misspelt-words.ts appends them last). */
+  firstMisread = 0x7fffffff;
   slot = new Int32Array(32);
   pattern = new Int32Array(32);
   target = new Int32Array(32);
@@ -72,7 +76,8 @@ export function hitsOf(matcher: TermMatcher, list: HitList, slot: number): TermH
   for (let h = 0; h < list.count; h++) {
     if (list.slot[h] !== slot) continue;
     const term = matcher.targets[list.pattern[h]!]![list.target[h]!]!.term;
-    hits.push({ slot, term, start: list.start[h]!, end: list.end[h]! });
+    hits.push(h < list.firstMisread ? { slot, term, start: list.start[h]!, end: list.end[h]! }
+      : { slot, term, start: list.start[h]!, end: list.end[h]!, misread: true });
   }
   return hits;
 }

@@ -293,6 +293,10 @@ export const EVASION_CASES: EvasionCase[] = [
       { how: "stretching", text: "You are an idiooooot." },
       { how: "fullwidth", text: "You are an \uFF49\uFF44\uFF49\uFF4F\uFF54." },
       { how: "edge leetspeak", text: "You are an !d!0t." },
+      { how: "letters swapped", text: "You are an idoit." },
+      { how: "dot inside", text: "You are an idi.ot." },
+      { how: "mask", text: "You are an id*ot." },
+      { how: "mask and leetspeak", text: "You are an 1d#ot." },
     ],
   },
   {
@@ -302,6 +306,15 @@ export const EVASION_CASES: EvasionCase[] = [
       { how: "zero-width", text: "Tu chu\u200Dtiya hai." },
       { how: "spacing", text: "Tu c h u t i y a hai." },
       { how: "punctuation", text: "Tu chu.ti.ya hai." },
+      { how: "mask", text: "Tu ch_tiya hai." },
+    ],
+  },
+  {
+    plain: "Get lost, you bastard.",
+    variants: [
+      { how: "letter dropped", text: "Get lost, you bastrd." },
+      { how: "letters swapped", text: "Get lost, you basatrd." },
+      { how: "mask and leetspeak", text: "Get lost, you b@st*rd." },
     ],
   },
   {
@@ -324,6 +337,7 @@ export const EVASION_CASES: EvasionCase[] = [
       { how: "homoglyphs", text: "P\u043Erkist\u0430n will never change." },
       { how: "spacing", text: "P o r k i s t a n will never change." },
       { how: "case", text: "pORKISTAN will never change." },
+      { how: "letter dropped", text: "Porkstan will never change." },
     ],
   },
   {
