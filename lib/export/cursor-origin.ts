@@ -17,7 +17,9 @@ export async function exportCursorOrigin(client: pg.ClientBase | pg.Pool): Promi
      SELECT value FROM made UNION ALL SELECT value FROM setting WHERE key = $1 LIMIT 1`,
     [CURSOR_ORIGIN_SETTING, randomBytes(6).toString("hex")],
   );
-  const origin = rows[0]?.value;
+  // Two first exports at once: the second's insert waits for the first's, then conflicts, and its
+  // own statement's snapshot predates that row. A new statement sees it.
+  const origin = rows[0]?.value ?? (await client.query<{ value: string }>(`SELECT value FROM setting WHERE key = $1`, [CURSOR_ORIGIN_SETTING])).rows[0]?.value;
   if (!origin) throw new Error("the export cursor's origin could not be read from the setting table");
   return origin;
 }

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { makeModerator } from "@/lib/moderation/test-factories";
 import { getPgPool } from "@/lib/db/pg-pool";
 import { isAppError } from "@/lib/errors";
-import { exportCursorOrigin } from "./cursor-origin";
+import { CURSOR_ORIGIN_SETTING, exportCursorOrigin } from "./cursor-origin";
 import { decisionExportResponse, NEXT_CURSOR_HEADER } from "./decision-export-response";
 import { parseExportCursor, type ExportCursor } from "./export-cursor";
 import { exportQuerySchema } from "./schemas";
@@ -182,5 +182,25 @@ describe("decisions export after a cursor", () => {
     const foreign = await get(`format=csv&after=${encodeURIComponent(next.replace(origin, foreignOrigin))}`);
     expect(foreign.status).toBe(400);
     expect(((await foreign.json()) as { error: { message: string } }).error.message).toMatch(/^after is a cursor of another Moddesk database/);
+  });
+});
+
+describe("the cursor's origin", () => {
+  it("is read by an export whose first write of it lost to another's, committed while it waited", async () => {
+    await getPgPool().query(`DELETE FROM setting WHERE key = $1`, [CURSOR_ORIGIN_SETTING]);
+    const first = await getPgPool().connect();
+    const second = await getPgPool().connect();
+    try {
+      await first.query("BEGIN");
+      const made = await exportCursorOrigin(first);
+      // The second's insert waits on the first's uncommitted row, then conflicts with it.
+      const waiting = exportCursorOrigin(second);
+      await first.query("COMMIT");
+      expect(await waiting).toBe(made);
+      expect(made).toMatch(/^[0-9a-f]{12}$/);
+    } finally {
+      first.release();
+      second.release();
+    }
   });
 });
