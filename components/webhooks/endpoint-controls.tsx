@@ -4,7 +4,13 @@ import { useState, useTransition } from "react";
 import { resendDeadWebhookDeliveriesAction, resendWebhookDeliveryAction, rotateWebhookSecretAction, sendWebhookTestEventAction, setWebhookEndpointEnabledAction } from "@/lib/webhooks/actions";
 import { SecretOnce } from "./secret-once";
 
-const button = "min-h-11 rounded-md border border-slate-300 px-3 py-2 text-sm disabled:opacity-60";
+function ControlButton({ disabled, onClick, children }: { disabled: boolean; onClick: () => void; children: React.ReactNode }) {
+  return (
+    <button type="button" className="min-h-11 rounded-md border border-slate-300 px-3 py-2 text-sm disabled:opacity-60" disabled={disabled} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
 
 export function EndpointControls({ endpointId, enabled, dead }: { endpointId: number; enabled: boolean; dead: number }) {
   const [isPending, startTransition] = useTransition();
@@ -15,9 +21,7 @@ export function EndpointControls({ endpointId, enabled, dead }: { endpointId: nu
     <div className="space-y-2">
       <div className="flex flex-wrap gap-2">
         {enabled ? (
-          <button
-            type="button"
-            className={button}
+          <ControlButton
             disabled={isPending}
             onClick={() =>
               startTransition(async () => {
@@ -28,11 +32,9 @@ export function EndpointControls({ endpointId, enabled, dead }: { endpointId: nu
             }
           >
             Send test event
-          </button>
+          </ControlButton>
         ) : null}
-        <button
-          type="button"
-          className={button}
+        <ControlButton
           disabled={isPending}
           onClick={() =>
             startTransition(async () => {
@@ -43,10 +45,8 @@ export function EndpointControls({ endpointId, enabled, dead }: { endpointId: nu
           }
         >
           Rotate secret
-        </button>
-        <button
-          type="button"
-          className={button}
+        </ControlButton>
+        <ControlButton
           disabled={isPending}
           onClick={() =>
             startTransition(async () => {
@@ -56,11 +56,9 @@ export function EndpointControls({ endpointId, enabled, dead }: { endpointId: nu
           }
         >
           {enabled ? "Disable" : "Enable"}
-        </button>
+        </ControlButton>
         {dead > 0 ? (
-          <button
-            type="button"
-            className={button}
+          <ControlButton
             disabled={isPending}
             onClick={() =>
               startTransition(async () => {
@@ -71,7 +69,7 @@ export function EndpointControls({ endpointId, enabled, dead }: { endpointId: nu
             }
           >
             Resend {dead} dead
-          </button>
+          </ControlButton>
         ) : null}
       </div>
       {secret ? <SecretOnce secret={secret} what="New secret made; the previous one keeps signing for 24 hours." /> : null}
@@ -89,9 +87,7 @@ export function ResendButton({ deliveryId }: { deliveryId: number }) {
   const [isPending, startTransition] = useTransition();
   const [done, setDone] = useState(false);
   return (
-    <button
-      type="button"
-      className={button}
+    <ControlButton
       disabled={isPending || done}
       onClick={() =>
         startTransition(async () => {
@@ -101,6 +97,6 @@ export function ResendButton({ deliveryId }: { deliveryId: number }) {
       }
     >
       {done ? "Queued" : "Resend"}
-    </button>
+    </ControlButton>
   );
 }
